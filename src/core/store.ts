@@ -1,0 +1,377 @@
+/**
+ * The one source of truth for annotations. Every write is a transaction with an origin;
+ * user transactions are recorded as diffs for undo/redo, grouped by explicit gesture marks.
+ */
+import type {
+  AuditMetadata,
+  BrushMask,
+  ChangeReason,
+  ClassificationAnswer,
+  ObjectAnnotation,
+  Origin,
+  RelationAnnotation,
+} from './model.js';
+
+export interface AnnotationState {
+  readonly objects: ReadonlyMap<string, ObjectAnnotation>;
+  /** Global (task-level) classification answers. Object answers live inside their object. */
+  readonly classifications: ReadonlyMap<string, ClassificationAnswer>;
+  readonly relations: ReadonlyMap<string, RelationAnnotation>;
+  readonly masks: ReadonlyMap<string, BrushMask>;
+}
+
+export interface EntityChange<T> {
+  id: string;
+  before: T | undefined;
+  after: T | undefined;
+}
+
+/**
+ * What one transaction (or one finished gesture) changed. `phase: 'live'` marks intermediate
+ * steps of a gesture (a drag in progress, or a cancelled gesture rolling back); `'commit'` marks
+ * a settled change.
+ */
+export interface ChangeSet {
+  origin: Origin;
+  reason: ChangeReason;
+  phase: 'live' | 'commit';
+  objects: EntityChange<ObjectAnnotation>[];
+  classifications: EntityChange<ClassificationAnswer>[];
+  relations: EntityChange<RelationAnnotation>[];
+  masks: EntityChange<BrushMask>[];
+}
+
+export interface TransactionOptions {
+  origin: Origin;
+  reason: ChangeReason;
+}
+
+/** Writes allowed inside `store.transact`. Reads see the writes already made in the transaction. */
+export interface Transaction {
+  readonly state: AnnotationState;
+  putObject(object: ObjectAnnotation): void;
+  /** Removes the object and every relation that can no longer stand without it. */
+  removeObject(objectId: string): void;
+  putClassification(answer: ClassificationAnswer): void;
+  removeClassification(objectId: string): void;
+  putRelation(relation: RelationAnnotation): void;
+  removeRelation(objectId: string): void;
+  putMask(mask: BrushMask): void;
+  removeMask(key: string): void;
+}
+
+export type ChangeListener = (change: ChangeSet) => void;
+
+export interface AuditStamp {
+  at: string;
+  by: string;
+  in: string;
+}
+
+export interface AnnotationStore {
+  readonly state: AnnotationState;
+  /** Increments on every applied transaction. */
+  readonly version: number;
+  /** Whether user-origin writes are accepted (false in `view` mode). */
+  userWritable: boolean;
+  transact(options: TransactionOptions, write: (tx: Transaction) => void): ChangeSet | undefined;
+  /** Starts a gesture: user writes until `endGesture` become one undo step. */
+  beginGesture(): void;
+  /** Ends the gesture and announces its net change as one `'commit'`. */
+  endGesture(reason?: ChangeReason): ChangeSet | undefined;
+  /** Rolls back everything written since `beginGesture`, leaving nothing behind. */
+  cancelGesture(): void;
+  readonly inGesture: boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  undo(): ChangeSet | undefined;
+  redo(): ChangeSet | undefined;
+  /** Forgets undo history (host replaced the annotations). */
+  clearHistory(): void;
+  subscribe(listener: ChangeListener): () => void;
+}
+
+export interface StoreOptions {
+  /** Who and when, for audit metadata on user writes. */
+  audit: () => AuditStamp;
+}
+
+type EntityKind = 'objects' | 'classifications' | 'relations' | 'masks';
+type Entity = ObjectAnnotation | ClassificationAnswer | RelationAnnotation | BrushMask;
+type Diff = Map<string, { kind: EntityKind; id: string; before: Entity | undefined; after: Entity | undefined }>;
+
+interface HistoryEntry {
+  reason: ChangeReason;
+  diff: Diff;
+}
+
+const HISTORY_LIMIT = 500;
+
+function diffKey(kind: EntityKind, id: string): string {
+  return `${kind}\u0000${id}`;
+}
+
+function isLocked(entity: Entity | undefined): boolean {
+  return entity !== undefined && 'lock' in entity && entity.lock === true;
+}
+
+export function createAnnotationStore(options: StoreOptions): AnnotationStore {
+  const maps = {
+    objects: new Map<string, ObjectAnnotation>(),
+    classifications: new Map<string, ClassificationAnswer>(),
+    relations: new Map<string, RelationAnnotation>(),
+    masks: new Map<string, BrushMask>(),
+  };
+  const state: AnnotationState = maps;
+  const listeners = new Set<ChangeListener>();
+  let undoStack: HistoryEntry[] = [];
+  let redoStack: HistoryEntry[] = [];
+  let gesture: Diff | undefined;
+  let version = 0;
+  let userWritable = true;
+
+  /** User writes get audit metadata from the store's clock and user, never from the caller. */
+  function stamp(before: AuditMetadata | undefined): AuditMetadata {
+    const now = options.audit();
+    if (!before) return { createdAt: now.at, createdBy: now.by, createdIn: now.in };
+    return { ...before, updatedAt: now.at, updatedBy: now.by, updatedIn: now.in };
+  }
+
+  function setEntity(kind: EntityKind, id: string, value: Entity | undefined): void {
+    const map = maps[kind] as Map<string, Entity>;
+    if (value === undefined) map.delete(id);
+    else map.set(id, value);
+  }
+
+  function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit'): ChangeSet {
+    const change: ChangeSet = { origin, reason, phase, objects: [], classifications: [], relations: [], masks: [] };
+    for (const { kind, id, before, after } of diff.values()) {
+      if (before === after) continue;
+      (change[kind] as EntityChange<Entity>[]).push({ id, before, after });
+    }
+    return change;
+  }
+
+  function isEmpty(change: ChangeSet): boolean {
+    return !change.objects.length && !change.classifications.length && !change.relations.length && !change.masks.length;
+  }
+
+  function notify(change: ChangeSet): void {
+    for (const listener of [...listeners]) listener(change);
+  }
+
+  function mergeInto(target: Diff, source: Diff): void {
+    for (const [key, entry] of source) {
+      const existing = target.get(key);
+      if (existing) existing.after = entry.after;
+      else target.set(key, { ...entry });
+    }
+  }
+
+  function pushHistory(entry: HistoryEntry): void {
+    undoStack.push(entry);
+    if (undoStack.length > HISTORY_LIMIT) undoStack = undoStack.slice(-HISTORY_LIMIT);
+    redoStack = [];
+  }
+
+  /** Applies `write` against the live maps, recording a diff; rolls back if `write` throws. */
+  function run(origin: Origin, write: (tx: Transaction) => void): Diff {
+    const diff: Diff = new Map();
+    const user = origin === 'user';
+
+    function record(kind: EntityKind, id: string, after: Entity | undefined): void {
+      const key = diffKey(kind, id);
+      const before = (maps[kind] as Map<string, Entity>).get(id);
+      const existing = diff.get(key);
+      if (existing) existing.after = after;
+      else diff.set(key, { kind, id, before, after });
+      setEntity(kind, id, after);
+    }
+
+    /** An entity created in this transaction or gesture keeps its creation stamp while it is shaped. */
+    function stampFor(kind: EntityKind, id: string, before: AuditMetadata | undefined): AuditMetadata {
+      const key = diffKey(kind, id);
+      const pending = gesture?.get(key) ?? diff.get(key);
+      if (before && pending && pending.before === undefined) return before;
+      return stamp(before);
+    }
+
+    function guardLocked(kind: EntityKind, id: string): boolean {
+      return user && isLocked((maps[kind] as Map<string, Entity>).get(id));
+    }
+
+    function removeRelationsOf(objectId: string): void {
+      for (const relation of maps.relations.values()) {
+        if (relation.kind === 'single') {
+          if (relation.from === objectId || relation.to === objectId) record('relations', relation.objectId, undefined);
+        } else if (relation.group.includes(objectId)) {
+          const group = relation.group.filter((member) => member !== objectId);
+          record('relations', relation.objectId, group.length >= 2 ? { ...relation, group } : undefined);
+        }
+      }
+    }
+
+    const tx: Transaction = {
+      state,
+      putObject(object) {
+        if (guardLocked('objects', object.objectId)) return;
+        const before = maps.objects.get(object.objectId);
+        record('objects', object.objectId, user ? { ...object, metadata: stampFor('objects', object.objectId, before?.metadata) } : object);
+      },
+      removeObject(objectId) {
+        if (!maps.objects.has(objectId) || guardLocked('objects', objectId)) return;
+        removeRelationsOf(objectId);
+        record('objects', objectId, undefined);
+      },
+      putClassification(answer) {
+        if (guardLocked('classifications', answer.objectId)) return;
+        const before = maps.classifications.get(answer.objectId);
+        record(
+          'classifications',
+          answer.objectId,
+          user ? { ...answer, metadata: stampFor('classifications', answer.objectId, before?.metadata) } : answer,
+        );
+      },
+      removeClassification(objectId) {
+        if (!maps.classifications.has(objectId) || guardLocked('classifications', objectId)) return;
+        record('classifications', objectId, undefined);
+      },
+      putRelation(relation) {
+        if (guardLocked('relations', relation.objectId)) return;
+        const before = maps.relations.get(relation.objectId);
+        record(
+          'relations',
+          relation.objectId,
+          user ? { ...relation, metadata: stampFor('relations', relation.objectId, before?.metadata) } : relation,
+        );
+      },
+      removeRelation(objectId) {
+        if (!maps.relations.has(objectId) || guardLocked('relations', objectId)) return;
+        record('relations', objectId, undefined);
+      },
+      putMask(mask) {
+        record('masks', mask.key, mask);
+      },
+      removeMask(key) {
+        if (maps.masks.has(key)) record('masks', key, undefined);
+      },
+    };
+
+    try {
+      write(tx);
+    } catch (error) {
+      for (const { kind, id, before } of [...diff.values()].reverse()) setEntity(kind, id, before);
+      throw error;
+    }
+    return diff;
+  }
+
+  function applyDiff(diff: Diff, direction: 'before' | 'after'): Diff {
+    const applied: Diff = new Map();
+    for (const [key, entry] of diff) {
+      const from = direction === 'before' ? entry.after : entry.before;
+      const to = direction === 'before' ? entry.before : entry.after;
+      setEntity(entry.kind, entry.id, to);
+      applied.set(key, { kind: entry.kind, id: entry.id, before: from, after: to });
+    }
+    return applied;
+  }
+
+  const store: AnnotationStore = {
+    state,
+    get version() {
+      return version;
+    },
+    get userWritable() {
+      return userWritable;
+    },
+    set userWritable(value: boolean) {
+      userWritable = value;
+    },
+    get inGesture() {
+      return gesture !== undefined;
+    },
+
+    transact({ origin, reason }, write) {
+      if (origin === 'user' && !userWritable) return undefined;
+      const diff = run(origin, write);
+      const phase = origin === 'user' && gesture ? 'live' : 'commit';
+      const change = toChangeSet(diff, origin, reason, phase);
+      if (isEmpty(change)) return undefined;
+      version++;
+      if (origin === 'api') {
+        // Host writes are not undoable; history recorded before them may no longer apply.
+        undoStack = [];
+        redoStack = [];
+        if (gesture) gesture = undefined;
+      } else if (gesture) {
+        mergeInto(gesture, diff);
+      } else {
+        pushHistory({ reason, diff });
+      }
+      notify(change);
+      return change;
+    },
+
+    beginGesture() {
+      gesture ??= new Map();
+    },
+
+    endGesture(reason = 'update') {
+      const diff = gesture;
+      gesture = undefined;
+      if (!diff) return undefined;
+      const change = toChangeSet(diff, 'user', reason, 'commit');
+      if (isEmpty(change)) return undefined;
+      pushHistory({ reason, diff });
+      notify(change);
+      return change;
+    },
+
+    cancelGesture() {
+      const diff = gesture;
+      gesture = undefined;
+      if (!diff || diff.size === 0) return;
+      const applied = applyDiff(diff, 'before');
+      version++;
+      const change = toChangeSet(applied, 'user', 'update', 'live');
+      if (!isEmpty(change)) notify(change);
+    },
+
+    canUndo: () => undoStack.length > 0 && userWritable,
+    canRedo: () => redoStack.length > 0 && userWritable,
+
+    undo() {
+      if (!userWritable || gesture) return undefined;
+      const entry = undoStack.pop();
+      if (!entry) return undefined;
+      redoStack.push(entry);
+      version++;
+      const change = toChangeSet(applyDiff(entry.diff, 'before'), 'user', 'undo', 'commit');
+      notify(change);
+      return change;
+    },
+
+    redo() {
+      if (!userWritable || gesture) return undefined;
+      const entry = redoStack.pop();
+      if (!entry) return undefined;
+      undoStack.push(entry);
+      version++;
+      const change = toChangeSet(applyDiff(entry.diff, 'after'), 'user', 'redo', 'commit');
+      notify(change);
+      return change;
+    },
+
+    clearHistory() {
+      undoStack = [];
+      redoStack = [];
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return store;
+}

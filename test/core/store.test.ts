@@ -1,0 +1,186 @@
+import { expect } from '@open-wc/testing';
+import { createAnnotationStore, type AnnotationStore, type ChangeSet } from '../../src/core/store.js';
+import type { ObjectAnnotation, RelationAnnotation } from '../../src/core/model.js';
+
+const meta = { createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'host', createdIn: 'Label' };
+
+function box(objectId: string, x = 0, lock = false): ObjectAnnotation {
+  return {
+    objectId,
+    schemaId: 't-car',
+    keyframes: [{ frame: 0, geometry: { type: 'bounding-box', value: { x, y: 0, width: 10, height: 10 } } }],
+    classifications: [],
+    metadata: meta,
+    ...(lock ? { lock } : {}),
+  };
+}
+
+function single(objectId: string, from: string, to: string): RelationAnnotation {
+  return { kind: 'single', objectId, schemaId: 'r-follows', from, to, direction: 'straight', metadata: meta };
+}
+
+function group(objectId: string, members: string[]): RelationAnnotation {
+  return { kind: 'group', objectId, schemaId: 'r-group', group: members, metadata: meta };
+}
+
+function xOf(store: AnnotationStore, id: string): number | undefined {
+  const geometry = store.state.objects.get(id)?.keyframes[0]?.geometry;
+  return geometry?.type === 'bounding-box' ? geometry.value.x : undefined;
+}
+
+describe('annotation store', () => {
+  let clock: number;
+  let user: string;
+  let store: AnnotationStore;
+  let changes: ChangeSet[];
+
+  beforeEach(() => {
+    clock = Date.UTC(2026, 10, 22, 10, 0, 0);
+    user = 'ann@example.com';
+    store = createAnnotationStore({ audit: () => ({ at: new Date(clock).toISOString(), by: user, in: 'Label' }) });
+    changes = [];
+    store.subscribe((change) => changes.push(change));
+  });
+
+  it('applies user writes, stamps audit metadata and makes each transaction one undo step', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
+    expect(store.state.objects.get('a')?.metadata).to.deep.equal({
+      createdAt: '2026-11-22T10:00:00.000Z',
+      createdBy: 'ann@example.com',
+      createdIn: 'Label',
+    });
+    clock += 60_000;
+    user = 'rev@example.com';
+    store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('a', 5)));
+    expect(store.state.objects.get('a')?.metadata).to.include({
+      createdBy: 'ann@example.com',
+      updatedBy: 'rev@example.com',
+      updatedAt: '2026-11-22T10:01:00.000Z',
+    });
+    expect(changes.map((c) => [c.origin, c.reason, c.phase])).to.deep.equal([
+      ['user', 'create', 'commit'],
+      ['user', 'update', 'commit'],
+    ]);
+
+    store.undo();
+    expect(xOf(store, 'a')).to.equal(0);
+    store.undo();
+    expect(store.state.objects.has('a')).to.equal(false);
+    expect(store.canUndo()).to.equal(false);
+    store.redo();
+    store.redo();
+    expect(xOf(store, 'a')).to.equal(5);
+    expect(changes.slice(2).map((c) => c.reason)).to.deep.equal(['undo', 'undo', 'redo', 'redo']);
+  });
+
+  it('keeps api writes out of history and stores their metadata as given', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('b')));
+    expect(store.state.objects.get('b')?.metadata).to.equal(meta);
+    expect(store.canUndo()).to.equal(false);
+    expect(changes.at(-1)?.origin).to.equal('api');
+  });
+
+  it('groups a gesture into one undo step and announces live steps then one commit', () => {
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('a')));
+    changes = [];
+    store.beginGesture();
+    for (const x of [1, 2, 3]) store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('a', x)));
+    const commit = store.endGesture('update');
+    expect(changes.map((c) => c.phase)).to.deep.equal(['live', 'live', 'live', 'commit']);
+    expect(commit?.objects[0]?.before?.keyframes[0]?.geometry).to.deep.equal(box('a').keyframes[0]?.geometry);
+    store.undo();
+    expect(xOf(store, 'a')).to.equal(0);
+    store.redo();
+    expect(xOf(store, 'a')).to.equal(3);
+  });
+
+  it('cancelling a gesture leaves nothing behind and no undo step', () => {
+    store.beginGesture();
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('draft')));
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('draft', 9)));
+    store.cancelGesture();
+    expect(store.state.objects.size).to.equal(0);
+    expect(store.canUndo()).to.equal(false);
+    expect(changes.every((c) => c.phase === 'live')).to.equal(true);
+  });
+
+  it('keeps the creation stamp while a new object is shaped within its gesture', () => {
+    store.beginGesture();
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('n')));
+    clock += 1000;
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('n', 4)));
+    store.endGesture('create');
+    expect(store.state.objects.get('n')?.metadata.updatedAt).to.equal(undefined);
+  });
+
+  it('deleting an object removes its relations, and undo restores them all', () => {
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+      for (const id of ['a', 'b', 'c']) tx.putObject(box(id));
+      tx.putRelation(single('r1', 'a', 'b'));
+      tx.putRelation(group('g1', ['a', 'b', 'c']));
+      tx.putRelation(group('g2', ['a', 'c']));
+    });
+    const change = store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('a'));
+    expect(change?.relations.map((r) => [r.id, r.after === undefined])).to.have.deep.members([
+      ['r1', true],
+      ['g1', false],
+      ['g2', true],
+    ]);
+    const g1 = store.state.relations.get('g1');
+    expect(g1?.kind === 'group' ? g1.group : []).to.deep.equal(['b', 'c']);
+    store.undo();
+    expect([...store.state.relations.keys()].sort()).to.deep.equal(['g1', 'g2', 'r1']);
+    const restored = store.state.relations.get('g1');
+    expect(restored?.kind === 'group' ? restored.group : []).to.deep.equal(['a', 'b', 'c']);
+    expect(store.state.objects.has('a')).to.equal(true);
+  });
+
+  it('refuses user edits and deletes of locked items but lets the host replace them', () => {
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('l', 0, true)));
+    expect(store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('l', 7)))).to.equal(undefined);
+    expect(store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('l'))).to.equal(undefined);
+    expect(xOf(store, 'l')).to.equal(0);
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('l', 7, true)));
+    expect(xOf(store, 'l')).to.equal(7);
+  });
+
+  it('accepts no user writes, undo or redo while not user-writable (view mode)', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
+    store.userWritable = false;
+    expect(store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('b')))).to.equal(undefined);
+    expect(store.undo()).to.equal(undefined);
+    expect(store.canUndo()).to.equal(false);
+    expect([...store.state.objects.keys()]).to.deep.equal(['a']);
+  });
+
+  it('rolls a throwing transaction back completely', () => {
+    expect(() =>
+      store.transact({ origin: 'user', reason: 'create' }, (tx) => {
+        tx.putObject(box('a'));
+        throw new Error('boom');
+      }),
+    ).to.throw('boom');
+    expect(store.state.objects.size).to.equal(0);
+    expect(changes).to.have.length(0);
+  });
+
+  it('undo after a mixed sequence restores each step in order', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('b')));
+    store.transact({ origin: 'user', reason: 'relate' }, (tx) => tx.putRelation(single('r', 'a', 'b')));
+    store.transact({ origin: 'user', reason: 'classify' }, (tx) =>
+      tx.putClassification({ objectId: 'c1', schemaId: 'c-w', answer: ['Rain'], classifications: [], metadata: meta }),
+    );
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('b'));
+    expect(store.state.relations.size).to.equal(0);
+    store.undo();
+    expect(store.state.relations.has('r')).to.equal(true);
+    store.undo();
+    expect(store.state.classifications.size).to.equal(0);
+    store.redo();
+    expect(store.state.classifications.get('c1')?.answer).to.deep.equal(['Rain']);
+    store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('a', 3)));
+    expect(store.canRedo()).to.equal(false);
+  });
+});
