@@ -1,2 +1,3 @@
-// Registers every labelkit element. Each element also has its own `define` entry for lazy loading.
-export {};
+// Registers every labelkit element. Each element also has its own entry (`labelkit/lk-image.js`)
+// so a page loads only what it uses.
+import './elements/lk-image/define.js';

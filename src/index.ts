@@ -1,3 +1,10 @@
+// Classes and types only: importing this module registers nothing (use `labelkit/define.js`).
 export type * from './core/model.js';
 export type { Problem } from './core/problem.js';
 export type { ErrorCode, ErrorInfo } from './core/errors.js';
+export type { Ontology, ToolCategory, ClassificationCategory, RelationCategory } from './core/ontology.js';
+export type { Mode, PlaneModel, LabelingSession } from './core/session.js';
+export type * from './format/types.js';
+export * from './events/index.js';
+export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
+export { LkImage } from './elements/lk-image/lk-image.js';

@@ -1,0 +1,524 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
+import type { ObjectAnnotation } from '../../core/model.js';
+import { parseOntology, type Ontology } from '../../core/ontology.js';
+import type { Problem } from '../../core/problem.js';
+import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
+import type { ChangeSet } from '../../core/store.js';
+import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js';
+import { runHostValidator, validateAnnotations } from '../../core/validation.js';
+import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
+import { parseImport } from '../../format/import.js';
+import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
+import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
+import { redactSignedUrl, scrubUrls } from '../../host/redact.js';
+import {
+  LkChangeEvent,
+  LkErrorEvent,
+  LkInputEvent,
+  LkInvalidEvent,
+  LkReadyEvent,
+  LkReviewEvent,
+  LkSelectEvent,
+  LkSkipEvent,
+  LkSubmitEvent,
+  type ChangeReasonName,
+  type LkReviewDetail,
+} from '../../events/index.js';
+import { KeyboardController } from './keyboard-controller.js';
+import type { KeyAction, KeyBindings } from './keymap.js';
+import { sessionContext } from './session-context.js';
+
+export interface LabelkitUser {
+  id: string;
+  email?: string;
+}
+
+export type ResolveUrlHook = NonNullable<AssetLoaderOptions['resolveUrl']>;
+export type FetchAssetHook = NonNullable<AssetLoaderOptions['fetchAsset']>;
+export type HostValidator = (record: ExportRecord) => unknown;
+
+export interface ExportOptions {
+  /** Video and other tracks: emit only keyframes and stops, not interpolated frames. */
+  keyframesOnly?: boolean;
+}
+
+const USER_REASONS = new Set<string>(['create', 'update', 'delete', 'classify', 'relate', 'undo', 'redo']);
+
+let instanceCounter = 0;
+
+/**
+ * What every labelkit element shares: the host contract (properties, methods, events), the
+ * session (store, selection, mode), keyboard handling, time tracking and asset loading.
+ *
+ * @event {LkReadyEvent} lk-ready - The asset is loaded and drawable; `detail.metadata` describes it.
+ * @event {LkChangeEvent} lk-change - The user committed a change; `detail` carries only the changed items in export shape.
+ * @event {LkInputEvent} lk-input - A drag or resize is in progress (at most once per animation frame).
+ * @event {LkSelectEvent} lk-select - The selection changed; `detail.previous` is the selection before.
+ * @event {LkSubmitEvent} lk-submit - The user submitted and validation passed; `detail.record` is the full export record.
+ * @event {LkInvalidEvent} lk-invalid - Submit was blocked by validation; `detail.problems` lists why.
+ * @event {LkSkipEvent} lk-skip - The user skipped the task; `detail.record` is the export record.
+ * @event {LkReviewEvent} lk-review - A reviewer accepted or rejected the task or single objects.
+ * @event {LkErrorEvent} lk-error - Something went wrong (`detail.code`); the element stays usable and keeps every annotation.
+ *
+ * @cssstate loading - The asset is loading.
+ * @cssstate ready - The asset is loaded.
+ * @cssstate error - The last asset load failed.
+ */
+export abstract class AnnotatorElement extends LitElement {
+  /** How this element's objects relate to planes (frames, pages, slices). */
+  protected static planeModel: PlaneModel = 'single';
+
+  /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
+  @property({ type: String }) src = '';
+
+  /** The host's stable reference to the asset, exported as `asset`. Defaults to `src` without signature parameters. */
+  @property({ type: String }) asset = '';
+
+  /** The host's asset id, exported as `assetId` and passed to `resolveUrl`. */
+  @property({ type: String, attribute: 'asset-id' }) assetId = '';
+
+  /** The host's external id, exported as `externalId`. */
+  @property({ type: String, attribute: 'external-id' }) externalId = '';
+
+  /** The task id, exported as `task.taskId`. */
+  @property({ type: String, attribute: 'task-id' }) taskId = '';
+
+  /** `annotate` (default), `review` or `view`. Modes shape the UI; they are not access control. */
+  @property({ type: String, reflect: true }) mode: Mode = 'annotate';
+
+  /** In review mode, allow accept/reject only, no edits. */
+  @property({ type: Boolean, attribute: 'review-readonly' }) reviewReadonly = false;
+
+  /** The workflow stage name written into audit metadata and the export (`task.stage`). */
+  @property({ type: String }) stage = 'Label';
+
+  /** Milliseconds without input after which time counts as idle. */
+  @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = 300_000;
+
+  /** The category schema (FORMAT.md §1), as an object or JSON string. Invalid input fires `lk-error` `ontology-invalid` and keeps the previous one. */
+  @property({ attribute: false }) ontology: unknown;
+
+  /** Saved work or pre-labels; setting it replaces every annotation. Invalid input fires `lk-error` `import-invalid` and keeps what was there. */
+  @property({ attribute: false }) annotations: unknown;
+
+  /** The person labeling: audit metadata records `email` when given, else `id`. */
+  @property({ attribute: false }) user: LabelkitUser | undefined;
+
+  /** Extra validation at submit: `(record) => [{ message, code?, objectId?, schemaId? }]`. */
+  @property({ attribute: false }) validator: HostValidator | undefined;
+
+  /** Returns a fresh URL when the current one expired or was refused. */
+  @property({ attribute: false }) resolveUrl: ResolveUrlHook | undefined;
+
+  /** Fetches the asset in the host's place (to add headers); receives the URL byte for byte. */
+  @property({ attribute: false }) fetchAsset: FetchAssetHook | undefined;
+
+  /** Remap (`'shift+f'`) or disable (`null`) built-in shortcuts. */
+  @property({ attribute: false }) shortcuts: KeyBindings | undefined;
+
+  /** Clock for audit timestamps and time tracking (tests inject one). */
+  @property({ attribute: false }) clock: () => number = () => Date.now();
+
+  /** Hide the Submit and Skip buttons when the host drives them. */
+  @property({ type: Boolean, attribute: 'hide-submit' }) hideSubmit = false;
+
+  /** The loaded asset's metadata, or undefined before `lk-ready`. */
+  @state() protected metadata: AssetMetadata | undefined;
+
+  /** The session shared with panels and surfaces through context. */
+  readonly session: LabelingSession;
+
+  protected readonly instanceId = `lk${++instanceCounter}`;
+  protected timeTracker: TimeTracker;
+  protected readonly keyboard: KeyboardController;
+  private readonly internals: ElementInternals | undefined;
+  private loadAbort: AbortController | undefined;
+  private loader: AssetLoader | undefined;
+  private stageHistory: StageHistoryEntry[] = [];
+  private pendingAnnotations: unknown;
+  private inputFrame = 0;
+  private pendingInput: ChangeSet | undefined;
+  private previousSelection: readonly string[] = [];
+  private objectIdCounter = 0;
+
+  constructor() {
+    super();
+    const planeModel = (this.constructor as typeof AnnotatorElement).planeModel;
+    this.session = createLabelingSession({
+      planeModel,
+      audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage }),
+    });
+    this.timeTracker = createTimeTracker({ now: () => this.clock(), idleThresholdMs: this.idleTimeout });
+    this.keyboard = new KeyboardController(this);
+    new ContextProvider(this, { context: sessionContext, initialValue: this.session });
+    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+    this.session.store.subscribe((change) => this.onStoreChange(change));
+    this.session.subscribe((topic) => {
+      if (topic === 'selection') this.onSelectionChange();
+      this.requestUpdate();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.addEventListener(type, this.onActivity, { passive: true });
+    window.addEventListener('blur', this.onWindowBlur);
+    window.addEventListener('focus', this.onWindowFocus);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.removeEventListener(type, this.onActivity);
+    window.removeEventListener('blur', this.onWindowBlur);
+    window.removeEventListener('focus', this.onWindowFocus);
+    this.loadAbort?.abort();
+    cancelAnimationFrame(this.inputFrame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('idleTimeout') && changed.get('idleTimeout') !== undefined) {
+      this.timeTracker = createTimeTracker({
+        now: () => this.clock(),
+        idleThresholdMs: this.idleTimeout,
+        initial: this.timeTracker.snapshot(),
+      });
+    }
+    if (changed.has('mode') || changed.has('reviewReadonly')) {
+      const mode: Mode = ['annotate', 'review', 'view'].includes(this.mode) ? this.mode : 'annotate';
+      this.session.setMode(mode, this.reviewReadonly);
+    }
+    if (changed.has('ontology') && this.ontology !== undefined) this.applyOntology(this.ontology);
+    if (changed.has('annotations') && this.annotations !== undefined) this.applyAnnotations(this.annotations, 'replace');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.startLoad();
+  }
+
+  // ---- public methods -------------------------------------------------------------------------
+
+  /** The export record for this asset (FORMAT.md §2). */
+  export(options: ExportOptions = {}): ExportRecord {
+    return buildExportRecord(this.exportInput(options));
+  }
+
+  /**
+   * Adds pre-labels or saved work (FORMAT.md §3) without replacing what is there (same objectIds
+   * are replaced). Host writes are not undoable and fire no `lk-change`. Returns the problems, if any.
+   */
+  import(data: unknown): Problem[] {
+    return this.applyAnnotations(data, 'merge');
+  }
+
+  undo(): void {
+    this.session.store.undo();
+  }
+
+  redo(): void {
+    this.session.store.redo();
+  }
+
+  /** Problems that would block submit: ontology rules plus the host validator. */
+  validate(): Problem[] {
+    const ontology = this.session.ontology;
+    if (!ontology) return [{ code: 'no-ontology', message: 'No ontology is set.' }];
+    const { objects, classifications, relations } = this.session.store.state;
+    const frameTotal = this.metadata && 'frameTotal' in this.metadata ? this.metadata.frameTotal : undefined;
+    const problems = validateAnnotations({
+      ontology,
+      objects: [...objects.values()],
+      classifications: [...classifications.values()],
+      relations: [...relations.values()],
+      ...(frameTotal === undefined ? {} : { frameTotal }),
+    });
+    if (this.validator) problems.push(...runHostValidator(this.validator, this.export()));
+    return problems;
+  }
+
+  /** Validates, then fires `lk-submit` with the record (stageHistory appended) or `lk-invalid`. */
+  submit(): ExportRecord | undefined {
+    const problems = this.validate();
+    if (problems.length > 0) {
+      this.dispatchEvent(new LkInvalidEvent({ problems }));
+      return undefined;
+    }
+    const snapshot = this.export();
+    const entry: StageHistoryEntry = {
+      stage: this.stage,
+      stageId: this.stage,
+      duration: snapshot.task.totalDuration,
+      completedAt: new Date(this.clock()).toISOString(),
+      completedBy: this.auditUser(),
+      tools: snapshot.task.tools,
+      classifications: snapshot.task.classifications,
+      relations: snapshot.task.relations,
+    };
+    this.stageHistory = [...this.stageHistory, entry];
+    const record = this.export();
+    this.dispatchEvent(new LkSubmitEvent({ record }));
+    return record;
+  }
+
+  /** Fires `lk-skip` with the current record. */
+  skip(): void {
+    this.dispatchEvent(new LkSkipEvent({ record: this.export() }));
+  }
+
+  /** Records a reviewer's verdict (review mode) and fires `lk-review`. */
+  review(detail: LkReviewDetail): void {
+    if (this.session.mode !== 'review') return;
+    this.dispatchEvent(new LkReviewEvent(detail));
+  }
+
+  /** Deletes the selected objects and relations as one undo step (locked ones stay). */
+  deleteSelection(): void {
+    const ids = this.session.selection;
+    if (ids.length === 0) return;
+    this.session.store.transact({ origin: 'user', reason: 'delete' }, (tx) => {
+      for (const id of ids) {
+        if (tx.state.objects.has(id)) tx.removeObject(id);
+        else tx.removeRelation(id);
+      }
+    });
+  }
+
+  /** Moves the selected objects to another class of the same tool type, dropping answers that no longer apply. */
+  reclassifySelection(schemaId: string): void {
+    const category = this.session.ontology?.tools.find((tool) => tool.schemaId === schemaId);
+    if (!category) return;
+    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => {
+      for (const id of this.session.selection) {
+        const object = tx.state.objects.get(id);
+        if (!object || object.schemaId === schemaId || object.keyframes[0]?.geometry.type !== category.tool) continue;
+        tx.putObject({ ...object, schemaId, classifications: [] });
+      }
+    });
+  }
+
+  /** Surface actions (zoom, nudge, finish); elements with a surface override this. */
+  handleKeyAction(_action: KeyAction, _event: KeyboardEvent): boolean {
+    return false;
+  }
+
+  // ---- for subclasses -------------------------------------------------------------------------
+
+  /** Loads the asset named by `src` through `loader`; returns its metadata. Throw LabelkitError on failure. */
+  protected abstract loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata>;
+
+  /** Brush masks as PNG data URLs keyed by plane, for the export. */
+  protected brushDataUrls(): Record<string, string> {
+    return {};
+  }
+
+  protected newObjectId(): string {
+    return `${this.instanceId}-${Date.now().toString(36)}-${(++this.objectIdCounter).toString(36)}`;
+  }
+
+  /** Fires `lk-error` with every URL this element knows scrubbed out of the message. */
+  protected reportError(info: ErrorInfo): void {
+    const urls = [this.src, this.loader?.currentUrl() ?? ''].filter(Boolean);
+    this.dispatchEvent(new LkErrorEvent({ ...info, message: scrubUrls(info.message, urls) }));
+  }
+
+  protected setCustomState(name: 'loading' | 'ready' | 'error', on: boolean): void {
+    try {
+      if (on) this.internals?.states.add(name);
+      else this.internals?.states.delete(name);
+    } catch {
+      // CustomStateSet is missing in old browsers; states are cosmetic.
+    }
+  }
+
+  /** The current asset loader, for subclasses that load more (pages, slices) on demand. */
+  protected get assetLoader(): AssetLoader | undefined {
+    return this.loader;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private auditUser(): string {
+    return this.user?.email ?? this.user?.id ?? 'anonymous';
+  }
+
+  private exportInput(options: ExportOptions): ExportInput {
+    const ontology = this.session.ontology ?? { tools: [], classifications: [], relations: [] };
+    const metadata = this.metadata ?? { width: 0, height: 0 };
+    const updatedAt = this.lastUpdate();
+    return {
+      state: this.session.store.state,
+      ontology,
+      asset: {
+        asset: this.asset || redactSignedUrl(this.src),
+        ...(this.assetId ? { assetId: this.assetId } : {}),
+        ...(this.externalId ? { externalId: this.externalId } : {}),
+        metadata,
+      },
+      task: {
+        ...(this.taskId ? { taskId: this.taskId } : {}),
+        stage: this.stage,
+        stageId: this.stage,
+        ...(updatedAt ? { updatedAt: updatedAt.at, updatedBy: updatedAt.by } : {}),
+        durations: this.timeTracker.snapshot(),
+        stageHistory: this.stageHistory,
+      },
+      planes: this.session.planeModel,
+      ...('frameTotal' in metadata ? { frameTotal: metadata.frameTotal } : {}),
+      ...(options.keyframesOnly ? { keyframesOnly: true } : {}),
+      brushDataUrls: this.brushDataUrls(),
+    };
+  }
+
+  private lastUpdate(): { at: string; by: string } | undefined {
+    let latest: { at: string; by: string } | undefined;
+    const consider = (meta: ObjectAnnotation['metadata']) => {
+      const at = meta.updatedAt ?? meta.createdAt;
+      const by = meta.updatedBy ?? meta.createdBy;
+      if (!latest || at > latest.at) latest = { at, by };
+    };
+    const { objects, classifications, relations } = this.session.store.state;
+    for (const item of objects.values()) consider(item.metadata);
+    for (const item of classifications.values()) consider(item.metadata);
+    for (const item of relations.values()) consider(item.metadata);
+    return latest;
+  }
+
+  private applyOntology(input: unknown): void {
+    const result = parseOntology(input);
+    if (!result.ok) {
+      this.reportError({
+        code: 'ontology-invalid',
+        message: `The ontology is not valid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): ${result.problems
+          .slice(0, 3)
+          .map((p) => `${p.path ?? '$'}: ${p.message}`)
+          .join('; ')}`,
+        cause: { problems: result.problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
+      });
+      return;
+    }
+    this.session.setOntology(result.value);
+    if (this.pendingAnnotations !== undefined) {
+      const pending = this.pendingAnnotations;
+      this.pendingAnnotations = undefined;
+      this.applyAnnotations(pending, 'replace');
+    }
+  }
+
+  private applyAnnotations(data: unknown, how: 'replace' | 'merge'): Problem[] {
+    const ontology = this.session.ontology;
+    if (!ontology) {
+      this.pendingAnnotations = data;
+      return [];
+    }
+    const now = new Date(this.clock()).toISOString();
+    const result = parseImport(data, {
+      ontology,
+      ...(this.assetId ? { assetId: this.assetId } : {}),
+      ...(this.externalId ? { externalId: this.externalId } : {}),
+      planes: this.session.planeModel,
+      newId: () => this.newObjectId(),
+      metadata: { createdAt: now, createdBy: this.auditUser(), createdIn: this.stage },
+    });
+    if (!result.ok) {
+      this.reportError({
+        code: 'import-invalid',
+        message: `The annotations could not be imported (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}): ${result.problems
+          .slice(0, 3)
+          .map((p) => `${p.path ?? '$'}: ${p.message}`)
+          .join('; ')}`,
+        cause: { problems: result.problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
+      });
+      return result.problems;
+    }
+    const imported = result.value;
+    const store = this.session.store;
+    store.transact({ origin: 'api', reason: how === 'replace' ? 'reset' : 'import' }, (tx) => {
+      if (how === 'replace') {
+        for (const id of [...store.state.relations.keys()]) tx.removeRelation(id);
+        for (const id of [...store.state.objects.keys()]) tx.removeObject(id);
+        for (const id of [...store.state.classifications.keys()]) tx.removeClassification(id);
+        for (const key of [...store.state.masks.keys()]) tx.removeMask(key);
+      }
+      for (const object of imported.objects) tx.putObject(object);
+      for (const answer of imported.classifications) tx.putClassification(answer);
+      for (const relation of imported.relations) tx.putRelation(relation);
+    });
+    if (imported.stageHistory && how === 'replace') this.stageHistory = imported.stageHistory;
+    this.onImported(imported);
+    return [];
+  }
+
+  /** Subclasses decode what needs their media (brush PNGs need the asset size). */
+  protected onImported(_imported: { brushDataUrl?: string; brushDataUrls?: Record<string, string> }): void {}
+
+  private async startLoad(): Promise<void> {
+    this.loadAbort?.abort();
+    this.metadata = undefined;
+    if (!this.src) return;
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    this.loader = createAssetLoader({
+      src: this.src,
+      ...(this.assetId ? { assetId: this.assetId } : {}),
+      ...(this.fetchAsset ? { fetchAsset: (url: string, init: RequestInit) => this.fetchAsset!(url, init) } : {}),
+      ...(this.resolveUrl ? { resolveUrl: (request: Parameters<ResolveUrlHook>[0]) => this.resolveUrl!(request) } : {}),
+      now: () => this.clock(),
+    });
+    this.setCustomState('error', false);
+    this.setCustomState('ready', false);
+    this.setCustomState('loading', true);
+    try {
+      const metadata = await this.loadAsset(this.loader, abort.signal);
+      if (abort.signal.aborted) return;
+      this.metadata = metadata;
+      this.setCustomState('ready', true);
+      this.dispatchEvent(new LkReadyEvent({ metadata }));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.setCustomState('error', true);
+      this.reportError(
+        error instanceof LabelkitError
+          ? error.info
+          : { code: 'asset-load', message: 'The asset could not be loaded.', cause: { name: error instanceof Error ? error.name : 'Error' } },
+      );
+    } finally {
+      if (!abort.signal.aborted) this.setCustomState('loading', false);
+    }
+  }
+
+  private onStoreChange(change: ChangeSet): void {
+    this.requestUpdate();
+    if (change.origin !== 'user') return;
+    if (change.phase === 'live') {
+      this.pendingInput = change;
+      if (!this.inputFrame) {
+        this.inputFrame = requestAnimationFrame(() => {
+          this.inputFrame = 0;
+          const pending = this.pendingInput;
+          this.pendingInput = undefined;
+          if (!pending || !this.session.store.inGesture) return;
+          const detail = buildChangeDetail(pending, this.exportInput({}));
+          this.dispatchEvent(new LkInputEvent({ objectIds: detail.objectIds, tools: detail.tools }));
+        });
+      }
+      return;
+    }
+    if (!USER_REASONS.has(change.reason)) return;
+    const detail = buildChangeDetail(change, this.exportInput({}));
+    this.dispatchEvent(new LkChangeEvent({ ...detail, reason: change.reason as ChangeReasonName }));
+  }
+
+  private onSelectionChange(): void {
+    const previous = this.previousSelection;
+    const objectIds = [...this.session.selection];
+    this.previousSelection = objectIds;
+    this.dispatchEvent(new LkSelectEvent({ objectIds, previous: [...previous] }));
+  }
+
+  private readonly onActivity = () => this.timeTracker.activity();
+  private readonly onWindowBlur = () => this.timeTracker.blur();
+  private readonly onWindowFocus = () => this.timeTracker.focus();
+}

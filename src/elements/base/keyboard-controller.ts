@@ -1,0 +1,94 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LabelingSession } from '../../core/session.js';
+import { chordOf, isTypingTarget, normaliseShortcut, resolveBindings, type KeyAction, type KeyBindings } from './keymap.js';
+
+export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
+  readonly session: LabelingSession;
+  shortcuts: KeyBindings | undefined;
+  /** Surface-specific actions (zoom, nudge, finish…). Return true when handled. */
+  handleKeyAction(action: KeyAction, event: KeyboardEvent): boolean;
+  /** Changes the class of the selected objects (Alt + an ontology shortcut). */
+  reclassifySelection(schemaId: string): void;
+  /** Deletes the selected objects. */
+  deleteSelection(): void;
+}
+
+/**
+ * Keyboard for one element: built-in actions (remappable), the ontology's shortcut keys to pick a
+ * class, Alt+shortcut to change the class of the selection. Inert while focus is in a text field.
+ */
+export class KeyboardController implements ReactiveController {
+  private bindings = resolveBindings(undefined);
+  private boundFrom: KeyBindings | undefined;
+
+  constructor(private readonly host: KeyboardHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
+    if (this.boundFrom !== this.host.shortcuts) {
+      this.boundFrom = this.host.shortcuts;
+      this.bindings = resolveBindings(this.host.shortcuts);
+    }
+    const chord = chordOf(event);
+    if (this.handleOntologyShortcut(chord)) {
+      event.preventDefault();
+      return;
+    }
+    const action = this.bindings.get(chord);
+    if (action && this.run(action, event)) event.preventDefault();
+  };
+
+  private run(action: KeyAction, event: KeyboardEvent): boolean {
+    const { session } = this.host;
+    if (this.host.handleKeyAction(action, event)) return true;
+    switch (action) {
+      case 'undo':
+        return session.store.undo() !== undefined || session.canEdit;
+      case 'redo':
+        return session.store.redo() !== undefined || session.canEdit;
+      case 'delete':
+        if (session.selection.length === 0) return false;
+        this.host.deleteSelection();
+        return true;
+      case 'cancel':
+        if (session.activeSchemaId !== undefined) session.setActiveSchema(undefined);
+        else if (session.selection.length > 0) session.select([]);
+        else return false;
+        return true;
+      case 'selectTool':
+        session.setActiveSchema(undefined);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Bare shortcut picks the drawing class; Alt+shortcut re-classes the selection. */
+  private handleOntologyShortcut(chord: string): boolean {
+    const { session } = this.host;
+    const ontology = session.ontology;
+    if (!ontology) return false;
+    const reclass = chord.startsWith('alt+') && !chord.startsWith('alt+shift');
+    const wanted = reclass ? chord.slice(4) : chord;
+    const tool = ontology.tools.find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === wanted);
+    if (!tool) return false;
+    if (reclass) {
+      if (session.selection.length === 0 || !session.canEdit) return false;
+      this.host.reclassifySelection(tool.schemaId);
+      return true;
+    }
+    if (!session.canEdit) return false;
+    session.setActiveSchema(session.activeSchemaId === tool.schemaId ? undefined : tool.schemaId);
+    return true;
+  }
+}

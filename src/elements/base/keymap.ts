@@ -1,0 +1,101 @@
+/**
+ * Keyboard bindings: built-in actions with defaults a host can remap or disable
+ * (`element.shortcuts = { fit: 'shift+f', zoomIn: null }`).
+ */
+export type KeyAction =
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'cancel'
+  | 'help'
+  | 'selectTool'
+  | 'finish'
+  | 'fit'
+  | 'actualSize'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'nudgeLeft'
+  | 'nudgeRight'
+  | 'nudgeUp'
+  | 'nudgeDown'
+  | 'nudgeLeftFar'
+  | 'nudgeRightFar'
+  | 'nudgeUpFar'
+  | 'nudgeDownFar'
+  | 'nextObject'
+  | 'previousObject';
+
+/** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
+export type KeyBindings = Partial<Record<KeyAction, string | null>>;
+
+export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
+  undo: 'mod+z',
+  redo: 'mod+shift+z|mod+y',
+  delete: 'delete|backspace',
+  cancel: 'escape',
+  help: '?|shift+?',
+  selectTool: 'v',
+  finish: 'enter|n',
+  fit: 'f',
+  actualSize: '0',
+  zoomIn: '+|=|shift++',
+  zoomOut: '-',
+  nudgeLeft: 'arrowleft',
+  nudgeRight: 'arrowright',
+  nudgeUp: 'arrowup',
+  nudgeDown: 'arrowdown',
+  nudgeLeftFar: 'shift+arrowleft',
+  nudgeRightFar: 'shift+arrowright',
+  nudgeUpFar: 'shift+arrowup',
+  nudgeDownFar: 'shift+arrowdown',
+  nextObject: 'tab',
+  previousObject: 'shift+tab',
+};
+
+interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/** The chord an event spells, normalised: `mod` stands for Ctrl or ⌘. */
+export function chordOf(event: KeyLike): string {
+  const parts: string[] = [];
+  if (event.ctrlKey || event.metaKey) parts.push('mod');
+  if (event.altKey) parts.push('alt');
+  if (event.shiftKey) parts.push('shift');
+  parts.push(event.key === ' ' ? 'space' : event.key.toLowerCase());
+  return parts.join('+');
+}
+
+/** Ontology shortcuts are written `ctrl+1`, `shift+a`, `alt+x` or a bare key. */
+export function normaliseShortcut(shortcut: string): string {
+  const parts = shortcut.toLowerCase().split('+');
+  const key = parts.pop() ?? '';
+  const mods = new Set(parts.map((part) => (part === 'ctrl' || part === 'cmd' || part === 'meta' ? 'mod' : part)));
+  return [...['mod', 'alt', 'shift'].filter((mod) => mods.has(mod)), key].join('+');
+}
+
+export function resolveBindings(overrides: KeyBindings | undefined): Map<string, KeyAction> {
+  const byChord = new Map<string, KeyAction>();
+  for (const action of Object.keys(defaultKeyBindings) as KeyAction[]) {
+    const binding = overrides && action in overrides ? overrides[action] : defaultKeyBindings[action];
+    if (!binding) continue;
+    for (const chord of binding.split('|')) byChord.set(normaliseShortcut(chord), action);
+  }
+  return byChord;
+}
+
+/** True when a key event should be left to a text field (typing never triggers shortcuts). */
+export function isTypingTarget(event: Event): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  }
+  return target.getAttribute('role') === 'textbox' || target.getAttribute('role') === 'combobox';
+}

@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+/** The layout every 2D element shares: toolbar on top, the stage, a side panel. */
+export const annotatorLayoutStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    height: var(--lk-height, 600px);
+    min-height: 240px;
+    color: var(--lk-text-color, #1f2328);
+    background: var(--lk-background, #f6f8fa);
+    font: var(--lk-font, 13px/1.4 system-ui, sans-serif);
+    outline: none;
+    contain: layout;
+  }
+  :host(:focus-visible) {
+    box-shadow: inset 0 0 0 2px var(--lk-focus-color, #0969da);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) var(--lk-sidebar-width, 280px);
+    grid-template-rows: auto minmax(0, 1fr);
+    height: 100%;
+  }
+  :host([no-sidebar]) .layout {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([no-sidebar]) aside {
+    display: none;
+  }
+  [part~='toolbar'] {
+    grid-column: 1 / -1;
+  }
+  .stage {
+    position: relative;
+    overflow: hidden;
+    background: var(--lk-stage-background, #202124);
+    min-width: 0;
+    min-height: 0;
+  }
+  .surface {
+    position: absolute;
+    inset: 0;
+  }
+  aside {
+    overflow: auto;
+    border-left: 1px solid var(--lk-border-color, #d0d7de);
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 8px;
+  }
+  .status {
+    position: absolute;
+    inset: auto 8px 8px 8px;
+    padding: 6px 10px;
+    border-radius: 6px;
+    background: rgba(0, 0, 0, 0.7);
+    color: #fff;
+    pointer-events: none;
+    width: fit-content;
+  }
+  .status.error {
+    background: var(--lk-error-color, #cf222e);
+  }
+  .zoom {
+    position: absolute;
+    top: 8px;
+    right: 8px;
+    padding: 2px 6px;
+    border-radius: 4px;
+    background: rgba(0, 0, 0, 0.55);
+    color: #fff;
+    font-variant-numeric: tabular-nums;
+    pointer-events: none;
+  }
+`;

@@ -1,0 +1,251 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { brushMaskKey, type BrushMask } from '../../core/model.js';
+import type { Surface } from '../../canvas/surface.js';
+import type { RendererPreference } from '../../canvas/renderer-choice.js';
+import type { ViewportState } from '../../canvas/viewport.js';
+import { AnnotatorElement } from './annotator-element.js';
+import type { KeyAction } from './keymap.js';
+import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
+
+const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
+  nudgeLeft: [-1, 0],
+  nudgeRight: [1, 0],
+  nudgeUp: [0, -1],
+  nudgeDown: [0, 1],
+  nudgeLeftFar: [-10, 0],
+  nudgeRightFar: [10, 0],
+  nudgeUpFar: [0, -10],
+  nudgeDownFar: [0, 10],
+};
+
+const ZOOM_STEP = 1.25;
+
+/**
+ * An element whose asset is a raster plane with shapes over it: image, video, DICOM, PDF areas.
+ * It owns the pixi surface (loaded lazily with pixi.js), the toolbar and the side panel.
+ *
+ * @csspart toolbar - The tool bar.
+ * @csspart stage - The area that shows the asset and the shapes.
+ * @csspart canvas - The drawing canvas inside the stage.
+ * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @cssproperty [--lk-height=600px] - Height of the element.
+ * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
+ * @cssproperty [--lk-background=#f6f8fa] - Background of the panels.
+ * @cssproperty [--lk-stage-background=#202124] - Background behind the asset.
+ * @cssproperty [--lk-focus-color=#0969da] - Focus ring colour.
+ * @cssproperty [--lk-error-color=#cf222e] - Error message background.
+ */
+export abstract class SurfaceElement extends AnnotatorElement {
+  /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
+  @property({ type: String }) renderer: RendererPreference = 'auto';
+
+  /** Hide the side panel (the host shows its own panels, or none). */
+  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
+
+  @state() protected zoomPercent = 100;
+  @state() protected statusMessage = '';
+  @state() protected statusIsError = false;
+  @state() protected helpOpen = false;
+
+  @query('.surface') private surfaceContainer!: HTMLDivElement;
+
+  /** The 2D surface, once pixi has loaded. */
+  protected surface: Surface | undefined;
+  private surfaceLoading: Promise<Surface> | undefined;
+
+  constructor() {
+    super();
+    this.session.setActions({
+      deleteSelection: () => this.deleteSelection(),
+      zoomIn: () => this.surface?.zoomBy(ZOOM_STEP),
+      zoomOut: () => this.surface?.zoomBy(1 / ZOOM_STEP),
+      fit: () => this.surface?.fit(),
+      actualSize: () => this.surface?.actualSize(),
+      submit: () => this.submit(),
+      skip: () => this.skip(),
+      review: (detail) => this.review(detail),
+      showHelp: () => (this.helpOpen = true),
+      useEraser: (schemaId) => this.surface?.useEraser(schemaId),
+      setBrushSize: (size) => {
+        if (this.surface) this.surface.toolContext.brushSize = size;
+      },
+    });
+    this.addEventListener('keydown', this.onSpace);
+    this.addEventListener('keyup', this.onSpace);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.surface) void this.ensureSurface();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.surface?.destroy();
+    this.surface = undefined;
+    this.surfaceLoading = undefined;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    void this.ensureSurface();
+  }
+
+  /** Creates the surface once (loading pixi.js on first use). */
+  protected ensureSurface(): Promise<Surface> {
+    this.surfaceLoading ??= (async () => {
+      const { Surface } = await import('../../canvas/surface.js');
+      const surface = new Surface({
+        container: this.surfaceContainer,
+        session: this.session,
+        renderer: this.renderer,
+        newObjectId: () => this.newObjectId(),
+        onViewChange: (view: ViewportState) => (this.zoomPercent = Math.round(view.scale * 100)),
+      });
+      this.surface = surface;
+      await surface.ready;
+      this.onSurfaceReady(surface);
+      return surface;
+    })();
+    return this.surfaceLoading;
+  }
+
+  /** Subclasses put their background on the surface here (and after each load). */
+  protected onSurfaceReady(_surface: Surface): void {}
+
+  /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
+  async settled(): Promise<void> {
+    const surface = await this.ensureSurface();
+    await this.updateComplete;
+    surface.renderNow();
+  }
+
+  /** Ids of the objects drawn on the current plane (settled and live). */
+  renderedIds(): string[] {
+    return this.surface?.renderedIds() ?? [];
+  }
+
+  /** The current view: `screen = asset * scale + offset`, in CSS pixels of the stage. */
+  get view(): ViewportState | undefined {
+    return this.surface?.view;
+  }
+
+  override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
+    const surface = this.surface;
+    if (!surface) return false;
+    const tool = surface.activeTool;
+    const nudge = NUDGE[action];
+    if (nudge) return tool.nudge?.(nudge[0], nudge[1]) ?? false;
+    switch (action) {
+      case 'fit':
+        surface.fit();
+        return true;
+      case 'actualSize':
+        surface.actualSize();
+        return true;
+      case 'zoomIn':
+        surface.zoomBy(ZOOM_STEP);
+        return true;
+      case 'zoomOut':
+        surface.zoomBy(1 / ZOOM_STEP);
+        return true;
+      case 'finish':
+        return tool.finish();
+      case 'cancel':
+        return tool.cancel();
+      case 'delete':
+        return tool.deleteKey?.() ?? false;
+      case 'help':
+        this.helpOpen = !this.helpOpen;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private readonly onSpace = (event: KeyboardEvent) => {
+    if (event.key === ' ' && this.surface) {
+      this.surface.spaceHeld = event.type === 'keydown';
+      if (event.type === 'keydown') event.preventDefault();
+    }
+    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
+      const context = this.surface.toolContext;
+      context.brushSize = context.brushSize * (event.key === ']' ? 1.25 : 0.8);
+    }
+  };
+
+  // ---- brush ------------------------------------------------------------------------------------
+
+  protected override brushDataUrls(): Record<string, string> {
+    const byPage = new Map<number, BrushMask[]>();
+    for (const mask of this.session.store.state.masks.values()) byPage.set(mask.page, [...(byPage.get(mask.page) ?? []), mask]);
+    const colors = new Map((this.session.ontology?.tools ?? []).map((tool) => [tool.schemaId, tool.color] as const));
+    const urls: Record<string, string> = {};
+    for (const [page, masks] of byPage) {
+      const { width, height } = masks[0]!;
+      urls[String(page)] = encodeBrushPng(masks, colors, width, height);
+    }
+    return urls;
+  }
+
+  protected override onImported(imported: { brushDataUrl?: string; brushDataUrls?: Record<string, string> }): void {
+    const urls: Record<string, string> = { ...(imported.brushDataUrls ?? {}) };
+    if (imported.brushDataUrl) urls['0'] = imported.brushDataUrl;
+    if (Object.keys(urls).length === 0) return;
+    const colors = new Map(
+      (this.session.ontology?.tools ?? []).filter((tool) => tool.tool === 'brush').map((tool) => [tool.schemaId, tool.color] as const),
+    );
+    const masks: BrushMask[] = [];
+    for (const [page, url] of Object.entries(urls)) {
+      const result = decodeBrushPng(url, colors);
+      if (!result.ok) {
+        this.reportError({ code: 'import-invalid', message: `The brush mask could not be read: ${result.problems[0]?.message ?? 'unknown problem'}` });
+        continue;
+      }
+      for (const mask of result.value) masks.push({ ...mask, page: Number(page), key: brushMaskKey(Number(page), mask.schemaId) });
+    }
+    this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => masks.forEach((mask) => tx.putMask(mask)));
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  /** Extra controls under the stage (video timeline, DICOM slice slider). */
+  protected renderBelowStage(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected setStatus(message: string, isError = false): void {
+    this.statusMessage = message;
+    this.statusIsError = isError;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <div class="layout">
+        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <div class="stage" part="stage">
+          <div class="surface"></div>
+          <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
+          ${this.statusMessage
+            ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
+            : nothing}
+          ${this.renderBelowStage()}
+        </div>
+        <aside part="sidebar" aria-label="Annotations">
+          <lk-object-list .session=${this.session}></lk-object-list>
+          <lk-classification-form .session=${this.session} follow-selection></lk-classification-form>
+          <lk-relations-panel .session=${this.session}></lk-relations-panel>
+          <lk-classification-form .session=${this.session} heading="Task"></lk-classification-form>
+          <lk-task-actions .session=${this.session} ?hide-submit=${this.hideSubmit}></lk-task-actions>
+        </aside>
+      </div>
+      <lk-shortcut-help
+        .session=${this.session}
+        .shortcuts=${this.shortcuts}
+        ?open=${this.helpOpen}
+        @close=${() => (this.helpOpen = false)}
+      ></lk-shortcut-help>
+    `;
+  }
+}

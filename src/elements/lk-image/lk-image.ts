@@ -1,0 +1,62 @@
+import { LabelkitError } from '../../core/errors.js';
+import type { Surface } from '../../canvas/surface.js';
+import type { AssetLoader } from '../../host/asset-loader.js';
+import type { AssetMetadata } from '../../format/types.js';
+import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { SurfaceElement } from '../base/surface-element.js';
+
+/**
+ * Label a raster image: bounding boxes, rotated boxes, polygons, polylines, points,
+ * segmentation, splines and brush masks, with classifications and relations.
+ *
+ * @tagname lk-image
+ * @summary Image labeling element.
+ */
+export class LkImage extends SurfaceElement {
+  static override styles = [annotatorLayoutStyles];
+
+  private bitmap: ImageBitmap | undefined;
+
+  protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
+    this.setStatus('Loading image…');
+    try {
+      const blob = await loader.fetchBlob({ signal });
+      let bitmap: ImageBitmap;
+      try {
+        bitmap = await createImageBitmap(blob);
+      } catch {
+        throw new LabelkitError({ code: 'asset-unsupported', message: 'The file is not an image this browser can decode.' });
+      }
+      if (signal.aborted) {
+        bitmap.close();
+        throw new DOMException('Aborted', 'AbortError');
+      }
+      this.bitmap?.close();
+      this.bitmap = bitmap;
+      const surface = await this.ensureSurface();
+      this.showBitmap(surface);
+      this.setStatus('');
+      return { width: bitmap.width, height: bitmap.height };
+    } catch (error) {
+      if (!signal.aborted) this.setStatus(error instanceof LabelkitError ? error.message : 'The image could not be loaded.', true);
+      throw error;
+    }
+  }
+
+  protected override onSurfaceReady(surface: Surface): void {
+    if (this.bitmap) this.showBitmap(surface);
+  }
+
+  private showBitmap(surface: Surface): void {
+    const bitmap = this.bitmap;
+    if (!bitmap) return;
+    void import('pixi.js').then(({ Texture }) => {
+      if (this.bitmap !== bitmap) return;
+      surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height });
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+  }
+}
