@@ -1,0 +1,176 @@
+/**
+ * Pointer, wheel and touch input for one surface: converts to asset coordinates once and routes
+ * to panning/zooming or to the active tool. Mouse, pen and touch all arrive as pointer events.
+ */
+import type { Point } from '../core/model.js';
+import type { ToolPointer } from '../tools/tool.js';
+import type { Surface } from './surface.js';
+import { screenToAsset } from './viewport.js';
+
+const HOVER_TOLERANCE = 6;
+const WHEEL_ZOOM_STEP = 1.0015;
+
+interface Pan {
+  pointerId: number;
+  lastX: number;
+  lastY: number;
+}
+
+interface Pinch {
+  distance: number;
+  centre: Point;
+}
+
+export class PointerInput {
+  /** Space held: primary-button drags pan instead of drawing. */
+  spaceHeld = false;
+  private pan: Pan | undefined;
+  private readonly touches = new Map<number, Point>();
+  private pinch: Pinch | undefined;
+  private toolPointerId: number | undefined;
+
+  constructor(private readonly surface: Surface) {}
+
+  attach(canvas: HTMLCanvasElement): void {
+    canvas.addEventListener('pointerdown', this.onDown);
+    canvas.addEventListener('pointermove', this.onMove);
+    canvas.addEventListener('pointerup', this.onUp);
+    canvas.addEventListener('pointercancel', this.onCancel);
+    canvas.addEventListener('pointerleave', this.onLeave);
+    canvas.addEventListener('dblclick', this.onDoubleClick);
+    canvas.addEventListener('wheel', this.onWheel, { passive: false });
+    canvas.addEventListener('contextmenu', this.onContextMenu);
+  }
+
+  detach(canvas: HTMLCanvasElement): void {
+    canvas.removeEventListener('pointerdown', this.onDown);
+    canvas.removeEventListener('pointermove', this.onMove);
+    canvas.removeEventListener('pointerup', this.onUp);
+    canvas.removeEventListener('pointercancel', this.onCancel);
+    canvas.removeEventListener('pointerleave', this.onLeave);
+    canvas.removeEventListener('dblclick', this.onDoubleClick);
+    canvas.removeEventListener('wheel', this.onWheel);
+    canvas.removeEventListener('contextmenu', this.onContextMenu);
+  }
+
+  private local(event: MouseEvent): Point {
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  private toolPointer(event: PointerEvent | MouseEvent): ToolPointer {
+    const [sx, sy] = this.local(event);
+    const [x, y] = screenToAsset(this.surface.view, sx, sy);
+    const pointerType = 'pointerType' in event && (event.pointerType === 'pen' || event.pointerType === 'touch') ? event.pointerType : 'mouse';
+    const pressure = 'pressure' in event && pointerType === 'pen' ? event.pressure : 0.5;
+    return { x, y, button: event.button, shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey || event.metaKey, pointerType, pressure };
+  }
+
+  private readonly onDown = (event: PointerEvent) => {
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    this.surface.isCoarsePointer = event.pointerType === 'touch';
+    if (event.pointerType === 'touch') {
+      this.touches.set(event.pointerId, this.local(event));
+      if (this.touches.size === 2) {
+        // A second finger turns whatever the first started into a pinch.
+        if (this.toolPointerId !== undefined) {
+          this.surface.activeTool.cancel();
+          this.toolPointerId = undefined;
+        }
+        this.pinch = this.pinchState();
+        canvas.setPointerCapture(event.pointerId);
+        return;
+      }
+    }
+    const panButton = event.button === 1 || (event.button === 0 && this.spaceHeld);
+    if (panButton) {
+      this.pan = { pointerId: event.pointerId, lastX: event.clientX, lastY: event.clientY };
+      canvas.setPointerCapture(event.pointerId);
+      canvas.style.cursor = 'grabbing';
+      event.preventDefault();
+      return;
+    }
+    if (event.button !== 0 && event.button !== 2) return;
+    canvas.setPointerCapture(event.pointerId);
+    this.toolPointerId = event.pointerId;
+    this.surface.activeTool.pointerDown(this.toolPointer(event));
+  };
+
+  private readonly onMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch' && this.touches.has(event.pointerId)) {
+      this.touches.set(event.pointerId, this.local(event));
+      if (this.pinch && this.touches.size >= 2) {
+        const next = this.pinchState();
+        const view = this.surface.view;
+        const factor = next.distance / Math.max(1, this.pinch.distance);
+        const dx = next.centre[0] - this.pinch.centre[0];
+        const dy = next.centre[1] - this.pinch.centre[1];
+        this.surface.setView({ ...view, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy });
+        this.surface.zoomBy(factor, next.centre);
+        this.pinch = next;
+        return;
+      }
+    }
+    if (this.pan && event.pointerId === this.pan.pointerId) {
+      const view = this.surface.view;
+      this.surface.setView({ ...view, offsetX: view.offsetX + event.clientX - this.pan.lastX, offsetY: view.offsetY + event.clientY - this.pan.lastY });
+      this.pan.lastX = event.clientX;
+      this.pan.lastY = event.clientY;
+      return;
+    }
+    const pointer = this.toolPointer(event);
+    if (this.toolPointerId === undefined || event.pointerId === this.toolPointerId) this.surface.activeTool.pointerMove(pointer);
+    if (this.toolPointerId === undefined && event.pointerType !== 'touch') {
+      this.surface.setHovered(this.surface.hitTest([pointer.x, pointer.y], HOVER_TOLERANCE));
+    }
+  };
+
+  private readonly onUp = (event: PointerEvent) => {
+    this.touches.delete(event.pointerId);
+    if (this.touches.size < 2) this.pinch = undefined;
+    if (this.pan && event.pointerId === this.pan.pointerId) {
+      this.pan = undefined;
+      (event.currentTarget as HTMLElement).style.cursor = '';
+      return;
+    }
+    if (event.pointerId !== this.toolPointerId) return;
+    this.toolPointerId = undefined;
+    this.surface.activeTool.pointerUp(this.toolPointer(event));
+  };
+
+  private readonly onCancel = (event: PointerEvent) => {
+    this.touches.delete(event.pointerId);
+    this.pinch = undefined;
+    this.pan = undefined;
+    if (event.pointerId === this.toolPointerId) {
+      this.toolPointerId = undefined;
+      this.surface.activeTool.cancel();
+    }
+  };
+
+  private readonly onLeave = () => this.surface.setHovered(undefined);
+
+  private readonly onDoubleClick = (event: MouseEvent) => {
+    this.surface.activeTool.doubleClick?.(this.toolPointer(event));
+  };
+
+  private readonly onContextMenu = (event: Event) => event.preventDefault();
+
+  /** Wheel zooms about the cursor; Shift+wheel sizes the brush; trackpad pinch arrives as Ctrl+wheel. */
+  private readonly onWheel = (event: WheelEvent) => {
+    event.preventDefault();
+    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+    if (event.shiftKey && !event.ctrlKey) {
+      const context = this.surface.toolContext;
+      context.brushSize = context.brushSize * Math.pow(WHEEL_ZOOM_STEP, -(delta || event.deltaX) * 2);
+      this.surface.invalidate(false);
+      return;
+    }
+    this.surface.zoomBy(Math.pow(WHEEL_ZOOM_STEP, -delta), this.local(event));
+  };
+
+  private pinchState(): Pinch {
+    const [a, b] = [...this.touches.values()] as [Point, Point];
+    return { distance: Math.hypot(a[0] - b[0], a[1] - b[1]), centre: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] };
+  }
+}

@@ -1,0 +1,76 @@
+/** Objects on the current plane in an R-tree: hit tests and box queries without scanning. */
+import RBush from 'rbush';
+import type { Box, Geometry } from '../core/model.js';
+import { geometryBounds } from '../core/geometry.js';
+
+interface Entry {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  id: string;
+  /** Insertion order: later objects are drawn on top. */
+  order: number;
+}
+
+export interface SpatialIndex {
+  /** Replaces everything (plane change, bulk import). */
+  load(items: Iterable<[string, Geometry]>): void;
+  set(id: string, geometry: Geometry | undefined): void;
+  search(box: Box): string[];
+  bounds(id: string): Box | undefined;
+  order(id: string): number;
+  readonly size: number;
+}
+
+export function createSpatialIndex(): SpatialIndex {
+  const tree = new RBush<Entry>();
+  const entries = new Map<string, Entry>();
+  let counter = 0;
+
+  function entryOf(id: string, geometry: Geometry, order: number): Entry {
+    const b = geometryBounds(geometry);
+    return { minX: b.x, minY: b.y, maxX: b.x + b.width, maxY: b.y + b.height, id, order };
+  }
+
+  return {
+    load(items) {
+      tree.clear();
+      entries.clear();
+      const all: Entry[] = [];
+      for (const [id, geometry] of items) {
+        const entry = entryOf(id, geometry, counter++);
+        entries.set(id, entry);
+        all.push(entry);
+      }
+      tree.load(all);
+    },
+    set(id, geometry) {
+      const existing = entries.get(id);
+      if (existing) tree.remove(existing);
+      if (!geometry) {
+        entries.delete(id);
+        return;
+      }
+      const entry = entryOf(id, geometry, existing?.order ?? counter++);
+      entries.set(id, entry);
+      tree.insert(entry);
+    },
+    search(box) {
+      return tree
+        .search({ minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height })
+        .sort((a, b) => a.order - b.order)
+        .map((entry) => entry.id);
+    },
+    bounds(id) {
+      const e = entries.get(id);
+      return e && { x: e.minX, y: e.minY, width: e.maxX - e.minX, height: e.maxY - e.minY };
+    },
+    order(id) {
+      return entries.get(id)?.order ?? -1;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}

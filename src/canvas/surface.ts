@@ -1,0 +1,641 @@
+/**
+ * The 2D annotation surface shared by image, video, PDF areas and DICOM: one pixi scene per
+ * element instance, the plane as background, shapes from the store, the active tool's draft.
+ *
+ * Performance by construction (ARCHITECTURE.md): render on demand; settled shapes are drawn once
+ * into a viewport-sized texture (plus a margin) that is moved and scaled while the view changes and
+ * re-rendered when it settles; only selected shapes, drafts and handles stay live; hit tests go
+ * through an R-tree.
+ */
+import { Application, Container, Graphics, RenderTexture, Sprite, Text, Texture } from 'pixi.js';
+import type { Box, Geometry, Point } from '../core/model.js';
+import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
+import { geometryOnPlane } from '../core/plane-geometry.js';
+import type { LabelingSession } from '../core/session.js';
+import type { ChangeSet } from '../core/store.js';
+import type { BrushDraft, Draft, Handle, Tool, ToolContext } from '../tools/tool.js';
+import { createSelectTool, toolFactories, createBrushTool } from '../tools/index.js';
+import { BrushLayer } from './brush-layer.js';
+import { handlesFor } from './handles.js';
+import { PointerInput } from './pointer-input.js';
+import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
+import { colorNumber, drawGeometry } from './shape-drawing.js';
+import { createSpatialIndex } from './spatial-index.js';
+import {
+  actualSize,
+  fitView,
+  visibleAssetBox,
+  zoomAbout,
+  type Size,
+  type ViewportState,
+} from './viewport.js';
+
+export interface SurfaceOptions {
+  container: HTMLElement;
+  session: LabelingSession;
+  renderer?: RendererPreference;
+  newObjectId(): string;
+  /** Called after every view change (zoom display, tests). */
+  onViewChange?(view: ViewportState): void;
+  /** Called when the surface lost its GPU context and rebuilt itself. */
+  onRebuilt?(renderer: 'webgl' | 'canvas'): void;
+}
+
+const SETTLE_MS = 120;
+const CACHE_MARGIN = 0.5;
+const MAX_CACHE_SIDE = 4096;
+const STROKE_WIDTH = 2;
+const SELECTED_STROKE_WIDTH = 3;
+const HANDLE_SIZE_MOUSE = 8;
+const HANDLE_SIZE_TOUCH = 18;
+
+interface CachedShape {
+  graphics: Graphics;
+  geometry: Geometry;
+  scale: number;
+  color: number;
+}
+
+export class Surface {
+  readonly ready: Promise<void>;
+  readonly session: LabelingSession;
+  view: ViewportState = { scale: 1, offsetX: 0, offsetY: 0 };
+  planeSize: Size = { width: 0, height: 0 };
+  brushSize = 20;
+  /** Which renderer draws now (`canvas` where WebGL is software). */
+  rendererKind: 'webgl' | 'canvas' = 'canvas';
+
+  private app: Application | undefined;
+  private readonly options: SurfaceOptions;
+  private readonly world = new Container();
+  private readonly background = new Sprite();
+  private readonly cacheSprite = new Sprite();
+  private readonly shapesRoot = new Container();
+  private readonly brushLayer: BrushLayer;
+  private readonly liveLayer = new Graphics();
+  private readonly draftLayer = new Graphics();
+  private readonly handleLayer = new Graphics();
+  private readonly labels = new Container();
+  private readonly index = createSpatialIndex();
+  private readonly shapes = new Map<string, CachedShape>();
+  private cacheTexture: RenderTexture | undefined;
+  private cacheDirty = true;
+  private cacheScale = 0;
+  private cacheRect: Box | undefined;
+  private settleTimer = 0;
+  private frame = 0;
+  private viewMoving = false;
+  private draft: Draft | undefined;
+  private brushDraft: BrushDraft | undefined;
+  private tool: Tool;
+  private hovered: string | undefined;
+  private destroyed = false;
+  private readonly input: PointerInput;
+  private readonly unsubscribers: (() => void)[] = [];
+  private renderedSettled: string[] = [];
+  private coarsePointer = false;
+  readonly toolContext: ToolContext;
+
+  constructor(options: SurfaceOptions) {
+    this.options = options;
+    this.session = options.session;
+    this.brushLayer = new BrushLayer();
+    this.world.addChild(this.background, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.toolContext = this.createToolContext();
+    this.tool = createSelectTool(this.toolContext);
+    this.input = new PointerInput(this);
+    this.ready = this.init(chooseRenderer(options.renderer ?? 'auto'));
+    this.unsubscribers.push(
+      this.session.store.subscribe((change) => this.onStoreChange(change)),
+      this.session.subscribe((topic) => {
+        if (topic === 'tool' || topic === 'ontology' || topic === 'mode') this.switchTool();
+        if (topic === 'plane') this.reindexPlane();
+        if (topic === 'selection' || topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
+      }),
+    );
+    this.reindexPlane();
+  }
+
+  private async init(kind: 'webgl' | 'canvas'): Promise<void> {
+    const app = new Application();
+    const { container } = this.options;
+    await app.init({
+      preference: kind === 'canvas' ? 'canvas' : 'webgl',
+      resizeTo: container,
+      autoDensity: true,
+      resolution: window.devicePixelRatio || 1,
+      antialias: true,
+      backgroundAlpha: 0,
+      autoStart: false,
+      sharedTicker: false,
+      preserveDrawingBuffer: true,
+    });
+    if (this.destroyed) {
+      app.destroy(true);
+      return;
+    }
+    app.ticker.stop();
+    this.app = app;
+    this.rendererKind = app.renderer.name === 'webgl' || app.renderer.name === 'webgpu' ? 'webgl' : 'canvas';
+    app.stage.addChild(this.world);
+    const canvas = app.canvas;
+    canvas.setAttribute('part', 'canvas');
+    canvas.style.display = 'block';
+    canvas.style.touchAction = 'none';
+    container.appendChild(canvas);
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
+    this.input.attach(canvas);
+    app.renderer.on('resize', () => this.invalidate(true));
+    this.invalidate(true);
+  }
+
+  /** Chromium keeps 16 WebGL contexts per page: an evicted surface rebuilds on the canvas renderer. */
+  private readonly onContextLost = (event: Event) => {
+    event.preventDefault();
+    const old = this.app;
+    if (!old || this.destroyed) return;
+    this.input.detach(old.canvas);
+    old.stage.removeChild(this.world);
+    old.canvas.remove();
+    old.destroy(false, { children: false });
+    this.app = undefined;
+    this.cacheTexture = undefined;
+    void this.init('canvas').then(() => this.options.onRebuilt?.('canvas'));
+  };
+
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.app?.canvas;
+  }
+
+  get viewSize(): Size {
+    const rect = this.options.container.getBoundingClientRect();
+    return { width: rect.width, height: rect.height };
+  }
+
+  /** Space held: primary-button drags pan instead of drawing. */
+  set spaceHeld(held: boolean) {
+    this.input.spaceHeld = held;
+  }
+
+  get activeTool(): Tool {
+    return this.tool;
+  }
+
+  get isCoarsePointer(): boolean {
+    return this.coarsePointer;
+  }
+
+  set isCoarsePointer(value: boolean) {
+    if (value === this.coarsePointer) return;
+    this.coarsePointer = value;
+    this.invalidate(false);
+  }
+
+  // ---- background and view --------------------------------------------------------------------
+
+  setBackground(source: Texture | undefined, size: Size): void {
+    const sizeChanged = size.width !== this.planeSize.width || size.height !== this.planeSize.height;
+    this.planeSize = size;
+    this.background.texture = source ?? Texture.EMPTY;
+    this.background.width = size.width;
+    this.background.height = size.height;
+    if (sizeChanged) this.fit();
+    this.invalidate(false);
+  }
+
+  /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
+  refreshBackground(): void {
+    this.background.texture.source.update();
+    this.invalidate(false);
+  }
+
+  fit(): void {
+    this.setView(fitView(this.planeSize, this.viewSize));
+  }
+
+  actualSize(): void {
+    this.setView(actualSize(this.view, this.viewSize));
+  }
+
+  zoomBy(factor: number, at?: Point): void {
+    const size = this.viewSize;
+    const [x, y] = at ?? [size.width / 2, size.height / 2];
+    this.setView(zoomAbout(this.view, factor, x, y));
+  }
+
+  setView(view: ViewportState): void {
+    this.view = view;
+    this.world.scale.set(view.scale);
+    this.world.position.set(view.offsetX, view.offsetY);
+    this.viewMoving = true;
+    window.clearTimeout(this.settleTimer);
+    this.settleTimer = window.setTimeout(() => {
+      this.viewMoving = false;
+      if (this.needsCacheRender()) this.invalidate(true);
+    }, SETTLE_MS);
+    this.options.onViewChange?.(view);
+    this.invalidate(false);
+  }
+
+  // ---- tools --------------------------------------------------------------------------------
+
+  private switchTool(): void {
+    this.tool.dispose();
+    this.draft = undefined;
+    this.brushDraft = undefined;
+    const schemaId = this.session.activeSchemaId;
+    const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
+    if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
+    else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
+    else {
+      const factory = toolFactories[category.tool as keyof typeof toolFactories];
+      this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
+    }
+    this.setCursor(this.tool === undefined ? 'default' : category ? 'crosshair' : 'default');
+    this.invalidate(false);
+  }
+
+  /** Switches to the eraser for a brush class (`*` erases every class). */
+  useEraser(schemaId: string): void {
+    this.tool.dispose();
+    this.tool = createBrushTool(this.toolContext, schemaId, { erase: true });
+    this.setCursor('crosshair');
+  }
+
+  private setCursor(cursor: string): void {
+    const canvas = this.app?.canvas;
+    if (canvas) canvas.style.cursor = cursor;
+  }
+
+  private createToolContext(): ToolContext {
+    const surface = this;
+    return {
+      get session() {
+        return surface.session;
+      },
+      get plane() {
+        return surface.session.plane;
+      },
+      get planeSize() {
+        return surface.planeSize;
+      },
+      get scale() {
+        return surface.view.scale;
+      },
+      get brushSize() {
+        return surface.brushSize;
+      },
+      set brushSize(value: number) {
+        surface.brushSize = Math.max(1, Math.min(500, Math.round(value)));
+      },
+      newObjectId: () => this.options.newObjectId(),
+      hitTest: (point, tolerance) => this.hitTest(point, tolerance),
+      query: (box) => this.index.search(box).filter((id) => !this.session.hidden.has(id)),
+      handleAt: (point, tolerance) => this.handleAt(point, tolerance),
+      geometryOf: (id) => this.geometryOf(id),
+      setDraft: (draft) => {
+        this.draft = draft;
+        this.invalidate(false);
+      },
+      setBrushDraft: (draft) => {
+        this.brushDraft = draft;
+        this.brushLayer.showDraft(draft, this.colorOf(draft?.schemaId));
+        this.invalidate(false);
+      },
+      setCursor: (cursor) => this.setCursor(cursor),
+    };
+  }
+
+  // ---- queries --------------------------------------------------------------------------------
+
+  geometryOf(objectId: string): Geometry | undefined {
+    const object = this.session.store.state.objects.get(objectId);
+    return object && geometryOnPlane(object, this.session.plane, this.session.planeModel);
+  }
+
+  /** The topmost visible object at `point` (asset coordinates) within `tolerance` screen pixels. */
+  hitTest(point: Point, tolerance: number): string | undefined {
+    const t = tolerance / this.view.scale;
+    const candidates = this.index.search({ x: point[0] - t, y: point[1] - t, width: 2 * t, height: 2 * t });
+    let best: { id: string; score: number; area: number; order: number } | undefined;
+    for (const id of candidates) {
+      if (this.session.hidden.has(id)) continue;
+      const geometry = this.geometryOf(id);
+      if (!geometry) continue;
+      const score = hitTestGeometry(geometry, point, t);
+      if (score === undefined) continue;
+      const b = this.index.bounds(id);
+      const area = b ? b.width * b.height : 0;
+      const order = this.index.order(id);
+      // Nearest first; among shapes the point is inside, the smallest, then the topmost.
+      if (!best || score < best.score || (score === best.score && (area < best.area || (area === best.area && order > best.order)))) {
+        best = { id, score, area, order };
+      }
+    }
+    return best?.id;
+  }
+
+  handleAt(point: Point, tolerance: number): Handle | undefined {
+    const t = tolerance / this.view.scale;
+    let best: { handle: Handle; distance: number } | undefined;
+    for (const handle of this.selectedHandles()) {
+      const distance = Math.hypot(handle.position[0] - point[0], handle.position[1] - point[1]);
+      if (distance <= t && (!best || distance < best.distance)) best = { handle, distance };
+    }
+    return best?.handle;
+  }
+
+  private selectedHandles(): Handle[] {
+    if (!this.session.canEdit) return [];
+    const handles: Handle[] = [];
+    for (const id of this.session.selection) {
+      const object = this.session.store.state.objects.get(id);
+      if (!object || object.lock || this.session.hidden.has(id)) continue;
+      const geometry = this.geometryOf(id);
+      if (geometry) handles.push(...handlesFor(id, geometry, this.view.scale));
+    }
+    return handles;
+  }
+
+  /** Ids drawn in the last frame: settled (cached) and live. For tests and the object list. */
+  renderedIds(): string[] {
+    const live = this.session.selection.filter((id) => !this.session.hidden.has(id) && this.geometryOf(id));
+    return [...new Set([...this.renderedSettled, ...live])];
+  }
+
+  colorOf(schemaId: string | undefined): number {
+    const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
+    return colorNumber(category?.color);
+  }
+
+  // ---- store → scene ----------------------------------------------------------------------------
+
+  private reindexPlane(): void {
+    const { objects } = this.session.store.state;
+    const items: [string, Geometry][] = [];
+    for (const object of objects.values()) {
+      const geometry = geometryOnPlane(object, this.session.plane, this.session.planeModel);
+      if (geometry) items.push([object.objectId, geometry]);
+    }
+    this.index.load(items);
+    this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
+  }
+
+  private onStoreChange(change: ChangeSet): void {
+    for (const { id, after } of change.objects) {
+      this.index.set(id, after && geometryOnPlane(after, this.session.plane, this.session.planeModel));
+      if (!after) this.dropShape(id);
+    }
+    if (change.masks.length) this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
+    // Edits of selected objects are drawn live; anything else changes the cached bitmap.
+    const selected = new Set(this.session.selection);
+    const settledChanged = change.objects.some((c) => !selected.has(c.id)) || change.relations.length > 0;
+    this.invalidate(settledChanged);
+  }
+
+  private dropShape(id: string): void {
+    const shape = this.shapes.get(id);
+    if (!shape) return;
+    shape.graphics.destroy();
+    this.shapes.delete(id);
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  /** Schedules one render on the next animation frame; `settled` also re-renders the shape cache. */
+  invalidate(settled: boolean): void {
+    if (settled) this.cacheDirty = true;
+    if (this.frame || this.destroyed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderNow();
+    });
+  }
+
+  /** Renders synchronously (tests and exports call this; the app otherwise renders on demand). */
+  renderNow(): void {
+    const app = this.app;
+    if (!app || this.destroyed) return;
+    if ((this.cacheDirty || this.needsCacheRender()) && !this.viewMoving) this.renderCache(app);
+    this.renderLive();
+    app.render();
+  }
+
+  private needsCacheRender(): boolean {
+    if (!this.cacheRect) return true;
+    if (Math.abs(this.cacheScale - this.view.scale) > 1e-9) return true;
+    const visible = visibleAssetBox(this.view, this.viewSize);
+    const c = this.cacheRect;
+    return visible.x < c.x || visible.y < c.y || visible.x + visible.width > c.x + c.width || visible.y + visible.height > c.y + c.height;
+  }
+
+  private renderCache(app: Application): void {
+    this.cacheDirty = false;
+    const size = this.viewSize;
+    const visible = visibleAssetBox(this.view, size);
+    const rect: Box = {
+      x: visible.x - visible.width * CACHE_MARGIN,
+      y: visible.y - visible.height * CACHE_MARGIN,
+      width: visible.width * (1 + 2 * CACHE_MARGIN),
+      height: visible.height * (1 + 2 * CACHE_MARGIN),
+    };
+    const resolution = app.renderer.resolution;
+    let pixelScale = this.view.scale * resolution;
+    const longest = Math.max(rect.width, rect.height) * pixelScale;
+    if (longest > MAX_CACHE_SIDE) pixelScale *= MAX_CACHE_SIDE / longest;
+    const width = Math.max(1, Math.ceil(rect.width * pixelScale));
+    const height = Math.max(1, Math.ceil(rect.height * pixelScale));
+    if (!this.cacheTexture || this.cacheTexture.width !== width || this.cacheTexture.height !== height) {
+      this.cacheTexture?.destroy(true);
+      this.cacheTexture = RenderTexture.create({ width, height, resolution: 1, antialias: true });
+    }
+    const selected = new Set(this.session.selection);
+    this.shapesRoot.removeChildren();
+    const drawn: string[] = [];
+    for (const id of this.index.search(rect)) {
+      if (selected.has(id) || this.session.hidden.has(id)) continue;
+      const shape = this.shapeFor(id);
+      if (!shape) continue;
+      this.shapesRoot.addChild(shape.graphics);
+      drawn.push(id);
+    }
+    this.renderedSettled = drawn;
+    this.shapesRoot.scale.set(pixelScale);
+    this.shapesRoot.position.set(-rect.x * pixelScale, -rect.y * pixelScale);
+    app.renderer.render({ container: this.shapesRoot, target: this.cacheTexture, clear: true });
+    this.cacheSprite.texture = this.cacheTexture;
+    this.cacheSprite.position.set(rect.x, rect.y);
+    this.cacheSprite.scale.set(1 / pixelScale);
+    this.cacheRect = rect;
+    this.cacheScale = this.view.scale;
+  }
+
+  /** A settled shape's Graphics, rebuilt only when its geometry, colour or the zoom changed. */
+  private shapeFor(id: string): CachedShape | undefined {
+    const object = this.session.store.state.objects.get(id);
+    const geometry = this.geometryOf(id);
+    if (!object || !geometry) return undefined;
+    const color = this.colorOf(object.schemaId);
+    let shape = this.shapes.get(id);
+    if (shape && shape.geometry === geometry && shape.scale === this.view.scale && shape.color === color) return shape;
+    if (!shape) {
+      const graphics = new Graphics();
+      graphics.eventMode = 'none';
+      shape = { graphics, geometry, scale: this.view.scale, color };
+      this.shapes.set(id, shape);
+    }
+    shape.graphics.clear();
+    drawGeometry(shape.graphics, geometry, { color, strokeWidth: STROKE_WIDTH, scale: this.view.scale, fillAlpha: 0.15 });
+    shape.geometry = geometry;
+    shape.scale = this.view.scale;
+    shape.color = color;
+    return shape;
+  }
+
+  private renderLive(): void {
+    const scale = this.view.scale;
+    const live = this.liveLayer.clear();
+    for (const id of this.session.selection) {
+      if (this.session.hidden.has(id)) continue;
+      const object = this.session.store.state.objects.get(id);
+      const geometry = this.geometryOf(id);
+      if (!object || !geometry) continue;
+      drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha: 0.3 });
+    }
+    if (this.hovered && !this.session.selection.includes(this.hovered)) {
+      const geometry = this.geometryOf(this.hovered);
+      const object = this.session.store.state.objects.get(this.hovered);
+      if (geometry && object) drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha: 0 });
+    }
+    this.drawRelations(live);
+    this.renderLabels();
+
+    const draftLayer = this.draftLayer.clear();
+    const draft = this.draft;
+    if (draft) {
+      const color = this.colorOf(draft.schemaId);
+      if (draft.geometry) drawGeometry(draftLayer, draft.geometry, { color, strokeWidth: STROKE_WIDTH, scale, fillAlpha: 0.1, draft: true });
+      if (draft.preview) {
+        const last = lastPoint(draft.geometry);
+        if (last) draftLayer.moveTo(last[0], last[1]).lineTo(draft.preview[0], draft.preview[1]).stroke({ width: 1 / scale, color, alpha: 0.7 });
+      }
+      if (draft.marquee) {
+        const m = draft.marquee;
+        draftLayer.rect(m.x, m.y, m.width, m.height).fill({ color: 0x2196f3, alpha: 0.08 }).stroke({ width: 1 / scale, color: 0x2196f3 });
+      }
+    }
+
+    const handles = this.handleLayer.clear();
+    const size = (this.coarsePointer ? HANDLE_SIZE_TOUCH : HANDLE_SIZE_MOUSE) / scale;
+    for (const { position: [x, y], handle } of this.selectedHandles()) {
+      if (handle.kind === 'midpoint') handles.circle(x, y, size / 3).fill({ color: 0xffffff, alpha: 0.8 });
+      else if (handle.kind === 'rotate') handles.circle(x, y, size / 2).fill({ color: 0xffffff }).stroke({ width: 1 / scale, color: 0x333333 });
+      else handles.rect(x - size / 2, y - size / 2, size, size).fill({ color: 0xffffff }).stroke({ width: 1 / scale, color: 0x333333 });
+    }
+  }
+
+  /** Relations as lines between object centres; groups as a star from their centroid. */
+  private drawRelations(g: Graphics): void {
+    const scale = this.view.scale;
+    const centre = (id: string): Point | undefined => {
+      const geometry = this.geometryOf(id);
+      if (!geometry || this.session.hidden.has(id)) return undefined;
+      const b = geometryBounds(geometry);
+      return [b.x + b.width / 2, b.y + b.height / 2];
+    };
+    for (const relation of this.session.store.state.relations.values()) {
+      const selected = this.session.selection.includes(relation.objectId);
+      const stroke = { width: (selected ? 3 : 1.5) / scale, color: selected ? 0xffeb3b : 0xffffff, alpha: 0.9 };
+      if (relation.kind === 'single') {
+        const a = centre(relation.from);
+        const b = centre(relation.to);
+        if (!a || !b) continue;
+        g.moveTo(a[0], a[1]).lineTo(b[0], b[1]).stroke(stroke);
+        const angle = Math.atan2(b[1] - a[1], b[0] - a[0]);
+        const head = 10 / scale;
+        const tip = (p: Point, dir: number) =>
+          g
+            .moveTo(p[0], p[1])
+            .lineTo(p[0] - head * Math.cos(dir - 0.4), p[1] - head * Math.sin(dir - 0.4))
+            .moveTo(p[0], p[1])
+            .lineTo(p[0] - head * Math.cos(dir + 0.4), p[1] - head * Math.sin(dir + 0.4))
+            .stroke(stroke);
+        tip(b, angle);
+        if (relation.direction === 'bidirectional') tip(a, angle + Math.PI);
+      } else {
+        const points = relation.group.map(centre).filter((p): p is Point => p !== undefined);
+        if (points.length < 2) continue;
+        const cx = points.reduce((s, p) => s + p[0], 0) / points.length;
+        const cy = points.reduce((s, p) => s + p[1], 0) / points.length;
+        for (const p of points) g.moveTo(cx, cy).lineTo(p[0], p[1]);
+        g.stroke(stroke);
+        g.circle(cx, cy, 4 / scale).fill({ color: stroke.color });
+      }
+    }
+  }
+
+  /** Class titles beside selected objects: pixi Text, so host strings are never parsed as markup. */
+  private renderLabels(): void {
+    for (const child of this.labels.removeChildren()) child.destroy();
+    const scale = this.view.scale;
+    for (const id of this.session.selection.slice(0, 20)) {
+      const object = this.session.store.state.objects.get(id);
+      const geometry = this.geometryOf(id);
+      if (!object || !geometry || this.session.hidden.has(id)) continue;
+      const title = this.session.ontology?.tools.find((t) => t.schemaId === object.schemaId)?.title ?? object.schemaId;
+      const b = geometryBounds(geometry);
+      const label = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
+      const bg = new Graphics().rect(-3, -2, label.width + 6, label.height + 4).fill({ color: this.colorOf(object.schemaId), alpha: 0.9 });
+      const holder = new Container();
+      holder.addChild(bg, label);
+      holder.scale.set(1 / scale);
+      holder.position.set(b.x, b.y - (label.height + 6) / scale);
+      this.labels.addChild(holder);
+    }
+  }
+
+  // ---- pointer entry points (PointerInput calls these) ----------------------------------------
+
+  setHovered(id: string | undefined): void {
+    if (id === this.hovered) return;
+    this.hovered = id;
+    this.invalidate(false);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    cancelAnimationFrame(this.frame);
+    window.clearTimeout(this.settleTimer);
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.tool.dispose();
+    const app = this.app;
+    if (app) {
+      this.input.detach(app.canvas);
+      app.canvas.removeEventListener('webglcontextlost', this.onContextLost);
+      // Free the GPU context now: waiting for garbage collection keeps it counted against the page's 16.
+      const gl = (app.renderer as { gl?: WebGLRenderingContext }).gl;
+      app.destroy(true, { children: true, texture: true, textureSource: true });
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+    this.cacheTexture?.destroy(true);
+    for (const shape of this.shapes.values()) shape.graphics.destroy();
+    this.shapes.clear();
+    this.brushLayer.destroy();
+    this.app = undefined;
+  }
+}
+
+function lastPoint(geometry: Geometry | undefined): Point | undefined {
+  if (!geometry) return undefined;
+  switch (geometry.type) {
+    case 'polygon':
+    case 'polyline':
+    case 'spline':
+      return geometry.value.at(-1);
+    case 'segmentation':
+      return geometry.value.zones.at(-1)?.region.at(-1);
+    default:
+      return undefined;
+  }
+}
