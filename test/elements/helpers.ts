@@ -1,0 +1,93 @@
+/** Shared helpers for element tests: real input through the test runner, coordinates, events. */
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
+
+export const ONTOLOGY_URL = '/test/fixtures/format/ontology.all-types.json';
+export const IMPORT_URL = '/test/fixtures/format/import.ango-image.json';
+export const IMAGE_URL = '/test/fixtures/image/bottles-frame.jpg';
+
+export async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  return response.json();
+}
+
+/** Resolves with the next event of `type` on `target` (rejects after `timeout` ms). */
+export function nextEvent<T extends Event>(target: EventTarget, type: string, timeout = 8000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as T);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Collects every event of the given types for later assertions. */
+export function recordEvents(target: EventTarget, types: string[]): CustomEvent[] {
+  const events: CustomEvent[] = [];
+  for (const type of types) target.addEventListener(type, (event) => events.push(event as CustomEvent));
+  return events;
+}
+
+export function canvasOf(element: SurfaceElement): HTMLCanvasElement {
+  const canvas = element.shadowRoot?.querySelector('canvas');
+  if (!canvas) throw new Error('no canvas rendered');
+  return canvas;
+}
+
+/** Page (viewport) coordinates of an asset point on the element's surface. */
+export function pagePoint(element: SurfaceElement, x: number, y: number): [number, number] {
+  const view = element.view;
+  if (!view) throw new Error('surface not ready');
+  const rect = canvasOf(element).getBoundingClientRect();
+  return [Math.round(rect.left + x * view.scale + view.offsetX), Math.round(rect.top + y * view.scale + view.offsetY)];
+}
+
+/** Asset coordinates of a page point, the way the element computes them. */
+export function assetPoint(element: SurfaceElement, page: [number, number]): [number, number] {
+  const view = element.view!;
+  const rect = canvasOf(element).getBoundingClientRect();
+  return [(page[0] - rect.left - view.offsetX) / view.scale, (page[1] - rect.top - view.offsetY) / view.scale];
+}
+
+export async function drag(element: SurfaceElement, from: [number, number], to: [number, number], steps = 4): Promise<void> {
+  const a = pagePoint(element, ...from);
+  const b = pagePoint(element, ...to);
+  await sendMouse({ type: 'move', position: a });
+  await sendMouse({ type: 'down' });
+  for (let i = 1; i <= steps; i++) {
+    await sendMouse({ type: 'move', position: [Math.round(a[0] + ((b[0] - a[0]) * i) / steps), Math.round(a[1] + ((b[1] - a[1]) * i) / steps)] });
+  }
+  await sendMouse({ type: 'up' });
+}
+
+export async function click(element: SurfaceElement, at: [number, number], button: 'left' | 'right' = 'left'): Promise<void> {
+  const p = pagePoint(element, ...at);
+  await sendMouse({ type: 'click', position: p, button });
+}
+
+export async function press(key: string): Promise<void> {
+  await sendKeys({ press: key });
+}
+
+export { resetMouse, sendKeys, sendMouse };
+
+/** Waits `frames` animation frames (renders are scheduled per frame). */
+export async function frames(count = 2): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** The RGBA of the canvas at a CSS-pixel position inside it. */
+export function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number[] {
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = copy.getContext('2d')!;
+  context.drawImage(canvas, 0, 0);
+  return [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+}

@@ -1,0 +1,263 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/lk-image/define.js';
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
+import type { ExportTool } from '../../src/format/types.js';
+import {
+  IMAGE_URL,
+  IMPORT_URL,
+  ONTOLOGY_URL,
+  canvasOf,
+  click,
+  drag,
+  fetchJson,
+  frames,
+  nextEvent,
+  pixelAt,
+  press,
+  recordEvents,
+  resetMouse,
+  sendKeys,
+} from './helpers.js';
+
+let ontology: unknown;
+let prelabels: unknown;
+
+async function mount(attrs: { src?: string; mode?: string } = {}): Promise<LkImage> {
+  const element = await fixture<LkImage>(html`
+    <lk-image
+      style="--lk-height: 480px; width: 960px"
+      asset-id="a-1"
+      external-id="bottles-frame.jpg"
+      mode=${attrs.mode ?? 'annotate'}
+      .ontology=${ontology}
+      .user=${{ id: 'u-1', email: 'ann@example.com' }}
+    ></lk-image>
+  `);
+  const ready = nextEvent(element, 'lk-ready');
+  element.src = attrs.src ?? IMAGE_URL;
+  await ready;
+  await element.settled();
+  element.focus();
+  return element;
+}
+
+function geometryOf(tool: ExportTool | undefined): unknown {
+  if (!tool) return undefined;
+  for (const key of ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'point', 'segmentation', 'spline'] as const) {
+    if (key in tool) return (tool as unknown as Record<string, unknown>)[key];
+  }
+  return undefined;
+}
+
+function close(actual: number, expected: number, tolerance = 1.5): void {
+  expect(Math.abs(actual - expected), `${actual} ≈ ${expected}`).to.be.at.most(tolerance);
+}
+
+describe('<lk-image>', () => {
+  before(async () => {
+    ontology = await fetchJson(ONTOLOGY_URL);
+    prelabels = await fetchJson(IMPORT_URL);
+  });
+
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('loads the real photograph and draws it', async () => {
+    const element = await mount();
+    expect(element.export().metadata).to.deep.equal({ width: 640, height: 360 });
+    const canvas = canvasOf(element);
+    const rect = canvas.getBoundingClientRect();
+    const view = element.view!;
+    // The centre of the photo is not the stage background colour.
+    const [r, g, b] = pixelAt(canvas, view.offsetX + 320 * view.scale, view.offsetY + 180 * view.scale);
+    expect(rect.width).to.be.greaterThan(100);
+    expect([r, g, b]).not.to.deep.equal([32, 33, 36]);
+  });
+
+  it('draws a bounding box with the mouse and reports it in lk-change and export()', async () => {
+    const element = await mount();
+    const events = recordEvents(element, ['lk-change', 'lk-input']);
+    await press('1');
+    expect(element.session.activeSchemaId).to.equal('t-car');
+    await drag(element, [100, 80], [220, 200]);
+    await frames();
+    const changes = events.filter((e) => e.type === 'lk-change');
+    expect(changes).to.have.length(1);
+    expect(changes[0]!.detail.reason).to.equal('create');
+    const tools = element.export().task.tools;
+    expect(tools).to.have.length(1);
+    const box = geometryOf(tools[0]) as { x: number; y: number; width: number; height: number };
+    close(box.x, 100);
+    close(box.y, 80);
+    close(box.width, 120);
+    close(box.height, 120);
+    expect(tools[0]!.schemaId).to.equal('t-car');
+    expect(tools[0]!.title).to.equal('Car');
+    expect(tools[0]!.metadata.createdBy).to.equal('ann@example.com');
+    expect(changes[0]!.detail.tools[0]).to.deep.equal(tools[0]);
+    expect(element.renderedIds()).to.deep.equal([tools[0]!.objectId]);
+  });
+
+  it('draws a polygon by clicks and Enter, a point, and undoes and redoes across them', async () => {
+    const element = await mount();
+    await press('3');
+    await click(element, [50, 50]);
+    await click(element, [150, 50]);
+    await click(element, [100, 140]);
+    await press('Enter');
+    await press('5');
+    await click(element, [300, 100]);
+    let tools = element.export().task.tools;
+    expect(tools.map((t) => t.schemaId)).to.deep.equal(['t-road', 't-head']);
+    const polygon = geometryOf(tools[0]) as number[][];
+    expect(polygon).to.have.length(3);
+    close(polygon[2]![0]!, 100);
+    close(polygon[2]![1]!, 140);
+    const point = geometryOf(tools[1]) as number[];
+    close(point[0]!, 300);
+
+    await sendKeys({ press: 'Control+z' });
+    expect(element.export().task.tools.map((t) => t.schemaId)).to.deep.equal(['t-road']);
+    await sendKeys({ press: 'Control+z' });
+    expect(element.export().task.tools).to.have.length(0);
+    await sendKeys({ press: 'Control+Shift+z' });
+    await sendKeys({ press: 'Control+Shift+z' });
+    tools = element.export().task.tools;
+    expect(tools.map((t) => t.schemaId)).to.deep.equal(['t-road', 't-head']);
+  });
+
+  it('cancels a polygon draft with Escape and leaves nothing', async () => {
+    const element = await mount();
+    const events = recordEvents(element, ['lk-change']);
+    await press('3');
+    await click(element, [50, 50]);
+    await click(element, [150, 50]);
+    await press('Escape');
+    expect(element.export().task.tools).to.have.length(0);
+    expect(events).to.have.length(0);
+  });
+
+  it('imports the Ango pre-labels, renders every object and exports them in export shape', async () => {
+    const element = await mount();
+    const events = recordEvents(element, ['lk-change']);
+    element.annotations = prelabels;
+    await element.settled();
+    const record = element.export();
+    const ids = record.task.tools.map((t) => t.objectId);
+    expect(ids).to.deep.equal(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7']);
+    expect(element.renderedIds().sort()).to.deep.equal([...ids].sort());
+    expect(geometryOf(record.task.tools[0])).to.deep.equal({ x: 260, y: 120, width: 40, height: 180 });
+    expect(record.task.tools[2]!.lock).to.equal(true);
+    expect(record.task.relations).to.have.length(2);
+    expect(events, 'host writes fire no lk-change').to.have.length(0);
+  });
+
+  it('moves a selected box with the mouse and nudges it with arrow keys', async () => {
+    const element = await mount();
+    element.annotations = prelabels;
+    await element.settled();
+    await click(element, [280, 200]);
+    expect(element.session.selection).to.deep.equal(['o1']);
+    await drag(element, [280, 200], [300, 210]);
+    let box = geometryOf(element.export().task.tools.find((t) => t.objectId === 'o1')) as { x: number; y: number };
+    close(box.x, 280, 2);
+    close(box.y, 130, 2);
+    await press('ArrowRight');
+    await press('Shift+ArrowDown');
+    box = geometryOf(element.export().task.tools.find((t) => t.objectId === 'o1')) as { x: number; y: number };
+    close(box.x, 281, 2);
+    close(box.y, 140, 2);
+    await sendKeys({ press: 'Control+z' });
+    await sendKeys({ press: 'Control+z' });
+    await sendKeys({ press: 'Control+z' });
+    box = geometryOf(element.export().task.tools.find((t) => t.objectId === 'o1')) as { x: number; y: number };
+    expect(box).to.deep.include({ x: 260, y: 120 });
+  });
+
+  it('keeps locked objects immutable and lets view mode only look', async () => {
+    const element = await mount();
+    element.annotations = prelabels;
+    await element.settled();
+    await click(element, [20, 340]);
+    expect(element.session.selection).to.deep.equal(['o3']);
+    await press('Delete');
+    expect(element.export().task.tools.some((t) => t.objectId === 'o3')).to.equal(true);
+
+    element.mode = 'view';
+    await element.updateComplete;
+    await press('1');
+    await drag(element, [400, 40], [450, 90]);
+    await click(element, [280, 200]);
+    expect(element.session.selection).to.deep.equal(['o1']);
+    await press('Delete');
+    expect(element.export().task.tools).to.have.length(7);
+  });
+
+  it('reports a missing image as lk-error and stays usable', async () => {
+    const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 600px" .ontology=${ontology}></lk-image>`);
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.src = '/test/fixtures/image/missing.jpg?X-Amz-Signature=secret';
+    const { detail } = await error;
+    expect(detail.code).to.equal('asset-not-found');
+    expect(detail.message).not.to.contain('secret');
+    expect(detail.message).not.to.contain('missing.jpg');
+    element.annotations = prelabels;
+    expect(element.export().task.tools).to.have.length(7);
+    expect(element.export().asset).to.equal('/test/fixtures/image/missing.jpg');
+  });
+
+  it('reports a file that is not an image as asset-unsupported', async () => {
+    const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 600px" .ontology=${ontology}></lk-image>`);
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.src = '/test/fixtures/text/pride_and_prejudice.txt';
+    expect((await error).detail.code).to.equal('asset-unsupported');
+  });
+
+  it('rejects an invalid ontology and keeps the previous one', async () => {
+    const element = await mount();
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.ontology = { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] };
+    const { detail } = await error;
+    expect(detail.code).to.equal('ontology-invalid');
+    expect(detail.cause.problems.length).to.be.greaterThan(0);
+    expect(element.session.ontology?.tools.map((t) => t.schemaId)).to.include('t-car');
+  });
+
+  it('loads 2,000 pre-labelled boxes and still hit-tests and exports them all', async () => {
+    const element = await mount();
+    const objects = Array.from({ length: 2000 }, (_, i) => ({
+      objectId: `b${i}`,
+      schemaId: 't-car',
+      'bounding-box': { x: (i % 50) * 12.5, y: Math.floor(i / 50) * 9, width: 10, height: 7 },
+    }));
+    element.annotations = { objects };
+    await element.settled();
+    expect(element.export().task.tools).to.have.length(2000);
+    expect(element.renderedIds()).to.have.length(2000);
+    await click(element, [12.5 * 7 + 5, 9 * 3 + 3]);
+    expect(element.session.selection).to.deep.equal(['b157']);
+  });
+
+  it('runs two elements on one page without interference', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div>
+        <lk-image id="a" style="--lk-height: 260px; width: 600px" .ontology=${ontology}></lk-image>
+        <lk-image id="b" style="--lk-height: 260px; width: 600px" .ontology=${ontology}></lk-image>
+      </div>
+    `);
+    const [a, b] = [...wrapper.querySelectorAll('lk-image')] as [LkImage, LkImage];
+    const ready = Promise.all([nextEvent(a, 'lk-ready'), nextEvent(b, 'lk-ready')]);
+    a.src = IMAGE_URL;
+    b.src = IMAGE_URL;
+    await ready;
+    await a.settled();
+    await b.settled();
+    a.focus();
+    await press('1');
+    await drag(a, [100, 100], [200, 200]);
+    expect(a.export().task.tools).to.have.length(1);
+    expect(b.export().task.tools).to.have.length(0);
+    expect(b.session.activeSchemaId).to.equal(undefined);
+  });
+});
