@@ -1,10 +1,24 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath } from './scripts/find-chromium.mjs';
+import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
+import { testCountReporter } from './scripts/test-count-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
+
+/** dicom-parser's UMD build calls `require('zlib')` (deflate transfer syntax only); browsers have none. */
+const zlibStub = {
+  name: 'lk-zlib-stub',
+  resolveImport({ source }) {
+    return source === 'zlib' || source === 'node:zlib' ? '/__lk-stub/zlib.js' : undefined;
+  },
+  serve(context) {
+    return context.path === '/__lk-stub/zlib.js' ? { body: 'export default {};', type: 'js' } : undefined;
+  },
+};
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -17,7 +31,15 @@ export default {
       launchOptions: { executablePath: chromiumPath() },
     }),
   ],
+  reporters: [defaultReporter(), testCountReporter()],
+  middleware: [
+    // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
+    fixturesRangeMiddleware,
+    // --- signed-URL test server middleware goes here (test/server/) ---
+  ],
   plugins: [
+    // --- signed-URL test server plugin goes here (test/server/) ---
+    zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({
       strictRequires: false,

@@ -1,0 +1,157 @@
+// Library bundle: one ES entry per public entry point, shared code and every dynamically
+// imported heavy library (pixi.js, pdfjs-dist, cornerstone-core, dicom-parser) in dist/chunks/.
+// Entries are discovered from the file system so new elements need no change here.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const ELEMENT_DIR = /^lk-[a-z0-9-]+$/;
+
+/** Where pdf.js assets land in dist/, relative to dist/ (see pdfjsAssets below). */
+export const PDFJS_DIST_DIR = 'pdfjs';
+
+/**
+ * pdf.js files the build ships next to the bundle, keyed by their path inside
+ * node_modules/pdfjs-dist; the value is the path inside dist/pdfjs/.
+ */
+export const PDFJS_ASSETS = {
+  'build/pdf.worker.min.mjs': 'pdf.worker.min.mjs',
+  'standard_fonts/': 'standard_fonts/',
+  'cmaps/': 'cmaps/',
+  'wasm/': 'wasm/',
+  'iccs/': 'iccs/',
+};
+
+/** `{ entryName: sourcePath }` for every entry point that exists in `projectRoot` now. */
+export function libraryEntries(projectRoot = root) {
+  const entries = {
+    index: 'src/index.ts',
+    define: 'src/define.ts',
+  };
+  if (existsSync(join(projectRoot, 'src/format/index.ts'))) entries.format = 'src/format/index.ts';
+  const elementsDir = join(projectRoot, 'src/elements');
+  if (existsSync(elementsDir)) {
+    for (const entry of readdirSync(elementsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory() || !ELEMENT_DIR.test(entry.name)) continue;
+      const define = `src/elements/${entry.name}/define.ts`;
+      if (existsSync(join(projectRoot, define))) entries[entry.name] = define;
+    }
+  }
+  return entries;
+}
+
+/** dicom-parser's UMD build calls `require('zlib')` for deflated transfer syntaxes; browsers have none. */
+function stubNodeBuiltins(names) {
+  const prefix = '\0lk-stub:';
+  return {
+    name: 'lk-stub-node-builtins',
+    resolveId(source) {
+      const bare = source.replace(/^node:/, '');
+      return names.includes(bare) ? prefix + bare : null;
+    },
+    load(id) {
+      return id.startsWith(prefix) ? 'export default {};' : null;
+    },
+  };
+}
+
+/**
+ * package.json "sideEffects" describes dist/ for consumers; node-resolve would also apply it
+ * to our own src/ files and silently drop side-effect imports such as `import './define.js'`.
+ * Every module of ours keeps its side effects.
+ */
+function ownSourceHasSideEffects() {
+  const srcDir = join(root, 'src') + sep;
+  return {
+    name: 'lk-own-source-side-effects',
+    async resolveId(source, importer, options) {
+      const local = source.startsWith('.') || source.startsWith('/') || !importer;
+      if (!local) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !resolved.id.startsWith(srcDir)) return resolved;
+      return { ...resolved, moduleSideEffects: true };
+    },
+  };
+}
+
+/**
+ * Source code points at pdf.js assets where they are during development, relative to the
+ * source file, e.g. in src/media/pdf/pdf-assets.ts:
+ *   new URL('../../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url)
+ *   new URL('../../../node_modules/pdfjs-dist/cmaps/', import.meta.url)
+ * That works as is in the test runner and Storybook (both serve the repository root).
+ * In the bundle each such URL is rewritten to dist/pdfjs/<asset>, relative to whichever
+ * chunk the code ends in, so the package never loads anything from a CDN.
+ */
+function pdfjsAssetUrls() {
+  const pdfjsRoot = join(root, 'node_modules', 'pdfjs-dist') + sep;
+  const marker = '__LK_PDFJS_ASSET__/';
+  const pattern = /new\s+URL\(\s*(['"`])([^'"`$]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+  return {
+    name: 'lk-pdfjs-asset-urls',
+    transform(code, id) {
+      if (id.startsWith('\0') || id.includes(`${sep}node_modules${sep}`) || !code.includes('pdfjs-dist')) return null;
+      let changed = false;
+      const out = code.replace(pattern, (match, quote, target) => {
+        const trailingSlash = target.endsWith('/');
+        const absolute = resolve(dirname(id), target) + (trailingSlash ? sep : '');
+        if (!absolute.startsWith(pdfjsRoot)) return match;
+        const inside = relative(pdfjsRoot, absolute).split(sep).join('/') + (trailingSlash ? '/' : '');
+        const asset = Object.entries(PDFJS_ASSETS).find(([from]) => inside === from || (from.endsWith('/') && inside.startsWith(from)));
+        if (!asset) this.error(`${relative(root, id)}: pdf.js asset "${inside}" is not shipped; add it to PDFJS_ASSETS in rollup.config.mjs`);
+        changed = true;
+        const [from, to] = asset;
+        return `new URL(${quote}${marker}${to}${inside.slice(from.length)}${quote}, import.meta.url)`;
+      });
+      return changed ? { code: out, map: null } : null;
+    },
+    renderChunk(code, chunk) {
+      if (!code.includes(marker)) return null;
+      const depth = chunk.fileName.split('/').length - 1;
+      const prefix = `${depth === 0 ? './' : '../'.repeat(depth)}${PDFJS_DIST_DIR}/`;
+      return { code: code.split(marker).join(prefix), map: null };
+    },
+  };
+}
+
+const quietWarnings = new Set(['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'EVAL', 'SOURCEMAP_ERROR']);
+// dist/define.js only imports the per-element entries, so rollup reports it as empty.
+const isEmptyDefineEntry = (warning) => warning.code === 'EMPTY_BUNDLE' && warning.names?.includes('define');
+
+/** @type {import('rollup').RollupOptions} */
+export default {
+  input: libraryEntries(),
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  // Keep entry modules' exports exactly as written (no facade merging surprises for consumers).
+  preserveEntrySignatures: 'strict',
+  plugins: [
+    stubNodeBuiltins(['zlib']),
+    ownSourceHasSideEffects(),
+    pdfjsAssetUrls(),
+    nodeResolve({ exportConditions: ['browser'], preferBuiltins: false }),
+    commonjs({ strictRequires: false }),
+    esbuild({
+      target: 'es2022',
+      tsconfig: 'tsconfig.json',
+      minify: true,
+      legalComments: 'eof',
+      sourceMap: true,
+    }),
+  ],
+  onwarn(warning, warn) {
+    if (isEmptyDefineEntry(warning)) return;
+    const fromDependency = (warning.id ?? warning.ids?.[0] ?? warning.exporter ?? '').includes('node_modules');
+    if (quietWarnings.has(warning.code) && (fromDependency || warning.code !== 'CIRCULAR_DEPENDENCY')) return;
+    warn(warning);
+  },
+};

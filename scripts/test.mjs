@@ -1,0 +1,91 @@
+// `npm test`: every check CI runs, in order, stopping at the first failure with one line
+// saying what failed. The last line is always the browser test counts once they ran:
+// `N passed, M failed`.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './find-chromium.mjs';
+import { findViolations } from './check-boundaries.mjs';
+import { manifestIsFresh, STALE_MESSAGE } from './check-manifest.mjs';
+import { binPath, runNodeScript } from './run-tool.mjs';
+
+const started = Date.now();
+let counts = null;
+
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function printCounts() {
+  if (counts) console.log(`${counts.passed} passed, ${counts.failed} failed`);
+}
+
+function fail(step, message) {
+  console.error(`\n✗ ${step} failed: ${message}`);
+  printCounts();
+  process.exit(1);
+}
+
+async function step(name, run) {
+  const stepStarted = Date.now();
+  console.log(`\n▶ ${name}`);
+  const problem = await run();
+  if (problem) fail(name, problem);
+  console.log(`✓ ${name} (${seconds(stepStarted)})`);
+}
+
+await step('chromium', () => {
+  try {
+    console.log(`  using ${chromiumPath()}`);
+    return null;
+  } catch (error) {
+    return error.message;
+  }
+});
+
+await step('type-check', async () => {
+  const tsc = binPath('typescript', 'tsc');
+  const projects = ['tsconfig.json', 'tsconfig.core.json'];
+  // Both projects at once (2 cores); output is captured so the two do not interleave.
+  const results = await Promise.all(projects.map((project) => runNodeScript(tsc, ['-p', project, '--noEmit'], { capture: true })));
+  const failed = projects.filter((_, index) => results[index].code !== 0);
+  for (const result of results) if (result.code !== 0) process.stderr.write(result.output);
+  return failed.length > 0 ? `tsc found errors in ${failed.join(' and ')}` : null;
+});
+
+await step('boundaries', () => {
+  const violations = findViolations();
+  for (const violation of violations) console.error(`  ${violation}`);
+  return violations.length > 0 ? `${violations.length} architecture rule violation(s) (scripts/check-boundaries.mjs)` : null;
+});
+
+await step('browser tests', async () => {
+  const summaryDir = mkdtempSync(join(tmpdir(), 'labelkit-test-'));
+  const summaryFile = join(summaryDir, 'counts.json');
+  try {
+    const { code } = await runNodeScript(binPath('@web/test-runner', 'web-test-runner'), [], {
+      env: { LK_TEST_SUMMARY: summaryFile },
+    });
+    try {
+      counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    } catch {
+      counts = null;
+    }
+    if (code !== 0 && counts?.failed) return `${counts.failed} failed (see the runner output above)`;
+    if (code !== 0) return `web-test-runner exited with code ${code}`;
+    if (!counts) return 'web-test-runner reported no results';
+    return null;
+  } finally {
+    rmSync(summaryDir, { recursive: true, force: true });
+  }
+});
+
+await step('build', async () => {
+  // The manifest is checked against the committed file next, so the build must not rewrite it.
+  const { code } = await runNodeScript(fileURLToPath(new URL('./build.mjs', import.meta.url)), ['--skip-manifest']);
+  return code !== 0 ? 'npm run build failed' : null;
+});
+
+await step('manifest', async () => ((await manifestIsFresh()) ? null : STALE_MESSAGE));
+
+console.log(`\nall checks passed in ${seconds(started)}`);
+printCounts();
