@@ -1,0 +1,118 @@
+/** Shared by every bench page: synthetic assets, frame timing, long tasks. */
+
+export interface FrameStats {
+  median: number;
+  p95: number;
+  samples: number;
+}
+
+export function stats(samples: number[]): FrameStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), samples: sorted.length };
+}
+
+/** Resolves after the next frame has been produced (rAF, then a task after its rendering). */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Time from a change to the frame that shows it, for `count` consecutive changes. */
+export async function frameTimes(count: number, change: (i: number) => void): Promise<FrameStats> {
+  const samples: number[] = [];
+  await nextFrame();
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    change(i);
+    await nextFrame();
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+/** Longest main-thread task seen while `work` runs (PerformanceObserver 'longtask'). */
+export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTask: number }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const result = await work();
+  await nextFrame();
+  observer.disconnect();
+  return { result, longestTask: longest };
+}
+
+/** A 4000×3000 photo-like image as a blob URL (noise + gradients, so it is not trivially compressible). */
+export async function syntheticImage(width = 4000, height = 3000): Promise<string> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  const gradient = context.createLinearGradient(0, 0, width, height);
+  gradient.addColorStop(0, '#3a6073');
+  gradient.addColorStop(1, '#16222a');
+  context.fillStyle = gradient;
+  context.fillRect(0, 0, width, height);
+  for (let i = 0; i < 4000; i++) {
+    context.fillStyle = `hsl(${(i * 37) % 360} 40% ${30 + (i % 40)}%)`;
+    context.fillRect((i * 7919) % width, (i * 104729) % height, 30 + (i % 90), 20 + (i % 60));
+  }
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+  return URL.createObjectURL(blob);
+}
+
+export interface ShapeSpec {
+  id: string;
+  kind: 'box' | 'polygon';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Deterministic shapes spread over a 4000×3000 plane. */
+export function shapes(count: number, kind: 'box' | 'polygon'): ShapeSpec[] {
+  const columns = Math.ceil(Math.sqrt((count * 4) / 3));
+  const cell = 4000 / columns;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    kind,
+    x: (i % columns) * cell + cell * 0.1,
+    y: Math.floor(i / columns) * cell + cell * 0.1,
+    w: cell * 0.7,
+    h: cell * 0.6,
+  }));
+}
+
+/** 8 points around the ellipse inscribed in the shape's box. */
+export function octagon(s: ShapeSpec): [number, number][] {
+  return Array.from({ length: 8 }, (_, k) => {
+    const a = (k / 8) * Math.PI * 2;
+    return [s.x + s.w / 2 + (Math.cos(a) * s.w) / 2, s.y + s.h / 2 + (Math.sin(a) * s.h) / 2];
+  });
+}
+
+declare global {
+  interface Window {
+    bench: Record<string, (params: Record<string, unknown>) => Promise<unknown>>;
+  }
+}
+
+export const NOVEL_URL = '/fixtures/text/pride_and_prejudice.txt';
+
+/** `count` word spans spread evenly over `text` (UTF-16 offsets; the novel is ASCII). */
+export function wordSpans(text: string, count: number): { id: string; start: number; end: number }[] {
+  const words: [number, number][] = [];
+  for (const match of text.matchAll(/[A-Za-z]{4,}/g)) words.push([match.index, match.index + match[0].length]);
+  const step = Math.max(1, Math.floor(words.length / count));
+  return Array.from({ length: Math.min(count, words.length) }, (_, i) => {
+    const [start, end] = words[i * step]!;
+    return { id: `e${i}`, start, end };
+  });
+}
+
+/** Scrolls `scroller` by a screen each frame and times the frames. */
+export function scrollFrames(scroller: Element, count = 60): Promise<FrameStats> {
+  return frameTimes(count, () => {
+    scroller.scrollTop += scroller.clientHeight;
+  });
+}

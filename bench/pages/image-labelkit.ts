@@ -1,0 +1,73 @@
+import '../../src/elements/lk-image/define.js';
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
+import { frameTimes, nextFrame, octagon, shapes, syntheticImage } from './common.js';
+
+const ontology = {
+  tools: [
+    { schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' },
+    { schemaId: 't-poly', tool: 'polygon', title: 'Poly', color: '#43a047', shortcutKey: '2' },
+  ],
+  classifications: [],
+  relations: [],
+};
+
+let element: LkImage;
+
+window.bench = {
+  async load(params) {
+    const count = Number(params.count);
+    const kind = params.kind === 'polygon' ? 'polygon' : 'box';
+    const src = await syntheticImage();
+    const objects = shapes(count, kind).map((s) =>
+      kind === 'box'
+        ? { objectId: s.id, schemaId: 't-box', 'bounding-box': { x: s.x, y: s.y, width: s.w, height: s.h } }
+        : { objectId: s.id, schemaId: 't-poly', polygon: octagon(s) },
+    );
+    const start = performance.now();
+    element = document.createElement('lk-image') as LkImage;
+    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
+    element.setAttribute('no-sidebar', '');
+    element.ontology = ontology;
+    element.annotations = { objects };
+    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
+    element.src = src;
+    document.body.append(element);
+    await ready;
+    await element.settled();
+    await nextFrame();
+    return { loadMs: performance.now() - start, drawn: element.renderedIds().length, renderer: (element as unknown as { surface: { rendererKind: string } }).surface.rendererKind };
+  },
+  async panZoom() {
+    const surface = (element as unknown as { surface: { view: { scale: number; offsetX: number; offsetY: number }; setView(v: unknown): void } }).surface;
+    const base = surface.view;
+    return frameTimes(60, (i) => {
+      const zoom = 1 + 0.5 * Math.sin(i / 10);
+      surface.setView({ scale: base.scale * zoom, offsetX: base.offsetX - i * 4, offsetY: base.offsetY - i * 2 });
+    });
+  },
+  async select() {
+    const start = performance.now();
+    element.session.select(['s1']);
+    await nextFrame();
+    return { selectMs: performance.now() - start };
+  },
+  async addOne() {
+    const start = performance.now();
+    element.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
+      tx.putObject({
+        objectId: 'new-1',
+        schemaId: 't-box',
+        keyframes: [{ frame: 0, geometry: { type: 'bounding-box', value: { x: 10, y: 10, width: 50, height: 50 } } }],
+        classifications: [],
+        metadata: { createdAt: '', createdBy: '', createdIn: '' },
+      }),
+    );
+    await nextFrame();
+    return { addMs: performance.now() - start };
+  },
+  async exportAll() {
+    const start = performance.now();
+    const json = JSON.stringify(element.export());
+    return { exportMs: performance.now() - start, bytes: json.length };
+  },
+};

@@ -1,0 +1,59 @@
+import { createTextAnnotator } from '@recogito/text-annotator';
+import '@recogito/text-annotator/text-annotator.css';
+import { longestTask, nextFrame, NOVEL_URL, scrollFrames, wordSpans } from './common.js';
+
+let annotator: ReturnType<typeof createTextAnnotator>;
+let container: HTMLDivElement;
+let text = '';
+
+window.bench = {
+  async load(params) {
+    const count = Number(params.count);
+    text = await (await fetch(NOVEL_URL)).text();
+    const spans = wordSpans(text, count);
+    const { result: loadMs, longestTask: longest } = await longestTask(async () => {
+      const start = performance.now();
+      container = document.createElement('div');
+      container.style.cssText = 'height: 800px; overflow: auto; white-space: pre-wrap; font: 16px/1.5 serif';
+      container.textContent = text;
+      document.body.append(container);
+      annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+      annotator.setAnnotations(
+        spans.map((s) => ({
+          id: s.id,
+          bodies: [],
+          target: { annotation: s.id, selector: [{ quote: text.slice(s.start, s.end), start: s.start, end: s.end }] },
+        })) as never,
+      );
+      await nextFrame();
+      return performance.now() - start;
+    });
+    return { loadMs, longestTask: longest };
+  },
+  async scroll() {
+    return scrollFrames(container);
+  },
+  async selectSpan() {
+    // What a user's selection costs until the library announces the new annotation.
+    container.scrollTop = 0;
+    await nextFrame();
+    const node = container.firstChild!;
+    const range = document.createRange();
+    range.setStart(node, 100);
+    range.setEnd(node, 110);
+    const start = performance.now();
+    const created = new Promise<void>((resolve) => annotator.on('createAnnotation', () => resolve()));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    container.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    const made = await Promise.race([created.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    // A synthetic pointerup may not reach the library's handler: report no number rather than a timeout.
+    return { ms: made ? performance.now() - start : Number.NaN };
+  },
+  async exportAll() {
+    const start = performance.now();
+    const json = JSON.stringify(annotator.getAnnotations().map((a) => ({ id: a.id, target: { selector: a.target.selector.map(({ quote, start, end }) => ({ quote, start, end })) } })));
+    return { exportMs: performance.now() - start, bytes: json.length };
+  },
+};

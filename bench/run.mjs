@@ -1,0 +1,209 @@
+// npm run bench: labelkit side by side with the peer libraries, in one run, on this machine.
+// Each scenario runs in a fresh page, several times; medians and p95 go to bench/results.json
+// and docs/benchmarks.md. `--smoke` runs one tiny pass of each scenario (npm test keeps it alive).
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../scripts/find-chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'bench', 'out');
+const smoke = process.argv.includes('--smoke');
+const runs = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito'].filter((name) =>
+  existsSync(join(root, 'bench', 'pages', `${name}.ts`)),
+);
+
+async function bundle() {
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: Object.fromEntries(pages.map((name) => [name, join(root, 'bench', 'pages', `${name}.ts`)])),
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    outdir: out,
+    target: 'es2022',
+    minify: true,
+    tsconfig: join(root, 'tsconfig.json'),
+    loader: { '.json': 'json' },
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  for (const name of pages) {
+    const css = existsSync(join(out, `${name}.css`)) ? `<link rel="stylesheet" href="/${name}.css">` : '';
+    writeFileSync(join(out, `${name}.html`), `<!doctype html><meta charset="utf-8">${css}<body style="margin:0"><script type="module" src="/${name}.js"></script>`);
+  }
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+
+function serve() {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const base = url.pathname.startsWith('/fixtures/') ? join(root, 'test') : out;
+    const path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    createReadStream(path).pipe(response);
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+function median(values) {
+  const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+}
+
+/** Runs `steps` in a fresh page `runs` times; returns the median of every numeric metric. */
+async function scenario(browser, origin, page, steps) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await tab.goto(`${origin}/${page}.html`);
+    await tab.waitForFunction(() => window.bench !== undefined);
+    const metrics = {};
+    for (const [name, params] of steps) {
+      const value = await tab.evaluate(([step, args]) => window.bench[step](args), [name, params ?? {}]);
+      for (const [key, v] of Object.entries(value ?? {})) {
+        if (typeof v === 'number') metrics[`${name}.${key}`] = v;
+        else if (v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) metrics[`${name}.${key}.${k2}`] = v2;
+        else metrics[`${name}.${key}`] = v;
+      }
+    }
+    results.push(metrics);
+    await tab.close();
+  }
+  const keys = [...new Set(results.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(keys.map((key) => {
+    const values = results.map((r) => r[key]);
+    return [key, typeof values[0] === 'number' ? median(values) : values[0]];
+  }));
+}
+
+function gz(path) {
+  return existsSync(path) ? gzipSync(readFileSync(path)).length : null;
+}
+
+async function main() {
+  await bundle();
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  // Unthrottled frames: with vsync, every frame would be at least 16.7 ms and ratios would hide the work.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--disable-gpu-vsync', '--disable-frame-rate-limit', '--enable-unsafe-swiftshader'],
+  });
+  const sizes = smoke ? [100] : [1000, 10000];
+  const imageSteps = (count, kind) => [['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
+  const results = { machine: {}, image: {}, text: {}, bundle: {} };
+  results.machine = {
+    date: new Date().toISOString(),
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    browser: browser.version(),
+    runs,
+  };
+  try {
+    for (const [label, count, kind] of [...sizes.map((n) => [`${n} boxes`, n, 'box']), [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon']]) {
+      results.image[label] = {};
+      for (const page of ['image-labelkit', 'image-annotorious']) {
+        if (!pages.includes(page)) continue;
+        process.stdout.write(`image ${label} ${page}… `);
+        results.image[label][page] = await scenario(browser, origin, page, imageSteps(count, kind));
+        process.stdout.write('done\n');
+      }
+    }
+    for (const count of smoke ? [100] : [1000, 10000]) {
+      const label = `novel, ${count} entities`;
+      results.text[label] = {};
+      for (const page of ['text-labelkit', 'text-recogito']) {
+        if (!pages.includes(page)) continue;
+        process.stdout.write(`text ${label} ${page}… `);
+        results.text[label][page] = await scenario(browser, origin, page, [['load', { count }], ['scroll'], ['selectSpan'], ['exportAll']]);
+        process.stdout.write('done\n');
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  results.bundle = bundleSizes();
+  writeFileSync(join(root, 'bench', smoke ? 'out/smoke-results.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (!smoke) writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
+  console.log(smoke ? 'bench smoke: every scenario ran' : 'wrote bench/results.json and docs/benchmarks.md');
+}
+
+/** Gzipped JS a page downloads for each element entry of the rollup build (dist/), static imports only. */
+function bundleSizes() {
+  const dist = join(root, 'dist');
+  const manifestPath = join(dist, 'bundle-graph.json');
+  if (!existsSync(manifestPath)) return { note: 'run npm run build first for bundle sizes' };
+  const graph = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const sizes = {};
+  for (const [entry, files] of Object.entries(graph)) {
+    sizes[entry] = { gzipBytes: files.reduce((sum, file) => sum + (gz(join(dist, file)) ?? 0), 0), files };
+  }
+  return sizes;
+}
+
+function ratio(a, b) {
+  return typeof a === 'number' && typeof b === 'number' && a > 0 ? `1/${(b / a).toFixed(1)}` : 'n/a';
+}
+
+function ms(value) {
+  return typeof value === 'number' ? `${value.toFixed(value < 10 ? 2 : 0)} ms` : 'n/a';
+}
+
+function report(results) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (bench/run.mjs); raw numbers in `bench/results.json`.',
+    '',
+    `- date: ${results.machine.date}`,
+    `- machine: ${results.machine.cpus}, ${results.machine.memoryGiB} GiB`,
+    `- browser: headless Chromium ${results.machine.browser} (software WebGL: SwiftShader), vsync and frame-rate limit off`,
+    `- runs per scenario: ${results.machine.runs} (medians of the runs; frame p95 within a run)`,
+    '',
+    '## Image: 4000×3000, labelkit `<lk-image>` vs Annotorious 3 (`createImageAnnotator`, CSS-transform pan/zoom)',
+    '',
+    '| scenario | metric | labelkit | Annotorious | ratio | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [label, byPage] of Object.entries(results.image)) {
+    const l = byPage['image-labelkit'] ?? {};
+    const a = byPage['image-annotorious'] ?? {};
+    lines.push(`| ${label} | load → drawn | ${ms(l['load.loadMs'])} | ${ms(a['load.loadMs'])} | ${ratio(l['load.loadMs'], a['load.loadMs'])} | ≤ 1/8 |`);
+    lines.push(`| ${label} | pan/zoom frame median | ${ms(l['panZoom.median'])} | ${ms(a['panZoom.median'])} | ${ratio(l['panZoom.median'], a['panZoom.median'])} | ≤ 1/20 |`);
+    lines.push(`| ${label} | pan/zoom frame p95 | ${ms(l['panZoom.p95'])} | ${ms(a['panZoom.p95'])} | ${ratio(l['panZoom.p95'], a['panZoom.p95'])} | |`);
+    lines.push(`| ${label} | select | ${ms(l['select.selectMs'])} | ${ms(a['select.selectMs'])} | ${ratio(l['select.selectMs'], a['select.selectMs'])} | one frame |`);
+    lines.push(`| ${label} | add one | ${ms(l['addOne.addMs'])} | ${ms(a['addOne.addMs'])} | ${ratio(l['addOne.addMs'], a['addOne.addMs'])} | one frame |`);
+    lines.push(`| ${label} | export + JSON.stringify | ${ms(l['exportAll.exportMs'])} | ${ms(a['exportAll.exportMs'])} | ${ratio(l['exportAll.exportMs'], a['exportAll.exportMs'])} | ≤ 50 ms |`);
+  }
+  if (Object.keys(results.text).length) {
+    lines.push('', '## Text: the 684k-character novel, labelkit `<lk-text>` vs @recogito/text-annotator 4', '', '| scenario | metric | labelkit | text-annotator | ratio |', '| --- | --- | --- | --- | --- |');
+    for (const [label, byPage] of Object.entries(results.text)) {
+      const l = byPage['text-labelkit'] ?? {};
+      const r = byPage['text-recogito'] ?? {};
+      for (const [metric, key] of [['load → first paint', 'load.loadMs'], ['longest main-thread block', 'load.longestTask'], ['scroll frame median', 'scroll.median'], ['selection → lk-change', 'selectSpan.ms'], ['export', 'exportAll.exportMs']]) {
+        lines.push(`| ${label} | ${metric} | ${ms(l[key])} | ${ms(r[key])} | ${ratio(l[key], r[key])} |`);
+      }
+    }
+  }
+  lines.push('', '## Bundle', '', '| entry | gzipped JS on first load |', '| --- | --- |');
+  for (const [entry, info] of Object.entries(results.bundle)) {
+    if (typeof info === 'object' && info && 'gzipBytes' in info) lines.push(`| ${entry} | ${(info.gzipBytes / 1024).toFixed(1)} kB |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+await main();
