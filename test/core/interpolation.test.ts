@@ -177,23 +177,6 @@ describe('interpolation: shapeAtFrame', () => {
     expect(xAt(counted, 7001)).to.be.closeTo(7001, 1e-9);
     expect(reads).to.be.at.most(2 * 12 + 4);
   });
-
-  it('stays cheap for 200 tracks at random frames', () => {
-    const tracks: Keyframe[][] = Array.from({ length: 200 }, (_, t) =>
-      Array.from({ length: 60 }, (_, i) => ({ frame: i * 20 + (t % 7), geometry: box(i), ...(i % 9 === 8 ? { stopped: true } : {}) })),
-    );
-    let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-    let visible = 0;
-    const started = performance.now();
-    for (let round = 0; round < 50; round++) {
-      const frame = Math.floor(random() * 1200);
-      for (const track of tracks) if (shapeAtFrame(track, frame)) visible++;
-    }
-    const elapsed = performance.now() - started;
-    expect(visible).to.be.above(0);
-    expect(elapsed).to.be.below(250); // 10 000 lookups; typically a few milliseconds
-  });
 });
 
 describe('interpolation: visible ranges and exported frames', () => {
