@@ -1,0 +1,149 @@
+/**
+ * CSS Custom Highlights for one element instance. Every name starts with a per-instance prefix
+ * (never a host string), the matching `::highlight()` rules live in a constructed stylesheet the
+ * element adopts into its own shadow root, and `destroy()` removes exactly this instance's names:
+ * `CSS.highlights.clear()` would wipe every other component's highlights on the page.
+ */
+
+/** How many lanes get their own underline offset; deeper entities share the last one. */
+export const DISTINCT_LANES = 5;
+
+export type MarkKind = 'selected' | 'pending' | 'hover';
+
+export interface EntityPaint {
+  /** Index of the entity's class in the palette passed to `setPalette`. */
+  classIndex: number;
+  lane: number;
+  range: AbstractRange;
+}
+
+export interface TextHighlights {
+  readonly prefix: string;
+  /** The `::highlight()` rules; adopt it into the shadow root that holds the text. */
+  readonly styleSheet: CSSStyleSheet;
+  /** One colour per class (`#rrggbb`, validated again here; anything else paints grey). */
+  setPalette(colors: readonly string[]): void;
+  /** Replaces every entity highlight. */
+  setEntities(paints: Iterable<EntityPaint>): void;
+  setMark(kind: MarkKind, ranges: readonly AbstractRange[]): void;
+  /** Names this instance has registered (tests, debugging). */
+  names(): string[];
+  destroy(): void;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const FALLBACK = '#6e7781';
+
+const MARK_RULES: Record<MarkKind, string> = {
+  hover: 'background-color: rgb(0 0 0 / 0.08);',
+  selected: 'background-color: rgb(9 105 218 / 0.3); color: inherit;',
+  pending: 'background-color: rgb(130 80 223 / 0.35); color: inherit;',
+};
+const MARK_PRIORITY: Record<MarkKind, number> = { hover: 900, selected: 1000, pending: 1001 };
+
+function randomSuffix(): string {
+  const bytes = new Uint8Array(4);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createTextHighlights(options: { instanceId: string }): TextHighlights {
+  // The random part keeps two copies of the library (two counters) from colliding.
+  const safeId = options.instanceId.replace(/[^a-zA-Z0-9-]/g, '');
+  const prefix = `lk-text-${safeId}-${randomSuffix()}`;
+  const styleSheet = new CSSStyleSheet();
+  const entityHighlights = new Map<string, Highlight>();
+  const marks = new Map<MarkKind, Highlight>();
+  let palette: string[] = [];
+
+  const entityName = (classIndex: number, lane: number) => `${prefix}-c${classIndex}-l${Math.min(lane, DISTINCT_LANES - 1)}`;
+
+  const writeRules = () => {
+    const rules: string[] = [];
+    palette.forEach((color, classIndex) => {
+      for (let lane = 0; lane < DISTINCT_LANES; lane++) {
+        rules.push(
+          `::highlight(${entityName(classIndex, lane)}) { background-color: ${color}2e; text-decoration-line: underline; ` +
+            `text-decoration-style: solid; text-decoration-color: ${color}; text-decoration-thickness: 2px; ` +
+            `text-decoration-skip-ink: none; text-underline-offset: ${2 + lane * 3}px; }`,
+        );
+      }
+    });
+    for (const kind of Object.keys(MARK_RULES) as MarkKind[]) rules.push(`::highlight(${prefix}-${kind}) { ${MARK_RULES[kind]} }`);
+    styleSheet.replaceSync(rules.join('\n'));
+  };
+  writeRules();
+
+  return {
+    prefix,
+    styleSheet,
+    setPalette(colors) {
+      palette = colors.map((color) => (COLOR.test(color) ? color.toLowerCase() : FALLBACK));
+      writeRules();
+    },
+    setEntities(paints) {
+      const groups = new Map<string, { lane: number; ranges: AbstractRange[] }>();
+      for (const paint of paints) {
+        const name = entityName(paint.classIndex, paint.lane);
+        let group = groups.get(name);
+        if (!group) groups.set(name, (group = { lane: Math.min(paint.lane, DISTINCT_LANES - 1), ranges: [] }));
+        group.ranges.push(paint.range);
+      }
+      for (const [name, highlight] of entityHighlights) {
+        if (groups.has(name)) continue;
+        highlight.clear();
+        CSS.highlights.delete(name);
+        entityHighlights.delete(name);
+      }
+      for (const [name, group] of groups) {
+        let highlight = entityHighlights.get(name);
+        if (!highlight) {
+          highlight = new Highlight();
+          // Deeper lanes paint over the ones they nest in.
+          highlight.priority = group.lane;
+          entityHighlights.set(name, highlight);
+          CSS.highlights.set(name, highlight);
+        } else {
+          highlight.clear();
+        }
+        for (const range of group.ranges) highlight.add(range);
+      }
+    },
+    setMark(kind, ranges) {
+      const name = `${prefix}-${kind}`;
+      let highlight = marks.get(kind);
+      if (ranges.length === 0) {
+        if (highlight) {
+          highlight.clear();
+          CSS.highlights.delete(name);
+          marks.delete(kind);
+        }
+        return;
+      }
+      if (!highlight) {
+        highlight = new Highlight();
+        highlight.priority = MARK_PRIORITY[kind];
+        marks.set(kind, highlight);
+        CSS.highlights.set(name, highlight);
+      } else {
+        highlight.clear();
+      }
+      for (const range of ranges) highlight.add(range);
+    },
+    names() {
+      return [...entityHighlights.keys(), ...[...marks.keys()].map((kind) => `${prefix}-${kind}`)];
+    },
+    destroy() {
+      for (const [name, highlight] of entityHighlights) {
+        highlight.clear();
+        CSS.highlights.delete(name);
+      }
+      for (const [kind, highlight] of marks) {
+        highlight.clear();
+        CSS.highlights.delete(`${prefix}-${kind}`);
+      }
+      entityHighlights.clear();
+      marks.clear();
+    },
+  };
+}
