@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+/** The text stage: a scrolling page of paragraphs with an arrow overlay and a caret. */
+export const lkTextStyles = css`
+  .stage {
+    background: var(--lk-page-background, #ffffff);
+  }
+  .scroller {
+    position: absolute;
+    inset: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .content {
+    position: relative;
+    min-height: 100%;
+    box-sizing: border-box;
+    padding: var(--lk-text-padding, 16px 24px 48px);
+  }
+  .paragraphs {
+    font: var(--lk-text-font, 15px/1.9 ui-serif, Georgia, 'Times New Roman', serif);
+    color: var(--lk-text-color, #1f2328);
+    tab-size: var(--lk-tab-size, 4);
+    cursor: text;
+    max-width: var(--lk-text-max-width, 80ch);
+  }
+  .paragraphs p {
+    margin: 0;
+    min-height: 1lh;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    unicode-bidi: plaintext;
+    text-align: start;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1lh;
+  }
+  .paragraphs ::selection {
+    background: rgb(130 80 223 / 0.35);
+  }
+  :host([mode='view']) .paragraphs {
+    cursor: default;
+  }
+  svg.arrows {
+    position: absolute;
+    top: 0;
+    left: 0;
+    overflow: visible;
+    pointer-events: none;
+  }
+  svg.arrows .relation {
+    pointer-events: visiblePainted;
+    cursor: pointer;
+  }
+  svg.arrows path {
+    fill: none;
+    stroke-width: 1.5;
+  }
+  svg.arrows .relation.selected path {
+    stroke-width: 3;
+  }
+  svg.arrows text {
+    font: 11px/1 system-ui, sans-serif;
+    paint-order: stroke;
+    stroke: var(--lk-page-background, #ffffff);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
+  .caret {
+    position: absolute;
+    width: 2px;
+    background: var(--lk-caret-color, #1f2328);
+    pointer-events: none;
+    display: none;
+    animation: blink 1.1s steps(1) infinite;
+  }
+  :host(:focus-within) .caret.visible {
+    display: block;
+  }
+  @keyframes blink {
+    50% {
+      opacity: 0;
+    }
+  }
+  .handle {
+    position: absolute;
+    width: 10px;
+    margin-left: -5px;
+    cursor: ew-resize;
+    touch-action: none;
+    display: none;
+  }
+  .handle::after {
+    content: '';
+    position: absolute;
+    left: 4px;
+    top: 0;
+    bottom: 0;
+    width: 2px;
+    background: var(--lk-focus-color, #0969da);
+  }
+  .handle::before {
+    content: '';
+    position: absolute;
+    left: 1px;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--lk-focus-color, #0969da);
+  }
+  .handle.start::before {
+    top: -6px;
+  }
+  .handle.end::before {
+    bottom: -6px;
+  }
+  .handle.visible {
+    display: block;
+  }
+  .status {
+    z-index: 2;
+  }
+`;

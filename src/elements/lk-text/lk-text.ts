@@ -1,0 +1,876 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Geometry, ObjectAnnotation } from '../../core/model.js';
+import { newObject, withGeometryOnPlane } from '../../core/plane-geometry.js';
+import type { Problem } from '../../core/problem.js';
+import type { AssetLoader } from '../../host/asset-loader.js';
+import type { AssetMetadata } from '../../format/types.js';
+import { LkReadyEvent } from '../../events/index.js';
+import { createDocumentView, type DocumentView } from '../../text/document-view.js';
+import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
+import { createTextHighlights, type EntityPaint, type TextHighlights } from '../../text/highlights.js';
+import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
+import { caretOffsetAt, characterAt, clearSelection, readSelection, type OffsetSpan } from '../../text/selection.js';
+import { createTextDocument, type CaretUnit, type TextDocument } from '../../text/text-document.js';
+import { AnnotatorElement } from '../base/annotator-element.js';
+import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../base/keymap.js';
+import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { lkTextStyles } from './lk-text.styles.js';
+
+/** A span waiting for a class: `anchor` stays, `focus` moves with Shift+arrows (UTF-16 offsets). */
+interface PendingSpan {
+  anchor: number;
+  focus: number;
+}
+
+interface CachedRange {
+  start: number;
+  end: number;
+  range: StaticRange;
+}
+
+interface HandleDrag {
+  objectId: string;
+  edge: 'start' | 'end';
+  pointerId: number;
+}
+
+const FALLBACK_COLOR = '#6e7781';
+const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
+const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
+/** Paragraphs above and below the viewport whose relations are still drawn. */
+const ARROW_MARGIN_PARAGRAPHS = 40;
+
+/**
+ * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
+ * nested and overlapping entities, per-entity and document classifications, and relations drawn
+ * as labelled arrows. Offsets in the export are Unicode code points, `end` exclusive.
+ *
+ * The text lives in this element's shadow root (one `<p>` per line, `content-visibility: auto`);
+ * entities are CSS Custom Highlights whose names carry a per-instance prefix.
+ *
+ * @tagname lk-text
+ * @summary Named-entity labeling of plain text.
+ *
+ * @csspart toolbar - The tool bar.
+ * @csspart stage - The area around the document.
+ * @csspart document - The scrolling document.
+ * @csspart sidebar - The side panel with entities, classifications, relations and task actions.
+ * @cssproperty [--lk-height=600px] - Height of the element.
+ * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
+ * @cssproperty [--lk-page-background=#ffffff] - Background of the document.
+ * @cssproperty [--lk-text-font=15px/1.9 ui-serif, Georgia, serif] - Font of the document (keep the line height roomy for stacked underlines).
+ * @cssproperty [--lk-text-max-width=80ch] - Measure of the document column.
+ * @cssproperty [--lk-tab-size=4] - Tab width in spaces.
+ * @cssproperty [--lk-caret-color=#1f2328] - Keyboard caret colour.
+ * @cssproperty [--lk-focus-color=#0969da] - Focus ring and handle colour.
+ */
+export class LkText extends AnnotatorElement {
+  static override styles = [annotatorLayoutStyles, lkTextStyles];
+
+  /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
+  @property({ attribute: false }) text: string | undefined;
+
+  /** Widen mouse selections to whole words (and trim spaces at their edges). */
+  @property({ type: Boolean, attribute: 'snap-words' }) snapWords = false;
+
+  /** Hide the side panel (the host shows its own panels, or none). */
+  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
+
+  @state() protected statusMessage = '';
+  @state() protected statusIsError = false;
+  @state() protected helpOpen = false;
+
+  @query('.paragraphs') private paragraphsElement!: HTMLDivElement;
+  @query('.scroller') private scroller!: HTMLDivElement;
+  @query('.content') private content!: HTMLDivElement;
+  @query('svg.arrows') private arrowsSvg!: SVGSVGElement;
+  @query('.caret') private caretElement!: HTMLDivElement;
+  @query('.handle.start') private startHandle!: HTMLDivElement;
+  @query('.handle.end') private endHandle!: HTMLDivElement;
+
+  private readonly highlights: TextHighlights;
+  private textDocument: TextDocument | undefined;
+  private view: DocumentView | undefined;
+  private index: EntityIndex = createEntityIndex([]);
+  private readonly ranges = new Map<string, CachedRange>();
+  private paintedVersion = -1;
+  private paintedView: DocumentView | undefined;
+  private paletteIndex = new Map<string, number>();
+  private pending: PendingSpan | undefined;
+  private caret: number | undefined;
+  private pointerStart: { x: number; y: number; additive: boolean } | undefined;
+  private handleDrag: HandleDrag | undefined;
+  private overlayFrame = 0;
+  private resizeObserver: ResizeObserver | undefined;
+
+  constructor() {
+    super();
+    this.highlights = createTextHighlights({ instanceId: this.instanceId });
+    this.session.setActions({
+      deleteSelection: () => this.deleteSelection(),
+      submit: () => this.submit(),
+      skip: () => this.skip(),
+      review: (detail) => this.review(detail),
+      showHelp: () => (this.helpOpen = true),
+    });
+    this.session.subscribe((topic) => {
+      if (topic === 'ontology') this.updatePalette();
+      if (topic === 'tool') this.onToolChange();
+      if (topic === 'visibility') this.paintedVersion = -1;
+    });
+    // Registered before the keyboard controller's listener (added on connect), so text keys and
+    // class shortcuts for a waiting span are handled here first.
+    this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.highlights.styleSheet];
+    return root;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Highlights are removed on disconnect; a re-attached element paints them again.
+    this.paintedVersion = -1;
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.highlights.destroy();
+    this.paintedVersion = -1;
+    this.ranges.clear();
+    cancelAnimationFrame(this.overlayFrame);
+    this.overlayFrame = 0;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    window.removeEventListener('pointerup', this.onPointerUp);
+  }
+
+  // ---- public API -------------------------------------------------------------------------------
+
+  /** The loaded document text, exactly as the file holds it. */
+  get documentText(): string | undefined {
+    return this.textDocument?.text;
+  }
+
+  /** Resolves when the text, highlights and overlay reflect the current state (tests, screenshots). */
+  async settled(): Promise<void> {
+    await this.updateComplete;
+    this.refreshPaint();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.drawOverlay();
+  }
+
+  /** The highlight names this element has registered in `CSS.highlights`. */
+  highlightNames(): string[] {
+    return this.highlights.names();
+  }
+
+  /**
+   * The span waiting for a class, in code points (`end` exclusive), or undefined. A span waits when
+   * it was selected with no active class; a class shortcut or toolbar button turns it into an entity.
+   */
+  get pendingSpan(): { start: number; end: number; selection: string } | undefined {
+    const doc = this.textDocument;
+    if (!doc || !this.pending) return undefined;
+    const [from, to] = this.orderedPending(this.pending);
+    const start = doc.codePoints.toCodePoint(from);
+    const end = doc.codePoints.toCodePoint(to);
+    return { start, end, selection: doc.codePoints.slice(start, end) };
+  }
+
+  /** Entities whose offsets fall outside the text or whose `selection` is not the covered text, plus the base rules. */
+  override validate(): Problem[] {
+    return [...this.spanProblems(), ...super.validate()];
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
+    this.setStatus('Loading text…');
+    try {
+      const text = await loader.fetchText({ signal });
+      if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
+      await this.updateComplete;
+      this.showText(text);
+      this.setStatus('');
+      return this.textMetadata();
+    } catch (error) {
+      if (!signal.aborted) this.setStatus(error instanceof Error && error.name === 'LabelkitError' ? error.message : 'The text could not be loaded.', true);
+      throw error;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('text') && typeof this.text === 'string') {
+      this.showText(this.text);
+      this.metadata = this.textMetadata();
+      this.setCustomState('ready', true);
+      this.dispatchEvent(new LkReadyEvent({ metadata: this.metadata }));
+    }
+    this.refreshPaint();
+    this.scheduleOverlay();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.updatePalette();
+    this.resizeObserver = new ResizeObserver(() => this.scheduleOverlay());
+    this.resizeObserver.observe(this.scroller);
+  }
+
+  private textMetadata(): AssetMetadata {
+    const doc = this.textDocument;
+    return { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0 };
+  }
+
+  private showText(text: string): void {
+    const container = this.paragraphsElement;
+    if (!container) return;
+    this.view?.destroy();
+    const doc = createTextDocument(text);
+    this.textDocument = doc;
+    this.view = createDocumentView({ container, document: doc });
+    this.ranges.clear();
+    this.pending = undefined;
+    this.caret = undefined;
+    this.paintedVersion = -1;
+    this.refreshPaint();
+    this.scheduleOverlay();
+    const problems = this.spanProblems();
+    if (problems.length > 0) {
+      this.reportError({
+        code: 'import-invalid',
+        message: `${problems.length} entit${problems.length === 1 ? 'y does' : 'ies do'} not fit the text: ${problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join('; ')}`,
+        cause: { problems: problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
+      });
+    }
+  }
+
+  // ---- entities and highlights ------------------------------------------------------------------
+
+  private nerTools() {
+    return (this.session.ontology?.tools ?? []).filter((tool) => tool.tool === 'ner');
+  }
+
+  private updatePalette(): void {
+    const tools = this.nerTools();
+    this.paletteIndex = new Map(tools.map((tool, i) => [tool.schemaId, i] as const));
+    this.highlights.setPalette([...tools.map((tool) => tool.color), FALLBACK_COLOR]);
+    this.paintedVersion = -1;
+    this.requestUpdate();
+  }
+
+  private nerSpan(object: ObjectAnnotation): { start: number; end: number; selection: string } | undefined {
+    const geometry = object.keyframes[0]?.geometry;
+    return geometry?.type === 'ner' ? geometry.value : undefined;
+  }
+
+  private rangeFor(entity: TextEntity): StaticRange {
+    const view = this.view!;
+    const cached = this.ranges.get(entity.id);
+    if (cached && cached.start === entity.start && cached.end === entity.end) return cached.range;
+    const range = view.staticRange(entity.start, entity.end);
+    this.ranges.set(entity.id, { start: entity.start, end: entity.end, range });
+    return range;
+  }
+
+  /** Rebuilds the entity index and highlights when the store, the text or visibility changed. */
+  private refreshPaint(): void {
+    const view = this.view;
+    const doc = this.textDocument;
+    if (!view || !doc || !this.isConnected) return;
+    const store = this.session.store;
+    if (this.paintedVersion !== store.version || this.paintedView !== view) {
+      this.paintedVersion = store.version;
+      this.paintedView = view;
+      const entities: TextEntity[] = [];
+      const hidden = this.session.hidden;
+      for (const object of store.state.objects.values()) {
+        const span = this.nerSpan(object);
+        if (!span || hidden.has(object.objectId)) continue;
+        const start = doc.codePoints.toUtf16(span.start);
+        const end = doc.codePoints.toUtf16(span.end);
+        if (end <= start) continue;
+        entities.push({ id: object.objectId, start, end });
+      }
+      this.index = createEntityIndex(entities);
+      for (const id of this.ranges.keys()) if (!this.index.get(id)) this.ranges.delete(id);
+      const fallback = this.paletteIndex.size;
+      const paints: EntityPaint[] = this.index.ordered.map((entity) => ({
+        classIndex: this.paletteIndex.get(store.state.objects.get(entity.id)?.schemaId ?? '') ?? fallback,
+        lane: this.index.laneOf(entity.id),
+        range: this.rangeFor(entity),
+      }));
+      this.highlights.setEntities(paints);
+    }
+    const selected: AbstractRange[] = [];
+    for (const id of this.session.selection) {
+      const entity = this.index.get(id);
+      if (entity) selected.push(this.rangeFor(entity));
+    }
+    this.highlights.setMark('selected', selected);
+    const pending = this.pending;
+    if (pending && pending.anchor !== pending.focus) {
+      const [from, to] = this.orderedPending(pending);
+      this.highlights.setMark('pending', [view.staticRange(from, to)]);
+    } else {
+      this.highlights.setMark('pending', []);
+    }
+  }
+
+  private orderedPending(pending: PendingSpan): [number, number] {
+    return pending.anchor <= pending.focus ? [pending.anchor, pending.focus] : [pending.focus, pending.anchor];
+  }
+
+  private spanProblems(): Problem[] {
+    const doc = this.textDocument;
+    if (!doc) return [];
+    const problems: Problem[] = [];
+    for (const object of this.session.store.state.objects.values()) {
+      const span = this.nerSpan(object);
+      if (!span) continue;
+      const base = { objectId: object.objectId, schemaId: object.schemaId };
+      if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end <= span.start || span.end > doc.codePoints.length) {
+        problems.push({
+          ...base,
+          code: 'ner-out-of-range',
+          message: `${object.objectId}: [${span.start}, ${span.end}) is not a span of the ${doc.codePoints.length}-code-point text`,
+        });
+      } else if (doc.codePoints.slice(span.start, span.end) !== span.selection) {
+        problems.push({
+          ...base,
+          code: 'ner-selection-mismatch',
+          message: `${object.objectId}: selection does not equal the text at [${span.start}, ${span.end}) (code point offsets)`,
+        });
+      }
+    }
+    return problems;
+  }
+
+  /** The active class when it is an entity class and editing is allowed. */
+  private activeNerSchema(): string | undefined {
+    const id = this.session.activeSchemaId;
+    if (!id || !this.session.canEdit) return undefined;
+    return this.nerTools().some((tool) => tool.schemaId === id) ? id : undefined;
+  }
+
+  private createEntity(schemaId: string, from: number, to: number): string | undefined {
+    const doc = this.textDocument;
+    if (!doc || !this.session.canEdit) return undefined;
+    const start = doc.codePoints.toCodePoint(Math.min(from, to));
+    const end = doc.codePoints.toCodePoint(Math.max(from, to));
+    if (end <= start) return undefined;
+    const objectId = this.newObjectId();
+    const geometry: Geometry = { type: 'ner', value: { start, end, selection: doc.codePoints.slice(start, end) } };
+    const change = this.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
+      tx.putObject(newObject(objectId, schemaId, 0, geometry, 'single')),
+    );
+    if (!change) return undefined;
+    this.pending = undefined;
+    this.session.select([objectId]);
+    this.requestUpdate();
+    return objectId;
+  }
+
+  private createFromPending(schemaId: string): boolean {
+    const pending = this.pending;
+    if (!pending || pending.anchor === pending.focus) return false;
+    const [from, to] = this.orderedPending(pending);
+    return this.createEntity(schemaId, from, to) !== undefined;
+  }
+
+  /** A toolbar button (or any host call) picked an entity class while a span was waiting. */
+  private onToolChange(): void {
+    const schemaId = this.activeNerSchema();
+    if (schemaId && this.pending) this.createFromPending(schemaId);
+  }
+
+  /** The one selected entity the user may change, or undefined. */
+  private editableSelectedEntity(): ObjectAnnotation | undefined {
+    if (!this.session.canEdit || this.session.selection.length !== 1) return undefined;
+    const object = this.session.store.state.objects.get(this.session.selection[0]!);
+    if (!object || object.lock || !this.nerSpan(object)) return undefined;
+    return object;
+  }
+
+  /** Writes new UTF-16 bounds for an entity (code points and `selection` recomputed). */
+  private writeSpan(object: ObjectAnnotation, from: number, to: number): void {
+    const doc = this.textDocument;
+    if (!doc) return;
+    const start = doc.codePoints.toCodePoint(from);
+    const end = doc.codePoints.toCodePoint(to);
+    const current = this.nerSpan(object);
+    if (end <= start || (current && current.start === start && current.end === end)) return;
+    const geometry: Geometry = { type: 'ner', value: { start, end, selection: doc.codePoints.slice(start, end) } };
+    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(withGeometryOnPlane(object, 0, geometry, 'single')));
+  }
+
+  private moveEntityEdge(edge: 'start' | 'end', direction: 1 | -1, unit: CaretUnit): boolean {
+    const object = this.editableSelectedEntity();
+    const doc = this.textDocument;
+    const span = object ? this.nerSpan(object) : undefined;
+    if (!object || !doc || !span) return false;
+    let from = doc.codePoints.toUtf16(span.start);
+    let to = doc.codePoints.toUtf16(span.end);
+    if (edge === 'end') to = doc.moveCaret(to, direction, unit);
+    else from = doc.moveCaret(from, direction, unit);
+    if (to <= from) return true;
+    this.writeSpan(object, from, to);
+    this.revealOffset(edge === 'end' ? to : from);
+    return true;
+  }
+
+  // ---- pointer ----------------------------------------------------------------------------------
+
+  private readonly onMouseDown = (event: MouseEvent) => {
+    // Shift/Ctrl/⌘+click adds to the selection; keep the browser from extending a text selection.
+    if (event.button === 0 && (event.shiftKey || event.ctrlKey || event.metaKey)) event.preventDefault();
+  };
+
+  private readonly onPointerDown = (event: PointerEvent) => {
+    if (event.button !== 0 || !this.view) return;
+    this.pointerStart = { x: event.clientX, y: event.clientY, additive: event.shiftKey || event.ctrlKey || event.metaKey };
+    window.addEventListener('pointerup', this.onPointerUp);
+  };
+
+  private readonly onPointerUp = (event: PointerEvent) => {
+    window.removeEventListener('pointerup', this.onPointerUp);
+    const start = this.pointerStart;
+    this.pointerStart = undefined;
+    const view = this.view;
+    const root = this.shadowRoot;
+    if (!start || !view || !root) return;
+    const span = start.additive ? undefined : readSelection(root, view);
+    if (span && span.end > span.start) this.onSpanSelected(span);
+    else this.onTextClick(event.clientX, event.clientY, start.additive);
+  };
+
+  private onSpanSelected(span: OffsetSpan): void {
+    const doc = this.textDocument;
+    const root = this.shadowRoot;
+    if (!doc || !root || !this.session.canEdit) return;
+    let [start, end] = doc.trimLineEnds(span.start, span.end);
+    if (this.snapWords) [start, end] = doc.snapToWords(start, end);
+    clearSelection(root);
+    this.caret = end;
+    const schemaId = this.activeNerSchema();
+    if (schemaId) {
+      this.createEntity(schemaId, start, end);
+      return;
+    }
+    this.pending = { anchor: start, focus: end };
+    this.session.select([]);
+    this.requestUpdate();
+  }
+
+  private onTextClick(x: number, y: number, additive: boolean): void {
+    const root = this.shadowRoot;
+    const view = this.view;
+    if (!root || !view) return;
+    const character = characterAt(root, view, x, y);
+    const entity = character ? this.index.smallestAt(character.start) : undefined;
+    if (additive) {
+      if (!entity) return;
+      const selection = this.session.selection;
+      this.session.select(selection.includes(entity.id) ? selection.filter((id) => id !== entity.id) : [...selection, entity.id]);
+      return;
+    }
+    this.pending = undefined;
+    this.caret = caretOffsetAt(root, view, x, y) ?? this.caret;
+    this.session.select(entity ? [entity.id] : []);
+    this.requestUpdate();
+  }
+
+  private readonly onArrowClick = (event: MouseEvent) => {
+    const target = event.composedPath().find((node): node is SVGGElement => node instanceof SVGGElement && node.dataset['relationId'] !== undefined);
+    const id = target?.dataset['relationId'];
+    if (!id) return;
+    event.stopPropagation();
+    this.session.select([id]);
+  };
+
+  private readonly onHandleDown = (event: PointerEvent) => {
+    const object = this.editableSelectedEntity();
+    if (event.button !== 0 || !object) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const edge = (event.currentTarget as HTMLElement).classList.contains('start') ? 'start' : 'end';
+    this.handleDrag = { objectId: object.objectId, edge, pointerId: event.pointerId };
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    this.session.store.beginGesture();
+  };
+
+  private readonly onHandleMove = (event: PointerEvent) => {
+    const drag = this.handleDrag;
+    const root = this.shadowRoot;
+    const view = this.view;
+    if (!drag || drag.pointerId !== event.pointerId || !root || !view) return;
+    const object = this.session.store.state.objects.get(drag.objectId);
+    const span = object ? this.nerSpan(object) : undefined;
+    const offset = caretOffsetAt(root, view, event.clientX, event.clientY);
+    if (!object || !span || offset === undefined) return;
+    const doc = view.document;
+    const from = doc.codePoints.toUtf16(span.start);
+    const to = doc.codePoints.toUtf16(span.end);
+    const snapped = doc.graphemeFloor(offset);
+    if (drag.edge === 'start' && snapped < to) this.writeSpan(object, snapped, to);
+    if (drag.edge === 'end' && snapped > from) this.writeSpan(object, from, snapped);
+  };
+
+  private readonly onHandleUp = (event: PointerEvent) => {
+    const drag = this.handleDrag;
+    if (!drag || drag.pointerId !== event.pointerId) return;
+    this.handleDrag = undefined;
+    if (event.type === 'pointercancel') this.session.store.cancelGesture();
+    else this.session.store.endGesture('update');
+  };
+
+  // ---- keyboard ---------------------------------------------------------------------------------
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
+    if (event.composedPath()[0] !== this || !this.textDocument) return;
+    const chord = chordOf(event);
+    if (this.pending && this.session.canEdit) {
+      const tool = this.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);
+      if (tool) {
+        event.preventDefault();
+        this.createFromPending(tool.schemaId);
+        return;
+      }
+    }
+    if (this.handleArrowKey(event)) event.preventDefault();
+  };
+
+  private handleArrowKey(event: KeyboardEvent): boolean {
+    const horizontal = HORIZONTAL[event.key];
+    const vertical = VERTICAL[event.key];
+    if (!horizontal && !vertical) return false;
+    const doc = this.textDocument!;
+    const mod = event.ctrlKey || event.metaKey;
+    const unit: CaretUnit = 'grapheme';
+    if (event.altKey) {
+      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start.
+      if (!horizontal || !(event.shiftKey || mod)) return false;
+      return this.moveEntityEdge(event.shiftKey ? 'end' : 'start', horizontal, unit);
+    }
+    const from = this.pending?.focus ?? this.caret ?? this.selectedEntityEdge(horizontal ?? vertical ?? 1) ?? this.firstVisibleOffset();
+    const next = horizontal ? doc.moveCaret(from, horizontal, mod ? 'word' : 'grapheme') : this.lineMove(from, vertical!);
+    if (event.shiftKey) {
+      if (!this.session.canEdit) return false;
+      const anchor = this.pending?.anchor ?? from;
+      this.pending = { anchor, focus: next };
+      if (this.session.selection.length > 0) this.session.select([]);
+    } else {
+      this.pending = undefined;
+    }
+    this.caret = next;
+    this.revealOffset(next);
+    this.requestUpdate();
+    return true;
+  }
+
+  private selectedEntityEdge(direction: number): number | undefined {
+    const entity = this.session.selection.length === 1 ? this.index.get(this.session.selection[0]!) : undefined;
+    if (!entity) return undefined;
+    return direction > 0 ? entity.end : entity.start;
+  }
+
+  /** The offset one visual line up or down, from the caret's on-screen position. */
+  private lineMove(from: number, direction: 1 | -1): number {
+    const root = this.shadowRoot;
+    const view = this.view;
+    const doc = this.textDocument!;
+    if (!root || !view) return from;
+    const rect = this.caretRect(from);
+    if (rect) {
+      const lineHeight = Math.max(8, rect.height);
+      const y = direction > 0 ? rect.bottom + lineHeight / 2 : rect.top - lineHeight / 2;
+      const scrollerRect = this.scroller.getBoundingClientRect();
+      if (y > scrollerRect.top && y < scrollerRect.bottom) {
+        const offset = caretOffsetAt(root, view, rect.left, y);
+        if (offset !== undefined && offset !== from) return offset;
+      }
+    }
+    // Off screen or nothing there: the same column in the next or previous paragraph.
+    const layout = doc.layout;
+    const index = layout.paragraphAt(from);
+    const target = layout.paragraphs[index + direction];
+    if (!target) return direction > 0 ? doc.text.length : 0;
+    const column = from - layout.paragraphs[index]!.start;
+    return doc.graphemeFloor(target.start + Math.min(column, target.text.length));
+  }
+
+  private firstVisibleOffset(): number {
+    const root = this.shadowRoot;
+    const view = this.view;
+    if (!root || !view) return 0;
+    const rect = this.paragraphsElement.getBoundingClientRect();
+    const top = Math.max(rect.top, this.scroller.getBoundingClientRect().top) + 4;
+    return caretOffsetAt(root, view, rect.left + 2, top) ?? 0;
+  }
+
+  private revealOffset(offset: number): void {
+    const view = this.view;
+    if (!view) return;
+    const index = view.document.layout.paragraphAt(offset);
+    view.paragraphElements[index]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
+    switch (action) {
+      case 'cancel':
+        if (this.handleDrag) {
+          this.handleDrag = undefined;
+          this.session.store.cancelGesture();
+          return true;
+        }
+        if (this.pending) {
+          this.pending = undefined;
+          this.requestUpdate();
+          return true;
+        }
+        return false;
+      case 'finish': {
+        const schemaId = this.activeNerSchema();
+        return schemaId !== undefined && this.createFromPending(schemaId);
+      }
+      case 'help':
+        this.helpOpen = !this.helpOpen;
+        return true;
+      case 'nextObject':
+      case 'previousObject':
+        return this.selectNeighbour(action === 'nextObject' ? 1 : -1);
+      default:
+        return false;
+    }
+  }
+
+  /** Tab / Shift+Tab walk the entities in document order. */
+  private selectNeighbour(direction: 1 | -1): boolean {
+    const ordered = this.index.ordered;
+    if (ordered.length === 0) return false;
+    const current = this.session.selection.length === 1 ? ordered.findIndex((e) => e.id === this.session.selection[0]) : -1;
+    const next = current === -1 ? (direction > 0 ? 0 : ordered.length - 1) : current + direction;
+    const entity = ordered[next];
+    if (!entity) return false;
+    this.session.select([entity.id]);
+    this.revealOffset(entity.start);
+    return true;
+  }
+
+  // ---- overlay: caret, handles, relation arrows -------------------------------------------------
+
+  private scheduleOverlay(): void {
+    if (this.overlayFrame) return;
+    // Rects read in the frame after a change are right even with content-visibility.
+    this.overlayFrame = requestAnimationFrame(() => {
+      this.overlayFrame = 0;
+      this.drawOverlay();
+    });
+  }
+
+  private readonly onScroll = () => this.scheduleOverlay();
+
+  private caretRect(offset: number): DOMRect | undefined {
+    const view = this.view;
+    if (!view) return undefined;
+    const rects = view.range(offset, offset).getClientRects();
+    const rect = rects[0];
+    if (rect && rect.height > 0) return rect;
+    const paragraph = view.paragraphElements[view.document.layout.paragraphAt(offset)];
+    const box = paragraph?.getBoundingClientRect();
+    if (!box) return undefined;
+    return new DOMRect(box.left, box.top, 0, Math.min(box.height, parseFloat(getComputedStyle(paragraph!).lineHeight) || box.height));
+  }
+
+  private drawOverlay(): void {
+    const view = this.view;
+    if (!view || !this.content) return;
+    const origin = this.content.getBoundingClientRect();
+    // Caret.
+    const caret = this.caret;
+    const caretRect = caret !== undefined ? this.caretRect(caret) : undefined;
+    if (caretRect) {
+      Object.assign(this.caretElement.style, {
+        left: `${caretRect.left - origin.left}px`,
+        top: `${caretRect.top - origin.top}px`,
+        height: `${caretRect.height}px`,
+      });
+    }
+    this.caretElement.classList.toggle('visible', caretRect !== undefined);
+    // Handles on the one selected editable entity.
+    const object = this.editableSelectedEntity();
+    const entity = object ? this.index.get(object.objectId) : undefined;
+    const rects = entity ? this.rangeRects(entity) : [];
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    for (const [handle, rect, x] of [
+      [this.startHandle, first, first?.left],
+      [this.endHandle, last, last?.right],
+    ] as const) {
+      handle.classList.toggle('visible', rect !== undefined);
+      if (rect && x !== undefined) {
+        Object.assign(handle.style, { left: `${x - origin.left}px`, top: `${rect.top - origin.top}px`, height: `${rect.height}px` });
+      }
+    }
+    this.drawArrows(origin);
+  }
+
+  private rangeRects(entity: TextEntity): DOMRect[] {
+    const view = this.view!;
+    const paragraphs = view.document.layout;
+    // Measure only on-screen paragraphs' worth; a huge entity still measures one range.
+    if (!this.nearViewport(paragraphs.paragraphAt(entity.start), paragraphs.paragraphAt(entity.end))) return [];
+    return [...view.range(entity.start, entity.end).getClientRects()].filter((rect) => rect.width > 0);
+  }
+
+  /** Paragraph indexes at the top and bottom of the scroller's viewport. */
+  private visibleParagraphs(): [number, number] {
+    const root = this.shadowRoot;
+    const view = this.view;
+    if (!root || !view) return [0, -1];
+    const box = this.scroller.getBoundingClientRect();
+    const text = this.paragraphsElement.getBoundingClientRect();
+    const x = text.left + 1;
+    const topOffset = caretOffsetAt(root, view, x, Math.max(box.top, text.top) + 2);
+    const bottomOffset = caretOffsetAt(root, view, x, Math.min(box.bottom, text.bottom) - 2);
+    const layout = view.document.layout;
+    return [
+      topOffset === undefined ? 0 : layout.paragraphAt(topOffset),
+      bottomOffset === undefined ? layout.paragraphs.length - 1 : layout.paragraphAt(bottomOffset),
+    ];
+  }
+
+  private nearViewport(firstParagraph: number, lastParagraph: number, margin = 0): boolean {
+    const [top, bottom] = this.visibleParagraphs();
+    return lastParagraph >= top - margin && firstParagraph <= bottom + margin;
+  }
+
+  private drawArrows(origin: DOMRect): void {
+    const svg = this.arrowsSvg;
+    const view = this.view;
+    if (!svg || !view) return;
+    const relations = [...this.session.store.state.relations.values()];
+    if (relations.length === 0) {
+      if (svg.childNodes.length > 0) svg.replaceChildren();
+      return;
+    }
+    const layout = view.document.layout;
+    const [top, bottom] = this.visibleParagraphs();
+    const scrollerBox = this.scroller.getBoundingClientRect();
+    const categories = new Map((this.session.ontology?.relations ?? []).map((category) => [category.schemaId, category] as const));
+    const anchors = new Map<string, ArrowPoint | undefined>();
+    const anchorOf = (id: string): ArrowPoint | undefined => {
+      if (anchors.has(id)) return anchors.get(id);
+      const entity = this.index.get(id);
+      let point: ArrowPoint | undefined;
+      if (entity) {
+        const paragraph = layout.paragraphAt(entity.start);
+        if (paragraph < top - 2) point = { x: 40, y: scrollerBox.top - origin.top - 12 };
+        else if (paragraph > bottom + 2) point = { x: 40, y: scrollerBox.bottom - origin.top + 12 };
+        else {
+          const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
+          if (rect) point = { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 };
+        }
+      }
+      anchors.set(id, point);
+      return point;
+    };
+    const inView = (id: string) => {
+      const entity = this.index.get(id);
+      if (!entity) return false;
+      const paragraph = layout.paragraphAt(entity.start);
+      return paragraph >= top - ARROW_MARGIN_PARAGRAPHS && paragraph <= bottom + ARROW_MARGIN_PARAGRAPHS;
+    };
+    const specs: ArrowSpec[] = [];
+    const selected = new Set(this.session.selection);
+    for (const relation of relations) {
+      const members = relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
+      if (!members.some(inView)) continue;
+      const points = members.map(anchorOf);
+      if (points.some((p) => p === undefined)) continue;
+      const category = categories.get(relation.schemaId);
+      specs.push({
+        id: relation.objectId,
+        label: category?.title ?? relation.schemaId,
+        color: category?.color && /^#[0-9a-fA-F]{6}$/.test(category.color) ? category.color : FALLBACK_COLOR,
+        kind: relation.kind,
+        points: points as ArrowPoint[],
+        bidirectional: relation.kind === 'single' && relation.direction === 'bidirectional',
+        selected: selected.has(relation.objectId),
+      });
+    }
+    drawArrows(svg, layoutArrows(specs));
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  protected setStatus(message: string, isError = false): void {
+    this.statusMessage = message;
+    this.statusIsError = isError;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <div class="layout">
+        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <div class="stage" part="stage">
+          <div class="scroller" part="document" @scroll=${this.onScroll}>
+            <div class="content">
+              <div
+                class="paragraphs"
+                role="document"
+                aria-label="Document text"
+                @pointerdown=${this.onPointerDown}
+                @mousedown=${this.onMouseDown}
+              ></div>
+              <svg class="arrows" aria-hidden="true" @click=${this.onArrowClick}></svg>
+              <div class="caret"></div>
+              <div
+                class="handle start"
+                title="Drag to move the entity's start"
+                @pointerdown=${this.onHandleDown}
+                @pointermove=${this.onHandleMove}
+                @pointerup=${this.onHandleUp}
+                @pointercancel=${this.onHandleUp}
+              ></div>
+              <div
+                class="handle end"
+                title="Drag to move the entity's end"
+                @pointerdown=${this.onHandleDown}
+                @pointermove=${this.onHandleMove}
+                @pointerup=${this.onHandleUp}
+                @pointercancel=${this.onHandleUp}
+              ></div>
+            </div>
+          </div>
+          ${this.statusMessage
+            ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
+            : nothing}
+        </div>
+        <aside part="sidebar" aria-label="Annotations">
+          <lk-object-list .session=${this.session}></lk-object-list>
+          <lk-classification-form .session=${this.session} follow-selection></lk-classification-form>
+          <lk-relations-panel .session=${this.session}></lk-relations-panel>
+          <lk-classification-form .session=${this.session} heading="Task"></lk-classification-form>
+          <lk-task-actions .session=${this.session} ?hide-submit=${this.hideSubmit}></lk-task-actions>
+        </aside>
+      </div>
+      <lk-shortcut-help
+        .session=${this.session}
+        .shortcuts=${this.shortcuts}
+        ?open=${this.helpOpen}
+        @close=${() => (this.helpOpen = false)}
+      ></lk-shortcut-help>
+    `;
+  }
+}

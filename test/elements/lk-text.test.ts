@@ -1,0 +1,474 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import '../../src/elements/lk-text/define.js';
+import type { LkText } from '../../src/elements/lk-text/lk-text.js';
+import { frames, nextEvent, recordEvents } from './helpers.js';
+
+const NOVEL_URL = '/test/fixtures/text/pride_and_prejudice.txt';
+
+const ontology = {
+  tools: [
+    {
+      schemaId: 'n-person',
+      tool: 'ner',
+      title: 'Person',
+      color: '#e53935',
+      shortcutKey: '1',
+      classifications: [{ schemaId: 'n-role', tool: 'radio', title: 'Role', options: [{ value: 'Hero', schemaId: 'o-hero' }, { value: 'Villain', schemaId: 'o-villain' }] }],
+    },
+    { schemaId: 'n-place', tool: 'ner', title: 'Place', color: '#1e88e5', shortcutKey: '2' },
+    { schemaId: 'n-markup', tool: 'ner', title: '<img src=x onerror="window.__lkPwned=1">Markup', color: '#43a047', shortcutKey: '3' },
+  ],
+  classifications: [
+    {
+      schemaId: 'c-topic',
+      tool: 'single-dropdown',
+      title: 'Topic <b>bold</b>',
+      options: [{ value: '<script>window.__lkPwned=2</script>', schemaId: 'o-script' }, { value: 'Romance', schemaId: 'o-romance' }],
+    },
+  ],
+  relations: [
+    { schemaId: 'r-knows', tool: 'one-to-one', title: 'Knows', color: '#8e24aa' },
+    { schemaId: 'r-family', tool: 'group', title: 'Family', color: '#00897b' },
+  ],
+};
+
+const STORY = '😀 Mr. Darcy met Elizabeth Bennet at the ball.\nShe lived at Longbourn with her sisters.\n';
+
+interface NerValue {
+  start: number;
+  end: number;
+  selection: string;
+}
+
+/** Python-style code point offsets of a substring (the reference the export must equal). */
+function codePointSpan(text: string, needle: string, occurrence = 0): NerValue {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const start = [...text.slice(0, at)].length;
+  return { start, end: start + [...needle].length, selection: needle };
+}
+
+function nerOf(tool: unknown): NerValue {
+  return (tool as { ner: NerValue }).ner;
+}
+
+async function mount(text: string, options: { mode?: string; snapWords?: boolean; annotations?: unknown } = {}): Promise<LkText> {
+  const element = await fixture<LkText>(html`
+    <lk-text
+      style="--lk-height: 420px; width: 900px"
+      asset-id="doc-1"
+      external-id="doc.txt"
+      mode=${options.mode ?? 'annotate'}
+      ?snap-words=${options.snapWords ?? false}
+      .ontology=${ontology}
+      .annotations=${options.annotations}
+      .user=${{ id: 'u-1', email: 'ann@example.com' }}
+      .text=${text}
+    ></lk-text>
+  `);
+  await element.settled();
+  element.focus();
+  return element;
+}
+
+/** The viewport rect of the n-th occurrence of `needle` inside the element's paragraphs. */
+function textRect(element: LkText, needle: string, occurrence = 0): DOMRect {
+  let seen = 0;
+  for (const paragraph of element.shadowRoot!.querySelectorAll('.paragraphs p')) {
+    const node = paragraph.firstChild;
+    if (!(node instanceof Text)) continue;
+    for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
+      if (seen++ !== occurrence) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      return range.getBoundingClientRect();
+    }
+  }
+  throw new Error(`${needle} is not rendered`);
+}
+
+async function dragOver(element: LkText, needle: string, occurrence = 0): Promise<void> {
+  const rect = textRect(element, needle, occurrence);
+  const y = Math.round(rect.top + rect.height / 2);
+  const from: [number, number] = [Math.round(rect.left + 1), y];
+  const to: [number, number] = [Math.round(rect.right - 1), y];
+  await sendMouse({ type: 'move', position: from });
+  await sendMouse({ type: 'down' });
+  await sendMouse({ type: 'move', position: [Math.round((from[0] + to[0]) / 2), y] });
+  await sendMouse({ type: 'move', position: to });
+  await sendMouse({ type: 'up' });
+  await element.settled();
+}
+
+async function clickOn(element: LkText, needle: string, options: { occurrence?: number; at?: 'start' | 'middle' } = {}): Promise<void> {
+  const rect = textRect(element, needle, options.occurrence ?? 0);
+  const x = options.at === 'start' ? rect.left + 1 : rect.left + rect.width / 2;
+  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(rect.top + rect.height / 2)] });
+  await element.settled();
+}
+
+function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): unknown {
+  return [{ externalId: 'doc.txt', objects, classifications, relations }];
+}
+
+describe('<lk-text>', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('renders one paragraph per line in its shadow root, never in the light DOM', async () => {
+    const element = await mount(STORY);
+    const paragraphs = element.shadowRoot!.querySelectorAll('.paragraphs p');
+    expect(paragraphs).to.have.length(3);
+    expect(paragraphs[1]!.textContent).to.equal('She lived at Longbourn with her sisters.');
+    expect(element.querySelectorAll('p')).to.have.length(0);
+    expect(getComputedStyle(paragraphs[0]!).contentVisibility).to.equal('auto');
+    expect(element.export().metadata).to.deep.equal({ characters: [...STORY].length, lines: 3 });
+  });
+
+  it('creates an entity from a mouse drag when a class is active, with exact code point offsets', async () => {
+    const element = await mount(STORY);
+    const events = recordEvents(element, ['lk-change']);
+    await sendKeys({ press: '1' });
+    expect(element.session.activeSchemaId).to.equal('n-person');
+    await dragOver(element, 'Elizabeth Bennet');
+    expect(events).to.have.length(1);
+    const detail = events[0]!.detail;
+    expect(detail.reason).to.equal('create');
+    expect(nerOf(detail.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+    expect(detail.tools[0].schemaId).to.equal('n-person');
+    const tools = element.export().task.tools;
+    expect(tools).to.have.length(1);
+    expect(nerOf(tools[0])).to.deep.equal({ start: 18, end: 34, selection: 'Elizabeth Bennet' });
+    expect(element.session.selection).to.deep.equal([tools[0]!.objectId]);
+  });
+
+  it('keeps a selection waiting without an active class; a class shortcut then creates it', async () => {
+    const element = await mount(STORY);
+    const events = recordEvents(element, ['lk-change']);
+    await dragOver(element, 'Longbourn');
+    expect(events).to.have.length(0);
+    expect(element.pendingSpan).to.deep.equal(codePointSpan(STORY, 'Longbourn'));
+    await sendKeys({ press: '2' });
+    expect(events).to.have.length(1);
+    const tool = element.export().task.tools[0]!;
+    expect(tool.schemaId).to.equal('n-place');
+    expect(nerOf(tool)).to.deep.equal(codePointSpan(STORY, 'Longbourn'));
+    expect(element.pendingSpan).to.equal(undefined);
+    expect(element.session.activeSchemaId).to.equal(undefined, 'the shortcut created the entity without arming the class');
+  });
+
+  it('selects with Shift+arrows from a caret and creates with a class shortcut', async () => {
+    const element = await mount(STORY);
+    await clickOn(element, 'Darcy', { at: 'start' });
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+    expect(element.pendingSpan).to.deep.equal(codePointSpan(STORY, 'Darcy'));
+    await sendKeys({ press: 'Shift+ArrowLeft' });
+    expect(element.pendingSpan?.selection).to.equal('Darc');
+    await sendKeys({ press: 'Shift+ArrowRight' });
+    await sendKeys({ press: '1' });
+    const tools = element.export().task.tools;
+    expect(tools).to.have.length(1);
+    expect(nerOf(tools[0])).to.deep.equal(codePointSpan(STORY, 'Darcy'));
+  });
+
+  it('creates with Enter when a class is active and the span came from the keyboard', async () => {
+    const element = await mount(STORY);
+    await clickOn(element, 'ball', { at: 'start' });
+    await sendKeys({ press: '2' });
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+    expect(element.export().task.tools).to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'ball'));
+  });
+
+  it('snaps mouse selections to whole words with snap-words', async () => {
+    const element = await mount(STORY, { snapWords: true });
+    await sendKeys({ press: '1' });
+    // From inside "Elizabeth" to inside "Bennet".
+    const first = textRect(element, 'zabeth');
+    const last = textRect(element, 'Ben');
+    const y = Math.round(first.top + first.height / 2);
+    await sendMouse({ type: 'move', position: [Math.round(first.left + 2), y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(last.right - 2), y] });
+    await sendMouse({ type: 'up' });
+    await element.settled();
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+  });
+
+  describe('Unicode offsets', () => {
+    const UNICODE = [
+      'Emoji: say 👩‍👩‍👧 family 😀😀 and 🎉 party',
+      'Combining: café naïve (e\u0301 and i\u0308) cafe\u0301 done',
+      'CJK: 東京都に住んでいます and 北京 too',
+      'עברית: שלום עולם',
+      'العربية: مرحبا بالعالم',
+      'Tabs:\tcol1\tcol2\tcol3',
+    ].join('\r\n');
+
+    const cases: { name: string; needle: string; occurrence?: number }[] = [
+      { name: 'surrogate pairs and ZWJ sequences', needle: '👩‍👩‍👧 family 😀😀' },
+      { name: 'an emoji alone', needle: '🎉' },
+      { name: 'combining marks', needle: 'cafe\u0301' },
+      { name: 'CJK', needle: '東京都' },
+      { name: 'Hebrew (RTL)', needle: 'שלום' },
+      { name: 'Arabic (RTL)', needle: 'بالعالم' },
+      { name: 'tabs inside the span', needle: 'col1\tcol2' },
+    ];
+
+    for (const { name, needle, occurrence } of cases) {
+      it(`exports exact code point offsets and selection for ${name}`, async () => {
+        const element = await mount(UNICODE);
+        await sendKeys({ press: '2' });
+        await dragOver(element, needle, occurrence);
+        const tools = element.export().task.tools;
+        expect(tools, name).to.have.length(1);
+        expect(nerOf(tools[0])).to.deep.equal(codePointSpan(UNICODE, needle, occurrence));
+      });
+    }
+
+    it('counts CRLF as two characters and keeps it inside a span across lines', async () => {
+      const element = await mount(UNICODE);
+      expect(element.shadowRoot!.querySelectorAll('.paragraphs p')).to.have.length(6);
+      await clickOn(element, 'party', { at: 'start' });
+      // "party" + CRLF (one caret step) + "Comb".
+      for (let i = 0; i < 10; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+      await sendKeys({ press: '1' });
+      const ner = nerOf(element.export().task.tools[0]);
+      expect(ner.selection).to.equal('party\r\nComb');
+      expect(ner.start).to.equal(codePointSpan(UNICODE, 'party').start);
+      expect(ner.end - ner.start).to.equal(11);
+    });
+
+    it('moves over a whole grapheme per arrow key (ZWJ family, combining mark)', async () => {
+      const element = await mount(UNICODE);
+      await clickOn(element, 'say', { at: 'start' });
+      for (let i = 0; i < 5; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+      expect(element.pendingSpan?.selection).to.equal('say 👩‍👩‍👧');
+      await sendKeys({ press: 'Escape' });
+      await clickOn(element, 'cafe\u0301', { at: 'start' });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+      expect(element.pendingSpan?.selection).to.equal('cafe\u0301');
+    });
+  });
+
+  it('selects the smallest entity on a click where entities nest', async () => {
+    const spanOuter = codePointSpan(STORY, 'Elizabeth Bennet');
+    const spanInner = codePointSpan(STORY, 'Bennet');
+    const element = await mount(STORY, {
+      annotations: importOf([
+        { schemaId: 'n-person', objectId: 'outer', ner: spanOuter },
+        { schemaId: 'n-place', objectId: 'inner', ner: spanInner },
+      ]),
+    });
+    const selects = recordEvents(element, ['lk-select']);
+    await clickOn(element, 'Bennet');
+    expect(element.session.selection).to.deep.equal(['inner']);
+    await clickOn(element, 'Elizabeth');
+    expect(element.session.selection).to.deep.equal(['outer']);
+    await clickOn(element, 'ball');
+    expect(element.session.selection).to.deep.equal([]);
+    expect(selects.map((e) => e.detail.objectIds)).to.deep.equal([['inner'], ['outer'], []]);
+    // Nested entities paint in different lanes (separate highlight names per depth).
+    const names = element.highlightNames();
+    expect(names.some((n) => n.endsWith('-c0-l0'))).to.equal(true);
+    expect(names.some((n) => n.endsWith('-c1-l1'))).to.equal(true);
+  });
+
+  it('deletes the selected entity and brings it back with undo', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) });
+    const events = recordEvents(element, ['lk-change']);
+    await clickOn(element, 'Darcy');
+    await sendKeys({ press: 'Delete' });
+    expect(element.export().task.tools).to.have.length(0);
+    await sendKeys({ press: 'Control+z' });
+    const tools = element.export().task.tools;
+    expect(tools.map((t) => t.objectId)).to.deep.equal(['e1']);
+    expect(nerOf(tools[0])).to.deep.equal(codePointSpan(STORY, 'Darcy'));
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['delete', 'undo']);
+    expect(events[0]!.detail.removed).to.deep.equal(['e1']);
+  });
+
+  it('moves an entity end with Shift+Alt+arrows and its start with Ctrl+Alt+arrows', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Elizabeth') }]) });
+    const events = recordEvents(element, ['lk-change']);
+    await clickOn(element, 'Elizabeth');
+    for (let i = 0; i < 7; i++) await sendKeys({ press: 'Shift+Alt+ArrowRight' });
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Control+Alt+ArrowLeft' });
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'met Elizabeth Bennet'));
+    expect(events.every((e) => e.detail.reason === 'update')).to.equal(true);
+    await sendKeys({ press: 'Control+z' });
+    expect(nerOf(element.export().task.tools[0]).selection).to.equal('et Elizabeth Bennet');
+  });
+
+  it('round-trips an import with nested classifications and relations through export', async () => {
+    const objects = [
+      {
+        schemaId: 'n-person',
+        objectId: 'darcy',
+        ner: codePointSpan(STORY, 'Darcy'),
+        classifications: [{ schemaId: 'n-role', answer: 'Hero', classifications: [] }],
+      },
+      { schemaId: 'n-person', objectId: 'lizzy', ner: codePointSpan(STORY, 'Elizabeth Bennet') },
+      { schemaId: 'n-place', objectId: 'longbourn', ner: codePointSpan(STORY, 'Longbourn') },
+    ];
+    const relations = [
+      { schemaId: 'r-knows', objectId: 'rel1', from: 'darcy', to: 'lizzy' },
+      { schemaId: 'r-family', objectId: 'rel2', group: ['lizzy', 'longbourn'] },
+    ];
+    const element = await mount(STORY, {
+      annotations: importOf(objects, relations, [{ schemaId: 'c-topic', answer: 'Romance' }]),
+    });
+    const record = element.export();
+    expect(record.task.tools.map((t) => [t.objectId, t.schemaId, nerOf(t)])).to.deep.equal(objects.map((o) => [o.objectId, o.schemaId, o.ner]));
+    expect(record.task.tools[0]!.classifications[0]).to.include({ schemaId: 'n-role', answer: 'Hero' });
+    expect(record.task.relations).to.have.length(2);
+    expect(record.task.classifications[0]).to.include({ schemaId: 'c-topic', answer: 'Romance' });
+
+    const copy = await mount(STORY, { annotations: record });
+    const again = copy.export();
+    expect(again.task.tools).to.deep.equal(record.task.tools);
+    expect(again.task.relations).to.deep.equal(record.task.relations);
+    expect(again.task.classifications).to.deep.equal(record.task.classifications);
+
+    // Relations are drawn as labelled arrows; the label is text.
+    await copy.settled();
+    const arrows = copy.shadowRoot!.querySelectorAll('svg.arrows g[data-relation-id]');
+    expect([...arrows].map((g) => g.getAttribute('data-relation-id')).sort()).to.deep.equal(['rel1', 'rel2']);
+    expect([...arrows].map((g) => g.querySelector('text')?.textContent).sort()).to.deep.equal(['Family', 'Knows']);
+  });
+
+  it('rejects nothing silently: entities that do not fit the text raise lk-error and block submit', async () => {
+    const element = await fixture<LkText>(html`<lk-text external-id="doc.txt" .ontology=${ontology}></lk-text>`);
+    element.annotations = importOf([
+      { schemaId: 'n-person', objectId: 'bad', ner: { start: 0, end: 5, selection: 'wrong' } },
+      { schemaId: 'n-person', objectId: 'far', ner: { start: 500, end: 505, selection: 'xxxxx' } },
+    ]);
+    await element.updateComplete;
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.text = STORY;
+    expect((await error).detail.code).to.equal('import-invalid');
+    expect(element.export().task.tools).to.have.length(2, 'nothing is dropped');
+    const codes = element.validate().map((p) => p.code);
+    expect(codes).to.include.members(['ner-selection-mismatch', 'ner-out-of-range']);
+  });
+
+  it('blocks creation in view mode but still selects', async () => {
+    const element = await mount(STORY, { mode: 'view', annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) });
+    const events = recordEvents(element, ['lk-change']);
+    await sendKeys({ press: '1' });
+    await dragOver(element, 'Longbourn');
+    await sendKeys({ press: '2' });
+    expect(element.pendingSpan).to.equal(undefined);
+    await clickOn(element, 'Darcy');
+    expect(element.session.selection).to.deep.equal(['e1']);
+    await sendKeys({ press: 'Delete' });
+    await sendKeys({ press: 'Shift+Alt+ArrowRight' });
+    expect(events).to.have.length(0);
+    expect(element.export().task.tools.map((t) => nerOf(t))).to.deep.equal([codePointSpan(STORY, 'Darcy')]);
+  });
+
+  it('keeps two elements apart: own highlight names, own ranges, removed on disconnect', async () => {
+    const first = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'a', ner: codePointSpan(STORY, 'Darcy') }]) });
+    const second = await mount(STORY, { annotations: importOf([{ schemaId: 'n-place', objectId: 'b', ner: codePointSpan(STORY, 'Longbourn') }]) });
+    const firstNames = first.highlightNames();
+    const secondNames = second.highlightNames();
+    expect(firstNames.length).to.be.greaterThan(0);
+    expect(secondNames.length).to.be.greaterThan(0);
+    expect(firstNames.filter((n) => secondNames.includes(n))).to.deep.equal([]);
+    for (const [element, names] of [
+      [first, firstNames],
+      [second, secondNames],
+    ] as const) {
+      for (const name of names) {
+        const highlight = CSS.highlights.get(name)!;
+        expect(highlight, name).to.exist;
+        for (const range of highlight) expect(element.shadowRoot!.contains(range.startContainer)).to.equal(true);
+      }
+    }
+    const otherHighlight = new Highlight();
+    CSS.highlights.set('someone-else', otherHighlight);
+    first.remove();
+    for (const name of firstNames) expect(CSS.highlights.has(name), name).to.equal(false);
+    for (const name of secondNames) expect(CSS.highlights.has(name), name).to.equal(true);
+    expect(CSS.highlights.get('someone-else')).to.equal(otherHighlight);
+    CSS.highlights.delete('someone-else');
+  });
+
+  it('never interprets text or ontology titles as HTML', async () => {
+    const hostile = [
+      '<script>window.__lkPwned = 3</script>',
+      '<img src=x onerror="window.__lkPwned = 4">',
+      '<b>bold</b> &amp; <a href="javascript:alert(1)">link</a>',
+    ].join('\n');
+    const element = await mount(hostile);
+    await sendKeys({ press: '3' });
+    await dragOver(element, '<img src=x');
+    await frames(3);
+    const paragraphs = [...element.shadowRoot!.querySelectorAll('.paragraphs p')];
+    expect(paragraphs.map((p) => p.textContent)).to.deep.equal(hostile.split('\n'));
+    const deepQuery = (root: ParentNode, selector: string): Element[] => {
+      const found = [...root.querySelectorAll(selector)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...deepQuery(el.shadowRoot, selector));
+      return found;
+    };
+    expect(deepQuery(element.shadowRoot!, 'script, img, b, a')).to.have.length(0);
+    expect((window as unknown as { __lkPwned?: number }).__lkPwned).to.equal(undefined);
+    const tool = element.export().task.tools[0]!;
+    expect(tool.title).to.equal(ontology.tools[2]!.title);
+    expect(nerOf(tool)).to.deep.equal(codePointSpan(hostile, '<img src=x'));
+  });
+
+  it('reports a missing file as lk-error asset-not-found', async () => {
+    const element = await fixture<LkText>(html`<lk-text .ontology=${ontology}></lk-text>`);
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.src = '/test/fixtures/text/does-not-exist.txt';
+    expect((await error).detail.code).to.equal('asset-not-found');
+  });
+
+  it('opens the whole novel with 10,000 entities and labels a word near the end', async function () {
+    this.timeout(60_000);
+    const source = await (await fetch(NOVEL_URL)).text();
+    // 10,000 entities on every capitalised word, nested pairs included (the file is ASCII).
+    const objects: unknown[] = [];
+    const word = /[A-Z][a-z]+/g;
+    for (let match = word.exec(source); match && objects.length < 10_000; match = word.exec(source)) {
+      const start = match.index;
+      objects.push({ schemaId: 'n-person', objectId: `w${objects.length}`, ner: { start, end: start + match[0].length, selection: match[0] } });
+      if (objects.length % 10 === 0) {
+        objects.push({ schemaId: 'n-place', objectId: `w${objects.length}`, ner: { start, end: start + 1, selection: match[0][0] } });
+      }
+    }
+    const element = await fixture<LkText>(html`
+      <lk-text style="--lk-height: 420px; width: 900px" external-id="doc.txt" .ontology=${ontology} .annotations=${importOf(objects)}></lk-text>
+    `);
+    const ready = nextEvent(element, 'lk-ready', 30_000);
+    element.src = NOVEL_URL;
+    await ready;
+    await element.settled();
+    expect(element.documentText).to.equal(source);
+    const paragraphs = element.shadowRoot!.querySelectorAll('.paragraphs p');
+    expect(paragraphs).to.have.length(source.split(/\r\n|\n|\r/).length);
+    expect(element.export().task.tools).to.have.length(objects.length);
+
+    const needle = 'Derbyshire';
+    const lastParagraph = [...paragraphs].reverse().find((p) => p.textContent!.includes(needle))!;
+    lastParagraph.scrollIntoView({ block: 'center' });
+    await frames(3);
+    await element.settled();
+    element.focus();
+    await sendKeys({ press: '2' });
+    const occurrences = source.split(needle).length - 2;
+    const before = element.export().task.tools.length;
+    await dragOver(element, needle, occurrences);
+    const tools = element.export().task.tools;
+    expect(tools).to.have.length(before + 1);
+    const created = tools.find((t) => t.schemaId === 'n-place' && nerOf(t).selection === needle);
+    expect(nerOf(created)).to.deep.equal({ start: source.lastIndexOf(needle), end: source.lastIndexOf(needle) + needle.length, selection: needle });
+  });
+});
