@@ -33,6 +33,14 @@ export interface DocumentViewOptions {
 
 const INDEX = 'lkIndex';
 
+/**
+ * Class carried by paragraphs that are rendered (not skipped by `content-visibility: auto`).
+ * Style rules that would otherwise be matched against every paragraph, `::highlight()` and
+ * `::selection` above all, are gated on it: 18 ungated `::highlight()` rules made the first
+ * layout of a 13,000-paragraph document 4× slower (≈ 700 ms instead of ≈ 170 ms).
+ */
+export const RENDERED_PARAGRAPH_CLASS = 'lk-on';
+
 export function createDocumentView(options: DocumentViewOptions): DocumentView {
   const { container, document: textDocument } = options;
   const owner = container.ownerDocument;
@@ -50,6 +58,14 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
     textNodes.push(node);
   }
   container.replaceChildren(fragment);
+
+  const onVisibility = (event: Event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLParagraphElement) || target.parentNode !== container) return;
+    target.classList.toggle(RENDERED_PARAGRAPH_CLASS, !(event as ContentVisibilityAutoStateChangeEvent).skipped);
+  };
+  // The event does not bubble; a capturing listener on the container sees every paragraph's.
+  container.addEventListener('contentvisibilityautostatechange', onVisibility, { capture: true });
 
   const positionOf = (offset: number): DomPosition => {
     const index = textDocument.layout.paragraphAt(offset);
@@ -104,6 +120,7 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
       return range;
     },
     destroy() {
+      container.removeEventListener('contentvisibilityautostatechange', onVisibility, { capture: true });
       container.replaceChildren();
     },
   };

@@ -47,10 +47,21 @@ function randomSuffix(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createTextHighlights(options: { instanceId: string }): TextHighlights {
+export interface TextHighlightsOptions {
+  instanceId: string;
+  /**
+   * A compound selector for the elements whose text the highlights paint (`p.lk-on`). Rules
+   * gated on a class are matched only against elements carrying it; a bare `::highlight()`
+   * rule is matched against every element, which is slow with thousands of paragraphs.
+   */
+  scope?: string;
+}
+
+export function createTextHighlights(options: TextHighlightsOptions): TextHighlights {
   // The random part keeps two copies of the library (two counters) from colliding.
   const safeId = options.instanceId.replace(/[^a-zA-Z0-9-]/g, '');
   const prefix = `lk-text-${safeId}-${randomSuffix()}`;
+  const scope = options.scope ?? '';
   const styleSheet = new CSSStyleSheet();
   const entityHighlights = new Map<string, Highlight>();
   const marks = new Map<MarkKind, Highlight>();
@@ -63,13 +74,13 @@ export function createTextHighlights(options: { instanceId: string }): TextHighl
     palette.forEach((color, classIndex) => {
       for (let lane = 0; lane < DISTINCT_LANES; lane++) {
         rules.push(
-          `::highlight(${entityName(classIndex, lane)}) { background-color: ${color}2e; text-decoration-line: underline; ` +
+          `${scope}::highlight(${entityName(classIndex, lane)}) { background-color: ${color}2e; text-decoration-line: underline; ` +
             `text-decoration-style: solid; text-decoration-color: ${color}; text-decoration-thickness: 2px; ` +
             `text-decoration-skip-ink: none; text-underline-offset: ${2 + lane * 3}px; }`,
         );
       }
     });
-    for (const kind of Object.keys(MARK_RULES) as MarkKind[]) rules.push(`::highlight(${prefix}-${kind}) { ${MARK_RULES[kind]} }`);
+    for (const kind of Object.keys(MARK_RULES) as MarkKind[]) rules.push(`${scope}::highlight(${prefix}-${kind}) { ${MARK_RULES[kind]} }`);
     styleSheet.replaceSync(rules.join('\n'));
   };
   writeRules();

@@ -142,7 +142,7 @@ describe('<lk-text>', () => {
     expect(detail.tools[0].schemaId).to.equal('n-person');
     const tools = element.export().task.tools;
     expect(tools).to.have.length(1);
-    expect(nerOf(tools[0])).to.deep.equal({ start: 18, end: 34, selection: 'Elizabeth Bennet' });
+    expect(nerOf(tools[0])).to.deep.equal({ start: 16, end: 32, selection: 'Elizabeth Bennet' });
     expect(element.session.selection).to.deep.equal([tools[0]!.objectId]);
   });
 

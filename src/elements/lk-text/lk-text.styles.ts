@@ -34,7 +34,8 @@ export const lkTextStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 1lh;
   }
-  .paragraphs ::selection {
+  /* Gated on the rendered-paragraph class: an ungated pseudo rule is matched against every paragraph. */
+  .paragraphs p.lk-on::selection {
     background: rgb(130 80 223 / 0.35);
   }
   :host([mode='view']) .paragraphs {

@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problem.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
-import { createDocumentView, type DocumentView } from '../../text/document-view.js';
+import { createDocumentView, RENDERED_PARAGRAPH_CLASS, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createTextHighlights, type EntityPaint, type TextHighlights } from '../../text/highlights.js';
 import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
@@ -106,7 +106,7 @@ export class LkText extends AnnotatorElement {
 
   constructor() {
     super();
-    this.highlights = createTextHighlights({ instanceId: this.instanceId });
+    this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: `p.${RENDERED_PARAGRAPH_CLASS}` });
     this.session.setActions({
       deleteSelection: () => this.deleteSelection(),
       submit: () => this.submit(),
