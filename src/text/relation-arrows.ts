@@ -47,6 +47,7 @@ const BASE_LIFT = 10;
 const LIFT_STEP = 7;
 const LABEL_HEIGHT = 12;
 const CHAR_WIDTH = 6.2;
+const MAX_LIFTS = 12;
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -82,17 +83,18 @@ export function layoutArrows(specs: readonly ArrowSpec[]): ArrowLayout[] {
     let lift = BASE_LIFT + LIFT_STEP * (order % 4);
     let labelX = 0;
     let labelY = 0;
-    for (let attempt = 0; attempt < 8; attempt++) {
+    for (let attempt = 0; attempt < MAX_LIFTS; attempt++) {
       const [a, b] = first;
       const top = Math.min(a.y, b.y) - lift;
       labelX = (a.x + b.x) / 2;
       labelY = (a.y + b.y) / 8 + 0.75 * top;
       const box = { left: labelX - labelWidth / 2, right: labelX + labelWidth / 2, top: labelY - LABEL_HEIGHT, bottom: labelY + 2 };
-      if (!placed.some((other) => overlaps(box, other)) || attempt === 7) {
+      if (!placed.some((other) => overlaps(box, other)) || attempt === MAX_LIFTS - 1) {
         placed.push(box);
         break;
       }
-      lift += LABEL_HEIGHT;
+      // The label sits at 3/4 of the arc's height: this step moves it one label and a gap up.
+      lift += (LABEL_HEIGHT + 4) / 0.75;
     }
     let path = '';
     let heads = '';
