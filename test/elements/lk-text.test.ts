@@ -306,6 +306,33 @@ describe('<lk-text>', () => {
     expect(nerOf(element.export().task.tools[0]).selection).to.equal('et Elizabeth Bennet');
   });
 
+  it('drags the end handle of the selected entity (one undo step) and shows the hovered entity', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Elizabeth') }]) });
+    const events = recordEvents(element, ['lk-change', 'lk-input']);
+    const word = textRect(element, 'Elizabeth');
+    await sendMouse({ type: 'move', position: [Math.round(word.left + 5), Math.round(word.top + word.height / 2)] });
+    await frames(2);
+    expect(element.highlightNames().some((name) => name.endsWith('-hover'))).to.equal(true);
+    await clickOn(element, 'Elizabeth');
+    expect(element.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Person: Elizabeth');
+    const handle = element.shadowRoot!.querySelector('.handle.end')!.getBoundingClientRect();
+    expect(handle.height).to.be.greaterThan(0);
+    const target = textRect(element, 'Bennet');
+    const y = Math.round(target.top + target.height / 2);
+    await sendMouse({ type: 'move', position: [Math.round(handle.left + handle.width / 2), Math.round(handle.top + handle.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(target.left + 3), y] });
+    await sendMouse({ type: 'move', position: [Math.round(target.right - 1), y] });
+    await sendMouse({ type: 'up' });
+    await element.settled();
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+    const changes = events.filter((e) => e.type === 'lk-change');
+    expect(changes.map((e) => e.detail.reason)).to.deep.equal(['update']);
+    expect(nerOf(changes[0]!.detail.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+    await sendKeys({ press: 'Control+z' });
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth'));
+  });
+
   it('round-trips an import with nested classifications and relations through export', async () => {
     const objects = [
       {

@@ -41,6 +41,17 @@ export const lkTextStyles = css`
   :host([mode='view']) .paragraphs {
     cursor: default;
   }
+  .paragraphs.over-entity {
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   svg.arrows {
     position: absolute;
     top: 0;

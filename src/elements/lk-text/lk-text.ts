@@ -102,6 +102,9 @@ export class LkText extends AnnotatorElement {
   private pointerStart: { x: number; y: number; additive: boolean } | undefined;
   private handleDrag: HandleDrag | undefined;
   private overlayFrame = 0;
+  private hoverFrame = 0;
+  private hoverPoint: { x: number; y: number } | undefined;
+  private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
 
   constructor() {
@@ -144,6 +147,9 @@ export class LkText extends AnnotatorElement {
     this.ranges.clear();
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
+    cancelAnimationFrame(this.hoverFrame);
+    this.hoverFrame = 0;
+    this.hoveredId = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     window.removeEventListener('pointerup', this.onPointerUp);
@@ -317,6 +323,8 @@ export class LkText extends AnnotatorElement {
       if (entity) selected.push(this.rangeFor(entity));
     }
     this.highlights.setMark('selected', selected);
+    const hovered = this.hoveredId ? this.index.get(this.hoveredId) : undefined;
+    this.highlights.setMark('hover', hovered ? [this.rangeFor(hovered)] : []);
     const pending = this.pending;
     if (pending && pending.anchor !== pending.focus) {
       const [from, to] = this.orderedPending(pending);
@@ -451,6 +459,32 @@ export class LkText extends AnnotatorElement {
     const span = start.additive ? undefined : readSelection(root, view);
     if (span && span.end > span.start) this.onSpanSelected(span);
     else this.onTextClick(event.clientX, event.clientY, start.additive);
+  };
+
+  /** Hover shows which entity a click would select (the smallest under the pointer). */
+  private readonly onPointerMove = (event: PointerEvent) => {
+    if (event.buttons !== 0 || event.pointerType === 'touch') return;
+    this.hoverPoint = { x: event.clientX, y: event.clientY };
+    this.hoverFrame ||= requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      const point = this.hoverPoint;
+      const root = this.shadowRoot;
+      if (!point || !root || !this.view) return;
+      const character = characterAt(root, this.view, point.x, point.y);
+      const id = character ? this.index.smallestAt(character.start)?.id : undefined;
+      if (id === this.hoveredId) return;
+      this.hoveredId = id;
+      this.paragraphsElement.classList.toggle('over-entity', id !== undefined);
+      this.refreshPaint();
+    });
+  };
+
+  private readonly onPointerLeave = () => {
+    this.hoverPoint = undefined;
+    if (this.hoveredId === undefined) return;
+    this.hoveredId = undefined;
+    this.paragraphsElement.classList.remove('over-entity');
+    this.refreshPaint();
   };
 
   private onSpanSelected(span: OffsetSpan): void {
@@ -814,6 +848,20 @@ export class LkText extends AnnotatorElement {
 
   // ---- rendering --------------------------------------------------------------------------------
 
+  /** What a screen reader hears when the selection changes: class and covered text. */
+  private selectionAnnouncement(): string {
+    const pending = this.pendingSpan;
+    if (pending) return `Selected text: ${pending.selection.slice(0, 200)}. Press a class shortcut to label it.`;
+    const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool.title] as const));
+    const parts: string[] = [];
+    for (const id of this.session.selection.slice(0, 5)) {
+      const object = this.session.store.state.objects.get(id);
+      const span = object ? this.nerSpan(object) : undefined;
+      if (object && span) parts.push(`${titles.get(object.schemaId) ?? object.schemaId}: ${span.selection.slice(0, 200)}`);
+    }
+    return parts.join('; ');
+  }
+
   protected setStatus(message: string, isError = false): void {
     this.statusMessage = message;
     this.statusIsError = isError;
@@ -831,6 +879,8 @@ export class LkText extends AnnotatorElement {
                 role="document"
                 aria-label="Document text"
                 @pointerdown=${this.onPointerDown}
+                @pointermove=${this.onPointerMove}
+                @pointerleave=${this.onPointerLeave}
                 @mousedown=${this.onMouseDown}
               ></div>
               <svg class="arrows" aria-hidden="true" @click=${this.onArrowClick}></svg>
@@ -853,6 +903,7 @@ export class LkText extends AnnotatorElement {
               ></div>
             </div>
           </div>
+          <div class="visually-hidden" role="status" aria-live="polite">${this.selectionAnnouncement()}</div>
           ${this.statusMessage
             ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
             : nothing}
