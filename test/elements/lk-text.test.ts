@@ -385,6 +385,22 @@ describe('<lk-text>', () => {
     expect(codes).to.include.members(['ner-selection-mismatch', 'ner-out-of-range']);
   });
 
+  it('rejects a whole import whose entities do not fit the loaded text and keeps what was there', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'keep', ner: codePointSpan(STORY, 'Darcy') }]) });
+    const errors = recordEvents(element, ['lk-error']);
+    // UTF-16 offsets (the emoji counted twice): the selection does not match the code point span.
+    const utf16Start = STORY.indexOf('Longbourn');
+    element.annotations = importOf([
+      { schemaId: 'n-place', objectId: 'ok', ner: codePointSpan(STORY, 'ball') },
+      { schemaId: 'n-place', objectId: 'shifted', ner: { start: utf16Start, end: utf16Start + 9, selection: 'Longbourn' } },
+    ]);
+    await element.settled();
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['import-invalid']);
+    expect(errors[0]!.detail.cause.problems[0].code).to.equal('ner-selection-mismatch');
+    expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['keep']);
+    expect(element.highlightNames().length).to.be.greaterThan(0);
+  });
+
   it('blocks creation in view mode but still selects', async () => {
     const element = await mount(STORY, { mode: 'view', annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) });
     const events = recordEvents(element, ['lk-change']);

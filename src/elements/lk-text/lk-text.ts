@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
 import { newObject, withGeometryOnPlane } from '../../core/plane-geometry.js';
 import type { Problem } from '../../core/problem.js';
+import type { ChangeSet } from '../../core/store.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
@@ -106,6 +107,7 @@ export class LkText extends AnnotatorElement {
   private hoverPoint: { x: number; y: number } | undefined;
   private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  private rollingBack = false;
 
   constructor() {
     super();
@@ -122,6 +124,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'tool') this.onToolChange();
       if (topic === 'visibility') this.paintedVersion = -1;
     });
+    this.session.store.subscribe((change) => this.rejectUnfitImport(change));
     // Registered before the keyboard controller's listener (added on connect), so text keys and
     // class shortcuts for a waiting span are handled here first.
     this.addEventListener('keydown', this.onKeyDown);
@@ -248,16 +251,7 @@ export class LkText extends AnnotatorElement {
     this.refreshPaint();
     this.scheduleOverlay();
     const problems = this.spanProblems();
-    if (problems.length > 0) {
-      this.reportError({
-        code: 'import-invalid',
-        message: `${problems.length} entit${problems.length === 1 ? 'y does' : 'ies do'} not fit the text: ${problems
-          .slice(0, 3)
-          .map((p) => p.message)
-          .join('; ')}`,
-        cause: { problems: problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
-      });
-    }
+    if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
 
   // ---- entities and highlights ------------------------------------------------------------------
@@ -338,11 +332,48 @@ export class LkText extends AnnotatorElement {
     return pending.anchor <= pending.focus ? [pending.anchor, pending.focus] : [pending.focus, pending.anchor];
   }
 
-  private spanProblems(): Problem[] {
+  /**
+   * Host writes (`annotations`, `import()`) whose entities do not fit the loaded text are undone
+   * whole and reported as `import-invalid`, like any other import that does not fit: nothing that
+   * was on the element is lost. (Entities imported before the text arrives are checked on load.)
+   */
+  private rejectUnfitImport(change: ChangeSet): void {
+    if (change.origin !== 'api' || this.rollingBack || !this.textDocument) return;
+    const added = change.objects.flatMap((entry) => (entry.after ? [entry.after] : []));
+    const problems = this.spanProblems(added);
+    if (problems.length === 0) return;
+    this.rollingBack = true;
+    try {
+      this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+        for (const entry of change.relations) if (entry.after) tx.removeRelation(entry.id);
+        for (const entry of change.objects) if (entry.after) tx.removeObject(entry.id);
+        for (const entry of change.classifications) if (entry.after) tx.removeClassification(entry.id);
+        for (const entry of change.objects) if (entry.before) tx.putObject(entry.before);
+        for (const entry of change.classifications) if (entry.before) tx.putClassification(entry.before);
+        for (const entry of change.relations) if (entry.before) tx.putRelation(entry.before);
+      });
+    } finally {
+      this.rollingBack = false;
+    }
+    this.reportSpanProblems(problems, 'The annotations were not imported');
+  }
+
+  private reportSpanProblems(problems: Problem[], lead: string): void {
+    this.reportError({
+      code: 'import-invalid',
+      message: `${lead}: ${problems.length} entit${problems.length === 1 ? 'y does' : 'ies do'} not fit the text (${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')})`,
+      cause: { problems: problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
+    });
+  }
+
+  private spanProblems(objects: Iterable<ObjectAnnotation> = this.session.store.state.objects.values()): Problem[] {
     const doc = this.textDocument;
     if (!doc) return [];
     const problems: Problem[] = [];
-    for (const object of this.session.store.state.objects.values()) {
+    for (const object of objects) {
       const span = this.nerSpan(object);
       if (!span) continue;
       const base = { objectId: object.objectId, schemaId: object.schemaId };
