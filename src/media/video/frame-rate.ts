@@ -1,0 +1,65 @@
+/**
+ * Which frame rate a video has. The rule (docs/elements/lk-video.md):
+ * 1. the host's `frame-rate` attribute, when it is a positive number or a ratio (`30000/1001`);
+ * 2. else what the file says: MP4 sample durations (`stts` / `mdhd`), WebM `DefaultDuration`;
+ * 3. else an estimate from the media times of frames presented during a short muted probe;
+ * 4. else 30.
+ */
+
+export type FrameRateSource = 'host' | 'container' | 'estimated' | 'default';
+
+export interface FrameRate {
+  fps: number;
+  source: FrameRateSource;
+}
+
+export const DEFAULT_FRAME_RATE = 30;
+
+/** Broadcast and film rates an estimate snaps to when it is within 0.05 % of one. */
+export const COMMON_FRAME_RATES: readonly number[] = [
+  24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 100, 120000 / 1001, 120,
+];
+
+/** A frame rate from the host: `29.97`, `"30000/1001"`, `"25"`; undefined when not a positive finite number. */
+export function parseFrameRate(input: unknown): number | undefined {
+  if (typeof input === 'number') return input > 0 && Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  const text = input.trim();
+  const ratio = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(text);
+  const value = ratio ? Number(ratio[1]) / Number(ratio[2]) : /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  return value > 0 && Number.isFinite(value) ? value : undefined;
+}
+
+/** The first usable rate in the order of the rule above. */
+export function resolveFrameRate(candidates: { host?: unknown; container?: number | undefined; estimated?: number | undefined }): FrameRate {
+  const host = parseFrameRate(candidates.host);
+  if (host !== undefined) return { fps: host, source: 'host' };
+  const container = parseFrameRate(candidates.container);
+  if (container !== undefined) return { fps: container, source: 'container' };
+  const estimated = parseFrameRate(candidates.estimated);
+  if (estimated !== undefined) return { fps: estimated, source: 'estimated' };
+  return { fps: DEFAULT_FRAME_RATE, source: 'default' };
+}
+
+/**
+ * The frame rate implied by the media times of consecutively presented frames: the median of
+ * the positive gaps (dropped frames make a few gaps double; the median ignores them), snapped to
+ * a common rate when it is that close. Undefined with fewer than two usable gaps.
+ */
+export function estimateFrameRate(mediaTimes: readonly number[]): number | undefined {
+  const gaps: number[] = [];
+  for (let i = 1; i < mediaTimes.length; i++) {
+    const gap = mediaTimes[i]! - mediaTimes[i - 1]!;
+    if (gap > 1e-4 && gap < 1) gaps.push(gap);
+  }
+  if (gaps.length < 2) return undefined;
+  gaps.sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  const median = gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+  return snapFrameRate(1 / median, 5e-4);
+}
+
+/** The common rate within `relativeTolerance` of `fps`, else `fps` itself. */
+export function snapFrameRate(fps: number, relativeTolerance: number): number {
+  return COMMON_FRAME_RATES.find((rate) => Math.abs(rate - fps) / rate < relativeTolerance) ?? fps;
+}
