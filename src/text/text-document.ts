@@ -18,11 +18,16 @@ export interface TextDocument {
   trimLineEnds(start: number, end: number): [number, number];
   /** A span widened to whole words at both ends, then trimmed of edge whitespace. */
   snapToWords(start: number, end: number): [number, number];
+  /** Whether a line reads right to left (its first strong character is Hebrew, Arabic, Syriac, Thaana or N'Ko…). */
+  isRightToLeft(paragraphIndex: number): boolean;
   /** Nearest grapheme boundary at or before `offset` (never splits a surrogate pair or a combining sequence). */
   graphemeFloor(offset: number): number;
 }
 
 const LINE_END = /[\r\n]/;
+/** The first strong (letter) character, and whether it belongs to a right-to-left script. */
+const FIRST_LETTER = /\p{L}/u;
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
 const SPACE = /\s/u;
 
 export function createTextDocument(text: string): TextDocument {
@@ -83,6 +88,10 @@ export function createTextDocument(text: string): TextDocument {
     layout,
     moveCaret: (offset, direction, unit) => moveWithin(unit === 'word' ? words : graphemes, offset, direction, unit),
     trimLineEnds,
+    isRightToLeft(paragraphIndex) {
+      const letter = layout.paragraphs[paragraphIndex]?.text.match(FIRST_LETTER)?.[0];
+      return letter !== undefined && RTL_LETTER.test(letter);
+    },
     graphemeFloor(offset) {
       const { paragraph, local } = locate(offset);
       if (offset - paragraph.start > paragraph.text.length) return offset;

@@ -244,6 +244,18 @@ describe('<lk-text>', () => {
       expect(ner.end - ner.start).to.equal(11);
     });
 
+    it('extends with Shift+Home/End and moves visually on right-to-left lines', async () => {
+      const element = await mount(UNICODE);
+      await clickOn(element, 'col1', { at: 'start' });
+      await sendKeys({ press: 'Shift+End' });
+      expect(element.pendingSpan?.selection).to.equal('col1\tcol2\tcol3');
+      await sendKeys({ press: 'Escape' });
+      // The visual left edge of a Hebrew word is its logical end; → walks back through it.
+      await clickOn(element, 'שלום', { at: 'start' });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+      expect(element.pendingSpan).to.deep.equal(codePointSpan(UNICODE, 'שלום'));
+    });
+
     it('moves over a whole grapheme per arrow key (ZWJ family, combining mark)', async () => {
       const element = await mount(UNICODE);
       await clickOn(element, 'say', { at: 'start' });

@@ -49,6 +49,11 @@ describe('text document', () => {
     expect(text.slice(s2, e2)).to.equal('a');
   });
 
+  it('knows which lines read right to left by their first letter', () => {
+    const doc = createTextDocument('שלום world\n123 مرحبا\nHello שלום\n\t');
+    expect([0, 1, 2, 3].map((i) => doc.isRightToLeft(i))).to.deep.equal([true, true, false, false]);
+  });
+
   it('trims line terminators from span edges', () => {
     const text = 'first\r\nsecond\r\n';
     const doc = createTextDocument(text);

@@ -123,6 +123,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
       if (topic === 'visibility') this.paintedVersion = -1;
+      if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
     });
     this.session.store.subscribe((change) => this.rejectUnfitImport(change));
     // Registered before the keyboard controller's listener (added on connect), so text keys and
@@ -615,20 +616,40 @@ export class LkText extends AnnotatorElement {
     if (this.handleArrowKey(event)) event.preventDefault();
   };
 
+  /**
+   * Caret keys: arrows (Ctrl/⌘: by word; ↑ ↓ by line), Home/End (line; Ctrl/⌘: document),
+   * PageUp/PageDown (scroll a page). With Shift they extend the waiting span; with Alt+Shift /
+   * Alt+Ctrl the arrows move the selected entity's end / start. ← → follow the reading direction
+   * of right-to-left lines.
+   */
   private handleArrowKey(event: KeyboardEvent): boolean {
-    const horizontal = HORIZONTAL[event.key];
-    const vertical = VERTICAL[event.key];
-    if (!horizontal && !vertical) return false;
     const doc = this.textDocument!;
     const mod = event.ctrlKey || event.metaKey;
-    const unit: CaretUnit = 'grapheme';
-    if (event.altKey) {
-      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start.
-      if (!horizontal || !(event.shiftKey || mod)) return false;
-      return this.moveEntityEdge(event.shiftKey ? 'end' : 'start', horizontal, unit);
+    if (event.key === 'PageDown' || event.key === 'PageUp') {
+      if (event.altKey || mod) return false;
+      this.scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * this.scroller.clientHeight * 0.9 });
+      return true;
     }
-    const from = this.pending?.focus ?? this.caret ?? this.selectedEntityEdge(horizontal ?? vertical ?? 1) ?? this.firstVisibleOffset();
-    const next = horizontal ? doc.moveCaret(from, horizontal, mod ? 'word' : 'grapheme') : this.lineMove(from, vertical!);
+    let horizontal = HORIZONTAL[event.key];
+    const vertical = VERTICAL[event.key];
+    const lineEdge = event.key === 'Home' ? -1 : event.key === 'End' ? 1 : undefined;
+    if (!horizontal && !vertical && !lineEdge) return false;
+    const from = this.pending?.focus ?? this.caret ?? this.selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? this.firstVisibleOffset();
+    if (horizontal && doc.isRightToLeft(doc.layout.paragraphAt(from))) horizontal = horizontal > 0 ? -1 : 1;
+    if (event.altKey) {
+      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start (logical order).
+      const logical = HORIZONTAL[event.key];
+      if (!logical || !(event.shiftKey || mod)) return false;
+      return this.moveEntityEdge(event.shiftKey ? 'end' : 'start', logical, 'grapheme');
+    }
+    let next: number;
+    if (horizontal) next = doc.moveCaret(from, horizontal, mod ? 'word' : 'grapheme');
+    else if (vertical) next = this.lineMove(from, vertical);
+    else if (mod) next = lineEdge! > 0 ? doc.text.length : 0;
+    else {
+      const paragraph = doc.layout.paragraphs[doc.layout.paragraphAt(from)]!;
+      next = lineEdge! > 0 ? paragraph.start + paragraph.text.length : paragraph.start;
+    }
     if (event.shiftKey) {
       if (!this.session.canEdit) return false;
       const anchor = this.pending?.anchor ?? from;
