@@ -126,7 +126,19 @@ describe('<lk-text>', () => {
     expect(paragraphs[1]!.textContent).to.equal('She lived at Longbourn with her sisters.');
     expect(element.querySelectorAll('p')).to.have.length(0);
     expect(getComputedStyle(paragraphs[0]!).contentVisibility).to.equal('auto');
+    // Page rules for p and ::highlight() of the same shape do not reach into the shadow root.
+    const pageStyle = document.createElement('style');
+    pageStyle.textContent = 'p { display: none !important; color: red !important; }';
+    document.head.append(pageStyle);
+    expect(getComputedStyle(paragraphs[0]!).display).to.equal('block');
+    pageStyle.remove();
     expect(element.export().metadata).to.deep.equal({ characters: [...STORY].length, lines: 3 });
+  });
+
+  it('passes an axe accessibility check with entities and a selection', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) });
+    await clickOn(element, 'Darcy');
+    await expect(element).to.be.accessible();
   });
 
   it('creates an entity from a mouse drag when a class is active, with exact code point offsets', async () => {
