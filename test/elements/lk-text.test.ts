@@ -465,6 +465,12 @@ describe('<lk-text>', () => {
     for (const name of secondNames) expect(CSS.highlights.has(name), name).to.equal(true);
     expect(CSS.highlights.get('someone-else')).to.equal(otherHighlight);
     CSS.highlights.delete('someone-else');
+    // Re-attached, it paints again.
+    document.body.append(first);
+    await first.settled();
+    expect(first.highlightNames().length).to.be.greaterThan(0);
+    for (const name of first.highlightNames()) expect(CSS.highlights.has(name), name).to.equal(true);
+    first.remove();
   });
 
   it('never interprets text or ontology titles as HTML', async () => {

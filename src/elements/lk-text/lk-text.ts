@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
 import { newObject, withGeometryOnPlane } from '../../core/plane-geometry.js';
 import type { Problem } from '../../core/problem.js';
 import type { ChangeSet } from '../../core/store.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
+import { scrubUrls } from '../../host/redact.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
 import { createDocumentView, RENDERED_PARAGRAPH_CLASS, type DocumentView } from '../../text/document-view.js';
@@ -141,7 +143,16 @@ export class LkText extends AnnotatorElement {
     super.connectedCallback();
     // Highlights are removed on disconnect; a re-attached element paints them again.
     this.paintedVersion = -1;
-    if (this.hasUpdated) this.requestUpdate();
+    if (this.hasUpdated) {
+      this.observeSize();
+      this.requestUpdate();
+    }
+  }
+
+  private observeSize(): void {
+    if (this.resizeObserver || !this.scroller) return;
+    this.resizeObserver = new ResizeObserver(() => this.scheduleOverlay());
+    this.resizeObserver.observe(this.scroller);
   }
 
   override disconnectedCallback(): void {
@@ -209,7 +220,10 @@ export class LkText extends AnnotatorElement {
       this.setStatus('');
       return this.textMetadata();
     } catch (error) {
-      if (!signal.aborted) this.setStatus(error instanceof Error && error.name === 'LabelkitError' ? error.message : 'The text could not be loaded.', true);
+      if (!signal.aborted) {
+        const message = error instanceof LabelkitError ? scrubUrls(error.message, [this.src]) : 'The text could not be loaded.';
+        this.setStatus(message, true);
+      }
       throw error;
     }
   }
@@ -229,8 +243,7 @@ export class LkText extends AnnotatorElement {
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
     this.updatePalette();
-    this.resizeObserver = new ResizeObserver(() => this.scheduleOverlay());
-    this.resizeObserver.observe(this.scroller);
+    this.observeSize();
   }
 
   private textMetadata(): AssetMetadata {
