@@ -520,6 +520,7 @@ describe('<lk-text>', () => {
     const element = await fixture<LkText>(html`
       <lk-text style="--lk-height: 420px; width: 900px" external-id="doc.txt" .ontology=${ontology} .annotations=${importOf(objects)}></lk-text>
     `);
+    const lastImported = objects[objects.length - 1] as { objectId: string };
     const ready = nextEvent(element, 'lk-ready', 30_000);
     element.src = NOVEL_URL;
     await ready;
@@ -528,6 +529,12 @@ describe('<lk-text>', () => {
     const paragraphs = element.shadowRoot!.querySelectorAll('.paragraphs p');
     expect(paragraphs).to.have.length(source.split(/\r\n|\n|\r/).length);
     expect(element.export().task.tools).to.have.length(objects.length);
+    // Selecting an entity elsewhere (the object list) scrolls the text to it.
+    const scroller = element.shadowRoot!.querySelector('.scroller')!;
+    expect(scroller.scrollTop).to.equal(0);
+    element.session.select([lastImported.objectId]);
+    await element.settled();
+    expect(scroller.scrollTop).to.be.greaterThan(1000);
 
     const needle = 'Derbyshire';
     const lastParagraph = [...paragraphs].reverse().find((p) => p.textContent!.includes(needle))!;

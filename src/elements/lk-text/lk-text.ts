@@ -126,6 +126,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'tool') this.onToolChange();
       if (topic === 'visibility') this.paintedVersion = -1;
       if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
+      if (topic === 'selection') this.revealSelection();
     });
     this.session.store.subscribe((change) => this.rejectUnfitImport(change));
     // Registered before the keyboard controller's listener (added on connect), so text keys and
@@ -715,6 +716,14 @@ export class LkText extends AnnotatorElement {
     const rect = this.paragraphsElement.getBoundingClientRect();
     const top = Math.max(rect.top, this.scroller.getBoundingClientRect().top) + 4;
     return caretOffsetAt(root, view, rect.left + 2, top) ?? 0;
+  }
+
+  /** An entity selected elsewhere (the object list) scrolls into view. */
+  private revealSelection(): void {
+    const doc = this.textDocument;
+    const object = this.session.selection.length === 1 ? this.session.store.state.objects.get(this.session.selection[0]!) : undefined;
+    const span = object ? this.nerSpan(object) : undefined;
+    if (doc && span) this.revealOffset(doc.codePoints.toUtf16(span.start));
   }
 
   private revealOffset(offset: number): void {
