@@ -14,6 +14,8 @@ export interface FrameClock {
   readonly origin: number;
   /** The frame presented at `mediaTime` (rounded: timestamps carry microsecond noise), clamped to the video. */
   frameAt(mediaTime: number): number;
+  /** The frame whose display interval contains `time` (a `currentTime`, not a presented frame's time). */
+  frameContaining(time: number): number;
   /** Where to seek so that frame n is shown: the middle of its display interval. */
   seekTime(frame: number): number;
   /** Media time at which frame n starts. */
@@ -42,6 +44,8 @@ export function createFrameClock(options: FrameClockOptions): FrameClock {
     frameTotal,
     origin,
     frameAt: (mediaTime) => clampFrame((mediaTime - origin) * fps),
+    // A frame starting at 0.4 s has a start that may read 0.39999999 after rounding: allow 1 µs.
+    frameContaining: (time) => clampFrame(Math.floor((time - origin + 1e-6) * fps)),
     seekTime(frame) {
       const time = origin + (clampFrame(frame) + 0.5) / fps;
       // Past the end a seek lands on the last frame anyway; keep strictly inside the media.

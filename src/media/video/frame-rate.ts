@@ -15,7 +15,7 @@ export interface FrameRate {
 
 export const DEFAULT_FRAME_RATE = 30;
 
-/** Broadcast and film rates an estimate snaps to when it is within 0.05 % of one. */
+/** Broadcast and film rates that estimates and header values snap to when they are that close. */
 export const COMMON_FRAME_RATES: readonly number[] = [
   24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 100, 120000 / 1001, 120,
 ];
@@ -42,9 +42,11 @@ export function resolveFrameRate(candidates: { host?: unknown; container?: numbe
 }
 
 /**
- * The frame rate implied by the media times of consecutively presented frames: the median of
- * the positive gaps (dropped frames make a few gaps double; the median ignores them), snapped to
- * a common rate when it is that close. Undefined with fewer than two usable gaps.
+ * The frame rate implied by the media times of presented frames. The median gap is one frame
+ * (dropped frames make a few gaps two or three frames long: they count as that many); the rate is
+ * frames over the time they span, so timestamp rounding (WebM stores milliseconds) averages out.
+ * The result snaps to the nearest common rate within what the timestamps' precision allows.
+ * Undefined with fewer than two usable gaps.
  */
 export function estimateFrameRate(mediaTimes: readonly number[]): number | undefined {
   const gaps: number[] = [];
@@ -53,13 +55,26 @@ export function estimateFrameRate(mediaTimes: readonly number[]): number | undef
     if (gap > 1e-4 && gap < 1) gaps.push(gap);
   }
   if (gaps.length < 2) return undefined;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  const median = gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-  return snapFrameRate(1 / median, 5e-4);
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  let frames = 0;
+  let span = 0;
+  for (const gap of gaps) {
+    frames += Math.max(1, Math.round(gap / median));
+    span += gap;
+  }
+  const millisecondTimes = mediaTimes.every((t) => Math.abs(t * 1000 - Math.round(t * 1000)) < 1e-6);
+  const quantum = millisecondTimes ? 1e-3 : 1e-6;
+  return snapFrameRate(frames / span, Math.max(5e-4, (1.5 * quantum) / span));
 }
 
-/** The common rate within `relativeTolerance` of `fps`, else `fps` itself. */
+/** The common rate nearest to `fps` within `relativeTolerance`, else `fps` itself. */
 export function snapFrameRate(fps: number, relativeTolerance: number): number {
-  return COMMON_FRAME_RATES.find((rate) => Math.abs(rate - fps) / rate < relativeTolerance) ?? fps;
+  let best: number | undefined;
+  for (const rate of COMMON_FRAME_RATES) {
+    const off = Math.abs(rate - fps) / rate;
+    if (off < relativeTolerance && (best === undefined || off < Math.abs(best - fps) / best)) best = rate;
+  }
+  return best ?? fps;
 }

@@ -20,6 +20,9 @@ describe('frame clock', () => {
     expect(clock.seekTime(0)).to.be.closeTo(0.5 / 30, 1e-12);
     for (let frame = 0; frame < 300; frame += 7) expect(clock.frameAt(clock.startTime(frame))).to.equal(frame);
     expect(clock.frameAt(clock.seekTime(123) - 0.49 / 30)).to.equal(123);
+    expect(clock.frameContaining(clock.seekTime(123))).to.equal(123);
+    expect(clock.frameContaining(123 / 30 - 1e-7)).to.equal(123);
+    expect(clock.frameContaining(123.99 / 30)).to.equal(123);
   });
 
   it('clamps to the video and keeps the seek inside its duration', () => {
@@ -82,6 +85,11 @@ describe('frame rate rule', () => {
     expect(estimateFrameRate(times(30000 / 1001, [0, 1, 2, 4, 5, 6, 7, 9, 10]))).to.equal(30000 / 1001);
     // 179/6 is not a common rate and must not snap to 29.97 or 30.
     expect(estimateFrameRate(times(179 / 6, [0, 1, 2, 3, 4, 5]))).to.be.closeTo(179 / 6, 1e-3);
+    // WebM timestamps are whole milliseconds: 0.033, 0.067, 0.1, …
+    const webm = Array.from({ length: 25 }, (_, f) => Math.round((f * 1000) / 30) / 1000);
+    expect(estimateFrameRate(webm)).to.equal(30);
+    const ntscWebm = Array.from({ length: 25 }, (_, f) => Math.round((f * 1001) / 30) / 1000);
+    expect(estimateFrameRate(ntscWebm)).to.equal(30000 / 1001);
     expect(estimateFrameRate([0])).to.equal(undefined);
     expect(estimateFrameRate([0, 0, 0])).to.equal(undefined);
   });

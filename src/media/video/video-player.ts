@@ -1,0 +1,466 @@
+/**
+ * A frame-exact video player without UI: a `<video>` element (never shown) streams the file,
+ * every presented frame is copied into `canvas` (asset size) from a `requestVideoFrameCallback`
+ * loop, and the frame index comes from that callback's `mediaTime` (frame-clock.ts), so
+ * `frame` is the frame whose pixels are in `canvas`, whatever `currentTime` says.
+ *
+ * Seeks go to the middle of the target frame and wait for `seeked` and the presented frame.
+ * Seeks requested while one runs are coalesced (scrubbing asks for many; only the latest
+ * matters). One player per element: no shared state.
+ */
+import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
+import { probeContainer, type ContainerInfo, type RangeReader } from './container-probe.js';
+import { createFrameClock, frameTotalFromDuration, type FrameClock } from './frame-clock.js';
+import { estimateFrameRate, resolveFrameRate, type FrameRate } from './frame-rate.js';
+import { mediaErrorInfo } from './media-error.js';
+
+export interface VideoPlayerOptions {
+  /** The URL the `<video>` streams from (used byte for byte, never logged). */
+  url: string;
+  /** The host's frame rate (`frame-rate` attribute): a number or a ratio string. */
+  frameRate?: unknown;
+  /** Byte ranges of the file, for reading the frame rate from its headers. */
+  readRange?: RangeReader;
+  signal?: AbortSignal;
+  /** A new frame is in `canvas`. Not called for the frames a reload or probe passes through. */
+  onFrame?(frame: number): void;
+  /** Play, pause, rate or end changed. */
+  onPlaybackChange?(): void;
+  /** Something failed after the video opened (stream error, unreadable frame). */
+  onError?(info: ErrorInfo): void;
+  /** Milliseconds to wait for the file to open and for each seek. */
+  timeoutMs?: number;
+}
+
+export interface VideoPlayer {
+  /** The media element (not in the document). */
+  readonly video: HTMLVideoElement;
+  /** The presented frame's pixels, `width` × `height`. */
+  readonly canvas: HTMLCanvasElement;
+  readonly width: number;
+  readonly height: number;
+  readonly clock: FrameClock;
+  readonly frameRate: FrameRate;
+  readonly duration: number;
+  /** The frame whose pixels are in `canvas`. */
+  readonly frame: number;
+  readonly paused: boolean;
+  playbackRate: number;
+  muted: boolean;
+  play(): Promise<void>;
+  /** Pauses; resolves with the frame shown. */
+  pause(): Promise<number>;
+  /** Shows frame `frame` (clamped); resolves with the frame actually shown. */
+  seekToFrame(frame: number): Promise<number>;
+  /** Pauses and moves `delta` frames. */
+  step(delta: number): Promise<number>;
+  /** Points the video at a fresh URL (an expired signed URL), keeping the frame and play state. */
+  reload(url: string): Promise<void>;
+  destroy(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** After `seeked`, how long to wait for the frame to be presented before trusting the element. */
+const PRESENT_SETTLE_MS = 400;
+/** After pausing, how long a frame already on its way to the screen may take. */
+const PAUSE_SETTLE_MS = 50;
+const ESTIMATE_SAMPLES = 30;
+const ESTIMATE_MAX_MS = 2000;
+
+/** Opens `options.url`; resolves once the first frame is in `canvas` and the frame rate is known. */
+export async function openVideo(options: VideoPlayerOptions): Promise<VideoPlayer> {
+  const player = new FramePlayer(options);
+  try {
+    await player.open();
+    return player;
+  } catch (error) {
+    player.destroy();
+    throw error;
+  }
+}
+
+type FrameWaiter = (frame: number) => void;
+
+class FramePlayer implements VideoPlayer {
+  readonly video: HTMLVideoElement;
+  readonly canvas: HTMLCanvasElement;
+  clock: FrameClock = createFrameClock({ fps: 30, frameTotal: 1 });
+  frameRate: FrameRate = { fps: 30, source: 'default' };
+  frame = 0;
+
+  private readonly options: VideoPlayerOptions;
+  private readonly context: CanvasRenderingContext2D;
+  private readonly timeoutMs: number;
+  private callbackId = 0;
+  private firstMediaTime: number | undefined;
+  private presentedMediaTime: number | undefined;
+  private readonly frameWaiters = new Set<FrameWaiter>();
+  private quiet = true;
+  /** The last frame passed to `onFrame`. */
+  private announced = -1;
+  private opening = true;
+  private seekTarget: number | undefined;
+  private seeking: Promise<number> | undefined;
+  private destroyed = false;
+  private readonly mediaTimes: number[] = [];
+  private collectTimes = false;
+
+  constructor(options: VideoPlayerOptions) {
+    this.options = options;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.preload = 'auto';
+    // Pixels of a cross-origin video may only reach a canvas (and WebGL) with CORS.
+    video.crossOrigin = 'anonymous';
+    video.disableRemotePlayback = true;
+    this.video = video;
+    this.canvas = document.createElement('canvas');
+    const context = this.canvas.getContext('2d', { alpha: false });
+    if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
+    this.context = context;
+    for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) video.addEventListener(type, this.onPlaybackEvent);
+    video.addEventListener('error', this.onMediaError);
+  }
+
+  get width(): number {
+    return this.canvas.width;
+  }
+
+  get height(): number {
+    return this.canvas.height;
+  }
+
+  get duration(): number {
+    return this.video.duration;
+  }
+
+  get paused(): boolean {
+    return this.video.paused;
+  }
+
+  get playbackRate(): number {
+    return this.video.playbackRate;
+  }
+
+  set playbackRate(rate: number) {
+    if (Number.isFinite(rate)) this.video.playbackRate = Math.max(0.0625, Math.min(16, rate));
+  }
+
+  get muted(): boolean {
+    return this.video.muted;
+  }
+
+  set muted(muted: boolean) {
+    this.video.muted = muted;
+  }
+
+  // ---- opening ----------------------------------------------------------------------------------
+
+  async open(): Promise<void> {
+    const { signal } = this.options;
+    const probe: Promise<ContainerInfo | undefined> =
+      this.options.readRange && this.options.frameRate === undefined
+        ? probeContainer(this.options.readRange).catch(() => undefined)
+        : Promise.resolve(undefined);
+    this.watchFrames();
+    await this.load(this.options.url, signal);
+    if (this.video.videoWidth === 0 || this.video.videoHeight === 0) {
+      throw new LabelkitError({ code: 'asset-unsupported', message: 'The file has no video track this browser can show.' });
+    }
+    await this.resolveDuration(signal);
+    await this.waitForFirstFrame();
+    const container = await probe;
+    let estimated: number | undefined;
+    const host = resolveFrameRate({ host: this.options.frameRate });
+    if (host.source !== 'host' && container?.fps === undefined) estimated = await this.estimateRate(signal);
+    this.frameRate = resolveFrameRate({ host: this.options.frameRate, container: container?.fps, estimated });
+    const { fps } = this.frameRate;
+    const origin = this.firstMediaTime ?? 0;
+    const fromDuration = frameTotalFromDuration(this.video.duration, fps, origin);
+    // The MP4 sample count is exact; the duration is rounded (and may include other tracks).
+    const frameTotal =
+      container?.frameTotal !== undefined && Math.abs(container.frameTotal - fromDuration) <= 2 ? container.frameTotal : fromDuration;
+    this.clock = createFrameClock({ fps, frameTotal, origin, duration: this.video.duration });
+    if (this.presentedMediaTime !== undefined) this.frame = this.clock.frameAt(this.presentedMediaTime);
+    if (this.frame !== 0) await this.seekOnce(0);
+    this.opening = false;
+    this.quiet = false;
+    this.announced = this.frame;
+  }
+
+  /** Sets `src` and waits until the first frame is decodable. */
+  private load(url: string, signal: AbortSignal | undefined): Promise<void> {
+    const video = this.video;
+    return new Promise<void>((resolve, reject) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        video.removeEventListener('loadeddata', onLoaded);
+        video.removeEventListener('error', onError);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onLoaded = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = () => {
+        cleanup();
+        reject(new LabelkitError(mediaErrorInfo(video.error)));
+      };
+      const onAbort = () => {
+        cleanup();
+        reject(new DOMException('Aborted', 'AbortError'));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new LabelkitError({ code: 'asset-load', message: 'The video did not start loading in time.' }));
+      }, this.timeoutMs);
+      if (signal?.aborted) return onAbort();
+      video.addEventListener('loadeddata', onLoaded);
+      video.addEventListener('error', onError);
+      signal?.addEventListener('abort', onAbort);
+      video.src = url;
+      video.load();
+    });
+  }
+
+  /** Files written by MediaRecorder have no duration until the end has been seen. */
+  private async resolveDuration(signal: AbortSignal | undefined): Promise<void> {
+    const video = this.video;
+    if (Number.isFinite(video.duration)) return;
+    video.currentTime = Number.MAX_SAFE_INTEGER;
+    await this.waitForEvent('durationchange', signal, this.timeoutMs).catch(() => undefined);
+    video.currentTime = 0;
+    await this.waitForEvent('seeked', signal, this.timeoutMs).catch(() => undefined);
+  }
+
+  private async waitForFirstFrame(): Promise<void> {
+    if (this.presentedMediaTime !== undefined) return;
+    await this.nextFrame(PRESENT_SETTLE_MS);
+    if (this.presentedMediaTime === undefined) this.draw();
+  }
+
+  /** Plays muted for a few frames and reads the rate from the media times presented. */
+  private async estimateRate(signal: AbortSignal | undefined): Promise<number | undefined> {
+    const video = this.video;
+    const muted = video.muted;
+    video.muted = true;
+    this.mediaTimes.length = 0;
+    this.collectTimes = true;
+    try {
+      await video.play();
+      const started = performance.now();
+      while (this.mediaTimes.length < ESTIMATE_SAMPLES && performance.now() - started < ESTIMATE_MAX_MS && !video.ended) {
+        if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+        await this.nextFrame(250);
+      }
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    } finally {
+      this.collectTimes = false;
+      video.pause();
+      video.muted = muted;
+    }
+    return estimateFrameRate(this.mediaTimes);
+  }
+
+  // ---- frames -----------------------------------------------------------------------------------
+
+  private watchFrames(): void {
+    this.callbackId = this.video.requestVideoFrameCallback(this.onVideoFrame);
+  }
+
+  private readonly onVideoFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+    if (this.destroyed) return;
+    this.callbackId = this.video.requestVideoFrameCallback(this.onVideoFrame);
+    this.firstMediaTime ??= metadata.mediaTime;
+    this.presentedMediaTime = metadata.mediaTime;
+    if (this.collectTimes) this.mediaTimes.push(metadata.mediaTime);
+    this.draw();
+    // While opening the clock is a placeholder of one frame: every frame reads as 0.
+    const frame = this.clock.frameAt(metadata.mediaTime);
+    this.frame = frame;
+    for (const waiter of [...this.frameWaiters]) waiter(frame);
+    if (!this.quiet && frame !== this.announced) this.announce(frame);
+  };
+
+  private announce(frame: number): void {
+    this.announced = frame;
+    this.options.onFrame?.(frame);
+  }
+
+  private draw(): void {
+    const video = this.video;
+    const { videoWidth: width, videoHeight: height } = video;
+    if (!width || !height) return;
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    this.context.drawImage(video, 0, 0, width, height);
+  }
+
+  /** Resolves with the next presented frame, or undefined after `timeoutMs`. */
+  private nextFrame(timeoutMs: number, accept: (frame: number) => boolean = () => true): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      const waiter: FrameWaiter = (frame) => {
+        if (!accept(frame)) return;
+        this.frameWaiters.delete(waiter);
+        clearTimeout(timer);
+        resolve(frame);
+      };
+      const timer = setTimeout(() => {
+        this.frameWaiters.delete(waiter);
+        resolve(undefined);
+      }, timeoutMs);
+      this.frameWaiters.add(waiter);
+    });
+  }
+
+  private waitForEvent(type: string, signal: AbortSignal | undefined, timeoutMs: number): Promise<void> {
+    const video = this.video;
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        video.removeEventListener(type, onEvent);
+        video.removeEventListener('error', onError);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onEvent = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = () => {
+        cleanup();
+        reject(new LabelkitError(mediaErrorInfo(video.error)));
+      };
+      const onAbort = () => {
+        cleanup();
+        reject(new DOMException('Aborted', 'AbortError'));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new LabelkitError({ code: 'asset-load', message: `The video did not answer in time (${type}).` }));
+      }, timeoutMs);
+      video.addEventListener(type, onEvent);
+      video.addEventListener('error', onError);
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  // ---- control ----------------------------------------------------------------------------------
+
+  async play(): Promise<void> {
+    if (this.destroyed) return;
+    if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
+    this.seekTarget = undefined;
+    await this.seeking;
+    await this.video.play();
+  }
+
+  async pause(): Promise<number> {
+    const wasPlaying = !this.video.paused;
+    this.video.pause();
+    await this.seeking;
+    if (!wasPlaying || this.destroyed) return this.frame;
+    // A frame decoded before the pause may still reach the screen; then align the position with
+    // the frame that stays visible, so the next step counts from what the user sees.
+    await delay(PAUSE_SETTLE_MS);
+    const frame = this.frame;
+    if (Math.abs(this.video.currentTime - this.clock.seekTime(frame)) > 0.5 / this.clock.fps && !this.seeking) {
+      await this.seekOnce(frame);
+    }
+    return this.frame;
+  }
+
+  seekToFrame(frame: number): Promise<number> {
+    if (this.destroyed) return Promise.resolve(this.frame);
+    if (!this.video.paused) this.video.pause();
+    this.seekTarget = this.clock.clampFrame(frame);
+    this.seeking ??= (async () => {
+      try {
+        while (this.seekTarget !== undefined) {
+          const target = this.seekTarget;
+          this.seekTarget = undefined;
+          if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
+        }
+        return this.frame;
+      } finally {
+        this.seeking = undefined;
+      }
+    })();
+    return this.seeking;
+  }
+
+  step(delta: number): Promise<number> {
+    const from = this.seekTarget ?? this.frame;
+    return this.seekToFrame(from + Math.round(delta));
+  }
+
+  private async seekOnce(target: number): Promise<void> {
+    const video = this.video;
+    const presented = this.nextFrame(this.timeoutMs, (frame) => frame === target);
+    video.currentTime = this.clock.seekTime(target);
+    try {
+      await this.waitForEvent('seeked', undefined, this.timeoutMs);
+    } catch (error) {
+      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(video.error));
+      return;
+    }
+    const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
+    if (shown !== undefined || this.destroyed) return;
+    if (this.frame === target) return;
+    // No new frame reached the screen: the data for it is missing (a truncated file) or the
+    // element kept the frame it had. Report what is really shown.
+    this.options.onError?.({
+      code: 'asset-load',
+      message: `Frame ${target} could not be shown; the file may be truncated or damaged.`,
+    });
+  }
+
+  async reload(url: string): Promise<void> {
+    const frame = this.seekTarget ?? this.frame;
+    const wasPlaying = !this.video.paused;
+    const rate = this.video.playbackRate;
+    this.quiet = true;
+    try {
+      this.video.pause();
+      this.presentedMediaTime = undefined;
+      await this.load(url, undefined);
+      await this.waitForFirstFrame();
+      this.video.playbackRate = rate;
+      await this.seekOnce(frame);
+    } finally {
+      this.quiet = false;
+    }
+    this.announce(this.frame);
+    if (wasPlaying) await this.video.play();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.video.cancelVideoFrameCallback(this.callbackId);
+    for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) this.video.removeEventListener(type, this.onPlaybackEvent);
+    this.video.removeEventListener('error', this.onMediaError);
+    this.video.pause();
+    this.video.removeAttribute('src');
+    this.video.load();
+    this.frameWaiters.clear();
+  }
+
+  private readonly onPlaybackEvent = () => {
+    if (!this.opening && !this.destroyed) this.options.onPlaybackChange?.();
+  };
+
+  /** Errors outside `load()` (which reports its own): a stream that fails mid-session. */
+  private readonly onMediaError = () => {
+    if (this.opening || this.quiet || this.destroyed) return;
+    this.options.onError?.(mediaErrorInfo(this.video.error));
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
