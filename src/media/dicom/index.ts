@@ -8,3 +8,4 @@ export { defaultWindow, renderDecodedFrame } from './display.js';
 export { seriesOrder } from './series.js';
 export { transferSyntaxOf, type TransferSyntax } from './transfer-syntax.js';
 export { WINDOW_PRESETS, dragWindow, modalityRange, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';
+export { formatLength, polylineLength, type Length } from './measure.js';
