@@ -9,3 +9,4 @@ export { seriesOrder } from './series.js';
 export { transferSyntaxOf, type TransferSyntax } from './transfer-syntax.js';
 export { WINDOW_PRESETS, dragWindow, modalityRange, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';
 export { formatLength, polylineLength, type Length } from './measure.js';
+export { createSliceStack, type SliceStack } from './slice-stack.js';

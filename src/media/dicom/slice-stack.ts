@@ -1,0 +1,87 @@
+/**
+ * The planes of one DICOM asset: the frames of a multi-frame file, or the files of a series in
+ * display order (each file's frames in turn). Decodes lazily and keeps recent frames.
+ */
+import { DicomDecodeError } from './decode-error.js';
+import type { DecodedFrame, DicomFile, DicomImageInfo } from './dicom-file.js';
+import { defaultWindow, renderDecodedFrame } from './display.js';
+import { seriesOrder } from './series.js';
+import { modalityRange, type VoiWindow } from './windowing.js';
+
+export interface SliceStack {
+  readonly width: number;
+  readonly height: number;
+  readonly count: number;
+  /** PixelSpacing of the first file, [row, column] in mm. */
+  readonly pixelSpacing: [number, number] | undefined;
+  /** One SOP Instance UID per file, in display order (files without one are left out). */
+  readonly sopInstanceUIDs: string[];
+  info(slice: number): DicomImageInfo;
+  frame(slice: number): DecodedFrame;
+  isGrey(slice: number): boolean;
+  defaultWindow(slice: number): VoiWindow | undefined;
+  /** Modality value range of a grey slice (for drag sensitivity). */
+  range(slice: number): { min: number; max: number };
+  /** Paints a slice into RGBA `out`; `window` overrides the slice's default for grey slices. */
+  render(slice: number, window: VoiWindow | undefined, out: Uint8ClampedArray): void;
+}
+
+const CACHE_SIZE = 48;
+
+export function createSliceStack(files: readonly DicomFile[]): SliceStack {
+  if (files.length === 0) throw new DicomDecodeError('The series is empty.');
+  const ordered = seriesOrder(files.map((file) => file.info)).map((index) => files[index]!);
+  const first = ordered[0]!.info;
+  for (const file of ordered) {
+    if (file.info.width !== first.width || file.info.height !== first.height) {
+      throw new DicomDecodeError(`The series mixes image sizes (${first.width}×${first.height} and ${file.info.width}×${file.info.height}).`, 'unsupported');
+    }
+  }
+  const planes: { file: DicomFile; frame: number }[] = [];
+  for (const file of ordered) for (let frame = 0; frame < file.info.frameCount; frame++) planes.push({ file, frame });
+  const cache = new Map<number, DecodedFrame>();
+  const ranges = new Map<number, { min: number; max: number }>();
+
+  const plane = (slice: number) => {
+    const found = planes[slice];
+    if (!found) throw new RangeError(`No slice ${slice}.`);
+    return found;
+  };
+  const frame = (slice: number): DecodedFrame => {
+    const cached = cache.get(slice);
+    if (cached) {
+      cache.delete(slice);
+      cache.set(slice, cached);
+      return cached;
+    }
+    const { file, frame: index } = plane(slice);
+    const decoded = file.decodeFrame(index);
+    cache.set(slice, decoded);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return decoded;
+  };
+
+  return {
+    width: first.width,
+    height: first.height,
+    count: planes.length,
+    pixelSpacing: first.pixelSpacing,
+    sopInstanceUIDs: ordered.map((file) => file.info.sopInstanceUID).filter((uid): uid is string => uid !== undefined),
+    info: (slice) => plane(slice).file.info,
+    frame,
+    isGrey: (slice) => plane(slice).file.info.photometric.startsWith('MONOCHROME'),
+    defaultWindow: (slice) => defaultWindow(frame(slice), plane(slice).file.info),
+    range(slice) {
+      let range = ranges.get(slice);
+      if (!range) {
+        const decoded = frame(slice);
+        range = decoded.kind === 'grey' ? modalityRange(decoded.values, plane(slice).file.info.rescale) : { min: 0, max: 255 };
+        ranges.set(slice, range);
+      }
+      return range;
+    },
+    render(slice, window, out) {
+      renderDecodedFrame(frame(slice), plane(slice).file.info, window, out);
+    },
+  };
+}
