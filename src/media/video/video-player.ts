@@ -26,8 +26,11 @@ export interface VideoPlayerOptions {
   onFrame?(frame: number): void;
   /** Play, pause, rate or end changed. */
   onPlaybackChange?(): void;
-  /** Something failed after the video opened (stream error, unreadable frame). */
-  onError?(info: ErrorInfo): void;
+  /**
+   * Something failed after the video opened: `'media'` when the stream itself failed (an expired
+   * URL looks like this), `'frame'` when a seek could not show its frame (a truncated file).
+   */
+  onError?(info: ErrorInfo, kind: 'media' | 'frame'): void;
   /** Milliseconds to wait for the file to open and for each seek. */
   timeoutMs?: number;
 }
@@ -405,7 +408,7 @@ class FramePlayer implements VideoPlayer {
     try {
       await this.waitForEvent('seeked', undefined, this.timeoutMs);
     } catch (error) {
-      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(video.error));
+      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(video.error), 'media');
       return;
     }
     const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
@@ -413,10 +416,7 @@ class FramePlayer implements VideoPlayer {
     if (this.frame === target) return;
     // No new frame reached the screen: the data for it is missing (a truncated file) or the
     // element kept the frame it had. Report what is really shown.
-    this.options.onError?.({
-      code: 'asset-load',
-      message: `Frame ${target} could not be shown; the file may be truncated or damaged.`,
-    });
+    this.options.onError?.({ code: 'asset-load', message: `Frame ${target} could not be shown; the file may be truncated or damaged.` }, 'frame');
   }
 
   async reload(url: string): Promise<void> {
@@ -457,7 +457,7 @@ class FramePlayer implements VideoPlayer {
   /** Errors outside `load()` (which reports its own): a stream that fails mid-session. */
   private readonly onMediaError = () => {
     if (this.opening || this.quiet || this.destroyed) return;
-    this.options.onError?.(mediaErrorInfo(this.video.error));
+    this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
   };
 }
 

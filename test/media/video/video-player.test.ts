@@ -195,13 +195,13 @@ describe('video player', () => {
     it('opens a truncated WebM and reports a frame past the cut instead of pretending to show it', async () => {
       const bytes = await fixtureBytes(FRAME_NUMBERS_URL);
       const errors: ErrorInfo[] = [];
-      const player = await open(blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm'), { readRange: undefined, frameRate: 30, onError: (info) => errors.push(info) });
+      const player = await open(blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm'), { readRange: undefined, frameRate: 30, onError: (info, kind) => errors.push({ ...info, message: kind }) });
       expect(await player.seekToFrame(20)).to.equal(20);
       expect(errors).to.deep.equal([]);
       const shown = await player.seekToFrame(280);
       expect(shown).to.not.equal(280);
       expect(frameNumberOnCanvas(player.canvas)).to.equal(shown);
-      expect(errors.map((e) => e.code)).to.deep.equal(['asset-load']);
+      expect(errors.map((e) => [e.code, e.message])).to.deep.equal([['asset-load', 'frame']]);
     });
 
     it('stops waiting when aborted', async () => {

@@ -1,0 +1,53 @@
+/**
+ * Keyframe edits on a video track, as pure functions over an object (the store applies the
+ * result in one user transaction, so each edit is one undo step). Interpolation rules are those of
+ * core/interpolation.ts (FORMAT.md §2.1, video).
+ */
+import { moveKeyframe, removeKeyframe, shapeAtFrame, upsertKeyframe } from '../../core/interpolation.js';
+import type { ObjectAnnotation } from '../../core/model.js';
+
+/**
+ * The object leaving the scene from `frame` on (`interpolationStopped`): a stop keyframe there,
+ * holding the shape it has on that frame. Undefined when it is not in the scene on `frame`.
+ */
+export function stopTrack(object: ObjectAnnotation, frame: number): ObjectAnnotation | undefined {
+  const shape = shapeAtFrame(object.keyframes, frame);
+  if (!shape || shape.stopped) return undefined;
+  return { ...object, keyframes: upsertKeyframe(object.keyframes, { frame, geometry: shape.geometry, stopped: true }) };
+}
+
+/** A keyframe on `frame` fixing the (interpolated) shape the object has there. Undefined when it is not visible there or already has one. */
+export function addKeyframeAt(object: ObjectAnnotation, frame: number): ObjectAnnotation | undefined {
+  const shape = shapeAtFrame(object.keyframes, frame);
+  if (!shape || shape.stopped || shape.keyframe) return undefined;
+  return { ...object, keyframes: upsertKeyframe(object.keyframes, { frame, geometry: shape.geometry }) };
+}
+
+/**
+ * The object without its keyframe on `frame`. `'delete'` when no shape keyframe would remain
+ * (a track of stops alone shows nothing): the caller deletes the object. Undefined when there is no
+ * keyframe on `frame`.
+ */
+export function deleteKeyframeAt(object: ObjectAnnotation, frame: number): ObjectAnnotation | 'delete' | undefined {
+  if (!object.keyframes.some((k) => k.frame === frame)) return undefined;
+  const keyframes = removeKeyframe(object.keyframes, frame);
+  if (!keyframes.some((k) => !k.stopped)) return 'delete';
+  return { ...object, keyframes };
+}
+
+/** The object with its keyframe on `from` moved to `to`; undefined when that is not possible (occupied, negative, none there). */
+export function moveKeyframeTo(object: ObjectAnnotation, from: number, to: number): ObjectAnnotation | undefined {
+  const keyframes = moveKeyframe(object.keyframes, from, to);
+  return keyframes && from !== to ? { ...object, keyframes } : undefined;
+}
+
+/** The nearest keyframe frame strictly before (`-1`) or after (`+1`) `frame` among `objects`. */
+export function neighbourKeyframe(objects: Iterable<ObjectAnnotation>, frame: number, direction: -1 | 1): number | undefined {
+  let best: number | undefined;
+  for (const object of objects) {
+    for (const { frame: k } of object.keyframes) {
+      if (direction > 0 ? k > frame && (best === undefined || k < best) : k < frame && (best === undefined || k > best)) best = k;
+    }
+  }
+  return best;
+}
