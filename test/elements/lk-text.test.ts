@@ -425,6 +425,15 @@ describe('<lk-text>', () => {
     expect(element.highlightNames().length).to.be.greaterThan(0);
   });
 
+  it('fills a missing selection from the text on import', async () => {
+    const { start, end } = codePointSpan(STORY, 'Longbourn');
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-place', objectId: 'p1', ner: { start, end } }]) });
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal({ start, end, selection: 'Longbourn' });
+    element.import(importOf([{ schemaId: 'n-place', objectId: 'p2', ner: { start: 0, end: 1 } }]));
+    expect(nerOf(element.export().task.tools.find((t) => t.objectId === 'p2'))).to.deep.equal({ start: 0, end: 1, selection: '😀' });
+    expect(element.validate().filter((p) => p.code.startsWith('ner-'))).to.deep.equal([]);
+  });
+
   it('blocks creation in view mode but still selects', async () => {
     const element = await mount(STORY, { mode: 'view', annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) });
     const events = recordEvents(element, ['lk-change']);

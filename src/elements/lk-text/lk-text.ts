@@ -265,6 +265,7 @@ export class LkText extends AnnotatorElement {
     this.paintedVersion = -1;
     this.refreshPaint();
     this.scheduleOverlay();
+    this.fillMissingSelections(this.session.store.state.objects.values());
     const problems = this.spanProblems();
     if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
@@ -356,7 +357,10 @@ export class LkText extends AnnotatorElement {
     if (change.origin !== 'api' || this.rollingBack || !this.textDocument) return;
     const added = change.objects.flatMap((entry) => (entry.after ? [entry.after] : []));
     const problems = this.spanProblems(added);
-    if (problems.length === 0) return;
+    if (problems.length === 0) {
+      this.fillMissingSelections(added);
+      return;
+    }
     this.rollingBack = true;
     try {
       this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
@@ -371,6 +375,29 @@ export class LkText extends AnnotatorElement {
       this.rollingBack = false;
     }
     this.reportSpanProblems(problems, 'The annotations were not imported');
+  }
+
+  /**
+   * Imports may give only `start`/`end` (the importer reads a missing `selection` as ''): such
+   * entities get the covered text as their selection, as a host write.
+   */
+  private fillMissingSelections(objects: Iterable<ObjectAnnotation>): void {
+    const doc = this.textDocument;
+    if (!doc) return;
+    const filled: ObjectAnnotation[] = [];
+    for (const object of objects) {
+      const span = this.nerSpan(object);
+      if (!span || span.selection !== '' || span.end <= span.start || span.end > doc.codePoints.length) continue;
+      const geometry: Geometry = { type: 'ner', value: { ...span, selection: doc.codePoints.slice(span.start, span.end) } };
+      filled.push(withGeometryOnPlane(object, 0, geometry, 'single'));
+    }
+    if (filled.length === 0) return;
+    this.rollingBack = true;
+    try {
+      this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => filled.forEach((object) => tx.putObject(object)));
+    } finally {
+      this.rollingBack = false;
+    }
   }
 
   private reportSpanProblems(problems: Problem[], lead: string): void {
@@ -392,13 +419,15 @@ export class LkText extends AnnotatorElement {
       const span = this.nerSpan(object);
       if (!span) continue;
       const base = { objectId: object.objectId, schemaId: object.schemaId };
-      if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end <= span.start || span.end > doc.codePoints.length) {
+      if (span.end === span.start) {
+        problems.push({ ...base, code: 'ner-empty', message: `${object.objectId}: the entity covers no text ([${span.start}, ${span.end}))` });
+      } else if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end < span.start || span.end > doc.codePoints.length) {
         problems.push({
           ...base,
           code: 'ner-out-of-range',
           message: `${object.objectId}: [${span.start}, ${span.end}) is not a span of the ${doc.codePoints.length}-code-point text`,
         });
-      } else if (doc.codePoints.slice(span.start, span.end) !== span.selection) {
+      } else if (span.selection !== '' && doc.codePoints.slice(span.start, span.end) !== span.selection) {
         problems.push({
           ...base,
           code: 'ner-selection-mismatch',
