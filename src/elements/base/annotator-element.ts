@@ -98,11 +98,36 @@ export abstract class AnnotatorElement extends LitElement {
   /** Milliseconds without input after which time counts as idle. */
   @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = 300_000;
 
-  /** The category schema (FORMAT.md §1), as an object or JSON string. Invalid input fires `lk-error` `ontology-invalid` and keeps the previous one. */
-  @property({ attribute: false }) ontology: unknown;
+  /**
+   * The category schema (FORMAT.md §1), as an object or JSON string. Applied at once; invalid input
+   * fires `lk-error` `ontology-invalid` and keeps the previous one.
+   */
+  @property({ attribute: false })
+  get ontology(): unknown {
+    return this.ontologyInput;
+  }
+  set ontology(value: unknown) {
+    const old = this.ontologyInput;
+    this.ontologyInput = value;
+    if (value !== undefined) this.applyOntology(value);
+    this.requestUpdate('ontology', old);
+  }
 
-  /** Saved work or pre-labels; setting it replaces every annotation. Invalid input fires `lk-error` `import-invalid` and keeps what was there. */
-  @property({ attribute: false }) annotations: unknown;
+  /**
+   * Saved work or pre-labels (FORMAT.md §3); setting it replaces every annotation at once. Invalid
+   * input fires `lk-error` `import-invalid` and keeps what was there. Reading it gives what was set;
+   * `export()` gives the current state.
+   */
+  @property({ attribute: false })
+  get annotations(): unknown {
+    return this.annotationsInput;
+  }
+  set annotations(value: unknown) {
+    const old = this.annotationsInput;
+    this.annotationsInput = value;
+    if (value !== undefined) this.applyAnnotations(value, 'replace');
+    this.requestUpdate('annotations', old);
+  }
 
   /** The person labeling: audit metadata records `email` when given, else `id`. */
   @property({ attribute: false }) user: LabelkitUser | undefined;
@@ -143,6 +168,9 @@ export abstract class AnnotatorElement extends LitElement {
   private pendingInput: ChangeSet | undefined;
   private previousSelection: readonly string[] = [];
   private objectIdCounter = 0;
+  private ontologyInput: unknown;
+  private annotationsInput: unknown;
+  private timeStarted = false;
 
   constructor() {
     super();
@@ -165,6 +193,11 @@ export abstract class AnnotatorElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.timeStarted) {
+      // Time counts from when the element is on the page, on the clock the host gave it.
+      this.timeStarted = true;
+      this.timeTracker.reset();
+    }
     for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.addEventListener(type, this.onActivity, { passive: true });
     window.addEventListener('blur', this.onWindowBlur);
     window.addEventListener('focus', this.onWindowFocus);
@@ -191,8 +224,6 @@ export abstract class AnnotatorElement extends LitElement {
       const mode: Mode = ['annotate', 'review', 'view'].includes(this.mode) ? this.mode : 'annotate';
       this.session.setMode(mode, this.reviewReadonly);
     }
-    if (changed.has('ontology') && this.ontology !== undefined) this.applyOntology(this.ontology);
-    if (changed.has('annotations') && this.annotations !== undefined) this.applyAnnotations(this.annotations, 'replace');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
