@@ -8,4 +8,4 @@ export type * from './format/types.js';
 export * from './events/index.js';
 export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
 export { LkImage } from './elements/lk-image/lk-image.js';
-export { LkText } from './elements/lk-text/lk-text.js';
+export { LkText, type TextMetadata } from './elements/lk-text/lk-text.js';

@@ -20,6 +20,12 @@ import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../b
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { lkTextStyles } from './lk-text.styles.js';
 
+/** Export `metadata` of a text asset: its length in code points and its line count. */
+export interface TextMetadata {
+  characters: number;
+  lines: number;
+}
+
 /** A span waiting for a class: `anchor` stays, `focus` moves with Shift+arrows (UTF-16 offsets). */
 interface PendingSpan {
   anchor: number;
@@ -249,7 +255,10 @@ export class LkText extends AnnotatorElement {
 
   private textMetadata(): AssetMetadata {
     const doc = this.textDocument;
-    return { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0 };
+    const metadata: TextMetadata = { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0 };
+    // FORMAT.md lists no text metadata yet and format/types.ts has no text variant of
+    // AssetMetadata; this cast goes once `TextMetadata` joins that union.
+    return metadata as unknown as AssetMetadata;
   }
 
   private showText(text: string): void {
