@@ -1,0 +1,174 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { ObjectAnnotation } from '../../../../src/core/model.js';
+import type { Ontology } from '../../../../src/core/ontology.js';
+import { createLabelingSession, type LabelingSession } from '../../../../src/core/session.js';
+import '../../../../src/elements/panels/timeline/define.js';
+import type { LkTimeline } from '../../../../src/elements/panels/timeline/lk-timeline.js';
+
+const box = (x: number) => ({ type: 'bounding-box' as const, value: { x, y: 10, width: 20, height: 20 } });
+
+function car(objectId: string, keyframes: ObjectAnnotation['keyframes']): ObjectAnnotation {
+  return { objectId, schemaId: 'car', keyframes, classifications: [], metadata: { createdAt: '', createdBy: '', createdIn: '' } };
+}
+
+async function mount(): Promise<{ timeline: LkTimeline; session: LabelingSession }> {
+  const session = createLabelingSession({ planeModel: 'track', audit: () => ({ at: '2026-11-22T10:00:00.000Z', by: 'u', in: 'Label' }) });
+  session.setOntology({
+    tools: [{ schemaId: 'car', tool: 'bounding-box', title: 'Car', color: '#ff0000', classifications: [] }],
+    classifications: [],
+    relations: [],
+  } as unknown as Ontology);
+  session.setPlaneCount(100);
+  session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+    tx.putObject(car('a', [{ frame: 10, geometry: box(0) }, { frame: 30, geometry: box(20), stopped: true }, { frame: 50, geometry: box(40) }]));
+    tx.putObject(car('b', [{ frame: 70, geometry: box(0) }]));
+  });
+  const timeline = await fixture<LkTimeline>(html`<lk-timeline style="width: 640px; height: 160px" .session=${session} fps="25"></lk-timeline>`);
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await timeline.updateComplete;
+  }
+  return { timeline, session };
+}
+
+function ruler(timeline: LkTimeline): HTMLElement {
+  return timeline.shadowRoot!.querySelector<HTMLElement>('[role="slider"]')!;
+}
+
+function diamonds(timeline: LkTimeline, objectId: string): HTMLButtonElement[] {
+  return [...timeline.shadowRoot!.querySelectorAll<HTMLButtonElement>(`.key[data-object-id="${objectId}"]`)];
+}
+
+/** Page position of the middle of `frame` on the ruler (or on a row's track). */
+function framePosition(timeline: LkTimeline, frame: number, rowIndex = -1): [number, number] {
+  const tracks = timeline.shadowRoot!.querySelectorAll<HTMLElement>('.track');
+  const track = tracks[rowIndex + 1]!;
+  const rect = track.getBoundingClientRect();
+  return [Math.round(rect.left + ((frame + 0.5) * rect.width) / 100), Math.round(rect.top + rect.height / 2)];
+}
+
+describe('<lk-timeline>', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('draws a row per object with its class colour, visible ranges, keyframes and stops', async () => {
+    const { timeline } = await mount();
+    const rows = timeline.shadowRoot!.querySelectorAll('.row');
+    expect([...rows].map((r) => r.getAttribute('aria-label'))).to.deep.equal(['Car 1', 'Car 2']);
+    expect(diamonds(timeline, 'a').map((d) => d.getAttribute('aria-label'))).to.deep.equal([
+      'Keyframe of Car 1 at frame 10',
+      'Stop of Car 1 at frame 30',
+      'Keyframe of Car 1 at frame 50',
+    ]);
+    const ranges = [...rows[0]!.querySelectorAll<HTMLElement>('.range')];
+    const px = timeline.pxPerFrame;
+    expect(ranges.map((r) => [Math.round(parseFloat(r.style.left) / px), Math.round(parseFloat(r.style.width) / px)])).to.deep.equal([
+      [10, 20],
+      [50, 50],
+    ]);
+    expect(ranges[0]!.style.background).to.equal('rgb(255, 0, 0)');
+    expect(ruler(timeline).getAttribute('aria-valuetext')).to.equal('Frame 0 of 100, 0:00.000');
+  });
+
+  it('scrubs by dragging on the ruler and follows the current frame with its cursor', async () => {
+    const { timeline, session } = await mount();
+    await sendMouse({ type: 'move', position: framePosition(timeline, 40) });
+    await sendMouse({ type: 'down' });
+    expect(session.plane).to.equal(40);
+    await sendMouse({ type: 'move', position: framePosition(timeline, 63) });
+    expect(session.plane).to.equal(63);
+    await sendMouse({ type: 'up' });
+    await timeline.updateComplete;
+    const cursor = timeline.shadowRoot!.querySelector<HTMLElement>('.cursor')!;
+    const [x] = framePosition(timeline, 63);
+    expect(Math.abs(cursor.getBoundingClientRect().left + 1 - x)).to.be.below(2);
+    expect(ruler(timeline).getAttribute('aria-valuenow')).to.equal('63');
+  });
+
+  it('is keyboard operable: frames, ten frames, a second, ends, previous and next keyframe', async () => {
+    const { timeline, session } = await mount();
+    ruler(timeline).focus();
+    session.setPlane(20);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(session.plane).to.equal(21);
+    await sendKeys({ press: 'Shift+ArrowRight' });
+    expect(session.plane).to.equal(31);
+    await sendKeys({ press: 'PageDown' });
+    expect(session.plane).to.equal(56);
+    await sendKeys({ press: ',' });
+    expect(session.plane).to.equal(50);
+    await sendKeys({ press: ',' });
+    expect(session.plane).to.equal(30);
+    await sendKeys({ press: '.' });
+    expect(session.plane).to.equal(50);
+    session.select(['a']);
+    await sendKeys({ press: '.' });
+    expect(session.plane, 'only the selected object counts').to.equal(50);
+    await sendKeys({ press: 'End' });
+    expect(session.plane).to.equal(99);
+    await sendKeys({ press: 'Home' });
+    expect(session.plane).to.equal(0);
+  });
+
+  it('moves a keyframe by dragging its diamond (one undo step) and selects on click', async () => {
+    const { timeline, session } = await mount();
+    const [from] = [framePosition(timeline, 50, 0)];
+    await sendMouse({ type: 'move', position: from });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: framePosition(timeline, 55, 0) });
+    await sendMouse({ type: 'move', position: framePosition(timeline, 60, 0) });
+    await sendMouse({ type: 'up' });
+    expect(session.store.state.objects.get('a')!.keyframes.map((k) => k.frame)).to.deep.equal([10, 30, 60]);
+    expect(session.plane).to.equal(60);
+    session.store.undo();
+    expect(session.store.state.objects.get('a')!.keyframes.map((k) => k.frame)).to.deep.equal([10, 30, 50]);
+    await timeline.updateComplete;
+    await sendMouse({ type: 'click', position: framePosition(timeline, 70, 1) });
+    expect(session.selection).to.deep.equal(['b']);
+    expect(session.plane).to.equal(70);
+  });
+
+  it('moves and deletes keyframes from the keyboard; deleting the last one deletes the object', async () => {
+    const { timeline, session } = await mount();
+    diamonds(timeline, 'a')[0]!.focus();
+    await sendKeys({ press: 'Alt+ArrowRight' });
+    expect(session.store.state.objects.get('a')!.keyframes.map((k) => k.frame)).to.deep.equal([11, 30, 50]);
+    await timeline.updateComplete;
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame')).to.equal('11');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame')).to.equal('30');
+    await sendKeys({ press: 'Delete' });
+    expect(session.store.state.objects.get('a')!.keyframes.map((k) => k.frame)).to.deep.equal([11, 50]);
+    await timeline.updateComplete;
+    diamonds(timeline, 'b')[0]!.focus();
+    await sendKeys({ press: 'Delete' });
+    expect(session.store.state.objects.has('b')).to.equal(false);
+  });
+
+  it('leaves locked objects and view mode alone', async () => {
+    const { timeline, session } = await mount();
+    session.setMode('view');
+    diamonds(timeline, 'a')[0]!.focus();
+    await sendKeys({ press: 'Delete' });
+    expect(session.store.state.objects.get('a')!.keyframes).to.have.length(3);
+  });
+
+  it('zooms for long videos and keeps the cursor in view', async () => {
+    const { timeline, session } = await mount();
+    const fitted = timeline.pxPerFrame;
+    const zoomIn = timeline.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Zoom timeline in"]')!;
+    zoomIn.click();
+    zoomIn.click();
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame).to.be.closeTo(fitted * 2.25, 1e-9);
+    session.setPlane(95);
+    await timeline.updateComplete;
+    const scroller = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    expect(scroller.scrollLeft).to.be.greaterThan(0);
+    const cursor = timeline.shadowRoot!.querySelector<HTMLElement>('.cursor')!.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    expect(cursor.left).to.be.within(view.left, view.right);
+  });
+});
