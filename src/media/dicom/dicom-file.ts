@@ -45,7 +45,6 @@ export interface DicomFile {
 const TAG = {
   transferSyntax: 'x00020010',
   sopInstanceUID: 'x00080018',
-  modality: 'x00080060',
   imagerPixelSpacing: 'x00181164',
   instanceNumber: 'x00200013',
   imagePosition: 'x00200032',
@@ -71,7 +70,6 @@ const TAG = {
   redData: 'x00281201',
   greenData: 'x00281202',
   blueData: 'x00281203',
-  doseGridScaling: 'x3004000e',
   floatPixelData: 'x7fe00008',
   doubleFloatPixelData: 'x7fe00009',
   pixelData: 'x7fe00010',
@@ -187,8 +185,8 @@ function readInfo(dataSet: DataSet): DicomImageInfo {
       throw new DicomDecodeError('The bit layout (Bits Stored, High Bit) does not fit Bits Allocated.');
     }
   }
-  const doseScaling = dataSet.string(TAG.modality) === 'RTDOSE' ? dataSet.floatString(TAG.doseGridScaling) : undefined;
-  const slope = dataSet.floatString(TAG.rescaleSlope) ?? doseScaling ?? 1;
+  // RT Dose Grid Scaling is not a modality LUT: windows stay in stored units there.
+  const slope = dataSet.floatString(TAG.rescaleSlope) ?? 1;
   const intercept = dataSet.floatString(TAG.rescaleIntercept) ?? 0;
   const info: DicomImageInfo = {
     width,
