@@ -85,14 +85,13 @@ export const PALETTE = ['#e53935', '#1e88e5', '#43a047', '#fb8c00', '#8e24aa', '
 const MAX_DEPTH = 32;
 const SHORTCUT = /^(?:(?:ctrl|shift|alt)\+)?[0-9a-z]$/;
 
-type Section = 'tools' | 'classifications' | 'relations';
-
 interface Walk {
   problems: Problem[];
   categoryIds: Map<string, string>;
   optionIds: Map<string, string>;
   /** Objects on the path from the root to here: meeting one again is a cycle. */
   seen: Set<object>;
+  shortcuts: Map<string, string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -213,7 +212,15 @@ function parseBase(walk: Walk, raw: Record<string, unknown>, path: string): Cate
   const shortcutRaw = read(walk, raw, 'shortcutKey', path);
   let shortcutKey: string | undefined;
   if (shortcutRaw !== undefined && shortcutRaw !== null && shortcutRaw !== '') {
-    if (typeof shortcutRaw === 'string' && SHORTCUT.test(shortcutRaw.toLowerCase())) shortcutKey = shortcutRaw.toLowerCase();
+    if (typeof shortcutRaw === 'string' && SHORTCUT.test(shortcutRaw.toLowerCase())) {
+      shortcutKey = shortcutRaw.toLowerCase();
+      // Top-level tools, classifications and relations share one keyboard.
+      if (/^\$\.(tools|classifications|relations)\[\d+\]$/.test(path)) {
+        const first = walk.shortcuts.get(shortcutKey);
+        if (first) problem(walk, 'shortcut-clash', `${path}.shortcutKey`, `Shortcut "${shortcutKey}" is already used at ${first}.`);
+        else walk.shortcuts.set(shortcutKey, `${path}.shortcutKey`);
+      }
+    }
     else problem(walk, 'bad-shortcut', `${path}.shortcutKey`, 'Shortcut keys are 0–9 or a–z, optionally with ctrl+, shift+ or alt+.');
   }
   const requiredRaw = read(walk, raw, 'required', path);
@@ -294,26 +301,8 @@ function parseClassifications(walk: Walk, raw: unknown[], path: string, depth: n
   return result;
 }
 
-function checkShortcutClashes(walk: Walk, ontology: Ontology): void {
-  const used = new Map<string, string>();
-  const sections: [Section, { shortcutKey?: string }[]][] = [
-    ['tools', ontology.tools],
-    ['classifications', ontology.classifications],
-    ['relations', ontology.relations],
-  ];
-  for (const [section, categories] of sections) {
-    categories.forEach((category, index) => {
-      if (!category.shortcutKey) return;
-      const path = `$.${section}[${index}].shortcutKey`;
-      const first = used.get(category.shortcutKey);
-      if (first) problem(walk, 'shortcut-clash', path, `Shortcut "${category.shortcutKey}" is already used at ${first}.`);
-      else used.set(category.shortcutKey, path);
-    });
-  }
-}
-
 export function parseOntology(input: unknown): Result<Ontology> {
-  const walk: Walk = { problems: [], categoryIds: new Map(), optionIds: new Map(), seen: new Set() };
+  const walk: Walk = { problems: [], categoryIds: new Map(), optionIds: new Map(), seen: new Set(), shortcuts: new Map() };
   let value = input;
   if (typeof value === 'string') {
     try {
@@ -346,7 +335,6 @@ export function parseOntology(input: unknown): Result<Ontology> {
     if (base && tool) relations.push({ kind: 'relation', ...base, tool, color });
   });
   const ontology: Ontology = { tools, classifications, relations };
-  checkShortcutClashes(walk, ontology);
   return walk.problems.length ? { ok: false, problems: walk.problems } : { ok: true, value: ontology };
 }
 
