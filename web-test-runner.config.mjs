@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath } from './scripts/find-chromium.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
+import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -24,7 +25,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 30000 } },
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -33,12 +34,14 @@ export default {
   ],
   reporters: [defaultReporter(), testCountReporter()],
   middleware: [
+    // Signed-URL test server (/signed/…); first so its request log sees every request.
+    signedAssetsMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
     fixturesRangeMiddleware,
-    // --- signed-URL test server middleware goes here (test/server/) ---
   ],
   plugins: [
-    // --- signed-URL test server plugin goes here (test/server/) ---
+    // 'sign-url' and 'request-log:*' server commands (test/server/).
+    signedAssetsPlugin,
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({

@@ -408,15 +408,19 @@ export class Surface {
     if (this.frame || this.destroyed) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.renderNow();
+      this.render(false);
     });
   }
 
-  /** Renders synchronously (tests and exports call this; the app otherwise renders on demand). */
+  /** Renders synchronously as if the view had settled (tests, screenshots); normally frames are on demand. */
   renderNow(): void {
+    this.render(true);
+  }
+
+  private render(settle: boolean): void {
     const app = this.app;
     if (!app || this.destroyed) return;
-    if ((this.cacheDirty || this.needsCacheRender()) && !this.viewMoving) this.renderCache(app);
+    if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache(app);
     this.renderLive();
     app.render();
   }

@@ -34,7 +34,7 @@ export class LkImage extends SurfaceElement {
       this.bitmap?.close();
       this.bitmap = bitmap;
       const surface = await this.ensureSurface();
-      this.showBitmap(surface);
+      await this.showBitmap(surface);
       this.setStatus('');
       return { width: bitmap.width, height: bitmap.height };
     } catch (error) {
@@ -44,19 +44,15 @@ export class LkImage extends SurfaceElement {
   }
 
   protected override onSurfaceReady(surface: Surface): void {
-    if (this.bitmap) this.showBitmap(surface);
+    if (this.bitmap) void this.showBitmap(surface);
   }
 
-  private showBitmap(surface: Surface): void {
+  /** Puts the decoded image on the surface (fitted) before `lk-ready` fires. */
+  private async showBitmap(surface: Surface): Promise<void> {
     const bitmap = this.bitmap;
     if (!bitmap) return;
-    void import('pixi.js').then(({ Texture }) => {
-      if (this.bitmap !== bitmap) return;
-      surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height });
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+    const { Texture } = await import('pixi.js');
+    if (this.bitmap !== bitmap) return;
+    surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height });
   }
 }
