@@ -31,6 +31,11 @@ export interface VideoPlayerOptions {
    * URL looks like this), `'frame'` when a seek could not show its frame (a truncated file).
    */
   onError?(info: ErrorInfo, kind: 'media' | 'frame'): void;
+  /**
+   * `auto` (default) buffers ahead for smooth stepping; `metadata` fetches only what is shown
+   * (long videos on metered links).
+   */
+  preload?: 'auto' | 'metadata';
   /** Milliseconds to wait for the file to open and for each seek. */
   timeoutMs?: number;
 }
@@ -103,6 +108,8 @@ class FramePlayer implements VideoPlayer {
   private announced = -1;
   private opening = true;
   private seekTarget: number | undefined;
+  /** The frame last asked for until it is shown: a reload after a failed seek goes there. */
+  private requested: number | undefined;
   private seeking: Promise<number> | undefined;
   private destroyed = false;
   private readonly mediaTimes: number[] = [];
@@ -114,7 +121,7 @@ class FramePlayer implements VideoPlayer {
     const video = document.createElement('video');
     video.muted = true;
     video.playsInline = true;
-    video.preload = 'auto';
+    video.preload = options.preload ?? 'auto';
     // Pixels of a cross-origin video may only reach a canvas (and WebGL) with CORS.
     video.crossOrigin = 'anonymous';
     video.disableRemotePlayback = true;
@@ -381,6 +388,7 @@ class FramePlayer implements VideoPlayer {
     if (this.destroyed) return Promise.resolve(this.frame);
     if (!this.video.paused) this.video.pause();
     this.seekTarget = this.clock.clampFrame(frame);
+    this.requested = this.seekTarget;
     this.seeking ??= (async () => {
       try {
         while (this.seekTarget !== undefined) {
@@ -388,6 +396,7 @@ class FramePlayer implements VideoPlayer {
           this.seekTarget = undefined;
           if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
         }
+        if (!this.video.error) this.requested = undefined;
         return this.frame;
       } finally {
         this.seeking = undefined;
@@ -408,7 +417,8 @@ class FramePlayer implements VideoPlayer {
     try {
       await this.waitForEvent('seeked', undefined, this.timeoutMs);
     } catch (error) {
-      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(video.error), 'media');
+      // A media error is reported by onMediaError; a seek that never ends is reported here.
+      if (!this.destroyed && !video.error) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(null), 'media');
       return;
     }
     const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
@@ -420,7 +430,8 @@ class FramePlayer implements VideoPlayer {
   }
 
   async reload(url: string): Promise<void> {
-    const frame = this.seekTarget ?? this.frame;
+    const frame = this.seekTarget ?? this.requested ?? this.frame;
+    this.seekTarget = undefined;
     const wasPlaying = !this.video.paused;
     const rate = this.video.playbackRate;
     this.quiet = true;
@@ -431,6 +442,7 @@ class FramePlayer implements VideoPlayer {
       await this.waitForFirstFrame();
       this.video.playbackRate = rate;
       await this.seekOnce(frame);
+      this.requested = undefined;
     } finally {
       this.quiet = false;
     }
