@@ -2,3 +2,4 @@
 // so a page loads only what it uses.
 import './elements/lk-image/define.js';
 import './elements/lk-text/define.js';
+import './elements/lk-dicom/define.js';

@@ -9,3 +9,4 @@ export * from './events/index.js';
 export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
 export { LkImage } from './elements/lk-image/lk-image.js';
 export { LkText, type TextMetadata } from './elements/lk-text/lk-text.js';
+export { LkDicom, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';
