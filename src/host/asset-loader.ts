@@ -4,104 +4,182 @@
  * the host for a fresh one (`resolveUrl`) and retries once. Errors never contain the URL.
  */
 import { LabelkitError, type ErrorCode } from '../core/errors.js';
-import { isExpired, signedUrlExpiry } from './expiry.js';
+import { isExpired } from './expiry.js';
 
 export type RefreshReason = 'expired' | 'forbidden' | 'not-found';
 
-export interface AssetLoaderOptions {
-  src: string;
+export interface ResolveUrlRequest {
   assetId?: string;
+  reason: RefreshReason;
+}
+
+export interface AssetLoaderOptions {
+  /** The host's URL, used byte for byte. */
+  src: string;
+  /** The host's asset id, passed back to `resolveUrl`. */
+  assetId?: string;
+  /** Fetches in place of `fetch` (to add headers or route through the host). */
   fetchAsset?: (url: string, init: RequestInit) => Promise<Response>;
-  resolveUrl?: (request: { assetId?: string; reason: RefreshReason }) => string | Promise<string>;
+  /** Gives a fresh URL when the current one has expired or is refused. */
+  resolveUrl?: (request: ResolveUrlRequest) => string | Promise<string>;
+  /** Clock for expiry checks (epoch ms); `Date.now` by default. */
   now?: () => number;
 }
 
 export interface FetchOptions {
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Range`. */
   headers?: Record<string, string>;
 }
 
 export interface AssetLoader {
-  /** The URL in use now (after any refresh). Never log or export it. */
+  /** The URL in use now (after any refresh). Never log, export or show it. */
   currentUrl(): string;
+  /**
+   * A successful (2xx) response. An expired URL (by its own query) or a 401/403 answer makes
+   * the loader ask `resolveUrl` for a fresh URL and retry once. Failures are `LabelkitError`s
+   * (`asset-expired`, `asset-forbidden`, `asset-not-found`, `asset-load`); an abort rejects
+   * with the signal's reason (an `AbortError` DOMException unless the caller chose another).
+   */
   fetch(options?: FetchOptions): Promise<Response>;
   fetchArrayBuffer(options?: FetchOptions): Promise<ArrayBuffer>;
-  /** UTF-8 text; a leading byte-order mark is dropped (it is not part of the document). */
+  /** The body decoded as UTF-8; one leading byte-order mark is dropped (it is not part of the text). */
   fetchText(options?: FetchOptions): Promise<string>;
   fetchBlob(options?: FetchOptions): Promise<Blob>;
-  /** For media elements that stream the URL themselves: a fresh URL after their load failed. */
+  /**
+   * For media elements that load `currentUrl()` themselves (`<video>`, `<img>`) and saw that load
+   * fail: asks `resolveUrl` for a fresh URL, makes it current and returns it. Without a hook, or
+   * when the hook gives nothing, rejects with `asset-expired` (`asset-forbidden` /
+   * `asset-not-found` for those reasons). Call it once per failed URL, not in a loop.
+   */
   refresh(reason: RefreshReason): Promise<string>;
 }
 
-const MESSAGES: Record<string, string> = {
-  'asset-expired': 'The asset link has expired and no fresh link was provided.',
-  'asset-forbidden': 'The asset server refused access',
-  'asset-not-found': 'The asset was not found',
-  'asset-load': 'The asset could not be loaded',
-};
+function isDenied(status: number): boolean {
+  return status === 401 || status === 403;
+}
 
-function httpError(status: number, expired: boolean): LabelkitError {
-  const code: ErrorCode =
-    status === 401 || status === 403 ? (expired ? 'asset-expired' : 'asset-forbidden') : status === 404 || status === 410 ? 'asset-not-found' : 'asset-load';
-  const message = code === 'asset-expired' ? MESSAGES[code]! : `${MESSAGES[code]} (HTTP ${status}).`;
+function httpError(status: number, expired: boolean, refreshed: boolean): LabelkitError {
+  let code: ErrorCode;
+  let message: string;
+  if (isDenied(status) && expired) {
+    code = 'asset-expired';
+    message = refreshed
+      ? `The link to the asset has expired (HTTP ${status}), and so has the fresh link.`
+      : `The link to the asset has expired (HTTP ${status}) and no fresh link was provided.`;
+  } else if (isDenied(status)) {
+    code = 'asset-forbidden';
+    message = `Access to the asset was refused (HTTP ${status}).`;
+  } else if (status === 404 || status === 410) {
+    code = 'asset-not-found';
+    message = `The asset was not found (HTTP ${status}).`;
+  } else {
+    code = 'asset-load';
+    message = status ? `The asset could not be loaded (HTTP ${status}).` : 'The asset could not be loaded.';
+  }
   return new LabelkitError({ code, message, cause: { status } });
+}
+
+function refreshError(reason: RefreshReason): LabelkitError {
+  if (reason === 'forbidden') return new LabelkitError({ code: 'asset-forbidden', message: 'Access to the asset was refused and no fresh link was provided.' });
+  if (reason === 'not-found') return new LabelkitError({ code: 'asset-not-found', message: 'The asset was not found and no fresh link was provided.' });
+  return new LabelkitError({ code: 'asset-expired', message: 'The link to the asset has expired and no fresh link was provided.' });
 }
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/** Frees the connection of a response we will not read. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/** The host's fresh URL; undefined when it gives none or fails (its error may name the URL). */
+async function askHost(resolveUrl: NonNullable<AssetLoaderOptions['resolveUrl']>, request: ResolveUrlRequest): Promise<string | undefined> {
+  try {
+    const result = await resolveUrl(request);
+    return typeof result === 'string' && result ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
   let url = options.src;
   const now = options.now ?? (() => Date.now());
-  const hadExpiry = () => signedUrlExpiry(url) !== undefined;
+  /** The refresh in flight, shared by concurrent fetches that hold the same stale URL. */
+  let pending: { from: string; fresh: Promise<string | undefined> } | undefined;
 
-  async function resolveFresh(reason: RefreshReason): Promise<string | undefined> {
-    if (!options.resolveUrl) return undefined;
-    try {
-      const fresh = await options.resolveUrl({ ...(options.assetId ? { assetId: options.assetId } : {}), reason });
-      return typeof fresh === 'string' && fresh ? fresh : undefined;
-    } catch {
-      return undefined;
-    }
+  /** A fresh URL in place of `from` (made current), or undefined when the host gives none. */
+  function refreshFrom(from: string, reason: RefreshReason): Promise<string | undefined> {
+    if (from !== url) return Promise.resolve(url);
+    if (pending?.from === from) return pending.fresh;
+    const resolveUrl = options.resolveUrl;
+    if (!resolveUrl) return Promise.resolve(undefined);
+    const request: ResolveUrlRequest = { ...(options.assetId !== undefined ? { assetId: options.assetId } : {}), reason };
+    const fresh = askHost(resolveUrl, request).then((result) => {
+      if (result && url === from) url = result;
+      return result;
+    });
+    const entry = { from, fresh };
+    pending = entry;
+    void fresh.then(() => {
+      if (pending === entry) pending = undefined;
+    });
+    return fresh;
   }
 
   async function request(target: string, init: FetchOptions): Promise<Response> {
-    const requestInit: RequestInit = { ...(init.signal ? { signal: init.signal } : {}), ...(init.headers ? { headers: init.headers } : {}) };
+    const requestInit: RequestInit = {
+      ...(init.signal ? { signal: init.signal } : {}),
+      ...(init.headers ? { headers: { ...init.headers } } : {}),
+    };
     try {
+      // The string goes to fetch as is: `new URL()` would re-encode a signature.
       return options.fetchAsset ? await options.fetchAsset(target, requestInit) : await fetch(target, requestInit);
     } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new LabelkitError({ code: 'asset-load', message: 'The asset could not be loaded (network error or blocked by CORS).', cause: { name: error instanceof Error ? error.name : 'Error' } });
+      if (isAbort(error) || (init.signal?.aborted && error === init.signal.reason)) throw error;
+      if (error instanceof LabelkitError) throw error;
+      throw new LabelkitError({
+        code: 'asset-load',
+        message: 'The asset could not be loaded (network error, or the server does not allow cross-origin requests).',
+      });
     }
   }
 
   async function fetchWithRefresh(init: FetchOptions = {}): Promise<Response> {
+    let target = url;
     let refreshed = false;
-    if (isExpired(url, now())) {
-      const fresh = await resolveFresh('expired');
-      if (!fresh) throw httpError(403, true);
-      url = fresh;
+    if (options.resolveUrl && isExpired(target, now())) {
       refreshed = true;
+      target = (await refreshFrom(target, 'expired')) ?? target;
+      init.signal?.throwIfAborted();
     }
-    let response = await request(url, init);
-    if ((response.status === 401 || response.status === 403) && !refreshed) {
-      const expired = hadExpiry();
-      const fresh = await resolveFresh(expired ? 'expired' : 'forbidden');
-      if (!fresh) throw httpError(response.status, expired);
-      url = fresh;
-      response = await request(url, init);
+    let response = await request(target, init);
+    if (isDenied(response.status) && !refreshed && options.resolveUrl) {
+      refreshed = true;
+      const fresh = await refreshFrom(target, isExpired(target, now()) ? 'expired' : 'forbidden');
+      init.signal?.throwIfAborted();
+      if (fresh && fresh !== target) {
+        discard(response);
+        target = fresh;
+        response = await request(target, init);
+      }
     }
-    if (!response.ok) throw httpError(response.status, hadExpiry() && isExpired(url, now()));
+    if (!response.ok) {
+      discard(response);
+      throw httpError(response.status, isExpired(target, now()), refreshed);
+    }
     return response;
   }
 
-  async function body<T>(init: FetchOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
+  async function readBody<T>(init: FetchOptions | undefined, read: (response: Response) => Promise<T>): Promise<T> {
     const response = await fetchWithRefresh(init);
     try {
       return await read(response);
     } catch (error) {
-      if (isAbort(error)) throw error;
+      if (isAbort(error) || (init?.signal?.aborted && error === init.signal.reason)) throw error;
       throw new LabelkitError({ code: 'asset-load', message: 'The asset download was interrupted.' });
     }
   }
@@ -109,18 +187,15 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
   return {
     currentUrl: () => url,
     fetch: fetchWithRefresh,
-    fetchArrayBuffer: (init) => body(init, (r) => r.arrayBuffer()),
-    fetchBlob: (init) => body(init, (r) => r.blob()),
-    fetchText: (init) =>
-      body(init, async (r) => {
-        const text = new TextDecoder('utf-8').decode(await r.arrayBuffer());
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      }),
+    fetchArrayBuffer: (init) => readBody(init, (response) => response.arrayBuffer()),
+    fetchBlob: (init) => readBody(init, (response) => response.blob()),
+    // TextDecoder drops one leading BOM by default (ignoreBOM: false) and replaces invalid bytes.
+    fetchText: (init) => readBody(init, async (response) => new TextDecoder('utf-8').decode(await response.arrayBuffer())),
     async refresh(reason) {
-      const fresh = await resolveFresh(reason);
-      if (!fresh) throw httpError(403, true);
-      url = fresh;
-      return url;
+      const from = url;
+      const fresh = await refreshFrom(from, reason);
+      if (!fresh) throw refreshError(reason);
+      return fresh;
     },
   };
 }

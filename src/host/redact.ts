@@ -1,52 +1,116 @@
 /**
  * Signed URLs are credentials: these helpers strip them before anything leaves the element.
- * Query strings are split by hand so the parameters that stay keep their exact bytes.
+ * Query strings are split by hand so the parameters that stay keep their exact bytes
+ * (URLSearchParams would re-encode them).
  */
+
+/** Exact parameter names (lower case) that carry a signature, an expiry or a credential. */
 const SIGNATURE_PARAMS = new Set([
-  'sig', 'se', 'sp', 'sv', 'sr', 'st', 'spr', 'skoid', 'sktid', 'skt', 'ske', 'sks', 'skv', 'si',
-  'signature', 'expires', 'key-pair-id', 'policy', 'token', 'exp',
+  // Azure SAS (service, account and user-delegation SAS)
+  'sig', 'se', 'sp', 'sv', 'sr', 'st', 'spr', 'si', 'ss', 'srt', 'ses', 'sdd',
+  'skoid', 'sktid', 'skt', 'ske', 'sks', 'skv', 'saoid', 'suoid', 'scid',
+  // CloudFront, and the older S3 / GCS query-string signing (v2)
+  'signature', 'expires', 'key-pair-id', 'policy', 'awsaccesskeyid', 'googleaccessid',
+  // generic tokens, including the test server's `exp` + `sig`
+  'token', 'access_token', 'exp',
 ]);
+
+const SIGNATURE_PREFIXES = ['x-amz-', 'x-goog-'];
 
 function isSignatureParam(rawName: string): boolean {
   let name = rawName;
   try {
     name = decodeURIComponent(rawName);
   } catch {
-    // keep the raw name
+    // a malformed escape: judge the raw name
   }
   name = name.toLowerCase();
-  return name.startsWith('x-amz-') || name.startsWith('x-goog-') || SIGNATURE_PARAMS.has(name);
+  return SIGNATURE_PREFIXES.some((prefix) => name.startsWith(prefix)) || SIGNATURE_PARAMS.has(name);
 }
 
-/** `url` without known signature parameters (AWS, GCS, Azure SAS, CloudFront, generic tokens). */
-export function redactSignedUrl(url: string): string {
-  if (!url || url.startsWith('data:') || url.startsWith('blob:')) return url.startsWith('data:') ? 'data:' : url;
-  const hashAt = url.indexOf('#');
-  const withoutHash = hashAt >= 0 ? url.slice(0, hashAt) : url;
-  const queryAt = withoutHash.indexOf('?');
-  if (queryAt < 0) return withoutHash;
-  const kept = withoutHash
-    .slice(queryAt + 1)
+/** The raw name of one `name=value` pair of a query string. */
+function pairName(pair: string): string {
+  const eq = pair.indexOf('=');
+  return eq >= 0 ? pair.slice(0, eq) : pair;
+}
+
+/** `query` (without `?`) minus signature pairs; the rest byte for byte, in order. */
+function keepUnsigned(query: string): string {
+  return query
     .split('&')
-    .filter((pair) => pair !== '' && !isSignatureParam(pair.split('=')[0] ?? ''));
-  const base = withoutHash.slice(0, queryAt);
-  return kept.length ? `${base}?${kept.join('&')}` : base;
+    .filter((pair) => pair !== '' && !isSignatureParam(pairName(pair)))
+    .join('&');
 }
 
-/** `text` with every given URL (whole, path+query, or bare query) replaced by `[asset-url]`. */
+/**
+ * `url` without known signature parameters (AWS `X-Amz-*`, GCS `X-Goog-*`, Azure SAS,
+ * CloudFront, generic `token`/`signature`/`expires`/`exp`/`sig`). Other parameters and the
+ * fragment's other parameters stay byte for byte and in order. Works on absolute and relative
+ * URLs; `blob:` and `data:` URLs carry no query and are returned unchanged.
+ */
+export function redactSignedUrl(url: string): string {
+  if (/^(blob|data):/i.test(url)) return url;
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const fragment = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
+  const queryAt = beforeHash.indexOf('?');
+  const base = queryAt >= 0 ? beforeHash.slice(0, queryAt) : beforeHash;
+  const query = queryAt >= 0 ? keepUnsigned(beforeHash.slice(queryAt + 1)) : '';
+  // A fragment may hold tokens too (`#access_token=…`); media fragments such as `#t=10` stay.
+  const hash = fragment === undefined ? '' : fragment.includes('=') ? keepUnsigned(fragment) : fragment;
+  return `${base}${query ? `?${query}` : ''}${fragment !== undefined && hash ? `#${hash}` : ''}`;
+}
+
+/** Raw and decoded values of a URL's signature parameters: they must not leak on their own either. */
+function signatureValues(url: string): string[] {
+  const queryAt = url.indexOf('?');
+  if (queryAt < 0) return [];
+  const values: string[] = [];
+  for (const pair of url.slice(queryAt + 1).split(/[&#]/)) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || !isSignatureParam(pair.slice(0, eq))) continue;
+    const raw = pair.slice(eq + 1);
+    values.push(raw);
+    try {
+      values.push(decodeURIComponent(raw.replace(/\+/g, ' ')));
+    } catch {
+      // raw value only
+    }
+  }
+  return values;
+}
+
+/** Needles shorter than this are too likely to match ordinary words. */
+const MIN_NEEDLE = 6;
+
+/**
+ * `text` with every occurrence of the given URLs replaced by `[asset-url]`: the whole URL, its
+ * absolute form, its path + query, its query with and without `?`, and the values of its
+ * signature parameters.
+ */
 export function scrubUrls(text: string, urls: readonly string[]): string {
-  let result = text;
   const needles = new Set<string>();
   for (const url of urls) {
     if (!url) continue;
     needles.add(url);
+    try {
+      needles.add(new URL(url).href);
+    } catch {
+      // relative: no absolute form without a base
+    }
     const queryAt = url.indexOf('?');
-    if (queryAt >= 0 && url.length - queryAt > 4) needles.add(url.slice(queryAt));
-    const pathAt = url.search(/[^/:]\/[^/]/);
-    if (pathAt >= 0) needles.add(url.slice(pathAt + 1));
+    if (queryAt >= 0) {
+      const query = url.slice(queryAt).split('#')[0] ?? '';
+      needles.add(query);
+      needles.add(query.slice(1));
+    }
+    const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+    if (authority) needles.add(url.slice(authority[0].length));
+    for (const value of signatureValues(url)) needles.add(value);
   }
+  let result = text;
   for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-    if (needle.length >= 4) result = result.split(needle).join('[asset-url]');
+    if (needle.length >= MIN_NEEDLE) result = result.split(needle).join('[asset-url]');
   }
   return result;
 }
