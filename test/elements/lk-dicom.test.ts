@@ -4,6 +4,7 @@ import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import type { ExportTool } from '../../src/format/types.js';
 import { expectedGrey, fetchBytes, int16le, rawPixelData, uint32le } from '../media/dicom/raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
+import { signedUrl } from '../server/signed-assets-client.js';
 import { ONTOLOGY_URL, canvasOf, click, fetchJson, frames, nextEvent, pagePoint, pixelAt, press, recordEvents, resetMouse, sendMouse } from './helpers.js';
 
 const DICOM = '/test/fixtures/dicom';
@@ -321,5 +322,73 @@ describe('<lk-dicom>', () => {
     expect(element.slice).to.equal(1);
     element.setWindow(500, 0.5);
     expect(element.voiWindow).to.deep.equal({ center: 500, width: 1 });
+  });
+
+  it('loads signed URLs and refreshes an expired slice of a series through resolveUrl', async () => {
+    const paths = ['dicom/MR_small.dcm', 'dicom/MR_small_RLE.dcm'];
+    const urls = [await signedUrl(paths[0]!), await signedUrl(paths[1]!, { ttlSeconds: -30 })];
+    const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" asset-id="mr-series" asset="mr/series-1" .ontology=${ontology}></lk-dicom>`);
+    const requests: { sliceIndex: number; reason: string }[] = [];
+    element.resolveUrl = async (request) => {
+      const { sliceIndex, reason } = request as { sliceIndex: number; reason: string };
+      requests.push({ sliceIndex, reason });
+      return signedUrl(paths[sliceIndex]!);
+    };
+    const ready = nextEvent(element, 'lk-ready');
+    element.srcs = urls;
+    await ready;
+    await element.settled();
+    expect(requests).to.deep.equal([{ sliceIndex: 1, reason: 'expired' }]);
+    expect(element.sliceCount).to.equal(2);
+    const record = element.export();
+    expect(record.asset).to.equal('mr/series-1');
+    expect(JSON.stringify(record)).not.to.contain('sig=');
+    // Both slices are the same MR image (plain and RLE): they display identically.
+    const first = [...element.displayedImageData()!.data];
+    element.slice = 1;
+    expect([...element.displayedImageData()!.data]).to.deep.equal(first);
+  });
+
+  it('loads a signed single file and exports the asset without its signature', async () => {
+    const element = await mount({ src: await signedUrl('dicom/CT_small.dcm') });
+    const record = element.export();
+    expect(record.metadata).to.include({ width: 128, frameTotal: 1 });
+    expect(JSON.stringify(record)).not.to.contain('sig=');
+  });
+
+  it('keeps locked objects on their slice and answers frame-specific classifications per slice', async () => {
+    const base = ontology as { tools: unknown[]; classifications: { schemaId: string }[]; relations: unknown[] };
+    const perSlice = {
+      ...base,
+      classifications: base.classifications.map((c) => (c.schemaId === 'c-time' ? { ...c, frameSpecific: true } : c)),
+    };
+    const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" .ontology=${perSlice}></lk-dicom>`);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = `${DICOM}/rtdose.dcm`;
+    await ready;
+    await element.settled();
+    const problems = element.import({
+      objects: [{ objectId: 'locked', schemaId: 't-car', page: 4, lock: true, 'bounding-box': { x: 1, y: 1, width: 3, height: 3 } }],
+      classifications: [
+        { schemaId: 'c-time', answer: 'Night', page: 4 },
+        { schemaId: 'c-tags', answer: ['Urban'] },
+      ],
+    });
+    expect(problems).to.deep.equal([]);
+    element.slice = 4;
+    await element.settled();
+    expect(element.renderedIds()).to.include('locked');
+    element.session.select(['locked']);
+    element.deleteSelection();
+    const record = element.export();
+    const locked = record.task.tools.find((t) => t.objectId === 'locked')!;
+    expect(locked).to.include({ page: 4, lock: true });
+    const time = record.task.classifications.find((c) => c.schemaId === 'c-time')!;
+    const tags = record.task.classifications.find((c) => c.schemaId === 'c-tags')!;
+    expect(time.page).to.equal(4);
+    expect(tags).not.to.have.property('page');
+    element.slice = 5;
+    await element.settled();
+    expect(element.renderedIds()).not.to.include('locked');
   });
 });
