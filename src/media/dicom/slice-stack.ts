@@ -4,9 +4,9 @@
  */
 import { DicomDecodeError } from './decode-error.js';
 import type { DecodedFrame, DicomFile, DicomImageInfo } from './dicom-file.js';
-import { defaultWindow, renderDecodedFrame } from './display.js';
+import { renderDecodedFrame } from './display.js';
 import { seriesOrder } from './series.js';
-import { modalityRange, type VoiWindow } from './windowing.js';
+import { modalityRange, windowForRange, type VoiWindow } from './windowing.js';
 
 export interface SliceStack {
   readonly width: number;
@@ -61,6 +61,19 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     return decoded;
   };
 
+  const isGrey = (slice: number) => plane(slice).file.info.photometric.startsWith('MONOCHROME');
+  const range = (slice: number) => {
+    let found = ranges.get(slice);
+    if (!found) {
+      const decoded = frame(slice);
+      found = decoded.kind === 'grey' ? modalityRange(decoded.values, plane(slice).file.info.rescale) : { min: 0, max: 255 };
+      ranges.set(slice, found);
+    }
+    return found;
+  };
+  const defaultWindow = (slice: number): VoiWindow | undefined =>
+    isGrey(slice) ? (plane(slice).file.info.windows[0] ?? windowForRange(range(slice))) : undefined;
+
   return {
     width: first.width,
     height: first.height,
@@ -69,19 +82,9 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     sopInstanceUIDs: ordered.map((file) => file.info.sopInstanceUID).filter((uid): uid is string => uid !== undefined),
     info: (slice) => plane(slice).file.info,
     frame,
-    isGrey: (slice) => plane(slice).file.info.photometric.startsWith('MONOCHROME'),
-    defaultWindow: (slice) => defaultWindow(frame(slice), plane(slice).file.info),
-    range(slice) {
-      let range = ranges.get(slice);
-      if (!range) {
-        const decoded = frame(slice);
-        range = decoded.kind === 'grey' ? modalityRange(decoded.values, plane(slice).file.info.rescale) : { min: 0, max: 255 };
-        ranges.set(slice, range);
-      }
-      return range;
-    },
-    render(slice, window, out) {
-      renderDecodedFrame(frame(slice), plane(slice).file.info, window, out);
-    },
+    isGrey,
+    defaultWindow,
+    range,
+    render: (slice, window, out) => renderDecodedFrame(frame(slice), plane(slice).file.info, window ?? defaultWindow(slice), out),
   };
 }
