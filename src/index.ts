@@ -10,3 +10,4 @@ export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValid
 export { LkImage } from './elements/lk-image/lk-image.js';
 export { LkText, type TextMetadata } from './elements/lk-text/lk-text.js';
 export { LkDicom, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';
+export { LkVideo } from './elements/lk-video/lk-video.js';

@@ -62,6 +62,8 @@ export interface VideoPlayer {
   seekToFrame(frame: number): Promise<number>;
   /** Pauses and moves `delta` frames. */
   step(delta: number): Promise<number>;
+  /** Resolves with the frame shown once the seeks asked for so far are done. */
+  settled(): Promise<number>;
   /** Points the video at a fresh URL (an expired signed URL), keeping the frame and play state. */
   reload(url: string): Promise<void>;
   destroy(): void;
@@ -403,6 +405,11 @@ class FramePlayer implements VideoPlayer {
       }
     })();
     return this.seeking;
+  }
+
+  async settled(): Promise<number> {
+    while (this.seeking) await this.seeking;
+    return this.frame;
   }
 
   step(delta: number): Promise<number> {

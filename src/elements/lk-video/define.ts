@@ -1,0 +1,13 @@
+import { LkVideo } from './lk-video.js';
+import '../panels/define.js';
+import '../panels/timeline/define.js';
+
+if (!customElements.get('lk-video')) customElements.define('lk-video', LkVideo);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-video': LkVideo;
+  }
+}
+
+export { LkVideo };

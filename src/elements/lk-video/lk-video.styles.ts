@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+/** The stage leaves room at the bottom for the player bar and the timeline. */
+export const videoStyles = css`
+  :host {
+    --lk-video-controls-height: var(--lk-timeline-height, 168px);
+  }
+  .surface {
+    bottom: var(--lk-video-controls-height);
+  }
+  .status {
+    bottom: calc(var(--lk-video-controls-height) + 8px);
+  }
+  .video-controls {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    height: var(--lk-video-controls-height);
+    display: flex;
+    flex-direction: column;
+    background: var(--lk-background, #f6f8fa);
+    border-top: 1px solid var(--lk-border-color, #d0d7de);
+  }
+  .transport {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    padding: 4px 6px;
+    font-variant-numeric: tabular-nums;
+    border-bottom: 1px solid var(--lk-border-color, #d0d7de);
+  }
+  .transport button,
+  .transport select,
+  .transport input {
+    font: inherit;
+    min-height: 24px;
+    border: 1px solid var(--lk-border-color, #d0d7de);
+    border-radius: 4px;
+    background: #fff;
+    color: inherit;
+  }
+  .transport button {
+    min-width: 28px;
+    cursor: pointer;
+  }
+  .transport button:disabled {
+    cursor: default;
+    opacity: 0.5;
+  }
+  .transport button:focus-visible,
+  .transport select:focus-visible,
+  .transport input:focus-visible {
+    outline: 2px solid var(--lk-focus-color, #0969da);
+    outline-offset: 1px;
+  }
+  .transport input[type='number'] {
+    width: 6em;
+  }
+  .transport .group {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .transport .time {
+    color: #57606a;
+  }
+  lk-timeline {
+    flex: 1;
+    min-height: 0;
+  }
+`;

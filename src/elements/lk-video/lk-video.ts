@@ -1,0 +1,599 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Texture } from 'pixi.js';
+import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
+import type { ObjectAnnotation } from '../../core/model.js';
+import type { PlaneModel } from '../../core/session.js';
+import type { Surface } from '../../canvas/surface.js';
+import type { AssetMetadata, VideoMetadata } from '../../format/types.js';
+import type { AssetLoader } from '../../host/asset-loader.js';
+import type { RangeReader } from '../../media/video/container-probe.js';
+import { formatMediaTime } from '../../media/video/frame-clock.js';
+import type { FrameRateSource } from '../../media/video/frame-rate.js';
+import { addKeyframeAt, deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
+import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { isTypingTarget, type KeyAction } from '../base/keymap.js';
+import { SurfaceElement } from '../base/surface-element.js';
+import { videoStyles } from './lk-video.styles.js';
+
+const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2, 4] as const;
+const HOVER_TOLERANCE_PX = 6;
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Byte ranges of the asset through the host contract (refresh on 403 included). */
+function loaderRangeReader(loader: AssetLoader, signal: AbortSignal): RangeReader {
+  return async (start, end) => {
+    const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
+    if (response.status === 206) return new Uint8Array(await response.arrayBuffer());
+    // The server ignored Range: read only as far as needed, then stop the download.
+    const reader = response.body?.getReader();
+    if (!reader) return new Uint8Array(0);
+    const out = new Uint8Array(end);
+    let length = 0;
+    while (length < end) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const take = Math.min(value.length, end - length);
+      out.set(value.subarray(0, take), length);
+      length += take;
+    }
+    await reader.cancel().catch(() => undefined);
+    return out.subarray(Math.min(start, length), length);
+  };
+}
+
+function blobRangeReader(blob: Blob): RangeReader {
+  return async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer());
+}
+
+/**
+ * Label a video frame by frame: every 2D tool on any frame, tracks of keyframes interpolated
+ * between them (FORMAT.md §2.1), objects that leave the scene (`interpolationStopped`) and come
+ * back, frame-specific classifications, a timeline with scrubbing and keyframe editing.
+ *
+ * The frame index is exact: it comes from the presented frame's media time and the frame rate
+ * (`frame-rate` attribute, else the file's headers, else estimated from playback, else 30).
+ *
+ * Keys: Space plays/pauses (a Space drag pans instead); ← → step a frame and Shift+← → ten when
+ * nothing is selected (with a selection they nudge it; Alt+← → always step); Home/End first/last
+ * frame; `,` `.` previous/next keyframe; S stops the object under the pointer on this frame.
+ *
+ * @tagname lk-video
+ * @summary Video labeling element.
+ *
+ * @csspart video-controls - The player bar and timeline under the stage.
+ * @csspart transport - The player bar (play, step, frame, time, rate, keyframe buttons).
+ * @cssproperty [--lk-timeline-height=168px] - Height of the player bar plus timeline.
+ */
+export class LkVideo extends SurfaceElement {
+  static override styles = [annotatorLayoutStyles, videoStyles];
+  protected static override planeModel: PlaneModel = 'track';
+
+  /**
+   * Frames per second (`29.97`, `30000/1001`). Overrides what the file says; read when the video
+   * loads. Set it when the file's own rate is missing or wrong (variable-rate recordings).
+   */
+  @property({ type: String, attribute: 'frame-rate' }) frameRate = '';
+
+  /**
+   * `auto` (default) buffers ahead so stepping and playback are smooth; `metadata` fetches only
+   * what is shown (long videos, metered links). Read when the video loads.
+   */
+  @property({ type: String }) preload: 'auto' | 'metadata' = 'auto';
+
+  @state() private playing = false;
+  @state() private rate = 1;
+
+  private player: VideoPlayer | undefined;
+  private texture: Texture | undefined;
+  private objectUrl: string | undefined;
+  private syncingFromPlayer = false;
+  private recovering = false;
+  private spaceDown = false;
+  private spaceDragged = false;
+  private pointer: { clientX: number; clientY: number } | undefined;
+  private stageListenersOn: HTMLElement | undefined;
+
+  constructor() {
+    super();
+    this.session.subscribe((topic) => {
+      if (topic === 'plane') this.followPlane();
+    });
+    this.addEventListener('keydown', this.onVideoKeyDown);
+    this.addEventListener('keyup', this.onVideoKeyUp);
+  }
+
+  // ---- public API -------------------------------------------------------------------------------
+
+  /** The 0-based frame shown (the `page` of export entries). Setting it seeks. */
+  get currentFrame(): number {
+    return this.session.plane;
+  }
+
+  set currentFrame(frame: number) {
+    this.session.setPlane(frame);
+  }
+
+  /** Number of frames; 0 before the video has loaded. */
+  get frameTotal(): number {
+    return this.player?.clock.frameTotal ?? 0;
+  }
+
+  /** The frame rate in use, and where it came from (`host`, `container`, `estimated`, `default`). */
+  get effectiveFrameRate(): { fps: number; source: FrameRateSource } | undefined {
+    return this.player ? { ...this.player.frameRate } : undefined;
+  }
+
+  /** Media time of the current frame's start, in seconds. */
+  get currentTime(): number {
+    return this.player ? this.player.clock.startTime(this.session.plane) : 0;
+  }
+
+  get paused(): boolean {
+    return this.player?.paused ?? true;
+  }
+
+  get playbackRate(): number {
+    return this.rate;
+  }
+
+  set playbackRate(rate: number) {
+    if (!Number.isFinite(rate) || rate <= 0) return;
+    this.rate = rate;
+    if (this.player) this.player.playbackRate = rate;
+  }
+
+  async play(): Promise<void> {
+    await this.player?.play();
+    this.playing = !this.paused;
+  }
+
+  /** Pauses; resolves with the frame shown. */
+  async pause(): Promise<number> {
+    const frame = (await this.player?.pause()) ?? this.session.plane;
+    this.playing = false;
+    return frame;
+  }
+
+  togglePlay(): Promise<unknown> {
+    return this.paused ? this.play() : this.pause();
+  }
+
+  /** Shows frame `frame` (clamped); resolves with the frame shown, once its pixels are on screen. */
+  async seekToFrame(frame: number): Promise<number> {
+    const player = this.player;
+    if (!player) return this.session.plane;
+    const shown = await player.seekToFrame(frame);
+    this.playing = false;
+    await super.settled();
+    return shown;
+  }
+
+  /** Resolves when the frame asked for (by seek, step, timeline or keyboard) and the shapes on it are drawn. */
+  override async settled(): Promise<void> {
+    await this.player?.settled();
+    await super.settled();
+  }
+
+  /** Pauses and moves `delta` frames. */
+  stepFrames(delta: number): Promise<number> {
+    const player = this.player;
+    if (!player) return Promise.resolve(this.session.plane);
+    return this.seekToFrame(this.session.plane + Math.round(delta));
+  }
+
+  /** Jumps to the previous (-1) or next (+1) keyframe of the selected objects (of all when none is selected). */
+  jumpToKeyframe(direction: -1 | 1): boolean {
+    const { objects } = this.session.store.state;
+    const selected = this.session.selection.map((id) => objects.get(id)).filter((o): o is ObjectAnnotation => o !== undefined);
+    const frame = neighbourKeyframe(selected.length ? selected : objects.values(), this.session.plane, direction);
+    if (frame === undefined) return false;
+    this.session.setPlane(frame);
+    return true;
+  }
+
+  /**
+   * The object leaves the scene from `frame` (default: the current frame): `interpolationStopped`
+   * there. It can come back at a later keyframe (draw or edit it on a later frame). Returns false
+   * when it is not in the scene there, locked, or editing is not allowed.
+   */
+  stopObject(objectId: string, frame = this.session.plane): boolean {
+    return this.editTrack(objectId, (object) => stopTrack(object, frame));
+  }
+
+  /** Fixes the interpolated shape on `frame` (default: current) as a keyframe. */
+  addKeyframe(objectId: string, frame = this.session.plane): boolean {
+    return this.editTrack(objectId, (object) => addKeyframeAt(object, frame));
+  }
+
+  /** Removes the keyframe on `frame`; removing an object's last keyframe deletes the object. */
+  deleteKeyframe(objectId: string, frame = this.session.plane): boolean {
+    const object = this.session.store.state.objects.get(objectId);
+    if (!object || object.lock || !this.session.canEdit) return false;
+    const result = deleteKeyframeAt(object, frame);
+    if (result === undefined) return false;
+    const change = this.session.store.transact({ origin: 'user', reason: result === 'delete' ? 'delete' : 'update' }, (tx) => {
+      if (result === 'delete') tx.removeObject(objectId);
+      else tx.putObject(result);
+    });
+    return change !== undefined;
+  }
+
+  /** Moves a keyframe to another frame (not onto another keyframe). */
+  moveKeyframe(objectId: string, from: number, to: number): boolean {
+    return this.editTrack(objectId, (object) => moveKeyframeTo(object, from, Math.min(to, Math.max(0, this.frameTotal - 1))));
+  }
+
+  private editTrack(objectId: string, edit: (object: ObjectAnnotation) => ObjectAnnotation | undefined): boolean {
+    const object = this.session.store.state.objects.get(objectId);
+    if (!object || object.lock || !this.session.canEdit) return false;
+    const next = edit(object);
+    if (!next) return false;
+    return this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(next)) !== undefined;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
+    this.setStatus('Loading video…');
+    this.releasePlayer();
+    try {
+      const player = await this.openPlayer(loader, signal);
+      if (signal.aborted) {
+        player.destroy();
+        throw new DOMException('Aborted', 'AbortError');
+      }
+      this.player = player;
+      player.playbackRate = this.rate;
+      this.session.setPlaneCount(player.clock.frameTotal);
+      this.syncFromPlayer(player.frame);
+      this.setStatus('');
+      const surface = await this.ensureSurface();
+      await this.showFrames(surface);
+      const metadata: VideoMetadata = {
+        width: player.width,
+        height: player.height,
+        frameTotal: player.clock.frameTotal,
+        frameRate: player.frameRate.fps,
+      };
+      return metadata;
+    } catch (error) {
+      if (!signal.aborted) this.setStatus(error instanceof LabelkitError ? error.message : 'The video could not be loaded.', true);
+      throw error;
+    }
+  }
+
+  /**
+   * Opens the video. A `<video>` streams its URL itself, so when it fails the URL is checked
+   * through the loader: an HTTP refusal becomes its own error code, or (when the host's
+   * `resolveUrl` gives a fresh URL) the video opens again from there. When the host fetches
+   * assets itself (`fetchAsset`, e.g. for auth headers a `<video>` cannot send), the whole file
+   * is downloaded through it and played from memory.
+   */
+  private async openPlayer(loader: AssetLoader, signal: AbortSignal): Promise<VideoPlayer> {
+    const options = (url: string, readRange: RangeReader): VideoPlayerOptions => ({
+      url,
+      ...(this.frameRate ? { frameRate: this.frameRate } : {}),
+      readRange,
+      signal,
+      preload: this.preload === 'metadata' ? 'metadata' : 'auto',
+      onFrame: (frame) => this.onPlayerFrame(frame),
+      onPlaybackChange: () => this.onPlaybackChange(),
+      onError: (info, kind) => void this.onPlayerError(info, kind),
+    });
+    if (this.fetchAsset) {
+      const blob = await loader.fetchBlob({ signal });
+      this.objectUrl = URL.createObjectURL(blob);
+      return openVideo(options(this.objectUrl, blobRangeReader(blob)));
+    }
+    const url = loader.currentUrl();
+    const readRange = loaderRangeReader(loader, signal);
+    try {
+      return await openVideo(options(url, readRange));
+    } catch (error) {
+      if (isAbort(error) || !(error instanceof LabelkitError)) throw error;
+      // Throws the HTTP error (expired, forbidden, not found) when that is what went wrong.
+      await this.checkUrl(loader, signal);
+      if (loader.currentUrl() === url) throw error;
+      return openVideo(options(loader.currentUrl(), readRange));
+    }
+  }
+
+  /** One byte through the loader: refreshes an expired URL or throws the HTTP error. */
+  private async checkUrl(loader: AssetLoader, signal?: AbortSignal): Promise<void> {
+    const response = await loader.fetch({ ...(signal ? { signal } : {}), headers: { Range: 'bytes=0-0' } });
+    await response.body?.cancel().catch(() => undefined);
+  }
+
+  /** The stream failed mid-session (an expired signed URL looks like this): refresh and go on where we were. */
+  private async onPlayerError(info: ErrorInfo, kind: 'media' | 'frame'): Promise<void> {
+    const player = this.player;
+    const loader = this.assetLoader;
+    if (kind === 'frame' || !player || !loader || this.objectUrl || this.recovering) {
+      this.reportError(info);
+      return;
+    }
+    this.recovering = true;
+    const before = loader.currentUrl();
+    try {
+      await this.checkUrl(loader);
+      if (loader.currentUrl() === before) {
+        this.reportError(info);
+        return;
+      }
+      await player.reload(loader.currentUrl());
+      this.setStatus('');
+    } catch (error) {
+      this.reportError(error instanceof LabelkitError ? error.info : info);
+    } finally {
+      this.recovering = false;
+    }
+  }
+
+  private releasePlayer(): void {
+    this.player?.destroy();
+    this.player = undefined;
+    this.playing = false;
+    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
+    this.objectUrl = undefined;
+    this.texture?.destroy(false);
+    this.texture = undefined;
+  }
+
+  protected override onSurfaceReady(surface: Surface): void {
+    this.attachStageListeners();
+    if (this.player) void this.showFrames(surface);
+  }
+
+  private async showFrames(surface: Surface): Promise<void> {
+    const player = this.player;
+    if (!player) return;
+    const { Texture } = await import('pixi.js');
+    if (player !== this.player) return;
+    if (!this.texture || this.texture.source.resource !== player.canvas) this.texture = Texture.from(player.canvas);
+    surface.setBackground(this.texture, { width: player.width, height: player.height });
+    surface.refreshBackground();
+  }
+
+  // ---- frame sync -------------------------------------------------------------------------------
+
+  private onPlayerFrame(frame: number): void {
+    this.syncFromPlayer(frame);
+    if (this.texture) this.surface?.refreshBackground();
+    this.requestUpdate();
+  }
+
+  private syncFromPlayer(frame: number): void {
+    this.syncingFromPlayer = true;
+    try {
+      this.session.setPlane(frame);
+    } finally {
+      this.syncingFromPlayer = false;
+    }
+  }
+
+  /** The timeline, the keyboard or the host moved the plane: show that frame. */
+  private followPlane(): void {
+    const player = this.player;
+    if (this.syncingFromPlayer || !player || player.frame === this.session.plane) return;
+    void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
+  }
+
+  private onPlaybackChange(): void {
+    this.playing = !this.paused;
+    if (this.player) this.rate = this.player.playbackRate;
+  }
+
+  // ---- input ------------------------------------------------------------------------------------
+
+  override handleKeyAction(action: KeyAction, event: KeyboardEvent): boolean {
+    if (super.handleKeyAction(action, event)) return true;
+    // Arrows nudge a selection (the base); with nothing to nudge, ← → step through frames.
+    switch (action) {
+      case 'nudgeLeft':
+        return this.keyStep(-1);
+      case 'nudgeRight':
+        return this.keyStep(1);
+      case 'nudgeLeftFar':
+        return this.keyStep(-10);
+      case 'nudgeRightFar':
+        return this.keyStep(10);
+      default:
+        return false;
+    }
+  }
+
+  private keyStep(delta: number): boolean {
+    if (!this.player) return false;
+    void this.stepFrames(delta);
+    return true;
+  }
+
+  private readonly onVideoKeyDown = (event: KeyboardEvent) => {
+    if (event.key === ' ' && !isTypingTarget(event)) {
+      // The base uses a held Space for panning; a Space tap (no drag) plays or pauses on keyup.
+      if (!event.repeat) {
+        this.spaceDown = true;
+        this.spaceDragged = false;
+      }
+      event.preventDefault();
+      return;
+    }
+    if (event.defaultPrevented || event.isComposing || isTypingTarget(event) || event.ctrlKey || event.metaKey) return;
+    const player = this.player;
+    if (!player) return;
+    let handled = false;
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      handled = this.keyStep((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 10 : 1));
+    } else if (event.altKey) {
+      return;
+    } else if (event.key === 'Home') {
+      this.session.setPlane(0);
+      handled = true;
+    } else if (event.key === 'End') {
+      this.session.setPlane(player.clock.frameTotal - 1);
+      handled = true;
+    } else if (event.key === ',' || event.key === '.') {
+      handled = this.jumpToKeyframe(event.key === ',' ? -1 : 1);
+    } else if (event.key.toLowerCase() === 's' && !event.shiftKey) {
+      const hovered = this.hoveredObject();
+      handled = hovered !== undefined && this.stopObject(hovered);
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  };
+
+  private readonly onVideoKeyUp = (event: KeyboardEvent) => {
+    if (event.key !== ' ' || !this.spaceDown) return;
+    this.spaceDown = false;
+    if (!this.spaceDragged && !isTypingTarget(event)) void this.togglePlay();
+  };
+
+  /** The object under the pointer on the current frame, if the pointer is over the stage. */
+  private hoveredObject(): string | undefined {
+    const surface = this.surface;
+    const canvas = surface?.canvas;
+    const pointer = this.pointer;
+    if (!surface || !canvas || !pointer) return undefined;
+    const rect = canvas.getBoundingClientRect();
+    const view = surface.view;
+    const point: [number, number] = [(pointer.clientX - rect.left - view.offsetX) / view.scale, (pointer.clientY - rect.top - view.offsetY) / view.scale];
+    return surface.hitTest(point, HOVER_TOLERANCE_PX);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.attachStageListeners();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.attachStageListeners();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detachStageListeners();
+    this.releasePlayer();
+  }
+
+  private attachStageListeners(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.surface') ?? undefined;
+    if (!target || target === this.stageListenersOn) return;
+    this.detachStageListeners();
+    target.addEventListener('pointerdown', this.onStagePointerDown, { capture: true });
+    target.addEventListener('pointermove', this.onStagePointerMove, { capture: true });
+    target.addEventListener('pointerleave', this.onStagePointerLeave);
+    this.stageListenersOn = target;
+  }
+
+  private detachStageListeners(): void {
+    const target = this.stageListenersOn;
+    if (!target) return;
+    target.removeEventListener('pointerdown', this.onStagePointerDown, { capture: true });
+    target.removeEventListener('pointermove', this.onStagePointerMove, { capture: true });
+    target.removeEventListener('pointerleave', this.onStagePointerLeave);
+    this.stageListenersOn = undefined;
+  }
+
+  /** Drawing or editing pauses playback: a keyframe belongs on the frame the user sees. */
+  private readonly onStagePointerDown = (event: PointerEvent) => {
+    if (this.spaceDown) this.spaceDragged = true;
+    this.pointer = { clientX: event.clientX, clientY: event.clientY };
+    if (!this.paused && !this.spaceDown) void this.pause();
+  };
+
+  private readonly onStagePointerMove = (event: PointerEvent) => {
+    this.pointer = { clientX: event.clientX, clientY: event.clientY };
+  };
+
+  private readonly onStagePointerLeave = () => {
+    this.pointer = undefined;
+  };
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  private selectedTrack(): ObjectAnnotation | undefined {
+    const id = this.session.selection.find((selected) => this.session.store.state.objects.has(selected));
+    return id === undefined ? undefined : this.session.store.state.objects.get(id);
+  }
+
+  protected override renderBelowStage(): TemplateResult | typeof nothing {
+    const player = this.player;
+    if (!player) return nothing;
+    const frame = this.session.plane;
+    const total = player.clock.frameTotal;
+    const fps = player.frameRate.fps;
+    const selected = this.selectedTrack();
+    const editable = this.session.canEdit && selected !== undefined && !selected.lock;
+    const onKeyframe = selected?.keyframes.some((k) => k.frame === frame) ?? false;
+    return html`
+      <div class="video-controls" part="video-controls">
+        <div class="transport" part="transport" role="toolbar" aria-label="Playback">
+          <span class="group">
+            <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⏮</button>
+            <button type="button" aria-label="Previous frame" title="Previous frame (←)" @click=${() => void this.stepFrames(-1)}>◀︎</button>
+            <button
+              type="button"
+              class="play"
+              aria-label=${this.playing ? 'Pause' : 'Play'}
+              aria-pressed=${this.playing ? 'true' : 'false'}
+              title="Play / pause (Space)"
+              @click=${() => void this.togglePlay()}
+            >
+              ${this.playing ? '⏸' : '▶'}
+            </button>
+            <button type="button" aria-label="Next frame" title="Next frame (→)" @click=${() => void this.stepFrames(1)}>▶︎</button>
+            <button type="button" aria-label="Next keyframe" title="Next keyframe (.)" @click=${() => this.jumpToKeyframe(1)}>⏭</button>
+          </span>
+          <label class="group"
+            >Frame
+            <input
+              type="number"
+              class="frame-input"
+              aria-label="Frame"
+              min="0"
+              max=${total - 1}
+              step="1"
+              .value=${String(frame)}
+              @change=${(event: Event) => this.onFrameInput(event)}
+            />
+            <span aria-hidden="true">/ ${total - 1}</span>
+          </label>
+          <span class="time" aria-live="off">${formatMediaTime(player.clock.startTime(frame))} / ${formatMediaTime(player.duration)}</span>
+          <label class="group"
+            >Speed
+            <select aria-label="Playback speed" @change=${(event: Event) => (this.playbackRate = Number((event.target as HTMLSelectElement).value))}>
+              ${PLAYBACK_RATES.map((rate) => html`<option value=${rate} ?selected=${rate === this.rate}>${rate}×</option>`)}
+            </select>
+          </label>
+          <span class="group">
+            <button type="button" ?disabled=${!editable || onKeyframe} title="Keyframe the selected object here" @click=${() => selected && this.addKeyframe(selected.objectId)}>
+              ◆ Keyframe
+            </button>
+            <button type="button" ?disabled=${!editable || !onKeyframe} title="Remove the selected object's keyframe here" @click=${() => selected && this.deleteKeyframe(selected.objectId)}>
+              ◇ Remove
+            </button>
+            <button type="button" ?disabled=${!editable} title="The selected object leaves the scene from this frame (hover + S)" @click=${() => selected && this.stopObject(selected.objectId)}>
+              ⏹ Stop here
+            </button>
+          </span>
+        </div>
+        <lk-timeline .session=${this.session} .fps=${fps}></lk-timeline>
+      </div>
+    `;
+  }
+
+  private onFrameInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const value = Number(input.value);
+    if (Number.isFinite(value)) this.session.setPlane(value);
+    input.value = String(this.session.plane);
+  }
+}

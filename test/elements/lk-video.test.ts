@@ -1,0 +1,384 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/lk-video/define.js';
+import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
+import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
+import type { ExportRecord, ExportTool } from '../../src/format/types.js';
+import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
+import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
+import {
+  ONTOLOGY_URL,
+  canvasOf,
+  click,
+  drag,
+  fetchJson,
+  nextEvent,
+  pagePoint,
+  pixelAt,
+  press,
+  recordEvents,
+  resetMouse,
+  sendKeys,
+  sendMouse,
+} from './helpers.js';
+
+let ontology: unknown;
+let videoExample: ExportRecord;
+
+interface MountOptions {
+  src?: string;
+  mode?: string;
+  preload?: 'auto' | 'metadata';
+  resolveUrl?: LkVideo['resolveUrl'];
+}
+
+async function mount(options: MountOptions = {}): Promise<LkVideo> {
+  const element = await fixture<LkVideo>(html`
+    <lk-video
+      style="--lk-height: 640px; width: 1000px"
+      asset-id="a-video"
+      external-id="frame-numbers.webm"
+      mode=${options.mode ?? 'annotate'}
+      preload=${options.preload ?? 'auto'}
+      .ontology=${ontology}
+      .resolveUrl=${options.resolveUrl}
+      .user=${{ id: 'u-1', email: 'ann@example.com' }}
+    ></lk-video>
+  `);
+  const ready = nextEvent(element, 'lk-ready', 15000);
+  element.src = options.src ?? FRAME_NUMBERS_URL;
+  await ready;
+  await element.settled();
+  element.focus();
+  return element;
+}
+
+/** The frame number the stage shows, read from the video's grey blocks through the drawing canvas. */
+async function frameShown(element: LkVideo): Promise<number> {
+  await element.settled();
+  const canvas = canvasOf(element);
+  const view = element.view!;
+  return frameNumberFrom((x, y) => pixelAt(canvas, view.offsetX + x * view.scale, view.offsetY + y * view.scale)[0]!);
+}
+
+async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function boxOf(tool: ExportTool | undefined): { x: number; y: number; width: number; height: number } {
+  const box = (tool as unknown as Record<string, unknown> | undefined)?.['bounding-box'];
+  if (!box) throw new Error('no bounding box');
+  return box as { x: number; y: number; width: number; height: number };
+}
+
+function close(actual: number, expected: number, tolerance = 2): void {
+  expect(Math.abs(actual - expected), `${actual} ≈ ${expected}`).to.be.at.most(tolerance);
+}
+
+/** Draws a car box on frame `frame` and returns its object id. */
+async function drawCar(element: LkVideo, frame: number, from: [number, number], to: [number, number]): Promise<string> {
+  await element.seekToFrame(frame);
+  await press('1');
+  await drag(element, from, to);
+  await press('Escape');
+  const id = element.session.selection[0] ?? [...element.session.store.state.objects.keys()].at(-1);
+  if (!id) throw new Error('nothing drawn');
+  return id;
+}
+
+describe('<lk-video>', () => {
+  before(async function () {
+    // The first test would otherwise pay for serving pixi.js and the surface modules cold.
+    this.timeout(60000);
+    await import('../../src/canvas/surface.js');
+    ontology = await fetchJson(ONTOLOGY_URL);
+    videoExample = (await fetchJson('/test/fixtures/format/export.video.json')) as ExportRecord;
+  });
+
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('loads the video: metadata with the file frame rate, frame 0 on the stage', async () => {
+    const element = await mount();
+    expect(element.export().metadata).to.deep.equal({ width: 640, height: 360, frameTotal: 300, frameRate: 30 });
+    expect(element.effectiveFrameRate).to.deep.equal({ fps: 30, source: 'container' });
+    expect(element.frameTotal).to.equal(300);
+    expect(element.session.planeCount).to.equal(300);
+    expect(await frameShown(element)).to.equal(0);
+  });
+
+  it('shows frame n after seeking to n, and shows the frame number and time in the player bar', async () => {
+    const element = await mount();
+    for (const frame of [57, 241, 30, 299, 3]) {
+      expect(await element.seekToFrame(frame)).to.equal(frame);
+      expect(element.currentFrame).to.equal(frame);
+      expect(await frameShown(element), `pixels of frame ${frame}`).to.equal(frame);
+    }
+    await element.seekToFrame(45);
+    await element.updateComplete;
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!;
+    expect(input.value).to.equal('45');
+    expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:01.500');
+    input.value = '123';
+    input.dispatchEvent(new Event('change'));
+    await until(() => element.currentFrame === 123, 'the typed frame');
+    await until(() => element.paused, 'paused');
+    expect(await frameShown(element)).to.equal(123);
+  });
+
+  it('steps frames with the arrow keys (Shift ten) and plays and pauses with Space', async () => {
+    const element = await mount();
+    await element.seekToFrame(100);
+    await press('ArrowRight');
+    await until(() => element.currentFrame === 101, 'frame 101');
+    expect(await frameShown(element)).to.equal(101);
+    await press('Shift+ArrowRight');
+    await until(() => element.currentFrame === 111, 'frame 111');
+    await press('ArrowLeft');
+    await until(() => element.currentFrame === 110, 'frame 110');
+    expect(await frameShown(element)).to.equal(110);
+    await press('End');
+    await until(() => element.currentFrame === 299, 'the last frame');
+    await press('Home');
+    await until(() => element.currentFrame === 0, 'the first frame');
+
+    await press('Space');
+    await until(() => !element.paused, 'playing');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await press('Space');
+    await until(() => element.paused, 'paused');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const frame = element.currentFrame;
+    expect(frame).to.be.greaterThan(3);
+    expect(await frameShown(element)).to.equal(frame);
+    const play = element.shadowRoot!.querySelector<HTMLButtonElement>('.play')!;
+    expect(play.getAttribute('aria-label')).to.equal('Play');
+  });
+
+  it('makes keyframes by drawing and editing on two frames and interpolates between them', async () => {
+    const element = await mount();
+    const events = recordEvents(element, ['lk-change']);
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['create']);
+    expect(events[0]!.detail.tools[0].page).to.equal(10);
+
+    await element.seekToFrame(20);
+    expect(element.renderedIds(), 'the track holds after its keyframe').to.deep.equal([id]);
+    await click(element, [240, 140]);
+    expect(element.session.selection).to.deep.equal([id]);
+    await drag(element, [240, 140], [340, 160]);
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['create', 'update']);
+
+    const keyframes = element.export({ keyframesOnly: true }).task.tools;
+    expect(keyframes.map((t) => [t.page, t.keyframe])).to.deep.equal([
+      [10, true],
+      [20, true],
+    ]);
+    close(boxOf(keyframes[0]).x, 200);
+    close(boxOf(keyframes[1]).x, 300);
+    close(boxOf(keyframes[1]).y, 120);
+
+    const all = element.export().task.tools;
+    expect(all.map((t) => t.page)).to.deep.equal(Array.from({ length: 290 }, (_, i) => i + 10));
+    const middle = all.find((t) => t.page === 15)!;
+    expect(middle.keyframe).to.equal(undefined);
+    close(boxOf(middle).x, 250);
+    close(boxOf(middle).y, 110);
+
+    await element.seekToFrame(5);
+    expect(element.renderedIds(), 'nothing before the first keyframe').to.deep.equal([]);
+    await element.seekToFrame(15);
+    expect(element.renderedIds()).to.deep.equal([id]);
+
+    element.undo();
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10]);
+    element.redo();
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10, 20]);
+  });
+
+  it('stops an object with hover + S; it is gone from that frame and comes back at a later keyframe', async () => {
+    const element = await mount();
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    element.session.select([]);
+    await element.seekToFrame(30);
+    await sendMouse({ type: 'move', position: pagePoint(element, 240, 140) });
+    await press('s');
+    let tools = element.export({ keyframesOnly: true }).task.tools;
+    expect(tools.map((t) => [t.page, t.keyframe, t.interpolationStopped])).to.deep.equal([
+      [10, true, undefined],
+      [30, true, true],
+    ]);
+    expect(element.session.activeSchemaId, 'S stopped the object, it did not pick a class').to.equal(undefined);
+    await element.settled();
+    expect(element.renderedIds()).to.deep.equal([]);
+    await element.seekToFrame(29);
+    expect(element.renderedIds()).to.deep.equal([id]);
+
+    // Back at a later keyframe: keyframe the object on frame 40 through the API, as a host would.
+    await element.seekToFrame(40);
+    expect(element.renderedIds()).to.deep.equal([]);
+    const object = element.session.store.state.objects.get(id)!;
+    element.session.store.transact({ origin: 'user', reason: 'update' }, (tx) =>
+      tx.putObject({ ...object, keyframes: [...object.keyframes, { frame: 40, geometry: { type: 'bounding-box', value: { x: 400, y: 100, width: 50, height: 50 } } }] }),
+    );
+    await element.settled();
+    expect(element.renderedIds()).to.deep.equal([id]);
+    tools = element.export().task.tools;
+    expect(tools.filter((t) => t.page! < 40).map((t) => t.page)).to.deep.equal([...Array.from({ length: 20 }, (_, i) => i + 10), 30]);
+    expect(tools.find((t) => t.page === 30)!.interpolationStopped).to.equal(true);
+    expect(tools.find((t) => t.page === 41)).to.not.equal(undefined);
+
+    // The button does the same for the selected object.
+    element.session.select([id]);
+    await element.seekToFrame(50);
+    const stop = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.transport button')].find((b) => b.textContent?.includes('Stop here'))!;
+    stop.click();
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => [t.page, t.interpolationStopped === true])).to.deep.equal([
+      [10, false],
+      [30, true],
+      [40, false],
+      [50, true],
+    ]);
+  });
+
+  it('exports the flat per-frame entries and keyframesOnly exactly, with frameTotal and frameRate', async () => {
+    const element = await mount({ src: BOTTLES_URL });
+    element.annotations = videoExample;
+    const record = element.export();
+    expect(record.metadata).to.deep.equal({ width: 640, height: 360, frameTotal: 1189, frameRate: 179 / 6 });
+    expect(record.task.tools).to.deep.equal(videoExample.task.tools);
+    const keyframesOnly = element.export({ keyframesOnly: true }).task.tools;
+    expect(keyframesOnly).to.deep.equal(videoExample.task.tools.filter((t) => t.keyframe));
+    // Import of the export rebuilds the keyframes: interpolation survives the round trip.
+    element.annotations = element.export({ keyframesOnly: true });
+    expect(element.export().task.tools).to.deep.equal(videoExample.task.tools);
+    const object = element.session.store.state.objects.get('b1')!;
+    expect(object.keyframes.map((k) => [k.frame, k.stopped === true])).to.deep.equal([
+      [10, false],
+      [12, false],
+      [13, true],
+    ]);
+    await element.seekToFrame(11);
+    expect(element.renderedIds()).to.deep.equal(['b1']);
+    await element.seekToFrame(13);
+    expect(element.renderedIds()).to.deep.equal([]);
+  });
+
+  it('frame numbers follow the real 179/6 fps file, not 30 fps', async () => {
+    const element = await mount({ src: BOTTLES_URL });
+    expect(element.effectiveFrameRate!.fps).to.be.closeTo(179 / 6, 1e-9);
+    await element.seekToFrame(1000);
+    expect(element.currentTime).to.be.closeTo(1000 / (179 / 6), 1e-9);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:33.520');
+  });
+
+  it('shows tracks on the timeline and seeks when the timeline is scrubbed', async () => {
+    const element = await mount();
+    await drawCar(element, 10, [200, 100], [280, 180]);
+    const timeline = element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
+    await timeline.updateComplete;
+    const rows = timeline.shadowRoot!.querySelectorAll('.row');
+    expect(rows).to.have.length(1);
+    expect(rows[0]!.getAttribute('aria-label')).to.equal('Car 1');
+    const ruler = timeline.shadowRoot!.querySelector<HTMLElement>('.ruler .track')!.getBoundingClientRect();
+    const at = (frame: number): [number, number] => [Math.round(ruler.left + ((frame + 0.5) * ruler.width) / 300), Math.round(ruler.top + ruler.height / 2)];
+    await sendMouse({ type: 'move', position: at(150) });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: at(200) });
+    await sendMouse({ type: 'up' });
+    await until(() => element.currentFrame === 200, 'frame 200 after scrubbing');
+    await until(() => element.paused, 'paused');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await frameShown(element)).to.equal(200);
+    expect(element.currentFrame).to.equal(200);
+  });
+
+  it('lets view mode play and step but not draw or stop', async () => {
+    const element = await mount({ mode: 'view' });
+    await press('1');
+    await drag(element, [200, 100], [280, 180]);
+    expect(element.export().task.tools).to.have.length(0);
+    await press('ArrowRight');
+    await until(() => element.currentFrame === 1, 'frame 1');
+    expect(element.stopObject('nothing')).to.equal(false);
+  });
+
+  describe('bad input', () => {
+    it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
+      const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      element.src = UNSUPPORTED_URL;
+      expect((await error).detail.code).to.equal('asset-unsupported');
+      element.annotations = videoExample;
+      expect(element.export().task.tools.length).to.be.greaterThan(0);
+      const ready = nextEvent(element, 'lk-ready', 15000);
+      element.src = FRAME_NUMBERS_URL;
+      await ready;
+      expect(element.export().task.tools.length, 'annotations survive the failed load').to.be.greaterThan(0);
+    });
+
+    it('reports a truncated file and a missing file, never with the URL in the message', async () => {
+      const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
+      const bytes = await fixtureBytes(BOTTLES_URL);
+      let error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      element.src = blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/mp4');
+      expect((await error).detail.code).to.equal('asset-load');
+      error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      element.src = '/test/fixtures/video/missing.webm?X-Amz-Signature=secret';
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-not-found');
+      expect(detail.message).not.to.contain('secret');
+      expect(detail.message).not.to.contain('missing.webm');
+    });
+
+    it('opens from a fresh URL when the signed URL has already expired', async () => {
+      const expired = await signedUrl('video/frame-numbers.webm', { ttlSeconds: -60 });
+      let asked = 0;
+      const errors: CustomEvent[] = [];
+      const element = await fixture<LkVideo>(html`<lk-video
+        style="--lk-height: 480px; width: 800px"
+        asset-id="a-video"
+        .ontology=${ontology}
+        .resolveUrl=${() => {
+          asked++;
+          return signedUrl('video/frame-numbers.webm');
+        }}
+        @lk-error=${(e: CustomEvent) => errors.push(e)}
+      ></lk-video>`);
+      const ready = nextEvent(element, 'lk-ready', 15000);
+      element.src = expired;
+      await ready;
+      expect(asked).to.be.at.least(1);
+      expect(errors).to.deep.equal([]);
+      expect(await element.seekToFrame(77)).to.equal(77);
+      expect(await frameShown(element)).to.equal(77);
+    });
+
+    it('keeps the position and the annotations when the URL expires mid-session', async function () {
+      this.timeout(20000);
+      await clearRequestLog();
+      const path = 'video/frame-numbers.webm';
+      const errors: CustomEvent[] = [];
+      const element = await mount({ src: await signedUrl(path, { ttlSeconds: 2 }), preload: 'metadata', resolveUrl: () => signedUrl(path) });
+      element.addEventListener('lk-error', (e) => errors.push(e as CustomEvent));
+      const id = await drawCar(element, 5, [200, 100], [280, 180]);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      // The far end was not buffered with preload="metadata": reading it now meets a 403.
+      element.currentFrame = 290;
+      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 10000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await frameShown(element)).to.equal(290);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+      expect(element.session.store.state.objects.has(id)).to.equal(true);
+      const video = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
+      const refused = video.findIndex((r) => r.status === 403);
+      // When Chromium had buffered the whole file there was nothing to refuse; otherwise a fresh URL followed.
+      if (refused >= 0) expect(video.slice(refused + 1).some((r) => r.status === 206 || r.status === 200)).to.equal(true);
+    });
+  });
+});
