@@ -218,6 +218,22 @@ describe('<lk-text>', () => {
     expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'ball'));
   });
 
+  it('zooms the text with + and - and still maps drags to exact offsets', async () => {
+    const element = await mount(STORY);
+    const before = textRect(element, 'Longbourn').width;
+    await sendKeys({ press: '=' });
+    await sendKeys({ press: '=' });
+    await element.settled();
+    const after = textRect(element, 'Longbourn').width;
+    expect(after / before).to.be.closeTo(1.32, 0.05);
+    await sendKeys({ press: '2' });
+    await dragOver(element, 'Longbourn');
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Longbourn'));
+    await sendKeys({ press: 'f' });
+    await element.settled();
+    expect(textRect(element, 'Longbourn').width).to.be.closeTo(before, 0.5);
+  });
+
   it('snaps mouse selections to whole words with snap-words', async () => {
     const element = await mount(STORY, { snapWords: true });
     await sendKeys({ press: '1' });

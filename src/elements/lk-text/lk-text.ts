@@ -89,6 +89,8 @@ export class LkText extends AnnotatorElement {
   @state() protected statusMessage = '';
   @state() protected statusIsError = false;
   @state() protected helpOpen = false;
+  /** Text zoom from the toolbar's zoom buttons (1 = the font's own size). */
+  @state() protected textZoom = 1;
 
   @query('.paragraphs') private paragraphsElement!: HTMLDivElement;
   @query('.scroller') private scroller!: HTMLDivElement;
@@ -126,6 +128,10 @@ export class LkText extends AnnotatorElement {
       skip: () => this.skip(),
       review: (detail) => this.review(detail),
       showHelp: () => (this.helpOpen = true),
+      zoomIn: () => (this.textZoom = Math.min(3, Math.round(this.textZoom * 1.15 * 100) / 100)),
+      zoomOut: () => (this.textZoom = Math.max(0.5, Math.round((this.textZoom / 1.15) * 100) / 100)),
+      fit: () => (this.textZoom = 1),
+      actualSize: () => (this.textZoom = 1),
     });
     this.session.subscribe((topic) => {
       if (topic === 'ontology') this.updatePalette();
@@ -792,6 +798,12 @@ export class LkText extends AnnotatorElement {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
+      case 'zoomIn':
+      case 'zoomOut':
+      case 'fit':
+      case 'actualSize':
+        this.session.actions[action]();
+        return true;
       case 'nextObject':
       case 'previousObject':
         return this.selectNeighbour(action === 'nextObject' ? 1 : -1);
@@ -988,6 +1000,7 @@ export class LkText extends AnnotatorElement {
             <div class="content">
               <div
                 class="paragraphs"
+                style=${`zoom: ${this.textZoom}`}
                 role="document"
                 aria-label="Document text"
                 @pointerdown=${this.onPointerDown}
