@@ -17,12 +17,13 @@ function blobUrl(bytes: Uint8Array): string {
   return url;
 }
 
-async function mount(options: { src?: string; srcs?: string[]; mode?: string; annotations?: unknown } = {}): Promise<LkDicom> {
+async function mount(options: { src?: string; srcs?: string[]; mode?: string; annotations?: unknown; renderer?: string } = {}): Promise<LkDicom> {
   const element = await fixture<LkDicom>(html`
     <lk-dicom
       style="--lk-height: 480px; width: 960px"
       asset-id="study-1"
       mode=${options.mode ?? 'annotate'}
+      renderer=${options.renderer ?? 'auto'}
       .ontology=${ontology}
       .annotations=${options.annotations}
       .user=${{ id: 'u-1', email: 'rad@example.com' }}
@@ -391,4 +392,24 @@ describe('<lk-dicom>', () => {
     await element.settled();
     expect(element.renderedIds()).not.to.include('locked');
   });
+
+  for (const renderer of ['webgl', 'canvas']) {
+    it(`re-uploads the windowed slice to the screen (${renderer} renderer)`, async () => {
+      const element = await mount({ src: `${DICOM}/MR_small.dcm`, renderer });
+      expect((element as unknown as { surface: { rendererKind: string } }).surface.rendererKind).to.equal(renderer);
+      const raw = int16le(rawPixelData(await fetchBytes(`${DICOM}/MR_small.dcm`), true));
+      const check = async (center: number, width: number) => {
+        await element.settled();
+        for (const [x, y] of [[10, 10], [32, 32], [50, 20], [20, 50]] as const) {
+          const expected = expectedGrey(raw[y * 64 + x]!, center, width);
+          expect(Math.abs(screenGreyAt(element, x, y) - expected), `${renderer} ${x},${y} at ${center}/${width}`).to.be.at.most(2);
+        }
+      };
+      await check(600, 1600);
+      element.setWindow(300, 500);
+      await check(300, 500);
+      element.resetWindow();
+      await check(600, 1600);
+    });
+  }
 });
