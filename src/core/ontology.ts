@@ -120,7 +120,12 @@ interface Walk {
   optionIds: Map<string, string>;
   /** Objects on the way from the root to here: meeting one again is a cycle. */
   ancestors: Set<object>;
+  /** The top-level keyboard, shared by tools, classifications and relations. */
+  keyboard: Keyboard;
 }
+
+/** Normalised shortcut → where it was first used and by which category. */
+type Keyboard = Map<string, { path: string; title: string }>;
 
 interface Entry {
   index: number;
@@ -312,6 +317,16 @@ function claim(walk: Walk, ids: Map<string, string>, id: string, path: string, w
   else report(walk, 'duplicate-schema-id', path, `${what} schemaId ${describe(id)} is already used at ${first}.`);
 }
 
+/**
+ * Decision: shortcuts clash only within one keyboard: the top-level tools, classifications and
+ * relations share one; each category's nested classifications share another. Compared normalised.
+ */
+function press(walk: Walk, keyboard: Keyboard, key: string, path: string, title: string): void {
+  const first = keyboard.get(key);
+  if (first === undefined) keyboard.set(key, { path, title });
+  else report(walk, 'shortcut-clash', path, `Shortcut "${key}" of "${title}" is already used by "${first.title}" (${first.path}).`);
+}
+
 /** Runs `body` with `value` marked as an ancestor, or reports why it cannot be entered. */
 function within<T>(walk: Walk, value: object, path: string, depth: number, body: () => T): T | undefined {
   if (walk.ancestors.has(value)) {
@@ -340,14 +355,15 @@ function typeOf<T extends string>(walk: Walk, record: Record<string, unknown>, p
 }
 
 /** Fields every category has; undefined when schemaId or title is unusable (already reported). */
-function base(walk: Walk, record: Record<string, unknown>, path: string): CategoryBase | undefined {
+function base(walk: Walk, record: Record<string, unknown>, path: string, keyboard: Keyboard): CategoryBase | undefined {
   const schemaId = text(walk, record, 'schemaId', path);
   const title = text(walk, record, 'title', path);
   const shortcutKey = shortcut(walk, record, path);
+  if (shortcutKey !== undefined) press(walk, keyboard, shortcutKey, `${path}.shortcutKey`, title ?? path);
   const required = flag(walk, record, 'required', path);
   const min = count(walk, record, 'min', path);
   const max = count(walk, record, 'max', path);
-  if (min !== undefined && max !== undefined && min > max) report(walk, 'bad-range', `${path}.min`, `"min" (${min}) is greater than "max" (${max}).`);
+  if (min !== undefined && max !== undefined && min > max) report(walk, 'wrong-type', `${path}.min`, `"min" (${min}) is greater than "max" (${max}).`);
   if (schemaId !== undefined) claim(walk, walk.categoryIds, schemaId, `${path}.schemaId`, 'Category');
   if (schemaId === undefined || title === undefined) return undefined;
   return {
@@ -429,25 +445,20 @@ function parentOption(walk: Walk, record: Record<string, unknown>, path: string,
   return undefined;
 }
 
-/** Nested (or top-level) classifications with their input paths; `checkShortcuts` decides whether they form a keyboard of their own. */
-function classificationEntries(walk: Walk, record: Record<string, unknown>, path: string, depth: number, parent: Parent | undefined, checkShortcuts: boolean): Placed<ClassificationCategory>[] {
-  const result: Placed<ClassificationCategory>[] = [];
+/** A classification list; `keyboard` is the parent's own, or the top-level one for the ontology's classifications. */
+function classifications(walk: Walk, record: Record<string, unknown>, path: string, depth: number, parent: Parent | undefined, keyboard: Keyboard): ClassificationCategory[] {
+  const result: ClassificationCategory[] = [];
   for (const { index, value: item } of list(walk, record, 'classifications', path)) {
     const at = `${path}.classifications[${index}]`;
     if (!isRecord(walk, item, at, 'A classification must be an object')) continue;
-    const category = within(walk, item, at, depth, () => classification(walk, item, at, depth, parent));
-    if (category) result.push({ path: at, category });
+    const category = within(walk, item, at, depth, () => classification(walk, item, at, depth, parent, keyboard));
+    if (category) result.push(category);
   }
-  if (checkShortcuts) checkShortcutClashes(walk, result);
   return result;
 }
 
-function nestedClassifications(walk: Walk, record: Record<string, unknown>, path: string, depth: number, parent: Parent): ClassificationCategory[] {
-  return classificationEntries(walk, record, path, depth, parent, true).map((entry) => entry.category);
-}
-
-function classification(walk: Walk, record: Record<string, unknown>, path: string, depth: number, parent: Parent | undefined): ClassificationCategory | undefined {
-  const common = base(walk, record, path);
+function classification(walk: Walk, record: Record<string, unknown>, path: string, depth: number, parent: Parent | undefined, keyboard: Keyboard): ClassificationCategory | undefined {
+  const common = base(walk, record, path, keyboard);
   const tool = typeOf(walk, record, path, CLASSIFICATION_TYPES, 'classification');
   const ownOptions = options(walk, record, path);
   const tree = treeOptions(walk, record, path, new Map(), '', 1);
@@ -455,7 +466,7 @@ function classification(walk: Walk, record: Record<string, unknown>, path: strin
   const pattern = regex(walk, record, path);
   const parentOptionId = parentOption(walk, record, path, parent);
   const frameSpecific = flag(walk, record, 'frameSpecific', path);
-  const nested = nestedClassifications(walk, record, path, depth + 1, { title: common?.title ?? path, kind: 'classification', options: ownOptions });
+  const nested = classifications(walk, record, path, depth + 1, { title: common?.title ?? path, kind: 'classification', options: ownOptions }, new Map());
   if (common === undefined || tool === undefined) return undefined;
   return {
     kind: 'classification',
@@ -471,13 +482,11 @@ function classification(walk: Walk, record: Record<string, unknown>, path: strin
   };
 }
 
-/** A parsed category with the input path it came from (entries that failed are left out, so indexes differ). */
-interface Placed<T> {
+/** A parsed tool or relation before its colour is settled. */
+interface Drawn<T> {
+  /** The input path (entries that failed are left out, so indexes can differ from positions). */
   path: string;
   category: T;
-}
-
-interface Drawn<T> extends Placed<T> {
   /** The colour the host gave, if any. */
   color: string | undefined;
 }
@@ -488,10 +497,10 @@ function tools(walk: Walk, root: Record<string, unknown>): Drawn<Omit<ToolCatego
     const at = `$.tools[${index}]`;
     if (!isRecord(walk, item, at, 'A tool must be an object')) continue;
     const drawn = within(walk, item, at, 1, () => {
-      const common = base(walk, item, at);
+      const common = base(walk, item, at, walk.keyboard);
       const tool = typeOf(walk, item, at, TOOL_TYPES, 'tool');
       const given = color(walk, item, at);
-      const nested = nestedClassifications(walk, item, at, 2, { title: common?.title ?? at, kind: 'tool', options: [] });
+      const nested = classifications(walk, item, at, 2, { title: common?.title ?? at, kind: 'tool', options: [] }, new Map());
       if (common === undefined || tool === undefined) return undefined;
       return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested } };
     });
@@ -505,7 +514,7 @@ function relations(walk: Walk, root: Record<string, unknown>): Drawn<Omit<Relati
   for (const { index, value: item } of list(walk, root, 'relations', '$')) {
     const at = `$.relations[${index}]`;
     if (!isRecord(walk, item, at, 'A relation must be an object')) continue;
-    const common = base(walk, item, at);
+    const common = base(walk, item, at, walk.keyboard);
     const tool = typeOf(walk, item, at, RELATION_TYPES, 'relation');
     const given = color(walk, item, at);
     if (common !== undefined && tool !== undefined) result.push({ path: at, color: given, category: { kind: 'relation', ...common, tool } });
@@ -536,21 +545,6 @@ function assignColors<T extends { tool: string }>(walk: Walk, drawn: readonly Dr
 }
 
 /**
- * Decision: shortcuts clash only within one keyboard: the top-level tools, classifications and
- * relations share one; each category's nested classifications share another.
- */
-function checkShortcutClashes(walk: Walk, entries: readonly Placed<Category>[]): void {
-  const used = new Map<string, Placed<Category>>();
-  for (const entry of entries) {
-    const key = entry.category.shortcutKey;
-    if (key === undefined) continue;
-    const first = used.get(key);
-    if (first === undefined) used.set(key, entry);
-    else report(walk, 'shortcut-clash', `${entry.path}.shortcutKey`, `Shortcut "${key}" of "${entry.category.title}" is already used by "${first.category.title}" (${first.path}.shortcutKey).`);
-  }
-}
-
-/**
  * Parses and validates an ontology (an object, or a JSON string of one). Defaults: `required`,
  * `frameSpecific` false; `classifications`, `options`, `treeOptions` empty; colours from
  * `DEFAULT_PALETTE`. Unknown fields (`richText`, …) are ignored. Category schemaIds are unique
@@ -558,7 +552,7 @@ function checkShortcutClashes(walk: Walk, entries: readonly Placed<Category>[]):
  * ontology. Every problem is listed with its JSON path. Never throws.
  */
 export function parseOntology(input: unknown): Result<Ontology> {
-  const walk: Walk = { problems: [], categoryIds: new Map(), optionIds: new Map(), ancestors: new Set() };
+  const walk: Walk = { problems: [], categoryIds: new Map(), optionIds: new Map(), ancestors: new Set(), keyboard: new Map() };
   try {
     let value = input;
     if (typeof value === 'string') {
@@ -572,17 +566,12 @@ export function parseOntology(input: unknown): Result<Ontology> {
     const root = value;
     const ontology = within(walk, root, '$', 0, () => {
       const drawnTools = tools(walk, root);
-      const global = classificationEntries(walk, root, '$', 1, undefined, false);
+      const global = classifications(walk, root, '$', 1, undefined, walk.keyboard);
       const drawnRelations = relations(walk, root);
       const used = new Set([...drawnTools, ...drawnRelations].flatMap((drawn) => (drawn.color === undefined ? [] : [drawn.color])));
       const toolCategories = assignColors(walk, drawnTools, used);
       const relationCategories = assignColors(walk, drawnRelations, used);
-      checkShortcutClashes(walk, [
-        ...drawnTools.map((drawn, i) => ({ path: drawn.path, category: toolCategories[i] ?? { ...drawn.category, color: '' } })),
-        ...global,
-        ...drawnRelations.map((drawn, i) => ({ path: drawn.path, category: relationCategories[i] ?? { ...drawn.category, color: '' } })),
-      ]);
-      return { tools: toolCategories, classifications: global.map((entry) => entry.category), relations: relationCategories };
+      return { tools: toolCategories, classifications: global, relations: relationCategories };
     });
     if (ontology === undefined) return { ok: false, problems: walk.problems };
     return walk.problems.length > 0 ? { ok: false, problems: walk.problems } : { ok: true, value: ontology };

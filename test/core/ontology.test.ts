@@ -261,7 +261,7 @@ describe('parseOntology: rules', () => {
 
   it('requires min and max to be non-negative integers with min ≤ max', () => {
     expect(located({ tools: [tool('a', { min: 3, max: 1 }), tool('b', { min: -1 }), tool('c', { max: 1.5 }), tool('d', { min: '1' })] })).to.deep.equal([
-      'bad-range @ $.tools[0].min',
+      'wrong-type @ $.tools[0].min',
       'wrong-type @ $.tools[1].min',
       'wrong-type @ $.tools[2].max',
       'wrong-type @ $.tools[3].min',
@@ -310,8 +310,9 @@ describe('parseOntology: rules', () => {
     expect(problems.map((p) => `${p.code} @ ${p.path ?? ''}`)).to.deep.equal([
       'unknown-type @ $.tools[0].tool',
       'bad-color @ $.tools[0].color',
+      'shortcut-clash @ $.tools[1].shortcutKey',
       'duplicate-schema-id @ $.tools[1].schemaId',
-      'bad-range @ $.classifications[0].min',
+      'wrong-type @ $.classifications[0].min',
       'bad-regex @ $.classifications[0].regex',
       'missing-field @ $.relations[0].tool',
     ]);
