@@ -1,2 +1,9 @@
-// Registers the shared panels.
-export {};
+// Registers every shared panel (each guarded, so loading labelkit twice does not throw).
+import './toolbar/define.js';
+import './classification-form/define.js';
+import './object-list/define.js';
+import './relations-panel/define.js';
+import './task-actions/define.js';
+import './shortcut-help/define.js';
+
+export * from './index.js';

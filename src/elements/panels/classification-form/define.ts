@@ -1,0 +1,11 @@
+import { LkClassificationForm } from './lk-classification-form.js';
+
+if (!customElements.get('lk-classification-form')) customElements.define('lk-classification-form', LkClassificationForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-classification-form': LkClassificationForm;
+  }
+}
+
+export { LkClassificationForm };

@@ -1,0 +1,11 @@
+import { LkObjectList } from './lk-object-list.js';
+
+if (!customElements.get('lk-object-list')) customElements.define('lk-object-list', LkObjectList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-object-list': LkObjectList;
+  }
+}
+
+export { LkObjectList };

@@ -1,0 +1,11 @@
+import { LkRelationsPanel } from './lk-relations-panel.js';
+
+if (!customElements.get('lk-relations-panel')) customElements.define('lk-relations-panel', LkRelationsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-relations-panel': LkRelationsPanel;
+  }
+}
+
+export { LkRelationsPanel };

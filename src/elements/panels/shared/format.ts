@@ -1,0 +1,87 @@
+/** Small display helpers shared by the panels (text only: every result goes into a lit text binding). */
+import type { Ontology, RelationCategory, ToolCategory } from '../../../core/ontology.js';
+
+const FALLBACK_COLOR = '#6e7781';
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+/** A colour safe to put into a style property: the class colour if it is `#rrggbb`, else grey. */
+export function safeColor(color: string | undefined): string {
+  return color !== undefined && COLOR.test(color) ? color : FALLBACK_COLOR;
+}
+
+/** The end of an object id, enough to tell objects of one class apart. */
+export function shortId(objectId: string): string {
+  return objectId.length <= 8 ? objectId : `…${objectId.slice(-6)}`;
+}
+
+export function toolCategory(ontology: Ontology | undefined, schemaId: string): ToolCategory | undefined {
+  return ontology?.tools.find((tool) => tool.schemaId === schemaId);
+}
+
+export function relationCategory(ontology: Ontology | undefined, schemaId: string): RelationCategory | undefined {
+  return ontology?.relations.find((relation) => relation.schemaId === schemaId);
+}
+
+/** "Car …a1b2c3": the class title (or the schemaId when the ontology lacks it) and the short id. */
+export function objectLabel(ontology: Ontology | undefined, objectId: string, schemaId: string | undefined): string {
+  const title = schemaId === undefined ? 'Unknown' : (toolCategory(ontology, schemaId)?.title ?? schemaId);
+  return `${title} ${shortId(objectId)}`;
+}
+
+/** A random id for a new answer or relation (`randomUUID` needs a secure context; this does not). */
+export function newId(): string {
+  const cryptoApi = globalThis.crypto;
+  if (typeof cryptoApi.randomUUID === 'function' && globalThis.isSecureContext) return cryptoApi.randomUUID();
+  const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const KEY_NAMES: Record<string, string> = {
+  arrowleft: '←',
+  arrowright: '→',
+  arrowup: '↑',
+  arrowdown: '↓',
+  escape: 'Esc',
+  delete: 'Delete',
+  backspace: 'Backspace',
+  enter: 'Enter',
+  tab: 'Tab',
+  space: 'Space',
+};
+
+function isApple(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
+/** `mod+shift+z` → `Ctrl+Shift+Z` (`⌘+Shift+Z` on Apple devices); `shift++` → `Shift++`. */
+export function formatChord(chord: string): string {
+  let key: string;
+  let modifiers: string[];
+  if (chord === '+') {
+    key = '+';
+    modifiers = [];
+  } else if (chord.endsWith('++')) {
+    key = '+';
+    modifiers = chord.slice(0, -2).split('+');
+  } else {
+    const parts = chord.split('+');
+    key = parts.pop() ?? '';
+    modifiers = parts;
+  }
+  const names = modifiers.map((modifier) => {
+    const lower = modifier.toLowerCase();
+    if (lower === 'mod' || lower === 'ctrl' || lower === 'cmd' || lower === 'meta') return isApple() ? '⌘' : 'Ctrl';
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  });
+  const lowerKey = key.toLowerCase();
+  const keyName = KEY_NAMES[lowerKey] ?? (key.length === 1 ? key.toUpperCase() : key);
+  return [...names, keyName].join('+');
+}
+
+/** Every chord of a binding (`mod+shift+z|mod+y`), formatted, joined with " or ". */
+export function formatBinding(binding: string): string {
+  return binding
+    .split('|')
+    .map((chord) => formatChord(chord))
+    .join(' or ');
+}

@@ -1,0 +1,11 @@
+import { LkShortcutHelp } from './lk-shortcut-help.js';
+
+if (!customElements.get('lk-shortcut-help')) customElements.define('lk-shortcut-help', LkShortcutHelp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-shortcut-help': LkShortcutHelp;
+  }
+}
+
+export { LkShortcutHelp };

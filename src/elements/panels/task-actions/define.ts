@@ -1,0 +1,11 @@
+import { LkTaskActions } from './lk-task-actions.js';
+
+if (!customElements.get('lk-task-actions')) customElements.define('lk-task-actions', LkTaskActions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-task-actions': LkTaskActions;
+  }
+}
+
+export { LkTaskActions };

@@ -1,0 +1,43 @@
+import { css } from 'lit';
+
+export const lkTaskActionsStyles = css`
+  :host([empty]) {
+    display: none;
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .buttons button {
+    flex: 1;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea,
+  input {
+    width: 100%;
+    padding: 3px 6px;
+    border: 1px solid var(--lk-border-color, #d0d7de);
+    border-radius: 4px;
+    background: var(--lk-input-background, #ffffff);
+  }
+  textarea {
+    min-height: 3.5em;
+    resize: vertical;
+  }
+  button.reject {
+    color: var(--lk-error-color, #cf222e);
+  }
+`;

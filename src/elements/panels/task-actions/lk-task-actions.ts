@@ -1,0 +1,100 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { LabelingSession } from '../../../core/session.js';
+import { PanelElement } from '../shared/panel-element.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { lkTaskActionsStyles } from './lk-task-actions.styles.js';
+
+type Verdict = 'accept' | 'reject';
+
+/**
+ * What ends a task: Submit and Skip while annotating; in `review` mode Accept and Reject for the
+ * task (with a comment and an error code) and for the selected objects. Buttons call the session's
+ * actions (`submit`, `skip`, `review`); the element around the panel fires the events.
+ *
+ * @tagname lk-task-actions
+ * @csspart actions - The panel.
+ * @csspart submit - The Submit button.
+ * @csspart skip - The Skip button.
+ * @cssproperty [--lk-accent-color=#1f6feb] - Background of the primary button.
+ * @cssproperty [--lk-error-color=#cf222e] - Text of the Reject buttons.
+ */
+export class LkTaskActions extends PanelElement {
+  static override styles = [panelStyles, lkTaskActionsStyles];
+
+  /** Hide Submit and Skip (the host submits through its own UI). */
+  @property({ type: Boolean, attribute: 'hide-submit', reflect: true }) hideSubmit = false;
+
+  @state() private comment = '';
+  @state() private errorCode = '';
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const session = this.currentSession;
+    this.toggleAttribute('empty', !session || (session.mode !== 'review' && this.hideSubmit));
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const session = this.currentSession;
+    if (!session) return nothing;
+    if (session.mode === 'review') return this.renderReview(session);
+    if (this.hideSubmit) return nothing;
+    const disabled = session.mode === 'view';
+    return html`
+      <div part="actions" role="group" aria-label="Task">
+        <div class="buttons">
+          <button type="button" part="submit" class="primary submit" ?disabled=${disabled} @click=${() => session.actions.submit()}>Submit</button>
+          <button type="button" part="skip" class="skip" ?disabled=${disabled} @click=${() => session.actions.skip()}>Skip</button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderReview(session: LabelingSession): TemplateResult {
+    const objectIds = session.selection.filter((id) => session.store.state.objects.has(id));
+    return html`
+      <div part="actions" role="group" aria-label="Review">
+        <div class="field">
+          <label for="comment">Comment</label>
+          <textarea id="comment" .value=${live(this.comment)} @input=${(event: Event) => (this.comment = (event.currentTarget as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        <div class="field">
+          <label for="error-code">Error code</label>
+          <input
+            id="error-code"
+            type="text"
+            autocomplete="off"
+            .value=${live(this.errorCode)}
+            @input=${(event: Event) => (this.errorCode = (event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="buttons">
+          <button type="button" class="primary accept" @click=${() => this.review(session, 'accept')}>Accept</button>
+          <button type="button" class="reject" @click=${() => this.review(session, 'reject')}>Reject</button>
+        </div>
+        ${objectIds.length
+          ? html`<div class="buttons" role="group" aria-label="Selected objects">
+              <button type="button" class="accept-selected" @click=${() => this.review(session, 'accept', objectIds)}>
+                Accept selected (${objectIds.length})
+              </button>
+              <button type="button" class="reject reject-selected" @click=${() => this.review(session, 'reject', objectIds)}>
+                Reject selected (${objectIds.length})
+              </button>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private review(session: LabelingSession, verdict: Verdict, objectIds?: string[]): void {
+    const comment = this.comment.trim();
+    const errorCode = this.errorCode.trim();
+    session.actions.review({
+      verdict,
+      ...(objectIds ? { objectIds: [...objectIds] } : {}),
+      ...(comment ? { comment } : {}),
+      ...(errorCode ? { errorCode } : {}),
+    });
+  }
+}
