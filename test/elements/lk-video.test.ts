@@ -308,6 +308,38 @@ describe('<lk-video>', () => {
     expect(element.stopObject('nothing')).to.equal(false);
   });
 
+  it('keeps locked tracks read-only, events and submit as every element', async () => {
+    const element = await mount({ src: BOTTLES_URL });
+    const events = recordEvents(element, ['lk-change', 'lk-select', 'lk-invalid', 'lk-submit']);
+    element.submit();
+    expect(events.map((e) => e.type)).to.deep.equal(['lk-invalid']);
+    expect(events[0]!.detail.problems.map((p: { schemaId?: string }) => p.schemaId)).to.include('t-car');
+    element.annotations = { ...videoExample, task: { ...videoExample.task, tools: videoExample.task.tools.map((t) => ({ ...t, lock: true })) } };
+    expect(element.session.store.state.objects.get('b1')!.lock).to.equal(true);
+    const before = JSON.stringify(element.export().task.tools);
+    expect(element.stopObject('b1', 11)).to.equal(false);
+    expect(element.deleteKeyframe('b1', 10)).to.equal(false);
+    expect(element.moveKeyframe('b1', 12, 20)).to.equal(false);
+    expect(element.addKeyframe('b1', 11)).to.equal(false);
+    await element.seekToFrame(11);
+    await sendMouse({ type: 'move', position: pagePoint(element, 125, 100) });
+    await press('s');
+    await click(element, [125, 100]);
+    expect(element.session.selection).to.deep.equal(['b1']);
+    await press('Delete');
+    expect(JSON.stringify(element.export().task.tools)).to.equal(before);
+    expect(events.map((e) => e.type)).to.deep.equal(['lk-invalid', 'lk-select']);
+    // The car track counts for the required Car class; the required global Weather answer is still missing.
+    expect(element.validate().map((p) => p.schemaId)).to.deep.equal(['c-weather']);
+    element.session.store.transact({ origin: 'user', reason: 'classify' }, (tx) =>
+      tx.putClassification({ objectId: 'w1', schemaId: 'c-weather', answer: ['Clear'], classifications: [], metadata: { createdAt: '', createdBy: '', createdIn: '' } }),
+    );
+    element.submit();
+    expect(events.at(-1)!.type).to.equal('lk-submit');
+    expect(events.at(-1)!.detail.record.task.classifications.map((c: { answer: unknown }) => c.answer)).to.deep.equal([['Clear']]);
+    expect(events.at(-1)!.detail.record.task.tools).to.have.length(4);
+  });
+
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
