@@ -93,6 +93,7 @@ export function updatedAnswer(
 ): ClassificationAnswer | undefined {
   const [category, ...rest] = path;
   if (!category) return before;
+  const objectId = before?.objectId ?? context.newId();
   let answer: Answer;
   let children: ClassificationAnswer[];
   if (rest.length === 0) {
@@ -105,7 +106,7 @@ export function updatedAnswer(
   if (isEmptyAnswer(answer) && children.length === 0) return undefined;
   const page = category.frameSpecific ? context.plane : before?.page;
   return {
-    objectId: before?.objectId ?? context.newId(),
+    objectId,
     schemaId: category.schemaId,
     answer,
     classifications: children,

@@ -1,0 +1,90 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { parseOntology } from '../../../src/core/ontology.js';
+import '../../../src/elements/panels/shortcut-help/define.js';
+import type { LkShortcutHelp } from '../../../src/elements/panels/shortcut-help/lk-shortcut-help.js';
+import { buttonNamed, click, panelSession, query, queryAll, shadow } from './helpers.js';
+
+function keysOf(help: LkShortcutHelp, action: string): string | undefined {
+  return shadow(help).querySelector(`tr[data-action="${action}"] td.keys`)?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+describe('<lk-shortcut-help>', () => {
+  it('opens as a modal dialog listing built-in shortcuts with the host overrides', async () => {
+    const session = await panelSession();
+    const help = await fixture<LkShortcutHelp>(
+      html`<lk-shortcut-help .session=${session} .shortcuts=${{ fit: 'shift+f', zoomIn: null }}></lk-shortcut-help>`,
+    );
+    const dialog = query<HTMLDialogElement>(help, 'dialog');
+    expect(dialog.open).to.equal(false);
+    help.open = true;
+    await help.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(keysOf(help, 'undo')).to.equal('Ctrl+Z');
+    expect(keysOf(help, 'redo')).to.equal('Ctrl+Shift+Z or Ctrl+Y');
+    expect(keysOf(help, 'delete')).to.equal('Delete or Backspace');
+    expect(keysOf(help, 'fit')).to.equal('Shift+F');
+    expect(keysOf(help, 'zoomIn'), 'disabled by the host').to.equal(undefined);
+    expect(keysOf(help, 'zoomOut')).to.equal('-');
+    expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(20);
+  });
+
+  it('lists the class shortcuts with their titles and the Alt variant', async () => {
+    const session = await panelSession();
+    const help = await fixture<LkShortcutHelp>(html`<lk-shortcut-help .session=${session} open></lk-shortcut-help>`);
+    const rows = queryAll(help, 'table.classes tbody tr').map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim()));
+    expect(rows[0]).to.deep.equal(['Car', '1', 'Alt+1']);
+    expect(rows.map((row) => row[0])).to.deep.equal(['Car', 'Sign', 'Road', 'Lane', 'Head', 'Sky', 'Grass', 'Curb']);
+  });
+
+  it('closes with Esc and with the close button, and says so with a close event', async () => {
+    const session = await panelSession();
+    const outer: string[] = [];
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div @keydown=${(event: KeyboardEvent) => outer.push(event.key)}><lk-shortcut-help .session=${session} open></lk-shortcut-help></div>`,
+    );
+    const help = wrapper.querySelector('lk-shortcut-help')!;
+    await help.updateComplete;
+    const dialog = query<HTMLDialogElement>(help, 'dialog');
+    expect(dialog.open).to.equal(true);
+    const closed = oneEvent(help, 'close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(dialog.open).to.equal(false);
+    expect(help.open).to.equal(false);
+    expect(help.hasAttribute('open')).to.equal(false);
+    expect(outer, 'keys inside the dialog stay there').to.deep.equal([]);
+
+    help.open = true;
+    await help.updateComplete;
+    expect(dialog.open).to.equal(true);
+    const closedAgain = oneEvent(help, 'close');
+    await click(buttonNamed(help, 'Close'));
+    await closedAgain;
+    expect(help.open).to.equal(false);
+
+    // closing through the property is not a user close
+    let events = 0;
+    help.addEventListener('close', () => events++);
+    help.open = true;
+    await help.updateComplete;
+    help.open = false;
+    await help.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dialog.open).to.equal(false);
+    expect(events).to.equal(0);
+  });
+
+  it('passes the axe check and renders class titles as text', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const parsed = parseOntology({ tools: [{ schemaId: 't-x', tool: 'point', title: evil, shortcutKey: 'q' }], classifications: [], relations: [] });
+    if (!parsed.ok) throw new Error('bad ontology');
+    const help = await fixture<LkShortcutHelp>(html`<lk-shortcut-help .session=${await panelSession({ ontology: parsed.value })} open></lk-shortcut-help>`);
+    expect(shadow(help).querySelector('img')).to.equal(null);
+    expect(query(help, 'table.classes').textContent).to.contain(evil);
+    await expect(help).to.be.accessible();
+    help.open = false;
+    await help.updateComplete;
+  });
+});
