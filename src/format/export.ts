@@ -1,21 +1,29 @@
-/** Store → the export record of FORMAT.md §2, and change sets → `lk-change` details. */
-import type { ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
-import { normalizeBox, rotatedBoxCorners } from '../core/geometry.js';
+/**
+ * Store → the export record of FORMAT.md §2, and change sets → `lk-change` details.
+ *
+ * Decisions (labelkit): a schemaId the ontology does not know keeps itself as `title` and, on a
+ * classification, gets `tool` `checkbox` for an array answer and `text` for a string; rotated boxes
+ * are emitted normalised (sizes ≥ 0 about the same centre, rotation in (-180, 180]); on multi-plane
+ * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
+ */
+import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import { normalizeBox, normalizeRotatedBox, rotatedBoxCorners } from '../core/geometry.js';
 import { framesToExport, shapeAtFrame } from '../core/interpolation.js';
 import type { Ontology } from '../core/ontology.js';
-import { findCategory } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
 import {
   FORMAT_VERSION,
   type AssetMetadata,
   type ExportClassification,
+  type ExportGeometry,
   type ExportRecord,
   type ExportRelation,
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
 import { cloneJson } from './json.js';
+import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
 
 export interface ExportInput {
   state: AnnotationState;
@@ -31,108 +39,143 @@ export interface ExportInput {
     stageHistory: StageHistoryEntry[];
   };
   planes: PlaneModel;
+  /** Frames of a track asset; without it a track is exported up to its last keyframe. */
   frameTotal?: number;
   keyframesOnly?: boolean;
+  /** Brush PNG data URLs by 0-based page (`'0'` on single-plane assets). */
   brushDataUrls?: Record<string, string>;
 }
 
+/** The `lk-change` detail less `reason`. */
 export interface ChangeDetail {
+  /** Ids of every changed item: objects, then classifications, then relations (removed ones too). */
   objectIds: string[];
   tools: ExportTool[];
   classifications: ExportClassification[];
   relations: ExportRelation[];
+  /** Ids of removed objects, classifications and relations. */
   removed: string[];
 }
 
-function titleOf(ontology: Ontology, schemaId: string): string {
-  return findCategory(ontology, schemaId)?.title ?? schemaId;
+type Lookup = OntologyLookup | Ontology;
+
+function lookupOf(source: Lookup): OntologyLookup {
+  return 'tools' in source ? createOntologyLookup(source) : source;
 }
 
-export function exportClassification(ontology: Ontology, answer: ClassificationAnswer): ExportClassification {
-  const category = findCategory(ontology, answer.schemaId);
+function auditOf(metadata: AuditMetadata): AuditMetadata {
+  const out: AuditMetadata = { createdAt: metadata.createdAt, createdBy: metadata.createdBy, createdIn: metadata.createdIn };
+  if (metadata.updatedAt !== undefined) out.updatedAt = metadata.updatedAt;
+  if (metadata.updatedBy !== undefined) out.updatedBy = metadata.updatedBy;
+  if (metadata.updatedIn !== undefined) out.updatedIn = metadata.updatedIn;
+  return out;
+}
+
+/**
+ * One classification answer in export shape, nested answers included. With `page`, nested answers
+ * of other pages are left out (frame-specific answers go only to their own frame's entry).
+ */
+export function exportClassification(ontology: Lookup, answer: ClassificationAnswer, page?: number): ExportClassification {
+  const lookup = lookupOf(ontology);
+  const nested = answer.classifications.filter((c) => onPage(c, page)).map((c) => exportClassification(lookup, c, page));
   return {
     objectId: answer.objectId,
     schemaId: answer.schemaId,
-    title: category?.title ?? answer.schemaId,
-    tool: category?.tool ?? (Array.isArray(answer.answer) ? 'checkbox' : 'text'),
+    title: lookup.title(answer.schemaId),
+    tool: lookup.type(answer.schemaId) ?? (Array.isArray(answer.answer) ? 'checkbox' : 'text'),
     answer: Array.isArray(answer.answer) ? [...answer.answer] : answer.answer,
-    classifications: answer.classifications.map((nested) => exportClassification(ontology, nested)),
+    classifications: nested,
     ...(answer.page !== undefined ? { page: answer.page } : {}),
     ...(answer.lock ? { lock: true } : {}),
-    metadata: { ...answer.metadata },
+    metadata: auditOf(answer.metadata),
   };
 }
 
+function onPage(answer: ClassificationAnswer, page: number | undefined): boolean {
+  return answer.page === undefined || page === undefined || answer.page === page;
+}
+
 /** The geometry payload under its export key. */
-function geometryEntry(geometry: Geometry): Record<string, unknown> {
+export function exportGeometry(geometry: Geometry): ExportGeometry {
   switch (geometry.type) {
     case 'bounding-box':
       return { 'bounding-box': normalizeBox(geometry.value) };
     case 'rotated-bounding-box': {
-      const box = normalizeBox(geometry.value);
-      const value = { ...geometry.value, ...box };
-      return { 'rotated-bounding-box': { ...value, corners: rotatedBoxCorners(value) } };
+      const { x, y, width, height, rotation } = normalizeRotatedBox(geometry.value);
+      const box = { x, y, width, height, rotation };
+      return { 'rotated-bounding-box': { ...box, corners: rotatedBoxCorners(box) } };
     }
-    default:
-      return { [geometry.type]: cloneJson(geometry.value) };
+    case 'polygon':
+      return { polygon: cloneJson(geometry.value) };
+    case 'polyline':
+      return { polyline: cloneJson(geometry.value) };
+    case 'spline':
+      return { spline: cloneJson(geometry.value) };
+    case 'point':
+      return { point: [geometry.value[0], geometry.value[1]] };
+    case 'segmentation':
+      return { segmentation: cloneJson(geometry.value) };
+    case 'ner':
+      return { ner: { start: geometry.value.start, end: geometry.value.end, selection: geometry.value.selection } };
+    case 'pdf':
+      return { pdf: cloneJson(geometry.value) };
   }
 }
 
-function toolEntry(
-  ontology: Ontology,
-  object: ObjectAnnotation,
-  geometry: Geometry,
-  frame: { page?: number; keyframe?: boolean; stopped?: boolean },
-): ExportTool {
-  const classifications = object.classifications
-    .filter((c) => c.page === undefined || frame.page === undefined || c.page === frame.page)
-    .map((c) => exportClassification(ontology, c));
+function toolEntry(lookup: OntologyLookup, object: ObjectAnnotation, geometry: Geometry, frame: { page?: number; keyframe?: boolean; stopped?: boolean }): ExportTool {
+  const classifications = object.classifications.filter((c) => onPage(c, frame.page)).map((c) => exportClassification(lookup, c, frame.page));
   return {
     objectId: object.objectId,
     schemaId: object.schemaId,
-    title: titleOf(ontology, object.schemaId),
+    title: lookup.title(object.schemaId),
     ...(frame.page !== undefined ? { page: frame.page } : {}),
     ...(frame.keyframe ? { keyframe: true } : {}),
     ...(frame.stopped ? { interpolationStopped: true } : {}),
-    ...geometryEntry(geometry),
+    ...exportGeometry(geometry),
     classifications,
     ...(object.lock ? { lock: true } : {}),
-    metadata: { ...object.metadata },
-  } as ExportTool;
+    metadata: auditOf(object.metadata),
+  };
 }
 
-/** One object as export entries: one on single-plane and paged assets, flat per-frame on tracks. */
-export function exportObject(ontology: Ontology, object: ObjectAnnotation, planes: PlaneModel, frameTotal = Infinity, keyframesOnly = false): ExportTool[] {
+/**
+ * One object as export entries: one entry on single-plane (no `page`) and paged assets (`page` =
+ * its keyframe's plane); on tracks flat per-frame entries with `keyframe`/`interpolationStopped`.
+ */
+export function exportObject(ontology: Lookup, object: ObjectAnnotation, planes: PlaneModel, frameTotal?: number, keyframesOnly = false): ExportTool[] {
+  const lookup = lookupOf(ontology);
   const first = object.keyframes[0];
   if (!first) return [];
-  if (planes === 'single') return [toolEntry(ontology, object, first.geometry, {})];
-  if (planes === 'paged') return [toolEntry(ontology, object, first.geometry, { page: first.frame })];
+  if (planes === 'single') return [toolEntry(lookup, object, first.geometry, {})];
+  if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame })];
   const lastFrame = object.keyframes.at(-1)!.frame;
-  const total = Number.isFinite(frameTotal) && frameTotal > 0 ? frameTotal : lastFrame + 1;
+  const total = frameTotal !== undefined && Number.isFinite(frameTotal) && frameTotal > 0 ? frameTotal : lastFrame + 1;
   return framesToExport(object.keyframes, total, keyframesOnly).flatMap((page) => {
     const shape = shapeAtFrame(object.keyframes, page);
-    return shape ? [toolEntry(ontology, object, shape.geometry, { page, keyframe: shape.keyframe, stopped: shape.stopped })] : [];
+    return shape ? [toolEntry(lookup, object, shape.geometry, { page, keyframe: shape.keyframe, stopped: shape.stopped })] : [];
   });
 }
 
-export function exportRelation(ontology: Ontology, relation: RelationAnnotation): ExportRelation {
-  const base = { objectId: relation.objectId, schemaId: relation.schemaId, title: titleOf(ontology, relation.schemaId) };
-  const tail = { ...(relation.lock ? { lock: true } : {}), metadata: { ...relation.metadata } };
+export function exportRelation(ontology: Lookup, relation: RelationAnnotation): ExportRelation {
+  const lookup = lookupOf(ontology);
+  const base = { objectId: relation.objectId, schemaId: relation.schemaId, title: lookup.title(relation.schemaId) };
+  const tail = { ...(relation.lock ? { lock: true } : {}), metadata: auditOf(relation.metadata) };
   return relation.kind === 'single'
     ? { ...base, from: relation.from, to: relation.to, direction: relation.direction, ...tail }
     : { ...base, group: [...relation.group], ...tail };
 }
 
 export function buildExportRecord(input: ExportInput): ExportRecord {
-  const { state, ontology, asset, task, planes } = input;
-  const tools = [...state.objects.values()].flatMap((object) => exportObject(ontology, object, planes, input.frameTotal, input.keyframesOnly));
+  const { state, asset, task, planes } = input;
+  const lookup = createOntologyLookup(input.ontology);
+  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly));
   const brushDataUrls = input.brushDataUrls ?? {};
   const multiPlane = planes !== 'single';
   return {
     asset: asset.asset,
     ...(asset.assetId ? { assetId: asset.assetId } : {}),
     ...(asset.externalId ? { externalId: asset.externalId } : {}),
-    metadata: asset.metadata,
+    metadata: cloneJson(asset.metadata),
     batches: [],
     dataset: [],
     task: {
@@ -145,11 +188,11 @@ export function buildExportRecord(input: ExportInput): ExportRecord {
       idleDuration: task.durations.idleDuration,
       blurDuration: task.durations.blurDuration,
       tools,
-      classifications: [...state.classifications.values()].map((c) => exportClassification(ontology, c)),
-      relations: [...state.relations.values()].map((r) => exportRelation(ontology, r)),
+      classifications: [...state.classifications.values()].map((c) => exportClassification(lookup, c)),
+      relations: [...state.relations.values()].map((r) => exportRelation(lookup, r)),
       brushDataUrl: multiPlane ? '' : (brushDataUrls['0'] ?? ''),
       ...(multiPlane && Object.keys(brushDataUrls).length ? { brushDataUrls: { ...brushDataUrls } } : {}),
-      stageHistory: task.stageHistory,
+      stageHistory: cloneJson(task.stageHistory),
       formatVersion: FORMAT_VERSION,
     },
   };
@@ -157,23 +200,30 @@ export function buildExportRecord(input: ExportInput): ExportRecord {
 
 /** Only what a change touched, in export shape; removed ids listed apart. */
 export function buildChangeDetail(change: ChangeSet, input: ExportInput): ChangeDetail {
+  const lookup = createOntologyLookup(input.ontology);
+  const objectIds: string[] = [];
   const removed: string[] = [];
   const tools: ExportTool[] = [];
-  const objectIds: string[] = [];
-  for (const { id, after } of change.objects) {
-    objectIds.push(id);
-    if (after) tools.push(...exportObject(input.ontology, after, input.planes, input.frameTotal));
-    else removed.push(id);
-  }
   const classifications: ExportClassification[] = [];
-  for (const { id, after } of change.classifications) {
-    if (after) classifications.push(exportClassification(input.ontology, after));
-    else removed.push(id);
-  }
   const relations: ExportRelation[] = [];
+  const seen = new Set<string>();
+  const note = (id: string, present: boolean) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    objectIds.push(id);
+    if (!present) removed.push(id);
+  };
+  for (const { id, after } of change.objects) {
+    note(id, after !== undefined);
+    if (after) tools.push(...exportObject(lookup, after, input.planes, input.frameTotal, input.keyframesOnly));
+  }
+  for (const { id, after } of change.classifications) {
+    note(id, after !== undefined);
+    if (after) classifications.push(exportClassification(lookup, after));
+  }
   for (const { id, after } of change.relations) {
-    if (after) relations.push(exportRelation(input.ontology, after));
-    else removed.push(id);
+    note(id, after !== undefined);
+    if (after) relations.push(exportRelation(lookup, after));
   }
   return { objectIds, tools, classifications, relations, removed };
 }

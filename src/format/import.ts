@@ -1,18 +1,47 @@
 /**
- * Host input (FORMAT.md §3) → annotations: the export record (or an array of them), the Ango import
- * shape and the legacy `tasks[]` shape. Every problem is collected with its JSON path; any problem
- * means nothing is imported. Never throws.
+ * Host input (FORMAT.md §3) → annotations. Reads the export record (or an array of them), the
+ * Ango import shape `{ externalId, objects, classifications, relations }` (or an array) and the
+ * legacy `{ tasks: [{ tools | objects, … }] }` shape, as values or as a JSON string. Every problem
+ * is collected with its JSON path; any problem means nothing is imported. Never throws.
+ *
+ * Decisions (labelkit): an object's geometry is read from the key named after its category's tool
+ * (other geometry keys are ignored); a polygon or ring that repeats its first point is opened; a
+ * rotated box may be given by its `corners` alone; a PDF entry without `page` takes
+ * `pageNumber - 1`; on single-plane assets `page` is ignored; legacy `tasks` reads the first task;
+ * `direction: "backward"` is read as straight with `from` and `to` swapped; a `formatVersion` newer
+ * than this library's is refused; objectIds are unique across objects, global classifications and
+ * relations.
  */
-import type { AuditMetadata, ClassificationAnswer, Geometry, Keyframe, ObjectAnnotation, Point, RelationAnnotation } from '../core/model.js';
-import { normalizeBox, normalizeRotation } from '../core/geometry.js';
-import type { ClassificationCategory, Ontology } from '../core/ontology.js';
+import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
-import type { Problem, Result } from '../core/problem.js';
-import type { StageHistoryEntry } from './types.js';
-import { cloneJson } from './json.js';
+import type { Result } from '../core/problem.js';
+import { FORMAT_VERSION, GEOMETRY_KEYS, type StageHistoryEntry } from './types.js';
+import { copyJson } from './json.js';
+import { createOntologyLookup } from './ontology-lookup.js';
+import { parseAnswers } from './import-answers.js';
+import { parseGeometry } from './import-geometry.js';
+import {
+  categoryOf,
+  claimId,
+  field,
+  hasOwnId,
+  idOf,
+  isIndex,
+  isRecord,
+  items,
+  keysOf,
+  lockOf,
+  metadataOf,
+  report,
+  snapshot,
+  type ImportWalk,
+  type Json,
+} from './import-reader.js';
 
 export interface ImportContext {
   ontology: Ontology;
+  /** Picks the record for this asset out of an array (then `externalId`). */
   assetId?: string;
   externalId?: string;
   planes: PlaneModel;
@@ -23,340 +52,278 @@ export interface ImportContext {
 
 export interface ImportedAnnotations {
   objects: ObjectAnnotation[];
+  /** Global (task-level) answers; object answers are inside their object. */
   classifications: ClassificationAnswer[];
   relations: RelationAnnotation[];
+  /** Brush PNG data URLs, decoded later with the asset's size (`decodeBrushPng`). */
   brushDataUrl?: string;
   brushDataUrls?: Record<string, string>;
   stageHistory?: StageHistoryEntry[];
 }
 
-const GEOMETRY_KEYS = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf'] as const;
-const MAX_DEPTH = 32;
+const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
 
-type Json = Record<string, unknown>;
-
-interface Walk {
-  problems: Problem[];
-  context: ImportContext;
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function get(record: Json, key: string): unknown {
-  try {
-    return record[key];
-  } catch {
-    return undefined;
-  }
-}
-
-function fail(walk: Walk, code: string, path: string, message: string): undefined {
-  walk.problems.push({ code, path, message });
-  return undefined;
-}
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function point(walk: Walk, value: unknown, path: string): Point | undefined {
-  if (Array.isArray(value) && value.length === 2 && finite(value[0]) && finite(value[1])) return [value[0], value[1]];
-  return fail(walk, 'bad-geometry', path, 'A point must be [x, y] with finite numbers.');
-}
-
-function points(walk: Walk, value: unknown, path: string, min: number): Point[] | undefined {
-  if (!Array.isArray(value)) return fail(walk, 'bad-geometry', path, 'Expected a list of [x, y] points.');
-  const result: Point[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const p = point(walk, value[i], `${path}[${i}]`);
-    if (!p) return undefined;
-    result.push(p);
-  }
-  if (result.length < min) return fail(walk, 'bad-geometry', path, `Expected at least ${min} points.`);
-  return result;
-}
-
-function numbers(walk: Walk, value: unknown, path: string, keys: readonly string[]): Record<string, number> | undefined {
-  if (!isRecord(value)) return fail(walk, 'bad-geometry', path, `Expected an object with ${keys.join(', ')}.`);
-  const out: Record<string, number> = {};
-  for (const key of keys) {
-    const v = get(value, key);
-    if (!finite(v)) return fail(walk, 'bad-geometry', `${path}.${key}`, `"${key}" must be a finite number.`);
-    out[key] = v;
-  }
-  return out;
-}
-
-function geometry(walk: Walk, type: (typeof GEOMETRY_KEYS)[number], value: unknown, path: string): Geometry | undefined {
-  switch (type) {
-    case 'bounding-box': {
-      const n = numbers(walk, value, path, ['x', 'y', 'width', 'height']);
-      return n && { type, value: normalizeBox({ x: n.x!, y: n.y!, width: n.width!, height: n.height! }) };
-    }
-    case 'rotated-bounding-box': {
-      const n = numbers(walk, value, path, ['x', 'y', 'width', 'height', 'rotation']);
-      if (!n) return undefined;
-      const box = normalizeBox({ x: n.x!, y: n.y!, width: n.width!, height: n.height! });
-      return { type, value: { ...box, rotation: normalizeRotation(n.rotation!) } };
-    }
-    case 'polygon': {
-      const p = points(walk, value, path, 3);
-      return p && { type, value: p };
-    }
-    case 'polyline':
-    case 'spline': {
-      const p = points(walk, value, path, 2);
-      return p && { type, value: p };
-    }
-    case 'point': {
-      const p = point(walk, value, path);
-      return p && { type, value: p };
-    }
-    case 'segmentation': {
-      const zones = isRecord(value) ? get(value, 'zones') : undefined;
-      if (!Array.isArray(zones)) return fail(walk, 'bad-geometry', path, 'A segmentation is { zones: [{ region, holes }] }.');
-      const out = [];
-      for (let i = 0; i < zones.length; i++) {
-        const zone = zones[i];
-        const at = `${path}.zones[${i}]`;
-        if (!isRecord(zone)) return fail(walk, 'bad-geometry', at, 'A zone is { region, holes }.');
-        const region = points(walk, get(zone, 'region'), `${at}.region`, 3);
-        const rawHoles = get(zone, 'holes') ?? [];
-        if (!region || !Array.isArray(rawHoles)) return fail(walk, 'bad-geometry', `${at}.holes`, '"holes" must be a list of rings.');
-        const holes: Point[][] = [];
-        for (let h = 0; h < rawHoles.length; h++) {
-          const ring = points(walk, rawHoles[h], `${at}.holes[${h}]`, 3);
-          if (!ring) return undefined;
-          holes.push(ring);
-        }
-        out.push({ region, holes });
-      }
-      return { type, value: { zones: out } };
-    }
-    case 'ner': {
-      const n = numbers(walk, value, path, ['start', 'end']);
-      const selection = isRecord(value) ? get(value, 'selection') : undefined;
-      if (!n) return undefined;
-      if (!Number.isInteger(n.start) || !Number.isInteger(n.end) || n.start! < 0 || n.end! < n.start!) return fail(walk, 'bad-geometry', path, 'Entity offsets must be integers with 0 ≤ start ≤ end.');
-      return { type, value: { start: n.start!, end: n.end!, selection: typeof selection === 'string' ? selection : '' } };
-    }
-    case 'pdf': {
-      if (!isRecord(value) || !isRecord(get(value, 'position'))) return fail(walk, 'bad-geometry', path, 'A pdf entry is { position, content }.');
-      return { type, value: cloneJson(value) as unknown as Extract<Geometry, { type: 'pdf' }>['value'] };
-    }
-  }
-}
-
-function metadata(walk: Walk, value: unknown): AuditMetadata {
-  if (!isRecord(value)) return { ...walk.context.metadata };
-  const out: AuditMetadata = { ...walk.context.metadata };
-  for (const key of ['createdAt', 'createdBy', 'createdIn', 'updatedAt', 'updatedBy', 'updatedIn'] as const) {
-    const v = get(value, key);
-    if (typeof v === 'string') out[key] = v;
-  }
-  return out;
-}
-
-function idOf(walk: Walk, record: Json): string {
-  const id = get(record, 'objectId');
-  return typeof id === 'string' && id !== '' ? id : walk.context.newId();
-}
-
-function findBy<T extends { schemaId: string; title: string }>(list: readonly T[], record: Json): T | undefined {
-  const schemaId = get(record, 'schemaId');
-  if (typeof schemaId === 'string') return list.find((c) => c.schemaId === schemaId);
-  const title = get(record, 'title');
-  return typeof title === 'string' ? list.find((c) => c.title === title) : undefined;
-}
-
-const ARRAY_ANSWERS = new Set(['checkbox', 'multi-dropdown', 'tree-dropdown', 'rank']);
-
-function answers(walk: Walk, raw: unknown, categories: readonly ClassificationCategory[], path: string, depth: number): ClassificationAnswer[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) return fail(walk, 'wrong-type', path, '"classifications" must be a list.') ?? [];
-  if (depth > MAX_DEPTH) return fail(walk, 'too-deep', path, `Nesting deeper than ${MAX_DEPTH} levels.`) ?? [];
-  const out: ClassificationAnswer[] = [];
-  raw.forEach((item, index) => {
-    const at = `${path}[${index}]`;
-    if (!isRecord(item)) return fail(walk, 'wrong-type', at, 'A classification answer must be an object.');
-    const category = findBy(categories, item);
-    if (!category) return fail(walk, 'unknown-schema', at, 'This classification is not in the ontology at this place.');
-    const answer = get(item, 'answer');
-    const wantsArray = ARRAY_ANSWERS.has(category.tool);
-    const okType = wantsArray ? Array.isArray(answer) && answer.every((a) => typeof a === 'string') : typeof answer === 'string';
-    if (!okType) return fail(walk, 'wrong-type', `${at}.answer`, `"${category.title}" expects ${wantsArray ? 'a list of strings' : 'a string'}.`);
-    const page = get(item, 'page');
-    out.push({
-      objectId: idOf(walk, item),
-      schemaId: category.schemaId,
-      answer: wantsArray ? [...(answer as string[])] : (answer as string),
-      classifications: answers(walk, get(item, 'classifications'), category.classifications, `${at}.classifications`, depth + 1),
-      ...(Number.isInteger(page) ? { page: page as number } : {}),
-      ...(get(item, 'lock') === true ? { lock: true } : {}),
-      metadata: metadata(walk, get(item, 'metadata')),
-    });
-  });
-  return out;
-}
-
+/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
 interface ToolEntry {
+  path: string;
   object: ObjectAnnotation;
-  page: number;
   keyframe: boolean;
-  stopped: boolean;
+  /** The input gave the objectId (a generated one is never a duplicate). */
+  givenId: boolean;
 }
 
-function toolEntry(walk: Walk, item: unknown, at: string): ToolEntry | undefined {
-  if (!isRecord(item)) return fail(walk, 'wrong-type', at, 'An object must be an object.');
-  const category = findBy(walk.context.ontology.tools, item);
-  if (!category) return fail(walk, 'unknown-schema', at, 'This object’s class is not in the ontology.');
-  const key = GEOMETRY_KEYS.find((k) => get(item, k) !== undefined);
-  if (!key) return fail(walk, 'missing-geometry', at, `No geometry: expected a "${category.tool}" key.`);
-  const shape = geometry(walk, key, get(item, key), `${at}.${key}`);
-  if (!shape) return undefined;
-  const pageRaw = get(item, 'page');
-  const page = pageRaw === undefined ? 0 : pageRaw;
-  if (!Number.isInteger(page) || (page as number) < 0) return fail(walk, 'wrong-type', `${at}.page`, '"page" must be a non-negative integer.');
-  const stopped = get(item, 'interpolationStopped') === true;
+function toolEntry(walk: ImportWalk, planes: PlaneModel, item: unknown, at: string): ToolEntry | undefined {
+  if (!isRecord(item)) return report(walk, 'wrong-type', at, 'An object entry must be an object.');
+  const category = categoryOf(walk, walk.ontology.tools, item, at, 'a tool', (title) => walk.lookup.toolByTitle(title));
+  if (!category) return undefined;
+  const key = GEOMETRY_KEYS.find((k) => k === category.tool);
+  if (!key) {
+    const why = category.tool === 'brush' ? 'brush masks come in "brushDataUrl"' : 'it has no object geometry yet';
+    return report(walk, 'unsupported-tool', at, `"${category.title}" is a ${category.tool} class: ${why}.`);
+  }
+  const raw = field(item, key);
+  if (raw === undefined || raw === null) {
+    const other = GEOMETRY_KEYS.find((k) => field(item, k) !== undefined);
+    return report(walk, 'missing-geometry', at, `"${category.title}" objects need a "${key}" key${other ? ` (found "${other}")` : ''}.`);
+  }
+  const geometry = parseGeometry(walk, key, raw, `${at}.${key}`);
+  const pageRaw = field(item, 'page');
+  let page = 0;
+  if (pageRaw !== undefined && pageRaw !== null) {
+    if (!isIndex(pageRaw)) return report(walk, 'wrong-type', `${at}.page`, '"page" must be a 0-based plane index.');
+    page = pageRaw;
+  } else if (geometry?.type === 'pdf') {
+    page = geometry.value.position.pageNumber - 1;
+  }
+  const objectId = idOf(walk, item, at);
+  const classifications = parseAnswers(walk, field(item, 'classifications'), category.classifications, `${at}.classifications`);
+  if (!geometry || objectId === undefined) return undefined;
+  const stopped = planes === 'track' && field(item, 'interpolationStopped') === true;
+  const keyframe: Keyframe = { frame: planes === 'single' ? 0 : page, geometry, ...(stopped ? { stopped: true } : {}) };
   return {
-    object: {
-      objectId: idOf(walk, item),
-      schemaId: category.schemaId,
-      keyframes: [{ frame: walk.context.planes === 'single' ? 0 : (page as number), geometry: shape, ...(stopped ? { stopped: true } : {}) }],
-      classifications: answers(walk, get(item, 'classifications'), category.classifications, `${at}.classifications`, 1),
-      ...(get(item, 'lock') === true ? { lock: true } : {}),
-      metadata: metadata(walk, get(item, 'metadata')),
-    },
-    page: page as number,
-    keyframe: get(item, 'keyframe') === true,
-    stopped,
+    path: at,
+    object: { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, ...lockOf(item), metadata: metadataOf(walk, field(item, 'metadata')) },
+    keyframe: field(item, 'keyframe') === true || stopped,
+    givenId: hasOwnId(item),
   };
 }
 
-/** Video: flat per-frame entries sharing an objectId become one track of keyframes. */
-function toObjects(walk: Walk, entries: { entry: ToolEntry; path: string }[]): ObjectAnnotation[] {
-  if (walk.context.planes !== 'track') {
-    const seen = new Set<string>();
-    return entries.flatMap(({ entry, path }) => {
-      if (seen.has(entry.object.objectId)) return fail(walk, 'duplicate-object-id', `${path}.objectId`, `objectId "${entry.object.objectId}" is used twice.`) ?? [];
-      seen.add(entry.object.objectId);
-      return [entry.object];
-    });
+/** Single-plane and paged assets: one entry is one object. */
+function singleObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<string, string>): ObjectAnnotation[] {
+  return entries.filter((entry) => claimId(walk, ids, entry.object.objectId, entry.path, entry.givenId)).map((entry) => entry.object);
+}
+
+/**
+ * Tracks: flat per-frame entries sharing an objectId become one object. Entries flagged `keyframe`
+ * or `interpolationStopped` are its keyframes (the others were interpolated); where no entry is
+ * flagged, every entry is a keyframe. Answers are merged, first one per class and page.
+ */
+function trackObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<string, string>): ObjectAnnotation[] {
+  const groups = new Map<string, ToolEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.object.objectId);
+    if (group) group.push(entry);
+    else groups.set(entry.object.objectId, [entry]);
   }
-  const byId = new Map<string, ToolEntry[]>();
-  for (const { entry } of entries) byId.set(entry.object.objectId, [...(byId.get(entry.object.objectId) ?? []), entry]);
-  return [...byId.values()].map((group) => {
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    ids.set(first.object.objectId, first.path);
     const flagged = group.some((e) => e.keyframe);
-    const keyframes: Keyframe[] = group
-      .filter((e) => !flagged || e.keyframe || e.stopped)
+    const byFrame = new Map<number, ToolEntry>();
+    const answers: ClassificationAnswer[] = [];
+    const answered = new Set<string>();
+    let lock = false;
+    for (const entry of group) {
+      const frame = entry.object.keyframes[0]!.frame;
+      if (entry.object.schemaId !== first.object.schemaId) {
+        report(walk, 'inconsistent-object', `${entry.path}.schemaId`, `objectId "${first.object.objectId}" has another class at ${first.path}.`);
+        continue;
+      }
+      const other = byFrame.get(frame);
+      if (other) {
+        report(walk, 'duplicate-object-id', `${entry.path}.page`, `objectId "${first.object.objectId}" already has an entry on frame ${frame} at ${other.path}.`);
+        continue;
+      }
+      byFrame.set(frame, entry);
+      for (const answer of entry.object.classifications) {
+        const key = `${answer.schemaId}@${answer.page ?? ''}`;
+        if (answered.has(key)) continue;
+        answered.add(key);
+        answers.push(answer);
+      }
+      lock ||= entry.object.lock === true;
+    }
+    const keyframes = [...byFrame.values()]
+      .filter((e) => !flagged || e.keyframe)
       .map((e) => e.object.keyframes[0]!)
       .sort((a, b) => a.frame - b.frame);
-    const first = group[0]!.object;
-    return { ...first, keyframes: keyframes.filter((k, i) => i === 0 || k.frame !== keyframes[i - 1]!.frame) };
+    const { objectId, schemaId, metadata } = first.object;
+    return { objectId, schemaId, keyframes, classifications: answers, ...(lock ? { lock: true } : {}), metadata };
   });
 }
 
-function relations(walk: Walk, raw: unknown, path: string, objectIds: Set<string>): RelationAnnotation[] {
+function relationEntries(walk: ImportWalk, raw: unknown, path: string, objectIds: ReadonlySet<string>, ids: Map<string, string>): RelationAnnotation[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) return fail(walk, 'wrong-type', path, '"relations" must be a list.') ?? [];
+  const list = items(raw);
+  if (!list) return report(walk, 'wrong-type', path, '"relations" must be a list.') ?? [];
   const out: RelationAnnotation[] = [];
-  raw.forEach((item, index) => {
+  list.forEach((item, index) => {
     const at = `${path}[${index}]`;
-    if (!isRecord(item)) return fail(walk, 'wrong-type', at, 'A relation must be an object.');
-    const category = findBy(walk.context.ontology.relations, item);
-    if (!category) return fail(walk, 'unknown-schema', at, 'This relation is not in the ontology.');
-    const common = { objectId: idOf(walk, item), schemaId: category.schemaId, ...(get(item, 'lock') === true ? { lock: true } : {}), metadata: metadata(walk, get(item, 'metadata')) };
-    const group = get(item, 'group');
-    if (Array.isArray(group)) {
-      if (!group.every((id): id is string => typeof id === 'string')) return fail(walk, 'wrong-type', `${at}.group`, '"group" must be a list of objectIds.');
-      const missing = group.filter((id) => !objectIds.has(id));
-      if (missing.length) return fail(walk, 'relation-endpoint-missing', `${at}.group`, `Unknown objects: ${missing.join(', ')}.`);
-      out.push({ kind: 'group', ...common, group: [...group] });
+    if (!isRecord(item)) return report(walk, 'wrong-type', at, 'A relation must be an object.');
+    const category = categoryOf(walk, walk.ontology.relations, item, at, 'a relation', (title) => walk.lookup.relationByTitle(title));
+    if (!category) return;
+    const objectId = idOf(walk, item, at);
+    if (objectId === undefined) return;
+    if (!claimId(walk, ids, objectId, at, hasOwnId(item))) return;
+    const common = { objectId, schemaId: category.schemaId, ...lockOf(item), metadata: metadataOf(walk, field(item, 'metadata')) };
+    if (category.tool === 'group') {
+      const group = items(field(item, 'group'));
+      if (!group || !group.every((id): id is string => typeof id === 'string')) return report(walk, 'wrong-type', `${at}.group`, `"${category.title}" is a group relation: "group" must list objectIds.`);
+      const missing = group.findIndex((id) => !objectIds.has(id));
+      if (missing !== -1) return report(walk, 'relation-endpoint-missing', `${at}.group[${missing}]`, `No object "${group[missing]}" in this import.`);
+      out.push({ kind: 'group', ...common, group: [...new Set(group)] });
       return;
     }
-    const from = get(item, 'from');
-    const to = get(item, 'to');
-    if (typeof from !== 'string' || typeof to !== 'string') return fail(walk, 'wrong-type', at, 'A relation needs "from" and "to" objectIds, or a "group".');
+    let from = field(item, 'from');
+    let to = field(item, 'to');
     for (const [end, id] of [['from', from], ['to', to]] as const) {
-      if (!objectIds.has(id)) return fail(walk, 'relation-endpoint-missing', `${at}.${end}`, `Unknown object "${id}".`);
+      if (typeof id !== 'string') return report(walk, 'wrong-type', `${at}.${end}`, `"${category.title}" is a ${category.tool} relation: "${end}" must be an objectId.`);
+      if (!objectIds.has(id)) return report(walk, 'relation-endpoint-missing', `${at}.${end}`, `No object "${id}" in this import.`);
     }
-    const direction = get(item, 'direction') === 'bidirectional' ? 'bidirectional' : 'straight';
-    out.push({ kind: 'single', ...common, from, to, direction });
+    const rawDirection = field(item, 'direction');
+    if (rawDirection === 'backward') [from, to] = [to, from];
+    else if (rawDirection !== undefined && rawDirection !== null && rawDirection !== 'straight' && rawDirection !== 'bidirectional') {
+      return report(walk, 'wrong-type', `${at}.direction`, '"direction" is "straight" or "bidirectional".');
+    }
+    const direction = rawDirection === 'bidirectional' ? 'bidirectional' : 'straight';
+    out.push({ kind: 'single', ...common, from: from as string, to: to as string, direction });
   });
   return out;
 }
 
-/** Picks the record for this asset from an array: by assetId, then externalId, else the only one. */
-function pick(walk: Walk, input: unknown[]): { value: unknown; path: string } | undefined {
-  const { assetId, externalId } = walk.context;
-  const records = input.map((value, index) => ({ value, path: `$[${index}]` }));
-  const match =
-    (assetId && records.find((r) => isRecord(r.value) && get(r.value, 'assetId') === assetId)) ||
-    (externalId && records.find((r) => isRecord(r.value) && get(r.value, 'externalId') === externalId)) ||
-    (records.length === 1 ? records[0] : undefined);
-  return match || fail(walk, 'no-matching-asset', '$', 'None of the records matches this asset’s assetId or externalId.');
+/** Picks the record for this asset from a list: by assetId, then externalId, else the only one. */
+function pickRecord(walk: ImportWalk, list: readonly unknown[], context: ImportContext): { value: unknown; path: string } | undefined {
+  const indexOf = (key: 'assetId' | 'externalId', wanted: string | undefined) =>
+    wanted ? list.findIndex((r) => isRecord(r) && field(r, key) === wanted) : -1;
+  let index = indexOf('assetId', context.assetId);
+  if (index === -1) index = indexOf('externalId', context.externalId);
+  if (index === -1 && list.length === 1) index = 0;
+  if (index === -1) {
+    const why = list.length === 0 ? 'The list holds no records.' : `None of the ${list.length} records matches this asset's assetId or externalId.`;
+    return report(walk, 'no-matching-asset', '$', why);
+  }
+  return { value: list[index], path: `$[${index}]` };
+}
+
+/** The object holding `tools`/`objects`, `classifications` and `relations`, with its JSON path. */
+function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): { body: Json; path: string } | undefined {
+  let data = input;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data) as unknown;
+    } catch {
+      return report(walk, 'bad-json', '$', 'The annotations are not valid JSON.');
+    }
+  }
+  data = snapshot(walk, data);
+  let path = '$';
+  if (data !== null && typeof data === 'object' && !isRecord(data)) {
+    const list = items(data);
+    if (!list) return report(walk, 'wrong-type', '$', 'The list could not be read.');
+    const chosen = pickRecord(walk, list, context);
+    if (!chosen) return undefined;
+    data = chosen.value;
+    path = chosen.path;
+  }
+  const expected = 'Expected an export record ({ task }), the Ango import shape ({ objects, classifications, relations }) or { tasks: [...] }.';
+  if (!isRecord(data)) return report(walk, 'wrong-type', path, expected);
+  const keys = keysOf(data);
+  if (!keys) return report(walk, 'wrong-type', path, 'The record could not be read.');
+  if (keys.length > 0 && !keys.some((k) => SHAPE_KEYS.includes(k))) return report(walk, 'wrong-type', path, expected);
+  const task = field(data, 'task');
+  if (task !== undefined && task !== null) {
+    if (!isRecord(task)) return report(walk, 'wrong-type', `${path}.task`, '"task" must be an object.');
+    return { body: task, path: `${path}.task` };
+  }
+  const tasks = field(data, 'tasks');
+  if (tasks !== undefined && tasks !== null) {
+    const first = items(tasks)?.[0];
+    if (!isRecord(first)) return report(walk, 'wrong-type', `${path}.tasks`, '"tasks" must hold at least one task object.');
+    return { body: first, path: `${path}.tasks[0]` };
+  }
+  return { body: data, path };
+}
+
+function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> {
+  const out: Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> = {};
+  const single = field(body, 'brushDataUrl');
+  if (typeof single === 'string') {
+    if (single !== '') out.brushDataUrl = single;
+  } else if (single !== undefined && single !== null) {
+    report(walk, 'wrong-type', `${path}.brushDataUrl`, '"brushDataUrl" must be a string.');
+  }
+  const byPage = field(body, 'brushDataUrls');
+  if (byPage === undefined || byPage === null) return out;
+  const keys = isRecord(byPage) ? keysOf(byPage) : undefined;
+  if (!isRecord(byPage) || !keys) return report(walk, 'wrong-type', `${path}.brushDataUrls`, '"brushDataUrls" maps pages to data URLs.') ?? out;
+  const urls: Record<string, string> = {};
+  for (const key of keys) {
+    const url = field(byPage, key);
+    if (!/^(0|[1-9][0-9]*)$/.test(key)) report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'Keys of "brushDataUrls" are 0-based page numbers.');
+    else if (typeof url !== 'string') report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'A brush mask is a data URL string.');
+    else if (url !== '') urls[key] = url;
+  }
+  out.brushDataUrls = urls;
+  return out;
+}
+
+function stageHistoryOf(walk: ImportWalk, raw: unknown, path: string): StageHistoryEntry[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const list = items(raw);
+  if (!list) return report(walk, 'wrong-type', path, '"stageHistory" must be a list.');
+  const out: StageHistoryEntry[] = [];
+  list.forEach((entry, index) => {
+    const copy = isRecord(entry) ? copyJson(entry) : undefined;
+    // Snapshots are kept as the host passed them (FORMAT.md §2): only their JSON-ness is checked.
+    if (!isRecord(copy)) return report(walk, 'wrong-type', `${path}[${index}]`, 'A stage history entry must be a plain JSON object.');
+    out.push(copy as unknown as StageHistoryEntry);
+  });
+  return out;
+}
+
+function readBody(walk: ImportWalk, body: Json, path: string, planes: PlaneModel): ImportedAnnotations {
+  const version = field(body, 'formatVersion');
+  if (typeof version === 'number' && version > FORMAT_VERSION) {
+    report(walk, 'unsupported-format-version', `${path}.formatVersion`, `formatVersion ${version} is newer than this library reads (${FORMAT_VERSION}).`);
+  }
+  const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
+  const rawTools = field(body, toolKey);
+  const toolList = rawTools === undefined || rawTools === null ? [] : items(rawTools);
+  const entries: ToolEntry[] = [];
+  if (!toolList) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
+  else
+    toolList.forEach((item, index) => {
+      const entry = toolEntry(walk, planes, item, `${path}.${toolKey}[${index}]`);
+      if (entry) entries.push(entry);
+    });
+  const ids = new Map<string, string>();
+  const objects = planes === 'track' ? trackObjects(walk, entries, ids) : singleObjects(walk, entries, ids);
+  const classifications = parseAnswers(walk, field(body, 'classifications'), walk.ontology.classifications, `${path}.classifications`, { ids });
+  const relations = relationEntries(walk, field(body, 'relations'), `${path}.relations`, new Set(objects.map((o) => o.objectId)), ids);
+  const stageHistory = stageHistoryOf(walk, field(body, 'stageHistory'), `${path}.stageHistory`);
+  return { objects, classifications, relations, ...brushUrls(walk, body, path), ...(stageHistory ? { stageHistory } : {}) };
 }
 
 export function parseImport(input: unknown, context: ImportContext): Result<ImportedAnnotations> {
-  const walk: Walk = { problems: [], context };
+  const problems: ImportWalk['problems'] = [];
   try {
-    let data = input;
-    if (typeof data === 'string') {
-      try {
-        data = JSON.parse(data) as unknown;
-      } catch {
-        return { ok: false, problems: [{ code: 'bad-json', path: '$', message: 'The annotations are not valid JSON.' }] };
-      }
-    }
-    let path = '$';
-    if (Array.isArray(data)) {
-      const chosen = pick(walk, data);
-      if (!chosen) return { ok: false, problems: walk.problems };
-      data = chosen.value;
-      path = chosen.path;
-    }
-    if (!isRecord(data)) return { ok: false, problems: [{ code: 'wrong-type', path, message: 'Expected an export record, an Ango import object or { tasks: [...] }.' }] };
-    let body: Json = data;
-    let bodyPath = path;
-    const task = get(data, 'task');
-    const tasks = get(data, 'tasks');
-    if (isRecord(task)) {
-      body = task;
-      bodyPath = `${path}.task`;
-    } else if (Array.isArray(tasks)) {
-      if (!isRecord(tasks[0])) return { ok: false, problems: [{ code: 'wrong-type', path: `${path}.tasks`, message: '"tasks" must hold at least one task object.' }] };
-      body = tasks[0];
-      bodyPath = `${path}.tasks[0]`;
-    }
-    const toolKey = get(body, 'tools') !== undefined ? 'tools' : 'objects';
-    const rawTools = get(body, toolKey) ?? [];
-    const entries: { entry: ToolEntry; path: string }[] = [];
-    if (!Array.isArray(rawTools)) fail(walk, 'wrong-type', `${bodyPath}.${toolKey}`, `"${toolKey}" must be a list.`);
-    else
-      rawTools.forEach((item, index) => {
-        const at = `${bodyPath}.${toolKey}[${index}]`;
-        const entry = toolEntry(walk, item, at);
-        if (entry) entries.push({ entry, path: at });
-      });
-    const objects = toObjects(walk, entries);
-    const classifications = answers(walk, get(body, 'classifications'), context.ontology.classifications, `${bodyPath}.classifications`, 0);
-    const relationList = relations(walk, get(body, 'relations'), `${bodyPath}.relations`, new Set(objects.map((o) => o.objectId)));
-    if (walk.problems.length) return { ok: false, problems: walk.problems };
-    const brushDataUrl = get(body, 'brushDataUrl');
-    const brushDataUrls = get(body, 'brushDataUrls');
-    const stageHistory = get(body, 'stageHistory');
-    return {
-      ok: true,
-      value: {
-        objects,
-        classifications,
-        relations: relationList,
-        ...(typeof brushDataUrl === 'string' && brushDataUrl ? { brushDataUrl } : {}),
-        ...(isRecord(brushDataUrls) ? { brushDataUrls: Object.fromEntries(Object.entries(brushDataUrls).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
-        ...(Array.isArray(stageHistory) ? { stageHistory: cloneJson(stageHistory) as StageHistoryEntry[] } : {}),
-      },
-    };
+    const walk: ImportWalk = { problems, ontology: context.ontology, lookup: createOntologyLookup(context.ontology), newId: context.newId, metadata: context.metadata };
+    const located = locateBody(walk, input, context);
+    const imported = located && readBody(walk, located.body, located.path, context.planes);
+    return imported && problems.length === 0 ? { ok: true, value: imported } : { ok: false, problems };
   } catch (error) {
-    return { ok: false, problems: [{ code: 'import-failed', path: '$', message: `The annotations could not be read (${error instanceof Error ? error.name : 'error'}).` }] };
+    // Last resort (a host callback that throws, a proxy trap the readers do not cover).
+    const name = error instanceof Error ? error.name : 'error';
+    return { ok: false, problems: [...problems, { code: 'import-failed', path: '$', message: `The annotations could not be read (${name}).` }] };
   }
 }

@@ -5,6 +5,7 @@ export const FORMAT_VERSION = 1;
 
 export type ImageMetadata = { width: number; height: number };
 export type VideoMetadata = { width: number; height: number; frameTotal: number; frameRate: number };
+/** Page sizes in PDF points at scale 1, rotation applied. */
 export type PdfMetadata = { pageTotal: number; pages: { width: number; height: number }[] };
 export type DicomMetadata = { width: number; height: number; frameTotal: number; pixelSpacing?: [number, number]; sopInstanceUIDs?: string[] };
 export type AssetMetadata = ImageMetadata | VideoMetadata | PdfMetadata | DicomMetadata;
@@ -17,15 +18,39 @@ export interface ExportClassification {
   answer: string | string[];
   classifications: ExportClassification[];
   page?: number;
+  interpolationStopped?: true;
   lock?: boolean;
   metadata: AuditMetadata;
 }
 
-interface ExportToolBase {
+/** Geometry payload by export key (FORMAT.md §2.1 table). */
+export interface GeometryPayloads {
+  'bounding-box': Box;
+  'rotated-bounding-box': RotatedBox & { corners: Point[] };
+  polygon: Point[];
+  polyline: Point[];
+  spline: Point[];
+  point: Point;
+  segmentation: Segmentation;
+  ner: TextSpan;
+  pdf: PdfSelection;
+}
+
+export type GeometryKey = keyof GeometryPayloads;
+
+export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf'];
+
+/** Exactly one geometry key: the others are typed `never`, so reading any key narrows cleanly. */
+export type ExportGeometry = {
+  [K in GeometryKey]: { [P in K]: GeometryPayloads[K] } & { [P in Exclude<GeometryKey, K>]?: never };
+}[GeometryKey];
+
+export interface ExportToolBase {
   objectId: string;
   schemaId: string;
   title: string;
   classifications: ExportClassification[];
+  /** 0-based frame, page or slice; only on multi-plane assets. */
   page?: number;
   keyframe?: true;
   interpolationStopped?: true;
@@ -33,22 +58,29 @@ interface ExportToolBase {
   metadata: AuditMetadata;
 }
 
-export type ExportTool = ExportToolBase &
-  (
-    | { 'bounding-box': Box }
-    | { 'rotated-bounding-box': RotatedBox & { corners: Point[] } }
-    | { polygon: Point[] }
-    | { polyline: Point[] }
-    | { spline: Point[] }
-    | { point: Point }
-    | { segmentation: Segmentation }
-    | { ner: TextSpan }
-    | { pdf: PdfSelection }
-  );
+export type ExportTool = ExportToolBase & ExportGeometry;
 
-export type ExportRelation =
-  | { objectId: string; schemaId: string; title: string; from: string; to: string; direction: 'straight' | 'bidirectional'; lock?: boolean; metadata: AuditMetadata }
-  | { objectId: string; schemaId: string; title: string; group: string[]; lock?: boolean; metadata: AuditMetadata };
+export interface ExportSingleRelation {
+  objectId: string;
+  schemaId: string;
+  title: string;
+  from: string;
+  to: string;
+  direction: 'straight' | 'bidirectional';
+  lock?: boolean;
+  metadata: AuditMetadata;
+}
+
+export interface ExportGroupRelation {
+  objectId: string;
+  schemaId: string;
+  title: string;
+  group: string[];
+  lock?: boolean;
+  metadata: AuditMetadata;
+}
+
+export type ExportRelation = ExportSingleRelation | ExportGroupRelation;
 
 export interface StageHistoryEntry {
   stage: string;
@@ -67,19 +99,23 @@ export interface ExportTask {
   stageId: string;
   updatedAt?: string;
   updatedBy?: string;
+  /** Milliseconds of active time. */
   totalDuration: number;
   idleDuration: number;
   blurDuration: number;
   tools: ExportTool[];
   classifications: ExportClassification[];
   relations: ExportRelation[];
+  /** The single plane's brush PNG as a data URL, `''` when none (and on multi-plane assets). */
   brushDataUrl: string;
+  /** Multi-plane assets: brush PNG per 0-based page (labelkit). */
   brushDataUrls?: Record<string, string>;
   stageHistory: StageHistoryEntry[];
   formatVersion: number;
 }
 
 export interface ExportRecord {
+  /** The host's stable reference, never a signed URL. */
   asset: string;
   assetId?: string;
   externalId?: string;

@@ -1,0 +1,59 @@
+/**
+ * A small index over an ontology for the codecs: schemaId → category anywhere (nested
+ * classifications included), and the first category with a title per section. Built once per
+ * export or import so lookups stay O(1) on large records.
+ */
+import type { ClassificationCategory, Ontology, RelationCategory, ToolCategory } from '../core/ontology.js';
+
+export type AnyCategory = ToolCategory | ClassificationCategory | RelationCategory;
+
+export interface OntologyLookup {
+  category(schemaId: string): AnyCategory | undefined;
+  /** The category's title, or the schemaId itself when the ontology does not know it. */
+  title(schemaId: string): string;
+  /** The category's type name (`bounding-box`, `radio`, `group`, …). */
+  type(schemaId: string): string | undefined;
+  /** First top-level tool with this title. */
+  toolByTitle(title: string): ToolCategory | undefined;
+  /** First classification with this title: global ones, then nested ones level by level, then those under tools. */
+  classificationByTitle(title: string): ClassificationCategory | undefined;
+  relationByTitle(title: string): RelationCategory | undefined;
+}
+
+export function createOntologyLookup(ontology: Ontology): OntologyLookup {
+  const byId = new Map<string, AnyCategory>();
+  const classifications: ClassificationCategory[] = [];
+  const addNested = (list: readonly ClassificationCategory[], into: ClassificationCategory[], seen: Set<ClassificationCategory>) => {
+    for (const category of list) {
+      // A parsed ontology has no cycles; the guard keeps a hand-built one from looping.
+      if (seen.has(category)) continue;
+      seen.add(category);
+      if (!byId.has(category.schemaId)) byId.set(category.schemaId, category);
+      into.push(category);
+    }
+    for (const category of list) addNested(category.classifications, into, seen);
+  };
+  const seen = new Set<ClassificationCategory>();
+  for (const tool of ontology.tools) if (!byId.has(tool.schemaId)) byId.set(tool.schemaId, tool);
+  for (const relation of ontology.relations) if (!byId.has(relation.schemaId)) byId.set(relation.schemaId, relation);
+  addNested(ontology.classifications, classifications, seen);
+  for (const tool of ontology.tools) addNested(tool.classifications, classifications, seen);
+
+  const firstByTitle = <T extends { title: string }>(list: readonly T[]) => {
+    const map = new Map<string, T>();
+    for (const item of list) if (!map.has(item.title)) map.set(item.title, item);
+    return map;
+  };
+  const tools = firstByTitle(ontology.tools);
+  const classificationTitles = firstByTitle(classifications);
+  const relations = firstByTitle(ontology.relations);
+
+  return {
+    category: (schemaId) => byId.get(schemaId),
+    title: (schemaId) => byId.get(schemaId)?.title ?? schemaId,
+    type: (schemaId) => byId.get(schemaId)?.tool,
+    toolByTitle: (title) => tools.get(title),
+    classificationByTitle: (title) => classificationTitles.get(title),
+    relationByTitle: (title) => relations.get(title),
+  };
+}
