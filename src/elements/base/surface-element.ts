@@ -7,6 +7,7 @@ import type { ViewportState } from '../../canvas/viewport.js';
 import { AnnotatorElement } from './annotator-element.js';
 import type { KeyAction } from './keymap.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
+import { renderSidebar } from './sidebar.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -232,13 +233,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
             : nothing}
           ${this.renderBelowStage()}
         </div>
-        <aside part="sidebar" aria-label="Annotations">
-          <lk-object-list .session=${this.session}></lk-object-list>
-          <lk-classification-form .session=${this.session} follow-selection></lk-classification-form>
-          <lk-relations-panel .session=${this.session}></lk-relations-panel>
-          <lk-classification-form .session=${this.session} heading="Task"></lk-classification-form>
-          <lk-task-actions .session=${this.session} ?hide-submit=${this.hideSubmit}></lk-task-actions>
-        </aside>
+        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
       </div>
       <lk-shortcut-help
         .session=${this.session}

@@ -19,6 +19,7 @@ import { AnnotatorElement } from '../base/annotator-element.js';
 import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { lkTextStyles } from './lk-text.styles.js';
+import { renderSidebar } from '../base/sidebar.js';
 
 /** Export `metadata` of a text asset: its length in code points and its line count. */
 export interface TextMetadata {
@@ -1033,13 +1034,7 @@ export class LkText extends AnnotatorElement {
             ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
             : nothing}
         </div>
-        <aside part="sidebar" aria-label="Annotations">
-          <lk-object-list .session=${this.session}></lk-object-list>
-          <lk-classification-form .session=${this.session} follow-selection></lk-classification-form>
-          <lk-relations-panel .session=${this.session}></lk-relations-panel>
-          <lk-classification-form .session=${this.session} heading="Task"></lk-classification-form>
-          <lk-task-actions .session=${this.session} ?hide-submit=${this.hideSubmit}></lk-task-actions>
-        </aside>
+        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
       </div>
       <lk-shortcut-help
         .session=${this.session}
