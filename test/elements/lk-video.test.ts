@@ -308,6 +308,45 @@ describe('<lk-video>', () => {
     expect(element.stopObject('nothing')).to.equal(false);
   });
 
+  it('answers frame-specific classifications through the form on their own keyframe, surviving a round trip', async () => {
+    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
+    withFrameSpecific.tools
+      .find((t) => t.schemaId === 't-car')!
+      .classifications.push({
+        schemaId: 'c-occluded-now',
+        tool: 'radio',
+        title: 'Occluded here',
+        frameSpecific: true,
+        options: [
+          { value: 'Yes', schemaId: 'o-here-yes' },
+          { value: 'No', schemaId: 'o-here-no' },
+        ],
+      });
+    const element = await mount();
+    element.ontology = withFrameSpecific;
+    await element.updateComplete;
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    element.session.select([id]);
+    await element.seekToFrame(15);
+    const form = element.shadowRoot!.querySelector('lk-classification-form[follow-selection]') as HTMLElement & { updateComplete: Promise<unknown> };
+    await form.updateComplete;
+    const radio = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (input) => input.value === 'Yes' && input.closest('[role="radiogroup"]')?.textContent?.includes('Yes'),
+    )!;
+    const box = radio.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await until(() => element.export({ keyframesOnly: true }).task.tools.length === 2, 'a keyframe on the answered frame');
+    const keyframes = element.export({ keyframesOnly: true }).task.tools;
+    expect(keyframes.map((t) => t.page)).to.deep.equal([10, 15]);
+    const answersOn = (tool: ExportTool) => tool.classifications.filter((c) => c.schemaId === 'c-occluded-now').map((c) => [c.answer, c.page]);
+    expect(answersOn(keyframes[0]!)).to.deep.equal([]);
+    expect(answersOn(keyframes[1]!)).to.deep.equal([['Yes', 15]]);
+    // Round trip: the answer stays on its keyframe.
+    element.annotations = element.export({ keyframesOnly: true });
+    expect(answersOn(element.export().task.tools.find((t) => t.page === 15)!)).to.deep.equal([['Yes', 15]]);
+    expect(answersOn(element.export().task.tools.find((t) => t.page === 16)!)).to.deep.equal([]);
+  });
+
   it('keeps locked tracks read-only, events and submit as every element', async () => {
     const element = await mount({ src: BOTTLES_URL });
     const events = recordEvents(element, ['lk-change', 'lk-select', 'lk-invalid', 'lk-submit']);

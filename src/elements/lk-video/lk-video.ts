@@ -10,7 +10,7 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
-import { addKeyframeAt, deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { addKeyframeAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -102,6 +102,12 @@ export class LkVideo extends SurfaceElement {
     super();
     this.session.subscribe((topic) => {
       if (topic === 'plane') this.followPlane();
+    });
+    this.session.store.subscribe((change) => {
+      if (change.origin !== 'user' || change.phase !== 'commit' || change.reason !== 'classify') return;
+      const ids = change.objects.filter((c) => c.after !== undefined).map((c) => c.id);
+      // After the classify transaction has reached every listener, as its own undo step.
+      if (ids.length) queueMicrotask(() => this.keyframeAnswers(ids));
     });
     this.addEventListener('keydown', this.onVideoKeyDown);
     this.addEventListener('keyup', this.onVideoKeyUp);
@@ -226,6 +232,16 @@ export class LkVideo extends SurfaceElement {
   /** Moves a keyframe to another frame (not onto another keyframe). */
   moveKeyframe(objectId: string, from: number, to: number): boolean {
     return this.editTrack(objectId, (object) => moveKeyframeTo(object, from, Math.min(to, Math.max(0, this.frameTotal - 1))));
+  }
+
+  /** A frame-specific answer given on an interpolated frame makes that frame a keyframe (FORMAT.md §2.2). */
+  private keyframeAnswers(ids: readonly string[]): void {
+    const { objects } = this.session.store.state;
+    const updates = ids
+      .map((id) => objects.get(id))
+      .map((object) => (object && !object.lock ? keyframesForAnswers(object) : undefined))
+      .filter((object): object is ObjectAnnotation => object !== undefined);
+    if (updates.length) this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => updates.forEach((object) => tx.putObject(object)));
   }
 
   private editTrack(objectId: string, edit: (object: ObjectAnnotation) => ObjectAnnotation | undefined): boolean {

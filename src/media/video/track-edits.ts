@@ -4,7 +4,7 @@
  * core/interpolation.ts (FORMAT.md §2.1, video).
  */
 import { moveKeyframe, removeKeyframe, shapeAtFrame, upsertKeyframe } from '../../core/interpolation.js';
-import type { ObjectAnnotation } from '../../core/model.js';
+import type { ClassificationAnswer, ObjectAnnotation } from '../../core/model.js';
 
 /**
  * The object leaving the scene from `frame` on (`interpolationStopped`): a stop keyframe there,
@@ -50,4 +50,23 @@ export function neighbourKeyframe(objects: Iterable<ObjectAnnotation>, frame: nu
     }
   }
   return best;
+}
+
+function answerPages(answers: readonly ClassificationAnswer[], into: Set<number>): Set<number> {
+  for (const answer of answers) {
+    if (answer.page !== undefined) into.add(answer.page);
+    answerPages(answer.classifications, into);
+  }
+  return into;
+}
+
+/**
+ * Frame-specific answers belong to keyframes (FORMAT.md §2.2: one entry per keyframe with
+ * `page`): the object with a keyframe, holding its interpolated shape, on every frame that has an
+ * answer and is visible but has no keyframe yet. Undefined when nothing is missing.
+ */
+export function keyframesForAnswers(object: ObjectAnnotation): ObjectAnnotation | undefined {
+  let next = object;
+  for (const page of answerPages(object.classifications, new Set())) next = addKeyframeAt(next, page) ?? next;
+  return next === object ? undefined : next;
 }

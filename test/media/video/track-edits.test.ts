@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { shapeAtFrame, visibleRanges } from '../../../src/core/interpolation.js';
 import type { ObjectAnnotation } from '../../../src/core/model.js';
-import { addKeyframeAt, deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../../src/media/video/track-edits.js';
+import { addKeyframeAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../../src/media/video/track-edits.js';
 
 const box = (x: number) => ({ type: 'bounding-box' as const, value: { x, y: 10, width: 20, height: 20 } });
 
@@ -70,5 +70,24 @@ describe('track edits', () => {
     expect(neighbourKeyframe([car, other], 10, 1)).to.equal(30);
     expect(neighbourKeyframe([car, other], 30, 1)).to.equal(undefined);
     expect(neighbourKeyframe([], 3, -1)).to.equal(undefined);
+  });
+
+  it('adds a keyframe where a frame-specific answer sits on an interpolated frame', () => {
+    const meta = { createdAt: '', createdBy: '', createdIn: '' };
+    const answered: ObjectAnnotation = {
+      ...car,
+      classifications: [
+        { objectId: 'c1', schemaId: 'kind', answer: 'Sedan', classifications: [], metadata: meta },
+        { objectId: 'c2', schemaId: 'occluded', answer: 'yes', page: 4, classifications: [{ objectId: 'c3', schemaId: 'how', answer: 'half', page: 6, classifications: [], metadata: meta }], metadata: meta },
+        { objectId: 'c4', schemaId: 'occluded', answer: 'no', page: 10, classifications: [], metadata: meta },
+      ],
+    };
+    const keyed = keyframesForAnswers(answered)!;
+    expect(keyed.keyframes.map((k) => k.frame)).to.deep.equal([0, 4, 6, 10]);
+    expect(keyed.keyframes[1]!.geometry).to.deep.equal(box(40));
+    expect(keyframesForAnswers(keyed)).to.equal(undefined);
+    expect(keyframesForAnswers(car)).to.equal(undefined);
+    // Not on a frame where the object is out of the scene.
+    expect(keyframesForAnswers({ ...stopTrack(car, 2)!, classifications: [{ ...answered.classifications[1]!, classifications: [] }] })).to.equal(undefined);
   });
 });
