@@ -121,6 +121,8 @@ describe('<lk-toolbar>', () => {
     expect(session.activeSchemaId).to.equal('t-car');
     await sendKeys({ press: 'ArrowLeft' });
     expect(shadow(toolbar).activeElement).to.equal(buttonNamed(toolbar, 'Select'));
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(toolbar).activeElement, 'Tab moves on inside the bar').to.equal(toolButton(toolbar, 't-car'));
     await sendKeys({ press: 'Control+z' });
     expect(outer, 'only the undo chord reaches the element').to.deep.equal(['Control', 'z']);
   });

@@ -4,8 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
 import { sessionContext } from '../../base/session-context.js';
 
-/** Keys a focused control in a panel uses itself; they must not also reach the element's shortcuts. */
+/**
+ * Keys a focused control in a panel uses itself; they must not also reach the element's shortcuts
+ * (Tab there selects the next object, which would trap keyboard users in the panel).
+ */
 const CONTROL_KEYS = new Set([
+  'Tab',
   'Enter',
   ' ',
   'ArrowUp',
@@ -86,8 +90,8 @@ export abstract class PanelElement extends LitElement {
   }
 
   /**
-   * Arrows, Enter, Space and Delete on a control in this panel belong to that control: the element
-   * around the panel would otherwise also nudge, finish or delete with them.
+   * Tab, arrows, Enter, Space and Delete on a control in this panel belong to that control: the
+   * element around the panel would otherwise also select, nudge, finish or delete with them.
    */
   private readonly containControlKeys = (event: KeyboardEvent) => {
     const target = event.composedPath()[0];
