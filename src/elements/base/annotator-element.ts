@@ -498,25 +498,35 @@ export abstract class AnnotatorElement extends LitElement {
       ...(this.resolveUrl ? { resolveUrl: (request: Parameters<ResolveUrlHook>[0]) => this.resolveUrl!(request) } : {}),
       now: () => this.clock(),
     });
+    const loader = this.loader;
+    await this.runAssetLoad(abort.signal, (signal) => this.loadAsset(loader, signal), 'The asset could not be loaded.');
+  }
+
+  /**
+   * One load with everything around it: the loading/ready/error states, `lk-ready` with the
+   * metadata, or `lk-error` (a LabelkitError keeps its code; anything else is `asset-load`).
+   * An aborted load reports nothing.
+   */
+  protected async runAssetLoad(signal: AbortSignal, load: (signal: AbortSignal) => Promise<AssetMetadata>, failureMessage: string): Promise<void> {
     this.setCustomState('error', false);
     this.setCustomState('ready', false);
     this.setCustomState('loading', true);
     try {
-      const metadata = await this.loadAsset(this.loader, abort.signal);
-      if (abort.signal.aborted) return;
+      const metadata = await load(signal);
+      if (signal.aborted) return;
       this.metadata = metadata;
       this.setCustomState('ready', true);
       this.dispatchEvent(new LkReadyEvent({ metadata }));
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (signal.aborted) return;
       this.setCustomState('error', true);
       this.reportError(
         error instanceof LabelkitError
           ? error.info
-          : { code: 'asset-load', message: 'The asset could not be loaded.', cause: { name: error instanceof Error ? error.name : 'Error' } },
+          : { code: 'asset-load', message: failureMessage, cause: { name: error instanceof Error ? error.name : 'Error' } },
       );
     } finally {
-      if (!abort.signal.aborted) this.setCustomState('loading', false);
+      if (!signal.aborted) this.setCustomState('loading', false);
     }
   }
 

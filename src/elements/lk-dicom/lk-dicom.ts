@@ -7,7 +7,6 @@ import { geometryOnPlane } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
 import type { Surface } from '../../canvas/surface.js';
 import type { ViewportState } from '../../canvas/viewport.js';
-import { LkReadyEvent } from '../../events/index.js';
 import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
@@ -255,26 +254,7 @@ export class LkDicom extends SurfaceElement {
         now: () => this.clock(),
       }),
     );
-    this.setCustomState('error', false);
-    this.setCustomState('ready', false);
-    this.setCustomState('loading', true);
-    try {
-      const metadata = await this.loadFiles(loaders, abort.signal);
-      if (abort.signal.aborted) return;
-      this.metadata = metadata;
-      this.setCustomState('ready', true);
-      this.dispatchEvent(new LkReadyEvent({ metadata }));
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.setCustomState('error', true);
-      this.reportError(
-        error instanceof LabelkitError
-          ? error.info
-          : { code: 'asset-load', message: 'The DICOM series could not be loaded.', cause: { name: error instanceof Error ? error.name : 'Error' } },
-      );
-    } finally {
-      if (!abort.signal.aborted) this.setCustomState('loading', false);
-    }
+    await this.runAssetLoad(abort.signal, (signal) => this.loadFiles(loaders, signal), 'The DICOM series could not be loaded.');
   }
 
   private async loadFiles(loaders: AssetLoader[], signal: AbortSignal): Promise<AssetMetadata> {
