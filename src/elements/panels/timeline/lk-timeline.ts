@@ -1,10 +1,11 @@
-import { LitElement, css, html, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { visibleRanges } from '../../../core/interpolation.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
-import type { LabelingSession } from '../../../core/session.js';
 import { formatMediaTime } from '../../../media/video/frame-clock.js';
 import { deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe } from '../../../media/video/track-edits.js';
+import { objectLabel, safeColor } from '../shared/format.js';
+import { PanelElement } from '../shared/panel-element.js';
 
 const LABEL_WIDTH = 140;
 const ROW_HEIGHT = 22;
@@ -28,13 +29,16 @@ interface KeyDrag {
  * `,` `.` previous/next keyframe). On a focused diamond: Enter goes to it, Delete removes it,
  * Alt+← → move it one frame (Shift+Alt ten), ← → go to the row's previous/next diamond.
  *
+ * Like the other panels it takes its session from the `session` property or from the labelkit
+ * element around it.
+ *
  * @tagname lk-timeline
  * @csspart ruler - The frame ruler (a slider).
  * @csspart row - One object's row.
  * @csspart keyframe - A keyframe diamond.
  * @cssproperty [--lk-timeline-cursor=#ff5252] - Colour of the current-frame cursor.
  */
-export class LkTimeline extends LitElement {
+export class LkTimeline extends PanelElement {
   static override styles = css`
     :host {
       display: flex;
@@ -191,9 +195,6 @@ export class LkTimeline extends LitElement {
     }
   `;
 
-  /** The session of the element this timeline belongs to. */
-  @property({ attribute: false }) session: LabelingSession | undefined;
-
   /** Frames per second, for time labels (frames are shown without it). */
   @property({ type: Number }) fps = 0;
 
@@ -205,8 +206,6 @@ export class LkTimeline extends LitElement {
 
   @query('.scroller') private scroller!: HTMLDivElement;
 
-  private unsubscribe: (() => void)[] = [];
-  private subscribedTo: LabelingSession | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private scrubPointer: number | undefined;
 
@@ -214,36 +213,15 @@ export class LkTimeline extends LitElement {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
-    this.subscribe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    for (const unsubscribe of this.unsubscribe) unsubscribe();
-    this.unsubscribe = [];
-    this.subscribedTo = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session')) this.subscribe();
   }
 
   protected override updated(): void {
     this.keepCursorInView();
-  }
-
-  private subscribe(): void {
-    if (this.subscribedTo === this.session || !this.isConnected) return;
-    for (const unsubscribe of this.unsubscribe) unsubscribe();
-    this.unsubscribe = [];
-    this.subscribedTo = this.session;
-    const session = this.session;
-    if (!session) return;
-    this.unsubscribe.push(
-      session.subscribe(() => this.requestUpdate()),
-      session.store.subscribe(() => this.requestUpdate()),
-    );
   }
 
   private measure(): void {
@@ -254,7 +232,7 @@ export class LkTimeline extends LitElement {
   // ---- geometry -------------------------------------------------------------------------------
 
   get frameTotal(): number {
-    return this.session?.planeCount ?? 1;
+    return this.currentSession?.planeCount ?? 1;
   }
 
   /** Pixels per frame at the current zoom. */
@@ -286,8 +264,8 @@ export class LkTimeline extends LitElement {
 
   private keepCursorInView(): void {
     const scroller = this.scroller;
-    if (!scroller || !this.session || this.zoom === 1) return;
-    const x = LABEL_WIDTH + this.xOf(this.session.plane);
+    if (!scroller || !this.currentSession || this.zoom === 1) return;
+    const x = LABEL_WIDTH + this.xOf(this.currentSession.plane);
     const left = scroller.scrollLeft + LABEL_WIDTH;
     const right = scroller.scrollLeft + scroller.clientWidth;
     if (x < left + 8 || x > right - 8) scroller.scrollLeft = Math.max(0, x - LABEL_WIDTH - (scroller.clientWidth - LABEL_WIDTH) / 2);
@@ -296,11 +274,11 @@ export class LkTimeline extends LitElement {
   // ---- actions --------------------------------------------------------------------------------
 
   private goTo(frame: number): void {
-    this.session?.setPlane(frame);
+    this.currentSession?.setPlane(frame);
   }
 
   private objectsForKeys(): ObjectAnnotation[] {
-    const session = this.session;
+    const session = this.currentSession;
     if (!session) return [];
     const { objects } = session.store.state;
     const selected = session.selection.map((id) => objects.get(id)).filter((o): o is ObjectAnnotation => o !== undefined);
@@ -309,7 +287,7 @@ export class LkTimeline extends LitElement {
 
   /** Jumps to the previous (-1) or next (+1) keyframe of the selected objects, or of all. */
   jumpToKeyframe(direction: -1 | 1): boolean {
-    const session = this.session;
+    const session = this.currentSession;
     if (!session) return false;
     const frame = neighbourKeyframe(this.objectsForKeys(), session.plane, direction);
     if (frame === undefined) return false;
@@ -318,7 +296,7 @@ export class LkTimeline extends LitElement {
   }
 
   private moveKey(objectId: string, from: number, to: number): boolean {
-    const session = this.session;
+    const session = this.currentSession;
     const object = session?.store.state.objects.get(objectId);
     if (!session || !object || !session.canEdit || object.lock) return false;
     const moved = moveKeyframeTo(object, from, Math.min(this.frameTotal - 1, to));
@@ -328,7 +306,7 @@ export class LkTimeline extends LitElement {
   }
 
   private deleteKey(objectId: string, frame: number): boolean {
-    const session = this.session;
+    const session = this.currentSession;
     const object = session?.store.state.objects.get(objectId);
     if (!session || !object || !session.canEdit || object.lock) return false;
     const result = deleteKeyframeAt(object, frame);
@@ -385,7 +363,7 @@ export class LkTimeline extends LitElement {
     if (drag.moved && drag.to !== drag.from) {
       if (this.moveKey(drag.objectId, drag.from, drag.to)) this.goTo(drag.to);
     } else {
-      this.session?.select([drag.objectId]);
+      this.currentSession?.select([drag.objectId]);
       this.goTo(drag.from);
     }
   }
@@ -399,7 +377,7 @@ export class LkTimeline extends LitElement {
   // ---- keyboard -------------------------------------------------------------------------------
 
   private onRulerKey(event: KeyboardEvent): void {
-    const session = this.session;
+    const session = this.currentSession;
     if (!session) return;
     const frame = session.plane;
     const second = Math.max(1, Math.round(this.fps || 10));
@@ -440,7 +418,7 @@ export class LkTimeline extends LitElement {
     switch (event.key) {
       case 'Enter':
       case ' ':
-        this.session?.select([objectId]);
+        this.currentSession?.select([objectId]);
         this.goTo(frame);
         break;
       case 'Delete':
@@ -456,7 +434,7 @@ export class LkTimeline extends LitElement {
           this.goTo(to);
           void this.updateComplete.then(() => this.focusDiamond(objectId, to));
         } else {
-          const object = this.session?.store.state.objects.get(objectId);
+          const object = this.currentSession?.store.state.objects.get(objectId);
           const neighbour = object && neighbourKeyframe([object], frame, direction);
           if (neighbour === undefined) return;
           this.focusDiamond(objectId, neighbour);
@@ -480,12 +458,7 @@ export class LkTimeline extends LitElement {
   // ---- rendering ------------------------------------------------------------------------------
 
   private colorOf(schemaId: string): string {
-    return this.session?.ontology?.tools.find((t) => t.schemaId === schemaId)?.color ?? '#888888';
-  }
-
-  private titleOf(object: ObjectAnnotation, ordinal: number): string {
-    const title = this.session?.ontology?.tools.find((t) => t.schemaId === object.schemaId)?.title ?? object.schemaId;
-    return `${title} ${ordinal}`;
+    return safeColor(this.currentSession?.ontology?.tools.find((t) => t.schemaId === schemaId)?.color);
   }
 
   private timeLabel(frame: number): string {
@@ -530,10 +503,11 @@ export class LkTimeline extends LitElement {
     </button>`;
   }
 
-  private renderRow(object: ObjectAnnotation, ordinal: number, trackWidth: number): TemplateResult {
-    const session = this.session!;
+  private renderRow(object: ObjectAnnotation, trackWidth: number): TemplateResult {
+    const session = this.currentSession!;
     const color = this.colorOf(object.schemaId);
-    const label = this.titleOf(object, ordinal);
+    // The object list's name for the object, so a row and a list entry read the same.
+    const label = objectLabel(session.ontology, object.objectId, object.schemaId);
     const selected = session.selection.includes(object.objectId);
     const px = this.pxPerFrame;
     return html`<div class="row" part="row" role="group" aria-label=${label} aria-selected=${selected ? 'true' : 'false'}>
@@ -556,17 +530,12 @@ export class LkTimeline extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const session = this.session;
+    const session = this.currentSession;
     if (!session) return html``;
     const total = this.frameTotal;
     const trackWidth = Math.max(1, total * this.pxPerFrame);
     const frame = session.plane;
-    const ordinals = new Map<string, number>();
-    const rows = [...session.store.state.objects.values()].map((object) => {
-      const ordinal = (ordinals.get(object.schemaId) ?? 0) + 1;
-      ordinals.set(object.schemaId, ordinal);
-      return this.renderRow(object, ordinal, trackWidth);
-    });
+    const rows = [...session.store.state.objects.values()].map((object) => this.renderRow(object, trackWidth));
     return html`
       <div class="bar">
         <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⇤</button>

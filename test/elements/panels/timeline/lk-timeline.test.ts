@@ -56,11 +56,11 @@ describe('<lk-timeline>', () => {
   it('draws a row per object with its class colour, visible ranges, keyframes and stops', async () => {
     const { timeline } = await mount();
     const rows = timeline.shadowRoot!.querySelectorAll('.row');
-    expect([...rows].map((r) => r.getAttribute('aria-label'))).to.deep.equal(['Car 1', 'Car 2']);
+    expect([...rows].map((r) => r.getAttribute('aria-label'))).to.deep.equal(['Car a', 'Car b']);
     expect(diamonds(timeline, 'a').map((d) => d.getAttribute('aria-label'))).to.deep.equal([
-      'Keyframe of Car 1 at frame 10',
-      'Stop of Car 1 at frame 30',
-      'Keyframe of Car 1 at frame 50',
+      'Keyframe of Car a at frame 10',
+      'Stop of Car a at frame 30',
+      'Keyframe of Car a at frame 50',
     ]);
     const ranges = [...rows[0]!.querySelectorAll<HTMLElement>('.range')];
     const px = timeline.pxPerFrame;
@@ -149,10 +149,28 @@ describe('<lk-timeline>', () => {
 
   it('leaves locked objects and view mode alone', async () => {
     const { timeline, session } = await mount();
+    session.store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject({ ...session.store.state.objects.get('b')!, lock: true }));
+    await timeline.updateComplete;
+    diamonds(timeline, 'b')[0]!.focus();
+    await sendKeys({ press: 'Delete' });
+    await sendKeys({ press: 'Alt+ArrowRight' });
+    expect(session.store.state.objects.get('b')!.keyframes.map((k) => k.frame)).to.deep.equal([70]);
     session.setMode('view');
     diamonds(timeline, 'a')[0]!.focus();
     await sendKeys({ press: 'Delete' });
     expect(session.store.state.objects.get('a')!.keyframes).to.have.length(3);
+  });
+
+  it('takes its session from the labelkit element around it', async () => {
+    const { session } = await mount();
+    const { ContextProvider } = await import('@lit/context');
+    const { sessionContext } = await import('../../../../src/elements/base/session-context.js');
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    new ContextProvider(host, { context: sessionContext, initialValue: session });
+    const inner = document.createElement('lk-timeline');
+    host.append(inner);
+    await inner.updateComplete;
+    expect(inner.shadowRoot!.querySelectorAll('.row')).to.have.length(2);
   });
 
   it('zooms for long videos and keeps the cursor in view', async () => {
