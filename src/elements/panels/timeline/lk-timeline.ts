@@ -2,6 +2,7 @@ import { css, html, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { visibleRanges } from '../../../core/interpolation.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
+import type { Ontology } from '../../../core/ontology.js';
 import { formatMediaTime } from '../../../media/video/frame-clock.js';
 import { deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe } from '../../../media/video/track-edits.js';
 import { objectLabel, safeColor } from '../shared/format.js';
@@ -11,6 +12,16 @@ const LABEL_WIDTH = 140;
 const ROW_HEIGHT = 22;
 const MAX_PX_PER_FRAME = 16;
 const ZOOM_STEP = 1.5;
+
+interface RowCacheEntry {
+  object: ObjectAnnotation;
+  trackWidth: number;
+  selected: boolean;
+  drag: KeyDrag | undefined;
+  ontology: Ontology | undefined;
+  frameTotal: number;
+  template: TemplateResult;
+}
 
 interface KeyDrag {
   objectId: string;
@@ -206,6 +217,7 @@ export class LkTimeline extends PanelElement {
 
   @query('.scroller') private scroller!: HTMLDivElement;
 
+  private readonly rowCache = new Map<string, RowCacheEntry>();
   private resizeObserver: ResizeObserver | undefined;
   private scrubPointer: number | undefined;
 
@@ -503,6 +515,31 @@ export class LkTimeline extends PanelElement {
     </button>`;
   }
 
+  /**
+   * Rows only change with their object, the zoom, the selection, the ontology or a drag; during
+   * playback only the cursor moves, so the row templates are reused frame after frame.
+   */
+  private cachedRow(object: ObjectAnnotation, trackWidth: number): TemplateResult {
+    const session = this.currentSession!;
+    const selected = session.selection.includes(object.objectId);
+    const drag = this.keyDrag?.objectId === object.objectId ? this.keyDrag : undefined;
+    const cached = this.rowCache.get(object.objectId);
+    if (
+      cached &&
+      cached.object === object &&
+      cached.trackWidth === trackWidth &&
+      cached.selected === selected &&
+      cached.drag === drag &&
+      cached.ontology === session.ontology &&
+      cached.frameTotal === this.frameTotal
+    ) {
+      return cached.template;
+    }
+    const template = this.renderRow(object, trackWidth);
+    this.rowCache.set(object.objectId, { object, trackWidth, selected, drag, ontology: session.ontology, frameTotal: this.frameTotal, template });
+    return template;
+  }
+
   private renderRow(object: ObjectAnnotation, trackWidth: number): TemplateResult {
     const session = this.currentSession!;
     const color = this.colorOf(object.schemaId);
@@ -535,7 +572,8 @@ export class LkTimeline extends PanelElement {
     const total = this.frameTotal;
     const trackWidth = Math.max(1, total * this.pxPerFrame);
     const frame = session.plane;
-    const rows = [...session.store.state.objects.values()].map((object) => this.renderRow(object, trackWidth));
+    for (const id of this.rowCache.keys()) if (!session.store.state.objects.has(id)) this.rowCache.delete(id);
+    const rows = [...session.store.state.objects.values()].map((object) => this.cachedRow(object, trackWidth));
     return html`
       <div class="bar">
         <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⇤</button>
