@@ -4,18 +4,11 @@
  * parent classification) and have the answer type and values of that category.
  */
 import type { ClassificationAnswer } from '../core/model.js';
-import { treePaths, type ClassificationCategory } from '../core/ontology.js';
+import type { ClassificationCategory } from '../core/ontology.js';
 import { categoryOf, claimId, field, hasOwnId, idOf, isIndex, isRecord, items, lockOf, metadataOf, report, type ImportWalk } from './import-reader.js';
 
 const MAX_DEPTH = 32;
 const STRING_ANSWERS = new Set(['radio', 'single-dropdown', 'text']);
-
-/** The values an answer may use, or undefined where any text goes. */
-function allowedValues(category: ClassificationCategory): Set<string> | undefined {
-  if (category.tool === 'text') return undefined;
-  if (category.tool === 'tree-dropdown') return new Set(treePaths(category.treeOptions));
-  return new Set(category.options.map((o) => o.value));
-}
 
 function answerOf(walk: ImportWalk, category: ClassificationCategory, raw: unknown, path: string): string | string[] | undefined {
   const wantsString = STRING_ANSWERS.has(category.tool);
@@ -24,7 +17,7 @@ function answerOf(walk: ImportWalk, category: ClassificationCategory, raw: unkno
     return report(walk, 'wrong-type', path, `"${category.title}" (${category.tool}) answers with ${wantsString ? 'a string' : 'a list of strings'}.`);
   }
   const answer = wantsString ? (raw as string) : (list as string[]);
-  const allowed = allowedValues(category);
+  const allowed = walk.lookup.answerValues(category);
   if (allowed) {
     const values = typeof answer === 'string' ? [answer] : answer;
     const index = values.findIndex((v) => !allowed.has(v));

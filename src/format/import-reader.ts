@@ -70,42 +70,47 @@ export function keysOf(record: Json): string[] | undefined {
 const MAX_DEPTH = 200;
 
 /**
- * A plain copy of untrusted input (own enumerable keys, array elements), so the rest of the
- * import reads data without traps. A getter that throws, a cycle or nesting deeper than any
- * valid record is a problem at its path (and that part is left out).
+ * Walks untrusted input once before it is read: a getter or proxy trap that throws, a cycle, or
+ * nesting deeper than any valid record is a problem at its path. Allocates nothing on clean input
+ * (records can hold 100k entries). Returns whether the input is clean.
  */
-export function snapshot(walk: Pick<ImportWalk, 'problems'>, value: unknown, path = '$'): unknown {
+export function inspect(walk: Pick<ImportWalk, 'problems'>, value: unknown): boolean {
+  const before = walk.problems.length;
   const onPath = new Set<object>();
-  const copy = (v: unknown, at: string, depth: number): unknown => {
-    if (typeof v !== 'object' || v === null) return v;
-    if (onPath.has(v)) return report(walk, 'cycle', at, 'The input refers back to itself here.');
-    if (depth > MAX_DEPTH) return report(walk, 'too-deep', at, `The input nests deeper than ${MAX_DEPTH} levels.`);
+  const keys: (string | number)[] = [];
+  const pathHere = () => keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (onPath.has(v)) return void report(walk, 'cycle', pathHere(), 'The input refers back to itself here.');
+    if (keys.length > MAX_DEPTH) return void report(walk, 'too-deep', pathHere(), `The input nests deeper than ${MAX_DEPTH} levels.`);
     onPath.add(v);
+    const depth = keys.length;
     try {
       if (isList(v)) {
-        const list = items(v);
-        if (!list) return report(walk, 'unreadable', at, 'This list could not be read.');
-        return list.map((item, i) => copy(item, `${at}[${i}]`, depth + 1));
-      }
-      const keys = keysOf(v as Json);
-      if (!keys) return report(walk, 'unreadable', at, 'This object could not be read.');
-      const out: Json = {};
-      for (const key of keys) {
-        let item: unknown;
-        try {
-          item = (v as Json)[key];
-        } catch {
-          report(walk, 'unreadable', `${at}.${key}`, `Reading "${key}" failed.`);
-          continue;
+        const length = v.length;
+        for (let i = 0; i < length; i++) {
+          keys.push(i);
+          visit(v[i]);
+          keys.pop();
         }
-        out[key] = copy(item, `${at}.${key}`, depth + 1);
+      } else {
+        for (const key in v) {
+          if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+          keys.push(key);
+          visit((v as Json)[key]);
+          keys.pop();
+        }
       }
-      return out;
+    } catch {
+      // `keys` still ends with the key whose read threw: the path points at it.
+      report(walk, 'unreadable', pathHere(), 'This part of the input could not be read.');
     } finally {
+      keys.length = depth;
       onPath.delete(v);
     }
   };
-  return copy(value, path, 0);
+  visit(value);
+  return walk.problems.length === before;
 }
 
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

@@ -34,7 +34,7 @@ import {
   lockOf,
   metadataOf,
   report,
-  snapshot,
+  inspect,
   type ImportWalk,
   type Json,
 } from './import-reader.js';
@@ -217,15 +217,18 @@ function pickRecord(walk: ImportWalk, list: readonly unknown[], context: ImportC
 
 /** The object holding `tools`/`objects`, `classifications` and `relations`, with its JSON path. */
 function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): { body: Json; path: string } | undefined {
-  let data = input;
-  if (typeof data === 'string') {
+  let data: unknown;
+  if (typeof input === 'string') {
     try {
-      data = JSON.parse(data) as unknown;
+      // Parsed JSON is plain and acyclic: no snapshot needed.
+      data = JSON.parse(input) as unknown;
     } catch {
       return report(walk, 'bad-json', '$', 'The annotations are not valid JSON.');
     }
+  } else {
+    if (!inspect(walk, input)) return undefined;
+    data = input;
   }
-  data = snapshot(walk, data);
   let path = '$';
   if (data !== null && typeof data === 'object' && !isRecord(data)) {
     const list = items(data);

@@ -3,7 +3,7 @@
  * classifications included), and the first category with a title per section. Built once per
  * export or import so lookups stay O(1) on large records.
  */
-import type { ClassificationCategory, Ontology, RelationCategory, ToolCategory } from '../core/ontology.js';
+import { treePaths, type ClassificationCategory, type Ontology, type RelationCategory, type ToolCategory } from '../core/ontology.js';
 
 export type AnyCategory = ToolCategory | ClassificationCategory | RelationCategory;
 
@@ -18,6 +18,11 @@ export interface OntologyLookup {
   /** First classification with this title: global ones, then nested ones level by level, then those under tools. */
   classificationByTitle(title: string): ClassificationCategory | undefined;
   relationByTitle(title: string): RelationCategory | undefined;
+  /**
+   * The answer values a classification allows: option values, or `" / "`-joined tree paths for
+   * `tree-dropdown`; undefined for `text` (any text). Computed once per category.
+   */
+  answerValues(category: ClassificationCategory): ReadonlySet<string> | undefined;
 }
 
 export function createOntologyLookup(ontology: Ontology): OntologyLookup {
@@ -48,7 +53,17 @@ export function createOntologyLookup(ontology: Ontology): OntologyLookup {
   const classificationTitles = firstByTitle(classifications);
   const relations = firstByTitle(ontology.relations);
 
+  const values = new Map<ClassificationCategory, ReadonlySet<string> | undefined>();
+  const answerValues = (category: ClassificationCategory): ReadonlySet<string> | undefined => {
+    if (values.has(category)) return values.get(category);
+    const allowed =
+      category.tool === 'text' ? undefined : new Set(category.tool === 'tree-dropdown' ? treePaths(category.treeOptions) : category.options.map((o) => o.value));
+    values.set(category, allowed);
+    return allowed;
+  };
+
   return {
+    answerValues,
     category: (schemaId) => byId.get(schemaId),
     title: (schemaId) => byId.get(schemaId)?.title ?? schemaId,
     type: (schemaId) => byId.get(schemaId)?.tool,

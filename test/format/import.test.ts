@@ -349,6 +349,12 @@ describe('format: import', () => {
         expect(result.ok, String(inputs.indexOf(input))).to.equal(false);
         expect(result.ok ? [] : result.problems).to.not.be.empty;
       }
+      const codes = (input: unknown) => problemsOf(ontology, input);
+      expect(codes(cyclic)).to.deep.equal([['cycle', '$.objects[0]']]);
+      expect(codes(throwingGetter)).to.deep.equal([['unreadable', '$.objects']]);
+      expect(codes({ objects: throwingIndex })).to.deep.equal([['unreadable', '$.objects[0]']]);
+      expect(codes({ a: { b: [revoked] } })).to.deep.equal([['unreadable', '$.a.b[0]']]);
+      expect(codes(deep)[0]).to.deep.equal(['too-deep', `$${'[0]'.repeat(201)}`]);
       const throwingNewId = parseImport({ objects: [car()] }, { ...contextFor(ontology, 'single'), newId: () => { throw new Error('ids'); } });
       expect(throwingNewId.ok ? [] : throwingNewId.problems.map((p) => p.code)).to.deep.equal(['import-failed']);
     });
