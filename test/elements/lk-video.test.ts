@@ -379,6 +379,24 @@ describe('<lk-video>', () => {
     expect(events.at(-1)!.detail.record.task.tools).to.have.length(4);
   });
 
+  it("plays through the host's fetchAsset (headers a <video> cannot send) from memory", async () => {
+    await clearRequestLog();
+    const url = await signedUrl('video/frame-numbers.webm');
+    const element = await fixture<LkVideo>(html`<lk-video
+      style="--lk-height: 480px; width: 800px"
+      .ontology=${ontology}
+      .fetchAsset=${(target: string, init: RequestInit) => fetch(target, { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Labelkit-Test': 'token' } })}
+    ></lk-video>`);
+    const ready = nextEvent(element, 'lk-ready', 15000);
+    element.src = url;
+    await ready;
+    expect(await element.seekToFrame(150)).to.equal(150);
+    expect(await frameShown(element)).to.equal(150);
+    const video = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
+    expect(video.length).to.be.at.least(1);
+    expect(video.every((r) => r.headers['x-labelkit-test'] === 'token')).to.equal(true);
+  });
+
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
