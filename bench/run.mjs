@@ -3,7 +3,7 @@
 // and docs/benchmarks.md. `--smoke` runs one tiny pass of each scenario (npm test keeps it alive).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -93,6 +93,14 @@ function gz(path) {
 }
 
 async function main() {
+  if (process.argv.includes('--report-only')) {
+    const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+    results.bundle = bundleSizes();
+    writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
+    console.log('rewrote docs/benchmarks.md from bench/results.json');
+    return;
+  }
   await bundle();
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -141,21 +149,40 @@ async function main() {
   console.log(smoke ? 'bench smoke: every scenario ran' : 'wrote bench/results.json and docs/benchmarks.md');
 }
 
-/** Gzipped JS a page downloads for each element entry of the rollup build (dist/), static imports only. */
+/**
+ * Gzipped JS a page downloads for each entry of the rollup build (dist/): the entry plus every chunk
+ * it imports statically, transitively. Dynamic `import()` chunks (pixi, pdf.js, dicom-parser) load
+ * only when the element needs them and are listed apart.
+ */
 function bundleSizes() {
   const dist = join(root, 'dist');
-  const manifestPath = join(dist, 'bundle-graph.json');
-  if (!existsSync(manifestPath)) return { note: 'run npm run build first for bundle sizes' };
-  const graph = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (!existsSync(join(dist, 'index.js'))) return { note: 'run npm run build first for bundle sizes' };
+  const staticImports = (file) => {
+    const code = readFileSync(join(dist, file), 'utf8');
+    const found = new Set();
+    for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+      found.add(normalize(join(file, '..', match[1])));
+    }
+    return [...found];
+  };
+  const closure = (entry) => {
+    const seen = new Set([entry]);
+    const queue = [entry];
+    while (queue.length) for (const next of staticImports(queue.shift())) if (!seen.has(next) && existsSync(join(dist, next))) (seen.add(next), queue.push(next));
+    return [...seen];
+  };
   const sizes = {};
-  for (const [entry, files] of Object.entries(graph)) {
-    sizes[entry] = { gzipBytes: files.reduce((sum, file) => sum + (gz(join(dist, file)) ?? 0), 0), files };
+  for (const entry of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+    const files = closure(entry);
+    sizes[entry] = { gzipBytes: files.reduce((sum, file) => sum + (gz(join(dist, file)) ?? 0), 0), files: files.length };
   }
   return sizes;
 }
 
+/** labelkit's figure against the peer's: `1/10.0` when labelkit takes a tenth, `2.0× slower` when it takes more. */
 function ratio(a, b) {
-  return typeof a === 'number' && typeof b === 'number' && a > 0 ? `1/${(b / a).toFixed(1)}` : 'n/a';
+  if (typeof a !== 'number' || typeof b !== 'number' || !(a > 0) || !(b > 0)) return 'n/a';
+  return a <= b ? `1/${(b / a).toFixed(1)}` : `${(a / b).toFixed(1)}× slower`;
 }
 
 function ms(value) {
@@ -198,12 +225,24 @@ function report(results) {
       }
     }
   }
-  lines.push('', '## Bundle', '', '| entry | gzipped JS on first load |', '| --- | --- |');
+  lines.push('', '## Bundle (rollup build, gzipped; static imports only — heavy libraries load with `import()` when their element needs them)', '', '| entry | gzipped JS on first load | files |', '| --- | --- | --- |');
   for (const [entry, info] of Object.entries(results.bundle)) {
-    if (typeof info === 'object' && info && 'gzipBytes' in info) lines.push(`| ${entry} | ${(info.gzipBytes / 1024).toFixed(1)} kB |`);
+    if (typeof info === 'object' && info && 'gzipBytes' in info) lines.push(`| ${entry} | ${(info.gzipBytes / 1024).toFixed(1)} kB | ${info.files} |`);
   }
-  lines.push('');
+  lines.push('', '## Reading these numbers', '', ...NOTES, '');
   return lines.join('\n');
 }
+
+/** What the numbers mean and where targets are missed; kept with the generator so it is rewritten with them. */
+const NOTES = [
+  '- Frames are timed from a view change to the frame that shows it, with vsync off, so a fast frame is not rounded up to 16.7 ms. Annotorious has no pan/zoom of its own: it is measured under a CSS transform, which is what a host would do.',
+  '- Image, pan/zoom: the settled-shapes bitmap keeps 10,000 polygons at ~8 ms a frame on software rendering (1/14 of Annotorious, p95 1/22). With 10,000 boxes the median is 1/10: the 1/20 target is not met yet. The frames that miss are the ones where the view settles and the shape texture is re-rendered (25–35 ms): rendering it in slices across frames, or off the main thread, is the next step.',
+  '- Image, load: labelkit is slower than Annotorious at 1,000 shapes and faster at 10,000 boxes, not 1/8. Most of the fixed cost is pixi\'s renderer start and the upload of the 4000×3000 background, not the shapes; starting the renderer while the image decodes (today they run one after the other) is the fix.',
+  '- Image, export of 10,000 objects takes 65–116 ms against the 50 ms target: each object is exported through the generic per-keyframe path with a deep copy of its geometry; a fast path for single-plane objects is the fix.',
+  '- Text: with 10,000 entities labelkit\'s longest main-thread block is 1/12 of text-annotator\'s, but first paint is slower and scrolling is far slower (the highlight rules are re-matched for each paragraph that comes into view). The shared object list also renders a row per entity, which blocks for seconds when the sidebar is shown (this run hides it). Both are open work.',
+  '- `selection → lk-change` for labelkit is measured from a store write, not from a real mouse selection; text-annotator reports no number because a synthetic pointer event does not reach its handler.',
+  '- The `<lk-text>` page loads 59 kB gzipped against the 40 kB target; it loads no pixi, pdf.js or cornerstone, but the shared panels and the format codecs come with it eagerly.',
+  '- These figures were taken on the 2-core build machine while other work was running; ratios within one run are meaningful, absolute times less so.',
+];
 
 await main();
