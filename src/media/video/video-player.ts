@@ -133,6 +133,7 @@ class FramePlayer implements VideoPlayer {
     if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
     this.context = context;
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) video.addEventListener(type, this.onPlaybackEvent);
+    video.addEventListener('ended', this.onEnded);
     video.addEventListener('error', this.onMediaError);
   }
 
@@ -463,11 +464,18 @@ class FramePlayer implements VideoPlayer {
     this.video.cancelVideoFrameCallback(this.callbackId);
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) this.video.removeEventListener(type, this.onPlaybackEvent);
     this.video.removeEventListener('error', this.onMediaError);
+    this.video.removeEventListener('ended', this.onEnded);
     this.video.pause();
     this.video.removeAttribute('src');
     this.video.load();
     this.frameWaiters.clear();
   }
+
+  /** Fast playback may drop the last frames before the screen: end on the last frame, shown. */
+  private readonly onEnded = () => {
+    const last = this.clock.frameTotal - 1;
+    if (!this.opening && !this.destroyed && this.frame !== last) void this.seekToFrame(last);
+  };
 
   private readonly onPlaybackEvent = () => {
     if (!this.opening && !this.destroyed) this.options.onPlaybackChange?.();

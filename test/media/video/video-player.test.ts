@@ -128,7 +128,7 @@ describe('video player', () => {
     player.playbackRate = 4;
     await player.play();
     await new Promise<void>((resolve) => player.video.addEventListener('ended', () => resolve(), { once: true }));
-    expect(player.frame).to.equal(299);
+    expect(await player.settled()).to.equal(299);
     expect(frameNumberOnCanvas(player.canvas)).to.equal(299);
     await player.play();
     await player.pause();
