@@ -111,6 +111,13 @@ describe('<lk-video>', () => {
     expect(await frameShown(element)).to.equal(0);
   });
 
+  it('is accessible (axe), player bar and timeline included', async () => {
+    const element = await mount();
+    await drawCar(element, 10, [200, 100], [280, 180]);
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+
   it('shows frame n after seeking to n, and shows the frame number and time in the player bar', async () => {
     const element = await mount();
     for (const frame of [57, 241, 30, 299, 3]) {

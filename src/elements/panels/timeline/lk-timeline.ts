@@ -1,4 +1,4 @@
-import { css, html, svg, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { visibleRanges } from '../../../core/interpolation.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
@@ -127,7 +127,7 @@ export class LkTimeline extends PanelElement {
       border-right: 1px solid var(--lk-border-color, #d0d7de);
       cursor: pointer;
     }
-    .row[aria-selected='true'] .label {
+    .row[aria-current='true'] .label {
       font-weight: 600;
       background: #ddf4ff;
     }
@@ -547,7 +547,7 @@ export class LkTimeline extends PanelElement {
     const label = objectLabel(session.ontology, object.objectId, object.schemaId);
     const selected = session.selection.includes(object.objectId);
     const px = this.pxPerFrame;
-    return html`<div class="row" part="row" role="group" aria-label=${label} aria-selected=${selected ? 'true' : 'false'}>
+    return html`<div class="row" part="row" role="group" aria-label=${label} aria-current=${selected ? 'true' : nothing}>
       <div class="label" title=${label} @click=${() => session.select([object.objectId])}>
         <span class="swatch" style="background:${color}"></span>${label}
       </div>

@@ -72,6 +72,13 @@ describe('<lk-timeline>', () => {
     expect(ruler(timeline).getAttribute('aria-valuetext')).to.equal('Frame 0 of 100, 0:00.000');
   });
 
+  it('is accessible (axe)', async () => {
+    const { timeline, session } = await mount();
+    session.select(['a']);
+    await timeline.updateComplete;
+    await expect(timeline).to.be.accessible();
+  });
+
   it('scrubs by dragging on the ruler and follows the current frame with its cursor', async () => {
     const { timeline, session } = await mount();
     await sendMouse({ type: 'move', position: framePosition(timeline, 40) });
