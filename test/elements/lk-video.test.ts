@@ -416,6 +416,13 @@ describe('<lk-video>', () => {
       element.src = FRAME_NUMBERS_URL;
       await ready;
       expect(element.export().task.tools.length, 'annotations survive the failed load').to.be.greaterThan(0);
+      // And from one video to the next.
+      const next = nextEvent(element, 'lk-ready', 15000);
+      element.src = BOTTLES_URL;
+      await next;
+      expect(element.frameTotal).to.equal(1189);
+      expect(await element.seekToFrame(11)).to.equal(11);
+      expect(element.renderedIds()).to.deep.equal(['b1']);
     });
 
     it('reports a truncated file and a missing file, never with the URL in the message', async () => {

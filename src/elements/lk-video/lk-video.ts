@@ -356,7 +356,12 @@ export class LkVideo extends SurfaceElement {
     this.playing = false;
     if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
     this.objectUrl = undefined;
-    this.texture?.destroy(false);
+    if (this.texture) {
+      // The surface must not draw a destroyed texture while the next video loads.
+      const surface = this.surface;
+      if (surface) surface.setBackground(undefined, surface.planeSize);
+      this.texture.destroy(false);
+    }
     this.texture = undefined;
   }
 
