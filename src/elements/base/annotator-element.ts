@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
@@ -152,6 +152,10 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** The loaded asset's metadata, or undefined before `lk-ready`. */
   @state() protected metadata: AssetMetadata | undefined;
+
+  /** A message on the stage (loading, or what went wrong); errors also go out as `lk-error`. */
+  @state() protected statusMessage = '';
+  @state() protected statusIsError = false;
 
   /** The session shared with panels and surfaces through context. */
   readonly session: LabelingSession;
@@ -353,6 +357,17 @@ export abstract class AnnotatorElement extends LitElement {
   protected reportError(info: ErrorInfo): void {
     const urls = [this.src, this.loader?.currentUrl() ?? ''].filter(Boolean);
     this.dispatchEvent(new LkErrorEvent({ ...info, message: scrubUrls(info.message, urls) }));
+  }
+
+  protected setStatus(message: string, isError = false): void {
+    this.statusMessage = message;
+    this.statusIsError = isError;
+  }
+
+  /** The status line every element shows over its stage. */
+  protected renderStatus(): TemplateResult | typeof nothing {
+    if (!this.statusMessage) return nothing;
+    return html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`;
   }
 
   protected setCustomState(name: 'loading' | 'ready' | 'error', on: boolean): void {

@@ -45,8 +45,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
   @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   @state() protected zoomPercent = 100;
-  @state() protected statusMessage = '';
-  @state() protected statusIsError = false;
   @state() protected helpOpen = false;
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
@@ -216,11 +214,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
     return nothing;
   }
 
-  protected setStatus(message: string, isError = false): void {
-    this.statusMessage = message;
-    this.statusIsError = isError;
-  }
-
   protected override render(): TemplateResult {
     return html`
       <div class="layout">
@@ -228,9 +221,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <div class="stage" part="stage">
           <div class="surface"></div>
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
-          ${this.statusMessage
-            ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
-            : nothing}
+          ${this.renderStatus()}
           ${this.renderBelowStage()}
         </div>
         ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}

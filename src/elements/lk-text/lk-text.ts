@@ -87,8 +87,6 @@ export class LkText extends AnnotatorElement {
   /** Hide the side panel (the host shows its own panels, or none). */
   @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
-  @state() protected statusMessage = '';
-  @state() protected statusIsError = false;
   @state() protected helpOpen = false;
   /** Text zoom from the toolbar's zoom buttons (1 = the font's own size). */
   @state() protected textZoom = 1;
@@ -987,11 +985,6 @@ export class LkText extends AnnotatorElement {
     return parts.join('; ');
   }
 
-  protected setStatus(message: string, isError = false): void {
-    this.statusMessage = message;
-    this.statusIsError = isError;
-  }
-
   protected override render(): TemplateResult {
     return html`
       <div class="layout">
@@ -1030,9 +1023,7 @@ export class LkText extends AnnotatorElement {
             </div>
           </div>
           <div class="visually-hidden" role="status" aria-live="polite">${this.selectionAnnouncement()}</div>
-          ${this.statusMessage
-            ? html`<div class="status ${this.statusIsError ? 'error' : ''}" role=${this.statusIsError ? 'alert' : 'status'}>${this.statusMessage}</div>`
-            : nothing}
+          ${this.renderStatus()}
         </div>
         ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
       </div>
