@@ -89,10 +89,12 @@ export class BrushLayer {
     for (const [key, target] of this.masks) target.sprite.visible = !key.endsWith(`:${draft.schemaId}`);
   }
 
+  /** Safe after the app destroyed the scene graph with its children (the sprites may be gone already). */
   destroy(): void {
-    for (const target of this.masks.values()) target.sprite.destroy({ texture: true, textureSource: true });
+    const sprites = [...[...this.masks.values()].map((m) => m.sprite), ...(this.draft ? [this.draft.sprite] : [])];
+    for (const sprite of sprites) if (!sprite.destroyed) sprite.destroy({ texture: true, textureSource: true });
     this.masks.clear();
-    this.draft?.sprite.destroy({ texture: true, textureSource: true });
-    this.container.destroy();
+    this.draft = undefined;
+    if (!this.container.destroyed) this.container.destroy();
   }
 }

@@ -127,6 +127,61 @@ describe('<lk-image>', () => {
     expect(tools.map((t) => t.schemaId)).to.deep.equal(['t-road', 't-head']);
   });
 
+  it('draws a rotated box, a polyline, a spline and a segmentation region with real input', async () => {
+    const element = await mount();
+    await press('2');
+    await drag(element, [400, 60], [460, 160]);
+    await press('4');
+    await click(element, [20, 300]);
+    await click(element, [120, 280]);
+    await click(element, [220, 300]);
+    await press('Enter');
+    await press('8');
+    await click(element, [20, 330]);
+    await click(element, [200, 320]);
+    await click(element, [400, 330]);
+    await press('Enter');
+    await press('6');
+    await click(element, [480, 200]);
+    await click(element, [600, 200]);
+    await click(element, [600, 300]);
+    await press('Enter');
+    const tools = element.export().task.tools;
+    expect(tools.map((t) => t.schemaId)).to.deep.equal(['t-sign', 't-lane', 't-curb', 't-sky']);
+    const rotated = geometryOf(tools[0]) as { x: number; width: number; rotation: number; corners: number[][] };
+    close(rotated.x, 400);
+    close(rotated.width, 60);
+    expect(rotated.rotation).to.equal(0);
+    expect(rotated.corners).to.have.length(4);
+    expect(geometryOf(tools[1]) as number[][]).to.have.length(3);
+    expect(geometryOf(tools[2]) as number[][]).to.have.length(3);
+    const zones = (geometryOf(tools[3]) as { zones: { region: number[][]; holes: unknown[] }[] }).zones;
+    expect(zones).to.have.length(1);
+    expect(zones[0]!.region).to.have.length(3);
+    expect(element.renderedIds()).to.have.length(4);
+  });
+
+  it('paints with the brush and exports the mask as a PNG data URL in the class colour', async () => {
+    const element = await mount();
+    await press('7');
+    await drag(element, [100, 100], [200, 100], 8);
+    const url = element.export().task.brushDataUrl;
+    expect(url.startsWith('data:image/png;base64,')).to.equal(true);
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    expect([image.naturalWidth, image.naturalHeight]).to.deep.equal([640, 360]);
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 360;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    expect([...context.getImageData(150, 100, 1, 1).data]).to.deep.equal([0x7c, 0xb3, 0x42, 255]);
+    expect([...context.getImageData(150, 300, 1, 1).data]).to.deep.equal([0, 0, 0, 0]);
+    await sendKeys({ press: 'Control+z' });
+    expect(element.export().task.brushDataUrl).to.equal('');
+  });
+
   it('cancels a polygon draft with Escape and leaves nothing', async () => {
     const element = await mount();
     const events = recordEvents(element, ['lk-change']);
