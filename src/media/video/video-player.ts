@@ -205,36 +205,12 @@ class FramePlayer implements VideoPlayer {
 
   /** Sets `src` and waits until the first frame is decodable. */
   private load(url: string, signal: AbortSignal | undefined): Promise<void> {
-    const video = this.video;
-    return new Promise<void>((resolve, reject) => {
-      const cleanup = () => {
-        clearTimeout(timer);
-        video.removeEventListener('loadeddata', onLoaded);
-        video.removeEventListener('error', onError);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const onLoaded = () => {
-        cleanup();
-        resolve();
-      };
-      const onError = () => {
-        cleanup();
-        reject(new LabelkitError(mediaErrorInfo(video.error)));
-      };
-      const onAbort = () => {
-        cleanup();
-        reject(new DOMException('Aborted', 'AbortError'));
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new LabelkitError({ code: 'asset-load', message: 'The video did not start loading in time.' }));
-      }, this.timeoutMs);
-      if (signal?.aborted) return onAbort();
-      video.addEventListener('loadeddata', onLoaded);
-      video.addEventListener('error', onError);
-      signal?.addEventListener('abort', onAbort);
-      video.src = url;
-      video.load();
+    return this.waitForEvent('loadeddata', signal, this.timeoutMs, {
+      timeoutMessage: 'The video did not start loading in time.',
+      start: () => {
+        this.video.src = url;
+        this.video.load();
+      },
     });
   }
 
@@ -331,7 +307,16 @@ class FramePlayer implements VideoPlayer {
     });
   }
 
-  private waitForEvent(type: string, signal: AbortSignal | undefined, timeoutMs: number): Promise<void> {
+  /**
+   * Resolves on the video's next `type` event; rejects on a media error, an abort or a timeout.
+   * `start` runs once the listeners are in place (so an event it triggers is not missed).
+   */
+  private waitForEvent(
+    type: string,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    options: { timeoutMessage?: string; start?: () => void } = {},
+  ): Promise<void> {
     const video = this.video;
     return new Promise((resolve, reject) => {
       const cleanup = () => {
@@ -354,11 +339,13 @@ class FramePlayer implements VideoPlayer {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new LabelkitError({ code: 'asset-load', message: `The video did not answer in time (${type}).` }));
+        reject(new LabelkitError({ code: 'asset-load', message: options.timeoutMessage ?? `The video did not answer in time (${type}).` }));
       }, timeoutMs);
+      if (signal?.aborted) return onAbort();
       video.addEventListener(type, onEvent);
       video.addEventListener('error', onError);
       signal?.addEventListener('abort', onAbort);
+      options.start?.();
     });
   }
 
