@@ -76,6 +76,7 @@ export class Surface {
   private readonly draftLayer = new Graphics();
   private readonly handleLayer = new Graphics();
   private readonly labels = new Container();
+  private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
   private readonly shapes = new Map<string, CachedShape>();
   private cacheTexture: RenderTexture | undefined;
@@ -251,7 +252,7 @@ export class Surface {
       const factory = toolFactories[category.tool as keyof typeof toolFactories];
       this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
     }
-    this.setCursor(this.tool === undefined ? 'default' : category ? 'crosshair' : 'default');
+    this.setCursor(category && this.session.canEdit ? 'crosshair' : 'default');
     this.invalidate(false);
   }
 
@@ -578,23 +579,38 @@ export class Surface {
     }
   }
 
-  /** Class titles beside selected objects: pixi Text, so host strings are never parsed as markup. */
+  /**
+   * Class titles beside selected objects: pixi Text, so host strings are never parsed as markup.
+   * A label is built once per object and title and only moved afterwards (this runs every live frame).
+   */
   private renderLabels(): void {
-    for (const child of this.labels.removeChildren()) child.destroy();
     const scale = this.view.scale;
+    const wanted = new Set<string>();
     for (const id of this.session.selection.slice(0, 20)) {
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry || this.session.hidden.has(id)) continue;
       const title = this.session.ontology?.tools.find((t) => t.schemaId === object.schemaId)?.title ?? object.schemaId;
+      const color = this.colorOf(object.schemaId);
+      const key = `${id}\u0000${title}\u0000${color}`;
+      wanted.add(key);
+      let label = this.labelCache.get(key);
+      if (!label) {
+        const text = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
+        const holder = new Container();
+        holder.addChild(new Graphics().rect(-3, -2, text.width + 6, text.height + 4).fill({ color, alpha: 0.9 }), text);
+        label = { holder, height: text.height };
+        this.labelCache.set(key, label);
+        this.labels.addChild(holder);
+      }
       const b = geometryBounds(geometry);
-      const label = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
-      const bg = new Graphics().rect(-3, -2, label.width + 6, label.height + 4).fill({ color: this.colorOf(object.schemaId), alpha: 0.9 });
-      const holder = new Container();
-      holder.addChild(bg, label);
-      holder.scale.set(1 / scale);
-      holder.position.set(b.x, b.y - (label.height + 6) / scale);
-      this.labels.addChild(holder);
+      label.holder.scale.set(1 / scale);
+      label.holder.position.set(b.x, b.y - (label.height + 6) / scale);
+    }
+    for (const [key, label] of this.labelCache) {
+      if (wanted.has(key)) continue;
+      label.holder.destroy({ children: true });
+      this.labelCache.delete(key);
     }
   }
 
