@@ -42,6 +42,7 @@ export default {
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).
     signedAssetsPlugin,
+    (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({
