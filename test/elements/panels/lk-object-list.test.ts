@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { parseOntology } from '../../../src/core/ontology.js';
 import type { ChangeSet } from '../../../src/core/store.js';
 import '../../../src/elements/panels/object-list/define.js';
@@ -12,6 +12,34 @@ function item(list: LkObjectList, objectId: string): HTMLElement {
 
 function selectedIds(list: LkObjectList): string[] {
   return queryAll(list, '[role=option][aria-selected=true]').map((option) => option.dataset['objectId']!);
+}
+
+/** The row the user sees in the middle of the list's viewport. */
+function rowAtCentre(list: LkObjectList): HTMLElement | undefined {
+  const box = query(list, '.rows').getBoundingClientRect();
+  const hit = shadow(list).elementFromPoint(box.left + 40, box.top + box.height / 2);
+  return hit?.closest<HTMLElement>('[role=option]') ?? undefined;
+}
+
+/** True when `row` lies wholly inside the list's scroll viewport. */
+function inViewport(list: LkObjectList, row: Element): boolean {
+  const box = query(list, '.rows').getBoundingClientRect();
+  const rect = row.getBoundingClientRect();
+  return rect.height > 0 && rect.top >= box.top - 0.5 && rect.bottom <= box.bottom + 0.5;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+async function mountMany(count = 10_000) {
+  const session = await panelSession();
+  const objects = Array.from({ length: count }, (_, i) => object(`o-${i}`, i % 2 ? 't-sign' : 't-car', i === 7001 ? { lock: true } : {}));
+  importObjects(session, objects);
+  const list = await fixture<LkObjectList>(html`<lk-object-list .session=${session} style="width: 300px"></lk-object-list>`);
+  await nextFrame();
+  await list.updateComplete;
+  return { session, list };
 }
 
 async function mount() {
@@ -157,5 +185,122 @@ describe('<lk-object-list>', () => {
     const evilList = await fixture<LkObjectList>(html`<lk-object-list .session=${other}></lk-object-list>`);
     expect(shadow(evilList).querySelector('img')).to.equal(null);
     expect(item(evilList, 'x-1').textContent).to.contain(evil);
+  });
+
+  describe('with 10,000 objects (virtual rows)', () => {
+    it('renders only the rows near the viewport, each telling its place in the whole list', async () => {
+      const { list } = await mountMany();
+      const options = queryAll(list, '[role=option]');
+      expect(options.length, 'rows in the DOM').to.be.within(5, 99);
+      expect(queryAll(list, '.row-actions')).to.have.length(options.length);
+      expect(query(list, 'h3').textContent).to.contain('(10000)');
+      expect(options.every((option) => option.getAttribute('aria-setsize') === '10000')).to.equal(true);
+      expect(options.slice(0, 3).map((option) => [option.dataset['objectId'], option.getAttribute('aria-posinset')])).to.deep.equal([
+        ['o-0', '1'],
+        ['o-1', '2'],
+        ['o-2', '3'],
+      ]);
+      // The track is as tall as every row: the scrollbar is the whole list's.
+      const scroller = query(list, '.rows');
+      expect(scroller.scrollHeight).to.equal(10_000 * options[0]!.getBoundingClientRect().height);
+      // Scrolling far down shows the rows there, still only a few of them.
+      scroller.scrollTop = 5000 * options[0]!.getBoundingClientRect().height;
+      await nextFrame();
+      await list.updateComplete;
+      const seen = rowAtCentre(list);
+      expect(Number(seen?.getAttribute('aria-posinset'))).to.be.within(5001, 5015);
+      expect(seen?.dataset['objectId']).to.equal(`o-${Number(seen?.getAttribute('aria-posinset')) - 1}`);
+      expect(queryAll(list, '[role=option]').length).to.be.below(100);
+      await expect(list).to.be.accessible();
+    });
+
+    it('moves focus through every object with the keyboard, scrolling rows in', async () => {
+      const { session, list } = await mountMany();
+      await click(item(list, 'o-0'));
+      expect(session.selection).to.deep.equal(['o-0']);
+      for (let i = 0; i < 25; i++) await sendKeys({ press: 'ArrowDown' });
+      const focused = () => shadow(list).activeElement as HTMLElement;
+      expect(focused().dataset['objectId']).to.equal('o-25');
+      expect(inViewport(list, focused()), 'the focused row is scrolled in').to.equal(true);
+      await sendKeys({ press: 'PageDown' });
+      const paged = Number(focused().getAttribute('aria-posinset'));
+      expect(paged).to.be.above(27);
+      expect(inViewport(list, focused())).to.equal(true);
+      await sendKeys({ press: 'End' });
+      expect(focused().dataset['objectId']).to.equal('o-9999');
+      expect(focused().getAttribute('aria-posinset')).to.equal('10000');
+      expect(inViewport(list, focused())).to.equal(true);
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused().dataset['objectId']).to.equal('o-9997');
+      await sendKeys({ press: 'Enter' });
+      expect(session.selection).to.deep.equal(['o-9997']);
+      expect(queryAll(list, '[role=option]').length).to.be.below(100);
+      await sendKeys({ press: 'Home' });
+      expect(focused().dataset['objectId']).to.equal('o-0');
+      expect(inViewport(list, focused())).to.equal(true);
+    });
+
+    it('keeps the focused row while the list is scrolled away from it', async () => {
+      const { list } = await mountMany();
+      item(list, 'o-3').focus();
+      const scroller = query(list, '.rows');
+      scroller.scrollTop = scroller.scrollHeight / 2;
+      await nextFrame();
+      await list.updateComplete;
+      expect((shadow(list).activeElement as HTMLElement | null)?.dataset['objectId']).to.equal('o-3');
+      await sendKeys({ press: 'ArrowDown' });
+      expect((shadow(list).activeElement as HTMLElement).dataset['objectId']).to.equal('o-4');
+      expect(inViewport(list, shadow(list).activeElement!)).to.equal(true);
+    });
+
+    it('scrolls the row of an object selected elsewhere into view, without taking focus', async () => {
+      const { session, list } = await mountMany();
+      const outside = document.createElement('button');
+      outside.textContent = 'canvas stand-in';
+      document.body.append(outside);
+      outside.focus();
+      try {
+        session.select(['o-6400']); // as a click on the canvas or the text does
+        await list.updateComplete;
+        const row = item(list, 'o-6400');
+        expect(row.getAttribute('aria-selected')).to.equal('true');
+        expect(inViewport(list, row)).to.equal(true);
+        expect(row.tabIndex, 'it becomes the row the keyboard continues from').to.equal(0);
+        expect(document.activeElement).to.equal(outside);
+        session.select(['o-12']);
+        await list.updateComplete;
+        expect(inViewport(list, item(list, 'o-12'))).to.equal(true);
+      } finally {
+        outside.remove();
+      }
+    });
+
+    it('hides, deletes and refuses to delete locked objects on rows far down', async () => {
+      const { session, list } = await mountMany();
+      session.select(['o-7000']);
+      await list.updateComplete;
+      await click(buttonNamed(list, 'Hide Car o-7000'));
+      expect(session.hidden.has('o-7000')).to.equal(true);
+      await list.updateComplete;
+      expect(item(list, 'o-7000').classList.contains('is-hidden')).to.equal(true);
+      expect(buttonNamed(list, 'Delete Sign o-7001').disabled, 'o-7001 is locked').to.equal(true);
+      expect(item(list, 'o-7001').querySelector('.lock')).to.not.equal(null);
+      const deleteButton = buttonNamed(list, 'Delete Car o-7000');
+      const box = deleteButton.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      expect(session.store.state.objects.has('o-7000')).to.equal(false);
+      expect(session.store.state.objects.size).to.equal(9999);
+      await list.updateComplete;
+      expect(shadow(list).querySelector('[data-object-id="o-7000"]')).to.equal(null);
+      // The rows below moved up by one: o-7001 now holds position 7001.
+      expect(item(list, 'o-7001').getAttribute('aria-posinset')).to.equal('7001');
+      expect(queryAll(list, '[role=option]').every((option) => option.getAttribute('aria-setsize') === '9999')).to.equal(true);
+      item(list, 'o-7002').focus();
+      await sendKeys({ press: 'Delete' });
+      expect(session.store.state.objects.has('o-7002')).to.equal(false);
+      await list.updateComplete;
+      expect((shadow(list).activeElement as HTMLElement).dataset['objectId'], 'focus moves to the next row').to.equal('o-7003');
+    });
   });
 });
