@@ -1,6 +1,7 @@
 // npm run bench: labelkit side by side with the peer libraries, in one run, on this machine.
 // Each scenario runs in a fresh page, several times; medians and p95 go to bench/results.json
-// and docs/benchmarks.md. `--smoke` runs one tiny pass of each scenario (npm test keeps it alive).
+// and docs/benchmarks.md. `--smoke` runs one tiny pass of each scenario (npm test keeps it alive)
+// and exits 1, saying which, when a scenario failed or produced no numbers.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,14 +10,19 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
+import { hasFfmpeg, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+const assets = join(out, 'assets');
 
-const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito'].filter((name) =>
-  existsSync(join(root, 'bench', 'pages', `${name}.ts`)),
+/** `<lk-pdf>` is measured as soon as it exists in src/ (its bench page imports its define module). */
+const pdfBuilt = existsSync(join(root, 'src', 'elements', 'lk-pdf', 'define.ts'));
+
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit'].filter(
+  (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
 async function bundle() {
@@ -40,8 +46,18 @@ async function bundle() {
   }
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.webm': 'video/webm',
+  '.pdf': 'application/pdf',
+  '.dcm': 'application/dicom',
+};
 
+/** Static files with HTTP Range (206): a `<video>` seeks with range requests and lands on frame 0 without them. */
 function serve() {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -51,7 +67,21 @@ function serve() {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    const size = statSync(path).size;
+    const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(size - 1, Number(range[2])) : size - 1;
+      if (start >= size || start > end) {
+        response.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+        return;
+      }
+      response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      createReadStream(path, { start, end }).pipe(response);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-length': size });
     createReadStream(path).pipe(response);
   });
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
@@ -62,16 +92,32 @@ function median(values) {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
 }
 
-/** Runs `steps` in a fresh page `runs` times; returns the median of every numeric metric. */
+/** Calls `window.bench[step](params)` in the page. */
+function call(tab, step, params = {}) {
+  return tab.evaluate(([name, args]) => window.bench[name](args), [step, params]);
+}
+
+/**
+ * Runs `steps` in a fresh page `runs` times; returns the median of every numeric metric. A step
+ * is `[name, params]` (a `window.bench` function in the page) or `[name, async (tab) => metrics]`
+ * (run here: real mouse and keyboard input through playwright, CDP).
+ */
 async function scenario(browser, origin, page, steps) {
   const results = [];
   for (let run = 0; run < runs; run++) {
     const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(`${origin}/${page}.html`);
     await tab.waitForFunction(() => window.bench !== undefined);
     const metrics = {};
     for (const [name, params] of steps) {
-      const value = await tab.evaluate(([step, args]) => window.bench[step](args), [name, params ?? {}]);
+      let value;
+      try {
+        value = typeof params === 'function' ? await params(tab) : await call(tab, name, params ?? {});
+      } catch (error) {
+        throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+      }
       for (const [key, v] of Object.entries(value ?? {})) {
         if (typeof v === 'number') metrics[`${name}.${key}`] = v;
         else if (v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) metrics[`${name}.${key}.${k2}`] = v2;
@@ -111,7 +157,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind) => [['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, pdf: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -119,34 +165,208 @@ async function main() {
     browser: browser.version(),
     runs,
   };
+  const run = async (group, label, page, steps) => {
+    process.stdout.write(`${group} ${label} ${page}… `);
+    const started = Date.now();
+    const result = await scenario(browser, origin, page, steps);
+    process.stdout.write(`done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    return result;
+  };
   try {
-    for (const [label, count, kind] of [...sizes.map((n) => [`${n} boxes`, n, 'box']), [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon']]) {
-      results.image[label] = {};
-      for (const page of ['image-labelkit', 'image-annotorious']) {
-        if (!pages.includes(page)) continue;
-        process.stdout.write(`image ${label} ${page}… `);
-        results.image[label][page] = await scenario(browser, origin, page, imageSteps(count, kind));
-        process.stdout.write('done\n');
+    if (only('image')) {
+      for (const [label, count, kind] of [...sizes.map((n) => [`${n} boxes`, n, 'box']), [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon']]) {
+        results.image[label] = {};
+        for (const page of ['image-labelkit', 'image-annotorious']) {
+          if (pages.includes(page)) results.image[label][page] = await run('image', label, page, imageSteps(count, kind));
+        }
       }
     }
-    for (const count of smoke ? [100] : [1000, 10000]) {
-      const label = `novel, ${count} entities`;
-      results.text[label] = {};
-      for (const page of ['text-labelkit', 'text-recogito']) {
-        if (!pages.includes(page)) continue;
-        process.stdout.write(`text ${label} ${page}… `);
-        results.text[label][page] = await scenario(browser, origin, page, [['load', { count }], ['scroll'], ['selectSpan'], ['exportAll']]);
-        process.stdout.write('done\n');
+    if (only('text')) {
+      for (const count of smoke ? [100] : [1000, 10000]) {
+        const label = `novel, ${count} entities`;
+        results.text[label] = {};
+        for (const page of ['text-labelkit', 'text-recogito']) {
+          if (pages.includes(page)) results.text[label][page] = await run('text', label, page, [['load', { count }], ['scroll'], ['selectSpan'], ['exportAll']]);
+        }
       }
     }
+    if (only('video')) results.video = await videoScenario(run);
+    if (only('dicom')) results.dicom = await dicomScenario(run);
+    if (only('pdf')) results.pdf = await pdfScenario(run);
   } finally {
     await browser.close();
     server.close();
   }
   results.bundle = bundleSizes();
-  writeFileSync(join(root, 'bench', smoke ? 'out/smoke-results.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  if (!smoke) writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
-  console.log(smoke ? 'bench smoke: every scenario ran' : 'wrote bench/results.json and docs/benchmarks.md');
+  if (smoke) {
+    writeFileSync(join(out, 'smoke-results.json'), JSON.stringify(results, null, 2) + '\n');
+    const problems = smokeProblems(results);
+    if (problems.length) {
+      console.error(`bench smoke FAILED: the harness ran but these numbers are missing:\n  ${problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log(`bench smoke: every scenario ran${pdfBuilt ? '' : ' (pdf skipped: lk-pdf not built)'}`);
+    return;
+  }
+  if (onlyGroups) {
+    // A partial run keeps the other groups' last numbers.
+    const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
+    for (const group of ['image', 'text', 'video', 'dicom', 'pdf']) if (!only(group) && previous[group]) results[group] = previous[group];
+  }
+  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
+  console.log('wrote bench/results.json and docs/benchmarks.md');
+}
+
+/** `--only=video,dicom`: run just those groups (the others keep their numbers in results.json). */
+const onlyGroups = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = (group) => !onlyGroups || onlyGroups.includes(group);
+
+// ---- video, DICOM, PDF (no peer library: absolute numbers against stated targets) ---------------
+
+const VIDEO = smoke ? { frames: 300, tracks: 10, fps: 30, width: 160, height: 90, samples: 5, moves: 10, keys: 5 } : { frames: 10000, tracks: 200, fps: 30, width: 320, height: 180, samples: 60, moves: 120, keys: 60 };
+const DICOM = smoke ? { count: 5, size: 64, samples: 5, keys: 3, moves: 10 } : { count: 300, size: 256, samples: 60, keys: 60, moves: 120 };
+const PDF = smoke ? { pages: 5, step: 2 } : { pages: 500, step: 5 };
+
+/** A real drag with playwright's mouse from (x0, y0) to (x1, y1) in `moves` pointermoves, timed. */
+async function drag(tab, from, to, moves) {
+  await tab.mouse.move(from.x, from.y);
+  await tab.mouse.down();
+  const started = Date.now();
+  await tab.mouse.move(to.x, to.y, { steps: moves });
+  await tab.mouse.up();
+  return Date.now() - started;
+}
+
+/** Frame times (in the page) while `input` drives it from here. */
+async function framesDuring(tab, input) {
+  await call(tab, 'startFrames');
+  const inputMs = await input();
+  return { ...(await call(tab, 'stopFrames')), inputMs };
+}
+
+async function videoScenario(run) {
+  const label = `${VIDEO.tracks} tracks, ${VIDEO.frames} frames`;
+  if (!pages.includes('video-labelkit')) return { [label]: { skipped: 'bench/pages/video-labelkit.ts missing' } };
+  const video = makeVideo(assets, VIDEO);
+  if (!video) return { [label]: { skipped: 'ffmpeg not found: install ffmpeg to generate the long test video' } };
+  const { objects, keyframes } = videoAnnotations(VIDEO);
+  const annotations = `annotations-${VIDEO.tracks}x${VIDEO.frames}.json`;
+  writeFileSync(join(assets, annotations), JSON.stringify({ objects }));
+  const result = await run('video', label, 'video-labelkit', [
+    ['load', { video: `/assets/${video}`, annotations: `/assets/${annotations}`, fps: VIDEO.fps }],
+    ['shapesAtFrame', { count: VIDEO.samples }],
+    // Scrub: press on the timeline ruler and drag across the whole video.
+    ['scrub', async (tab) => {
+      const box = await call(tab, 'rulerBox');
+      return framesDuring(tab, () => drag(tab, { x: box.left + 2, y: box.y }, { x: box.right, y: box.y }, VIDEO.moves));
+    }],
+    // Step: the ruler focused, → pressed as fast as playwright can type (one frame each).
+    ['step', async (tab) => {
+      await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
+      return framesDuring(tab, async () => {
+        const started = Date.now();
+        for (let i = 0; i < VIDEO.keys; i++) await tab.keyboard.press('ArrowRight');
+        return Date.now() - started;
+      });
+    }],
+  ]);
+  return { [label]: { ...result, keyframes, entries: objects.length, video } };
+}
+
+async function dicomScenario(run) {
+  const label = `${DICOM.count} slices, ${DICOM.size}×${DICOM.size} CT`;
+  if (!pages.includes('dicom-labelkit')) return { [label]: { skipped: 'bench/pages/dicom-labelkit.ts missing' } };
+  const files = makeDicomSeries(assets, DICOM);
+  const result = await run('dicom', label, 'dicom-labelkit', [
+    ['load', { files }],
+    ['sliceChange'],
+    // ↓ held down: one slice per key, as fast as playwright can type.
+    ['arrows', async (tab) => {
+      const { focused } = await call(tab, 'focus');
+      if (!focused) throw new Error('lk-dicom did not take the keyboard focus');
+      return framesDuring(tab, async () => {
+        const started = Date.now();
+        for (let i = 0; i < DICOM.keys; i++) await tab.keyboard.press('ArrowDown');
+        return Date.now() - started;
+      });
+    }],
+    // Alt + wheel over the stage: one slice per notch.
+    ['wheel', async (tab) => {
+      const box = await call(tab, 'stageBox');
+      await tab.mouse.move(box.x, box.y);
+      return framesDuring(tab, async () => {
+        const started = Date.now();
+        await tab.keyboard.down('Alt');
+        for (let i = 0; i < DICOM.keys; i++) await tab.mouse.wheel(0, -100);
+        await tab.keyboard.up('Alt');
+        return Date.now() - started;
+      });
+    }],
+    // W/L mode on, then a real drag over the image: right/left = width, down/up = centre.
+    ['windowLevel', async (tab) => {
+      await tab.locator('lk-dicom').getByRole('button', { name: 'W/L mode' }).click();
+      const box = await call(tab, 'stageBox');
+      return framesDuring(tab, () => drag(tab, { x: box.x - 150, y: box.y - 100 }, { x: box.x + 150, y: box.y + 100 }, DICOM.moves));
+    }],
+  ]);
+  return { [label]: result };
+}
+
+async function pdfScenario(run) {
+  const label = `${PDF.pages} pages of text`;
+  if (!pdfBuilt) return { [label]: { skipped: 'lk-pdf not built (src/elements/lk-pdf/define.ts missing)' } };
+  const pdf = makePdf(assets, PDF);
+  const heap = async (tab) => {
+    const cdp = await tab.context().newCDPSession(tab);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return { usedMB: usedSize / 2 ** 20 };
+  };
+  const result = await run('pdf', label, 'pdf-labelkit', [
+    ['load', { pdf: `/assets/${pdf}` }],
+    ['heapAfterLoad', heap],
+    ['scrollToEnd', { step: PDF.step }],
+    ['heapAtEnd', heap],
+  ]);
+  return { [label]: result };
+}
+
+/** Smoke: every scenario that was not skipped must have produced its key numbers. */
+function smokeProblems(results) {
+  const expected = {
+    image: ['load.loadMs', 'panZoom.median', 'exportAll.exportMs'],
+    text: ['load.loadMs', 'scroll.median', 'exportAll.exportMs'],
+    video: ['load.loadMs', 'shapesAtFrame.shapes.median', 'shapesAtFrame.seek.median', 'scrub.median', 'scrub.planeChanges', 'step.median'],
+    dicom: ['load.loadMs', 'sliceChange.median', 'arrows.median', 'wheel.median', 'windowLevel.median'],
+    pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
+  };
+  const problems = [];
+  for (const [group, keys] of Object.entries(expected)) {
+    if (!only(group)) continue;
+    const scenarios = Object.entries(results[group] ?? {});
+    if (scenarios.length === 0) problems.push(`${group}: no scenario ran`);
+    for (const [label, value] of scenarios) {
+      const byPage = 'skipped' in value || 'load.loadMs' in value || 'load.firstPageMs' in value ? { [group]: value } : value;
+      for (const [page, metrics] of Object.entries(byPage)) {
+        if (metrics.skipped) {
+          // Skipping is fine only for the PDF scenario while lk-pdf is not built.
+          if (!(group === 'pdf' && !pdfBuilt)) problems.push(`${group} ${label}: skipped (${metrics.skipped})`);
+          continue;
+        }
+        for (const key of keys) if (!(typeof metrics[key] === 'number' && Number.isFinite(metrics[key]) && metrics[key] >= 0)) problems.push(`${group} ${label} ${page}: ${key} = ${metrics[key]}`);
+      }
+    }
+  }
+  // Input must have reached the elements: slices and frames changed, the window moved.
+  const dicom = Object.values(results.dicom ?? {})[0];
+  if (only('dicom') && dicom && !dicom.skipped && !(dicom['windowLevel.windowWidth'] !== 400 || dicom['windowLevel.windowCenter'] !== 40)) problems.push('dicom: the W/L drag did not change the window');
+  const video = Object.values(results.video ?? {})[0];
+  if (only('video') && video && !video.skipped && !(video['scrub.planeChanges'] > 0)) problems.push('video: the timeline drag did not change the frame');
+  if (only('video') && video && !video.skipped && !(video['step.planeChanges'] > 0)) problems.push('video: → on the timeline did not step a frame');
+  if (only('dicom') && dicom && !dicom.skipped && !(dicom['arrows.planeChanges'] > 0 && dicom['wheel.planeChanges'] > 0)) problems.push('dicom: ↓ or Alt+wheel did not change the slice');
+  return problems;
 }
 
 /**

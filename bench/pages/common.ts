@@ -116,3 +116,50 @@ export function scrollFrames(scroller: Element, count = 60): Promise<FrameStats>
     scroller.scrollTop += scroller.clientHeight;
   });
 }
+
+/**
+ * Records the interval between consecutive animation frames until `stop()` is called: the
+ * frame times a person sees while input (a drag, held keys) drives the page from outside.
+ */
+export function recordFrames(): { stop(): FrameStats & { frames: number } } {
+  const samples: number[] = [];
+  let last = performance.now();
+  let running = true;
+  const tick = (now: number) => {
+    if (!running) return;
+    samples.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((now) => {
+    last = now;
+    requestAnimationFrame(tick);
+  });
+  return {
+    stop() {
+      running = false;
+      return { ...stats(samples), frames: samples.length };
+    },
+  };
+}
+
+/** Center of an element's box in the viewport, for real mouse input from the harness. */
+export function centerOf(element: Element): { x: number; y: number; width: number; height: number; left: number; top: number } {
+  const box = element.getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2, width: box.width, height: box.height, left: box.left, top: box.top };
+}
+
+/** `count` distinct pseudo-random integers in [0, max), the same on every run. */
+export function randomFrames(count: number, max: number, seed = 5): number[] {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, max)) picked.add(Math.floor(next() * max));
+  return [...picked];
+}

@@ -1,0 +1,86 @@
+import '../../src/elements/lk-dicom/define.js';
+import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
+import { centerOf, frameTimes, nextFrame, randomFrames, recordFrames } from './common.js';
+
+const ontology = {
+  tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Lesion', color: '#e53935', shortcutKey: '1' }],
+  classifications: [],
+  relations: [],
+};
+
+let element: LkDicom;
+let recorder: ReturnType<typeof recordFrames> | undefined;
+let planeChanges = 0;
+
+window.bench = {
+  /** A series of generated CT slices (/assets/…) → lk-ready and the first slice drawn. */
+  async load(params) {
+    const files = params.files as string[];
+    const start = performance.now();
+    element = document.createElement('lk-dicom') as LkDicom;
+    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
+    element.setAttribute('no-sidebar', '');
+    element.ontology = ontology;
+    element.asset = 'bench/ct-series';
+    // A box on every tenth slice, so slice changes also change the shapes drawn.
+    element.annotations = {
+      objects: Array.from({ length: Math.ceil(files.length / 10) }, (_, i) => ({
+        objectId: `lesion-${i}`,
+        schemaId: 't-box',
+        page: i * 10,
+        'bounding-box': { x: 60 + (i % 5) * 10, y: 80, width: 40, height: 30 },
+      })),
+    };
+    const ready = new Promise((resolve, reject) => {
+      element.addEventListener('lk-ready', resolve, { once: true });
+      element.addEventListener('lk-error', (e) => reject(new Error(`lk-error ${JSON.stringify((e as CustomEvent).detail)}`)), { once: true });
+    });
+    element.srcs = files.map((file) => `/assets/${file}`);
+    document.body.append(element);
+    await ready;
+    await element.settled();
+    await nextFrame();
+    element.session.subscribe((topic) => {
+      if (topic === 'plane') planeChanges++;
+    });
+    return { loadMs: performance.now() - start, sliceCount: element.sliceCount };
+  },
+
+  /** Slice set from script → the frame that shows it, for 60 random slices (decode, window, draw). */
+  async sliceChange() {
+    const slices = randomFrames(60, element.sliceCount);
+    const result = await frameTimes(slices.length, (i) => {
+      element.slice = slices[i]!;
+    });
+    await element.settled();
+    return result;
+  },
+
+  /** Where the harness puts the mouse: the stage's center. */
+  async stageBox() {
+    return centerOf(element.shadowRoot!.querySelector('.surface')!);
+  },
+
+  /** Back to the first slice (so ↓ has somewhere to go) and the keyboard focus on the element. */
+  async focus() {
+    element.slice = 0;
+    element.focus();
+    await element.settled();
+    return { focused: document.activeElement === element ? 1 : 0, slice: element.slice };
+  },
+
+  async startFrames() {
+    await element.settled();
+    planeChanges = 0;
+    recorder = recordFrames();
+    return {};
+  },
+
+  /** Frame times since `startFrames`, slices changed meanwhile, and the window now in effect. */
+  async stopFrames() {
+    const frames = recorder!.stop();
+    const shown = planeChanges;
+    await element.settled();
+    return { ...frames, planeChanges: shown, slice: element.slice, windowCenter: element.voiWindow?.center ?? NaN, windowWidth: element.voiWindow?.width ?? NaN };
+  },
+};

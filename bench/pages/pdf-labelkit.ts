@@ -1,0 +1,76 @@
+// Bundled only when src/elements/lk-pdf/define.ts exists (bench/run.mjs checks): until then the
+// PDF scenario is reported as "lk-pdf not built".
+import '../../src/elements/lk-pdf/define.js';
+import { nextFrame, stats } from './common.js';
+
+/** The documented surface of `<lk-pdf>` the bench uses (docs/elements/lk-pdf.md). */
+interface PdfElement extends HTMLElement {
+  src: string;
+  ontology: unknown;
+  pageCount: number;
+  page: number;
+  settled(): Promise<void>;
+}
+
+const ontology = { tools: [{ schemaId: 't-area', tool: 'pdf', title: 'Area', color: '#1e88e5', shortcutKey: '1' }], classifications: [], relations: [] };
+
+let element: PdfElement;
+
+/** Canvas pixels held by the element (every canvas in its shadow tree): what rendered pages keep alive. */
+function canvasBytes(root: ParentNode): { canvases: number; bytes: number } {
+  let canvases = 0;
+  let bytes = 0;
+  const walk = (node: ParentNode) => {
+    for (const child of node.querySelectorAll('*')) {
+      if (child instanceof HTMLCanvasElement) {
+        canvases++;
+        bytes += child.width * child.height * 4;
+      }
+      if (child.shadowRoot) walk(child.shadowRoot);
+    }
+  };
+  walk(root);
+  return { canvases, bytes };
+}
+
+window.bench = {
+  /** Setting `src` → lk-ready → the first page's canvas painted (settled, then the frame that shows it). */
+  async load(params) {
+    element = document.createElement('lk-pdf') as PdfElement;
+    element.style.cssText = '--lk-height: 800px; width: 1200px; display: block';
+    element.setAttribute('no-sidebar', '');
+    element.ontology = ontology;
+    document.body.append(element);
+    await nextFrame();
+    const start = performance.now();
+    const ready = new Promise<number>((resolve, reject) => {
+      element.addEventListener('lk-ready', () => resolve(performance.now() - start), { once: true });
+      element.addEventListener('lk-error', (e) => reject(new Error(`lk-error ${JSON.stringify((e as CustomEvent).detail)}`)), { once: true });
+    });
+    element.src = String(params.pdf);
+    const readyMs = await ready;
+    await element.settled();
+    await nextFrame();
+    return { firstPageMs: performance.now() - start, readyMs, pageCount: element.pageCount, ...canvasBytes(element.shadowRoot ?? element) };
+  },
+
+  /**
+   * Scrolls to the end in steps of `step` pages, letting the visible pages render at each stop
+   * (a reader skimming), then reports how long each stop took to render and what canvases remain.
+   */
+  async scrollToEnd(params) {
+    const step = Math.max(1, Number(params.step ?? 5));
+    const times: number[] = [];
+    for (let page = step; page < element.pageCount; page += step) {
+      const start = performance.now();
+      element.page = page;
+      await element.settled();
+      times.push(performance.now() - start);
+    }
+    element.page = element.pageCount - 1;
+    await element.settled();
+    await nextFrame();
+    const held = canvasBytes(element.shadowRoot ?? element);
+    return { pageRender: stats(times), lastPage: element.page, ...held };
+  },
+};
