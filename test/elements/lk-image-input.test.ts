@@ -203,4 +203,218 @@ describe('<lk-image> with touch, pen and wheel', () => {
     expect(element.export().task.tools, 'the box the first finger started is gone').to.have.length(0);
     expect(events).to.have.length(0);
   });
+
+  it('pans with two fingers moved together and changes nothing', async () => {
+    const element = await mount();
+    element.annotations = prelabels;
+    await element.settled();
+    const annotations = () => {
+      const { tools, classifications, relations } = element.export().task;
+      return JSON.stringify({ tools, classifications, relations });
+    };
+    const record = annotations();
+    const events = recordEvents(element, ['lk-change']);
+    const before = { ...element.view! };
+    const a = pagePoint(element, 200, 200);
+    const b = pagePoint(element, 260, 200);
+    await twoFingers(
+      [a, b],
+      [
+        [a[0] + 60, a[1] + 40],
+        [b[0] + 60, b[1] + 40],
+      ],
+    );
+    const after = element.view!;
+    close(after.scale, before.scale, 1e-6);
+    close(after.offsetX - before.offsetX, 60, 0.5);
+    close(after.offsetY - before.offsetY, 40, 0.5);
+    expect(annotations()).to.equal(record);
+    expect(events).to.have.length(0);
+  });
+
+  it('grabs a handle with a finger at a distance where the mouse misses it', async () => {
+    const element = await mount();
+    element.annotations = prelabels;
+    await element.settled();
+    const scale = element.view!.scale;
+    // o1 spans x 260…300, y 120…300; its east handle is at (300, 210). Press 12 screen px right of it:
+    // beyond the mouse's handle (8 px) and hit (6 px) tolerances, within a finger's (16 px).
+    const off = 12 / scale;
+    const pull = 30 / scale;
+    await click(element, [280, 200]);
+    expect(element.session.selection).to.deep.equal(['o1']);
+    await drag(element, [300 + off, 210], [300 + off + pull, 210]);
+    expect(geometryOf(toolById(element, 'o1')), 'the mouse missed the handle').to.deep.equal({ x: 260, y: 120, width: 40, height: 180 });
+
+    await click(element, [280, 200]);
+    expect(element.session.selection).to.deep.equal(['o1']);
+    const events = recordEvents(element, ['lk-change']);
+    await touchDrag(element, [300 + off, 210], [300 + off + pull, 210]);
+    const box = geometryOf(toolById(element, 'o1')) as { x: number; y: number; width: number; height: number };
+    expect(box.x).to.equal(260);
+    expect(box.y).to.equal(120);
+    expect(box.height).to.equal(180);
+    close(box.width, 40 + pull, 1.5);
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['update']);
+    await sendKeys({ press: 'Control+z' });
+    expect(geometryOf(toolById(element, 'o1'))).to.deep.equal({ x: 260, y: 120, width: 40, height: 180 });
+  });
+
+  it('paints with a pen whose pressure sets the stroke width', async () => {
+    const element = await mount();
+    await press('7');
+    await penStroke(element, [100, 100], [200, 100], 0.2);
+    await penStroke(element, [100, 250], [200, 250], 1);
+    const url = element.export().task.brushDataUrl;
+    expect(url.startsWith('data:image/png;base64,')).to.equal(true);
+    // The brush is 20 asset px; a pen below half pressure shrinks it (0.2 → 0.4 × 20 = 8 px).
+    const light = await paintedRows(url, 150, 80, 120);
+    const firm = await paintedRows(url, 150, 230, 270);
+    close(light, 8, 2);
+    close(firm, 20, 2);
+    await sendKeys({ press: 'Control+z' });
+    expect(await paintedRows(element.export().task.brushDataUrl, 150, 230, 270), 'each stroke is one undo step').to.equal(0);
+    close(await paintedRows(element.export().task.brushDataUrl, 150, 80, 120), 8, 2);
+  });
+
+  it('zooms about the cursor with the wheel and with Ctrl+wheel', async () => {
+    const element = await mount();
+    const at = pagePoint(element, 150, 90);
+    const anchor = assetPoint(element, at);
+    const start = element.view!.scale;
+    await wheel(at, -100);
+    const zoomedIn = element.view!.scale;
+    expect(zoomedIn / start).to.be.greaterThan(1.05);
+    let stays = assetPoint(element, at);
+    close(stays[0], anchor[0], 0.5);
+    close(stays[1], anchor[1], 0.5);
+
+    // A trackpad pinch arrives as Ctrl+wheel: zoom, not the browser's page zoom.
+    const other = pagePoint(element, 500, 300);
+    const otherAnchor = assetPoint(element, other);
+    await wheel(other, 100, ['Control']);
+    expect(element.view!.scale).to.be.lessThan(zoomedIn);
+    stays = assetPoint(element, other);
+    close(stays[0], otherAnchor[0], 0.5);
+    close(stays[1], otherAnchor[1], 0.5);
+    expect(window.visualViewport?.scale ?? 1).to.equal(1);
+  });
+
+  it('sizes the brush with Shift+wheel without zooming', async () => {
+    const element = await mount();
+    await press('7');
+    const view = { ...element.view! };
+    await wheel(pagePoint(element, 320, 180), -200, ['Shift']);
+    expect(element.view).to.deep.equal(view);
+    await drag(element, [100, 100], [200, 100], 8);
+    const grown = await paintedRows(element.export().task.brushDataUrl, 150, 50, 150);
+    // 20 px before; one notch of 200 up grows it by 1.0015^400 ≈ 1.82.
+    close(grown, Math.round(20 * Math.pow(1.0015, 400)), 2);
+    await wheel(pagePoint(element, 320, 180), 400, ['Shift']);
+    await drag(element, [100, 250], [200, 250], 8);
+    const shrunk = await paintedRows(element.export().task.brushDataUrl, 150, 200, 300);
+    expect(shrunk).to.be.lessThan(grown / 2);
+  });
+});
+
+describe('<lk-image> select-tool edits with real mouse input', () => {
+  before(async () => {
+    ontology = await fetchJson(ONTOLOGY_URL);
+    prelabels = await fetchJson(IMPORT_URL);
+  });
+
+  afterEach(async () => {
+    await sendKeys({ up: 'Shift' });
+    await resetMouse();
+  });
+
+  it('rotates a rotated box by its rotate handle, snaps with Shift, and undoes', async () => {
+    const element = await mount();
+    element.annotations = prelabels;
+    await element.settled();
+    // o2: x 500, y 100, 60 × 200, rotated 30° about its centre (530, 200).
+    await click(element, [530, 200]);
+    expect(element.session.selection).to.deep.equal(['o2']);
+    const rad = (degrees: number) => (degrees * Math.PI) / 180;
+    // The rotate handle: 28 screen px beyond the middle of the (rotated) top edge.
+    const reach = 100 + 28 / element.view!.scale;
+    const handle: Xy = [530 + Math.sin(rad(30)) * reach, 200 - Math.cos(rad(30)) * reach];
+    const towards = (degrees: number): Xy => [530 + Math.sin(rad(degrees)) * 120, 200 - Math.cos(rad(degrees)) * 120];
+    const events = recordEvents(element, ['lk-change', 'lk-input']);
+
+    await drag(element, handle, towards(-20), 6);
+    let box = geometryOf(toolById(element, 'o2')) as { x: number; y: number; width: number; height: number; rotation: number; corners: number[][] };
+    close(box.rotation, -20, 1);
+    expect([box.x, box.y, box.width, box.height]).to.deep.equal([500, 100, 60, 200]);
+    // The corners follow the rotation: the top-left corner is the centre plus (-30, -100) turned by it.
+    const r = rad(box.rotation);
+    closePoints([box.corners[0]!], [[530 - 30 * Math.cos(r) + 100 * Math.sin(r), 200 - 30 * Math.sin(r) - 100 * Math.cos(r)]], 0.01);
+    const changes = events.filter((e) => e.type === 'lk-change');
+    expect(changes.map((e) => e.detail.reason)).to.deep.equal(['update']);
+    expect(changes[0]!.detail.tools[0]).to.deep.equal(toolById(element, 'o2'));
+    expect(events.some((e) => e.type === 'lk-input'), 'the drag is announced live').to.equal(true);
+
+    await sendKeys({ press: 'Control+z' });
+    expect((geometryOf(toolById(element, 'o2')) as { rotation: number }).rotation).to.equal(30);
+
+    // With Shift held the angle snaps to 15°: -20° becomes -15°.
+    await sendKeys({ down: 'Shift' });
+    await drag(element, handle, towards(-20), 6);
+    await sendKeys({ up: 'Shift' });
+    box = geometryOf(toolById(element, 'o2')) as typeof box;
+    expect(box.rotation).to.equal(-15);
+  });
+
+  it('inserts a vertex by dragging an edge midpoint and deletes a vertex of a finished polygon', async () => {
+    const element = await mount();
+    await press('3');
+    await click(element, [60, 60]);
+    await click(element, [200, 60]);
+    await click(element, [130, 180]);
+    await press('Enter');
+    await press('Escape'); // drop the class: back to the select tool
+    const id = element.export().task.tools[0]!.objectId;
+    closePoints(geometryOf(toolById(element, id)) as number[][], [
+      [60, 60],
+      [200, 60],
+      [130, 180],
+    ]);
+    await click(element, [130, 100]);
+    expect(element.session.selection).to.deep.equal([id]);
+    const events = recordEvents(element, ['lk-change']);
+
+    // The midpoint handle of the first edge sits at (130, 60); dragging it adds a vertex there.
+    await drag(element, [130, 60], [130, 30], 5);
+    closePoints(geometryOf(toolById(element, id)) as number[][], [
+      [60, 60],
+      [130, 30],
+      [200, 60],
+      [130, 180],
+    ]);
+    // Press (and release) the vertex at (200, 60) to focus it; Delete removes that vertex only.
+    await click(element, [200, 60]);
+    await press('Delete');
+    closePoints(geometryOf(toolById(element, id)) as number[][], [
+      [60, 60],
+      [130, 30],
+      [130, 180],
+    ]);
+    expect(element.export().task.tools).to.have.length(1);
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['update', 'update']);
+    expect(events[1]!.detail.tools[0]).to.deep.equal(toolById(element, id));
+
+    // At the minimum of three vertices Delete removes nothing, not even the polygon.
+    await press('Delete');
+    expect(geometryOf(toolById(element, id)) as number[][]).to.have.length(3);
+
+    await sendKeys({ press: 'Control+z' });
+    expect(geometryOf(toolById(element, id)) as number[][]).to.have.length(4);
+    await sendKeys({ press: 'Control+z' });
+    expect(geometryOf(toolById(element, id)) as number[][]).to.have.length(3);
+    closePoints(geometryOf(toolById(element, id)) as number[][], [
+      [60, 60],
+      [200, 60],
+      [130, 180],
+    ]);
+  });
 });
