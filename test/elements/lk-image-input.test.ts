@@ -6,6 +6,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { softwareWebGL } from '../../src/canvas/renderer-choice.js';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportTool } from '../../src/format/types.js';
@@ -416,5 +417,163 @@ describe('<lk-image> select-tool edits with real mouse input', () => {
       [200, 60],
       [130, 180],
     ]);
+  });
+});
+
+// ---- many elements, lost contexts ---------------------------------------------------------------
+
+/** Whether the canvas's WebGL context is lost (false for a Canvas2D canvas: it has none to lose). */
+function webglOf(canvas: HTMLCanvasElement): WebGLRenderingContext | WebGL2RenderingContext | null {
+  // A canvas that already has a context returns it (or null for another kind): nothing is created here.
+  return canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+}
+
+/**
+ * The element's canvas once it can draw: after a context loss the surface replaces its canvas
+ * (rebuilt on the canvas renderer); wait, frame by frame, until the one in the shadow root is alive.
+ */
+async function liveCanvas(element: LkImage): Promise<HTMLCanvasElement> {
+  for (;;) {
+    const canvas = element.shadowRoot?.querySelector('canvas');
+    if (canvas && !webglOf(canvas)?.isContextLost()) return canvas;
+    await frames(1);
+  }
+}
+
+/** RGBA at an asset point of the element's canvas. */
+function assetPixel(element: LkImage, canvas: HTMLCanvasElement, x: number, y: number): number[] {
+  const view = element.view!;
+  return pixelAt(canvas, view.offsetX + x * view.scale, view.offsetY + y * view.scale);
+}
+
+/** A box that reaches left of the photo, where the canvas is transparent: its fill shows there alone. */
+const OUTSIDE_BOX = { objectId: 'edge', schemaId: 't-car', 'bounding-box': { x: -40, y: 20, width: 120, height: 60 } };
+
+/** The element draws: the photo, and the box's red fill beside it on otherwise transparent canvas. */
+function expectDrawing(element: LkImage, canvas: HTMLCanvasElement, label: string): void {
+  const photo = assetPixel(element, canvas, 320, 180);
+  expect(photo[3], `${label}: the photo is drawn`).to.equal(255);
+  // Margin left of the photo (asset x < 0): transparent, except inside the box.
+  const margin = -6 / element.view!.scale;
+  const inBox = assetPixel(element, canvas, margin, 50);
+  const outside = assetPixel(element, canvas, margin, 200);
+  expect(outside[3], `${label}: nothing drawn outside shapes and photo`).to.equal(0);
+  expect(inBox[3], `${label}: the box fill is drawn (${inBox})`).to.be.greaterThan(0);
+  expect(inBox[0]! - inBox[1]!, `${label}: in the class colour (#e53935) ${inBox}`).to.be.greaterThan(80);
+}
+
+describe('<lk-image> many on one page, and a lost WebGL context', () => {
+  before(async () => {
+    ontology = await fetchJson(ONTOLOGY_URL);
+    prelabels = await fetchJson(IMPORT_URL);
+  });
+
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  for (const renderer of ['webgl', 'auto'] as const) {
+    it(`keeps twenty elements drawing and editable with renderer="${renderer}" (Chromium keeps 16 WebGL contexts)`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div style="display: grid; grid-template-columns: repeat(4, 320px); gap: 4px">
+          ${Array.from(
+            { length: 20 },
+            (_, i) => html`<lk-image
+              no-sidebar
+              renderer=${renderer}
+              asset-id=${`img-${i}`}
+              style="--lk-height: 300px; width: 320px"
+              .ontology=${ontology}
+            ></lk-image>`,
+          )}
+        </div>
+      `);
+      const elements = [...wrapper.querySelectorAll('lk-image')] as LkImage[];
+      let lost = 0;
+      for (const element of elements) element.shadowRoot!.addEventListener('webglcontextlost', () => lost++, { capture: true });
+      const ready = Promise.all(elements.map((element) => nextEvent(element, 'lk-ready', 60000)));
+      elements.forEach((element, i) => {
+        element.annotations = { objects: [OUTSIDE_BOX, { objectId: `p${i}`, schemaId: 't-head', point: [300, 200] }] };
+        element.src = IMAGE_URL;
+      });
+      await ready;
+
+      const canvases: HTMLCanvasElement[] = [];
+      for (const element of elements) {
+        const canvas = await liveCanvas(element);
+        await element.settled();
+        canvases.push(canvas);
+      }
+      const webgl = canvases.filter((canvas) => webglOf(canvas) !== null).length;
+      if (renderer === 'webgl' || !softwareWebGL()) {
+        expect(lost, 'Chromium evicted the oldest contexts').to.be.greaterThan(0);
+        expect(webgl, 'the evicted ones rebuilt on the canvas renderer').to.be.at.most(16);
+      } else {
+        // WebGL is software here (SwiftShader): auto picks the canvas renderer, so no context is lost.
+        expect(webgl).to.equal(0);
+        expect(lost).to.equal(0);
+      }
+      elements.forEach((element, i) => {
+        expect(element.renderedIds().sort(), `element ${i}`).to.deep.equal(['edge', `p${i}`]);
+        expectDrawing(element, canvases[i]!, `element ${i}`);
+      });
+
+      // The first element (the first evicted with webgl) still takes input and draws the result.
+      const first = elements[0]!;
+      first.focus();
+      await press('1');
+      await drag(first, [200, 100], [400, 250]);
+      const tools = first.export().task.tools;
+      expect(tools.map((t) => t.objectId).slice(0, 2)).to.deep.equal(['edge', 'p0']);
+      expect(tools).to.have.length(3);
+      const box = geometryOf(tools[2]) as { x: number; y: number; width: number; height: number };
+      close(box.x, 200, 3);
+      close(box.width, 200, 5);
+      await first.settled();
+      expect(first.renderedIds()).to.include(tools[2]!.objectId);
+      elements.slice(1).forEach((element) => expect(element.export().task.tools).to.have.length(2));
+    });
+  }
+
+  it('rebuilds after WEBGL_lose_context, keeps every annotation and draws them', async () => {
+    const element = await mount({ renderer: 'webgl' });
+    const record = structuredClone(prelabels) as [{ objects: unknown[] }];
+    record[0].objects.push(OUTSIDE_BOX);
+    element.annotations = record;
+    await element.settled();
+    const oldCanvas = canvasOf(element);
+    const gl = webglOf(oldCanvas);
+    expect(gl, 'renderer="webgl" draws with WebGL').not.to.equal(null);
+    expectDrawing(element, oldCanvas, 'before');
+    const before = element.export().task;
+    const ids = element.renderedIds().sort();
+    expect(ids).to.have.length(8);
+    const events = recordEvents(element, ['lk-change', 'lk-error']);
+
+    const extension = gl!.getExtension('WEBGL_lose_context')!;
+    const lostEvent = nextEvent(oldCanvas, 'webglcontextlost');
+    extension.loseContext();
+    await lostEvent;
+    extension.restoreContext();
+
+    const canvas = await liveCanvas(element);
+    await element.settled();
+    expect(canvas).not.to.equal(oldCanvas);
+    expect(oldCanvas.isConnected, 'the dead canvas is gone').to.equal(false);
+    expect(element.shadowRoot!.querySelectorAll('canvas')).to.have.length(1);
+    expect(canvas.getAttribute('part')).to.equal('canvas');
+    expect(element.renderedIds().sort()).to.deep.equal(ids);
+    expectDrawing(element, canvas, 'after');
+    const after = element.export().task;
+    expect(after.tools).to.deep.equal(before.tools);
+    expect(after.classifications).to.deep.equal(before.classifications);
+    expect(after.relations).to.deep.equal(before.relations);
+    expect(events, 'a rebuild is no change and no error').to.have.length(0);
+
+    // Still interactive: select the box o1 and nudge it.
+    await click(element, [280, 200]);
+    expect(element.session.selection).to.deep.equal(['o1']);
+    await press('ArrowRight');
+    expect(geometryOf(toolById(element, 'o1'))).to.deep.equal({ x: 261, y: 120, width: 40, height: 180 });
   });
 });
