@@ -44,6 +44,13 @@ export interface ChangeSet {
 export interface TransactionOptions {
   origin: Origin;
   reason: ChangeReason;
+  /**
+   * A user write that completes the user's previous action (the keyframe a frame-specific answer
+   * needs) joins that action's undo step instead of making its own: one action, one undo. Only the
+   * step the store recorded last is joined, and only while nothing was undone, redone or written by
+   * the host since; otherwise the write is a step of its own.
+   */
+  amend?: boolean;
 }
 
 /** Writes allowed inside `store.transact`. Reads see the writes already made in the transaction. */
@@ -127,6 +134,8 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   let undoStack: HistoryEntry[] = [];
   let redoStack: HistoryEntry[] = [];
   let gesture: Diff | undefined;
+  /** The step the last user transaction or gesture recorded, while it is still the newest one. */
+  let lastStep: HistoryEntry | undefined;
   let version = 0;
   let userWritable = true;
 
@@ -169,6 +178,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   }
 
   function pushHistory(entry: HistoryEntry): void {
+    lastStep = entry;
     undoStack.push(entry);
     if (undoStack.length > HISTORY_LIMIT) undoStack = undoStack.slice(-HISTORY_LIMIT);
     redoStack = [];
@@ -292,7 +302,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       return gesture !== undefined;
     },
 
-    transact({ origin, reason }, write) {
+    transact({ origin, reason, amend = false }, write) {
       if (origin === 'user' && !userWritable) return undefined;
       const diff = run(origin, write);
       const phase = origin === 'user' && gesture ? 'live' : 'commit';
@@ -303,9 +313,12 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
         // Host writes are not undoable; history recorded before them may no longer apply.
         undoStack = [];
         redoStack = [];
+        lastStep = undefined;
         if (gesture) gesture = undefined;
       } else if (gesture) {
         mergeInto(gesture, diff);
+      } else if (amend && lastStep && undoStack.at(-1) === lastStep) {
+        mergeInto(lastStep.diff, diff);
       } else {
         pushHistory({ reason, diff });
       }
@@ -345,6 +358,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       if (!userWritable || gesture) return undefined;
       const entry = undoStack.pop();
       if (!entry) return undefined;
+      lastStep = undefined;
       redoStack.push(entry);
       version++;
       const change = toChangeSet(applyDiff(entry.diff, 'before'), 'user', 'undo', 'commit');
@@ -356,6 +370,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       if (!userWritable || gesture) return undefined;
       const entry = redoStack.pop();
       if (!entry) return undefined;
+      lastStep = undefined;
       undoStack.push(entry);
       version++;
       const change = toChangeSet(applyDiff(entry.diff, 'after'), 'user', 'redo', 'commit');
@@ -366,6 +381,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     clearHistory() {
       undoStack = [];
       redoStack = [];
+      lastStep = undefined;
     },
 
     subscribe(listener) {

@@ -165,6 +165,38 @@ describe('annotation store', () => {
     expect(changes).to.have.length(0);
   });
 
+  it('folds an amending write into the last step: one undo and one redo for both', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a', 1)));
+    store.transact({ origin: 'user', reason: 'classify' }, (tx) => tx.putObject(box('a', 2)));
+    store.transact({ origin: 'user', reason: 'update', amend: true }, (tx) => {
+      tx.putObject(box('a', 3));
+      tx.putObject(box('b', 9));
+    });
+    expect(changes.map((change) => change.reason)).to.deep.equal(['create', 'classify', 'update']);
+    store.undo();
+    expect([xOf(store, 'a'), store.state.objects.has('b')]).to.deep.equal([1, false]);
+    store.redo();
+    expect([xOf(store, 'a'), xOf(store, 'b')]).to.deep.equal([3, 9]);
+    store.undo();
+    store.undo();
+    expect(store.state.objects.size).to.equal(0);
+    expect(store.canUndo()).to.equal(false);
+  });
+
+  it('does not amend a step that was undone, or one from before a host write', () => {
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a', 1)));
+    store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('a', 2)));
+    store.undo();
+    store.transact({ origin: 'user', reason: 'update', amend: true }, (tx) => tx.putObject(box('a', 5)));
+    store.undo();
+    expect(xOf(store, 'a'), 'the amending write was a step of its own').to.equal(1);
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('h', 0)));
+    store.transact({ origin: 'user', reason: 'update', amend: true }, (tx) => tx.putObject(box('a', 7)));
+    expect(store.canUndo()).to.equal(true);
+    store.undo();
+    expect(xOf(store, 'a')).to.equal(1);
+  });
+
   it('undo after a mixed sequence restores each step in order', () => {
     store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
     store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('b')));

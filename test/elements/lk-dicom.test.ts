@@ -145,6 +145,28 @@ describe('<lk-dicom>', () => {
     expectFrame(7);
   });
 
+  it('shows its slice and window/level input in the shortcut help (?)', async () => {
+    const element = await mount({ src: `${DICOM}/rtdose.dcm` });
+    await press('?');
+    const help = element.shadowRoot!.querySelector('lk-shortcut-help')!;
+    await help.updateComplete;
+    const dialog = help.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    const keysOf = (id: string) => help.shadowRoot!.querySelector(`table.element tr[data-shortcut="${id}"] td.keys`)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(help.shadowRoot!.querySelector('table.element caption')!.textContent!.trim()).to.equal('Slices and window');
+    expect(keysOf('next-slice')).to.equal('PageDown or ↓ or Alt+wheel');
+    expect(keysOf('previous-slice')).to.equal('PageUp or ↑ or Alt+wheel');
+    expect(keysOf('forward-ten')).to.equal('Shift+↓');
+    expect(keysOf('first-slice')).to.equal('Home');
+    expect(keysOf('window-level')).to.equal('right-drag (select tool), or drag in W/L mode');
+    await press('Escape');
+    expect(dialog.open).to.equal(false);
+    // The keys the help names do what it says.
+    await press('PageDown');
+    await press('End');
+    expect(element.slice).to.equal(14);
+  });
+
   it('changes window/level with a right-drag, presets and reset', async () => {
     const element = await mount({ src: `${DICOM}/MR_small.dcm` });
     const raw = int16le(rawPixelData(await fetchBytes(`${DICOM}/MR_small.dcm`), true));

@@ -354,6 +354,81 @@ describe('<lk-video>', () => {
     expect(answersOn(element.export().task.tools.find((t) => t.page === 16)!)).to.deep.equal([]);
   });
 
+  it('shows its playback keys in the shortcut help (?)', async () => {
+    const element = await mount();
+    await press('?');
+    const help = element.shadowRoot!.querySelector('lk-shortcut-help')!;
+    await help.updateComplete;
+    const dialog = help.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    const keysOf = (id: string) => help.shadowRoot!.querySelector(`table.element tr[data-shortcut="${id}"] td.keys`)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(help.shadowRoot!.querySelector('table.element caption')!.textContent!.trim()).to.equal('Video');
+    expect(keysOf('play')).to.equal('Space');
+    expect(keysOf('next-frame')).to.equal('→ or Alt+→');
+    expect(keysOf('previous-frame')).to.equal('← or Alt+←');
+    expect(keysOf('forward-ten')).to.equal('Shift+→ or Alt+Shift+→');
+    expect(keysOf('back-ten')).to.equal('Shift+← or Alt+Shift+←');
+    expect(keysOf('previous-keyframe')).to.equal(',');
+    expect(keysOf('next-keyframe')).to.equal('.');
+    expect(keysOf('stop')).to.equal('S');
+    expect(keysOf('last-frame')).to.equal('End');
+    await press('Escape');
+    expect(dialog.open).to.equal(false);
+    // The keys the help names do what it says.
+    await press('Shift+ArrowRight');
+    await until(() => element.currentFrame === 10, 'frame 10');
+  });
+
+  it('undoes a frame-specific answer and the keyframe it made with one Ctrl+Z, and redoes both with one Ctrl+Shift+Z', async () => {
+    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
+    withFrameSpecific.tools
+      .find((t) => t.schemaId === 't-car')!
+      .classifications.push({
+        schemaId: 'c-occluded-now',
+        tool: 'radio',
+        title: 'Occluded here',
+        frameSpecific: true,
+        options: [
+          { value: 'Yes', schemaId: 'o-here-yes' },
+          { value: 'No', schemaId: 'o-here-no' },
+        ],
+      });
+    const element = await mount();
+    element.ontology = withFrameSpecific;
+    await element.updateComplete;
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    element.session.select([id]);
+    await element.seekToFrame(15);
+    const form = element.shadowRoot!.querySelector('lk-classification-form[follow-selection]') as HTMLElement & { updateComplete: Promise<unknown> };
+    await form.updateComplete;
+    const radio = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.value === 'Yes')!;
+    const box = radio.getBoundingClientRect();
+    const events = recordEvents(element, ['lk-change']);
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await until(() => element.export({ keyframesOnly: true }).task.tools.length === 2, 'a keyframe on the answered frame');
+    const answered = JSON.stringify(element.export({ keyframesOnly: true }).task.tools);
+    const pagesAndAnswers = () =>
+      element.export({ keyframesOnly: true }).task.tools.map((tool) => [tool.page, tool.classifications.filter((c) => c.schemaId === 'c-occluded-now').length]);
+    expect(pagesAndAnswers()).to.deep.equal([
+      [10, 0],
+      [15, 1],
+    ]);
+    element.focus();
+    await press('Control+z');
+    await element.updateComplete;
+    expect(pagesAndAnswers(), 'one undo removes the keyframe').to.deep.equal([[10, 0]]);
+    const answersInStore = () => element.session.store.state.objects.get(id)!.classifications.filter((c) => c.schemaId === 'c-occluded-now');
+    expect(answersInStore(), 'and the answer it was made for').to.deep.equal([]);
+    expect(events.at(-1)!.detail.reason).to.equal('undo');
+    await press('Control+Shift+z');
+    await element.updateComplete;
+    expect(JSON.stringify(element.export({ keyframesOnly: true }).task.tools), 'one redo brings both back').to.equal(answered);
+    // The drawing before it is still its own step.
+    await press('Control+z');
+    await press('Control+z');
+    expect(element.export().task.tools).to.have.length(0);
+  });
+
   it('keeps locked tracks read-only, events and submit as every element', async () => {
     const element = await mount({ src: BOTTLES_URL });
     const events = recordEvents(element, ['lk-change', 'lk-select', 'lk-invalid', 'lk-submit']);

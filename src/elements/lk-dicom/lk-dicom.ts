@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
 import type { Texture } from 'pixi.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Point } from '../../core/model.js';
@@ -15,6 +16,8 @@ import { WINDOW_PRESETS, dragWindow, windowForRange, type VoiWindow } from '../.
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
 
 const FETCH_CONCURRENCY = 6;
 const WHEEL_STEP_PX = 50;
@@ -134,6 +137,8 @@ export class LkDicom extends SurfaceElement {
 
   constructor() {
     super();
+    // The shortcut help inside this element lists these keys too.
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: DICOM_SHORTCUTS });
     this.session.subscribe((topic) => {
       if (topic === 'plane') this.paint();
     });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
 import type { Texture } from 'pixi.js';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
 import type { ObjectAnnotation } from '../../core/model.js';
@@ -15,6 +16,8 @@ import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../medi
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { VIDEO_SHORTCUTS } from './video-shortcuts.js';
 import { videoStyles } from './lk-video.styles.js';
 
 const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2, 4] as const;
@@ -100,13 +103,15 @@ export class LkVideo extends SurfaceElement {
 
   constructor() {
     super();
+    // The shortcut help inside this element lists these keys too.
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: VIDEO_SHORTCUTS });
     this.session.subscribe((topic) => {
       if (topic === 'plane') this.followPlane();
     });
     this.session.store.subscribe((change) => {
       if (change.origin !== 'user' || change.phase !== 'commit' || change.reason !== 'classify') return;
       const ids = change.objects.filter((c) => c.after !== undefined).map((c) => c.id);
-      // After the classify transaction has reached every listener, as its own undo step.
+      // After the classify transaction has reached every listener; it joins that answer's undo step.
       if (ids.length) queueMicrotask(() => this.keyframeAnswers(ids));
     });
     this.addEventListener('keydown', this.onVideoKeyDown);
@@ -241,7 +246,10 @@ export class LkVideo extends SurfaceElement {
       .map((id) => objects.get(id))
       .map((object) => (object && !object.lock ? keyframesForAnswers(object) : undefined))
       .filter((object): object is ObjectAnnotation => object !== undefined);
-    if (updates.length) this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => updates.forEach((object) => tx.putObject(object)));
+    if (updates.length) {
+      // One user action (the answer) is one undo step: the keyframe joins the answer's step.
+      this.session.store.transact({ origin: 'user', reason: 'update', amend: true }, (tx) => updates.forEach((object) => tx.putObject(object)));
+    }
   }
 
   private editTrack(objectId: string, edit: (object: ObjectAnnotation) => ObjectAnnotation | undefined): boolean {

@@ -6,3 +6,4 @@ export { LkRelationsPanel } from './relations-panel/lk-relations-panel.js';
 export { LkTaskActions } from './task-actions/lk-task-actions.js';
 export { LkShortcutHelp, shortcutRows, type ShortcutRow } from './shortcut-help/lk-shortcut-help.js';
 export { PanelElement } from './shared/panel-element.js';
+export { elementShortcutsContext, type ElementShortcut, type ElementShortcuts } from './shared/element-shortcuts.js';

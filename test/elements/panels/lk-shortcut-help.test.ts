@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { ContextProvider } from '@lit/context';
 import { parseOntology } from '../../../src/core/ontology.js';
+import { elementShortcutsContext } from '../../../src/elements/panels/shared/element-shortcuts.js';
 import '../../../src/elements/panels/shortcut-help/define.js';
 import type { LkShortcutHelp } from '../../../src/elements/panels/shortcut-help/lk-shortcut-help.js';
 import { buttonNamed, click, panelSession, query, queryAll, shadow } from './helpers.js';
@@ -74,6 +76,48 @@ describe('<lk-shortcut-help>', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dialog.open).to.equal(false);
     expect(events).to.equal(0);
+  });
+
+  it("lists the keys of the element it is in, from the elementShortcuts property or the element's context", async () => {
+    const session = await panelSession();
+    const own = {
+      heading: 'Video',
+      shortcuts: [
+        { id: 'play', label: 'Play / pause', chords: ['space'] },
+        { id: 'ten', label: 'Ten frames forward', chords: ['shift+arrowright', 'alt+shift+arrowright'] },
+        { id: 'wl', label: 'Window / level', chords: [], pointer: 'right-drag' },
+        { id: 'slice', label: 'Next slice', chords: ['pagedown'], pointer: 'Alt+wheel' },
+      ],
+    };
+    const help = await fixture<LkShortcutHelp>(html`<lk-shortcut-help .session=${session} .elementShortcuts=${own} open></lk-shortcut-help>`);
+    const rows = queryAll(help, 'table.element tbody tr').map((row) => [row.dataset['shortcut'], row.querySelector('td.keys')!.textContent!.replace(/\s+/g, ' ').trim()]);
+    expect(rows).to.deep.equal([
+      ['play', 'Space'],
+      ['ten', 'Shift+→ or Alt+Shift+→'],
+      ['wl', 'right-drag'],
+      ['slice', 'PageDown or Alt+wheel'],
+    ]);
+    expect(query(help, 'table.element caption').textContent!.trim()).to.equal('Video');
+    await expect(help).to.be.accessible();
+    help.open = false;
+    await help.updateComplete;
+
+    // Without the property, the surrounding element provides them through context.
+    const host = document.createElement('div');
+    new ContextProvider(host, { context: elementShortcutsContext, initialValue: { heading: 'Slices', shortcuts: [{ id: 'first', label: 'First slice', chords: ['home'] }] } });
+    const inner = document.createElement('lk-shortcut-help');
+    inner.session = session;
+    host.append(inner);
+    document.body.append(host);
+    try {
+      await inner.updateComplete;
+      expect(queryAll(inner, 'table.element tbody tr').map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['First slice Home']);
+    } finally {
+      host.remove();
+    }
+    // No element keys: no table.
+    const plain = await fixture<LkShortcutHelp>(html`<lk-shortcut-help .session=${session}></lk-shortcut-help>`);
+    expect(shadow(plain).querySelector('table.element')).to.equal(null);
   });
 
   it('passes the axe check and renders class titles as text', async () => {

@@ -47,6 +47,10 @@ const KEY_NAMES: Record<string, string> = {
   enter: 'Enter',
   tab: 'Tab',
   space: 'Space',
+  home: 'Home',
+  end: 'End',
+  pageup: 'PageUp',
+  pagedown: 'PageDown',
 };
 
 function isApple(): boolean {

@@ -1,7 +1,9 @@
+import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { defaultKeyBindings, type KeyAction, type KeyBindings } from '../../base/keymap.js';
+import { elementShortcutsContext, type ElementShortcuts } from '../shared/element-shortcuts.js';
 import { formatChord, safeColor } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { PanelElement } from '../shared/panel-element.js';
@@ -49,9 +51,10 @@ export function shortcutRows(overrides: KeyBindings | undefined): ShortcutRow[] 
 }
 
 /**
- * The keyboard help: every built-in shortcut (with the host's remapping) and the ontology's class
- * keys (the key picks the class to draw; Alt+key changes the class of the selection), in a modal
- * `<dialog>`. Esc or the close button closes it.
+ * The keyboard help: every built-in shortcut (with the host's remapping), the keys of the element
+ * it is in (video playback, DICOM slices and window: each element provides its own list) and the
+ * ontology's class keys (the key picks the class to draw; Alt+key changes the class of the
+ * selection), in a modal `<dialog>`. Esc or the close button closes it.
  *
  * @tagname lk-shortcut-help
  * @event {Event} close - The user closed the dialog (Esc or the close button); `open` is already false.
@@ -67,6 +70,13 @@ export class LkShortcutHelp extends PanelElement {
 
   /** Remapped (`'shift+f'`) or disabled (`null`) built-in shortcuts, as on the element. */
   @property({ attribute: false }) shortcuts: KeyBindings | undefined;
+
+  /** The keys of the element the help belongs to; wins over the list the surrounding labelkit element provides. */
+  @property({ attribute: false }) elementShortcuts: ElementShortcuts | undefined;
+
+  @consume({ context: elementShortcutsContext, subscribe: true })
+  @state()
+  private contextShortcuts: ElementShortcuts | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -113,6 +123,7 @@ export class LkShortcutHelp extends PanelElement {
               )}
             </tbody>
           </table>
+          ${this.renderElementShortcuts()}
           ${tools.length
             ? html`
                 <table class="classes">
@@ -143,6 +154,38 @@ export class LkShortcutHelp extends PanelElement {
             : nothing}
         </div>
       </dialog>
+    `;
+  }
+
+  private renderElementShortcuts(): TemplateResult | typeof nothing {
+    const own = this.elementShortcuts ?? this.contextShortcuts;
+    if (!own || own.shortcuts.length === 0) return nothing;
+    return html`
+      <table class="element">
+        <caption>
+          ${own.heading}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">Keys</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${own.shortcuts.map(
+            (shortcut) => html`
+              <tr data-shortcut=${shortcut.id}>
+                <td>${shortcut.label}</td>
+                <td class="keys">
+                  ${shortcut.chords.map((chord, index) => html`${index ? ' or ' : ''}<kbd>${formatChord(chord)}</kbd>`)}${shortcut.pointer
+                    ? html`${shortcut.chords.length ? ' or ' : ''}${shortcut.pointer}`
+                    : nothing}
+                </td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
     `;
   }
 
