@@ -47,6 +47,39 @@ function image(args: Args, options: { annotations?: unknown; src?: string; ontol
   ></lk-image>`;
 }
 
+/** `count` small boxes in a grid over the 640 × 360 photo. */
+function manyBoxes(count: number) {
+  const columns = Math.ceil(Math.sqrt((count * 640) / 360));
+  const rows = Math.ceil(count / columns);
+  const cellWidth = 640 / columns;
+  const cellHeight = 360 / rows;
+  return Array.from({ length: count }, (_, i) => ({
+    objectId: `b${i}`,
+    schemaId: 't-car',
+    'bounding-box': {
+      x: (i % columns) * cellWidth,
+      y: Math.floor(i / columns) * cellHeight,
+      width: cellWidth * 0.8,
+      height: cellHeight * 0.8,
+    },
+  }));
+}
+
+type ToolType = (typeof ontology.tools)[number]['tool'];
+type PreLabel = (typeof prelabels)[number]['objects'][number];
+
+/** The ontology with only the classes of one tool type, and the pre-labels drawn with it. */
+function onlyTool(args: Args, tool: ToolType) {
+  const tools = ontology.tools.filter((category) => category.tool === tool);
+  // A pre-label names its class by schemaId or, as the Ango example's rotated box does, by title.
+  const names = new Set(tools.flatMap((category) => [category.schemaId, category.title]));
+  const objects = prelabels[0]!.objects.filter((object: PreLabel) => names.has(('schemaId' in object ? object.schemaId : object.title) as string));
+  return image(args, {
+    ontology: { ...ontology, tools, relations: [] },
+    annotations: objects.length ? { objects } : undefined,
+  });
+}
+
 /** Every tool of the all-types ontology on a real photograph; press ? for shortcuts. */
 export const Annotate: Story = { render: (args) => image(args) };
 
@@ -56,25 +89,131 @@ export const PreLabels: Story = { render: (args) => image(args, { annotations: p
 /** Review mode: accept or reject the task or single objects. */
 export const Review: Story = { args: { mode: 'review' }, render: (args) => image(args, { annotations: prelabels }) };
 
+/** Bounding box: press 1 (or pick Car), drag. Handles resize; a finger grabs them from further away. */
+export const BoundingBox: Story = { render: (args) => onlyTool(args, 'bounding-box') };
+
+/** Rotated box: drag, then turn it by the round handle above it (Shift snaps to 15°). */
+export const RotatedBoundingBox: Story = { render: (args) => onlyTool(args, 'rotated-bounding-box') };
+
+/** Polygon: click vertices, close on the first point, Enter/N or double click; right-click removes the last
+ * point. Selected: drag an edge's midpoint to insert a vertex, press a vertex and Delete to remove it. */
+export const Polygon: Story = { render: (args) => onlyTool(args, 'polygon') };
+
+/** Polyline: click points, finish with Enter/N or double click. */
+export const Polyline: Story = { render: (args) => onlyTool(args, 'polyline') };
+
+/** Point: one click. */
+export const Point: Story = { render: (args) => onlyTool(args, 'point') };
+
+/** Segmentation: regions with holes (selected region: Shift draws another zone, Alt a hole). */
+export const Segmentation: Story = { render: (args) => onlyTool(args, 'segmentation') };
+
+/** Spline: click control points, Enter/N finishes; the curve passes through them. */
+export const Spline: Story = { render: (args) => onlyTool(args, 'spline') };
+
+/** Brush and eraser: paint with mouse, finger or pen (pen pressure thins the stroke); [ ] or Shift+wheel size
+ * the brush; the eraser button clears. Exported as one PNG (`brushDataUrl`). */
+export const BrushAndEraser: Story = { render: (args) => onlyTool(args, 'brush') };
+
 /** View mode: pan, zoom and select only. */
 export const View: Story = { args: { mode: 'view' }, render: (args) => image(args, { annotations: prelabels }) };
 
 /** 2,000 pre-labelled boxes: pan and zoom stay smooth (the settled shapes are one bitmap). */
-export const LargePreLabelSet: Story = {
+export const LargePreLabelSet: Story = { render: (args) => image(args, { annotations: { objects: manyBoxes(2000) } }) };
+
+/** 10,000 pre-labelled boxes: still one bitmap while panning; hit tests through the R-tree. */
+export const TenThousandBoxes: Story = { render: (args) => image(args, { annotations: { objects: manyBoxes(10000) } }) };
+
+/** Locked pre-labels: they can be selected and inspected but not moved, reshaped or deleted. */
+export const LockedPreLabels: Story = {
   render: (args) =>
     image(args, {
-      annotations: {
-        objects: Array.from({ length: 2000 }, (_, i) => ({
-          objectId: `b${i}`,
-          schemaId: 't-car',
-          'bounding-box': { x: (i % 50) * 12.5, y: Math.floor(i / 50) * 9, width: 10, height: 7 },
-        })),
+      annotations: prelabels.map((record) => ({ ...record, objects: record.objects.map((object) => ({ ...object, lock: true })) })),
+    }),
+};
+
+/** Relations: "Follows" (one-to-one, directional: switch its direction in the panel) and the group
+ * "Same vehicle", drawn as links; select two objects to create another. */
+export const Relations: Story = {
+  render: (args) =>
+    image(args, {
+      annotations: prelabels.map(({ objects, relations }) => ({ objects, relations })),
+    }),
+};
+
+/** The classification form: every type (radio, checkbox, single and multi dropdown, searchable tree
+ * dropdown, text with a regex, rank), a conditional question three levels deep, required marks; and a
+ * per-object form on Car (Truck asks for its axles). */
+export const ClassificationForm: Story = {
+  render: (args) =>
+    image(args, {
+      ontology: {
+        ...ontology,
+        classifications: [
+          ...ontology.classifications,
+          {
+            schemaId: 'c-damage',
+            tool: 'radio',
+            title: 'Damage visible',
+            required: true,
+            options: [
+              { value: 'Yes', schemaId: 'o-damage-yes' },
+              { value: 'No', schemaId: 'o-damage-no' },
+            ],
+            classifications: [
+              {
+                schemaId: 'c-damage-kind',
+                tool: 'checkbox',
+                title: 'Kind of damage',
+                parentOptionId: 'o-damage-yes',
+                required: true,
+                options: [
+                  { value: 'Scratch', schemaId: 'o-scratch' },
+                  { value: 'Dent', schemaId: 'o-dent' },
+                ],
+                classifications: [
+                  {
+                    schemaId: 'c-dent-size',
+                    tool: 'single-dropdown',
+                    title: 'Dent size',
+                    parentOptionId: 'o-dent',
+                    options: [
+                      { value: 'Small', schemaId: 'o-dent-small' },
+                      { value: 'Large', schemaId: 'o-dent-large' },
+                    ],
+                    classifications: [
+                      { schemaId: 'c-dent-note', tool: 'text', title: 'Dent reference (D-000)', parentOptionId: 'o-dent-large', regex: '^D-[0-9]{3}$' },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       },
     }),
 };
 
+/** The form with the pre-labels' answers filled in (nested conditional answer included). */
+export const ClassificationAnswers: Story = {
+  render: (args) => image(args, { annotations: prelabels.map(({ classifications, objects }) => ({ classifications, objects: objects.slice(0, 1) })) }),
+};
+
 /** A 404: the element shows the error, fires lk-error and stays usable. */
 export const MissingImage: Story = { render: (args) => image(args, { src: '/assets/image/missing.jpg' }) };
+
+/** A corrupt JPEG (a real JPEG header, then zeros): asset-unsupported; the pre-labels stay. */
+export const CorruptImage: Story = {
+  loaders: [
+    async () => {
+      const header = new Uint8Array(await (await fetch(IMAGE)).arrayBuffer()).slice(0, 64);
+      const bytes = new Uint8Array(4096);
+      bytes.set(header);
+      return { corruptUrl: URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' })) };
+    },
+  ],
+  render: (args, { loaded }) => image(args, { src: loaded['corruptUrl'] as string, annotations: prelabels }),
+};
 
 /** A file that is not an image: asset-unsupported. */
 export const NotAnImage: Story = { render: (args) => image(args, { src: '/assets/text/pride_and_prejudice.txt' }) };
