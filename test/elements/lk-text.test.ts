@@ -581,6 +581,19 @@ describe('<lk-text>', () => {
     element.session.select([lastImported.objectId]);
     await element.settled();
     expect(scroller.scrollTop).to.be.greaterThan(1000);
+    // The side panel's object list (loaded on first show) keeps a few dozen rows of the 10,000, with
+    // the selected entity's row scrolled into its viewport.
+    const list = element.shadowRoot!.querySelector('lk-object-list')!;
+    await list.updateComplete;
+    const rowInView = (objectId: string) => {
+      const row = list.shadowRoot!.querySelector(`[role=option][data-object-id="${objectId}"]`);
+      if (!row) return false;
+      const box = list.shadowRoot!.querySelector('.rows')!.getBoundingClientRect();
+      const rect = row.getBoundingClientRect();
+      return row.getAttribute('aria-selected') === 'true' && rect.top >= box.top - 0.5 && rect.bottom <= box.bottom + 0.5;
+    };
+    expect(rowInView(lastImported.objectId)).to.equal(true);
+    expect(list.shadowRoot!.querySelectorAll('[role=option]').length).to.be.below(100);
 
     const needle = 'Derbyshire';
     const lastParagraph = [...paragraphs].reverse().find((p) => p.textContent!.includes(needle))!;
@@ -596,5 +609,17 @@ describe('<lk-text>', () => {
     expect(tools).to.have.length(before + 1);
     const created = tools.find((t) => t.schemaId === 'n-place' && nerOf(t).selection === needle);
     expect(nerOf(created)).to.deep.equal({ start: source.lastIndexOf(needle), end: source.lastIndexOf(needle) + needle.length, selection: needle });
+    // The entity made by the drag is selected, and its row (the last of 10,001) is in the list's view.
+    await list.updateComplete;
+    expect(rowInView(created!.objectId)).to.equal(true);
+    // A click on an early entity in the text brings its row back into the list's view.
+    scroller.scrollTop = 0;
+    await frames(3);
+    await element.settled();
+    const first = objects[0] as { objectId: string; ner: { selection: string } };
+    await clickOn(element, first.ner.selection, { at: 'middle' });
+    expect(element.session.selection).to.deep.equal([first.objectId]);
+    await list.updateComplete;
+    expect(rowInView(first.objectId)).to.equal(true);
   });
 });

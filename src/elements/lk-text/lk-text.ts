@@ -117,6 +117,8 @@ export class LkText extends AnnotatorElement {
   private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
+  /** The side panels and the shortcut help, loaded on first use (`loadPanels`). */
+  private panelsLoading: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -189,9 +191,13 @@ export class LkText extends AnnotatorElement {
     return this.textDocument?.text;
   }
 
-  /** Resolves when the text, highlights and overlay reflect the current state (tests, screenshots). */
+  /** Resolves when the text, highlights, overlay and panels reflect the current state (tests, screenshots). */
   async settled(): Promise<void> {
     await this.updateComplete;
+    if (this.panelsLoading) {
+      await this.panelsLoading;
+      await this.updateComplete;
+    }
     this.refreshPaint();
     await new Promise((resolve) => requestAnimationFrame(resolve));
     this.drawOverlay();
@@ -238,6 +244,23 @@ export class LkText extends AnnotatorElement {
       }
       throw error;
     }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.noSidebar || this.helpOpen) this.loadPanels();
+  }
+
+  /**
+   * The side panels and the shortcut help are not part of the first download: they load with
+   * `import()` the first time the element shows them (the sidebar, or the help with ?). Until
+   * then their tags are undefined elements, which upgrade (keeping their properties) on arrival.
+   */
+  private loadPanels(): void {
+    this.panelsLoading ??= import('../panels/define.js').catch(() => {
+      // A failed chunk load leaves the text usable; the next render tries again.
+      this.panelsLoading = undefined;
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -65,6 +65,8 @@ export class LkObjectList extends PanelElement {
   private resizeObserver: ResizeObserver | undefined;
   /** True while this list itself changes the selection (a click here must not jump the list). */
   private selectingHere = false;
+  /** A row to scroll into view once rendered (the list may not have grown to hold it yet). */
+  private pendingReveal: number | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -202,6 +204,9 @@ export class LkObjectList extends PanelElement {
     const row = scroller.querySelector<HTMLElement>('[role="option"]');
     const measured = row?.getBoundingClientRect().height ?? 0;
     if (measured > 0 && Math.abs(measured - this.rowHeight) > 0.01) this.rowHeight = measured;
+    const reveal = this.pendingReveal;
+    this.pendingReveal = undefined;
+    if (reveal !== undefined) this.scrollRowIntoView(reveal);
   }
 
   private readViewport(): void {
@@ -232,9 +237,11 @@ export class LkObjectList extends PanelElement {
     if (!session || last === undefined) return;
     const index = this.indexOf(this.objectRows(session), last);
     if (index < 0) return;
-    // The selected object becomes the list's active row and scrolls into view (focus stays put).
+    // The selected object becomes the list's active row and scrolls into view once rendered (a new
+    // object's row is past the end of the list as last rendered); focus stays where it is.
     this.activeIndex = index;
-    this.scrollRowIntoView(index);
+    this.pendingReveal = index;
+    this.requestUpdate();
   }
 
   /** Selects the object alone, or adds it to (removes it from) the selection. */
