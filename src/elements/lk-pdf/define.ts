@@ -1,0 +1,12 @@
+import { LkPdf } from './lk-pdf.js';
+import '../panels/define.js';
+
+if (!customElements.get('lk-pdf')) customElements.define('lk-pdf', LkPdf);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-pdf': LkPdf;
+  }
+}
+
+export { LkPdf };

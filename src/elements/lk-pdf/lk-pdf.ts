@@ -1,0 +1,853 @@
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { LabelkitError } from '../../core/errors.js';
+import type { Geometry, PdfSelection, Point } from '../../core/model.js';
+import { newObject } from '../../core/plane-geometry.js';
+import type { PlaneModel } from '../../core/session.js';
+import { geometryBounds } from '../../core/geometry.js';
+import { handlesFor } from '../../canvas/handles.js';
+import type { AssetLoader } from '../../host/asset-loader.js';
+import type { AssetMetadata, PdfMetadata } from '../../format/types.js';
+import type { PdfDocumentHandle, PdfPageSize, PdfPageView, PdfPasswordHook } from '../../media/pdf/index.js';
+import { layoutPages, mostVisiblePage, pagesNear, type PageLayout } from '../../media/pdf/page-layout.js';
+import { createPdfAreaTool } from '../../tools/box/pdf-area-tool.js';
+import { createSelectTool, toolFactories } from '../../tools/index.js';
+import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js';
+import { AnnotatorElement } from '../base/annotator-element.js';
+import { isTypingTarget, type KeyAction } from '../base/keymap.js';
+import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { renderSidebar } from '../base/sidebar.js';
+import { safeColor } from '../panels/shared/format.js';
+import { lkPdfStyles } from './lk-pdf.styles.js';
+import { createPageToolContext, geometryOnPage } from './page-tools.js';
+import { shapeKind, shapePath } from './shape-paths.js';
+import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
+
+export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/index.js';
+
+/** `fit-width`, `fit-page`, or a percentage of the page's size at 96 dpi (`100` = 1 CSS px per point). */
+export type PdfZoom = 'fit-width' | 'fit-page' | `${number}`;
+
+/** A page near the viewport: its box, and its view once pdf.js handed over the page. */
+interface PageEntry {
+  raster: HTMLElement;
+  view?: PdfPageView;
+  rendered: Promise<void>;
+  destroyed: boolean;
+}
+
+function destroyEntry(entry: PageEntry): void {
+  entry.destroyed = true;
+  entry.view?.destroy();
+}
+
+const PAGE_GAP = 12;
+/** Pages rendered above and below the visible ones, so scrolling meets drawn pages. */
+const NEAR_MARGIN_PAGES = 1;
+const ZOOM_STEPS = [25, 50, 75, 100, 125, 150, 200, 300, 400];
+const HIT_TOLERANCE = 4;
+const HANDLE_SIZE = 8;
+
+const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
+  nudgeLeft: [-1, 0],
+  nudgeRight: [1, 0],
+  nudgeUp: [0, -1],
+  nudgeDown: [0, 1],
+  nudgeLeftFar: [-10, 0],
+  nudgeRightFar: [10, 0],
+  nudgeUpFar: [0, -10],
+  nudgeDownFar: [0, 10],
+};
+
+const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularity: 'character' | 'line']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+};
+
+/**
+ * Label PDF documents: select text on the pdf.js text layer (mouse or Shift+arrows, across lines and
+ * pages) and pick a `pdf` class for a text entry, drag an area for an area entry, or draw any 2D
+ * shape the ontology allows on a page. Pages scroll in one column; only pages near the viewport
+ * are rendered. Coordinates are PDF points at scale 1 with the page's rotation applied.
+ *
+ * @tagname lk-pdf
+ * @summary PDF labeling element.
+ *
+ * @csspart toolbar - The tool bar.
+ * @csspart stage - The area around the pages.
+ * @csspart document - The scrolling column of pages.
+ * @csspart page - One page (bitmap, text layer and annotations).
+ * @csspart pdf-controls - The bar under the pages: page navigation, zoom, text/area selection.
+ * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @cssproperty [--lk-height=600px] - Height of the element.
+ * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
+ * @cssproperty [--lk-stage-background=#525659] - Background around the pages.
+ * @cssproperty [--lk-pdf-bar-height=36px] - Height of the bar under the pages.
+ * @cssproperty [--lk-focus-color=#0969da] - Focus ring, selection and handle colour.
+ */
+export class LkPdf extends AnnotatorElement {
+  static override styles = [annotatorLayoutStyles, lkPdfStyles];
+  protected static override planeModel: PlaneModel = 'paged';
+
+  /** `fit-width` (default), `fit-page`, or a percentage such as `150`. */
+  @property({ type: String, reflect: true }) zoom: PdfZoom = 'fit-width';
+
+  /** Asked for the password of a protected PDF; without it such a file ends in `lk-error` `asset-password`. */
+  @property({ attribute: false }) password: PdfPasswordHook | undefined;
+
+  /** The pdf.js worker script (a module worker URL) when the host serves its own copy; defaults to the packaged one. */
+  @property({ type: String, attribute: 'worker-src' }) workerSrc = '';
+
+  /** Hide the side panel (the host shows its own panels, or none). */
+  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
+
+  /** With a `pdf` class active, drags draw area selections instead of selecting text. */
+  @property({ type: Boolean, attribute: 'area-mode', reflect: true }) areaMode = false;
+
+  @state() protected helpOpen = false;
+  @state() private layout: PageLayout = { slots: [], width: 0, height: 0 };
+  @state() private near: [number, number] | undefined;
+  @state() private draft: { page: number; draft: Draft } | undefined;
+  /** The text selected with no class active, waiting for a class shortcut or button. */
+  @state() private pendingText: PdfSelection | undefined;
+
+  @query('.scroller') private scroller!: HTMLDivElement;
+  @query('.pages') private pagesElement!: HTMLDivElement;
+
+  private doc: PdfDocumentHandle | undefined;
+  private sizes: PdfPageSize[] = [];
+  private scale = 1;
+  private readonly views = new Map<number, PageEntry>();
+  private readonly toolContext: ToolContext;
+  private tool: Tool;
+  private toolPointer: { pointerId: number; page: number } | undefined;
+  private clickStart: { x: number; y: number; page: number; point: Point; additive: boolean } | undefined;
+  private objectsByPage = new Map<number, string[]>();
+  private indexedVersion = -1;
+  private scrollFrame = 0;
+  private resizeObserver: ResizeObserver | undefined;
+
+  constructor() {
+    super();
+    this.toolContext = createPageToolContext({
+      session: this.session,
+      scale: () => this.scale,
+      pageSize: (page) => this.sizes[page] ?? { width: 0, height: 0 },
+      objectsOn: (page) => this.objectsOn(page),
+      newObjectId: () => this.newObjectId(),
+      setDraft: (draft) => (this.draft = draft ? { page: this.session.plane, draft } : undefined),
+      setCursor: (cursor) => {
+        if (this.pagesElement) this.pagesElement.style.cursor = cursor;
+      },
+    });
+    this.tool = createSelectTool(this.toolContext);
+    this.session.setActions({
+      deleteSelection: () => this.deleteSelection(),
+      zoomIn: () => this.stepZoom(1),
+      zoomOut: () => this.stepZoom(-1),
+      fit: () => (this.zoom = 'fit-width'),
+      actualSize: () => (this.zoom = '100'),
+      submit: () => this.submit(),
+      skip: () => this.skip(),
+      review: (detail) => this.review(detail),
+      showHelp: () => (this.helpOpen = true),
+    });
+    this.session.subscribe((topic) => {
+      if (topic === 'tool' || topic === 'mode' || topic === 'ontology') this.switchTool();
+      if (topic === 'tool') this.classifyPendingText();
+    });
+    // Before the keyboard controller's listener (added on connect): Shift+arrows extend a text
+    // selection here instead of nudging shapes.
+    this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  // ---- public API -------------------------------------------------------------------------------
+
+  /** Number of pages; 0 before load. */
+  get pageCount(): number {
+    return this.sizes.length;
+  }
+
+  /** The 0-based page most visible in the view. Setting it scrolls that page to the top. */
+  get page(): number {
+    return this.session.plane;
+  }
+
+  set page(value: number) {
+    this.goToPage(value);
+  }
+
+  /** CSS pixels per PDF point at the current zoom. */
+  get pageScale(): number {
+    return this.scale;
+  }
+
+  /** Scrolls page `index` (0-based) to the top of the view. */
+  goToPage(index: number): void {
+    const slot = this.layout.slots[Math.max(0, Math.min(this.sizes.length - 1, Math.trunc(index)))];
+    if (!slot || !this.scroller) return;
+    this.scroller.scrollTop = slot.top - PAGE_GAP;
+    this.onScroll();
+  }
+
+  /** The 0-based pages whose bitmaps are in the DOM now. */
+  renderedPages(): number[] {
+    return [...this.views.keys()].sort((a, b) => a - b);
+  }
+
+  /** The bitmap of a rendered page (tests and screenshots read its pixels). */
+  pageCanvas(index: number): HTMLCanvasElement | undefined {
+    return this.views.get(index)?.view?.bitmap;
+  }
+
+  /** Resolves when the pages near the viewport are drawn (bitmap and text layer) and the overlay reflects the state. */
+  async settled(): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      await this.updateComplete;
+      this.syncPageViews();
+      const pending = [...this.views.values()].map((entry) => entry.rendered.catch(() => undefined));
+      await Promise.all(pending);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (!this.isUpdatePending) return;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = 0;
+    // The document and its worker go with the element; a re-attached element opens the file again.
+    this.closeDocument();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) return;
+    this.observeSize();
+    if (this.src && !this.doc) this.requestUpdate('src', '');
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
+    this.setStatus('Loading PDF…');
+    this.closeDocument();
+    try {
+      const data = await loader.fetchArrayBuffer({ signal });
+      throwIfAborted(signal);
+      const pdf = await import('../../media/pdf/index.js');
+      const doc = await pdf.openPdf(data, {
+        signal,
+        ...(this.workerSrc ? { workerUrl: this.workerSrc } : {}),
+        ...(this.password ? { password: (request) => this.password!(request) } : {}),
+      });
+      if (signal.aborted) {
+        void doc.destroy();
+        throwIfAborted(signal);
+      }
+      this.doc = doc;
+      // Lay every page out like the first until all sizes are known: the first page shows at once.
+      const first = pdf.pageSizeOf(await doc.page(0));
+      this.useSizes(Array.from({ length: doc.pageCount }, () => first));
+      const sizes = await doc.pageSizes();
+      throwIfAborted(signal);
+      this.useSizes(sizes);
+      this.session.setPlaneCount(sizes.length);
+      this.setStatus('');
+      const metadata: PdfMetadata = { pageTotal: sizes.length, pages: this.sizes.map(({ width, height }) => ({ width, height })) };
+      return metadata;
+    } catch (error) {
+      if (!signal.aborted) this.setStatus(error instanceof LabelkitError ? error.message : 'The PDF could not be loaded.', true);
+      throw error;
+    }
+  }
+
+  private closeDocument(): void {
+    this.releaseViews();
+    void this.doc?.destroy();
+    this.doc = undefined;
+    this.useSizes([]);
+    this.pendingText = undefined;
+  }
+
+  private useSizes(sizes: PdfPageSize[]): void {
+    const anchor = this.scrollAnchor();
+    sizes = sizes.map(({ width, height }) => ({ width: round2(width), height: round2(height) }));
+    const sizesChanged = sizes.length !== this.sizes.length || sizes.some((size, i) => size.width !== this.sizes[i]?.width || size.height !== this.sizes[i]?.height);
+    this.sizes = sizes;
+    if (sizesChanged) this.releaseViews();
+    this.relayout(anchor);
+  }
+
+  // ---- layout and scrolling -----------------------------------------------------------------------
+
+  private scaleFor(zoom: PdfZoom): number {
+    const widest = this.sizes.reduce((max, size) => Math.max(max, size.width), 0);
+    const tallest = this.sizes.reduce((max, size) => Math.max(max, size.height), 0);
+    const width = (this.scroller?.clientWidth ?? 0) - 2 * PAGE_GAP;
+    const height = (this.scroller?.clientHeight ?? 0) - 2 * PAGE_GAP;
+    if (zoom === 'fit-width' || zoom === 'fit-page') {
+      if (widest <= 0 || width <= 0) return 1;
+      const fitWidth = width / widest;
+      return zoom === 'fit-page' && tallest > 0 && height > 0 ? Math.min(fitWidth, height / tallest) : fitWidth;
+    }
+    const percent = Number.parseFloat(zoom);
+    return Number.isFinite(percent) && percent > 0 ? Math.min(10, Math.max(0.1, percent / 100)) : 1;
+  }
+
+  /** Where the view is: a page and how far down it, so a zoom or relayout keeps the reader's place. */
+  private scrollAnchor(): { page: number; fraction: number } | undefined {
+    const scroller = this.scroller;
+    const slot = this.layout.slots[this.session.plane];
+    if (!scroller || !slot || slot.height === 0) return undefined;
+    return { page: this.session.plane, fraction: (scroller.scrollTop - slot.top) / slot.height };
+  }
+
+  private relayout(anchor = this.scrollAnchor()): void {
+    const scale = this.scaleFor(this.zoom);
+    if (scale !== this.scale) this.releaseViews();
+    this.scale = scale;
+    this.layout = layoutPages(this.sizes, scale, PAGE_GAP, this.scroller?.clientWidth ?? 0);
+    void this.updateComplete.then(() => {
+      const slot = anchor && this.layout.slots[anchor.page];
+      if (slot && this.scroller) this.scroller.scrollTop = slot.top + anchor.fraction * slot.height;
+      this.updateNear();
+    });
+  }
+
+  private stepZoom(direction: 1 | -1): void {
+    const percent = Math.round(this.scale * 100);
+    const next = direction > 0 ? ZOOM_STEPS.find((step) => step > percent) : [...ZOOM_STEPS].reverse().find((step) => step < percent);
+    if (next !== undefined) this.zoom = `${next}`;
+  }
+
+  private readonly onScroll = () => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.updateNear();
+    });
+  };
+
+  private updateNear(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    const near = pagesNear(this.layout, top, bottom, NEAR_MARGIN_PAGES);
+    if (near?.[0] !== this.near?.[0] || near?.[1] !== this.near?.[1]) this.near = near;
+    if (this.layout.slots.length > 0 && !this.toolPointer) {
+      const current = mostVisiblePage(this.layout, top, bottom);
+      if (current !== this.session.plane) this.session.setPlane(current);
+    }
+  }
+
+  private observeSize(): void {
+    if (this.resizeObserver || !this.scroller) return;
+    let lastWidth = this.scroller.clientWidth;
+    this.resizeObserver = new ResizeObserver(() => {
+      const width = this.scroller.clientWidth;
+      if (width !== lastWidth && this.zoom.startsWith('fit')) this.relayout();
+      else this.updateNear();
+      lastWidth = width;
+    });
+    this.resizeObserver.observe(this.scroller);
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.observeSize();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('zoom') && this.sizes.length > 0) this.relayout();
+    if (changed.has('areaMode')) this.switchTool();
+    this.syncPageViews();
+  }
+
+  // ---- page bitmaps -----------------------------------------------------------------------------
+
+  private nearPages(): number[] {
+    if (!this.near) return [];
+    const pages: number[] = [];
+    const last = Math.min(this.near[1], this.layout.slots.length - 1);
+    for (let index = this.near[0]; index <= last; index++) pages.push(index);
+    return pages;
+  }
+
+  /** Creates views for pages that came near and destroys the ones that left (or lost their box). */
+  private syncPageViews(): void {
+    const doc = this.doc;
+    const root = this.renderRoot as ShadowRoot;
+    for (const [index, entry] of this.views) {
+      if (!entry.raster.isConnected || !this.near || index < this.near[0] || index > this.near[1]) {
+        destroyEntry(entry);
+        this.views.delete(index);
+      }
+    }
+    if (!doc) return;
+    for (const index of this.nearPages()) {
+      if (this.views.has(index)) continue;
+      const box = root.querySelector<HTMLElement>(`.page[data-page="${index}"]`);
+      const raster = box?.querySelector<HTMLElement>('.raster');
+      const text = box?.querySelector<HTMLElement>('.textLayer');
+      if (!raster || !text) continue;
+      const entry: PageEntry = { raster, destroyed: false, rendered: Promise.resolve() };
+      const scale = this.scale;
+      entry.rendered = Promise.all([import('../../media/pdf/index.js'), doc.page(index)]).then(([pdf, page]) => {
+        if (entry.destroyed) return undefined;
+        entry.view = new pdf.PdfPageView({ raster, text, page, scale, devicePixelRatio: window.devicePixelRatio || 1 });
+        return entry.view.rendered;
+      });
+      entry.rendered.catch((error: unknown) => {
+        if (entry.destroyed) return;
+        this.reportError({ code: 'render-failed', message: `Page ${index + 1} could not be drawn.`, cause: { name: error instanceof Error ? error.name : 'Error' } });
+      });
+      this.views.set(index, entry);
+    }
+  }
+
+  private releaseViews(): void {
+    for (const entry of this.views.values()) destroyEntry(entry);
+    this.views.clear();
+  }
+
+  private renderedPage(index: number): RenderedPage | undefined {
+    const root = this.renderRoot as ShadowRoot;
+    const box = root.querySelector<HTMLElement>(`.page[data-page="${index}"]`);
+    const textLayer = box?.querySelector<HTMLElement>('.textLayer');
+    const size = this.sizes[index];
+    return box && textLayer && size ? { index, box, textLayer, size } : undefined;
+  }
+
+  // ---- objects per page ---------------------------------------------------------------------------
+
+  private objectsOn(page: number): readonly string[] {
+    const { state, version } = this.session.store;
+    if (version !== this.indexedVersion) {
+      this.indexedVersion = version;
+      const byPage = new Map<number, string[]>();
+      const add = (index: number, id: string) => {
+        const list = byPage.get(index);
+        if (list) list.push(id);
+        else byPage.set(index, [id]);
+      };
+      for (const object of state.objects.values()) {
+        const keyframe = object.keyframes[0];
+        if (!keyframe) continue;
+        const geometry = keyframe.geometry;
+        if (geometry.type === 'pdf' && geometry.value.position.rects.length > 0) {
+          const pages = new Set(geometry.value.position.rects.map((rect) => (rect.pageNumber ?? geometry.value.position.pageNumber) - 1));
+          for (const index of pages) add(index, object.objectId);
+        } else {
+          add(keyframe.frame, object.objectId);
+        }
+      }
+      this.objectsByPage = byPage;
+    }
+    return this.objectsByPage.get(page) ?? [];
+  }
+
+  // ---- tools --------------------------------------------------------------------------------------
+
+  private activeCategory() {
+    const id = this.session.activeSchemaId;
+    return id ? this.session.ontology?.tools.find((tool) => tool.schemaId === id) : undefined;
+  }
+
+  private switchTool(): void {
+    this.tool.dispose();
+    const category = this.activeCategory();
+    const canEdit = this.session.canEdit;
+    if (!category || !canEdit) this.tool = createSelectTool(this.toolContext);
+    else if (category.tool === 'pdf') {
+      this.tool = this.areaMode
+        ? createPdfAreaTool(this.toolContext, category.schemaId, { contentOf: (box, page) => ({ text: this.areaText(page, box) }) })
+        : createSelectTool(this.toolContext);
+    } else {
+      const factory = toolFactories[category.tool as keyof typeof toolFactories];
+      this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
+    }
+    this.requestUpdate();
+  }
+
+  private areaText(page: number, box: { x: number; y: number; width: number; height: number }): string {
+    const rendered = this.renderedPage(page);
+    return rendered ? textInside(rendered, box, this.scale) : '';
+  }
+
+  /** Drags go to the drawing tools (not the text layer) for shape classes and area selections. */
+  private drawing(): boolean {
+    const category = this.activeCategory();
+    if (!category || !this.session.canEdit) return false;
+    return category.tool === 'pdf' ? this.areaMode : category.tool in toolFactories;
+  }
+
+  private pointerOf(event: PointerEvent | MouseEvent, page: number): ToolPointer {
+    const slot = this.layout.slots[page];
+    const rect = this.pagesElement.getBoundingClientRect();
+    const x = slot ? (event.clientX - rect.left - slot.left) / this.scale : 0;
+    const y = slot ? (event.clientY - rect.top - slot.top) / this.scale : 0;
+    const pointerType = 'pointerType' in event && (event.pointerType === 'pen' || event.pointerType === 'touch') ? event.pointerType : 'mouse';
+    const pressure = 'pressure' in event && pointerType === 'pen' ? event.pressure : 0.5;
+    return { x, y, button: event.button, shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey || event.metaKey, pointerType, pressure };
+  }
+
+  private pageOf(event: Event): number | undefined {
+    for (const target of event.composedPath()) {
+      if (target instanceof HTMLElement && target.classList.contains('page')) return Number(target.dataset['page']);
+      if (target === this.pagesElement) return undefined;
+    }
+    return undefined;
+  }
+
+  private readonly onPointerDown = (event: PointerEvent) => {
+    const page = this.pageOf(event);
+    if (page === undefined || (event.button !== 0 && event.button !== 2)) return;
+    if (page !== this.session.plane) this.session.setPlane(page);
+    const pointer = this.pointerOf(event, page);
+    const point: Point = [pointer.x, pointer.y];
+    const onShape = () => {
+      if (this.toolContext.handleAt(point, HANDLE_SIZE)) return true;
+      const hit = this.toolContext.hitTest(point, HIT_TOLERANCE);
+      // Shapes are pressed and dragged by the select tool; text entries leave the press to the text layer.
+      return hit !== undefined && this.toolContext.geometryOf(hit) !== undefined;
+    };
+    if (this.drawing() || (this.session.canEdit && onShape())) {
+      event.preventDefault();
+      this.pagesElement.setPointerCapture(event.pointerId);
+      this.toolPointer = { pointerId: event.pointerId, page };
+      this.tool.pointerDown(pointer);
+      return;
+    }
+    // Text selection is the browser's; a press that does not move becomes a click on an object.
+    this.clickStart = { x: event.clientX, y: event.clientY, page, point, additive: event.shiftKey || event.ctrlKey || event.metaKey };
+  };
+
+  private readonly onPointerMove = (event: PointerEvent) => {
+    if (this.toolPointer?.pointerId === event.pointerId) this.tool.pointerMove(this.pointerOf(event, this.toolPointer.page));
+  };
+
+  private readonly onPointerUp = (event: PointerEvent) => {
+    if (this.toolPointer?.pointerId === event.pointerId) {
+      const { page } = this.toolPointer;
+      this.toolPointer = undefined;
+      this.tool.pointerUp(this.pointerOf(event, page));
+      return;
+    }
+    const click = this.clickStart;
+    this.clickStart = undefined;
+    const selection = this.readTextSelection();
+    if (selection) {
+      this.takeTextSelection(selection);
+      return;
+    }
+    if (click && Math.hypot(event.clientX - click.x, event.clientY - click.y) < 4) {
+      const hit = this.toolContext.hitTest(click.point, HIT_TOLERANCE);
+      if (click.additive && hit) {
+        const current = this.session.selection;
+        this.session.select(current.includes(hit) ? current.filter((id) => id !== hit) : [...current, hit]);
+      } else {
+        this.session.select(hit ? [hit] : []);
+      }
+    }
+  };
+
+  private readonly onPointerCancel = (event: PointerEvent) => {
+    if (this.toolPointer?.pointerId === event.pointerId) {
+      this.toolPointer = undefined;
+      this.tool.cancel();
+    }
+    this.clickStart = undefined;
+  };
+
+  private readonly onDoubleClick = (event: MouseEvent) => {
+    const page = this.pageOf(event);
+    if (page !== undefined && this.drawing()) this.tool.doubleClick?.(this.pointerOf(event, page));
+  };
+
+  // ---- text entries -------------------------------------------------------------------------------
+
+  private readTextSelection(): PdfSelection | undefined {
+    const range = selectedRange(this.renderRoot as ShadowRoot);
+    if (!range) return undefined;
+    const pages = this.nearPages()
+      .map((index) => this.renderedPage(index))
+      .filter((page): page is RenderedPage => page !== undefined);
+    return textSelectionOf(range, pages, this.scale);
+  }
+
+  /** A finished text selection: an entry of the active `pdf` class, or a span waiting for one. */
+  private takeTextSelection(selection: PdfSelection): void {
+    const category = this.activeCategory();
+    if (category?.tool === 'pdf' && this.session.canEdit) {
+      this.createTextEntry(category.schemaId, selection);
+      return;
+    }
+    this.pendingText = this.session.canEdit ? selection : undefined;
+  }
+
+  private classifyPendingText(): void {
+    const pending = this.pendingText;
+    const category = this.activeCategory();
+    if (pending && category?.tool === 'pdf' && this.session.canEdit) this.createTextEntry(category.schemaId, pending);
+  }
+
+  private createTextEntry(schemaId: string, selection: PdfSelection): void {
+    const page = selection.position.pageNumber - 1;
+    const objectId = this.newObjectId();
+    const geometry: Geometry = { type: 'pdf', value: selection };
+    this.session.store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(newObject(objectId, schemaId, page, geometry, 'paged')));
+    this.pendingText = undefined;
+    (this.renderRoot as ShadowRoot).ownerDocument.getSelection()?.removeAllRanges();
+    this.session.select([objectId]);
+  }
+
+  /** The text selection waiting for a class, if any (PDF points, FORMAT.md `pdf` shape). */
+  get pendingSelection(): PdfSelection | undefined {
+    return this.pendingText;
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------------
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (isTypingTarget(event)) return;
+    const extend = EXTEND_KEYS[event.key];
+    if (!extend || !event.shiftKey || event.altKey) return;
+    const root = this.renderRoot as ShadowRoot;
+    const selection = root.ownerDocument.getSelection();
+    if (!selection || !selectedRangeOrCaret(root)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
+    const text = this.readTextSelection();
+    this.pendingText = text && this.session.canEdit ? text : undefined;
+  };
+
+  override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
+    const nudge = NUDGE[action];
+    if (nudge) return this.tool.nudge?.(nudge[0], nudge[1]) ?? false;
+    switch (action) {
+      case 'fit':
+        this.zoom = 'fit-width';
+        return true;
+      case 'actualSize':
+        this.zoom = '100';
+        return true;
+      case 'zoomIn':
+        this.stepZoom(1);
+        return true;
+      case 'zoomOut':
+        this.stepZoom(-1);
+        return true;
+      case 'finish': {
+        const category = this.activeCategory();
+        if (this.pendingText && category?.tool === 'pdf' && this.session.canEdit) {
+          this.createTextEntry(category.schemaId, this.pendingText);
+          return true;
+        }
+        return this.tool.finish();
+      }
+      case 'cancel':
+        if (this.tool.cancel()) return true;
+        if (this.pendingText) {
+          this.pendingText = undefined;
+          (this.renderRoot as ShadowRoot).ownerDocument.getSelection()?.removeAllRanges();
+          return true;
+        }
+        return false;
+      case 'delete':
+        return this.tool.deleteKey?.() ?? false;
+      case 'help':
+        this.helpOpen = !this.helpOpen;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------
+
+  private colorOf(schemaId: string): string {
+    return safeColor(this.session.ontology?.tools.find((tool) => tool.schemaId === schemaId)?.color);
+  }
+
+  private titleOf(schemaId: string): string {
+    return this.session.ontology?.tools.find((tool) => tool.schemaId === schemaId)?.title ?? schemaId;
+  }
+
+  private renderShape(id: string, page: number): SVGTemplateResult | typeof nothing {
+    const object = this.session.store.state.objects.get(id);
+    const geometry = geometryOnPage(this.session, id, page);
+    if (!object || !geometry || this.session.hidden.has(id)) return nothing;
+    const color = this.colorOf(object.schemaId);
+    const selected = this.session.selection.includes(id);
+    const kind = shapeKind(geometry);
+    const classes = `${kind}${selected ? ' selected' : ''}`;
+    const title = svg`<title>${this.titleOf(object.schemaId)}</title>`;
+    if (geometry.type === 'point') {
+      return svg`<circle class=${classes} data-object-id=${id} cx=${geometry.value[0]} cy=${geometry.value[1]} r=${5 / this.scale} fill=${color} stroke="#fff" stroke-width="1.5">${title}</circle>`;
+    }
+    return svg`<path class=${classes} data-object-id=${id} d=${shapePath(geometry, page)} fill=${color} stroke=${color} fill-rule="evenodd">${title}</path>`;
+  }
+
+  private renderDraft(page: number): SVGTemplateResult | typeof nothing {
+    const draft = this.draft;
+    if (!draft || draft.page !== page) return nothing;
+    const { geometry, schemaId, preview, marquee } = draft.draft;
+    const color = schemaId ? this.colorOf(schemaId) : '#0969da';
+    const marqueeRect = marquee
+      ? svg`<rect class="marquee" x=${marquee.x} y=${marquee.y} width=${marquee.width} height=${marquee.height}></rect>`
+      : nothing;
+    const kind = shapeKind(geometry);
+    const path = shapePath(geometry, page);
+    const last = (geometry.type === 'polygon' || geometry.type === 'polyline' || geometry.type === 'spline') ? geometry.value.at(-1) : undefined;
+    const rubber = preview && last ? svg`<path class="line draft" d=${`M${last[0]} ${last[1]}L${preview[0]} ${preview[1]}`} stroke=${color}></path>` : nothing;
+    return svg`${marqueeRect}${path ? svg`<path class=${`${kind === 'text' ? 'area' : kind} draft`} d=${path} fill=${color} stroke=${color}></path>` : nothing}${rubber}`;
+  }
+
+  private renderHandles(page: number): SVGTemplateResult[] {
+    if (!this.session.canEdit || page !== this.session.plane) return [];
+    const size = HANDLE_SIZE / this.scale;
+    const handles: SVGTemplateResult[] = [];
+    for (const id of this.session.selection) {
+      const object = this.session.store.state.objects.get(id);
+      const geometry = object && !object.lock ? this.toolContext.geometryOf(id) : undefined;
+      if (!geometry || geometry.type === 'pdf') continue;
+      for (const handle of handlesFor(id, geometry, this.scale)) {
+        const [x, y] = handle.position;
+        handles.push(svg`<rect class="handle" x=${x - size / 2} y=${y - size / 2} width=${size} height=${size}></rect>`);
+      }
+    }
+    return handles;
+  }
+
+  private renderRelations(page: number): SVGTemplateResult[] {
+    const lines: SVGTemplateResult[] = [];
+    for (const relation of this.session.store.state.relations.values()) {
+      const ids = relation.kind === 'group' ? relation.group : [relation.from, relation.to];
+      const centres = ids.map((id) => geometryOnPage(this.session, id, page)).filter((g): g is Geometry => g !== undefined).map(centreOf);
+      if (centres.length < 2) continue;
+      const d = centres.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
+      lines.push(svg`<path class="relation" d=${d} stroke=${this.colorOf(relation.schemaId)}></path>`);
+    }
+    return lines;
+  }
+
+  private renderOverlay(page: number): TemplateResult {
+    const size = this.sizes[page]!;
+    return html`<svg class="overlay" viewBox=${`0 0 ${size.width} ${size.height}`} preserveAspectRatio="none" aria-hidden="true">
+      ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${this.renderHandles(page)}
+    </svg>`;
+  }
+
+  private renderPage(index: number): TemplateResult {
+    const slot = this.layout.slots[index]!;
+    const style = { top: `${slot.top}px`, left: `${slot.left}px`, width: `${slot.width}px`, height: `${slot.height}px` };
+    return html`<div class="page" part="page" data-page=${index} style=${styleMap(style)} role="region" aria-label=${`Page ${index + 1}`}>
+      <div class="raster"></div>
+      <div class="textLayer"></div>
+      ${this.renderOverlay(index)}
+    </div>`;
+  }
+
+  private renderBar(): TemplateResult {
+    const count = this.sizes.length;
+    const current = this.session.plane;
+    const pdfClassActive = this.activeCategory()?.tool === 'pdf';
+    const zoomValue = this.zoom.startsWith('fit') ? this.zoom : String(Math.round(this.scale * 100));
+    const presets = ZOOM_STEPS.includes(Number(zoomValue)) || zoomValue.startsWith('fit') ? ZOOM_STEPS : [...ZOOM_STEPS, Number(zoomValue)].sort((a, b) => a - b);
+    return html`<div class="pdf-bar" part="pdf-controls">
+      <button type="button" aria-label="Previous page" ?disabled=${current <= 0} @click=${() => this.goToPage(current - 1)}>‹</button>
+      <label
+        >Page
+        <input
+          type="number"
+          min="1"
+          max=${Math.max(1, count)}
+          .value=${String(count ? current + 1 : 0)}
+          aria-label="Page number"
+          @change=${(event: Event) => this.goToPage(Number((event.target as HTMLInputElement).value) - 1)}
+        />
+        of ${count}</label
+      >
+      <button type="button" aria-label="Next page" ?disabled=${current >= count - 1} @click=${() => this.goToPage(current + 1)}>›</button>
+      <label
+        >Zoom
+        <select aria-label="Zoom" @change=${(event: Event) => (this.zoom = (event.target as HTMLSelectElement).value as PdfZoom)}>
+          <option value="fit-width" ?selected=${zoomValue === 'fit-width'}>Fit width</option>
+          <option value="fit-page" ?selected=${zoomValue === 'fit-page'}>Fit page</option>
+          ${presets.map((step) => html`<option value=${String(step)} ?selected=${zoomValue === String(step)}>${step}%</option>`)}
+        </select></label
+      >
+      <button
+        type="button"
+        aria-pressed=${this.areaMode ? 'true' : 'false'}
+        ?disabled=${!pdfClassActive}
+        title="Draw area selections instead of selecting text"
+        @click=${() => (this.areaMode = !this.areaMode)}
+      >
+        Area
+      </button>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const style = { width: `${this.layout.width}px`, height: `${this.layout.height}px` };
+    return html`
+      <div class="layout">
+        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <div class="stage" part="stage">
+          <div class="scroller" part="document" @scroll=${this.onScroll}>
+            <div
+              class=${`pages${this.drawing() ? ' drawing' : ''}`}
+              style=${styleMap(style)}
+              @pointerdown=${this.onPointerDown}
+              @pointermove=${this.onPointerMove}
+              @pointerup=${this.onPointerUp}
+              @pointercancel=${this.onPointerCancel}
+              @dblclick=${this.onDoubleClick}
+              @contextmenu=${(event: Event) => this.drawing() && event.preventDefault()}
+            >
+              ${repeat(this.nearPages(), (index) => index, (index) => this.renderPage(index))}
+            </div>
+          </div>
+          ${this.renderBar()} ${this.renderStatus()}
+        </div>
+        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+      </div>
+      <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
+    `;
+  }
+}
+
+function centreOf(geometry: Geometry): Point {
+  const box = geometryBounds(geometry);
+  return [box.x + box.width / 2, box.y + box.height / 2];
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
+}
+
+/** Whether the selection (collapsed or not) sits inside this element's text layers. */
+function selectedRangeOrCaret(root: ShadowRoot): boolean {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  const range = selection.getComposedRanges({ shadowRoots: [root] })[0];
+  const node = range?.startContainer;
+  const element = node instanceof Element ? node : node?.parentElement;
+  return Boolean(element && root.contains(element) && element.closest('.textLayer'));
+}

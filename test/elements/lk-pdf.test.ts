@@ -1,0 +1,546 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/lk-pdf/define.js';
+import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
+import type { PdfRect } from '../../src/core/model.js';
+import type { ExportTool } from '../../src/format/types.js';
+import type { LkErrorEvent } from '../../src/events/index.js';
+import { signedUrl } from '../server/signed-assets-client.js';
+import { frames, nextEvent, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+
+const PDF = '/test/fixtures/pdf';
+const PAPER = `${PDF}/pdflatex-4-pages.pdf`;
+const ROTATED = `${PDF}/habibi-rotated.pdf`;
+const PASSWORD = `${PDF}/libreoffice-writer-password.pdf`;
+
+const ontology = {
+  tools: [
+    { schemaId: 't-claim', tool: 'pdf', title: 'Claim', color: '#e53935', shortcutKey: '1' },
+    { schemaId: 't-figure', tool: 'bounding-box', title: 'Figure', color: '#1e88e5', shortcutKey: '2' },
+    { schemaId: 't-region', tool: 'polygon', title: 'Region', color: '#43a047', shortcutKey: '3' },
+  ],
+  classifications: [
+    {
+      schemaId: 'c-page-kind',
+      tool: 'radio',
+      title: 'Page kind',
+      frameSpecific: true,
+      options: [
+        { value: 'Body', schemaId: 'o-body' },
+        { value: 'References', schemaId: 'o-refs' },
+      ],
+    },
+  ],
+};
+
+interface MountOptions {
+  zoom?: string;
+  mode?: string;
+  height?: number;
+  annotations?: unknown;
+  password?: LkPdf['password'];
+}
+
+async function place(options: MountOptions = {}): Promise<LkPdf> {
+  return fixture<LkPdf>(html`
+    <lk-pdf
+      style=${`--lk-height: ${options.height ?? 640}px; width: 1000px`}
+      zoom=${options.zoom ?? 'fit-width'}
+      mode=${options.mode ?? 'annotate'}
+      asset-id="paper-1"
+      .ontology=${ontology}
+      .annotations=${options.annotations}
+      .password=${options.password}
+      .user=${{ id: 'u-1', email: 'ann@example.com' }}
+    ></lk-pdf>
+  `);
+}
+
+async function mount(src = PAPER, options: MountOptions = {}): Promise<LkPdf> {
+  const element = await place(options);
+  const ready = nextEvent(element, 'lk-ready');
+  element.src = src;
+  await ready;
+  await element.settled();
+  element.focus();
+  return element;
+}
+
+function toolsOf(element: LkPdf): ExportTool[] {
+  return element.export().task.tools;
+}
+
+function textLayer(element: LkPdf, page: number): HTMLElement {
+  return element.shadowRoot!.querySelector<HTMLElement>(`.page[data-page="${page}"] .textLayer`)!;
+}
+
+function pageBox(element: LkPdf, page: number): DOMRect {
+  return element.shadowRoot!.querySelector<HTMLElement>(`.page[data-page="${page}"]`)!.getBoundingClientRect();
+}
+
+/** The first text-layer span on `page` whose text matches, with its on-screen box. */
+function span(element: LkPdf, page: number, match: RegExp): { element: HTMLElement; rect: DOMRect; text: string } {
+  for (const candidate of textLayer(element, page).querySelectorAll<HTMLElement>('span')) {
+    const text = candidate.textContent ?? '';
+    if (candidate.childElementCount === 0 && match.test(text)) return { element: candidate, rect: candidate.getBoundingClientRect(), text };
+  }
+  throw new Error(`no span matching ${match} on page ${page + 1}`);
+}
+
+/** A real mouse drag between two viewport points. */
+async function mouseDrag(from: [number, number], to: [number, number], steps = 6): Promise<void> {
+  await sendMouse({ type: 'move', position: [Math.round(from[0]), Math.round(from[1])] });
+  await sendMouse({ type: 'down' });
+  for (let i = 1; i <= steps; i++) {
+    await sendMouse({ type: 'move', position: [Math.round(from[0] + ((to[0] - from[0]) * i) / steps), Math.round(from[1] + ((to[1] - from[1]) * i) / steps)] });
+  }
+  await sendMouse({ type: 'up' });
+}
+
+/** Drags across the whole of a span's text, from just inside its left edge to just inside its right. */
+async function selectSpan(rect: DOMRect): Promise<void> {
+  const y = rect.top + rect.height / 2;
+  await mouseDrag([rect.left + 1, y], [rect.right - 1, y]);
+}
+
+/** Fraction of dark pixels of the page bitmap inside a CSS-pixel box given in viewport coordinates. */
+function inkIn(element: LkPdf, page: number, box: { left: number; top: number; right: number; bottom: number }): number {
+  const canvas = element.pageCanvas(page)!;
+  const origin = canvas.getBoundingClientRect();
+  const ratio = canvas.width / origin.width;
+  const x = Math.max(0, Math.floor((box.left - origin.left) * ratio));
+  const y = Math.max(0, Math.floor((box.top - origin.top) * ratio));
+  const width = Math.max(1, Math.floor((box.right - box.left) * ratio));
+  const height = Math.max(1, Math.floor((box.bottom - box.top) * ratio));
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = copy.getContext('2d')!;
+  context.drawImage(canvas, 0, 0);
+  const data = context.getImageData(x, y, width, height).data;
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128) dark++;
+  return dark / (data.length / 4);
+}
+
+/** Where a stored rect (PDF points on `page`) is on screen now. */
+function screenRect(element: LkPdf, page: number, rect: PdfRect): { left: number; top: number; right: number; bottom: number } {
+  const origin = pageBox(element, page);
+  const scale = element.pageScale;
+  return { left: origin.left + rect.x1 * scale, top: origin.top + rect.y1 * scale, right: origin.left + rect.x2 * scale, bottom: origin.top + rect.y2 * scale };
+}
+
+function expectClose(actual: number, expected: number, tolerance: number, what: string): void {
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).to.be.at.most(tolerance);
+}
+
+afterEach(async () => {
+  await resetMouse();
+  document.getSelection()?.removeAllRanges();
+});
+
+describe('<lk-pdf> loading and rendering', () => {
+  it('loads the LaTeX paper: metadata in points, the first pages drawn with their text layer over the ink', async () => {
+    const element = await mount();
+    expect(element.export().metadata).to.deep.equal({ pageTotal: 4, pages: Array.from({ length: 4 }, () => ({ width: 595.28, height: 841.89 })) });
+    expect(element.pageCount).to.equal(4);
+    expect(element.renderedPages()).to.include(0);
+    const word = span(element, 0, /\w{4,}/);
+    // The transparent text sits on the drawn glyphs: ink under the span, none in the margin left of the page's text.
+    expect(inkIn(element, 0, word.rect)).to.be.greaterThan(0.05);
+    const page = pageBox(element, 0);
+    expect(inkIn(element, 0, { left: page.left + 2, top: page.top + 2, right: page.left + 40, bottom: page.top + 40 })).to.equal(0);
+  });
+
+  it('renders only the pages near the viewport and releases pages that scroll away', async () => {
+    const element = await mount(PAPER, { height: 420 });
+    expect(element.renderedPages()).to.deep.equal([0, 1]);
+    const first = element.pageCanvas(0)!;
+    element.page = 3;
+    await element.settled();
+    expect(element.page).to.equal(3);
+    expect(element.renderedPages()).to.not.include(0);
+    expect(element.renderedPages()).to.include(3);
+    expect(first.width, 'a released page gives its bitmap back').to.equal(0);
+    expect(element.shadowRoot!.querySelectorAll('.page').length).to.equal(element.renderedPages().length);
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('.pdf-bar input[type="number"]')!;
+    expect(input.value).to.equal('4');
+  });
+
+  it('draws sharp bitmaps on HiDPI screens (canvas pixels = CSS pixels × devicePixelRatio)', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+    Object.defineProperty(window, 'devicePixelRatio', { configurable: true, value: 2 });
+    try {
+      const element = await mount();
+      const canvas = element.pageCanvas(0)!;
+      expectClose(canvas.width, 2 * canvas.getBoundingClientRect().width, 2, 'bitmap width');
+    } finally {
+      if (original) Object.defineProperty(window, 'devicePixelRatio', original);
+      else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
+    }
+  });
+
+  it('zooms to percentages and fit modes from the bar, keeping the current page', async () => {
+    const element = await mount();
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('.pdf-bar select')!;
+    select.value = '50';
+    select.dispatchEvent(new Event('change'));
+    await element.settled();
+    expect(element.zoom).to.equal('50');
+    expectClose(element.pageScale, 0.5, 0.001, 'scale');
+    expectClose(pageBox(element, 0).width, 595.28 * 0.5, 1, 'page width');
+    element.page = 2;
+    await element.settled();
+    element.zoom = '200';
+    await element.settled();
+    expect(element.page).to.equal(2);
+    await press('f');
+    await element.settled();
+    expect(element.zoom).to.equal('fit-width');
+  });
+
+  it('honours each page rotation of the Arabic file: sizes swap and the text layer lies on the ink', async () => {
+    const element = await mount(ROTATED, { zoom: '50' });
+    const pages = (element.export().metadata as { pages: { width: number; height: number }[] }).pages;
+    expect(pages.map((p) => p.width > p.height)).to.deep.equal([true, false, true, false]);
+    for (const index of [0, 1, 2, 3]) {
+      element.page = index;
+      await element.settled();
+      const word = span(element, index, /habibi|حَبيبي|\S{3,}/);
+      expect(inkIn(element, index, word.rect), `ink under the text of page ${index + 1}`).to.be.greaterThan(0.02);
+    }
+  });
+});
+
+describe('<lk-pdf> text entries', () => {
+  it('selecting text with the mouse and a pdf class active exports one rect per line run, in points, with the text', async () => {
+    const element = await mount();
+    element.session.setActiveSchema('t-claim');
+    const changes = recordEvents(element, ['lk-change']);
+    const word = span(element, 0, /\w{5,}/);
+    await selectSpan(word.rect);
+    const [tool] = toolsOf(element);
+    expect(tool).to.include({ schemaId: 't-claim', title: 'Claim', page: 0 });
+    const { position, content } = tool!.pdf!;
+    expect(position.pageNumber).to.equal(1);
+    expect(position.rects).to.have.length(1);
+    expect('text' in content && content.text.trim()).to.equal(word.text.trim());
+    const rect = position.rects[0]!;
+    expect(rect).to.include({ width: 595.28, height: 841.89, pageNumber: 1 });
+    // The rect in points, drawn back at the current scale, covers the span on screen.
+    const back = screenRect(element, 0, rect);
+    expectClose(back.left, word.rect.left, 3, 'left');
+    expectClose(back.right, word.rect.right, 3, 'right');
+    expectClose(back.top, word.rect.top, 3, 'top');
+    expect(changes.map((event) => event.detail.reason)).to.deep.equal(['create']);
+    expect(document.getSelection()!.isCollapsed || document.getSelection()!.rangeCount === 0).to.equal(true);
+  });
+
+  it('a selection across lines gives one rect per line; the highlight stays on its text at any zoom', async () => {
+    const element = await mount();
+    element.session.setActiveSchema('t-claim');
+    const spans = [...textLayer(element, 0).querySelectorAll<HTMLElement>('span')].filter((s) => (s.textContent ?? '').trim().length > 8);
+    const a = spans[3]!.getBoundingClientRect();
+    const b = spans.find((s) => s.getBoundingClientRect().top > a.bottom + 2)!.getBoundingClientRect();
+    await mouseDrag([a.left + 2, a.top + a.height / 2], [b.left + 20, b.top + b.height / 2]);
+    const tool = toolsOf(element)[0]!;
+    const rects = tool.pdf!.position.rects;
+    expect(rects.length).to.be.at.least(2);
+    expect(rects[1]!.y1).to.be.greaterThan(rects[0]!.y1);
+    for (const zoom of ['200', '75'] as const) {
+      element.zoom = zoom;
+      await element.settled();
+      const path = element.shadowRoot!.querySelector<SVGPathElement>(`.page[data-page="0"] path[data-object-id="${tool.objectId}"]`)!;
+      const drawn = path.getBoundingClientRect();
+      const first = screenRect(element, 0, rects[0]!);
+      expectClose(drawn.top, first.top, 2, `highlight top at ${zoom}%`);
+      expect(inkIn(element, 0, first), `ink under the highlight at ${zoom}%`).to.be.greaterThan(0.02);
+    }
+    expect(toolsOf(element)[0]!.pdf).to.deep.equal(tool.pdf);
+  });
+
+  it('selects text across two pages into one entry with rects on both pages', async () => {
+    const element = await mount(PAPER, { zoom: '50', height: 900 });
+    element.session.setActiveSchema('t-claim');
+    const lastOnFirst = [...textLayer(element, 0).querySelectorAll<HTMLElement>('span')].filter((s) => (s.textContent ?? '').trim().length > 3).at(-1)!;
+    const firstOnSecond = [...textLayer(element, 1).querySelectorAll<HTMLElement>('span')].find((s) => (s.textContent ?? '').trim().length > 3)!;
+    const a = lastOnFirst.getBoundingClientRect();
+    const b = firstOnSecond.getBoundingClientRect();
+    expect(b.bottom, 'both pages fit in the view').to.be.lessThan(window.innerHeight);
+    await mouseDrag([a.left + 1, a.top + a.height / 2], [b.right - 1, b.top + b.height / 2], 10);
+    const tool = toolsOf(element)[0]!;
+    const pagesCovered = new Set(tool.pdf!.position.rects.map((rect) => rect.pageNumber));
+    expect([...pagesCovered]).to.deep.equal([1, 2]);
+    expect(tool.page).to.equal(0);
+    const text = (tool.pdf!.content as { text: string }).text;
+    expect(text).to.contain((lastOnFirst.textContent ?? '').trim());
+    expect(text).to.contain((firstOnSecond.textContent ?? '').trim());
+    // Drawn on both pages.
+    for (const page of [0, 1]) {
+      expect(element.shadowRoot!.querySelector(`.page[data-page="${page}"] path[data-object-id="${tool.objectId}"]`)).to.exist;
+    }
+  });
+
+  it('Shift+arrows extend a keyboard selection; the class shortcut then makes the entry', async () => {
+    const element = await mount();
+    const word = span(element, 0, /^[A-Za-z]{6,}/);
+    await sendMouse({ type: 'click', position: [Math.round(word.rect.left + 1), Math.round(word.rect.top + word.rect.height / 2)] });
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Shift+ArrowRight' });
+    const pending = element.pendingSelection;
+    expect(pending && 'text' in pending.content ? pending.content.text : '').to.equal(word.text.slice(0, 4));
+    expect(toolsOf(element)).to.have.length(0);
+    await press('1');
+    const [tool] = toolsOf(element);
+    expect(tool?.schemaId).to.equal('t-claim');
+    expect((tool!.pdf!.content as { text: string }).text).to.equal(word.text.slice(0, 4));
+  });
+
+  it('click selects an entry, Delete removes it, undo and redo bring it back and take it away', async () => {
+    const element = await mount();
+    element.session.setActiveSchema('t-claim');
+    const word = span(element, 0, /\w{5,}/);
+    await selectSpan(word.rect);
+    const id = toolsOf(element)[0]!.objectId;
+    element.session.setActiveSchema(undefined);
+    element.session.select([]);
+    await sendMouse({ type: 'click', position: [Math.round(word.rect.left + word.rect.width / 2), Math.round(word.rect.top + word.rect.height / 2)] });
+    expect(element.session.selection).to.deep.equal([id]);
+    await press('Delete');
+    expect(toolsOf(element)).to.have.length(0);
+    await press('Control+z');
+    expect(toolsOf(element).map((t) => t.objectId)).to.deep.equal([id]);
+    await press('Control+Shift+z');
+    expect(toolsOf(element)).to.have.length(0);
+  });
+
+  it('view mode shows entries but a selection creates nothing', async () => {
+    const element = await mount(PAPER, { mode: 'view' });
+    element.session.setActiveSchema('t-claim');
+    await selectSpan(span(element, 0, /\w{5,}/).rect);
+    expect(toolsOf(element)).to.have.length(0);
+    expect(element.pendingSelection).to.equal(undefined);
+  });
+});
+
+describe('<lk-pdf> areas and shapes', () => {
+  it('area mode: a drag with a pdf class makes an area entry (rects: []) holding the text inside', async () => {
+    const element = await mount();
+    element.session.setActiveSchema('t-claim');
+    element.areaMode = true;
+    await element.settled();
+    const word = span(element, 0, /\w{5,}/);
+    await mouseDrag([word.rect.left - 4, word.rect.top - 4], [word.rect.right + 4, word.rect.bottom + 4]);
+    const tool = toolsOf(element)[0]!;
+    expect(tool.pdf!.position.rects).to.deep.equal([]);
+    expect(tool.pdf!.position.pageNumber).to.equal(1);
+    expect((tool.pdf!.content as { text: string }).text).to.contain(word.text.trim());
+    const box = screenRect(element, 0, tool.pdf!.position.boundingRect);
+    expectClose(box.left, word.rect.left - 4, 2, 'area left');
+    expectClose(box.bottom, word.rect.bottom + 4, 2, 'area bottom');
+    expect(tool.pdf!.position.boundingRect).to.include({ width: 595.28, height: 841.89 });
+  });
+
+  it('draws a bounding box on the second page in points; it moves with the select tool and nudges with arrows', async () => {
+    const element = await mount(PAPER, { zoom: '50', height: 900 });
+    await press('2');
+    const page = pageBox(element, 1);
+    expect(page.top + 80, 'the gesture stays inside the test window').to.be.lessThan(window.innerHeight);
+    await mouseDrag([page.left + 50, page.top + 20], [page.left + 150, page.top + 70]);
+    const tool = toolsOf(element)[0]!;
+    expect(tool.page).to.equal(1);
+    const box = tool['bounding-box']!;
+    expectClose(box.x, 100, 2, 'x in points');
+    expectClose(box.y, 40, 2, 'y in points');
+    expectClose(box.width, 200, 2, 'width in points');
+    expectClose(box.height, 100, 2, 'height in points');
+    await press('v');
+    await mouseDrag([page.left + 100, page.top + 45], [page.left + 120, page.top + 45]);
+    expectClose(toolsOf(element)[0]!['bounding-box']!.x, 140, 2, 'moved x');
+    await press('ArrowDown');
+    expectClose(toolsOf(element)[0]!['bounding-box']!.y, 41, 2, 'nudged y');
+  });
+
+  it('draws a polygon by clicks and closes it with Enter; Esc while drawing leaves nothing', async () => {
+    const element = await mount();
+    await press('3');
+    const page = pageBox(element, 0);
+    const at = (x: number, y: number) => sendMouse({ type: 'click', position: [Math.round(page.left + x), Math.round(page.top + y)] });
+    await at(100, 100);
+    await at(200, 100);
+    await press('Escape');
+    expect(toolsOf(element)).to.have.length(0);
+    await at(100, 100);
+    await at(200, 100);
+    await at(150, 180);
+    await press('Enter');
+    const polygon = toolsOf(element)[0]!.polygon!;
+    expect(polygon).to.have.length(3);
+    expectClose(polygon[2]![0], 150 / element.pageScale, 1.5, 'vertex x in points');
+  });
+});
+
+describe('<lk-pdf> classifications, import and export', () => {
+  it('answers a page-level classification for the page in view', async () => {
+    const element = await mount(PAPER, { height: 420 });
+    element.page = 2;
+    await element.settled();
+    expect(element.page).to.equal(2);
+    const forms = element.shadowRoot!.querySelectorAll('lk-classification-form');
+    const task = [...forms].find((form) => form.getAttribute('heading') === 'Task')!;
+    await (task as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const radio = [...task.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.value === 'References' || input.closest('label')?.textContent?.includes('References'))!;
+    radio.click();
+    const [answer] = element.export().task.classifications;
+    expect(answer).to.include({ schemaId: 'c-page-kind', answer: 'References', page: 2 });
+  });
+
+  it('imports text and area entries (Ango shape) and exports them unchanged, drawn on their pages', async () => {
+    const rect = { x1: 72, y1: 100, x2: 300, y2: 114, width: 595.28, height: 841.89, pageNumber: 2 };
+    const annotations = {
+      tools: [
+        {
+          objectId: 'text-1',
+          schemaId: 't-claim',
+          title: 'Claim',
+          page: 1,
+          pdf: { position: { boundingRect: rect, rects: [rect], pageNumber: 2 }, content: { text: 'imported words' } },
+          classifications: [],
+        },
+        {
+          objectId: 'area-1',
+          schemaId: 't-claim',
+          title: 'Claim',
+          page: 0,
+          pdf: { position: { boundingRect: { ...rect, pageNumber: 1 }, rects: [], pageNumber: 1 }, content: { text: '' } },
+          classifications: [],
+        },
+      ],
+    };
+    const element = await mount(PAPER, { zoom: '50', height: 900, annotations });
+    const exported = toolsOf(element);
+    expect(exported.map((t) => [t.objectId, t.page])).to.deep.equal([
+      ['text-1', 1],
+      ['area-1', 0],
+    ]);
+    expect(exported[0]!.pdf).to.deep.equal(annotations.tools[0]!.pdf);
+    expect(exported[1]!.pdf).to.deep.equal(annotations.tools[1]!.pdf);
+    expect(element.shadowRoot!.querySelector('.page[data-page="1"] path[data-object-id="text-1"]')).to.exist;
+    expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="text-1"]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="area-1"]')).to.exist;
+  });
+
+  it('loads through a signed URL and never exports it', async () => {
+    const url = await signedUrl('pdf/pdflatex-4-pages.pdf');
+    const element = await mount(url);
+    const record = element.export();
+    expect(record.asset).to.not.contain('signature');
+    expect(JSON.stringify(record)).to.not.contain(new URL(url, location.href).search.slice(1));
+  });
+});
+
+describe('<lk-pdf> bad input', () => {
+  it('a password-protected PDF without a hook ends in asset-password; the element keeps its annotations and loads the next file', async () => {
+    const annotations = {
+      tools: [{ objectId: 'kept', schemaId: 't-figure', title: 'Figure', page: 0, 'bounding-box': { x: 1, y: 2, width: 3, height: 4 }, classifications: [] }],
+    };
+    const element = await place({ annotations });
+    const error = nextEvent<LkErrorEvent>(element, 'lk-error');
+    element.src = PASSWORD;
+    const { detail } = await error;
+    expect(detail.code).to.equal('asset-password');
+    expect(detail.message).to.match(/password/i);
+    expect(toolsOf(element).map((t) => t.objectId)).to.deep.equal(['kept']);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = PAPER;
+    await ready;
+    expect(toolsOf(element).map((t) => t.objectId)).to.deep.equal(['kept']);
+  });
+
+  it('asks the password hook; a wrong answer is asked again as incorrect, then ends in asset-password (no hang)', async () => {
+    const asked: string[] = [];
+    const element = await place({
+      password: (request) => {
+        asked.push(request.reason);
+        return 'not-the-password';
+      },
+    });
+    const error = nextEvent<LkErrorEvent>(element, 'lk-error');
+    element.src = PASSWORD;
+    const { detail } = await error;
+    expect(detail.code).to.equal('asset-password');
+    expect(asked[0]).to.equal('needed');
+    expect(asked.slice(1).every((reason) => reason === 'incorrect')).to.equal(true);
+    expect(asked.length).to.be.within(2, 4);
+  });
+
+  it('a corrupt file ends in asset-load with a clear message', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf\n%%EOF');
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    try {
+      const element = await place();
+      const error = nextEvent<LkErrorEvent>(element, 'lk-error');
+      element.src = url;
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-load');
+      expect(detail.message).to.match(/PDF/);
+      expect(detail.message).to.not.contain(url);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('a 404 ends in asset-not-found', async () => {
+    const element = await place();
+    const error = nextEvent<LkErrorEvent>(element, 'lk-error');
+    element.src = `${PDF}/missing.pdf`;
+    expect((await error).detail.code).to.equal('asset-not-found');
+  });
+});
+
+describe('<lk-pdf> several on one page', () => {
+  it('two elements load different files with their own workers; removing one ends its worker only', async () => {
+    const workers: Worker[] = [];
+    const terminated = new Set<Worker>();
+    const OriginalWorker = window.Worker;
+    const originalTerminate = OriginalWorker.prototype.terminate;
+    window.Worker = class extends OriginalWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        workers.push(this);
+      }
+    } as typeof Worker;
+    OriginalWorker.prototype.terminate = function (this: Worker) {
+      terminated.add(this);
+      originalTerminate.call(this);
+    };
+    try {
+      const container = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+      const make = async (src: string) => {
+        const element = document.createElement('lk-pdf');
+        element.style.setProperty('--lk-height', '300px');
+        element.ontology = ontology;
+        container.append(element);
+        const ready = nextEvent(element, 'lk-ready');
+        element.src = src;
+        await ready;
+        await element.settled();
+        return element;
+      };
+      const [paper, rotated] = await Promise.all([make(PAPER), make(ROTATED)]);
+      expect(paper.pageCount).to.equal(4);
+      expect(rotated.export().metadata).to.deep.include({ pageTotal: 4 });
+      expect(workers).to.have.length(2);
+      expect(inkIn(paper, 0, pageBox(paper, 0))).to.be.greaterThan(0);
+      expect(inkIn(rotated, 0, pageBox(rotated, 0))).to.be.greaterThan(0);
+      rotated.remove();
+      await frames(2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(terminated.size).to.equal(1);
+      paper.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(terminated.size).to.equal(2);
+    } finally {
+      window.Worker = OriginalWorker;
+      OriginalWorker.prototype.terminate = originalTerminate;
+    }
+  });
+});
