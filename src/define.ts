@@ -4,3 +4,4 @@ import './elements/lk-image/define.js';
 import './elements/lk-video/define.js';
 import './elements/lk-text/define.js';
 import './elements/lk-dicom/define.js';
+import './elements/lk-pdf/define.js';

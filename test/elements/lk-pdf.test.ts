@@ -472,6 +472,17 @@ describe('<lk-pdf> bad input', () => {
     expect(asked.length).to.be.within(2, 4);
   });
 
+  it('opens the protected file when the hook gives the right password', async () => {
+    // The fixture's open password, as published with py-pdf/sample-files.
+    const element = await place({ password: () => 'openpassword' });
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = PASSWORD;
+    await ready;
+    await element.settled();
+    expect(element.pageCount).to.equal(1);
+    expect(inkIn(element, 0, pageBox(element, 0))).to.be.greaterThan(0);
+  });
+
   it('a corrupt file ends in asset-load with a clear message', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf\n%%EOF');
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
