@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createPdfAreaTool } from '../../src/tools/box/pdf-area-tool.js';
+import type { ToolContext } from '../../src/tools/tool.js';
 import { ToolHarness } from './harness.js';
 
 describe('pdf area tool', () => {
@@ -7,7 +8,7 @@ describe('pdf area tool', () => {
     const h = new ToolHarness({ planeModel: 'paged', planeCount: 3, planeSize: { width: 595.28, height: 841.89 } });
     h.session.setPlane(2);
     const asked: number[] = [];
-    h.use((context) => createPdfAreaTool(context, 'class-a', { contentOf: (_box, page) => (asked.push(page), { text: 'inside' }) }));
+    h.use((context: ToolContext) => createPdfAreaTool(context, 'class-a', { contentOf: (_box, page) => (asked.push(page), { text: 'inside' }) }));
     h.drag([40, 50], [140, 90]);
     const [id] = [...h.store.state.objects.keys()];
     const object = h.object(id!);
@@ -25,7 +26,7 @@ describe('pdf area tool', () => {
 
   it('Esc mid-drag and a click without a drag leave nothing', () => {
     const h = new ToolHarness({ planeModel: 'paged', planeCount: 1 });
-    h.use((context) => createPdfAreaTool(context, 'class-a', { contentOf: () => ({ text: '' }) }));
+    h.use((context: ToolContext) => createPdfAreaTool(context, 'class-a', { contentOf: () => ({ text: '' }) }));
     h.down(10, 10).move(50, 50);
     expect(h.key('cancel')).to.equal(true);
     h.up(50, 50);

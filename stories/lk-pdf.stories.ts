@@ -1,0 +1,109 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/lk-pdf/define.js';
+
+const PDF = '/assets/pdf';
+
+interface Args {
+  mode: 'annotate' | 'review' | 'view';
+  zoom: string;
+  noSidebar: boolean;
+}
+
+const ontology = {
+  tools: [
+    { schemaId: 't-claim', tool: 'pdf', title: 'Claim', color: '#e53935', shortcutKey: '1', classifications: [
+      { schemaId: 'c-confidence', tool: 'radio', title: 'Confidence', options: [{ value: 'High', schemaId: 'o-high' }, { value: 'Low', schemaId: 'o-low' }] },
+    ] },
+    { schemaId: 't-term', tool: 'pdf', title: 'Term', color: '#8e24aa', shortcutKey: '2' },
+    { schemaId: 't-figure', tool: 'bounding-box', title: 'Figure', color: '#1e88e5', shortcutKey: '3' },
+    { schemaId: 't-region', tool: 'polygon', title: 'Region', color: '#43a047', shortcutKey: '4' },
+    { schemaId: 't-mark', tool: 'point', title: 'Mark', color: '#fb8c00', shortcutKey: '5' },
+  ],
+  classifications: [
+    { schemaId: 'c-page-kind', tool: 'radio', title: 'Page kind', frameSpecific: true, options: [{ value: 'Body', schemaId: 'o-body' }, { value: 'References', schemaId: 'o-refs' }] },
+    { schemaId: 'c-language', tool: 'single-dropdown', title: 'Document language', required: true, options: [{ value: 'English', schemaId: 'o-en' }, { value: 'Arabic', schemaId: 'o-ar' }] },
+  ],
+  relations: [{ schemaId: 'r-defines', tool: 'one-to-one', title: 'Defines' }],
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/lk-pdf',
+  component: 'lk-pdf',
+  args: { mode: 'annotate', zoom: 'fit-width', noSidebar: false },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['annotate', 'review', 'view'] },
+    zoom: { control: 'select', options: ['fit-width', 'fit-page', '50', '100', '150', '200'] },
+  },
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
+
+function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string } = {}) {
+  return html`<lk-pdf
+    style="--lk-height: 720px"
+    src=${options.src ?? `${PDF}/pdflatex-4-pages.pdf`}
+    asset-id="pdf-story"
+    mode=${args.mode}
+    zoom=${args.zoom}
+    ?no-sidebar=${args.noSidebar}
+    .ontology=${ontology}
+    .annotations=${options.annotations}
+    .password=${options.password}
+    .user=${{ id: 'storybook', email: 'you@example.com' }}
+    @lk-change=${log}
+    @lk-submit=${log}
+    @lk-error=${log}
+  ></lk-pdf>`;
+}
+
+const rect = (x1: number, y1: number, x2: number, y2: number, pageNumber: number) => ({ x1, y1, x2, y2, width: 595.28, height: 841.89, pageNumber });
+
+/**
+ * The 4-page LaTeX paper. Select text and press 1 (Claim) or 2 (Term), or pick the class first and
+ * select; Shift+arrows extend a selection from the keyboard. 3–5 draw shapes on a page.
+ */
+export const Paper: Story = { render: (args) => pdf(args) };
+
+/** Pre-labels: a text entry across two lines, an area entry and a box, with a relation. */
+export const PreLabelled: Story = {
+  render: (args) =>
+    pdf(args, {
+      annotations: {
+        tools: [
+          { objectId: 'claim-1', schemaId: 't-claim', page: 0, pdf: { position: { boundingRect: rect(134, 180, 460, 206, 1), rects: [rect(134, 180, 460, 192, 1), rect(134, 194, 300, 206, 1)], pageNumber: 1 }, content: { text: 'a pre-labelled claim' } } },
+          { objectId: 'area-1', schemaId: 't-term', page: 0, pdf: { position: { boundingRect: rect(130, 90, 470, 150, 1), rects: [], pageNumber: 1 }, content: { text: '' } } },
+          { objectId: 'figure-1', schemaId: 't-figure', page: 1, 'bounding-box': { x: 120, y: 300, width: 350, height: 160 }, lock: true },
+        ],
+        relations: [{ objectId: 'rel-1', schemaId: 'r-defines', from: 'area-1', to: 'claim-1', direction: 'straight' }],
+      },
+    }),
+};
+
+/** Area mode: with a pdf class active, the Area button turns drags into area selections. */
+export const AreaSelections: Story = { render: (args) => pdf(args) };
+
+/** Pages rotated 90°, 180°, 270° and 0° with Arabic text: selections stay on their text. */
+export const RotatedArabic: Story = { args: { zoom: '75' }, render: (args) => pdf(args, { src: `${PDF}/habibi-rotated.pdf` }) };
+
+/** A Google Docs export. */
+export const GoogleDoc: Story = { render: (args) => pdf(args, { src: `${PDF}/google-doc-document.pdf` }) };
+
+/** Review mode over pre-labels. */
+export const Review: Story = { args: { mode: 'review' }, render: (args) => PreLabelled.render!(args, {} as never) };
+
+/** View mode: nothing can change. */
+export const View: Story = { args: { mode: 'view' }, render: (args) => PreLabelled.render!(args, {} as never) };
+
+/** A password-protected file opened through the `password` hook (its password is "openpassword"). */
+export const PasswordHook: Story = { render: (args) => pdf(args, { src: `${PDF}/libreoffice-writer-password.pdf`, password: () => 'openpassword' }) };
+
+/** The same file without the hook: lk-error `asset-password`, the element stays usable. */
+export const PasswordMissing: Story = { render: (args) => pdf(args, { src: `${PDF}/libreoffice-writer-password.pdf` }) };
+
+/** A missing file: lk-error `asset-not-found`. */
+export const NotFound: Story = { render: (args) => pdf(args, { src: `${PDF}/missing.pdf` }) };
