@@ -30,6 +30,7 @@ const ontology = {
       ],
     },
   ],
+  relations: [{ schemaId: 'r-cites', tool: 'one-to-one', title: 'Cites' }],
 };
 
 interface MountOptions {
@@ -280,6 +281,31 @@ describe('<lk-pdf> text entries', () => {
     }
   });
 
+  it('on a page rotated 90° the entry is in points of the rotated page and its highlight lies on the ink', async () => {
+    const element = await mount(ROTATED, { zoom: '75' });
+    element.page = 1;
+    await element.settled();
+    element.session.setActiveSchema('t-claim');
+    span(element, 1, /\S{4,}/).element.scrollIntoView({ block: 'center' });
+    await element.settled();
+    const { rect } = span(element, 1, /\S{4,}/);
+    expect(rect.bottom).to.be.lessThan(window.innerHeight);
+    // A rotated span's client box is upright; drag along its longer side.
+    const vertical = rect.height > rect.width;
+    const from: [number, number] = vertical ? [rect.left + rect.width / 2, rect.top + 1] : [rect.left + 1, rect.top + rect.height / 2];
+    const to: [number, number] = vertical ? [rect.left + rect.width / 2, rect.bottom - 1] : [rect.right - 1, rect.top + rect.height / 2];
+    await mouseDrag(from, to);
+    const tool = toolsOf(element)[0]!;
+    expect(tool.page).to.equal(1);
+    const size = (element.export().metadata as { pages: { width: number; height: number }[] }).pages[1]!;
+    for (const r of tool.pdf!.position.rects) {
+      expect(r).to.include({ width: size.width, height: size.height, pageNumber: 2 });
+      expect(r.x2).to.be.at.most(size.width + 0.01);
+      expect(r.y2).to.be.at.most(size.height + 0.01);
+      expect(inkIn(element, 1, screenRect(element, 1, r))).to.be.greaterThan(0.02);
+    }
+  });
+
   it('Shift+arrows extend a keyboard selection; the class shortcut then makes the entry', async () => {
     const element = await mount();
     const word = span(element, 0, /^[A-Za-z]{6,}/);
@@ -426,6 +452,21 @@ describe('<lk-pdf> classifications, import and export', () => {
     expect(element.shadowRoot!.querySelector('.page[data-page="1"] path[data-object-id="text-1"]')).to.exist;
     expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="text-1"]')).to.equal(null);
     expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="area-1"]')).to.exist;
+  });
+
+  it('draws a relation between two entries on one page as a line from centre to centre', async () => {
+    const annotations = {
+      tools: [
+        { objectId: 'a', schemaId: 't-figure', page: 0, 'bounding-box': { x: 100, y: 100, width: 100, height: 100 }, classifications: [] },
+        { objectId: 'b', schemaId: 't-figure', page: 0, 'bounding-box': { x: 300, y: 400, width: 100, height: 100 }, classifications: [] },
+      ],
+      relations: [{ objectId: 'r', schemaId: 'r-cites', title: 'Cites', from: 'a', to: 'b', direction: 'straight' }],
+    };
+    const element = await mount(PAPER, { annotations: { ...annotations } });
+    await element.updateComplete;
+    const line = element.shadowRoot!.querySelector<SVGPathElement>('.page[data-page="0"] path.relation')!;
+    expect(line.getAttribute('d')).to.equal('M150 150L350 450');
+    expect(element.export().task.relations).to.have.length(1);
   });
 
   it('loads through a signed URL and never exports it', async () => {
