@@ -383,6 +383,12 @@ describe('<lk-pdf> areas and shapes', () => {
     expectClose(toolsOf(element)[0]!['bounding-box']!.x, 140, 2, 'moved x');
     await press('ArrowDown');
     expectClose(toolsOf(element)[0]!['bounding-box']!.y, 41, 2, 'nudged y');
+    // A caret left in the text layer by an earlier click does not steal Shift+arrows from the shape.
+    const word = span(element, 0, /\w{4,}/);
+    await sendMouse({ type: 'click', position: [Math.round(word.rect.left + 2), Math.round(word.rect.top + word.rect.height / 2)] });
+    element.session.select([toolsOf(element)[0]!.objectId]);
+    await sendKeys({ press: 'Shift+ArrowRight' });
+    expectClose(toolsOf(element)[0]!['bounding-box']!.x, 150, 2, 'Shift nudge x');
   });
 
   it('draws a polygon by clicks and closes it with Enter; Esc while drawing leaves nothing', async () => {
@@ -452,6 +458,20 @@ describe('<lk-pdf> classifications, import and export', () => {
     expect(element.shadowRoot!.querySelector('.page[data-page="1"] path[data-object-id="text-1"]')).to.exist;
     expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="text-1"]')).to.equal(null);
     expect(element.shadowRoot!.querySelector('.page[data-page="0"] path[data-object-id="area-1"]')).to.exist;
+  });
+
+  it('selecting an entry from the object list scrolls to its page and makes it current', async () => {
+    const annotations = { tools: [{ objectId: 'far', schemaId: 't-figure', page: 3, 'bounding-box': { x: 100, y: 100, width: 50, height: 50 }, classifications: [] }] };
+    const element = await mount(PAPER, { height: 420, annotations });
+    expect(element.renderedPages()).to.not.include(3);
+    const list = element.shadowRoot!.querySelector('lk-object-list')!;
+    await (list as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const row = list.shadowRoot!.querySelector<HTMLElement>('[data-object-id="far"], [role="option"]')!;
+    await sendMouse({ type: 'click', position: [Math.round(row.getBoundingClientRect().left + 20), Math.round(row.getBoundingClientRect().top + row.getBoundingClientRect().height / 2)] });
+    await element.settled();
+    expect(element.session.selection).to.deep.equal(['far']);
+    expect(element.page).to.equal(3);
+    expect(element.renderedPages()).to.include(3);
   });
 
   it('draws a relation between two entries on one page as a line from centre to centre', async () => {
@@ -549,6 +569,27 @@ describe('<lk-pdf> bad input', () => {
 });
 
 describe('<lk-pdf> several on one page', () => {
+  it('uses the worker script the host gives in worker-src', async () => {
+    const created: string[] = [];
+    const OriginalWorker = window.Worker;
+    window.Worker = class extends OriginalWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        created.push(String(url));
+      }
+    } as typeof Worker;
+    try {
+      const hostCopy = '/node_modules/pdfjs-dist/build/pdf.worker.min.mjs?served-by=host';
+      const element = await fixture<LkPdf>(html`<lk-pdf style="--lk-height: 300px" worker-src=${hostCopy} .ontology=${ontology}></lk-pdf>`);
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = PAPER;
+      await ready;
+      expect(created).to.deep.equal([hostCopy]);
+    } finally {
+      window.Worker = OriginalWorker;
+    }
+  });
+
   it('two elements load different files with their own workers; removing one ends its worker only', async () => {
     const workers: Worker[] = [];
     const terminated = new Set<Worker>();

@@ -159,6 +159,7 @@ export class LkPdf extends AnnotatorElement {
     this.session.subscribe((topic) => {
       if (topic === 'tool' || topic === 'mode' || topic === 'ontology') this.switchTool();
       if (topic === 'tool') this.classifyPendingText();
+      if (topic === 'selection') this.followSelection();
     });
     // Before the keyboard controller's listener (added on connect): Shift+arrows extend a text
     // selection here instead of nudging shapes.
@@ -455,6 +456,20 @@ export class LkPdf extends AnnotatorElement {
     return this.objectsByPage.get(page) ?? [];
   }
 
+  /**
+   * The tools work on the current page: a selection made elsewhere (the object list, a click on
+   * another page) makes its page current, and scrolls to it when it is off screen.
+   */
+  private followSelection(): void {
+    const pages = new Set(this.session.selection.map((id) => this.session.store.state.objects.get(id)?.keyframes[0]?.frame));
+    if (pages.size !== 1) return;
+    const [page] = pages;
+    if (page === undefined || page === this.session.plane || page >= this.sizes.length) return;
+    const visible = this.scroller && pagesNear(this.layout, this.scroller.scrollTop, this.scroller.scrollTop + this.scroller.clientHeight, 0);
+    if (visible && (page < visible[0] || page > visible[1])) this.goToPage(page);
+    this.session.setPlane(page);
+  }
+
   // ---- tools --------------------------------------------------------------------------------------
 
   private activeCategory() {
@@ -621,6 +636,8 @@ export class LkPdf extends AnnotatorElement {
     if (isTypingTarget(event)) return;
     const extend = EXTEND_KEYS[event.key];
     if (!extend || !event.shiftKey || event.altKey) return;
+    // Selected shapes take Shift+arrows as a 10-point nudge.
+    if (this.session.selection.some((id) => this.toolContext.geometryOf(id) !== undefined)) return;
     const root = this.renderRoot as ShadowRoot;
     const selection = root.ownerDocument.getSelection();
     if (!selection || !selectedRangeOrCaret(root)) return;
