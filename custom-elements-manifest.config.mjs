@@ -16,4 +16,23 @@ export default {
       .sort()
       .map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2015, true));
   },
+  plugins: [onlyDocumentedEvents()],
 };
+
+/**
+ * The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))` and names them after
+ * the argument (`detail`, or nothing for an object literal). Every real event is documented with
+ * `@event` and a description; the undescribed guesses are dropped so the manifest lists only events a host can listen to.
+ */
+function onlyDocumentedEvents() {
+  return {
+    name: 'labelkit-only-documented-events',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((event) => Boolean(event.name && event.description));
+        }
+      }
+    },
+  };
+}

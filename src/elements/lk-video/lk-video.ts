@@ -144,10 +144,12 @@ export class LkVideo extends SurfaceElement {
     return this.player ? this.player.clock.startTime(this.session.plane) : 0;
   }
 
+  /** True unless the video is playing. */
   get paused(): boolean {
     return this.player?.paused ?? true;
   }
 
+  /** Playback speed (1 = normal); values that are not positive numbers are ignored. */
   get playbackRate(): number {
     return this.rate;
   }

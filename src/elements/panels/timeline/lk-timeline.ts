@@ -243,6 +243,7 @@ export class LkTimeline extends PanelElement {
 
   // ---- geometry -------------------------------------------------------------------------------
 
+  /** Frames on the timeline: the session's plane count (1 before a video loads). */
   get frameTotal(): number {
     return this.currentSession?.planeCount ?? 1;
   }
