@@ -117,28 +117,63 @@ export function scrollFrames(scroller: Element, count = 60): Promise<FrameStats>
   });
 }
 
+export interface InputFrameStats extends FrameStats {
+  /** Input events that were followed by a frame (several events before one frame count once). */
+  inputs: number;
+  /** Input event → the frame after its handling: what a person waits to see the change. */
+  latency: FrameStats;
+  /** Frame intervals: the p95 and the longest frame show the jank. */
+  frames: number;
+  max: number;
+}
+
 /**
- * Records the interval between consecutive animation frames until `stop()` is called: the
- * frame times a person sees while input (a drag, held keys) drives the page from outside.
+ * Records frames until `stop()` is called, while input (a drag, held keys, wheel) drives the page
+ * from outside: the latency from each input event (pointermove, keydown, wheel; its timeStamp,
+ * so time queued behind a busy main thread counts) to the frame after it, and the interval
+ * between consecutive animation frames. A 1-pixel element changes every frame so Chromium
+ * (frame-rate limit off) produces frames back to back: an idle frame takes ~1 ms instead of
+ * waiting for the 60 Hz tick, and an interval is the real cost of its frame.
  */
-export function recordFrames(): { stop(): FrameStats & { frames: number } } {
+export function recordFrames(): { stop(): InputFrameStats } {
   const samples: number[] = [];
+  const latencies: number[] = [];
+  const pixel = document.createElement('div');
+  pixel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+  document.body.append(pixel);
   let last = performance.now();
   let running = true;
+  let pending = false;
   const tick = (now: number) => {
     if (!running) return;
     samples.push(now - last);
     last = now;
+    pixel.style.width = samples.length % 2 ? '1px' : '2px';
     requestAnimationFrame(tick);
   };
   requestAnimationFrame((now) => {
     last = now;
     requestAnimationFrame(tick);
   });
+  const onInput = (event: Event) => {
+    if (pending || !running) return;
+    pending = true;
+    const start = event.timeStamp;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        pending = false;
+        latencies.push(performance.now() - start);
+      }, 0),
+    );
+  };
+  const types = ['pointermove', 'pointerdown', 'keydown', 'wheel'] as const;
+  for (const type of types) window.addEventListener(type, onInput, { capture: true, passive: true });
   return {
     stop() {
       running = false;
-      return { ...stats(samples), frames: samples.length };
+      pixel.remove();
+      for (const type of types) window.removeEventListener(type, onInput, { capture: true });
+      return { ...stats(samples), frames: samples.length, max: Math.max(0, ...samples), inputs: latencies.length, latency: stats(latencies) };
     },
   };
 }
