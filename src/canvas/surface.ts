@@ -7,7 +7,7 @@
  * re-rendered when it settles; only selected shapes, drafts and handles stay live; hit tests go
  * through an R-tree.
  */
-import { Application, Container, Graphics, RenderTexture, Sprite, Text, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
 import type { Box, Geometry, Point } from '../core/model.js';
 import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
@@ -18,6 +18,7 @@ import { createSelectTool, toolFactories, createBrushTool } from '../tools/index
 import { BrushLayer } from './brush-layer.js';
 import { handlesFor } from './handles.js';
 import { PointerInput } from './pointer-input.js';
+import { SettledLayer, type SettledShape } from './settled-layer.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
@@ -46,15 +47,12 @@ const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
 const SELECTED_STROKE_WIDTH = 3;
+const SETTLED_FILL_ALPHA = 0.15;
+const SELECTED_FILL_ALPHA = 0.3;
+/** Painted over the settled fill, it gives the same SELECTED_FILL_ALPHA in all. */
+const SELECTED_OVER_SETTLED_FILL_ALPHA = 1 - (1 - SELECTED_FILL_ALPHA) / (1 - SETTLED_FILL_ALPHA);
 const HANDLE_SIZE_MOUSE = 8;
 const HANDLE_SIZE_TOUCH = 18;
-
-interface CachedShape {
-  graphics: Graphics;
-  geometry: Geometry;
-  scale: number;
-  color: number;
-}
 
 export class Surface {
   readonly ready: Promise<void>;
@@ -70,7 +68,6 @@ export class Surface {
   private readonly world = new Container();
   private readonly background = new Sprite();
   private readonly cacheSprite = new Sprite();
-  private readonly shapesRoot = new Container();
   private readonly brushLayer: BrushLayer;
   private readonly liveLayer = new Graphics();
   private readonly draftLayer = new Graphics();
@@ -78,9 +75,13 @@ export class Surface {
   private readonly labels = new Container();
   private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
-  private readonly shapes = new Map<string, CachedShape>();
-  private cacheTexture: RenderTexture | undefined;
+  private readonly settledLayer = new SettledLayer();
   private cacheDirty = true;
+  /** Objects left out of the settled bitmap when it was last rendered (they were selected then). */
+  private cacheExcluded = new Set<string>();
+  /** New unselected objects to paint onto the settled bitmap without re-rendering it. */
+  private pendingAppend: string[] = [];
+  private readonly colors = new Map<string | undefined, number>();
   private cacheScale = 0;
   private cacheRect: Box | undefined;
   private settleTimer = 0;
@@ -111,7 +112,9 @@ export class Surface {
       this.session.subscribe((topic) => {
         if (topic === 'tool' || topic === 'ontology' || topic === 'mode') this.switchTool();
         if (topic === 'plane') this.reindexPlane();
-        if (topic === 'selection' || topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
+        if (topic === 'ontology') this.colors.clear();
+        if (topic === 'selection') this.invalidate(this.bitmapMissesUnselected());
+        if (topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
     );
     this.reindexPlane();
@@ -160,7 +163,7 @@ export class Surface {
     old.canvas.remove();
     old.destroy(false, { children: false });
     this.app = undefined;
-    this.cacheTexture = undefined;
+    this.cacheRect = undefined;
     void this.init('canvas').then(() => this.options.onRebuilt?.('canvas'));
   };
 
@@ -365,8 +368,13 @@ export class Surface {
   }
 
   colorOf(schemaId: string | undefined): number {
-    const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
-    return colorNumber(category?.color);
+    let color = this.colors.get(schemaId);
+    if (color === undefined) {
+      const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
+      color = colorNumber(category?.color);
+      this.colors.set(schemaId, color);
+    }
+    return color;
   }
 
   // ---- store → scene ----------------------------------------------------------------------------
@@ -383,22 +391,28 @@ export class Surface {
   }
 
   private onStoreChange(change: ChangeSet): void {
-    for (const { id, after } of change.objects) {
-      this.index.set(id, after && geometryOnPlane(after, this.session.plane, this.session.planeModel));
-      if (!after) this.dropShape(id);
+    let repaint = false;
+    for (const { id, before, after } of change.objects) {
+      const geometry = after && geometryOnPlane(after, this.session.plane, this.session.planeModel);
+      this.index.set(id, geometry);
+      // Objects left out of the bitmap are drawn live; a new one is painted on top of the bitmap;
+      // any other change means the bitmap shows something that is no longer there.
+      if (this.cacheExcluded.has(id)) continue;
+      if (!before && geometry && !this.session.selection.includes(id)) this.pendingAppend.push(id);
+      else if (before || geometry) repaint = true;
     }
     if (change.masks.length) this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
-    // Edits of selected objects are drawn live; anything else changes the cached bitmap.
-    const selected = new Set(this.session.selection);
-    const settledChanged = change.objects.some((c) => !selected.has(c.id)) || change.relations.length > 0;
-    this.invalidate(settledChanged);
+    this.invalidate(repaint);
   }
 
-  private dropShape(id: string): void {
-    const shape = this.shapes.get(id);
-    if (!shape) return;
-    shape.graphics.destroy();
-    this.shapes.delete(id);
+  /**
+   * A newly selected object may stay in the bitmap (its live highlight covers it) until it is
+   * edited; an object that was left out of the bitmap and is no longer selected must come back.
+   */
+  private bitmapMissesUnselected(): boolean {
+    const selected = new Set(this.session.selection);
+    for (const id of this.cacheExcluded) if (!selected.has(id)) return true;
+    return false;
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -421,7 +435,8 @@ export class Surface {
   private render(settle: boolean): void {
     const app = this.app;
     if (!app || this.destroyed) return;
-    if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache(app);
+    if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache();
+    else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     app.render();
   }
@@ -434,67 +449,56 @@ export class Surface {
     return visible.x < c.x || visible.y < c.y || visible.x + visible.width > c.x + c.width || visible.y + visible.height > c.y + c.height;
   }
 
-  private renderCache(app: Application): void {
+  private renderCache(): void {
     this.cacheDirty = false;
-    const size = this.viewSize;
-    const visible = visibleAssetBox(this.view, size);
+    const visible = visibleAssetBox(this.view, this.viewSize);
     const rect: Box = {
       x: visible.x - visible.width * CACHE_MARGIN,
       y: visible.y - visible.height * CACHE_MARGIN,
       width: visible.width * (1 + 2 * CACHE_MARGIN),
       height: visible.height * (1 + 2 * CACHE_MARGIN),
     };
-    const resolution = app.renderer.resolution;
-    let pixelScale = this.view.scale * resolution;
+    let pixelScale = this.view.scale * (this.app?.renderer.resolution ?? 1);
     const longest = Math.max(rect.width, rect.height) * pixelScale;
     if (longest > MAX_CACHE_SIDE) pixelScale *= MAX_CACHE_SIDE / longest;
-    const width = Math.max(1, Math.ceil(rect.width * pixelScale));
-    const height = Math.max(1, Math.ceil(rect.height * pixelScale));
-    if (!this.cacheTexture || this.cacheTexture.width !== width || this.cacheTexture.height !== height) {
-      this.cacheTexture?.destroy(true);
-      this.cacheTexture = RenderTexture.create({ width, height, resolution: 1, antialias: true });
-    }
     const selected = new Set(this.session.selection);
-    this.shapesRoot.removeChildren();
-    const drawn: string[] = [];
-    for (const id of this.index.search(rect)) {
-      if (selected.has(id) || this.session.hidden.has(id)) continue;
-      const shape = this.shapeFor(id);
-      if (!shape) continue;
-      this.shapesRoot.addChild(shape.graphics);
-      drawn.push(id);
-    }
-    this.renderedSettled = drawn;
-    this.shapesRoot.scale.set(pixelScale);
-    this.shapesRoot.position.set(-rect.x * pixelScale, -rect.y * pixelScale);
-    app.renderer.render({ container: this.shapesRoot, target: this.cacheTexture, clear: true });
-    this.cacheSprite.texture = this.cacheTexture;
+    this.cacheExcluded = selected;
+    this.pendingAppend = [];
+    const { shapes, ids } = this.settledShapes(this.index.search(rect), selected);
+    this.renderedSettled = ids;
+    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha: SETTLED_FILL_ALPHA });
+    this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
     this.cacheSprite.scale.set(1 / pixelScale);
     this.cacheRect = rect;
     this.cacheScale = this.view.scale;
   }
 
-  /** A settled shape's Graphics, rebuilt only when its geometry, colour or the zoom changed. */
-  private shapeFor(id: string): CachedShape | undefined {
-    const object = this.session.store.state.objects.get(id);
-    const geometry = this.geometryOf(id);
-    if (!object || !geometry) return undefined;
-    const color = this.colorOf(object.schemaId);
-    let shape = this.shapes.get(id);
-    if (shape && shape.geometry === geometry && shape.scale === this.view.scale && shape.color === color) return shape;
-    if (!shape) {
-      const graphics = new Graphics();
-      graphics.eventMode = 'none';
-      shape = { graphics, geometry, scale: this.view.scale, color };
-      this.shapes.set(id, shape);
+  /** New objects go on top of the settled bitmap: painting them costs what they cost, not what the bitmap holds. */
+  private appendToCache(): void {
+    const rect = this.cacheRect;
+    const inView = this.pendingAppend.filter((id) => {
+      const b = this.index.bounds(id);
+      return rect && b && b.x <= rect.x + rect.width && b.y <= rect.y + rect.height && b.x + b.width >= rect.x && b.y + b.height >= rect.y;
+    });
+    this.pendingAppend = [];
+    const { shapes, ids } = this.settledShapes(inView, this.cacheExcluded);
+    this.settledLayer.append(shapes);
+    this.renderedSettled.push(...ids);
+  }
+
+  private settledShapes(candidates: Iterable<string>, excluded: ReadonlySet<string>): { shapes: SettledShape[]; ids: string[] } {
+    const shapes: SettledShape[] = [];
+    const ids: string[] = [];
+    for (const id of candidates) {
+      if (excluded.has(id) || this.session.hidden.has(id)) continue;
+      const object = this.session.store.state.objects.get(id);
+      const geometry = this.geometryOf(id);
+      if (!object || !geometry) continue;
+      shapes.push({ geometry, color: this.colorOf(object.schemaId) });
+      ids.push(id);
     }
-    shape.graphics.clear();
-    drawGeometry(shape.graphics, geometry, { color, strokeWidth: STROKE_WIDTH, scale: this.view.scale, fillAlpha: 0.15 });
-    shape.geometry = geometry;
-    shape.scale = this.view.scale;
-    shape.color = color;
-    return shape;
+    return { shapes, ids };
   }
 
   private renderLive(): void {
@@ -505,7 +509,9 @@ export class Surface {
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry) continue;
-      drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha: 0.3 });
+      // A selected object still in the bitmap already has its settled fill under the live one.
+      const fillAlpha = this.cacheExcluded.has(id) ? SELECTED_FILL_ALPHA : SELECTED_OVER_SETTLED_FILL_ALPHA;
+      drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha });
     }
     if (this.hovered && !this.session.selection.includes(this.hovered)) {
       const geometry = this.geometryOf(this.hovered);
@@ -638,9 +644,7 @@ export class Surface {
       app.destroy(true, { children: true, texture: true, textureSource: true });
       gl?.getExtension('WEBGL_lose_context')?.loseContext();
     }
-    this.cacheTexture?.destroy(true);
-    for (const shape of this.shapes.values()) shape.graphics.destroy();
-    this.shapes.clear();
+    this.settledLayer.destroy();
     this.brushLayer.destroy();
     this.app = undefined;
   }

@@ -12,6 +12,7 @@ import {
   fetchJson,
   frames,
   nextEvent,
+  pagePoint,
   pixelAt,
   press,
   recordEvents,
@@ -293,6 +294,62 @@ describe('<lk-image>', () => {
     await click(element, [12.5 * 7 + 5, 9 * 3 + 3]);
     expect(element.session.selection).to.deep.equal(['b157']);
   });
+
+  for (const renderer of ['canvas', 'webgl'] as const) {
+    it(`paints settled shapes in their class colour, keeps holes empty and leaves no ghost of a moved shape (${renderer})`, async () => {
+      // A flat grey picture, so every pixel that is not grey comes from a shape.
+      const picture = document.createElement('canvas');
+      picture.width = 400;
+      picture.height = 300;
+      const paint = picture.getContext('2d')!;
+      paint.fillStyle = '#808080';
+      paint.fillRect(0, 0, 400, 300);
+      const src = URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
+      const element = await fixture<LkImage>(html`
+        <lk-image style="--lk-height: 320px; width: 420px" no-sidebar renderer=${renderer} .ontology=${ontology}></lk-image>
+      `);
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = src;
+      await ready;
+      element.annotations = {
+        objects: [
+          { objectId: 'car', schemaId: 't-car', 'bounding-box': { x: 40, y: 40, width: 100, height: 80 } },
+          { objectId: 'sky', schemaId: 't-sky', segmentation: { zones: [{ region: [[200, 40], [360, 40], [360, 200], [200, 200]], holes: [[[250, 90], [310, 90], [310, 150], [250, 150]]] }] } },
+        ],
+      };
+      await element.settled();
+      element.focus();
+      const canvas = canvasOf(element);
+      const at = (x: number, y: number) => {
+        const [px, py] = pagePoint(element, x, y);
+        const rect = canvas.getBoundingClientRect();
+        return pixelAt(canvas, px - rect.left, py - rect.top).slice(0, 3);
+      };
+      const over = (rgb: number[], alpha: number) => rgb.map((c) => Math.round(0x80 * (1 - alpha) + c * alpha));
+      const near = (actual: number[], expected: number[], what: string) =>
+        expect(actual.every((c, i) => Math.abs(c - expected[i]!) <= 3), `${what}: ${actual} ≈ ${expected}`).to.equal(true);
+      const red = [0xe5, 0x39, 0x35];
+      const cyan = [0x00, 0xac, 0xc1];
+      near(at(90, 80), over(red, 0.15), 'settled box fill');
+      near(at(40, 80), red, 'settled box outline');
+      near(at(220, 60), over(cyan, 0.15), 'segmentation region');
+      near(at(280, 120), [0x80, 0x80, 0x80], 'segmentation hole');
+      near(at(20, 20), [0x80, 0x80, 0x80], 'no shape');
+
+      await click(element, [90, 80]);
+      await element.settled();
+      near(at(90, 80), over(red, 0.3), 'selected box fill');
+      await drag(element, [90, 80], [90, 230]);
+      await element.settled();
+      expect(element.export().task.tools.find((t) => t.objectId === 'car')!['bounding-box']!.y).to.be.closeTo(190, 1.5);
+      near(at(90, 80), [0x80, 0x80, 0x80], 'where the box was');
+      near(at(90, 230), over(red, 0.3), 'moved box, selected');
+      await press('Escape');
+      await element.settled();
+      near(at(90, 230), over(red, 0.15), 'moved box, settled again');
+      URL.revokeObjectURL(src);
+    });
+  }
 
   it('runs two elements on one page without interference', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`

@@ -1,0 +1,178 @@
+/**
+ * The settled shapes (everything not selected, hovered or being drawn) painted with Canvas2D
+ * into one bitmap that covers the view plus a margin; the surface shows it as a sprite and only
+ * moves and scales it while the view changes.
+ *
+ * Shapes are batched by colour into a few Path2Ds, one fill and one stroke per colour, instead of
+ * a pixi Graphics per shape: 10,000 boxes are a handful of draw calls and no per-shape objects to
+ * build, keep or collect. Consequences (by design): within one colour, overlapping fills are
+ * painted once (nonzero winding: outer rings are turned clockwise, holes counter-clockwise), and
+ * every fill is painted before every outline, so outlines are never hidden under other fills.
+ */
+import { Texture } from 'pixi.js';
+import type { Box, Geometry, Point } from '../core/model.js';
+import { signedArea2, traceGeometry, type OutlineSink } from './shape-outline.js';
+import { CONTROL_POINT_RADIUS, POINT_RADIUS } from './shape-drawing.js';
+
+export interface SettledShape {
+  geometry: Geometry;
+  color: number;
+}
+
+export interface SettledFrame {
+  /** The asset rectangle the bitmap covers. */
+  rect: Box;
+  /** Bitmap pixels per asset pixel. */
+  pixelScale: number;
+  /** Screen pixels per asset pixel: outline widths and markers are constant on screen. */
+  viewScale: number;
+  strokeWidth: number;
+  fillAlpha: number;
+}
+
+interface ColourPaths {
+  fill: Path2D;
+  stroke: Path2D;
+  markers: Path2D;
+  controlPoints: Path2D;
+  hasFill: boolean;
+  hasMarkers: boolean;
+  hasControlPoints: boolean;
+}
+
+function addRing(path: Path2D, points: readonly Point[], clockwise: boolean): void {
+  const reverse = signedArea2(points) > 0 !== clockwise;
+  const n = points.length;
+  for (let k = 0; k < n; k++) {
+    const p = points[reverse ? n - 1 - k : k]!;
+    if (k === 0) path.moveTo(p[0], p[1]);
+    else path.lineTo(p[0], p[1]);
+  }
+  path.closePath();
+}
+
+function addCircle(path: Path2D, x: number, y: number, radius: number): void {
+  path.moveTo(x + radius, y);
+  path.arc(x, y, radius, 0, Math.PI * 2);
+}
+
+function css(color: number, alpha = 1): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+}
+
+export class SettledLayer {
+  private canvas = document.createElement('canvas');
+  private current: Texture | undefined;
+  private frame: SettledFrame | undefined;
+
+  /** The bitmap as a pixi texture; a new one after the bitmap changed size. */
+  get texture(): Texture {
+    this.current ??= Texture.from(this.canvas);
+    return this.current;
+  }
+
+  render(shapes: Iterable<SettledShape>, frame: SettledFrame): void {
+    const width = Math.max(1, Math.ceil(frame.rect.width * frame.pixelScale));
+    const height = Math.max(1, Math.ceil(frame.rect.height * frame.pixelScale));
+    if (this.canvas.width !== width || this.canvas.height !== height) this.resize(width, height);
+    const context = this.canvas.getContext('2d')!;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, width, height);
+    this.frame = frame;
+    this.paint(context, shapes, frame);
+  }
+
+  /** Paints more shapes over the bitmap as last rendered (shapes added on top). */
+  append(shapes: Iterable<SettledShape>): void {
+    if (!this.frame) return;
+    this.paint(this.canvas.getContext('2d')!, shapes, this.frame);
+  }
+
+  private paint(context: CanvasRenderingContext2D, shapes: Iterable<SettledShape>, frame: SettledFrame): void {
+    const byColour = this.batch(shapes, frame.viewScale);
+    const { pixelScale, rect } = frame;
+    context.setTransform(pixelScale, 0, 0, pixelScale, -rect.x * pixelScale, -rect.y * pixelScale);
+    context.lineJoin = 'miter';
+    context.lineWidth = frame.strokeWidth / frame.viewScale;
+    for (const [color, paths] of byColour) {
+      if (paths.hasFill) {
+        context.fillStyle = css(color, frame.fillAlpha);
+        context.fill(paths.fill);
+      }
+    }
+    for (const [color, paths] of byColour) {
+      context.strokeStyle = css(color);
+      context.stroke(paths.stroke);
+      if (paths.hasControlPoints) {
+        context.fillStyle = css(color);
+        context.fill(paths.controlPoints);
+      }
+      if (paths.hasMarkers) {
+        context.fillStyle = css(color, 0.9);
+        context.fill(paths.markers);
+        context.strokeStyle = '#ffffff';
+        context.stroke(paths.markers);
+      }
+    }
+    this.current?.source.update();
+  }
+
+  destroy(): void {
+    this.current?.destroy(true);
+    this.current = undefined;
+    this.frame = undefined;
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+  }
+
+  private resize(width: number, height: number): void {
+    // A texture keeps the size of its source at creation: a resized bitmap gets a new texture.
+    this.current?.destroy(true);
+    this.current = undefined;
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = width;
+    this.canvas.height = height;
+  }
+
+  private batch(shapes: Iterable<SettledShape>, viewScale: number): Map<number, ColourPaths> {
+    const byColour = new Map<number, ColourPaths>();
+    let paths!: ColourPaths;
+    const markerRadius = POINT_RADIUS / viewScale;
+    const controlRadius = CONTROL_POINT_RADIUS / viewScale;
+    const sink: OutlineSink = {
+      rect(x, y, width, height) {
+        paths.fill.rect(x, y, width, height);
+        paths.stroke.rect(x, y, width, height);
+        paths.hasFill = true;
+      },
+      area(outer, holes) {
+        for (const path of [paths.fill, paths.stroke]) {
+          addRing(path, outer, true);
+          for (const hole of holes) addRing(path, hole, false);
+        }
+        paths.hasFill = true;
+      },
+      line(points) {
+        points.forEach(([x, y], k) => (k === 0 ? paths.stroke.moveTo(x, y) : paths.stroke.lineTo(x, y)));
+      },
+      marker(x, y) {
+        addCircle(paths.markers, x, y, markerRadius);
+        paths.hasMarkers = true;
+      },
+      controlPoint(x, y) {
+        addCircle(paths.controlPoints, x, y, controlRadius);
+        paths.hasControlPoints = true;
+      },
+    };
+    for (const { geometry, color } of shapes) {
+      let entry = byColour.get(color);
+      if (!entry) {
+        entry = { fill: new Path2D(), stroke: new Path2D(), markers: new Path2D(), controlPoints: new Path2D(), hasFill: false, hasMarkers: false, hasControlPoints: false };
+        byColour.set(color, entry);
+      }
+      paths = entry;
+      traceGeometry(geometry, sink);
+    }
+    return byColour;
+  }
+}
