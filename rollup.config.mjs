@@ -33,6 +33,7 @@ export function libraryEntries(projectRoot = root) {
     define: 'src/define.ts',
   };
   if (existsSync(join(projectRoot, 'src/format/index.ts'))) entries.format = 'src/format/index.ts';
+  if (existsSync(join(projectRoot, 'src/elements/panels/define.ts'))) entries.panels = 'src/elements/panels/define.ts';
   const elementsDir = join(projectRoot, 'src/elements');
   if (existsSync(elementsDir)) {
     for (const entry of readdirSync(elementsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

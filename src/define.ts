@@ -5,3 +5,4 @@ import './elements/lk-video/define.js';
 import './elements/lk-text/define.js';
 import './elements/lk-dicom/define.js';
 import './elements/lk-pdf/define.js';
+import './elements/panels/define.js';

@@ -12,3 +12,4 @@ export { LkText, type TextMetadata } from './elements/lk-text/lk-text.js';
 export { LkDicom, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';
 export { LkVideo } from './elements/lk-video/lk-video.js';
 export { LkPdf, type PdfZoom, type PdfPasswordHook, type PdfPasswordRequest } from './elements/lk-pdf/lk-pdf.js';
+export * from './elements/panels/index.js';

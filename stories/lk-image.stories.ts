@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-image/define.js';
+import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
 
@@ -226,4 +227,31 @@ export const ClassificationOnly: Story = {
 /** An invalid ontology: lk-error ontology-invalid; nothing to draw with. */
 export const InvalidOntology: Story = {
   render: (args) => image(args, { ontology: { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] } }),
+};
+
+/** The shared panels placed by the host (`no-sidebar` on the element, `panel.session = element.session`):
+ * a host can put the object list, the forms, relations and task actions wherever its layout wants them. */
+export const PanelsPlacedByTheHost: Story = {
+  render: (args) => {
+    const layout = document.createElement('div');
+    layout.style.cssText = 'display: grid; grid-template-columns: 260px 1fr 300px; gap: 8px; height: 640px';
+    const element = document.createElement('lk-image');
+    Object.assign(element, { ontology, annotations: prelabels, user: { id: 'storybook', email: 'you@example.com' }, mode: args.mode });
+    element.setAttribute('no-sidebar', '');
+    element.setAttribute('asset-id', 'bottles');
+    element.style.cssText = '--lk-height: 640px';
+    element.src = IMAGE;
+    element.addEventListener('lk-change', log);
+    const left = document.createElement('div');
+    const right = document.createElement('div');
+    left.append(document.createElement('lk-object-list'), document.createElement('lk-relations-panel'));
+    const selected = document.createElement('lk-classification-form');
+    selected.setAttribute('follow-selection', '');
+    const task = document.createElement('lk-classification-form');
+    task.setAttribute('heading', 'Task');
+    right.append(selected, task, document.createElement('lk-task-actions'));
+    for (const panel of [...left.children, ...right.children]) (panel as HTMLElement & { session: unknown }).session = element.session;
+    layout.append(left, element, right);
+    return layout;
+  },
 };

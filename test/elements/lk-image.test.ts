@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
+import '../../src/elements/panels/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportTool } from '../../src/format/types.js';
 import {
@@ -18,6 +19,7 @@ import {
   recordEvents,
   resetMouse,
   sendKeys,
+  sendMouse,
 } from './helpers.js';
 
 let ontology: unknown;
@@ -350,6 +352,32 @@ describe('<lk-image>', () => {
       URL.revokeObjectURL(src);
     });
   }
+
+  it('works with panels the host places outside the element (no-sidebar)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div style="display: flex">
+        <lk-object-list style="width: 240px"></lk-object-list>
+        <lk-image style="--lk-height: 360px; width: 640px" no-sidebar .ontology=${ontology} .annotations=${prelabels}></lk-image>
+      </div>
+    `);
+    const element = wrapper.querySelector('lk-image')!;
+    const list = wrapper.querySelector('lk-object-list')!;
+    expect(element.shadowRoot!.querySelector('lk-object-list'), 'no sidebar of its own').to.equal(null);
+    list.session = element.session;
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = IMAGE_URL;
+    await ready;
+    await element.settled();
+    await list.updateComplete;
+    const rows = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
+    expect(rows.map((row) => row.dataset['objectId'])).to.deep.equal(element.export().task.tools.map((tool) => tool.objectId));
+    const selected = nextEvent<CustomEvent>(element, 'lk-select');
+    const box = rows[1]!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    expect((await selected).detail.objectIds).to.deep.equal([rows[1]!.dataset['objectId']]);
+    await element.settled();
+    expect(element.renderedIds()).to.include(rows[1]!.dataset['objectId']);
+  });
 
   it('runs two elements on one page without interference', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`

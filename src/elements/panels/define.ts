@@ -5,5 +5,6 @@ import './object-list/define.js';
 import './relations-panel/define.js';
 import './task-actions/define.js';
 import './shortcut-help/define.js';
+import './timeline/define.js';
 
 export * from './index.js';

@@ -17,6 +17,7 @@ describe('shared panels', () => {
     expect(customElements.get('lk-relations-panel')).to.equal(panels.LkRelationsPanel);
     expect(customElements.get('lk-task-actions')).to.equal(panels.LkTaskActions);
     expect(customElements.get('lk-shortcut-help')).to.equal(panels.LkShortcutHelp);
+    expect(customElements.get('lk-timeline')).to.equal(panels.LkTimeline);
   });
 
   it('takes the session from context, follows a replaced one, and lets the session property win', async () => {
