@@ -353,6 +353,44 @@ describe('<lk-image>', () => {
     });
   }
 
+  it('relates two shapes picked on the canvas with Shift+click, draws the link and exports it', async () => {
+    const element = await mount();
+    element.annotations = {
+      objects: [
+        { objectId: 'left', schemaId: 't-car', 'bounding-box': { x: 60, y: 120, width: 80, height: 80 } },
+        { objectId: 'right', schemaId: 't-car', 'bounding-box': { x: 400, y: 120, width: 80, height: 80 } },
+      ],
+    };
+    await element.settled();
+    const canvas = canvasOf(element);
+    const linkPixel = () => {
+      const [x, y] = pagePoint(element, 270, 160);
+      const rect = canvas.getBoundingClientRect();
+      return pixelAt(canvas, x - rect.left, y - rect.top);
+    };
+    const before = linkPixel();
+    await click(element, [100, 160]);
+    await sendKeys({ down: 'Shift' });
+    await click(element, [440, 160]);
+    await sendKeys({ up: 'Shift' });
+    expect(element.session.selection).to.deep.equal(['left', 'right']);
+    const panel = element.shadowRoot!.querySelector('lk-relations-panel')!;
+    await panel.updateComplete;
+    const changes = recordEvents(element, ['lk-change']);
+    const button = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part~="create"] button[data-schema-id="r-follows"]')!;
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    const { relations } = element.export().task;
+    expect(relations.map(({ schemaId, from, to, direction, title }) => ({ schemaId, from, to, direction, title }))).to.deep.equal([
+      { schemaId: 'r-follows', from: 'left', to: 'right', direction: 'straight', title: 'Follows' },
+    ]);
+    expect(changes.map((e) => e.detail.reason)).to.deep.equal(['relate']);
+    await element.settled();
+    const after = linkPixel();
+    expect(after, 'a link is drawn between the two centres').not.to.deep.equal(before);
+    expect(Math.min(after[0]!, after[1]!, after[2]!), 'in a light colour').to.be.greaterThan(180);
+  });
+
   it('works with panels the host places outside the element (no-sidebar)', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`
       <div style="display: flex">
