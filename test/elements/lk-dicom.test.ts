@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-dicom/define.js';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { expectedGrey, fetchBytes, int16le, rawPixelData, uint32le } from '../media/dicom/raw-reader.js';
+import { expectedGrey, fetchBytes, fullRangeWindow, int16le, rawPixelData, uint32le } from '../media/dicom/raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
 import { signedUrl } from '../server/signed-assets-client.js';
 import { ONTOLOGY_URL, canvasOf, click, fetchJson, frames, nextEvent, pagePoint, pixelAt, press, recordEvents, resetMouse, sendMouse } from './helpers.js';
@@ -82,11 +82,10 @@ describe('<lk-dicom>', () => {
     });
     const raw = int16le(rawPixelData(await fetchBytes(`${DICOM}/CT_small.dcm`), true));
     const hu = raw.map((v) => v - 1024);
-    const min = Math.min(...hu);
-    const max = Math.max(...hu);
-    const width = max - min + 1;
+    const { center, width } = fullRangeWindow(hu);
+    expect(element.voiWindow).to.deep.equal({ center, width });
     for (const [x, y] of [[0, 0], [64, 64], [30, 90], [100, 20], [127, 127]] as const) {
-      const expected = expectedGrey(hu[y * 128 + x]!, min + width / 2, width);
+      const expected = expectedGrey(hu[y * 128 + x]!, center, width);
       expect(greyAt(element, x, y), `texture ${x},${y}`).to.equal(expected);
       expect(Math.abs(screenGreyAt(element, x, y) - expected), `screen ${x},${y}`).to.be.at.most(2);
     }
@@ -112,10 +111,8 @@ describe('<lk-dicom>', () => {
     const raw = uint32le(rawPixelData(await fetchBytes(`${DICOM}/rtdose.dcm`), false));
     const expectFrame = (frame: number) => {
       const values = raw.slice(frame * 100, frame * 100 + 100);
-      const min = Math.min(...values);
-      const max = Math.max(...values);
-      const width = Math.max(1, max - min + 1);
-      for (const i of [0, 45, 99]) expect(greyAt(element, i % 10, Math.floor(i / 10)), `frame ${frame} pixel ${i}`).to.equal(expectedGrey(values[i]!, min + width / 2, width));
+      const { center, width } = fullRangeWindow(values);
+      for (let i = 0; i < 100; i++) expect(greyAt(element, i % 10, Math.floor(i / 10)), `frame ${frame} pixel ${i}`).to.equal(expectedGrey(values[i]!, center, width));
     };
     expectFrame(0);
     await press('PageDown');
