@@ -1,79 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/elements/lk-dicom/define.js';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
-import type { ExportTool } from '../../src/format/types.js';
 import { expectedGrey, fetchBytes, fullRangeWindow, int16le, ps33Grey, rawPixelData, uint32le } from '../media/dicom/raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { signedUrl } from '../server/signed-assets-client.js';
-import { ONTOLOGY_URL, canvasOf, click, fetchJson, frames, nextEvent, pagePoint, pixelAt, press, recordEvents, resetMouse, sendMouse } from './helpers.js';
+import { ONTOLOGY_URL, drag, fetchJson, nextEvent, pagePoint, press, resetMouse, sendMouse } from './helpers.js';
+import { DICOM, barButton, blobUrls, clickControl, greyAt, mount as mountDicom, screenGreyAt, toolsOf, wheel, type MountOptions } from './lk-dicom-helpers.js';
 
-const DICOM = '/test/fixtures/dicom';
 let ontology: unknown;
-const blobUrls: string[] = [];
-
-function blobUrl(bytes: Uint8Array): string {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/dicom' }));
-  blobUrls.push(url);
-  return url;
-}
-
-async function mount(options: { src?: string; srcs?: string[]; mode?: string; annotations?: unknown; renderer?: string } = {}): Promise<LkDicom> {
-  const element = await fixture<LkDicom>(html`
-    <lk-dicom
-      style="--lk-height: 480px; width: 960px"
-      asset-id="study-1"
-      mode=${options.mode ?? 'annotate'}
-      renderer=${options.renderer ?? 'auto'}
-      .ontology=${ontology}
-      .annotations=${options.annotations}
-      .user=${{ id: 'u-1', email: 'rad@example.com' }}
-    ></lk-dicom>
-  `);
-  const ready = nextEvent(element, 'lk-ready');
-  if (options.srcs) element.srcs = options.srcs;
-  else element.src = options.src ?? `${DICOM}/CT_small.dcm`;
-  await ready;
-  await element.settled();
-  element.focus();
-  return element;
-}
-
-function greyAt(element: LkDicom, x: number, y: number): number {
-  const data = element.displayedImageData()!;
-  return data.data[(y * data.width + x) * 4]!;
-}
-
-/** The on-screen (pixi) canvas colour at the centre of asset pixel (x, y): the screen pixel that centre falls in. */
-function screenGreyAt(element: LkDicom, x: number, y: number): number {
-  const view = element.view!;
-  return pixelAt(canvasOf(element), Math.floor(view.offsetX + (x + 0.5) * view.scale), Math.floor(view.offsetY + (y + 0.5) * view.scale))[0]!;
-}
-
-/** One real wheel event over asset point `at`, with modifier keys held. */
-async function wheel(element: LkDicom, at: [number, number], deltaY: number, modifiers: string[] = []): Promise<void> {
-  const [x, y] = pagePoint(element, ...at);
-  await executeServerCommand('input:wheel', { x, y, deltaY, modifiers });
-  await frames(1);
-}
-
-/** A real click at the centre of a control in the element's shadow root (scrolled into view first). */
-async function clickControl(control: Element, where: 'centre' | 'start' | 'end' = 'centre'): Promise<void> {
-  control.scrollIntoView({ block: 'nearest' });
-  const box = control.getBoundingClientRect();
-  const x = where === 'start' ? box.left + 3 : where === 'end' ? box.right - 3 : box.left + box.width / 2;
-  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(box.top + box.height / 2)] });
-}
-
-function barButton(element: LkDicom, text: string): HTMLButtonElement {
-  const button = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.dicom-bar button')].find((b) => b.textContent?.includes(text));
-  if (!button) throw new Error(`no "${text}" button`);
-  return button;
-}
-
-function toolsOf(element: LkDicom): ExportTool[] {
-  return element.export().task.tools;
-}
+const blobs = blobUrls();
+const blobUrl = (bytes: Uint8Array) => blobs.url(bytes);
+const mount = (options: Omit<MountOptions, 'ontology'> = {}) => mountDicom({ ontology, ...options });
 
 /** A flat 4×4 slice of a series; `instance` and `z` (ImagePositionPatient along an axial normal) are optional. */
 function slice(instance: number | undefined, value: number, sop: string, z?: number): Uint8Array {
@@ -98,14 +34,19 @@ function cornerstoneRequests(): string[] {
 
 describe('<lk-dicom>', () => {
   before(async () => {
+    // Room for every module file of the page (the default buffer keeps 250): cornerstoneRequests() reads them.
+    performance.setResourceTimingBufferSize(10000);
     ontology = await fetchJson(ONTOLOGY_URL);
+    // The dev server transforms pixi.js on first request (seconds on a loaded machine); do it before
+    // the first test, which times the first load. pixi is not cornerstone: the first test still sees none.
+    await import('pixi.js');
   });
 
   afterEach(async () => {
     await resetMouse();
   });
 
-  after(() => blobUrls.forEach((url) => URL.revokeObjectURL(url)));
+  after(() => blobs.revokeAll());
 
   it('loads cornerstone-core only when it shows a file, and its pixels follow cornerstone’s VOI, not PS3.3’s', async () => {
     // This is the first test of the page: lk-dicom is defined, but nothing was shown yet.
@@ -287,46 +228,6 @@ describe('<lk-dicom>', () => {
     expect([...element.displayedImageData()!.data.slice((5 * 100 + 50) * 4, (5 * 100 + 50) * 4 + 3)]).to.deep.equal([0, 255, 255]);
   });
 
-  it('draws a polyline on a slice: page in the export, length in mm from PixelSpacing', async () => {
-    const element = await mount({ src: `${DICOM}/rtdose.dcm` });
-    await press('PageDown');
-    await press('PageDown');
-    await press('4');
-    await click(element, [1, 1]);
-    await click(element, [7, 5]);
-    await press('Enter');
-    await frames();
-    const tools = toolsOf(element);
-    expect(tools).to.have.length(1);
-    const line = tools[0]! as ExportTool & { polyline: [number, number][] };
-    expect(line.page).to.equal(2);
-    const [[x0, y0], [x1, y1]] = line.polyline as [[number, number], [number, number]];
-    const mm = Math.hypot((x1 - x0) * 10, (y1 - y0) * 10);
-    expect(element.measure(line.objectId)!.value).to.be.closeTo(mm, 1e-9);
-    await element.updateComplete;
-    const label = element.shadowRoot!.querySelector(`.measure[data-object-id="${line.objectId}"]`);
-    expect(label?.textContent).to.equal(`${mm >= 100 ? mm.toFixed(0) : mm.toFixed(1)} mm`);
-    expect(element.renderedIds()).to.include(line.objectId);
-    await press('PageDown');
-    await element.settled();
-    expect(element.renderedIds(), 'not on slice 3').not.to.include(line.objectId);
-    expect(element.shadowRoot!.querySelector('.measure')).to.equal(null);
-    element.undo();
-    expect(toolsOf(element)).to.have.length(0);
-    element.redo();
-    expect(toolsOf(element)).to.have.length(1);
-  });
-
-  it('measures in px when the file has no PixelSpacing', async () => {
-    const bytes = writeDicom(imageElements({ rows: 8, columns: 8, pixelData: words16(new Array(64).fill(100)) }), 'explicit-le');
-    const element = await mount({ src: blobUrl(bytes) });
-    expect(element.export().metadata).not.to.have.property('pixelSpacing');
-    element.import({ objects: [{ objectId: 'm1', schemaId: 't-lane', polyline: [[0, 0], [3, 4]] }] });
-    await element.updateComplete;
-    expect(element.measure('m1')).to.deep.equal({ value: 5, unit: 'px' });
-    expect(element.shadowRoot!.querySelector('.measure')?.textContent).to.equal('5.0 px');
-  });
-
   it('loads a series from srcs in InstanceNumber order, refreshing a slice URL through resolveUrl', async () => {
     const urls = [blobUrl(slice(3, 300, '1.2.3')), blobUrl(slice(1, 100, '1.2.1')), blobUrl(slice(2, 200, '1.2.2'))];
     const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" asset-id="series-9" .ontology=${ontology}></lk-dicom>`);
@@ -497,54 +398,35 @@ describe('<lk-dicom>', () => {
     }
   });
 
-  it('reports a corrupt file with lk-error and stays usable', async () => {
+  it('reports a corrupt file, a corrupt slice and a missing slice of a series with lk-error, keeps every annotation and stays usable', async () => {
     const element = await mount({ src: `${DICOM}/MR_small.dcm` });
-    element.import({ objects: [{ objectId: 'keep', schemaId: 't-car', 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }] });
-    const mr = await fetchBytes(`${DICOM}/MR_small.dcm`);
-    const error = nextEvent<CustomEvent>(element, 'lk-error');
-    element.src = blobUrl(mr.slice(0, 3000));
-    const detail = (await error).detail as { code: string; message: string };
-    expect(detail.code).to.equal('asset-load');
-    expect(detail.message).not.to.contain('blob:');
+    await press('1');
+    await drag(element, [5, 5], [20, 20]);
     expect(toolsOf(element)).to.have.length(1);
+    const mr = await fetchBytes(`${DICOM}/MR_small.dcm`);
+    const failures: [() => void, string][] = [
+      [() => (element.src = blobUrl(mr.slice(0, 3000))), 'asset-load'],
+      [() => (element.srcs = [`${DICOM}/MR_small.dcm`, blobUrl(mr.slice(0, mr.length - 100))]), 'asset-load'],
+      [() => (element.srcs = [`${DICOM}/MR_small.dcm`, `${DICOM}/missing.dcm?X-Amz-Signature=secret`]), 'asset-not-found'],
+    ];
+    for (const [fail, code] of failures) {
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
+      fail();
+      const detail = (await error).detail as { code: string; message: string };
+      expect(detail.code).to.equal(code);
+      expect(detail.message).not.to.match(/blob:|secret|missing\.dcm/);
+      expect(toolsOf(element), code).to.have.length(1);
+    }
     const ready = nextEvent(element, 'lk-ready');
-    element.src = `${DICOM}/MR_small.dcm`;
-    await ready;
-    expect(element.export().metadata).to.include({ width: 64, height: 64 });
-  });
-
-  it('never puts patient data into the export or event details', async () => {
-    const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" .ontology=${ontology}></lk-dicom>`);
-    const seen = recordEvents(element, ['lk-ready', 'lk-change', 'lk-select', 'lk-error', 'lk-submit', 'lk-invalid']);
-    const ready = nextEvent(element, 'lk-ready');
-    element.src = `${DICOM}/CT_small.dcm`;
+    element.srcs = undefined;
+    element.src = `${DICOM}/MR_small_RLE.dcm`;
     await ready;
     await element.settled();
+    expect(element.export().metadata).to.include({ width: 64, height: 64 });
     element.focus();
-    await press('1');
-    await click(element, [10, 10]);
-    const from = pagePoint(element, 10, 10);
-    await sendMouse({ type: 'move', position: from });
-    await sendMouse({ type: 'down' });
-    await sendMouse({ type: 'move', position: [from[0] + 50, from[1] + 50] });
-    await sendMouse({ type: 'up' });
-    element.submit();
-    const text = JSON.stringify([element.export(), ...seen.map((event) => event.detail)]);
-    expect(seen.length).to.be.greaterThan(1);
-    for (const secret of ['CompressedSamples', 'CT1', 'PatientName']) expect(text).not.to.contain(secret);
-  });
-
-  it('view mode: no drawing, slices and window/level still work', async () => {
-    const element = await mount({ src: `${DICOM}/rtdose.dcm`, mode: 'view' });
-    await press('4');
-    await click(element, [2, 2]);
-    await click(element, [6, 6]);
-    await press('Enter');
-    expect(toolsOf(element)).to.have.length(0);
-    await press('PageDown');
-    expect(element.slice).to.equal(1);
-    element.setWindow(500, 0.5);
-    expect(element.voiWindow).to.deep.equal({ center: 500, width: 1 });
+    if (element.session.activeSchemaId !== 't-car') await press('1');
+    await drag(element, [30, 30], [40, 40]);
+    expect(toolsOf(element), 'it still draws').to.have.length(2);
   });
 
   it('loads signed URLs and refreshes an expired slice of a series through resolveUrl', async () => {
@@ -577,42 +459,6 @@ describe('<lk-dicom>', () => {
     const record = element.export();
     expect(record.metadata).to.include({ width: 128, frameTotal: 1 });
     expect(JSON.stringify(record)).not.to.contain('sig=');
-  });
-
-  it('keeps locked objects on their slice and answers frame-specific classifications per slice', async () => {
-    const base = ontology as { tools: unknown[]; classifications: { schemaId: string }[]; relations: unknown[] };
-    const perSlice = {
-      ...base,
-      classifications: base.classifications.map((c) => (c.schemaId === 'c-time' ? { ...c, frameSpecific: true } : c)),
-    };
-    const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" .ontology=${perSlice}></lk-dicom>`);
-    const ready = nextEvent(element, 'lk-ready');
-    element.src = `${DICOM}/rtdose.dcm`;
-    await ready;
-    await element.settled();
-    const problems = element.import({
-      objects: [{ objectId: 'locked', schemaId: 't-car', page: 4, lock: true, 'bounding-box': { x: 1, y: 1, width: 3, height: 3 } }],
-      classifications: [
-        { schemaId: 'c-time', answer: 'Night', page: 4 },
-        { schemaId: 'c-tags', answer: ['Urban'] },
-      ],
-    });
-    expect(problems).to.deep.equal([]);
-    element.slice = 4;
-    await element.settled();
-    expect(element.renderedIds()).to.include('locked');
-    element.session.select(['locked']);
-    element.deleteSelection();
-    const record = element.export();
-    const locked = record.task.tools.find((t) => t.objectId === 'locked')!;
-    expect(locked).to.include({ page: 4, lock: true });
-    const time = record.task.classifications.find((c) => c.schemaId === 'c-time')!;
-    const tags = record.task.classifications.find((c) => c.schemaId === 'c-tags')!;
-    expect(time.page).to.equal(4);
-    expect(tags).not.to.have.property('page');
-    element.slice = 5;
-    await element.settled();
-    expect(element.renderedIds()).not.to.include('locked');
   });
 
   for (const renderer of ['webgl', 'canvas']) {
