@@ -8,7 +8,7 @@ import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import type { ExportClassification, ExportRecord, ExportTool } from '../../src/format/types.js';
 import { imageElements, words16, writeDicom } from '../media/dicom/dicom-writer.js';
 import { fetchBytes } from '../media/dicom/raw-reader.js';
-import { ONTOLOGY_URL, click, drag, fetchJson, frames, nextEvent, pagePoint, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { ONTOLOGY_URL, click, decodedPixels, drag, fetchJson, frames, nextEvent, pagePoint, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 import { DICOM, blobUrls, clickControl, mount as mountDicom, toolsOf, type MountOptions } from './lk-dicom-helpers.js';
 
 let ontology: Ontology;
@@ -79,15 +79,8 @@ function answers(record: ExportRecord, schemaId: string): Pick<ExportClassificat
 
 /** The RGBA at asset pixel (x, y) of a brush PNG data URL. */
 async function brushPixel(url: string, x: number, y: number): Promise<number[]> {
-  const image = new Image();
-  image.src = url;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(image, 0, 0);
-  return [...context.getImageData(x, y, 1, 1).data];
+  const { data, width } = await decodedPixels(url);
+  return [...data.slice((y * width + x) * 4, (y * width + x) * 4 + 4)];
 }
 
 describe('<lk-dicom> labeling', () => {
@@ -338,71 +331,61 @@ describe('<lk-dicom> labeling', () => {
     await clickControl(taskButton(element, 'accept'));
     expect(reviews.map((e) => e.detail)).to.deep.equal([{ verdict: 'reject', objectIds: ['r1'] }, { verdict: 'accept' }]);
   });
-});
 
-describe('<lk-dicom> and patient data', () => {
-  before(async () => {
-    ontology = (await fetchJson(ONTOLOGY_URL)) as Ontology;
-  });
+  describe('patient data', () => {
+    // Patient and study attributes each fixture holds (PatientName, PatientID, Institution, Referring physician, StudyInstanceUID).
+    const PATIENT_DATA: Record<string, string[]> = {
+      'CT_small.dcm': ['CompressedSamples', '1CT1', 'JFK IMAGING', '1.3.6.1.4.1.5962.1.2.1.20040119072730.12322'],
+      'MR_small.dcm': ['CompressedSamples', '4MR1', 'TOSHIBA', '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457'],
+      'MR_small_RLE.dcm': ['CompressedSamples', '4MR1', 'TOSHIBA', '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457'],
+      'rtdose.dcm': ['Lastname', 'Firstname', 'id11111', '1.2.999.999.99.9.9999.8888'],
+      'SC_rgb_rle_2frame.dcm': ['Lestrade', 'Moriarty', '1.2.826.0.1.3680043.8.498.12406831542731051035295345080039845114'],
+    };
 
-  afterEach(async () => {
-    await resetMouse();
-  });
-
-  after(() => blobs.revokeAll());
-
-  // Patient and study attributes each fixture holds (PatientName, PatientID, Institution, Referring physician, StudyInstanceUID).
-  const PATIENT_DATA: Record<string, string[]> = {
-    'CT_small.dcm': ['CompressedSamples', '1CT1', 'JFK IMAGING', '1.3.6.1.4.1.5962.1.2.1.20040119072730.12322'],
-    'MR_small.dcm': ['CompressedSamples', '4MR1', 'TOSHIBA', '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457'],
-    'MR_small_RLE.dcm': ['CompressedSamples', '4MR1', 'TOSHIBA', '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457'],
-    'rtdose.dcm': ['Lastname', 'Firstname', 'id11111', '1.2.999.999.99.9.9999.8888'],
-    'SC_rgb_rle_2frame.dcm': ['Lestrade', 'Moriarty', '1.2.826.0.1.3680043.8.498.12406831542731051035295345080039845114'],
-  };
-
-  it('keeps every fixture’s patient data out of exports, events and the console, and persists nothing', async () => {
-    const logged: unknown[][] = [];
-    const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-    const originals = methods.map((name) => console[name]);
-    methods.forEach((name) => {
-      console[name] = (...args: unknown[]) => logged.push(args);
-    });
-    const storageBefore = [localStorage.length, sessionStorage.length];
-    const emitted: unknown[] = [];
-    try {
-      for (const [file, secrets] of Object.entries(PATIENT_DATA)) {
-        const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" .ontology=${ontology}></lk-dicom>`);
-        const events = recordEvents(element, ['lk-ready', 'lk-change', 'lk-input', 'lk-select', 'lk-error', 'lk-submit', 'lk-invalid']);
-        const ready = nextEvent(element, 'lk-ready');
-        element.src = `${DICOM}/${file}`;
-        await ready;
-        await element.settled();
-        element.focus();
-        await press('1');
-        await drag(element, [1, 1], [5, 5]);
-        await press('End');
-        await press('5');
-        await click(element, [3, 3]);
-        await clickControl(taskButton(element, 'submit'));
-        // The same file cut short: lk-error.
-        const bytes = await fetchBytes(`${DICOM}/${file}`);
-        const error = nextEvent(element, 'lk-error');
-        element.src = blobs.url(bytes.slice(0, Math.floor(bytes.length / 2)));
-        await error;
-        expect(toolsOf(element), `${file}: the annotations survive the error`).to.have.length(2);
-        emitted.push(element.export(), ...events.map((event) => [event.type, event.detail]));
-        const text = JSON.stringify([element.export(), events.map((event) => event.detail), logged.map((args) => args.map(String))]);
-        for (const secret of secrets) expect(text, `${file}: ${secret}`).not.to.contain(secret);
-        expect(events.some((event) => event.type === 'lk-invalid' || event.type === 'lk-submit'), `${file}: submit was tried`).to.equal(true);
-      }
-    } finally {
-      methods.forEach((name, i) => {
-        console[name] = originals[i]!;
+    it('keeps every fixture’s patient data out of exports, events and the console, and persists nothing', async () => {
+      const logged: unknown[][] = [];
+      const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+      const originals = methods.map((name) => console[name]);
+      methods.forEach((name) => {
+        console[name] = (...args: unknown[]) => logged.push(args);
       });
-    }
-    expect(emitted.length).to.be.greaterThan(20);
-    expect([localStorage.length, sessionStorage.length]).to.deep.equal(storageBefore);
-    expect(document.cookie).to.equal('');
-    expect(await indexedDB.databases()).to.deep.equal([]);
+      const storageBefore = [localStorage.length, sessionStorage.length];
+      const emitted: unknown[] = [];
+      try {
+        for (const [file, secrets] of Object.entries(PATIENT_DATA)) {
+          const element = await fixture<LkDicom>(html`<lk-dicom style="--lk-height: 400px; width: 800px" .ontology=${ontology}></lk-dicom>`);
+          const events = recordEvents(element, ['lk-ready', 'lk-change', 'lk-input', 'lk-select', 'lk-error', 'lk-submit', 'lk-invalid']);
+          const ready = nextEvent(element, 'lk-ready');
+          element.src = `${DICOM}/${file}`;
+          await ready;
+          await element.settled();
+          element.focus();
+          await press('1');
+          await drag(element, [1, 1], [5, 5]);
+          await press('End');
+          await press('5');
+          await click(element, [3, 3]);
+          await clickControl(taskButton(element, 'submit'));
+          // The same file cut short: lk-error.
+          const bytes = await fetchBytes(`${DICOM}/${file}`);
+          const error = nextEvent(element, 'lk-error');
+          element.src = blobs.url(bytes.slice(0, Math.floor(bytes.length / 2)));
+          await error;
+          expect(toolsOf(element), `${file}: the annotations survive the error`).to.have.length(2);
+          emitted.push(element.export(), ...events.map((event) => [event.type, event.detail]));
+          const text = JSON.stringify([element.export(), events.map((event) => event.detail), logged.map((args) => args.map(String))]);
+          for (const secret of secrets) expect(text, `${file}: ${secret}`).not.to.contain(secret);
+          expect(events.some((event) => event.type === 'lk-invalid' || event.type === 'lk-submit'), `${file}: submit was tried`).to.equal(true);
+        }
+      } finally {
+        methods.forEach((name, i) => {
+          console[name] = originals[i]!;
+        });
+      }
+      expect(emitted.length).to.be.greaterThan(20);
+      expect([localStorage.length, sessionStorage.length]).to.deep.equal(storageBefore);
+      expect(document.cookie).to.equal('');
+      expect(await indexedDB.databases()).to.deep.equal([]);
+    });
   });
 });
