@@ -4,6 +4,8 @@
 //      and never reference document, window or HTMLElement.
 //   2. src/canvas, src/tools, src/text, src/media and src/host never import from src/elements.
 //   3. Test files contain no .only( / .skip( / xit( / xdescribe(.
+//   4. Third-party viewers stay behind their media adapter: only src/media/dicom imports
+//      cornerstone-core and dicom-parser.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +18,8 @@ const PURE_PACKAGES = new Set(['rbush', 'fast-png']);
 const DOM_GLOBALS = new Set(['document', 'window', 'HTMLElement']);
 const BELOW_ELEMENTS_DIRS = ['src/canvas', 'src/tools', 'src/text', 'src/media', 'src/host'];
 const ELEMENTS_DIR = 'src/elements';
+/** Package → the one src/ folder allowed to import it (or any of its files). */
+const ADAPTER_ONLY_PACKAGES = { 'cornerstone-core': 'src/media/dicom', 'dicom-parser': 'src/media/dicom' };
 const FOCUSED_OR_SKIPPED = /(\.only\s*\(|\.skip\s*\(|\bxit\s*\(|\bxdescribe\s*\()/g;
 
 const toPosix = (path) => path.split(sep).join('/');
@@ -142,6 +146,17 @@ function checkLayering(violations) {
   }
 }
 
+function checkAdapterPackages(violations) {
+  for (const path of listFiles('src', isSource)) {
+    for (const { text, line } of moduleSpecifiers(parse(path))) {
+      const name = Object.keys(ADAPTER_ONLY_PACKAGES).find((pkg) => text === pkg || text?.startsWith(`${pkg}/`));
+      if (name && !isInside(path, ADAPTER_ONLY_PACKAGES[name])) {
+        violations.push(`${path}:${line}: imports "${text}" (only ${ADAPTER_ONLY_PACKAGES[name]} may)`);
+      }
+    }
+  }
+}
+
 function checkFocusedTests(violations) {
   const testFiles = [...listFiles('test', isSource), ...listFiles('src', (name) => /\.test\.(ts|js|mjs)$/.test(name))];
   for (const path of testFiles) {
@@ -158,6 +173,7 @@ export function findViolations() {
   const violations = [];
   checkPureModules(violations);
   checkLayering(violations);
+  checkAdapterPackages(violations);
   checkFocusedTests(violations);
   return violations;
 }

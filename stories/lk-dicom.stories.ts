@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-dicom/define.js';
+import type { LkDicom } from '../src/elements/lk-dicom/lk-dicom.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
+import { imageElements, words16, writeDicom, type WriteElement } from '../test/media/dicom/dicom-writer.js';
 
 const DICOM = '/assets/dicom';
 
@@ -28,7 +30,7 @@ type Story = StoryObj<Args>;
 // Event details never carry DICOM tags; logging them is safe.
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function dicom(args: Args, options: { src?: string; srcs?: string[]; annotations?: unknown } = {}) {
+function dicom(args: Args, options: { src?: string; srcs?: string[]; annotations?: unknown; ontology?: unknown; onReady?: (element: LkDicom) => void } = {}) {
   return html`<lk-dicom
     style="--lk-height: 640px"
     src=${options.srcs ? '' : (options.src ?? `${DICOM}/CT_small.dcm`)}
@@ -37,17 +39,26 @@ function dicom(args: Args, options: { src?: string; srcs?: string[]; annotations
     mode=${args.mode}
     renderer=${args.renderer}
     ?no-sidebar=${args.noSidebar}
-    .ontology=${ontology}
+    .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
     @lk-submit=${log}
     @lk-error=${log}
+    @lk-ready=${(event: Event) => options.onReady?.(event.currentTarget as LkDicom)}
   ></lk-dicom>`;
 }
 
-/** CT, 16-bit signed with rescale: right-drag for window/level, presets in the bar; 4 draws a measured polyline. */
+const blobUrl = (bytes: Uint8Array) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/dicom' }));
+
+/**
+ * CT, 16-bit signed with rescale, rendered by cornerstone-core with the window it derives from the
+ * data: right-drag for window/level, presets in the bar; 4 draws a measured polyline.
+ */
 export const CT: Story = { render: (args) => dicom(args) };
+
+/** The same CT under the lung preset (−600/1500 HU), as after choosing it in the bar; Reset W/L goes back. */
+export const CTLungWindow: Story = { render: (args) => dicom(args, { onReady: (element) => element.setWindow(-600, 1500) }) };
 
 /** MR with the file's window 600/1600. */
 export const MR: Story = { render: (args) => dicom(args, { src: `${DICOM}/MR_small.dcm` }) };
@@ -55,7 +66,10 @@ export const MR: Story = { render: (args) => dicom(args, { src: `${DICOM}/MR_sma
 /** The same MR slice, RLE Lossless: it looks exactly like the MR story. */
 export const MRRle: Story = { render: (args) => dicom(args, { src: `${DICOM}/MR_small_RLE.dcm` }) };
 
-/** RT Dose, 15 frames: PageUp/PageDown, ↑/↓, Alt+wheel or the slider change the slice. */
+/**
+ * RT Dose, 15 frames of 32-bit values (requantized by 2³ for cornerstone's LUT, exactly: the dose
+ * grid holds multiples of 1000): PageUp/PageDown, ↑/↓, Alt+wheel or the slider change the slice.
+ */
 export const MultiFrame: Story = {
   render: (args) =>
     dicom(args, {
@@ -75,6 +89,55 @@ export const Review: Story = {
   args: { mode: 'review' },
   render: (args) =>
     dicom(args, { annotations: { objects: [{ objectId: 'm', schemaId: 't-lane', page: 0, polyline: [[20, 20], [100, 90]] }] } }),
+};
+
+/** Occlusion answered per slice (frame-specific: slices 1 and 4 here), Weather once for the file. */
+export const PerSliceClassifications: Story = {
+  render: (args) =>
+    dicom(args, {
+      src: `${DICOM}/rtdose.dcm`,
+      ontology: { ...ontology, classifications: ontology.classifications.map((c) => (c.schemaId === 'c-occluded' ? { ...c, frameSpecific: true } : c)) },
+      annotations: {
+        classifications: [
+          { schemaId: 'c-occluded', answer: 'No', page: 0 },
+          { schemaId: 'c-occluded', answer: 'Yes', page: 3, classifications: [{ schemaId: 'c-occ-by', answer: 'couch' }] },
+          { schemaId: 'c-weather', answer: ['Clear'] },
+        ],
+      },
+    }),
+};
+
+/** MONOCHROME1 (a generated ramp, window 128/256): low values are white. */
+export const Monochrome1: Story = {
+  loaders: [
+    async () => {
+      const windowed: WriteElement[] = [
+        { tag: [0x0028, 0x1050], vr: 'DS', value: '128' },
+        { tag: [0x0028, 0x1051], vr: 'DS', value: '256' },
+      ];
+      const ramp = Array.from({ length: 64 * 64 }, (_, i) => (i % 64) * 4);
+      return { url: blobUrl(writeDicom(imageElements({ rows: 64, columns: 64, photometric: 'MONOCHROME1', pixelData: words16(ramp), extra28: windowed }), 'explicit-le')) };
+    },
+  ],
+  render: (args, { loaded }) => dicom(args, { src: loaded['url'] as string }),
+};
+
+/** JPEG 2000 (not decoded): lk-error asset-unsupported naming the transfer syntax. */
+export const CompressedUnsupported: Story = {
+  loaders: [async () => ({ url: blobUrl(writeDicom(imageElements({ rows: 2, columns: 2, pixelData: words16([0, 0, 0, 0]) }), 'explicit-le', '1.2.840.10008.1.2.4.91')) })],
+  render: (args, { loaded }) => dicom(args, { src: loaded['url'] as string }),
+};
+
+/** MR_small cut short: lk-error asset-load; the pre-label stays and the element stays usable. */
+export const CorruptFile: Story = {
+  loaders: [
+    async () => {
+      const bytes = new Uint8Array(await (await fetch(`${DICOM}/MR_small.dcm`)).arrayBuffer());
+      return { url: blobUrl(bytes.slice(0, 3000)) };
+    },
+  ],
+  render: (args, { loaded }) =>
+    dicom(args, { src: loaded['url'] as string, annotations: { objects: [{ objectId: 'kept', schemaId: 't-car', 'bounding-box': { x: 4, y: 4, width: 20, height: 20 } }] } }),
 };
 
 /** Not a DICOM file: lk-error, the element stays usable. */

@@ -91,3 +91,16 @@ export function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number
   context.drawImage(canvas, 0, 0);
   return [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
 }
+
+/** The pixels of an image URL (e.g. an exported brush PNG data URL), decoded at natural size. */
+export async function decodedPixels(url: string): Promise<ImageData> {
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}

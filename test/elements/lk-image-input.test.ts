@@ -17,6 +17,7 @@ import {
   assetPoint,
   canvasOf,
   click,
+  decodedPixels,
   drag,
   fetchJson,
   frames,
@@ -138,17 +139,9 @@ function closePoints(actual: number[][], expected: number[][], tolerance = 1.5):
 
 /** Painted rows of the exported brush PNG in column `x` between `y0` and `y1` (asset pixels). */
 async function paintedRows(url: string, x: number, y0: number, y1: number): Promise<number> {
-  const image = new Image();
-  image.src = url;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(image, 0, 0);
-  const column = context.getImageData(x, y0, 1, y1 - y0).data;
+  const { data, width } = await decodedPixels(url);
   let rows = 0;
-  for (let i = 3; i < column.length; i += 4) if (column[i]! > 0) rows++;
+  for (let y = y0; y < y1; y++) if (data[(y * width + x) * 4 + 3]! > 0) rows++;
   return rows;
 }
 

@@ -10,6 +10,7 @@ import type { Surface } from '../../canvas/surface.js';
 import type { ViewportState } from '../../canvas/viewport.js';
 import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
+import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
 import { formatLength, polylineLength } from '../../media/dicom/measure.js';
 import { WINDOW_PRESETS, dragWindow, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
@@ -127,8 +128,8 @@ export class LkDicom extends SurfaceElement {
   @state() private viewTick = 0;
 
   private stack: SliceStack | undefined;
-  private displayCanvas: HTMLCanvasElement | undefined;
-  private imageData: ImageData | undefined;
+  /** Draws slices through cornerstone-core into the canvas the background texture shows. */
+  private sliceRenderer: SliceRenderer | undefined;
   private texture: Texture | undefined;
   private seriesAbort: AbortController | undefined;
   private windowDrag: WindowDrag | undefined;
@@ -181,8 +182,7 @@ export class LkDicom extends SurfaceElement {
 
   /** A copy of the displayed slice after windowing (natural size, RGBA), for tests and screenshots. */
   displayedImageData(): ImageData | undefined {
-    const data = this.imageData;
-    return data ? new ImageData(new Uint8ClampedArray(data.data), data.width, data.height) : undefined;
+    return this.sliceRenderer?.imageData();
   }
 
   override disconnectedCallback(): void {
@@ -266,7 +266,10 @@ export class LkDicom extends SurfaceElement {
     this.setStatus(loaders.length > 1 ? `Loading ${loaders.length} DICOM files…` : 'Loading DICOM…');
     try {
       const dicom = await import('../../media/dicom/index.js');
-      const buffers = await mapLimited(loaders, FETCH_CONCURRENCY, (loader) => loader.fetchArrayBuffer({ signal }));
+      const [buffers, cornerstone] = await Promise.all([
+        mapLimited(loaders, FETCH_CONCURRENCY, (loader) => loader.fetchArrayBuffer({ signal })),
+        dicom.loadCornerstone(),
+      ]);
       throwIfAborted(signal);
       const files = [];
       for (const buffer of buffers) {
@@ -285,7 +288,7 @@ export class LkDicom extends SurfaceElement {
         throw toLabelkitError(error, dicom.DicomDecodeError);
       }
       throwIfAborted(signal);
-      this.useStack(stack);
+      this.useStack(stack, dicom.createSliceRenderer(stack, cornerstone));
       const surface = await this.ensureSurface();
       throwIfAborted(signal);
       await this.showStack(surface);
@@ -307,14 +310,10 @@ export class LkDicom extends SurfaceElement {
     };
   }
 
-  private useStack(stack: SliceStack): void {
+  private useStack(stack: SliceStack, renderer: SliceRenderer): void {
     this.stack = stack;
+    this.sliceRenderer = renderer;
     this.userWindow = undefined;
-    const canvas = document.createElement('canvas');
-    canvas.width = stack.width;
-    canvas.height = stack.height;
-    this.displayCanvas = canvas;
-    this.imageData = new ImageData(stack.width, stack.height);
     this.session.setPlaneCount(stack.count);
     if (this.session.plane !== 0) this.session.setPlane(0);
     else this.paint();
@@ -326,11 +325,11 @@ export class LkDicom extends SurfaceElement {
   }
 
   private async showStack(surface: Surface): Promise<void> {
-    const canvas = this.displayCanvas;
+    const canvas = this.sliceRenderer?.canvas;
     const stack = this.stack;
     if (!canvas || !stack) return;
     const { Texture } = await import('pixi.js');
-    if (canvas !== this.displayCanvas) return;
+    if (canvas !== this.sliceRenderer?.canvas) return;
     const previous = this.texture;
     if (previous?.source.resource !== canvas) {
       // skipCache: pixi's global cache would otherwise keep every loaded slice canvas alive.
@@ -358,23 +357,22 @@ export class LkDicom extends SurfaceElement {
 
   // ---- display ----------------------------------------------------------------------------------
 
-  /** Renders the current slice with the current window into the texture's canvas. */
+  /** Renders the current slice with the current window into the texture's canvas (through cornerstone-core). */
   private paint(): void {
     const stack = this.stack;
-    const data = this.imageData;
-    const canvas = this.displayCanvas;
-    if (!stack || !data || !canvas) return;
+    const renderer = this.sliceRenderer;
+    if (!stack || !renderer) return;
     const slice = Math.min(this.session.plane, stack.count - 1);
+    const canvas = renderer.canvas;
     try {
-      stack.render(slice, stack.isGrey(slice) ? this.userWindow : undefined, data.data);
+      renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined);
     } catch (error) {
-      data.data.fill(0);
+      renderer.clear();
       this.reportError({
         code: 'asset-load',
         message: `Slice ${slice + 1} could not be decoded${error instanceof Error && error.name === 'DicomDecodeError' ? `: ${error.message}` : '.'}`,
       });
     }
-    canvas.getContext('2d')?.putImageData(data, 0, 0);
     if (this.texture?.source.resource === canvas) this.surface?.refreshBackground();
     this.requestUpdate();
   }

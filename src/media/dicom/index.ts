@@ -1,10 +1,11 @@
 /**
  * DICOM decoding and display for <lk-dicom>. The element loads this module with `import()`, so
- * dicom-parser (loaded from here, on first parse) never reaches pages without DICOM.
+ * dicom-parser and cornerstone-core (loaded from here, on first use) never reach pages without DICOM.
  */
 export { parseDicomFile, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
 export { DicomDecodeError } from './decode-error.js';
-export { defaultWindow, renderDecodedFrame } from './display.js';
+export { loadCornerstone, type Cornerstone } from './cornerstone.js';
+export { createSliceRenderer, type SliceRenderer } from './slice-renderer.js';
 export { seriesOrder } from './series.js';
 export { transferSyntaxOf, type TransferSyntax } from './transfer-syntax.js';
 export { WINDOW_PRESETS, dragWindow, modalityRange, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';

@@ -1,10 +1,11 @@
 /**
  * The planes of one DICOM asset: the frames of a multi-frame file, or the files of a series in
- * display order (each file's frames in turn). Decodes lazily and keeps recent frames.
+ * display order (each file's frames in turn). Decodes lazily and keeps recent frames; one stack
+ * per element, so elements never share decoded frames.
  */
 import { DicomDecodeError } from './decode-error.js';
 import type { DecodedFrame, DicomFile, DicomImageInfo } from './dicom-file.js';
-import { renderDecodedFrame } from './display.js';
+import { createRecentCache } from './recent.js';
 import { seriesOrder } from './series.js';
 import { modalityRange, windowForRange, type VoiWindow } from './windowing.js';
 
@@ -20,10 +21,8 @@ export interface SliceStack {
   frame(slice: number): DecodedFrame;
   isGrey(slice: number): boolean;
   defaultWindow(slice: number): VoiWindow | undefined;
-  /** Modality value range of a grey slice (for drag sensitivity). */
+  /** Modality value range of a grey slice (for drag sensitivity and the full-range window). */
   range(slice: number): { min: number; max: number };
-  /** Paints a slice into RGBA `out`; `window` overrides the slice's default for grey slices. */
-  render(slice: number, window: VoiWindow | undefined, out: Uint8ClampedArray): void;
 }
 
 const CACHE_SIZE = 48;
@@ -39,7 +38,7 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
   }
   const planes: { file: DicomFile; frame: number }[] = [];
   for (const file of ordered) for (let frame = 0; frame < file.info.frameCount; frame++) planes.push({ file, frame });
-  const cache = new Map<number, DecodedFrame>();
+  const frames = createRecentCache<number, DecodedFrame>(CACHE_SIZE);
   const ranges = new Map<number, { min: number; max: number }>();
 
   const plane = (slice: number) => {
@@ -47,19 +46,11 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     if (!found) throw new RangeError(`No slice ${slice}.`);
     return found;
   };
-  const frame = (slice: number): DecodedFrame => {
-    const cached = cache.get(slice);
-    if (cached) {
-      cache.delete(slice);
-      cache.set(slice, cached);
-      return cached;
-    }
-    const { file, frame: index } = plane(slice);
-    const decoded = file.decodeFrame(index);
-    cache.set(slice, decoded);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return decoded;
-  };
+  const frame = (slice: number): DecodedFrame =>
+    frames.get(slice, () => {
+      const { file, frame: index } = plane(slice);
+      return file.decodeFrame(index);
+    });
 
   const isGrey = (slice: number) => plane(slice).file.info.photometric.startsWith('MONOCHROME');
   const range = (slice: number) => {
@@ -85,6 +76,5 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     isGrey,
     defaultWindow,
     range,
-    render: (slice, window, out) => renderDecodedFrame(frame(slice), plane(slice).file.info, window ?? defaultWindow(slice), out),
   };
 }

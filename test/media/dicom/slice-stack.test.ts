@@ -30,9 +30,8 @@ describe('DICOM slice stack', () => {
     expect(stack.count).to.equal(15);
     expect(stack.pixelSpacing).to.deep.equal([10, 10]);
     expect(stack.isGrey(14)).to.equal(true);
-    const out = new Uint8ClampedArray(10 * 10 * 4);
-    stack.render(7, undefined, out);
-    expect(out[3]).to.equal(255);
+    expect(stack.range(7)).to.deep.equal({ min: 798000, max: 1254000 });
+    expect(stack.defaultWindow(7)).to.deep.equal({ center: 1026000, width: 456000 });
     expect(() => stack.frame(15)).to.throw(RangeError);
   });
 

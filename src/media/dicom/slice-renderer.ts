@@ -1,0 +1,59 @@
+/**
+ * Renders the slices of one SliceStack through cornerstone-core into one canvas of the slices'
+ * natural size, which the element shows as the surface's background texture. Each element makes
+ * its own renderer: the canvas, the cornerstone image objects and so their LUT caches belong to
+ * it, and the window comes with every render, so two elements never share either.
+ */
+import type { Cornerstone, CornerstoneImage } from './cornerstone.js';
+import { IDENTITY_WINDOW, toCornerstoneImage } from './cornerstone-image.js';
+import { createRecentCache } from './recent.js';
+import type { SliceStack } from './slice-stack.js';
+import type { VoiWindow } from './windowing.js';
+
+export interface SliceRenderer {
+  /** The rendered slice, `stack.width` × `stack.height`. */
+  readonly canvas: HTMLCanvasElement;
+  /**
+   * Draws `slice`: grey slices with `window` (undefined = the slice's own), MONOCHROME1 inverted;
+   * colour slices as they are. Throws the stack's DicomDecodeError when the slice cannot be decoded.
+   */
+  render(slice: number, window: VoiWindow | undefined): void;
+  /** Blanks the canvas (transparent), e.g. after a slice failed to decode. */
+  clear(): void;
+  /** A copy of the canvas pixels (RGBA). */
+  imageData(): ImageData;
+}
+
+/** Image objects kept (each holds its pixels' view and its LUT); the stack keeps the decoded frames. */
+const IMAGE_CACHE_SIZE = 16;
+
+export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone): SliceRenderer {
+  const canvas = document.createElement('canvas');
+  canvas.width = stack.width;
+  canvas.height = stack.height;
+  const images = createRecentCache<number, CornerstoneImage>(IMAGE_CACHE_SIZE);
+  const imageOf = (slice: number) =>
+    images.get(slice, () => toCornerstoneImage(stack.frame(slice), stack.info(slice), `slice:${slice}`, stack.defaultWindow(slice) ?? IDENTITY_WINDOW));
+
+  return {
+    canvas,
+    render(slice, window) {
+      const image = imageOf(slice);
+      const voi = image.color ? IDENTITY_WINDOW : (window ?? stack.defaultWindow(slice)!);
+      cornerstone.renderToCanvas(canvas, image, {
+        scale: 1,
+        translation: { x: 0, y: 0 },
+        voi: { windowWidth: voi.width, windowCenter: voi.center },
+        invert: image.invert,
+        pixelReplication: true,
+      });
+    },
+    clear() {
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+    },
+    imageData() {
+      const context = canvas.getContext('2d');
+      return context ? context.getImageData(0, 0, canvas.width, canvas.height) : new ImageData(canvas.width, canvas.height);
+    },
+  };
+}
