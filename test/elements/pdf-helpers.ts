@@ -144,3 +144,28 @@ export async function setDeviceScaleFactor(deviceScaleFactor: number): Promise<v
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+export function charBox(span: HTMLElement, offset: number): DOMRect {
+  const range = document.createRange();
+  range.setStart(span.firstChild!, offset);
+  range.setEnd(span.firstChild!, offset + 1);
+  return range.getBoundingClientRect();
+}
+
+/**
+ * A real drag over characters `[first, last]` of a span: from just inside the outer edge of the
+ * first to just inside the outer edge of the last, along the line whichever way the page turns
+ * it (and in mixed Latin and Arabic, where a span's ends are not its visual ends).
+ */
+export async function dragOver(span: HTMLElement, first: number, last: number): Promise<void> {
+  const a = charBox(span, first);
+  const b = charBox(span, last);
+  const centre = (r: DOMRect) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as const;
+  const [ax, ay] = centre(a);
+  const [bx, by] = centre(b);
+  const vertical = Math.abs(by - ay) > Math.abs(bx - ax);
+  const sign = vertical ? Math.sign(by - ay) : Math.sign(bx - ax);
+  const inset = 1;
+  if (vertical) await mouseDrag([ax, ay - sign * (a.height / 2 - inset)], [bx, by + sign * (b.height / 2 - inset)], 8);
+  else await mouseDrag([ax - sign * (a.width / 2 - inset), ay], [bx + sign * (b.width / 2 - inset), by], 8);
+}

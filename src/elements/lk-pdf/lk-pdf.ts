@@ -223,13 +223,15 @@ export class LkPdf extends AnnotatorElement {
 
   /** Resolves when the pages near the viewport are drawn (bitmap and text layer) and the overlay reflects the state. */
   async settled(): Promise<void> {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       await this.updateComplete;
       this.syncPageViews();
-      const pending = [...this.views.values()].map((entry) => entry.rendered.catch(() => undefined));
-      await Promise.all(pending);
+      const awaited = [...this.views.values()];
+      await Promise.all(awaited.map((entry) => entry.rendered.catch(() => undefined)));
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (!this.isUpdatePending) return;
+      // A scroll handled meanwhile may have brought other pages near: wait for those too.
+      const changed = [...this.views.values()].some((entry) => !awaited.includes(entry));
+      if (!this.isUpdatePending && !this.scrollFrame && !changed) return;
     }
   }
 
