@@ -58,25 +58,6 @@ describe('<lk-pdf> loading and rendering', () => {
     }
   });
 
-  it('zooms to percentages and fit modes from the bar, keeping the current page', async () => {
-    const element = await mount();
-    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('.pdf-bar select')!;
-    select.value = '50';
-    select.dispatchEvent(new Event('change'));
-    await element.settled();
-    expect(element.zoom).to.equal('50');
-    expectClose(element.pageScale, 0.5, 0.001, 'scale');
-    expectClose(pageBox(element, 0).width, 595.28 * 0.5, 1, 'page width');
-    element.page = 2;
-    await element.settled();
-    element.zoom = '200';
-    await element.settled();
-    expect(element.page).to.equal(2);
-    await press('f');
-    await element.settled();
-    expect(element.zoom).to.equal('fit-width');
-  });
-
   it('honours each page rotation of the Arabic file: sizes swap and the text layer lies on the ink', async () => {
     const element = await mount(ROTATED, { zoom: '50' });
     const pages = (element.export().metadata as { pages: { width: number; height: number }[] }).pages;
@@ -264,20 +245,6 @@ describe('<lk-pdf> areas and shapes', () => {
 });
 
 describe('<lk-pdf> classifications, import and export', () => {
-  it('answers a page-level classification for the page in view', async () => {
-    const element = await mount(PAPER, { height: 420 });
-    element.page = 2;
-    await element.settled();
-    expect(element.page).to.equal(2);
-    const forms = element.shadowRoot!.querySelectorAll('lk-classification-form');
-    const task = [...forms].find((form) => form.getAttribute('heading') === 'Task')!;
-    await (task as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const radio = [...task.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.value === 'References' || input.closest('label')?.textContent?.includes('References'))!;
-    radio.click();
-    const [answer] = element.export().task.classifications;
-    expect(answer).to.include({ schemaId: 'c-page-kind', answer: 'References', page: 2 });
-  });
-
   it('imports text and area entries (Ango shape) and exports them unchanged, drawn on their pages', async () => {
     const rect = { x1: 72, y1: 100, x2: 300, y2: 114, width: 595.28, height: 841.89, pageNumber: 2 };
     const annotations = {

@@ -17,6 +17,11 @@ export const ontology = {
     { schemaId: 't-claim', tool: 'pdf', title: 'Claim', color: '#e53935', shortcutKey: '1' },
     { schemaId: 't-figure', tool: 'bounding-box', title: 'Figure', color: '#1e88e5', shortcutKey: '2' },
     { schemaId: 't-region', tool: 'polygon', title: 'Region', color: '#43a047', shortcutKey: '3' },
+    { schemaId: 't-stamp', tool: 'rotated-bounding-box', title: 'Stamp', color: '#8e24aa', shortcutKey: '4' },
+    { schemaId: 't-mark', tool: 'point', title: 'Mark', color: '#fb8c00', shortcutKey: '5' },
+    { schemaId: 't-rule', tool: 'polyline', title: 'Rule', color: '#00897b', shortcutKey: '6' },
+    { schemaId: 't-curve', tool: 'spline', title: 'Curve', color: '#6d4c41', shortcutKey: '7' },
+    { schemaId: 't-zone', tool: 'segmentation', title: 'Zone', color: '#3949ab', shortcutKey: '8' },
   ],
   classifications: [
     {
@@ -27,6 +32,16 @@ export const ontology = {
       options: [
         { value: 'Body', schemaId: 'o-body' },
         { value: 'References', schemaId: 'o-refs' },
+      ],
+    },
+    {
+      schemaId: 'c-language',
+      tool: 'radio',
+      title: 'Document language',
+      required: true,
+      options: [
+        { value: 'English', schemaId: 'o-en' },
+        { value: 'Arabic', schemaId: 'o-ar' },
       ],
     },
   ],

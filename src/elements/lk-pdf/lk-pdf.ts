@@ -24,6 +24,7 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
+import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
@@ -702,7 +703,12 @@ export class LkPdf extends AnnotatorElement {
     if (!selection || !selectedRangeOrCaret(root)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
+    if (extend[1] === 'line' && !event.ctrlKey && !event.metaKey) {
+      const layers = this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
+      extendByLine(root, layers, extend[0] === 'forward' ? 'down' : 'up');
+    } else {
+      selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
+    }
     const text = this.readTextSelection();
     this.pendingText = text && this.session.canEdit ? text : undefined;
   };
