@@ -380,6 +380,26 @@ describe('<lk-pdf> bad input', () => {
     }
   });
 
+  it('the real paper cut short (a download that stopped half way) ends in asset-load; the element keeps its annotations and opens the whole file next', async () => {
+    const bytes = new Uint8Array(await (await fetch(PAPER)).arrayBuffer());
+    const url = URL.createObjectURL(new Blob([bytes.slice(0, Math.floor(bytes.length * 0.6))], { type: 'application/pdf' }));
+    try {
+      const annotations = { tools: [{ objectId: 'kept', schemaId: 't-figure', title: 'Figure', page: 0, 'bounding-box': { x: 1, y: 2, width: 3, height: 4 }, classifications: [] }] };
+      const element = await place({ annotations });
+      const error = nextEvent<LkErrorEvent>(element, 'lk-error');
+      element.src = url;
+      const { detail } = await error;
+      expect(detail).to.deep.include({ code: 'asset-load', message: 'The file is not a readable PDF.' });
+      expect(element.shadowRoot!.querySelector('.status.error')?.textContent).to.contain('not a readable PDF');
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = PAPER;
+      await ready;
+      expect(toolsOf(element).map((t) => t.objectId)).to.deep.equal(['kept']);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
   it('a 404 ends in asset-not-found', async () => {
     const element = await place();
     const error = nextEvent<LkErrorEvent>(element, 'lk-error');
