@@ -23,21 +23,6 @@ describe('<lk-pdf> loading and rendering', () => {
     expect(inkIn(element, 0, { left: page.left + 2, top: page.top + 2, right: page.left + 40, bottom: page.top + 40 })).to.equal(0);
   });
 
-  it('renders only the pages near the viewport and releases pages that scroll away', async () => {
-    const element = await mount(PAPER, { height: 420 });
-    expect(element.renderedPages()).to.deep.equal([0, 1]);
-    const first = element.pageCanvas(0)!;
-    element.page = 3;
-    await element.settled();
-    expect(element.page).to.equal(3);
-    expect(element.renderedPages()).to.not.include(0);
-    expect(element.renderedPages()).to.include(3);
-    expect(first.width, 'a released page gives its bitmap back').to.equal(0);
-    expect(element.shadowRoot!.querySelectorAll('.page').length).to.equal(element.renderedPages().length);
-    const input = element.shadowRoot!.querySelector<HTMLInputElement>('.pdf-bar input[type="number"]')!;
-    expect(input.value).to.equal('4');
-  });
-
   it('draws sharp bitmaps on a HiDPI screen (device pixel ratio 2), and redraws when the ratio changes', async () => {
     const element = await mount();
     const word = span(element, 0, /\w{5,}/);
