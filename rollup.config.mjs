@@ -7,24 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
+import { PDFJS_ASSETS, PDFJS_DIST_DIR } from './scripts/pdfjs-assets.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ELEMENT_DIR = /^lk-[a-z0-9-]+$/;
 
-/** Where pdf.js assets land in dist/, relative to dist/ (see pdfjsAssets below). */
-export const PDFJS_DIST_DIR = 'pdfjs';
-
-/**
- * pdf.js files the build ships next to the bundle, keyed by their path inside
- * node_modules/pdfjs-dist; the value is the path inside dist/pdfjs/.
- */
-export const PDFJS_ASSETS = {
-  'build/pdf.worker.min.mjs': 'pdf.worker.min.mjs',
-  'standard_fonts/': 'standard_fonts/',
-  'cmaps/': 'cmaps/',
-  'wasm/': 'wasm/',
-  'iccs/': 'iccs/',
-};
+/** What dist/pdfjs/ holds (scripts/pdfjs-assets.mjs); the build copies it, the URL rewrite below points at it. */
+export { PDFJS_ASSETS, PDFJS_DIST_DIR };
 
 /** `{ entryName: sourcePath }` for every entry point that exists in `projectRoot` now. */
 export function libraryEntries(projectRoot = root) {

@@ -4,6 +4,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath } from './scripts/find-chromium.mjs';
+import { pdfjsCopyMiddleware } from './scripts/pdfjs-assets.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
@@ -38,11 +39,14 @@ export default {
     signedAssetsMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
     fixturesRangeMiddleware,
+    // A host's own copy of the package's dist/pdfjs/ (for `<lk-pdf pdfjs-base>`), served from node_modules.
+    pdfjsCopyMiddleware('/host-pdfjs/'),
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).
     signedAssetsPlugin,
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
+    (await import('./test/server/device-plugin.mjs')).devicePlugin, // 'device:scale-factor': a HiDPI screen via CDP
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({

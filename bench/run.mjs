@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
+import { pdfjsSourceFile } from '../scripts/pdfjs-assets.mjs';
 import { hasFfmpeg, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -49,6 +50,8 @@ async function bundle() {
 const types = {
   '.html': 'text/html',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
@@ -62,8 +65,10 @@ function serve() {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const base = url.pathname.startsWith('/fixtures/') ? join(root, 'test') : out;
-    const path = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
+    // /pdfjs/ stands for the host's copy of the package's dist/pdfjs/ (the bench page sets `pdfjs-base`).
+    const pdfjs = url.pathname.startsWith('/pdfjs/') ? pdfjsSourceFile(decodeURIComponent(url.pathname.slice('/pdfjs/'.length))) : undefined;
+    const path = pdfjs ?? normalize(join(base, decodeURIComponent(url.pathname)));
+    if (pdfjs === null || (!pdfjs && !path.startsWith(base)) || !existsSync(path) || !statSync(path).isFile()) {
       response.writeHead(404).end();
       return;
     }

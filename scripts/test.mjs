@@ -87,5 +87,11 @@ await step('build', async () => {
 
 await step('manifest', async () => ((await manifestIsFresh()) ? null : STALE_MESSAGE));
 
+await step('bench smoke', async () => {
+  // One tiny pass of every `npm run bench` scenario so the harness does not rot; no timings are checked.
+  const { code } = await runNodeScript(fileURLToPath(new URL('../bench/run.mjs', import.meta.url)), ['--smoke']);
+  return code !== 0 ? 'the bench harness broke (node bench/run.mjs --smoke, output above)' : null;
+});
+
 console.log(`\nall checks passed in ${seconds(started)}`);
 printCounts();

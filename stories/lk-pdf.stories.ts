@@ -43,7 +43,7 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string } = {}) {
+function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string; workerSrc?: string } = {}) {
   return html`<lk-pdf
     style="--lk-height: 720px"
     src=${options.src ?? `${PDF}/pdflatex-4-pages.pdf`}
@@ -51,6 +51,7 @@ function pdf(args: Args, options: { src?: string; annotations?: unknown; passwor
     mode=${args.mode}
     zoom=${args.zoom}
     ?no-sidebar=${args.noSidebar}
+    worker-src=${options.workerSrc ?? ''}
     .ontology=${ontology}
     .annotations=${options.annotations}
     .password=${options.password}
@@ -107,3 +108,10 @@ export const PasswordMissing: Story = { render: (args) => pdf(args, { src: `${PD
 
 /** A missing file: lk-error `asset-not-found`. */
 export const NotFound: Story = { render: (args) => pdf(args, { src: `${PDF}/missing.pdf` }) };
+
+/**
+ * The pdf.js worker cannot be loaded (here `worker-src` names a file that does not exist; in an
+ * app, the package's dist/pdfjs/ folder not deployed): lk-error `resource-load` at once, never a
+ * spinner that waits forever. `pdfjs-base` names a host's own copy of that folder.
+ */
+export const WorkerUnreachable: Story = { render: (args) => pdf(args, { workerSrc: '/assets/pdf/missing/pdf.worker.min.mjs' }) };

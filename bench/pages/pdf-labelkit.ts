@@ -39,6 +39,8 @@ window.bench = {
     element = document.createElement('lk-pdf') as PdfElement;
     element.style.cssText = '--lk-height: 800px; width: 1200px; display: block';
     element.setAttribute('no-sidebar', '');
+    // As a host does that serves the package's dist/pdfjs/ itself (bench/run.mjs serves it at /pdfjs/).
+    element.setAttribute('pdfjs-base', '/pdfjs/');
     element.ontology = ontology;
     document.body.append(element);
     await nextFrame();

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'ontology-invalid'
   | 'import-invalid'
   | 'validator-failed'
-  | 'render-failed';
+  | 'render-failed'
+  | 'resource-load';
 
 /** What an `lk-error` carries. Messages never contain a signed URL. */
 export interface ErrorInfo {

@@ -72,8 +72,12 @@ export function chordOf(event: KeyLike): string {
 
 /** Ontology shortcuts are written `ctrl+1`, `shift+a`, `alt+x` or a bare key. */
 export function normaliseShortcut(shortcut: string): string {
-  const parts = shortcut.toLowerCase().split('+');
-  const key = parts.pop() ?? '';
+  const lower = shortcut.toLowerCase();
+  // `+` is the separator, so the plus key itself is written `+` or `shift++`.
+  const plusKey = lower === '+' || lower.endsWith('++');
+  const parts = (plusKey ? lower.slice(0, -1) : lower).split('+');
+  const last = parts.pop() ?? '';
+  const key = plusKey ? '+' : last;
   const mods = new Set(parts.map((part) => (part === 'ctrl' || part === 'cmd' || part === 'meta' ? 'mod' : part)));
   return [...['mod', 'alt', 'shift'].filter((mod) => mods.has(mod)), key].join('+');
 }

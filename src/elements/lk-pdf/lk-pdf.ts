@@ -11,6 +11,9 @@ import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata, PdfMetadata } from '../../format/types.js';
 import type { PdfDocumentHandle, PdfPageSize, PdfPageView, PdfPasswordHook } from '../../media/pdf/index.js';
+import { packagedResources, resourcesUnder, type PdfjsResources } from '../../media/pdf/pdf-assets.js';
+import { openPdfSource } from '../../media/pdf/pdf-source.js';
+import { startPdfWorker } from '../../media/pdf/pdf-worker.js';
 import { layoutPages, mostVisiblePage, pagesNear, type PageLayout } from '../../media/pdf/page-layout.js';
 import { createPdfAreaTool } from '../../tools/box/pdf-area-tool.js';
 import { createSelectTool, toolFactories } from '../../tools/index.js';
@@ -21,6 +24,7 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
+import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
@@ -33,6 +37,8 @@ export type PdfZoom = 'fit-width' | 'fit-page' | `${number}`;
 /** A page near the viewport: its box, and its view once pdf.js handed over the page. */
 interface PageEntry {
   raster: HTMLElement;
+  /** The device pixel ratio the bitmap is drawn for. */
+  pixelRatio: number;
   view?: PdfPageView;
   rendered: Promise<void>;
   destroyed: boolean;
@@ -44,6 +50,8 @@ function destroyEntry(entry: PageEntry): void {
 }
 
 const PAGE_GAP = 12;
+/** How long the pdf.js worker script may take to load and answer before the load fails. */
+const WORKER_TIMEOUT_MS = 20_000;
 /** Pages rendered above and below the visible ones, so scrolling meets drawn pages. */
 const NEAR_MARGIN_PAGES = 1;
 const ZOOM_STEPS = [25, 50, 75, 100, 125, 150, 200, 300, 400];
@@ -99,7 +107,13 @@ export class LkPdf extends AnnotatorElement {
   /** Asked for the password of a protected PDF; without it such a file ends in `lk-error` `asset-password`. */
   @property({ attribute: false }) password: PdfPasswordHook | undefined;
 
-  /** The pdf.js worker script (a module worker URL) when the host serves its own copy; defaults to the packaged one. */
+  /**
+   * A folder laid out like the package's `dist/pdfjs/` (the pdf.js worker, `standard_fonts/`,
+   * `cmaps/`, `wasm/`, `iccs/`) when the host serves its own copy; defaults to the packaged one.
+   */
+  @property({ type: String, attribute: 'pdfjs-base' }) pdfjsBase = '';
+
+  /** The pdf.js worker script (a module worker URL) when the host serves its own copy; overrides the one under `pdfjs-base`. */
   @property({ type: String, attribute: 'worker-src' }) workerSrc = '';
 
   /** Hide the side panel (the host shows its own panels, or none). */
@@ -130,6 +144,9 @@ export class LkPdf extends AnnotatorElement {
   private indexedVersion = -1;
   private scrollFrame = 0;
   private resizeObserver: ResizeObserver | undefined;
+  private reportedPageError: unknown;
+  /** Matches while the device pixel ratio is the one the bitmaps were drawn for (a window moved to another screen, a browser zoom). */
+  private pixelRatioQuery: MediaQueryList | undefined;
 
   constructor() {
     super();
@@ -207,18 +224,22 @@ export class LkPdf extends AnnotatorElement {
 
   /** Resolves when the pages near the viewport are drawn (bitmap and text layer) and the overlay reflects the state. */
   async settled(): Promise<void> {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       await this.updateComplete;
       this.syncPageViews();
-      const pending = [...this.views.values()].map((entry) => entry.rendered.catch(() => undefined));
-      await Promise.all(pending);
+      const awaited = [...this.views.values()];
+      await Promise.all(awaited.map((entry) => entry.rendered.catch(() => undefined)));
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (!this.isUpdatePending) return;
+      // A scroll handled meanwhile may have brought other pages near: wait for those too.
+      const changed = [...this.views.values()].some((entry) => !awaited.includes(entry));
+      if (!this.isUpdatePending && !this.scrollFrame && !changed) return;
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.pixelRatioQuery?.removeEventListener('change', this.onPixelRatioChange);
+    this.pixelRatioQuery = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.scrollFrame);
@@ -229,6 +250,7 @@ export class LkPdf extends AnnotatorElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.watchPixelRatio();
     if (!this.hasUpdated) return;
     this.observeSize();
     if (this.src && !this.doc) this.requestUpdate('src', '');
@@ -240,13 +262,26 @@ export class LkPdf extends AnnotatorElement {
     this.setStatus('Loading PDF…');
     this.closeDocument();
     try {
-      const data = await loader.fetchArrayBuffer({ signal });
-      throwIfAborted(signal);
-      const pdf = await import('../../media/pdf/index.js');
-      const doc = await pdf.openPdf(data, {
+      // The file, the worker and pdf.js itself load side by side.
+      const resources = this.pdfjsResources();
+      const source = openPdfSource(loader, signal);
+      source.catch(() => undefined);
+      const worker = startPdfWorker(resources.worker, { signal, timeoutMs: WORKER_TIMEOUT_MS });
+      worker.catch(() => undefined);
+      let pdf: typeof import('../../media/pdf/index.js');
+      try {
+        pdf = await import('../../media/pdf/index.js');
+        throwIfAborted(signal);
+      } catch (error) {
+        void worker.then((started) => started.terminate(), () => undefined);
+        throw error;
+      }
+      const doc = await pdf.openPdf(source, {
         signal,
-        ...(this.workerSrc ? { workerUrl: this.workerSrc } : {}),
+        resources,
+        worker,
         ...(this.password ? { password: (request) => this.password!(request) } : {}),
+        onResourceError: (error) => this.reportError(error.info),
       });
       if (signal.aborted) {
         void doc.destroy();
@@ -267,6 +302,12 @@ export class LkPdf extends AnnotatorElement {
       if (!signal.aborted) this.setStatus(error instanceof LabelkitError ? error.message : 'The PDF could not be loaded.', true);
       throw error;
     }
+  }
+
+  /** The package's pdf.js files, or the host's copy (`pdfjs-base`), with `worker-src` over either. */
+  private pdfjsResources(): PdfjsResources {
+    const resources = this.pdfjsBase ? resourcesUnder(this.pdfjsBase, document.baseURI) : packagedResources();
+    return this.workerSrc ? { ...resources, worker: new URL(this.workerSrc, document.baseURI).href } : resources;
   }
 
   private closeDocument(): void {
@@ -349,6 +390,18 @@ export class LkPdf extends AnnotatorElement {
     }
   }
 
+  private watchPixelRatio(): void {
+    this.pixelRatioQuery?.removeEventListener('change', this.onPixelRatioChange);
+    this.pixelRatioQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.pixelRatioQuery.addEventListener('change', this.onPixelRatioChange);
+  }
+
+  /** Bitmaps drawn for another pixel ratio would be blurred or wasteful: the near pages are drawn again (syncPageViews). */
+  private readonly onPixelRatioChange = () => {
+    this.watchPixelRatio();
+    this.syncPageViews();
+  };
+
   private observeSize(): void {
     if (this.resizeObserver || !this.scroller) return;
     let lastWidth = this.scroller.clientWidth;
@@ -387,8 +440,9 @@ export class LkPdf extends AnnotatorElement {
   private syncPageViews(): void {
     const doc = this.doc;
     const root = this.renderRoot as ShadowRoot;
+    const pixelRatio = window.devicePixelRatio || 1;
     for (const [index, entry] of this.views) {
-      if (!entry.raster.isConnected || !this.near || index < this.near[0] || index > this.near[1]) {
+      if (!entry.raster.isConnected || !this.near || index < this.near[0] || index > this.near[1] || entry.pixelRatio !== pixelRatio) {
         destroyEntry(entry);
         this.views.delete(index);
       }
@@ -400,16 +454,22 @@ export class LkPdf extends AnnotatorElement {
       const raster = box?.querySelector<HTMLElement>('.raster');
       const text = box?.querySelector<HTMLElement>('.textLayer');
       if (!raster || !text) continue;
-      const entry: PageEntry = { raster, destroyed: false, rendered: Promise.resolve() };
+      const entry: PageEntry = { raster, pixelRatio, destroyed: false, rendered: Promise.resolve() };
       const scale = this.scale;
       entry.rendered = Promise.all([import('../../media/pdf/index.js'), doc.page(index)]).then(([pdf, page]) => {
         if (entry.destroyed) return undefined;
-        entry.view = new pdf.PdfPageView({ raster, text, page, scale, devicePixelRatio: window.devicePixelRatio || 1 });
-        return entry.view.rendered;
+        entry.view = new pdf.PdfPageView({ raster, text, page, scale, devicePixelRatio: pixelRatio });
+        return doc.guard(entry.view.rendered);
       });
       entry.rendered.catch((error: unknown) => {
-        if (entry.destroyed) return;
-        this.reportError({ code: 'render-failed', message: `Page ${index + 1} could not be drawn.`, cause: { name: error instanceof Error ? error.name : 'Error' } });
+        if (entry.destroyed || error === this.reportedPageError) return;
+        // A part of the file that could not be fetched fails every page that needs it: said once.
+        this.reportedPageError = error;
+        this.reportError(
+          error instanceof LabelkitError
+            ? { ...error.info, message: `Page ${index + 1} could not be loaded. ${error.message}` }
+            : { code: 'render-failed', message: `Page ${index + 1} could not be drawn.`, cause: { name: error instanceof Error ? error.name : 'Error' } },
+        );
       });
       this.views.set(index, entry);
     }
@@ -643,7 +703,12 @@ export class LkPdf extends AnnotatorElement {
     if (!selection || !selectedRangeOrCaret(root)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
+    if (extend[1] === 'line' && !event.ctrlKey && !event.metaKey) {
+      const layers = this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
+      extendByLine(root, layers, extend[0] === 'forward' ? 'down' : 'up');
+    } else {
+      selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
+    }
     const text = this.readTextSelection();
     this.pendingText = text && this.session.canEdit ? text : undefined;
   };

@@ -61,13 +61,17 @@ export function textSelectionOf(range: Range, pages: readonly RenderedPage[], sc
       const part = node.ownerDocument.createRange();
       part.setStart(node, start);
       part.setEnd(node, end);
+      const band = glyphBand(node.parentElement, page);
       for (const rect of part.getClientRects()) {
-        pageEdges.push({
+        const edges = {
           left: (rect.left - origin.left) / scale,
           top: (rect.top - origin.top) / scale,
           right: (rect.right - origin.left) / scale,
           bottom: (rect.bottom - origin.top) / scale,
-        });
+        };
+        if (band?.axis === 'y') pageEdges.push({ ...edges, top: band.from, bottom: band.to });
+        else if (band?.axis === 'x') pageEdges.push({ ...edges, left: band.from, right: band.to });
+        else pageEdges.push(edges);
       }
     }
     const runs = lineRuns(pageEdges);
@@ -86,6 +90,39 @@ export function textSelectionOf(range: Range, pages: readonly RenderedPage[], sc
     position: { boundingRect: toPdfRect(bounds, firstPage), rects, pageNumber: firstPage.index + 1 },
     content: { text: text.replace(/\n+$/, '') },
   };
+}
+
+/**
+ * Where a pdf.js text-layer span's glyphs lie across its line, in points of the page as shown:
+ * pdf.js places each span from the text's own geometry (top and left in % of the unrotated page,
+ * `--font-height` in points), so this does not depend on the zoom, the pixel ratio or how the
+ * browser rounds the span's font. The browser's rects give only where along the line a selection
+ * starts and ends. Undefined for a span that is not pdf.js's or whose text is itself at an angle.
+ */
+function glyphBand(span: Element | null, page: RenderedPage): { axis: 'x' | 'y'; from: number; to: number } | undefined {
+  if (!(span instanceof HTMLElement) || span.parentElement?.closest('.textLayer') !== page.textLayer) return undefined;
+  const rotate = span.style.getPropertyValue('--rotate').trim();
+  if (rotate && Number.parseFloat(rotate) % 360 !== 0) return undefined;
+  const top = Number.parseFloat(span.style.top);
+  const fontHeight = Number.parseFloat(span.style.getPropertyValue('--font-height'));
+  if (!span.style.top.endsWith('%') || !Number.isFinite(top) || !(fontHeight > 0)) return undefined;
+  const rotation = ((Number(page.textLayer.dataset['mainRotation'] ?? 0) % 360) + 360) % 360;
+  // The text layer is laid out on the unrotated page and turned as a whole (pdf.js's data-main-rotation).
+  const unrotatedHeight = rotation === 90 || rotation === 270 ? page.size.width : page.size.height;
+  const y1 = (top / 100) * unrotatedHeight;
+  const y2 = y1 + fontHeight;
+  switch (rotation) {
+    case 0:
+      return { axis: 'y', from: y1, to: y2 };
+    case 180:
+      return { axis: 'y', from: unrotatedHeight - y2, to: unrotatedHeight - y1 };
+    case 90:
+      return { axis: 'x', from: unrotatedHeight - y2, to: unrotatedHeight - y1 };
+    case 270:
+      return { axis: 'x', from: y1, to: y2 };
+    default:
+      return undefined;
+  }
 }
 
 function toPdfRect(edges: Edges, page: RenderedPage): PdfRect {

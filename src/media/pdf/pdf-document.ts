@@ -1,12 +1,16 @@
 /**
  * Opening a PDF with pdf.js: one worker per document (several `<lk-pdf>` never share state), the
- * data files the package ships, the host's password hook, and pdf.js failures turned into
- * labelkit errors with a code.
+ * data files the package ships (or the host's copy), bytes by ranges through the host contract,
+ * the host's password hook, and every way pdf.js can fail or stall turned into a labelkit error
+ * with a code: a load either opens the document or rejects, it never waits forever.
  */
-import { getDocument, InvalidPDFException, PasswordException, PasswordResponses, PDFWorker } from 'pdfjs-dist';
+import { getDocument, InvalidPDFException, PasswordException, PasswordResponses, PDFDataRangeTransport, PDFWorker } from 'pdfjs-dist';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { LabelkitError } from '../../core/errors.js';
-import { pdfjsAssets } from './pdf-assets.js';
+import { packagedResources, type PdfjsResources } from './pdf-assets.js';
+import { dataFilesReportingTo } from './pdf-data-files.js';
+import { PDF_CHUNK_BYTES, type PdfSource } from './pdf-source.js';
+import { startPdfWorker } from './pdf-worker.js';
 
 /** What the password hook is asked: `needed` the first time, `incorrect` after a wrong answer. */
 export interface PdfPasswordRequest {
@@ -17,10 +21,18 @@ export interface PdfPasswordRequest {
 export type PdfPasswordHook = (request: PdfPasswordRequest) => string | undefined | Promise<string | undefined>;
 
 export interface OpenPdfOptions {
-  /** The pdf.js worker script (a module worker); defaults to the one the package ships. */
-  workerUrl?: string | URL;
+  /** The worker script and data folders; the package's own copies by default. */
+  resources?: PdfjsResources;
+  /** A worker started earlier (`startPdfWorker`) from `resources.worker`; one is started here otherwise. The document owns it. */
+  worker?: Promise<Worker>;
   password?: PdfPasswordHook;
   signal: AbortSignal;
+  /** How long the worker script may take to load and answer (20 s by default). */
+  workerTimeoutMs?: number;
+  /** Chunk size of range requests; the source's first read should be this long. */
+  rangeChunkBytes?: number;
+  /** A data file pdf.js could not load: the document goes on (pdf.js draws with a fallback). */
+  onResourceError?: (error: LabelkitError) => void;
 }
 
 /** A page's size in PDF points at scale 1, its own rotation applied. */
@@ -34,27 +46,104 @@ export interface PdfDocumentHandle {
   page(index: number): Promise<PDFPageProxy>;
   /** Every page's size; pages are asked for in order, so early pages answer first. */
   pageSizes(): Promise<PdfPageSize[]>;
+  /**
+   * `work` on the document (a render, a text layer), rejected when the file's bytes cannot be had:
+   * pdf.js would wait for a range that failed forever. Once a range has failed every later call
+   * rejects too (pdf.js does not ask for a chunk twice); opening the file again is the way out.
+   */
+  guard<T>(work: Promise<T>): Promise<T>;
   destroy(): Promise<void>;
 }
 
 /** Tries per load: a hook that keeps answering wrong passwords must not loop forever. */
 const MAX_PASSWORD_TRIES = 3;
+const WORKER_TIMEOUT_MS = 20_000;
 
 export function pageSizeOf(page: PDFPageProxy): PdfPageSize {
   const viewport = page.getViewport({ scale: 1 });
   return { width: viewport.width, height: viewport.height };
 }
 
-export async function openPdf(data: ArrayBuffer, options: OpenPdfOptions): Promise<PdfDocumentHandle> {
-  const port = new Worker(options.workerUrl ?? pdfjsAssets.worker, { type: 'module', name: 'labelkit-pdf' });
+/**
+ * pdf.js's range transport over the source: the stream goes in as progressive data, the ranges
+ * pdf.js asks for as range data; a range that cannot be had goes to `onFailure`.
+ */
+function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailure: (error: unknown) => void): PDFDataRangeTransport {
+  const transport = new PDFDataRangeTransport(source.length, source.initial);
+  let closed = false;
+  transport.requestDataRange = (begin: number, end: number) => {
+    source.read(begin, end).then(
+      (chunk) => {
+        if (!closed) transport.onDataRange(begin, chunk);
+      },
+      (error: unknown) => {
+        if (!closed) onFailure(error);
+      },
+    );
+  };
+  transport.abort = () => {
+    closed = true;
+    source.cancel();
+  };
+  void (async () => {
+    for await (const chunk of source.rest) {
+      if (closed) return;
+      transport.onDataProgressiveRead(chunk);
+    }
+    if (!closed) transport.onDataProgressiveDone();
+  })();
+  return transport;
+}
+
+/** Work that rejects with the first failure, whether it came before or during the work. */
+function stickyFailure(): { fail(error: unknown): void; guard<T>(work: Promise<T>): Promise<T> } {
+  let failed: { error: unknown } | undefined;
+  const waiting = new Set<(error: unknown) => void>();
+  return {
+    fail(error) {
+      if (failed) return;
+      failed = { error };
+      for (const reject of waiting) reject(error);
+      waiting.clear();
+    },
+    guard<T>(work: Promise<T>): Promise<T> {
+      if (failed) {
+        work.catch(() => undefined);
+        return Promise.reject(failed.error);
+      }
+      return new Promise<T>((resolve, reject) => {
+        waiting.add(reject);
+        work.then(resolve, reject).finally(() => waiting.delete(reject));
+      });
+    },
+  };
+}
+
+/** Opens the file's bytes (still arriving: the worker starts meanwhile) with pdf.js. */
+export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: OpenPdfOptions): Promise<PdfDocumentHandle> {
+  const resources = options.resources ?? packagedResources();
+  const starting = options.worker ?? startPdfWorker(resources.worker, { signal: options.signal, timeoutMs: options.workerTimeoutMs ?? WORKER_TIMEOUT_MS });
+  let source: PdfSource;
+  try {
+    source = await bytes;
+  } catch (error) {
+    // The file's error is the one to report; the worker is not needed.
+    starting.then((started) => started.terminate(), () => undefined);
+    throw error;
+  }
+  const port = await starting;
   const worker = PDFWorker.create({ port });
+  const failure = stickyFailure();
   const task: PDFDocumentLoadingTask = getDocument({
-    data: new Uint8Array(data),
+    ...(source.kind === 'whole' ? { data: source.data } : { range: rangeTransport(source, failure.fail), rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES }),
     worker,
-    standardFontDataUrl: pdfjsAssets.standardFonts.href,
-    cMapUrl: pdfjsAssets.cMaps.href,
-    wasmUrl: pdfjsAssets.wasm.href,
-    iccUrl: pdfjsAssets.iccs.href,
+    standardFontDataUrl: resources.standardFonts,
+    cMapUrl: resources.cMaps,
+    wasmUrl: resources.wasm,
+    iccUrl: resources.iccs,
+    // Data files are fetched here, where a failure can be reported (pdf.js only warns).
+    useWorkerFetch: false,
+    BinaryDataFactory: dataFilesReportingTo((error) => options.onResourceError?.(error)),
     // Nothing on the host page changes how a document renders, and no system font is probed.
     useSystemFonts: false,
     enableXfa: false,
@@ -78,6 +167,7 @@ export async function openPdf(data: ArrayBuffer, options: OpenPdfOptions): Promi
       .then((password) => (typeof password === 'string' ? answer(password) : giveUp()), giveUp);
   };
   const teardown = async () => {
+    if (source.kind === 'ranges') source.cancel();
     await task.destroy().catch(() => {});
     worker.destroy();
     port.terminate();
@@ -86,7 +176,7 @@ export async function openPdf(data: ArrayBuffer, options: OpenPdfOptions): Promi
   options.signal.addEventListener('abort', onAbort, { once: true });
   let document: PDFDocumentProxy;
   try {
-    document = await task.promise;
+    document = await failure.guard(task.promise);
   } catch (error) {
     await teardown();
     throw gaveUp ?? toLabelkitError(error);
@@ -100,9 +190,10 @@ export async function openPdf(data: ArrayBuffer, options: OpenPdfOptions): Promi
   let sizes: Promise<PdfPageSize[]> | undefined;
   return {
     pageCount: document.numPages,
-    page: (index) => document.getPage(index + 1),
+    page: (index) => failure.guard(document.getPage(index + 1)),
     pageSizes: () =>
-      (sizes ??= Promise.all(Array.from({ length: document.numPages }, (_, index) => document.getPage(index + 1).then(pageSizeOf)))),
+      (sizes ??= failure.guard(Promise.all(Array.from({ length: document.numPages }, (_, index) => document.getPage(index + 1).then(pageSizeOf))))),
+    guard: failure.guard,
     destroy: teardown,
   };
 }

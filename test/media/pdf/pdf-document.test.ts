@@ -1,0 +1,204 @@
+import { expect } from '@open-wc/testing';
+import { LabelkitError } from '../../../src/core/errors.js';
+import { createAssetLoader } from '../../../src/host/asset-loader.js';
+import { openPdf, type PdfDocumentHandle } from '../../../src/media/pdf/pdf-document.js';
+import { packagedResources } from '../../../src/media/pdf/pdf-assets.js';
+import { openPdfSource, PDF_CHUNK_BYTES } from '../../../src/media/pdf/pdf-source.js';
+import { startPdfWorker } from '../../../src/media/pdf/pdf-worker.js';
+import { helveticaPdf } from './generated-pdf.js';
+
+const PDF = '/test/fixtures/pdf';
+const PAPER = `${PDF}/pdflatex-4-pages.pdf`;
+/** 80,100 bytes: more than one range chunk, so it loads by ranges. */
+const GOOGLE_DOC = `${PDF}/google-doc-document.pdf`;
+
+async function bytesOf(url: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+async function rejection(promise: Promise<unknown>): Promise<LabelkitError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LabelkitError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Renders page `index` into a canvas and returns the share of non-white pixels. */
+async function inkOf(doc: PdfDocumentHandle, index: number): Promise<number> {
+  const page = await doc.page(index);
+  const viewport = page.getViewport({ scale: 1 });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(viewport.width);
+  canvas.height = Math.ceil(viewport.height);
+  await doc.guard(page.render({ canvas, viewport }).promise);
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && data[i]! < 200) ink++;
+  return ink / (data.length / 4);
+}
+
+/**
+ * A host `fetchAsset` hook over the real server whose full (non-Range) download delivers its
+ * first `bytes` and then stalls until `release()`: what a slow network looks like to pdf.js.
+ */
+function stallingFetch(bytes: number, answerRange: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init)) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const ranges: string[] = [];
+  const hook = async (url: string, init: RequestInit): Promise<Response> => {
+    const range = new Headers(init.headers).get('range');
+    if (range) {
+      ranges.push(range);
+      return answerRange(url, init);
+    }
+    const response = await fetch(url, init);
+    const whole = new Uint8Array(await response.arrayBuffer());
+    let sent = 0;
+    // Pieces of 16 kB, as a network delivers them; nothing after `bytes` until released.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= bytes) await released;
+        if (sent >= whole.length) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(whole.slice(sent, sent + 16_384));
+        sent += 16_384;
+      },
+    });
+    return new Response(body, { status: response.status, headers: response.headers });
+  };
+  return { hook, ranges, release };
+}
+
+describe('pdf.js worker start', () => {
+  it('the packaged worker starts and says it is ready', async () => {
+    const worker = await startPdfWorker(packagedResources().worker, { signal: new AbortController().signal, timeoutMs: 20_000 });
+    expect(worker).to.be.instanceOf(Worker);
+    worker.terminate();
+  });
+
+  it('a worker script that 404s ends in resource-load from its error event, not the deadline', async () => {
+    const error = await rejection(startPdfWorker(`${PDF}/no-such-worker.mjs`, { signal: new AbortController().signal, timeoutMs: 600_000 }));
+    expect(error.code).to.equal('resource-load');
+    expect(error.message).to.match(/could not start: its script failed to load/);
+    expect(error.message).to.match(/pdfjs-base/);
+  });
+
+  it('a script that is not pdf.js (it never answers) ends in resource-load at the deadline', async () => {
+    const url = URL.createObjectURL(new Blob(['self.onmessage = () => {};'], { type: 'text/javascript' }));
+    try {
+      const error = await rejection(startPdfWorker(url, { signal: new AbortController().signal, timeoutMs: 400 }));
+      expect(error.code).to.equal('resource-load');
+      expect(error.message).to.match(/did not answer/);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('a worker script that throws ends in resource-load', async () => {
+    const url = URL.createObjectURL(new Blob(['throw new Error("broken build");'], { type: 'text/javascript' }));
+    try {
+      const error = await rejection(startPdfWorker(url, { signal: new AbortController().signal, timeoutMs: 600_000 }));
+      expect(error.code).to.equal('resource-load');
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('openPdf with an unreachable worker rejects instead of waiting forever', async () => {
+    const data = await bytesOf(PAPER);
+    const error = await rejection(
+      openPdf({ kind: 'whole', data }, { signal: new AbortController().signal, resources: { ...packagedResources(), worker: new URL(`${PDF}/missing/pdf.worker.min.mjs`, location.href).href } }),
+    );
+    expect(error.code).to.equal('resource-load');
+  });
+});
+
+describe('pdf.js data files', () => {
+  it('loads the standard font data the package ships for a file that does not embed Helvetica', async () => {
+    const reported: LabelkitError[] = [];
+    const doc = await openPdf({ kind: 'whole', data: helveticaPdf('Shipped font data') }, { signal: new AbortController().signal, onResourceError: (error) => reported.push(error) });
+    try {
+      expect(await inkOf(doc, 0)).to.be.greaterThan(0.001);
+      expect(reported).to.deep.equal([]);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it('a data file that 404s is reported once as resource-load; the page still renders with a fallback', async () => {
+    const reported: LabelkitError[] = [];
+    const resources = { ...packagedResources(), standardFonts: new URL(`${PDF}/no-fonts-here/`, location.href).href };
+    const doc = await openPdf({ kind: 'whole', data: helveticaPdf('Missing font data') }, { signal: new AbortController().signal, resources, onResourceError: (error) => reported.push(error) });
+    try {
+      await inkOf(doc, 0);
+      await inkOf(doc, 0);
+      expect(reported.map((error) => [error.code, error.info.cause?.status])).to.deep.equal([['resource-load', 404]]);
+      expect(reported[0]!.message).to.match(/standard font data/);
+    } finally {
+      await doc.destroy();
+    }
+  });
+});
+
+describe('PDF bytes by ranges', () => {
+  const signal = () => new AbortController().signal;
+
+  it('a file that fits one chunk is read whole; a larger one streams in order and answers ranges byte for byte', async () => {
+    const paper = await openPdfSource(createAssetLoader({ src: PAPER }), signal());
+    expect(paper.kind).to.equal('whole');
+    const whole = await bytesOf(GOOGLE_DOC);
+    const stall = stallingFetch(PDF_CHUNK_BYTES);
+    const source = await openPdfSource(createAssetLoader({ src: GOOGLE_DOC, fetchAsset: stall.hook }), signal());
+    if (source.kind !== 'ranges') throw new Error(`expected ranges, got ${source.kind}`);
+    expect(source.length).to.equal(whole.length);
+    expect(source.initial.length).to.be.at.least(PDF_CHUNK_BYTES);
+    expect([...source.initial.subarray(0, 16)]).to.deep.equal([...whole.subarray(0, 16)]);
+    expect([...(await source.read(70_000, 70_100))]).to.deep.equal([...whole.subarray(70_000, 70_100)]);
+    expect(stall.ranges).to.deep.equal(['bytes=70000-70099']);
+    stall.release();
+    let streamed = source.initial.length;
+    for await (const chunk of source.rest) streamed += chunk.length;
+    expect(streamed).to.equal(whole.length);
+  });
+
+  it('a server that does not offer ranges gets one plain download', async () => {
+    const loader = createAssetLoader({
+      src: GOOGLE_DOC,
+      fetchAsset: async (url, init) => new Response(await (await fetch(url, init)).blob(), { status: 200 }),
+    });
+    const source = await openPdfSource(loader, signal());
+    expect(source.kind).to.equal('whole');
+  });
+
+  it('opens and renders the first page from ranges while the download is stalled after its first chunk', async () => {
+    const stall = stallingFetch(PDF_CHUNK_BYTES);
+    const source = await openPdfSource(createAssetLoader({ src: GOOGLE_DOC, fetchAsset: stall.hook }), signal());
+    expect(source.kind).to.equal('ranges');
+    const doc = await openPdf(source, { signal: signal() });
+    try {
+      expect(doc.pageCount).to.be.greaterThan(0);
+      expect(await inkOf(doc, 0)).to.be.greaterThan(0.001);
+      expect(stall.ranges.length, 'pdf.js asked for the parts it needed').to.be.greaterThan(0);
+      for (const range of stall.ranges) expect(range).to.match(/^bytes=\d+-\d+$/);
+    } finally {
+      stall.release();
+      await doc.destroy();
+    }
+  });
+
+  it('a range the server refuses ends the load in asset-forbidden instead of a wait', async () => {
+    const stall = stallingFetch(PDF_CHUNK_BYTES, async () => new Response(null, { status: 403 }));
+    const source = await openPdfSource(createAssetLoader({ src: GOOGLE_DOC, fetchAsset: stall.hook }), signal());
+    try {
+      const error = await rejection(openPdf(source, { signal: signal() }));
+      expect(error.code).to.equal('asset-forbidden');
+    } finally {
+      stall.release();
+    }
+  });
+});
