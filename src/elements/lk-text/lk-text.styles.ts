@@ -24,6 +24,10 @@ export const lkTextStyles = css`
     cursor: text;
     max-width: var(--lk-text-max-width, 80ch);
   }
+  .paragraphs .block {
+    /* Each block's height before it was first rendered is estimated inline (contain-intrinsic-block-size). */
+    content-visibility: auto;
+  }
   .paragraphs p {
     margin: 0;
     min-height: 1lh;
@@ -31,11 +35,10 @@ export const lkTextStyles = css`
     overflow-wrap: anywhere;
     unicode-bidi: plaintext;
     text-align: start;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 1lh;
   }
-  /* Gated on the rendered-paragraph class: an ungated pseudo rule is matched against every paragraph. */
-  .paragraphs p.lk-on::selection {
+  /* Highlight styles are written for the container alone; paragraphs inherit them (a rule that
+     matched every paragraph would be matched again for each one that is laid out). */
+  .paragraphs::selection {
     background: rgb(130 80 223 / 0.35);
   }
   :host([mode='view']) .paragraphs {

@@ -9,9 +9,10 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
-import { createDocumentView, RENDERED_PARAGRAPH_CLASS, type DocumentView } from '../../text/document-view.js';
+import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
-import { createTextHighlights, type EntityPaint, type TextHighlights } from '../../text/highlights.js';
+import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
+import { createTextHighlights, type TextHighlights } from '../../text/highlights.js';
 import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
 import { caretOffsetAt, characterAt, clearSelection, readSelection, type OffsetSpan } from '../../text/selection.js';
 import { createTextDocument, type CaretUnit, type TextDocument } from '../../text/text-document.js';
@@ -104,8 +105,14 @@ export class LkText extends AnnotatorElement {
   private view: DocumentView | undefined;
   private index: EntityIndex = createEntityIndex([]);
   private readonly ranges = new Map<string, CachedRange>();
-  private paintedVersion = -1;
-  private paintedView: DocumentView | undefined;
+  /** Paints the entities of the rendered blocks; replaced with the view. */
+  private highlightWindow: HighlightWindow | undefined;
+  /** The hidden objects the index was last brought up to date with. */
+  private indexedHidden = new Set<string>();
+  /** Resolves when the DOM of the text set last is built (`showText`). */
+  private viewBuilt: Promise<void> = Promise.resolve();
+  /** Set when the highlights were removed (disconnect) and must be painted again. */
+  private paintLost = false;
   private paletteIndex = new Map<string, number>();
   private pending: PendingSpan | undefined;
   private caret: number | undefined;
@@ -122,7 +129,7 @@ export class LkText extends AnnotatorElement {
 
   constructor() {
     super();
-    this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: `p.${RENDERED_PARAGRAPH_CLASS}` });
+    this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: '.paragraphs' });
     this.session.setActions({
       deleteSelection: () => this.deleteSelection(),
       submit: () => this.submit(),
@@ -137,11 +144,14 @@ export class LkText extends AnnotatorElement {
     this.session.subscribe((topic) => {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
-      if (topic === 'visibility') this.paintedVersion = -1;
+      if (topic === 'visibility') this.syncHiddenEntities();
       if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
-    this.session.store.subscribe((change) => this.rejectUnfitImport(change));
+    this.session.store.subscribe((change) => {
+      this.syncEntities(change.objects.map((entry) => entry.id));
+      this.rejectUnfitImport(change);
+    });
     // Registered before the keyboard controller's listener (added on connect), so text keys and
     // class shortcuts for a waiting span are handled here first.
     this.addEventListener('keydown', this.onKeyDown);
@@ -156,7 +166,7 @@ export class LkText extends AnnotatorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Highlights are removed on disconnect; a re-attached element paints them again.
-    this.paintedVersion = -1;
+    this.paintLost = true;
     if (this.hasUpdated) {
       this.observeSize();
       this.requestUpdate();
@@ -172,8 +182,7 @@ export class LkText extends AnnotatorElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlights.destroy();
-    this.paintedVersion = -1;
-    this.ranges.clear();
+    this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
     cancelAnimationFrame(this.hoverFrame);
@@ -194,11 +203,15 @@ export class LkText extends AnnotatorElement {
   /** Resolves when the text, highlights, overlay and panels reflect the current state (tests, screenshots). */
   async settled(): Promise<void> {
     await this.updateComplete;
+    await this.viewBuilt;
+    await this.updateComplete;
     if (this.panelsLoading) {
       await this.panelsLoading;
       await this.updateComplete;
     }
     this.refreshPaint();
+    // Blocks report whether they are rendered after the frame that laid them out: wait for it.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(resolve));
     this.drawOverlay();
   }
@@ -234,7 +247,8 @@ export class LkText extends AnnotatorElement {
       const text = await loader.fetchText({ signal });
       if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
       await this.updateComplete;
-      this.showText(text);
+      await this.showText(text);
+      if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
       this.setStatus('');
       return this.textMetadata();
     } catch (error) {
@@ -266,10 +280,14 @@ export class LkText extends AnnotatorElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('text') && typeof this.text === 'string') {
-      this.showText(this.text);
+      const built = this.showText(this.text);
+      const doc = this.textDocument;
       this.metadata = this.textMetadata();
-      this.setCustomState('ready', true);
-      this.dispatchEvent(new LkReadyEvent({ metadata: this.metadata }));
+      void built.then(() => {
+        if (this.textDocument !== doc || !this.metadata) return;
+        this.setCustomState('ready', true);
+        this.dispatchEvent(new LkReadyEvent({ metadata: this.metadata }));
+      });
     }
     this.refreshPaint();
     this.scheduleOverlay();
@@ -289,19 +307,43 @@ export class LkText extends AnnotatorElement {
     return metadata as unknown as AssetMetadata;
   }
 
-  private showText(text: string): void {
-    const container = this.paragraphsElement;
-    if (!container) return;
+  /**
+   * Shows a new text. The string work happens now (offsets, lines); the DOM, the entity index and
+   * the highlights are built in a task of their own, so the host's call that set the text (often
+   * with thousands of pre-labels parsed in the same call) and the build are two blocks, not one.
+   */
+  private showText(text: string): Promise<void> {
     this.view?.destroy();
+    this.view = undefined;
+    this.highlightWindow = undefined;
+    this.highlights.clearEntities();
     const doc = createTextDocument(text);
     this.textDocument = doc;
-    this.view = createDocumentView({ container, document: doc });
+    this.index = createEntityIndex([]);
     this.ranges.clear();
     this.pending = undefined;
     this.caret = undefined;
-    this.paintedVersion = -1;
+    this.viewBuilt = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      if (this.textDocument === doc) this.buildView(doc);
+    });
+    return this.viewBuilt;
+  }
+
+  private buildView(doc: TextDocument): void {
+    const container = this.paragraphsElement;
+    if (!container) return;
+    const view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    this.view = view;
+    this.rebuildIndex();
+    this.highlightWindow = createHighlightWindow({
+      view,
+      index: () => this.index,
+      highlights: this.highlights,
+      paintOf: (entity) => ({ classIndex: this.classIndexOf(entity.id), lane: this.index.laneOf(entity.id), range: this.rangeFor(entity) }),
+    });
     this.refreshPaint();
     this.scheduleOverlay();
+    this.requestUpdate();
     this.fillMissingSelections(this.session.store.state.objects.values());
     const problems = this.spanProblems();
     if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
@@ -317,7 +359,7 @@ export class LkText extends AnnotatorElement {
     const tools = this.nerTools();
     this.paletteIndex = new Map(tools.map((tool, i) => [tool.schemaId, i] as const));
     this.highlights.setPalette([...tools.map((tool) => tool.color), FALLBACK_COLOR]);
-    this.paintedVersion = -1;
+    this.highlightWindow?.repaintAll();
     this.requestUpdate();
   }
 
@@ -335,34 +377,66 @@ export class LkText extends AnnotatorElement {
     return range;
   }
 
-  /** Rebuilds the entity index and highlights when the store, the text or visibility changed. */
+  /** The entity an object paints as, or undefined (no span, hidden, or empty in this text). */
+  private entityOf(object: ObjectAnnotation | undefined): TextEntity | undefined {
+    const doc = this.textDocument;
+    const span = object ? this.nerSpan(object) : undefined;
+    if (!doc || !object || !span || this.session.hidden.has(object.objectId)) return undefined;
+    const start = doc.codePoints.toUtf16(span.start);
+    const end = doc.codePoints.toUtf16(span.end);
+    return end > start ? { id: object.objectId, start, end } : undefined;
+  }
+
+  private classIndexOf(id: string): number {
+    return this.paletteIndex.get(this.session.store.state.objects.get(id)?.schemaId ?? '') ?? this.paletteIndex.size;
+  }
+
+  /** The index from every object in the store (a new text: offsets in UTF-16 change with it). */
+  private rebuildIndex(): void {
+    const entities: TextEntity[] = [];
+    for (const object of this.session.store.state.objects.values()) {
+      const entity = this.entityOf(object);
+      if (entity) entities.push(entity);
+    }
+    this.index = createEntityIndex(entities);
+    this.indexedHidden = new Set(this.session.hidden);
+  }
+
+  /**
+   * Brings the index and the painted highlights up to date with these objects only: one new
+   * entity costs a binary search and the highlights of the rendered blocks, not a pass over all.
+   */
+  private syncEntities(ids: readonly string[]): void {
+    if (!this.textDocument || ids.length === 0) return;
+    const objects = this.session.store.state.objects;
+    const removed: string[] = [];
+    const upserted: TextEntity[] = [];
+    for (const id of ids) {
+      const entity = this.entityOf(objects.get(id));
+      if (entity) upserted.push(entity);
+      else removed.push(id);
+      if (!entity) this.ranges.delete(id);
+    }
+    const laneChanged = this.index.update(removed, upserted);
+    this.highlightWindow?.entitiesChanged(new Set([...ids, ...laneChanged]));
+    this.requestUpdate();
+  }
+
+  private syncHiddenEntities(): void {
+    const hidden = this.session.hidden;
+    const changed = [...hidden].filter((id) => !this.indexedHidden.has(id));
+    for (const id of this.indexedHidden) if (!hidden.has(id)) changed.push(id);
+    this.indexedHidden = new Set(hidden);
+    this.syncEntities(changed);
+  }
+
+  /** Paints the selection, hover and waiting-span marks (and everything, after a disconnect). */
   private refreshPaint(): void {
     const view = this.view;
-    const doc = this.textDocument;
-    if (!view || !doc || !this.isConnected) return;
-    const store = this.session.store;
-    if (this.paintedVersion !== store.version || this.paintedView !== view) {
-      this.paintedVersion = store.version;
-      this.paintedView = view;
-      const entities: TextEntity[] = [];
-      const hidden = this.session.hidden;
-      for (const object of store.state.objects.values()) {
-        const span = this.nerSpan(object);
-        if (!span || hidden.has(object.objectId)) continue;
-        const start = doc.codePoints.toUtf16(span.start);
-        const end = doc.codePoints.toUtf16(span.end);
-        if (end <= start) continue;
-        entities.push({ id: object.objectId, start, end });
-      }
-      this.index = createEntityIndex(entities);
-      for (const id of this.ranges.keys()) if (!this.index.get(id)) this.ranges.delete(id);
-      const fallback = this.paletteIndex.size;
-      const paints: EntityPaint[] = this.index.ordered.map((entity) => ({
-        classIndex: this.paletteIndex.get(store.state.objects.get(entity.id)?.schemaId ?? '') ?? fallback,
-        lane: this.index.laneOf(entity.id),
-        range: this.rangeFor(entity),
-      }));
-      this.highlights.setEntities(paints);
+    if (!view || !this.isConnected) return;
+    if (this.paintLost) {
+      this.paintLost = false;
+      this.highlightWindow?.repaintAll();
     }
     const selected: AbstractRange[] = [];
     for (const id of this.session.selection) {
