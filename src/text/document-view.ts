@@ -24,6 +24,10 @@ export interface DocumentView {
   readonly blocks: readonly ParagraphBlock[];
   /** Blocks the browser renders now (near the viewport, or holding the selection or focus). */
   renderedBlocks(): ReadonlySet<number>;
+  /** The document offsets a block holds, [start, end). */
+  blockSpan(block: number): [number, number];
+  /** Whether [start, end) shares text with a rendered block (only those have boxes to measure). */
+  isRendered(start: number, end: number): boolean;
   /** The DOM position of a document offset; offsets inside a line terminator go to the line's end. */
   positionOf(offset: number): DomPosition;
   /** The document offset of a DOM boundary point, or undefined when it lies outside the text. */
@@ -150,11 +154,26 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
     return paragraph.start + (offset > 0 ? paragraph.text.length : 0);
   };
 
+  const blockSpan = (block: number): [number, number] => {
+    const { first, last } = blocks[block]!;
+    const end = paragraphs[last]!;
+    return [paragraphs[first]!.start, end.start + end.text.length];
+  };
+
   return {
     document: textDocument,
     paragraphElements,
     blocks,
     renderedBlocks: () => rendered,
+    blockSpan,
+    isRendered(start, end) {
+      for (const block of rendered) {
+        const [from, to] = blockSpan(block);
+        // A collapsed span (a caret) counts where it sits.
+        if (start < to && (end > from || (start === end && start >= from))) return true;
+      }
+      return false;
+    },
     positionOf,
     offsetOf,
     paragraphIndexOf,

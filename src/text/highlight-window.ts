@@ -28,18 +28,11 @@ export interface HighlightWindowOptions {
 
 export function createHighlightWindow(options: HighlightWindowOptions): HighlightWindow {
   const { view, highlights, paintOf } = options;
-  const paragraphs = view.document.layout.paragraphs;
   /** For each painted entity, how many rendered blocks it shares text with. */
   const blockCounts = new Map<string, number>();
 
-  const spanOf = (block: number): [number, number] => {
-    const { first, last } = view.blocks[block]!;
-    const end = paragraphs[last]!;
-    return [paragraphs[first]!.start, end.start + end.text.length];
-  };
-
   const blockChanged = (block: number, rendered: boolean) => {
-    const [start, end] = spanOf(block);
+    const [start, end] = view.blockSpan(block);
     for (const entity of options.index().overlapping(start, end)) {
       const count = (blockCounts.get(entity.id) ?? 0) + (rendered ? 1 : -1);
       if (count > 0) {
@@ -56,7 +49,7 @@ export function createHighlightWindow(options: HighlightWindowOptions): Highligh
     blockChanged,
     entitiesChanged(ids) {
       const index = options.index();
-      const rendered = [...view.renderedBlocks()].map(spanOf);
+      const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
       for (const id of ids) {
         const entity = index.get(id);
         const count = entity ? rendered.filter(([start, end]) => entity.start < end && entity.end > start).length : 0;

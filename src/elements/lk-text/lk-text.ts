@@ -49,8 +49,6 @@ interface HandleDrag {
 const FALLBACK_COLOR = '#6e7781';
 const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
 const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
-/** Paragraphs above and below the viewport whose relations are still drawn. */
-const ARROW_MARGIN_PARAGRAPHS = 40;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -109,6 +107,8 @@ export class LkText extends AnnotatorElement {
   private highlightWindow: HighlightWindow | undefined;
   /** The hidden objects the index was last brought up to date with. */
   private indexedHidden = new Set<string>();
+  /** Relation ids by member entity (`relationsOf`); dropped when relations change. */
+  private relationsByMember: Map<string, string[]> | undefined;
   /** Resolves when the DOM of the text set last is built (`showText`). */
   private viewBuilt: Promise<void> = Promise.resolve();
   /** Set when the highlights were removed (disconnect) and must be painted again. */
@@ -149,6 +149,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'selection') this.revealSelection();
     });
     this.session.store.subscribe((change) => {
+      if (change.relations.length > 0) this.relationsByMember = undefined;
       this.syncEntities(change.objects.map((entry) => entry.id));
       this.rejectUnfitImport(change);
     });
@@ -981,88 +982,87 @@ export class LkText extends AnnotatorElement {
 
   private rangeRects(entity: TextEntity): DOMRect[] {
     const view = this.view!;
-    const paragraphs = view.document.layout;
-    // Measure only on-screen paragraphs' worth; a huge entity still measures one range.
-    if (!this.nearViewport(paragraphs.paragraphAt(entity.start), paragraphs.paragraphAt(entity.end))) return [];
+    // Only entities in rendered blocks have boxes worth measuring (and a huge one measures once).
+    if (!view.isRendered(entity.start, entity.end)) return [];
     return [...view.range(entity.start, entity.end).getClientRects()].filter((rect) => rect.width > 0);
   }
 
-  /** Paragraph indexes at the top and bottom of the scroller's viewport. */
-  private visibleParagraphs(): [number, number] {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return [0, -1];
-    const box = this.scroller.getBoundingClientRect();
-    const text = this.paragraphsElement.getBoundingClientRect();
-    const x = text.left + 1;
-    const topOffset = caretOffsetAt(root, view, x, Math.max(box.top, text.top) + 2);
-    const bottomOffset = caretOffsetAt(root, view, x, Math.min(box.bottom, text.bottom) - 2);
-    const layout = view.document.layout;
-    return [
-      topOffset === undefined ? 0 : layout.paragraphAt(topOffset),
-      bottomOffset === undefined ? layout.paragraphs.length - 1 : layout.paragraphAt(bottomOffset),
-    ];
+  /** Relation ids by member entity id, rebuilt after relations change (not on scroll). */
+  private relationsOf(entityId: string): readonly string[] {
+    if (!this.relationsByMember) {
+      const byMember = new Map<string, string[]>();
+      for (const relation of this.session.store.state.relations.values()) {
+        for (const member of relation.kind === 'single' ? [relation.from, relation.to] : relation.group) {
+          let list = byMember.get(member);
+          if (!list) byMember.set(member, (list = []));
+          list.push(relation.objectId);
+        }
+      }
+      this.relationsByMember = byMember;
+    }
+    return this.relationsByMember.get(entityId) ?? [];
   }
 
-  private nearViewport(firstParagraph: number, lastParagraph: number, margin = 0): boolean {
-    const [top, bottom] = this.visibleParagraphs();
-    return lastParagraph >= top - margin && firstParagraph <= bottom + margin;
-  }
-
+  /**
+   * Arrows for the relations that touch an entity on screen. Candidates come from the entities
+   * painted in rendered blocks (a few hundred at most), never from a pass over every relation;
+   * a member off screen is drawn at the top or bottom edge, towards where it is.
+   */
   private drawArrows(origin: DOMRect): void {
     const svg = this.arrowsSvg;
     const view = this.view;
     if (!svg || !view) return;
-    const relations = [...this.session.store.state.relations.values()];
-    if (relations.length === 0) {
+    const relations = this.session.store.state.relations;
+    const candidates = new Set<string>();
+    if (relations.size > 0) for (const id of this.highlights.paintedIds()) for (const relationId of this.relationsOf(id)) candidates.add(relationId);
+    if (candidates.size === 0) {
       if (svg.childNodes.length > 0) svg.replaceChildren();
       return;
     }
-    const layout = view.document.layout;
-    const [top, bottom] = this.visibleParagraphs();
-    const scrollerBox = this.scroller.getBoundingClientRect();
+    const screen = this.scroller.getBoundingClientRect();
+    const above = { x: 40, y: screen.top - origin.top - 12 };
+    const below = { x: 40, y: screen.bottom - origin.top + 12 };
+    const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
+    const firstRendered = Math.min(...rendered.map(([start]) => start));
     const categories = new Map((this.session.ontology?.relations ?? []).map((category) => [category.schemaId, category] as const));
-    const anchors = new Map<string, ArrowPoint | undefined>();
-    const anchorOf = (id: string): ArrowPoint | undefined => {
+    /** Where an arrow meets an entity, and whether that point is on screen. */
+    const anchors = new Map<string, { point: ArrowPoint; onScreen: boolean } | undefined>();
+    const anchorOf = (id: string) => {
       if (anchors.has(id)) return anchors.get(id);
       const entity = this.index.get(id);
-      let point: ArrowPoint | undefined;
-      if (entity) {
-        const paragraph = layout.paragraphAt(entity.start);
-        if (paragraph < top - 2) point = { x: 40, y: scrollerBox.top - origin.top - 12 };
-        else if (paragraph > bottom + 2) point = { x: 40, y: scrollerBox.bottom - origin.top + 12 };
-        else {
-          const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
-          if (rect) point = { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 };
-        }
+      let anchor: { point: ArrowPoint; onScreen: boolean } | undefined;
+      if (entity && view.isRendered(entity.start, entity.end)) {
+        const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
+        if (rect && rect.bottom < screen.top) anchor = { point: above, onScreen: false };
+        else if (rect && rect.top > screen.bottom) anchor = { point: below, onScreen: false };
+        else if (rect) anchor = { point: { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 }, onScreen: true };
+      } else if (entity) {
+        anchor = { point: entity.start < firstRendered ? above : below, onScreen: false };
       }
-      anchors.set(id, point);
-      return point;
-    };
-    const inView = (id: string) => {
-      const entity = this.index.get(id);
-      if (!entity) return false;
-      const paragraph = layout.paragraphAt(entity.start);
-      return paragraph >= top - ARROW_MARGIN_PARAGRAPHS && paragraph <= bottom + ARROW_MARGIN_PARAGRAPHS;
+      anchors.set(id, anchor);
+      return anchor;
     };
     const specs: ArrowSpec[] = [];
     const selected = new Set(this.session.selection);
-    for (const relation of relations) {
+    for (const relationId of candidates) {
+      const relation = relations.get(relationId);
+      if (!relation) continue;
       const members = relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
-      if (!members.some(inView)) continue;
-      const points = members.map(anchorOf);
-      if (points.some((p) => p === undefined)) continue;
+      const ends = members.map(anchorOf);
+      if (ends.some((end) => end === undefined) || !ends.some((end) => end!.onScreen)) continue;
       const category = categories.get(relation.schemaId);
       specs.push({
         id: relation.objectId,
         label: category?.title ?? relation.schemaId,
         color: category?.color && /^#[0-9a-fA-F]{6}$/.test(category.color) ? category.color : FALLBACK_COLOR,
         kind: relation.kind,
-        points: points as ArrowPoint[],
+        points: ends.map((end) => end!.point),
         bidirectional: relation.kind === 'single' && relation.direction === 'bidirectional',
         selected: selected.has(relation.objectId),
       });
     }
+    // Document order keeps the stacking of overlapping arcs stable while scrolling.
+    specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     drawArrows(svg, layoutArrows(specs));
   }
 
