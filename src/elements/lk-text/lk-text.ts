@@ -47,6 +47,9 @@ interface HandleDrag {
 }
 
 const FALLBACK_COLOR = '#6e7781';
+
+/** Resolves in a task of its own, so that work before and after it are separate main-thread blocks. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
 const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
 
@@ -324,17 +327,29 @@ export class LkText extends AnnotatorElement {
     this.ranges.clear();
     this.pending = undefined;
     this.caret = undefined;
-    this.viewBuilt = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-      if (this.textDocument === doc) this.buildView(doc);
-    });
+    const current = () => this.textDocument === doc;
+    this.viewBuilt = nextTask()
+      .then(() => {
+        if (current()) this.buildView(doc);
+      })
+      .then(nextTask)
+      .then(() => {
+        if (current()) this.indexEntities();
+      });
     return this.viewBuilt;
   }
 
   private buildView(doc: TextDocument): void {
     const container = this.paragraphsElement;
     if (!container) return;
-    const view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
-    this.view = view;
+    this.view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    this.scheduleOverlay();
+  }
+
+  /** The entity index and the highlights of the blocks rendered by now (a task after the DOM). */
+  private indexEntities(): void {
+    const view = this.view;
+    if (!view) return;
     this.rebuildIndex();
     this.highlightWindow = createHighlightWindow({
       view,
@@ -342,6 +357,7 @@ export class LkText extends AnnotatorElement {
       highlights: this.highlights,
       paintOf: (entity) => ({ classIndex: this.classIndexOf(entity.id), lane: this.index.laneOf(entity.id), range: this.rangeFor(entity) }),
     });
+    this.highlightWindow.repaintAll();
     this.refreshPaint();
     this.scheduleOverlay();
     this.requestUpdate();
@@ -539,7 +555,7 @@ export class LkText extends AnnotatorElement {
           code: 'ner-out-of-range',
           message: `${object.objectId}: [${span.start}, ${span.end}) is not a span of the ${doc.codePoints.length}-code-point text`,
         });
-      } else if (span.selection !== '' && doc.codePoints.slice(span.start, span.end) !== span.selection) {
+      } else if (span.selection !== '' && !doc.codePoints.sliceEquals(span.start, span.end, span.selection)) {
         problems.push({
           ...base,
           code: 'ner-selection-mismatch',
