@@ -43,6 +43,7 @@ export default {
     // 'sign-url' and 'request-log:*' server commands (test/server/).
     signedAssetsPlugin,
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
+    (await import('./test/server/screenshot-plugin.mjs')).screenshotPlugin, // 'page:screenshot': pixels of a page region
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({

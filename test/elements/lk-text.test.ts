@@ -3,6 +3,7 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { frames, nextEvent, recordEvents } from './helpers.js';
+import { pixels, rowsWithColour } from './pixels.js';
 
 const NOVEL_URL = '/test/fixtures/text/pride_and_prejudice.txt';
 
@@ -178,14 +179,9 @@ describe('<lk-text>', () => {
     const element = await mount(STORY);
     await dragOver(element, 'Longbourn');
     const toolbar = element.shadowRoot!.querySelector('lk-toolbar');
-    const button = toolbar?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-schema-id="n-place"]');
-    if (button) {
-      const rect = button.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-    } else {
-      // Panels not registered in this build: do what the toolbar button does.
-      element.session.setActiveSchema('n-place');
-    }
+    const button = toolbar!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-schema-id="n-place"]')!;
+    const rect = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
     await element.settled();
     const tools = element.export().task.tools;
     expect(tools.map((t) => [t.schemaId, nerOf(t)])).to.deep.equal([['n-place', codePointSpan(STORY, 'Longbourn')]]);
@@ -582,6 +578,23 @@ describe('<lk-text>', () => {
     element.session.select([lastImported.objectId]);
     await element.settled();
     expect(scroller.scrollTop).to.be.greaterThan(1000);
+    // Only entities near the viewport are registered as highlights, and those scrolled to are painted.
+    const registered = element.highlightNames().flatMap((name) => [...(CSS.highlights.get(name) ?? [])]);
+    expect(registered.length).to.be.greaterThan(0);
+    expect(registered.length).to.be.below(1500, 'not all 10,000 entities');
+    const shown = objects[objects.length - 2] as { ner: { start: number; end: number; selection: string } };
+    // The file is ASCII: code points are UTF-16 offsets; find the entity's line and its place in it.
+    const lineStart = Math.max(source.lastIndexOf('\n', shown.ner.start - 1) + 1, 0);
+    const node = paragraphs[source.slice(0, lineStart).split('\n').length - 1]!.firstChild as Text;
+    const local = shown.ner.start - lineStart;
+    expect(node.data.slice(local, local + shown.ner.selection.length)).to.equal(shown.ner.selection);
+    expect(registered.some((range) => range.startContainer === node && range.startOffset === local), 'the entity scrolled to is registered').to.equal(true);
+    const live = document.createRange();
+    live.setStart(node, local);
+    live.setEnd(node, local + shown.ner.selection.length);
+    const wordBox = live.getBoundingClientRect();
+    const painted = await pixels({ left: wordBox.left + 1, top: wordBox.top, width: wordBox.width - 2, height: wordBox.height + 8 });
+    expect(rowsWithColour(painted, '#e53935', 2).length, `${shown.ner.selection} is underlined`).to.be.greaterThan(0);
     // The side panel's object list (loaded on first show) keeps a few dozen rows of the 10,000, with
     // the selected entity's row scrolled into its viewport.
     const list = element.shadowRoot!.querySelector('lk-object-list')!;

@@ -17,6 +17,10 @@ export const lkTextStyles = css`
     box-sizing: border-box;
     padding: var(--lk-text-padding, 16px 24px 48px);
   }
+  /* Arcs rise above the lines they join: the first line needs room for them too. */
+  .content.has-arrows {
+    padding-top: 64px;
+  }
   .paragraphs {
     font: var(--lk-text-font, 15px/1.9 ui-serif, Georgia, 'Times New Roman', serif);
     color: var(--lk-text-color, #1f2328);

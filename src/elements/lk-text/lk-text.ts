@@ -1029,6 +1029,7 @@ export class LkText extends AnnotatorElement {
     const view = this.view;
     if (!svg || !view) return;
     const relations = this.session.store.state.relations;
+    this.content.classList.toggle('has-arrows', relations.size > 0);
     const candidates = new Set<string>();
     if (relations.size > 0) for (const id of this.highlights.paintedIds()) for (const relationId of this.relationsOf(id)) candidates.add(relationId);
     if (candidates.size === 0) {
