@@ -256,6 +256,36 @@ describe('<lk-text> with real input, host contract and panels', () => {
     expect([...rowsWithColour(ball, red), ...rowsWithColour(ball, blue)]).to.deep.equal([]);
   });
 
+  it('repaints an entity moved to another class (Alt+shortcut) and one hidden and shown in the object list', async () => {
+    const element = await mount({ annotations: importOf([entity('darcy', 'n-person', 'Darcy'), entity('meryton', 'n-place', 'Meryton')]) });
+    const under = async (needle: string) => {
+      const rect = textRect(element, needle);
+      return pixels({ left: rect.left + 1, top: rect.top, width: rect.width - 2, height: rect.height + 8 });
+    };
+    const red = '#e53935';
+    const blue = '#1e88e5';
+    expect(rowsWithColour(await under('Darcy'), red).length).to.be.greaterThan(0);
+    await clickOn(element, 'Darcy');
+    await sendKeys({ press: 'Alt+2' });
+    await clickOn(element, 'ball');
+    expect(element.export().task.tools.find((tool) => tool.objectId === 'darcy')!.schemaId).to.equal('n-place');
+    const moved = await under('Darcy');
+    expect(rowsWithColour(moved, red)).to.deep.equal([]);
+    expect(rowsWithColour(moved, blue).length).to.be.greaterThan(0);
+    // Hidden in the object list: not painted, still exported; shown again: painted.
+    await click(inPanel(element, 'lk-object-list', 'button.visibility[aria-label^="Hide"]'));
+    await element.settled();
+    const hiddenCount = [...element.session.hidden].length;
+    expect(hiddenCount).to.equal(1);
+    const hiddenId = [...element.session.hidden][0]!;
+    const hiddenWord = hiddenId === 'darcy' ? 'Darcy' : 'Meryton';
+    expect(rowsWithColour(await under(hiddenWord), blue)).to.deep.equal([]);
+    expect(element.export().task.tools).to.have.length(2);
+    await click(inPanel(element, 'lk-object-list', 'button.visibility[aria-label^="Show"]'));
+    await element.settled();
+    expect(rowsWithColour(await under(hiddenWord), blue).length).to.be.greaterThan(0);
+  });
+
   it('answers an entity’s nested classification and the document’s in the side panel, validated at submit', async () => {
     const element = await mount({ annotations: importOf([entity('darcy', 'n-person', 'Darcy')]) });
     const events = recordEvents(element, ['lk-change', 'lk-invalid', 'lk-submit']);
