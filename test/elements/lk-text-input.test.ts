@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
-import { signedUrl } from '../server/signed-assets-client.js';
+import { browserRequests, clearRequestLog, signedUrl } from '../server/signed-assets-client.js';
 import { nextEvent, recordEvents } from './helpers.js';
 import { click } from './panels/helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
@@ -164,6 +164,24 @@ function choiceIn(element: LkText, schemaId: string, text: string): HTMLInputEle
 describe('<lk-text> with real input, host contract and panels', () => {
   afterEach(async () => {
     await resetMouse();
+  });
+
+  // First in the file: the modules it looks for are requested only once per page.
+  it('loads its toolbar on first render and never pixi, pdf.js or cornerstone', async () => {
+    await clearRequestLog();
+    const element = await fixture<LkText>(html`<lk-text no-sidebar style="--lk-height: 300px; width: 700px" .ontology=${ontology} .text=${STORY}></lk-text>`);
+    await element.settled();
+    const toolbar = element.shadowRoot!.querySelector('lk-toolbar')!;
+    expect(customElements.get('lk-toolbar'), 'the toolbar arrived').to.exist;
+    const button = toolbar.shadowRoot!.querySelector('button[data-schema-id="n-place"]')!;
+    await click(button);
+    expect(element.session.activeSchemaId).to.equal('n-place');
+    await dragOver(element, 'Meryton');
+    expect(element.export().task.tools.map((tool) => nerOf(tool))).to.deep.equal([codePointSpan(STORY, 'Meryton')]);
+    const urls = (await browserRequests()).map((request) => request.url);
+    expect(urls.some((url) => url.includes('toolbar')), 'the toolbar module was requested').to.equal(true);
+    expect(urls.filter((url) => /pixi|pdfjs|pdf\.worker|cornerstone|dicom-parser/.test(url))).to.deep.equal([]);
+    expect(urls.filter((url) => /object-list|classification-form/.test(url)), 'no side panel with no-sidebar').to.deep.equal([]);
   });
 
   it('loads a signed URL (refreshed through resolveUrl once expired) and keeps it out of exports and events', async () => {

@@ -2,6 +2,14 @@ import { css } from 'lit';
 
 /** The text stage: a scrolling page of paragraphs with an arrow overlay and a caret. */
 export const lkTextStyles = css`
+  /* The toolbar's row while its module loads (it arrives with import() on first render). */
+  lk-toolbar:not(:defined) {
+    display: block;
+    min-height: 35px;
+    box-sizing: border-box;
+    background: var(--lk-toolbar-background, var(--lk-background, #f6f8fa));
+    border-bottom: 1px solid var(--lk-border-color, #d0d7de);
+  }
   .stage {
     background: var(--lk-page-background, #ffffff);
   }

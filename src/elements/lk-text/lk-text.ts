@@ -127,8 +127,9 @@ export class LkText extends AnnotatorElement {
   private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
-  /** The side panels and the shortcut help, loaded on first use (`loadPanels`). */
+  /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
   private panelsLoading: Promise<unknown> | undefined;
+  private panelsLoaded: 'toolbar' | 'all' | undefined;
 
   constructor() {
     super();
@@ -266,19 +267,28 @@ export class LkText extends AnnotatorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.noSidebar || this.helpOpen) this.loadPanels();
+    this.loadPanels(!this.noSidebar || this.helpOpen ? 'all' : 'toolbar');
   }
 
   /**
-   * The side panels and the shortcut help are not part of the first download: they load with
-   * `import()` the first time the element shows them (the sidebar, or the help with ?). Until
-   * then their tags are undefined elements, which upgrade (keeping their properties) on arrival.
+   * The toolbar, the side panels and the shortcut help are not part of the first download: they
+   * load with `import()` when the element first renders (the toolbar alone with `no-sidebar`), in
+   * parallel with the text. Until then their tags are undefined elements, which upgrade (keeping
+   * their properties) on arrival; the toolbar's row is reserved meanwhile.
    */
-  private loadPanels(): void {
-    this.panelsLoading ??= import('../panels/define.js').catch(() => {
+  private loadPanels(which: 'toolbar' | 'all'): void {
+    const retry = () => {
       // A failed chunk load leaves the text usable; the next render tries again.
       this.panelsLoading = undefined;
-    });
+      this.panelsLoaded = undefined;
+    };
+    if (which === 'all' && this.panelsLoaded !== 'all') {
+      this.panelsLoaded = 'all';
+      this.panelsLoading = import('../panels/define.js').catch(retry);
+    } else if (!this.panelsLoaded) {
+      this.panelsLoaded = 'toolbar';
+      this.panelsLoading = import('../panels/toolbar/define.js').catch(retry);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
