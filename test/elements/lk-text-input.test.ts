@@ -9,6 +9,7 @@ import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { browserRequests, clearRequestLog, signedUrl } from '../server/signed-assets-client.js';
 import { nextEvent, recordEvents } from './helpers.js';
+import { clickOn, codePointSpan, dragOver, importOf, nerOf, textRect } from './lk-text-helpers.js';
 import { click } from './panels/helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
 
@@ -68,30 +69,8 @@ const ontology = {
 const STORY = 'Mr. Darcy met Elizabeth Bennet at the ball in Meryton.\nShe lived at Longbourn with Jane and Lydia.\n';
 const UNICODE_FILE = 'text/unicode-crlf.txt';
 
-interface NerValue {
-  start: number;
-  end: number;
-  selection: string;
-}
-
-/** Python-style code point offsets of a substring. */
-function codePointSpan(text: string, needle: string): NerValue {
-  const at = text.indexOf(needle);
-  if (at < 0) throw new Error(`${needle} not in text`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...needle].length, selection: needle };
-}
-
-function nerOf(tool: unknown): NerValue {
-  return (tool as { ner: NerValue }).ner;
-}
-
 function entity(objectId: string, schemaId: string, needle: string, extra: Record<string, unknown> = {}) {
   return { objectId, schemaId, ner: codePointSpan(STORY, needle), ...extra };
-}
-
-function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): unknown {
-  return [{ externalId: 'doc.txt', objects, classifications, relations }];
 }
 
 async function mount(options: { text?: string; annotations?: unknown; mode?: string; reviewReadonly?: boolean } = {}): Promise<LkText> {
@@ -110,39 +89,6 @@ async function mount(options: { text?: string; annotations?: unknown; mode?: str
   await element.settled();
   element.focus();
   return element;
-}
-
-function textRect(element: LkText, needle: string): DOMRect {
-  for (const paragraph of element.shadowRoot!.querySelectorAll('.paragraphs p')) {
-    const node = paragraph.firstChild;
-    if (!(node instanceof Text)) continue;
-    const at = node.data.indexOf(needle);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + needle.length);
-    return range.getBoundingClientRect();
-  }
-  throw new Error(`${needle} is not rendered`);
-}
-
-async function dragOver(element: LkText, needle: string): Promise<void> {
-  const rect = textRect(element, needle);
-  const y = Math.round(rect.top + rect.height / 2);
-  await sendMouse({ type: 'move', position: [Math.round(rect.left + 1), y] });
-  await sendMouse({ type: 'down' });
-  await sendMouse({ type: 'move', position: [Math.round(rect.left + rect.width / 2), y] });
-  await sendMouse({ type: 'move', position: [Math.round(rect.right - 1), y] });
-  await sendMouse({ type: 'up' });
-  await element.settled();
-}
-
-async function clickOn(element: LkText, needle: string, modifier?: 'Shift' | 'Control'): Promise<void> {
-  const rect = textRect(element, needle);
-  if (modifier) await sendKeys({ down: modifier });
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-  if (modifier) await sendKeys({ up: modifier });
-  await element.settled();
 }
 
 /** An element of the side panel (inside a panel's own shadow root). */
@@ -230,12 +176,7 @@ describe('<lk-text> with real input, host contract and panels', () => {
     for (let i = 0; i < 5; i++) await sendKeys({ press: 'Shift+ArrowRight' });
     await sendKeys({ press: '2' });
     const spans = element.export().task.tools.map((tool) => nerOf(tool));
-    const python = (needle: string): NerValue => {
-      const at = source.indexOf(needle);
-      const start = [...source.slice(0, at)].length;
-      return { start, end: start + [...needle].length, selection: needle };
-    };
-    expect(spans).to.deep.equal([python('Élisabeth'), python('\r\nCafe\u0301')]);
+    expect(spans).to.deep.equal([codePointSpan(source, 'Élisabeth'), codePointSpan(source, '\r\nCafe\u0301')]);
     expect(spans[1]!.end - spans[1]!.start).to.equal(7, 'CR, LF, C, a, f, e, combining acute');
   });
 
@@ -342,13 +283,13 @@ describe('<lk-text> with real input, host contract and panels', () => {
       annotations: importOf([entity('darcy', 'n-person', 'Darcy'), entity('lizzy', 'n-person', 'Elizabeth'), entity('jane', 'n-person', 'Jane'), entity('lydia', 'n-person', 'Lydia')]),
     });
     await clickOn(element, 'Darcy');
-    await clickOn(element, 'Elizabeth', 'Control');
+    await clickOn(element, 'Elizabeth', { modifier: 'Control' });
     expect(element.session.selection).to.deep.equal(['darcy', 'lizzy']);
     await click(inPanel(element, 'lk-relations-panel', 'button[data-schema-id="r-knows"]'));
     await element.settled();
     await clickOn(element, 'Elizabeth');
-    await clickOn(element, 'Jane', 'Control');
-    await clickOn(element, 'Lydia', 'Control');
+    await clickOn(element, 'Jane', { modifier: 'Control' });
+    await clickOn(element, 'Lydia', { modifier: 'Control' });
     await click(inPanel(element, 'lk-relations-panel', 'button[data-schema-id="r-family"]'));
     await element.settled();
     const relations = element.export().task.relations;

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { frames, nextEvent, recordEvents } from './helpers.js';
+import { clickOn, codePointSpan, dragOver, importOf, nerOf, textRect } from './lk-text-helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
 
 const NOVEL_URL = '/test/fixtures/text/pride_and_prejudice.txt';
@@ -36,25 +37,6 @@ const ontology = {
 
 const STORY = '😀 Mr. Darcy met Elizabeth Bennet at the ball.\nShe lived at Longbourn with her sisters.\n';
 
-interface NerValue {
-  start: number;
-  end: number;
-  selection: string;
-}
-
-/** Python-style code point offsets of a substring (the reference the export must equal). */
-function codePointSpan(text: string, needle: string, occurrence = 0): NerValue {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`${needle} not in text`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...needle].length, selection: needle };
-}
-
-function nerOf(tool: unknown): NerValue {
-  return (tool as { ner: NerValue }).ner;
-}
-
 async function mount(text: string, options: { mode?: string; snapWords?: boolean; annotations?: unknown } = {}): Promise<LkText> {
   const element = await fixture<LkText>(html`
     <lk-text
@@ -72,47 +54,6 @@ async function mount(text: string, options: { mode?: string; snapWords?: boolean
   await element.settled();
   element.focus();
   return element;
-}
-
-/** The viewport rect of the n-th occurrence of `needle` inside the element's paragraphs. */
-function textRect(element: LkText, needle: string, occurrence = 0): DOMRect {
-  let seen = 0;
-  for (const paragraph of element.shadowRoot!.querySelectorAll('.paragraphs p')) {
-    const node = paragraph.firstChild;
-    if (!(node instanceof Text)) continue;
-    for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
-      if (seen++ !== occurrence) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      return range.getBoundingClientRect();
-    }
-  }
-  throw new Error(`${needle} is not rendered`);
-}
-
-async function dragOver(element: LkText, needle: string, occurrence = 0): Promise<void> {
-  const rect = textRect(element, needle, occurrence);
-  const y = Math.round(rect.top + rect.height / 2);
-  const from: [number, number] = [Math.round(rect.left + 1), y];
-  const to: [number, number] = [Math.round(rect.right - 1), y];
-  await sendMouse({ type: 'move', position: from });
-  await sendMouse({ type: 'down' });
-  await sendMouse({ type: 'move', position: [Math.round((from[0] + to[0]) / 2), y] });
-  await sendMouse({ type: 'move', position: to });
-  await sendMouse({ type: 'up' });
-  await element.settled();
-}
-
-async function clickOn(element: LkText, needle: string, options: { occurrence?: number; at?: 'start' | 'middle' } = {}): Promise<void> {
-  const rect = textRect(element, needle, options.occurrence ?? 0);
-  const x = options.at === 'start' ? rect.left + 1 : rect.left + rect.width / 2;
-  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(rect.top + rect.height / 2)] });
-  await element.settled();
-}
-
-function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): unknown {
-  return [{ externalId: 'doc.txt', objects, classifications, relations }];
 }
 
 describe('<lk-text>', () => {

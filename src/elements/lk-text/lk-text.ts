@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
