@@ -71,6 +71,14 @@ function lastStartAtMost(ordered: readonly TextEntity[], offset: number): number
   return low - 1;
 }
 
+/** The lowest lane free at the entity's start (entities met in document order); the entity then holds it. */
+function takeLane(laneEnds: number[], entity: TextEntity): number {
+  let lane = laneEnds.findIndex((end) => end <= entity.start);
+  if (lane === -1) lane = laneEnds.push(entity.end) - 1;
+  else laneEnds[lane] = entity.end;
+  return lane;
+}
+
 export function createEntityIndex(entities: Iterable<TextEntity>): EntityIndex {
   let ordered: TextEntity[] = [];
   const byId = new Map<string, TextEntity>();
@@ -115,13 +123,7 @@ export function createEntityIndex(entities: Iterable<TextEntity>): EntityIndex {
     for (let i = head; i < ordered.length; i++) {
       const entity = ordered[i]!;
       if (entity.start >= reach && entity.start >= end && i > head) break;
-      let lane = laneEnds.findIndex((laneEnd) => laneEnd <= entity.start);
-      if (lane === -1) {
-        lane = laneEnds.length;
-        laneEnds.push(entity.end);
-      } else {
-        laneEnds[lane] = entity.end;
-      }
+      const lane = takeLane(laneEnds, entity);
       reach = Math.max(reach, entity.end);
       if (lanes.get(entity.id) !== lane) {
         lanes.set(entity.id, lane);
@@ -142,13 +144,7 @@ export function createEntityIndex(entities: Iterable<TextEntity>): EntityIndex {
     const before = new Map(lanes);
     lanes.clear();
     for (const entity of ordered) {
-      let lane = laneEnds.findIndex((end) => end <= entity.start);
-      if (lane === -1) {
-        lane = laneEnds.length;
-        laneEnds.push(entity.end);
-      } else {
-        laneEnds[lane] = entity.end;
-      }
+      const lane = takeLane(laneEnds, entity);
       lanes.set(entity.id, lane);
       if (before.get(entity.id) !== lane) changed.add(entity.id);
     }
