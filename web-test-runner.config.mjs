@@ -47,6 +47,7 @@ export default {
     signedAssetsPlugin,
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
     (await import('./test/server/device-plugin.mjs')).devicePlugin, // 'device:scale-factor': a HiDPI screen via CDP
+    (await import('./test/server/screenshot-plugin.mjs')).screenshotPlugin, // 'page:screenshot': pixels of a page region
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({

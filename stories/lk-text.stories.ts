@@ -95,9 +95,9 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function textElement(args: Args, options: { text?: string; src?: string; annotations?: unknown }) {
+function textElement(args: Args, options: { text?: string; src?: string; annotations?: unknown; ontology?: unknown; height?: string }) {
   return html`<lk-text
-    style="--lk-height: 640px"
+    style=${`--lk-height: ${options.height ?? '640px'}`}
     asset-id="sample"
     external-id="sample.txt"
     mode=${args.mode}
@@ -105,7 +105,7 @@ function textElement(args: Args, options: { text?: string; src?: string; annotat
     ?no-sidebar=${args.noSidebar}
     src=${options.src ?? ''}
     .text=${options.text}
-    .ontology=${ontology}
+    .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
@@ -122,6 +122,113 @@ export const PreLabels: Story = { render: (args) => textElement(args, { text: SA
 
 /** The whole novel (684k characters) from a URL. */
 export const Novel: Story = { render: (args) => textElement(args, { src: NOVEL }) };
+
+/**
+ * The whole novel with 10,000 entities (every capitalised word, a nested first letter on every
+ * tenth) and 200 relations: it opens, scrolls and takes new entities without long pauses.
+ */
+export const NovelWithTenThousandEntities: Story = {
+  loaders: [
+    async () => {
+      const text = await (await fetch(NOVEL)).text();
+      const objects: unknown[] = [];
+      const relations: unknown[] = [];
+      const people: string[] = [];
+      // The file is ASCII: UTF-16 offsets are code points.
+      for (const match of text.matchAll(/[A-Z][a-z]+/g)) {
+        if (objects.length >= 10_000) break;
+        const start = match.index;
+        const objectId = `w${people.length}`;
+        people.push(objectId);
+        objects.push({ schemaId: 'n-person', objectId, ner: { start, end: start + match[0].length, selection: match[0] } });
+        if (people.length % 10 === 0) objects.push({ schemaId: 'n-title', objectId: `${objectId}-initial`, ner: { start, end: start + 1, selection: match[0][0] } });
+        if (people.length % 45 === 0 && relations.length < 200) relations.push({ schemaId: 'r-knows', objectId: `r${relations.length}`, from: objectId, to: people[people.length - 4] });
+      }
+      return { annotations: [{ externalId: 'sample.txt', objects, classifications: [], relations }] };
+    },
+  ],
+  render: (args, { loaded }) => textElement(args, { src: NOVEL, annotations: loaded['annotations'] }),
+};
+
+/** Many relations over one paragraph: arcs lift until their labels are free, so each stays readable. */
+export const OverlappingRelations: Story = {
+  render: (args) => {
+    const names = ['Mr. Bennet', 'Mrs. Long', 'Netherfield Park', 'truth', 'fortune', 'wife'];
+    const objects = names.map((needle, i) => ({ schemaId: i === 2 ? 'n-place' : 'n-person', objectId: `e${i}`, ner: span(SAMPLE, needle) }));
+    const relations: unknown[] = [];
+    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) relations.push({ schemaId: 'r-knows', objectId: `r${i}-${j}`, from: `e${i}`, to: `e${j}` });
+    relations.push({ schemaId: 'r-family', objectId: 'g1', group: ['e0', 'e1', 'e5'] });
+    return textElement(args, { text: SAMPLE, annotations: [{ externalId: 'sample.txt', objects, classifications: [], relations }] });
+  },
+};
+
+/** Per-entity answers (Role on a Person) and a document answer (Genre), filled in from the pre-labels. */
+export const Classifications: Story = {
+  render: (args) =>
+    textElement(args, {
+      text: SAMPLE,
+      annotations: [
+        {
+          externalId: 'sample.txt',
+          objects: [{ schemaId: 'n-person', objectId: 'bennet', ner: span(SAMPLE, 'Mr. Bennet'), classifications: [{ schemaId: 'n-role', answer: 'Supporting' }] }],
+          classifications: [{ schemaId: 'c-genre', answer: 'Novel' }],
+          relations: [],
+        },
+      ],
+    }),
+};
+
+/** Locked pre-labels: they can be selected and inspected, not moved, re-classed or deleted. */
+export const LockedPreLabels: Story = {
+  render: (args) =>
+    textElement(args, { text: SAMPLE, annotations: prelabels.map((record) => ({ ...record, objects: record.objects.map((object) => ({ ...object, lock: true })) })) }),
+};
+
+/** Review mode: accept or reject the task or single entities; edits are still allowed. */
+export const Review: Story = { args: { mode: 'review' }, render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };
+
+/** Text that looks like HTML and an ontology whose titles and option values contain markup: all shown as text. */
+export const MarkupStaysText: Story = {
+  render: (args) =>
+    textElement(args, {
+      text: ['<script>alert("not run")</script>', '<img src=x onerror="alert(\'not run\')">', '<b>bold?</b> &amp; <a href="javascript:alert(1)">a link?</a>'].join('\n'),
+      ontology: {
+        ...ontology,
+        tools: [{ schemaId: 'n-tag', tool: 'ner', title: '<img src=x onerror="alert(1)">Tag', color: '#43a047', shortcutKey: '1' }],
+        classifications: [{ schemaId: 'c-x', tool: 'radio', title: 'Pick <b>one</b>', options: [{ value: '<script>alert(2)</script>', schemaId: 'o-x' }] }],
+      },
+    }),
+};
+
+/** Two documents on one page: each has its own highlight names, selection and undo. */
+export const TwoDocuments: Story = {
+  render: (args) => html`${textElement(args, { text: SAMPLE, annotations: prelabels, height: '320px' })}${textElement(args, { text: SAMPLE, height: '320px' })}`,
+};
+
+/** A 404: lk-error asset-not-found on the stage; the element stays usable. */
+export const MissingFile: Story = { render: (args) => textElement(args, { src: '/assets/text/missing.txt' }) };
+
+/**
+ * Pre-labels that do not fit the text (an offset past the end, a selection that is not the covered
+ * text): lk-error import-invalid, the entities are kept and submit is blocked until they are fixed.
+ */
+export const PreLabelsThatDoNotFit: Story = {
+  render: (args) =>
+    textElement(args, {
+      text: SAMPLE,
+      annotations: [
+        {
+          externalId: 'sample.txt',
+          objects: [
+            { schemaId: 'n-person', objectId: 'wrong-text', ner: { ...span(SAMPLE, 'Mr. Bennet'), selection: 'Mr. Darcy' } },
+            { schemaId: 'n-place', objectId: 'past-the-end', ner: { start: 5000, end: 5010, selection: 'xxxxxxxxxx' } },
+          ],
+          classifications: [],
+          relations: [],
+        },
+      ],
+    }),
+};
 
 /** View mode: select only. */
 export const View: Story = { args: { mode: 'view' }, render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };

@@ -1,6 +1,7 @@
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { longestTask, nextFrame, NOVEL_URL, scrollFrames, wordSpans } from './common.js';
+import { highlightsPainted } from './text-paint.js';
 
 const ontology = {
   tools: [{ schemaId: 'e-person', tool: 'ner', title: 'Person', color: '#e53935', shortcutKey: '1' }],
@@ -17,6 +18,8 @@ window.bench = {
     text = await (await fetch(NOVEL_URL)).text();
     // The novel is ASCII: UTF-16 offsets are code points.
     const objects = wordSpans(text, count).map((s) => ({ objectId: s.id, schemaId: 'e-person', ner: { start: s.start, end: s.end, selection: text.slice(s.start, s.end) } }));
+    // A task boundary: the page's own preparation above is not part of the library's longest block.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const { result: loadMs, longestTask: longest } = await longestTask(async () => {
       const start = performance.now();
       element = document.createElement('lk-text') as LkText;
@@ -27,7 +30,7 @@ window.bench = {
       element.text = text;
       element.annotations = { objects };
       await element.settled();
-      await nextFrame();
+      await highlightsPainted();
       return performance.now() - start;
     });
     return { loadMs, longestTask: longest };
@@ -37,22 +40,29 @@ window.bench = {
     return scrollFrames(scroller);
   },
   async selectSpan() {
-    // Selection → lk-change: the path a user's finished selection takes with a class active.
+    // Selection → lk-change through the element's own path, as a mouse drag ends: the press, a
+    // selection of ten characters in the shadow root's text, then the release (timed from there)
+    // until lk-change and the frame that shows the new entity. A class is active, so the release
+    // creates the entity.
+    element.session.setActiveSchema('e-person');
+    const scroller = element.shadowRoot!.querySelector('.scroller')!;
+    scroller.scrollTop = 0;
+    await nextFrame();
+    await nextFrame();
+    const paragraphs = element.shadowRoot!.querySelector('.paragraphs')!;
+    const node = [...paragraphs.querySelectorAll('p')].map((p) => p.firstChild).find((n): n is Text => n instanceof Text && n.data.length > 40)!;
+    const box = node.parentElement!.getBoundingClientRect();
+    const at = { bubbles: true, composed: true, button: 0, clientX: box.left + 5, clientY: box.top + 5 };
+    paragraphs.dispatchEvent(new PointerEvent('pointerdown', at));
+    getSelection()!.setBaseAndExtent(node, 20, node, 30);
+    await nextFrame();
     const changed = new Promise<void>((resolve) => element.addEventListener('lk-change', () => resolve(), { once: true }));
     const start = performance.now();
-    element.session.setActiveSchema('e-person');
-    element.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
-      tx.putObject({
-        objectId: 'new-span',
-        schemaId: 'e-person',
-        keyframes: [{ frame: 0, geometry: { type: 'ner', value: { start: 100, end: 110, selection: text.slice(100, 110) } } }],
-        classifications: [],
-        metadata: { createdAt: '', createdBy: '', createdIn: '' },
-      }),
-    );
+    paragraphs.dispatchEvent(new PointerEvent('pointerup', at));
     await changed;
+    const eventMs = performance.now() - start;
     await nextFrame();
-    return { ms: performance.now() - start };
+    return { ms: performance.now() - start, eventMs, created: element.session.store.state.objects.size };
   },
   async exportAll() {
     const start = performance.now();

@@ -1,6 +1,7 @@
 import { createTextAnnotator } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
 import { longestTask, nextFrame, NOVEL_URL, scrollFrames, wordSpans } from './common.js';
+import { highlightsPainted } from './text-paint.js';
 
 let annotator: ReturnType<typeof createTextAnnotator>;
 let container: HTMLDivElement;
@@ -11,6 +12,8 @@ window.bench = {
     const count = Number(params.count);
     text = await (await fetch(NOVEL_URL)).text();
     const spans = wordSpans(text, count);
+    // A task boundary: the page's own preparation above is not part of the library's longest block.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const { result: loadMs, longestTask: longest } = await longestTask(async () => {
       const start = performance.now();
       container = document.createElement('div');
@@ -18,14 +21,18 @@ window.bench = {
       container.textContent = text;
       document.body.append(container);
       annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+      // `replace = false`: text-annotator 4.1's default (replace) path stores the annotations
+      // without reviving their DOM ranges, so nothing is indexed or painted (its renderer then
+      // throws "Failed to construct 'Highlight'"); the upsert path revives and indexes them.
       annotator.setAnnotations(
         spans.map((s) => ({
           id: s.id,
           bodies: [],
           target: { annotation: s.id, selector: [{ quote: text.slice(s.start, s.end), start: s.start, end: s.end }] },
         })) as never,
+        false,
       );
-      await nextFrame();
+      await highlightsPainted();
       return performance.now() - start;
     });
     return { loadMs, longestTask: longest };

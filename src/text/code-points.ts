@@ -15,6 +15,8 @@ export interface CodePointIndex {
   toCodePoint(utf16: number): number;
   /** The text between two code point offsets, `end` exclusive (Python-style slicing, clamped). */
   slice(start: number, end: number): string;
+  /** Whether `slice(start, end)` equals `expected`, without copying the text out. */
+  sliceEquals(start: number, end: number, expected: string): boolean;
 }
 
 /** Counts the entries of a sorted array that are strictly smaller than `value`. */
@@ -71,6 +73,11 @@ export function createCodePointIndex(text: string): CodePointIndex {
       const from = toUtf16(start);
       const to = toUtf16(Math.max(start, end));
       return text.slice(from, to);
+    },
+    sliceEquals: (start, end, expected) => {
+      const from = toUtf16(start);
+      const to = toUtf16(Math.max(start, end));
+      return to - from === expected.length && text.startsWith(expected, from);
     },
   };
 }

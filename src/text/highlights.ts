@@ -23,8 +23,12 @@ export interface TextHighlights {
   readonly styleSheet: CSSStyleSheet;
   /** One colour per class (`#rrggbb`, validated again here; anything else paints grey). */
   setPalette(colors: readonly string[]): void;
-  /** Replaces every entity highlight. */
-  setEntities(paints: Iterable<EntityPaint>): void;
+  /** Paints one entity, replacing how it was painted; `undefined` stops painting it. */
+  paint(id: string, paint: EntityPaint | undefined): void;
+  /** The entities painted now. */
+  paintedIds(): Iterable<string>;
+  /** Stops painting every entity (the marks stay). */
+  clearEntities(): void;
   setMark(kind: MarkKind, ranges: readonly AbstractRange[]): void;
   /** Names this instance has registered (tests, debugging). */
   names(): string[];
@@ -50,9 +54,10 @@ function randomSuffix(): string {
 export interface TextHighlightsOptions {
   instanceId: string;
   /**
-   * A compound selector for the elements whose text the highlights paint (`p.lk-on`). Rules
-   * gated on a class are matched only against elements carrying it; a bare `::highlight()`
-   * rule is matched against every element, which is slow with thousands of paragraphs.
+   * A selector for the one element that holds the text (`.paragraphs`). The rules are written
+   * for it alone and its descendants inherit them (highlight inheritance): a rule every
+   * paragraph matches is matched again for each one that is laid out, which is slow with
+   * thousands of paragraphs. Without a scope the rules match every element.
    */
   scope?: string;
 }
@@ -65,6 +70,8 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
   const styleSheet = new CSSStyleSheet();
   const entityHighlights = new Map<string, Highlight>();
   const marks = new Map<MarkKind, Highlight>();
+  /** What each painted entity was added as, to take exactly that range out again. */
+  const painted = new Map<string, { name: string; range: AbstractRange }>();
   let palette: string[] = [];
 
   const entityName = (classIndex: number, lane: number) => `${prefix}-c${classIndex}-l${Math.min(lane, DISTINCT_LANES - 1)}`;
@@ -85,6 +92,15 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
   };
   writeRules();
 
+  const clearEntities = () => {
+    for (const [name, highlight] of entityHighlights) {
+      highlight.clear();
+      CSS.highlights.delete(name);
+    }
+    entityHighlights.clear();
+    painted.clear();
+  };
+
   return {
     prefix,
     styleSheet,
@@ -92,34 +108,33 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
       palette = colors.map((color) => (COLOR.test(color) ? color.toLowerCase() : FALLBACK));
       writeRules();
     },
-    setEntities(paints) {
-      const groups = new Map<string, { lane: number; ranges: AbstractRange[] }>();
-      for (const paint of paints) {
-        const name = entityName(paint.classIndex, paint.lane);
-        let group = groups.get(name);
-        if (!group) groups.set(name, (group = { lane: Math.min(paint.lane, DISTINCT_LANES - 1), ranges: [] }));
-        group.ranges.push(paint.range);
-      }
-      for (const [name, highlight] of entityHighlights) {
-        if (groups.has(name)) continue;
-        highlight.clear();
-        CSS.highlights.delete(name);
-        entityHighlights.delete(name);
-      }
-      for (const [name, group] of groups) {
-        let highlight = entityHighlights.get(name);
-        if (!highlight) {
-          highlight = new Highlight();
-          // Deeper lanes paint over the ones they nest in.
-          highlight.priority = group.lane;
-          entityHighlights.set(name, highlight);
-          CSS.highlights.set(name, highlight);
-        } else {
-          highlight.clear();
+    paint(id, paint) {
+      const before = painted.get(id);
+      const name = paint ? entityName(paint.classIndex, paint.lane) : undefined;
+      if (before && before.name === name && before.range === paint?.range) return;
+      if (before) {
+        const highlight = entityHighlights.get(before.name);
+        highlight?.delete(before.range);
+        if (highlight?.size === 0) {
+          CSS.highlights.delete(before.name);
+          entityHighlights.delete(before.name);
         }
-        for (const range of group.ranges) highlight.add(range);
+        painted.delete(id);
       }
+      if (!paint || !name) return;
+      let highlight = entityHighlights.get(name);
+      if (!highlight) {
+        highlight = new Highlight();
+        // Deeper lanes paint over the ones they nest in.
+        highlight.priority = Math.min(paint.lane, DISTINCT_LANES - 1);
+        entityHighlights.set(name, highlight);
+        CSS.highlights.set(name, highlight);
+      }
+      highlight.add(paint.range);
+      painted.set(id, { name, range: paint.range });
     },
+    paintedIds: () => painted.keys(),
+    clearEntities,
     setMark(kind, ranges) {
       const name = `${prefix}-${kind}`;
       let highlight = marks.get(kind);
@@ -131,6 +146,7 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
         }
         return;
       }
+      if (highlight && highlight.size === ranges.length && ranges.every((range) => highlight!.has(range))) return;
       if (!highlight) {
         highlight = new Highlight();
         highlight.priority = MARK_PRIORITY[kind];
@@ -145,15 +161,11 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
       return [...entityHighlights.keys(), ...[...marks.keys()].map((kind) => `${prefix}-${kind}`)];
     },
     destroy() {
-      for (const [name, highlight] of entityHighlights) {
-        highlight.clear();
-        CSS.highlights.delete(name);
-      }
+      clearEntities();
       for (const [kind, highlight] of marks) {
         highlight.clear();
         CSS.highlights.delete(`${prefix}-${kind}`);
       }
-      entityHighlights.clear();
       marks.clear();
     },
   };

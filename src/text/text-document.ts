@@ -33,8 +33,11 @@ const SPACE = /\s/u;
 export function createTextDocument(text: string): TextDocument {
   const codePoints = createCodePointIndex(text);
   const layout = splitParagraphs(text);
-  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+  // Made on first use: creating a word segmenter loads its dictionaries (tens of milliseconds).
+  let graphemeSegmenter: Intl.Segmenter | undefined;
+  let wordSegmenter: Intl.Segmenter | undefined;
+  const graphemes = () => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+  const words = () => (wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' }));
 
   /** The paragraph holding `offset`, with `offset` relative to it (clamped into its text). */
   const locate = (offset: number) => {
@@ -86,7 +89,7 @@ export function createTextDocument(text: string): TextDocument {
     text,
     codePoints,
     layout,
-    moveCaret: (offset, direction, unit) => moveWithin(unit === 'word' ? words : graphemes, offset, direction, unit),
+    moveCaret: (offset, direction, unit) => moveWithin(unit === 'word' ? words() : graphemes(), offset, direction, unit),
     trimLineEnds,
     isRightToLeft(paragraphIndex) {
       const letter = layout.paragraphs[paragraphIndex]?.text.match(FIRST_LETTER)?.[0];
@@ -96,7 +99,7 @@ export function createTextDocument(text: string): TextDocument {
       const { paragraph, local } = locate(offset);
       if (offset - paragraph.start > paragraph.text.length) return offset;
       if (local === 0 || local >= paragraph.text.length) return paragraph.start + local;
-      const segment = graphemes.segment(paragraph.text).containing(local);
+      const segment = graphemes().segment(paragraph.text).containing(local);
       return paragraph.start + (segment ? segment.index : local);
     },
     snapToWords(start, end) {
@@ -104,10 +107,10 @@ export function createTextDocument(text: string): TextDocument {
       let from = start;
       let to = end;
       const first = locate(from);
-      const startSegment = words.segment(first.paragraph.text).containing(first.local);
+      const startSegment = words().segment(first.paragraph.text).containing(first.local);
       if (startSegment?.isWordLike) from = first.paragraph.start + startSegment.index;
       const last = locate(to - 1);
-      const endSegment = words.segment(last.paragraph.text).containing(last.local);
+      const endSegment = words().segment(last.paragraph.text).containing(last.local);
       if (endSegment?.isWordLike) to = last.paragraph.start + endSegment.index + endSegment.segment.length;
       while (from < to && SPACE.test(text[from]!)) from++;
       while (to > from && SPACE.test(text[to - 1]!)) to--;

@@ -3,6 +3,8 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { frames, nextEvent, recordEvents } from './helpers.js';
+import { clickOn, codePointSpan, dragOver, importOf, nerOf, textRect } from './lk-text-helpers.js';
+import { pixels, rowsWithColour } from './pixels.js';
 
 const NOVEL_URL = '/test/fixtures/text/pride_and_prejudice.txt';
 
@@ -35,25 +37,6 @@ const ontology = {
 
 const STORY = '😀 Mr. Darcy met Elizabeth Bennet at the ball.\nShe lived at Longbourn with her sisters.\n';
 
-interface NerValue {
-  start: number;
-  end: number;
-  selection: string;
-}
-
-/** Python-style code point offsets of a substring (the reference the export must equal). */
-function codePointSpan(text: string, needle: string, occurrence = 0): NerValue {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`${needle} not in text`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...needle].length, selection: needle };
-}
-
-function nerOf(tool: unknown): NerValue {
-  return (tool as { ner: NerValue }).ner;
-}
-
 async function mount(text: string, options: { mode?: string; snapWords?: boolean; annotations?: unknown } = {}): Promise<LkText> {
   const element = await fixture<LkText>(html`
     <lk-text
@@ -73,47 +56,6 @@ async function mount(text: string, options: { mode?: string; snapWords?: boolean
   return element;
 }
 
-/** The viewport rect of the n-th occurrence of `needle` inside the element's paragraphs. */
-function textRect(element: LkText, needle: string, occurrence = 0): DOMRect {
-  let seen = 0;
-  for (const paragraph of element.shadowRoot!.querySelectorAll('.paragraphs p')) {
-    const node = paragraph.firstChild;
-    if (!(node instanceof Text)) continue;
-    for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
-      if (seen++ !== occurrence) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      return range.getBoundingClientRect();
-    }
-  }
-  throw new Error(`${needle} is not rendered`);
-}
-
-async function dragOver(element: LkText, needle: string, occurrence = 0): Promise<void> {
-  const rect = textRect(element, needle, occurrence);
-  const y = Math.round(rect.top + rect.height / 2);
-  const from: [number, number] = [Math.round(rect.left + 1), y];
-  const to: [number, number] = [Math.round(rect.right - 1), y];
-  await sendMouse({ type: 'move', position: from });
-  await sendMouse({ type: 'down' });
-  await sendMouse({ type: 'move', position: [Math.round((from[0] + to[0]) / 2), y] });
-  await sendMouse({ type: 'move', position: to });
-  await sendMouse({ type: 'up' });
-  await element.settled();
-}
-
-async function clickOn(element: LkText, needle: string, options: { occurrence?: number; at?: 'start' | 'middle' } = {}): Promise<void> {
-  const rect = textRect(element, needle, options.occurrence ?? 0);
-  const x = options.at === 'start' ? rect.left + 1 : rect.left + rect.width / 2;
-  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(rect.top + rect.height / 2)] });
-  await element.settled();
-}
-
-function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): unknown {
-  return [{ externalId: 'doc.txt', objects, classifications, relations }];
-}
-
 describe('<lk-text>', () => {
   afterEach(async () => {
     await resetMouse();
@@ -125,7 +67,8 @@ describe('<lk-text>', () => {
     expect(paragraphs).to.have.length(3);
     expect(paragraphs[1]!.textContent).to.equal('She lived at Longbourn with her sisters.');
     expect(element.querySelectorAll('p')).to.have.length(0);
-    expect(getComputedStyle(paragraphs[0]!).contentVisibility).to.equal('auto');
+    // Paragraphs are rendered in blocks the browser skips when they are far from the viewport.
+    expect(getComputedStyle(paragraphs[0]!.parentElement!).contentVisibility).to.equal('auto');
     // Page rules for p and ::highlight() of the same shape do not reach into the shadow root.
     const pageStyle = document.createElement('style');
     pageStyle.textContent = 'p { display: none !important; color: red !important; }';
@@ -177,14 +120,9 @@ describe('<lk-text>', () => {
     const element = await mount(STORY);
     await dragOver(element, 'Longbourn');
     const toolbar = element.shadowRoot!.querySelector('lk-toolbar');
-    const button = toolbar?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-schema-id="n-place"]');
-    if (button) {
-      const rect = button.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-    } else {
-      // Panels not registered in this build: do what the toolbar button does.
-      element.session.setActiveSchema('n-place');
-    }
+    const button = toolbar!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-schema-id="n-place"]')!;
+    const rect = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
     await element.settled();
     const tools = element.export().task.tools;
     expect(tools.map((t) => [t.schemaId, nerOf(t)])).to.deep.equal([['n-place', codePointSpan(STORY, 'Longbourn')]]);
@@ -581,6 +519,23 @@ describe('<lk-text>', () => {
     element.session.select([lastImported.objectId]);
     await element.settled();
     expect(scroller.scrollTop).to.be.greaterThan(1000);
+    // Only entities near the viewport are registered as highlights, and those scrolled to are painted.
+    const registered = element.highlightNames().flatMap((name) => [...(CSS.highlights.get(name) ?? [])]);
+    expect(registered.length).to.be.greaterThan(0);
+    expect(registered.length).to.be.below(1500, 'not all 10,000 entities');
+    const shown = objects[objects.length - 2] as { ner: { start: number; end: number; selection: string } };
+    // The file is ASCII: code points are UTF-16 offsets; find the entity's line and its place in it.
+    const lineStart = Math.max(source.lastIndexOf('\n', shown.ner.start - 1) + 1, 0);
+    const node = paragraphs[source.slice(0, lineStart).split('\n').length - 1]!.firstChild as Text;
+    const local = shown.ner.start - lineStart;
+    expect(node.data.slice(local, local + shown.ner.selection.length)).to.equal(shown.ner.selection);
+    expect(registered.some((range) => range.startContainer === node && range.startOffset === local), 'the entity scrolled to is registered').to.equal(true);
+    const live = document.createRange();
+    live.setStart(node, local);
+    live.setEnd(node, local + shown.ner.selection.length);
+    const wordBox = live.getBoundingClientRect();
+    const painted = await pixels({ left: wordBox.left + 1, top: wordBox.top, width: wordBox.width - 2, height: wordBox.height + 8 });
+    expect(rowsWithColour(painted, '#e53935', 2).length, `${shown.ner.selection} is underlined`).to.be.greaterThan(0);
     // The side panel's object list (loaded on first show) keeps a few dozen rows of the 10,000, with
     // the selected entity's row scrolled into its viewport.
     const list = element.shadowRoot!.querySelector('lk-object-list')!;

@@ -38,7 +38,11 @@ describe('code points ↔ UTF-16', () => {
       const index = createCodePointIndex(text);
       for (let start = 0; start <= index.length; start += 2) {
         for (let end = start; end <= index.length; end += 3) {
-          expect(index.slice(start, end)).to.equal(codePointSlice(text, start, end));
+          const expected = codePointSlice(text, start, end);
+          expect(index.slice(start, end)).to.equal(expected);
+          expect(index.sliceEquals(start, end, expected)).to.equal(true);
+          if (expected) expect(index.sliceEquals(start, end, `${expected.slice(0, -1)}#`)).to.equal(expected.endsWith('#'));
+          expect(index.sliceEquals(start, end + 1, expected)).to.equal(end >= index.length);
         }
       }
     }

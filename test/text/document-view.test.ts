@@ -24,9 +24,13 @@ describe('document view', () => {
     expect(view.offsetOf(position.node, position.offset)).to.equal(start);
     // A position inside the CRLF maps to the end of its line.
     expect(view.positionOf(11).offset).to.equal(10);
-    // Container boundaries map to paragraph starts.
-    expect(view.offsetOf(container, 1)).to.equal(12);
-    expect(view.offsetOf(container, 3)).to.equal(text.length);
+    // Boundaries between paragraphs (in their block) and between blocks map to paragraph starts.
+    const block = container.querySelector('.block')!;
+    expect(view.blocks).to.deep.equal([{ first: 0, last: 2 }]);
+    expect(view.offsetOf(block, 1)).to.equal(12);
+    expect(view.offsetOf(block, 3)).to.equal(text.length);
+    expect(view.offsetOf(container, 0)).to.equal(0);
+    expect(view.offsetOf(container, 1)).to.equal(text.length);
     expect(view.range(0, text.length).toString().replace(/\r?\n/g, '')).to.contain('tab 😀');
     expect(view.offsetOf(document.body, 0)).to.equal(undefined);
     expect((window as unknown as { __lkViewPwned?: number }).__lkViewPwned).to.equal(undefined);
@@ -45,21 +49,24 @@ describe('text highlights', () => {
     const css = [...a.styleSheet.cssRules].map((rule) => rule.cssText).join('\n');
     expect(css).not.to.contain('display:none');
     expect(css).to.contain('rgb(110, 119, 129)', 'an invalid colour paints grey');
-    a.setEntities([
-      { classIndex: 0, lane: 0, range: view.staticRange(0, 5) },
-      { classIndex: 0, lane: 1, range: view.staticRange(1, 3) },
-      { classIndex: 2, lane: 9, range: view.staticRange(6, 10) },
-    ]);
-    b.setEntities([{ classIndex: 0, lane: 0, range: view.staticRange(11, 16) }]);
+    a.paint('e1', { classIndex: 0, lane: 0, range: view.staticRange(0, 5) });
+    a.paint('e2', { classIndex: 0, lane: 1, range: view.staticRange(1, 3) });
+    a.paint('e3', { classIndex: 2, lane: 9, range: view.staticRange(6, 10) });
+    b.paint('e1', { classIndex: 0, lane: 0, range: view.staticRange(11, 16) });
     a.setMark('selected', [view.staticRange(0, 5)]);
     const aNames = a.names();
     expect(aNames).to.have.length(4);
     expect(aNames.every((name) => name.startsWith(a.prefix))).to.equal(true);
     expect(aNames.some((name) => name.endsWith('-c2-l4')), 'deep lanes share the last distinct lane').to.equal(true);
     expect(CSS.highlights.get(`${a.prefix}-c0-l0`)?.size).to.equal(1);
-    // Replacing entities drops highlights that are no longer used.
-    a.setEntities([{ classIndex: 0, lane: 0, range: view.staticRange(0, 5) }]);
+    expect([...a.paintedIds()]).to.deep.equal(['e1', 'e2', 'e3']);
+    // Repainting moves an entity between highlights; unpainting drops a highlight left empty.
+    a.paint('e2', { classIndex: 0, lane: 0, range: view.staticRange(1, 3) });
+    expect(CSS.highlights.get(`${a.prefix}-c0-l0`)?.size).to.equal(2);
     expect(CSS.highlights.has(`${a.prefix}-c0-l1`)).to.equal(false);
+    a.paint('e3', undefined);
+    expect(CSS.highlights.has(`${a.prefix}-c2-l4`)).to.equal(false);
+    expect([...a.paintedIds()]).to.deep.equal(['e1', 'e2']);
     const foreign = new Highlight();
     CSS.highlights.set('not-ours', foreign);
     a.destroy();

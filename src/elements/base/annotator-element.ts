@@ -390,10 +390,11 @@ export abstract class AnnotatorElement extends LitElement {
     return this.user?.email ?? this.user?.id ?? 'anonymous';
   }
 
-  private exportInput(options: ExportOptions): ExportInput {
+  /** `forChange`: for an event detail, which reads no task fields (skips a pass over every annotation). */
+  private exportInput(options: ExportOptions, forChange = false): ExportInput {
     const ontology = this.session.ontology ?? { tools: [], classifications: [], relations: [] };
     const metadata = this.metadata ?? { width: 0, height: 0 };
-    const updatedAt = this.lastUpdate();
+    const updatedAt = forChange ? undefined : this.lastUpdate();
     return {
       state: this.session.store.state,
       ontology,
@@ -556,14 +557,14 @@ export abstract class AnnotatorElement extends LitElement {
           const pending = this.pendingInput;
           this.pendingInput = undefined;
           if (!pending || !this.session.store.inGesture) return;
-          const detail = buildChangeDetail(pending, this.exportInput({}));
+          const detail = buildChangeDetail(pending, this.exportInput({}, true));
           this.dispatchEvent(new LkInputEvent({ objectIds: detail.objectIds, tools: detail.tools }));
         });
       }
       return;
     }
     if (!USER_REASONS.has(change.reason)) return;
-    const detail = buildChangeDetail(change, this.exportInput({}));
+    const detail = buildChangeDetail(change, this.exportInput({}, true));
     this.dispatchEvent(new LkChangeEvent({ ...detail, reason: change.reason as ChangeReasonName }));
   }
 

@@ -2,6 +2,14 @@ import { css } from 'lit';
 
 /** The text stage: a scrolling page of paragraphs with an arrow overlay and a caret. */
 export const lkTextStyles = css`
+  /* The toolbar's row while its module loads (it arrives with import() on first render). */
+  lk-toolbar:not(:defined) {
+    display: block;
+    min-height: 35px;
+    box-sizing: border-box;
+    background: var(--lk-toolbar-background, var(--lk-background, #f6f8fa));
+    border-bottom: 1px solid var(--lk-border-color, #d0d7de);
+  }
   .stage {
     background: var(--lk-page-background, #ffffff);
   }
@@ -17,12 +25,20 @@ export const lkTextStyles = css`
     box-sizing: border-box;
     padding: var(--lk-text-padding, 16px 24px 48px);
   }
+  /* Arcs rise above the lines they join: the first line needs room for them too. */
+  .content.has-arrows {
+    padding-top: 64px;
+  }
   .paragraphs {
     font: var(--lk-text-font, 15px/1.9 ui-serif, Georgia, 'Times New Roman', serif);
     color: var(--lk-text-color, #1f2328);
     tab-size: var(--lk-tab-size, 4);
     cursor: text;
     max-width: var(--lk-text-max-width, 80ch);
+  }
+  .paragraphs .block {
+    /* Each block's height before it was first rendered is estimated inline (contain-intrinsic-block-size). */
+    content-visibility: auto;
   }
   .paragraphs p {
     margin: 0;
@@ -31,11 +47,10 @@ export const lkTextStyles = css`
     overflow-wrap: anywhere;
     unicode-bidi: plaintext;
     text-align: start;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 1lh;
   }
-  /* Gated on the rendered-paragraph class: an ungated pseudo rule is matched against every paragraph. */
-  .paragraphs p.lk-on::selection {
+  /* Highlight styles are written for the container alone; paragraphs inherit them (a rule that
+     matched every paragraph would be matched again for each one that is laid out). */
+  .paragraphs::selection {
     background: rgb(130 80 223 / 0.35);
   }
   :host([mode='view']) .paragraphs {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
@@ -9,9 +9,10 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
-import { createDocumentView, RENDERED_PARAGRAPH_CLASS, type DocumentView } from '../../text/document-view.js';
+import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
-import { createTextHighlights, type EntityPaint, type TextHighlights } from '../../text/highlights.js';
+import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
+import { createTextHighlights, type TextHighlights } from '../../text/highlights.js';
 import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
 import { caretOffsetAt, characterAt, clearSelection, readSelection, type OffsetSpan } from '../../text/selection.js';
 import { createTextDocument, type CaretUnit, type TextDocument } from '../../text/text-document.js';
@@ -46,10 +47,11 @@ interface HandleDrag {
 }
 
 const FALLBACK_COLOR = '#6e7781';
+
+/** Resolves in a task of its own, so that work before and after it are separate main-thread blocks. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
 const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
-/** Paragraphs above and below the viewport whose relations are still drawn. */
-const ARROW_MARGIN_PARAGRAPHS = 40;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -104,8 +106,16 @@ export class LkText extends AnnotatorElement {
   private view: DocumentView | undefined;
   private index: EntityIndex = createEntityIndex([]);
   private readonly ranges = new Map<string, CachedRange>();
-  private paintedVersion = -1;
-  private paintedView: DocumentView | undefined;
+  /** Paints the entities of the rendered blocks; replaced with the view. */
+  private highlightWindow: HighlightWindow | undefined;
+  /** The hidden objects the index was last brought up to date with. */
+  private indexedHidden = new Set<string>();
+  /** Relation ids by member entity (`relationsOf`); dropped when relations change. */
+  private relationsByMember: Map<string, string[]> | undefined;
+  /** Resolves when the DOM of the text set last is built (`showText`). */
+  private viewBuilt: Promise<void> = Promise.resolve();
+  /** Set when the highlights were removed (disconnect) and must be painted again. */
+  private paintLost = false;
   private paletteIndex = new Map<string, number>();
   private pending: PendingSpan | undefined;
   private caret: number | undefined;
@@ -117,12 +127,13 @@ export class LkText extends AnnotatorElement {
   private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
-  /** The side panels and the shortcut help, loaded on first use (`loadPanels`). */
+  /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
   private panelsLoading: Promise<unknown> | undefined;
+  private panelsLoaded: 'toolbar' | 'all' | undefined;
 
   constructor() {
     super();
-    this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: `p.${RENDERED_PARAGRAPH_CLASS}` });
+    this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: '.paragraphs' });
     this.session.setActions({
       deleteSelection: () => this.deleteSelection(),
       submit: () => this.submit(),
@@ -137,11 +148,15 @@ export class LkText extends AnnotatorElement {
     this.session.subscribe((topic) => {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
-      if (topic === 'visibility') this.paintedVersion = -1;
+      if (topic === 'visibility') this.syncHiddenEntities();
       if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
-    this.session.store.subscribe((change) => this.rejectUnfitImport(change));
+    this.session.store.subscribe((change) => {
+      if (change.relations.length > 0) this.relationsByMember = undefined;
+      this.syncEntities(change.objects.map((entry) => entry.id));
+      this.rejectUnfitImport(change);
+    });
     // Registered before the keyboard controller's listener (added on connect), so text keys and
     // class shortcuts for a waiting span are handled here first.
     this.addEventListener('keydown', this.onKeyDown);
@@ -156,7 +171,7 @@ export class LkText extends AnnotatorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Highlights are removed on disconnect; a re-attached element paints them again.
-    this.paintedVersion = -1;
+    this.paintLost = true;
     if (this.hasUpdated) {
       this.observeSize();
       this.requestUpdate();
@@ -172,8 +187,7 @@ export class LkText extends AnnotatorElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlights.destroy();
-    this.paintedVersion = -1;
-    this.ranges.clear();
+    this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
     cancelAnimationFrame(this.hoverFrame);
@@ -194,11 +208,15 @@ export class LkText extends AnnotatorElement {
   /** Resolves when the text, highlights, overlay and panels reflect the current state (tests, screenshots). */
   async settled(): Promise<void> {
     await this.updateComplete;
+    await this.viewBuilt;
+    await this.updateComplete;
     if (this.panelsLoading) {
       await this.panelsLoading;
       await this.updateComplete;
     }
     this.refreshPaint();
+    // Blocks report whether they are rendered after the frame that laid them out: wait for it.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(resolve));
     this.drawOverlay();
   }
@@ -234,7 +252,8 @@ export class LkText extends AnnotatorElement {
       const text = await loader.fetchText({ signal });
       if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
       await this.updateComplete;
-      this.showText(text);
+      await this.showText(text);
+      if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
       this.setStatus('');
       return this.textMetadata();
     } catch (error) {
@@ -248,28 +267,41 @@ export class LkText extends AnnotatorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.noSidebar || this.helpOpen) this.loadPanels();
+    this.loadPanels(!this.noSidebar || this.helpOpen ? 'all' : 'toolbar');
   }
 
   /**
-   * The side panels and the shortcut help are not part of the first download: they load with
-   * `import()` the first time the element shows them (the sidebar, or the help with ?). Until
-   * then their tags are undefined elements, which upgrade (keeping their properties) on arrival.
+   * The toolbar, the side panels and the shortcut help are not part of the first download: they
+   * load with `import()` when the element first renders (the toolbar alone with `no-sidebar`), in
+   * parallel with the text. Until then their tags are undefined elements, which upgrade (keeping
+   * their properties) on arrival; the toolbar's row is reserved meanwhile.
    */
-  private loadPanels(): void {
-    this.panelsLoading ??= import('../panels/define.js').catch(() => {
+  private loadPanels(which: 'toolbar' | 'all'): void {
+    const retry = () => {
       // A failed chunk load leaves the text usable; the next render tries again.
       this.panelsLoading = undefined;
-    });
+      this.panelsLoaded = undefined;
+    };
+    if (which === 'all' && this.panelsLoaded !== 'all') {
+      this.panelsLoaded = 'all';
+      this.panelsLoading = import('../panels/define.js').catch(retry);
+    } else if (!this.panelsLoaded) {
+      this.panelsLoaded = 'toolbar';
+      this.panelsLoading = import('../panels/toolbar/define.js').catch(retry);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('text') && typeof this.text === 'string') {
-      this.showText(this.text);
+      const built = this.showText(this.text);
+      const doc = this.textDocument;
       this.metadata = this.textMetadata();
-      this.setCustomState('ready', true);
-      this.dispatchEvent(new LkReadyEvent({ metadata: this.metadata }));
+      void built.then(() => {
+        if (this.textDocument !== doc || !this.metadata) return;
+        this.setCustomState('ready', true);
+        this.dispatchEvent(new LkReadyEvent({ metadata: this.metadata }));
+      });
     }
     this.refreshPaint();
     this.scheduleOverlay();
@@ -289,19 +321,56 @@ export class LkText extends AnnotatorElement {
     return metadata as unknown as AssetMetadata;
   }
 
-  private showText(text: string): void {
-    const container = this.paragraphsElement;
-    if (!container) return;
+  /**
+   * Shows a new text. The string work happens now (offsets, lines); the DOM, the entity index and
+   * the highlights are built in a task of their own, so the host's call that set the text (often
+   * with thousands of pre-labels parsed in the same call) and the build are two blocks, not one.
+   */
+  private showText(text: string): Promise<void> {
     this.view?.destroy();
+    this.view = undefined;
+    this.highlightWindow = undefined;
+    this.highlights.clearEntities();
     const doc = createTextDocument(text);
     this.textDocument = doc;
-    this.view = createDocumentView({ container, document: doc });
+    this.index = createEntityIndex([]);
     this.ranges.clear();
     this.pending = undefined;
     this.caret = undefined;
-    this.paintedVersion = -1;
+    const current = () => this.textDocument === doc;
+    this.viewBuilt = nextTask()
+      .then(() => {
+        if (current()) this.buildView(doc);
+      })
+      .then(nextTask)
+      .then(() => {
+        if (current()) this.indexEntities();
+      });
+    return this.viewBuilt;
+  }
+
+  private buildView(doc: TextDocument): void {
+    const container = this.paragraphsElement;
+    if (!container) return;
+    this.view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    this.scheduleOverlay();
+  }
+
+  /** The entity index and the highlights of the blocks rendered by now (a task after the DOM). */
+  private indexEntities(): void {
+    const view = this.view;
+    if (!view) return;
+    this.rebuildIndex();
+    this.highlightWindow = createHighlightWindow({
+      view,
+      index: () => this.index,
+      highlights: this.highlights,
+      paintOf: (entity) => ({ classIndex: this.classIndexOf(entity.id), lane: this.index.laneOf(entity.id), range: this.rangeFor(entity) }),
+    });
+    this.highlightWindow.repaintAll();
     this.refreshPaint();
     this.scheduleOverlay();
+    this.requestUpdate();
     this.fillMissingSelections(this.session.store.state.objects.values());
     const problems = this.spanProblems();
     if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
@@ -317,7 +386,7 @@ export class LkText extends AnnotatorElement {
     const tools = this.nerTools();
     this.paletteIndex = new Map(tools.map((tool, i) => [tool.schemaId, i] as const));
     this.highlights.setPalette([...tools.map((tool) => tool.color), FALLBACK_COLOR]);
-    this.paintedVersion = -1;
+    this.highlightWindow?.repaintAll();
     this.requestUpdate();
   }
 
@@ -335,34 +404,66 @@ export class LkText extends AnnotatorElement {
     return range;
   }
 
-  /** Rebuilds the entity index and highlights when the store, the text or visibility changed. */
+  /** The entity an object paints as, or undefined (no span, hidden, or empty in this text). */
+  private entityOf(object: ObjectAnnotation | undefined): TextEntity | undefined {
+    const doc = this.textDocument;
+    const span = object ? this.nerSpan(object) : undefined;
+    if (!doc || !object || !span || this.session.hidden.has(object.objectId)) return undefined;
+    const start = doc.codePoints.toUtf16(span.start);
+    const end = doc.codePoints.toUtf16(span.end);
+    return end > start ? { id: object.objectId, start, end } : undefined;
+  }
+
+  private classIndexOf(id: string): number {
+    return this.paletteIndex.get(this.session.store.state.objects.get(id)?.schemaId ?? '') ?? this.paletteIndex.size;
+  }
+
+  /** The index from every object in the store (a new text: offsets in UTF-16 change with it). */
+  private rebuildIndex(): void {
+    const entities: TextEntity[] = [];
+    for (const object of this.session.store.state.objects.values()) {
+      const entity = this.entityOf(object);
+      if (entity) entities.push(entity);
+    }
+    this.index = createEntityIndex(entities);
+    this.indexedHidden = new Set(this.session.hidden);
+  }
+
+  /**
+   * Brings the index and the painted highlights up to date with these objects only: one new
+   * entity costs a binary search and the highlights of the rendered blocks, not a pass over all.
+   */
+  private syncEntities(ids: readonly string[]): void {
+    if (!this.textDocument || ids.length === 0) return;
+    const objects = this.session.store.state.objects;
+    const removed: string[] = [];
+    const upserted: TextEntity[] = [];
+    for (const id of ids) {
+      const entity = this.entityOf(objects.get(id));
+      if (entity) upserted.push(entity);
+      else removed.push(id);
+      if (!entity) this.ranges.delete(id);
+    }
+    const laneChanged = this.index.update(removed, upserted);
+    this.highlightWindow?.entitiesChanged(new Set([...ids, ...laneChanged]));
+    this.requestUpdate();
+  }
+
+  private syncHiddenEntities(): void {
+    const hidden = this.session.hidden;
+    const changed = [...hidden].filter((id) => !this.indexedHidden.has(id));
+    for (const id of this.indexedHidden) if (!hidden.has(id)) changed.push(id);
+    this.indexedHidden = new Set(hidden);
+    this.syncEntities(changed);
+  }
+
+  /** Paints the selection, hover and waiting-span marks (and everything, after a disconnect). */
   private refreshPaint(): void {
     const view = this.view;
-    const doc = this.textDocument;
-    if (!view || !doc || !this.isConnected) return;
-    const store = this.session.store;
-    if (this.paintedVersion !== store.version || this.paintedView !== view) {
-      this.paintedVersion = store.version;
-      this.paintedView = view;
-      const entities: TextEntity[] = [];
-      const hidden = this.session.hidden;
-      for (const object of store.state.objects.values()) {
-        const span = this.nerSpan(object);
-        if (!span || hidden.has(object.objectId)) continue;
-        const start = doc.codePoints.toUtf16(span.start);
-        const end = doc.codePoints.toUtf16(span.end);
-        if (end <= start) continue;
-        entities.push({ id: object.objectId, start, end });
-      }
-      this.index = createEntityIndex(entities);
-      for (const id of this.ranges.keys()) if (!this.index.get(id)) this.ranges.delete(id);
-      const fallback = this.paletteIndex.size;
-      const paints: EntityPaint[] = this.index.ordered.map((entity) => ({
-        classIndex: this.paletteIndex.get(store.state.objects.get(entity.id)?.schemaId ?? '') ?? fallback,
-        lane: this.index.laneOf(entity.id),
-        range: this.rangeFor(entity),
-      }));
-      this.highlights.setEntities(paints);
+    if (!view || !this.isConnected) return;
+    if (this.paintLost) {
+      this.paintLost = false;
+      this.highlightWindow?.repaintAll();
     }
     const selected: AbstractRange[] = [];
     for (const id of this.session.selection) {
@@ -464,7 +565,7 @@ export class LkText extends AnnotatorElement {
           code: 'ner-out-of-range',
           message: `${object.objectId}: [${span.start}, ${span.end}) is not a span of the ${doc.codePoints.length}-code-point text`,
         });
-      } else if (span.selection !== '' && doc.codePoints.slice(span.start, span.end) !== span.selection) {
+      } else if (span.selection !== '' && !doc.codePoints.sliceEquals(span.start, span.end, span.selection)) {
         problems.push({
           ...base,
           code: 'ner-selection-mismatch',
@@ -907,88 +1008,88 @@ export class LkText extends AnnotatorElement {
 
   private rangeRects(entity: TextEntity): DOMRect[] {
     const view = this.view!;
-    const paragraphs = view.document.layout;
-    // Measure only on-screen paragraphs' worth; a huge entity still measures one range.
-    if (!this.nearViewport(paragraphs.paragraphAt(entity.start), paragraphs.paragraphAt(entity.end))) return [];
+    // Only entities in rendered blocks have boxes worth measuring (and a huge one measures once).
+    if (!view.isRendered(entity.start, entity.end)) return [];
     return [...view.range(entity.start, entity.end).getClientRects()].filter((rect) => rect.width > 0);
   }
 
-  /** Paragraph indexes at the top and bottom of the scroller's viewport. */
-  private visibleParagraphs(): [number, number] {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return [0, -1];
-    const box = this.scroller.getBoundingClientRect();
-    const text = this.paragraphsElement.getBoundingClientRect();
-    const x = text.left + 1;
-    const topOffset = caretOffsetAt(root, view, x, Math.max(box.top, text.top) + 2);
-    const bottomOffset = caretOffsetAt(root, view, x, Math.min(box.bottom, text.bottom) - 2);
-    const layout = view.document.layout;
-    return [
-      topOffset === undefined ? 0 : layout.paragraphAt(topOffset),
-      bottomOffset === undefined ? layout.paragraphs.length - 1 : layout.paragraphAt(bottomOffset),
-    ];
+  /** Relation ids by member entity id, rebuilt after relations change (not on scroll). */
+  private relationsOf(entityId: string): readonly string[] {
+    if (!this.relationsByMember) {
+      const byMember = new Map<string, string[]>();
+      for (const relation of this.session.store.state.relations.values()) {
+        for (const member of relation.kind === 'single' ? [relation.from, relation.to] : relation.group) {
+          let list = byMember.get(member);
+          if (!list) byMember.set(member, (list = []));
+          list.push(relation.objectId);
+        }
+      }
+      this.relationsByMember = byMember;
+    }
+    return this.relationsByMember.get(entityId) ?? [];
   }
 
-  private nearViewport(firstParagraph: number, lastParagraph: number, margin = 0): boolean {
-    const [top, bottom] = this.visibleParagraphs();
-    return lastParagraph >= top - margin && firstParagraph <= bottom + margin;
-  }
-
+  /**
+   * Arrows for the relations that touch an entity on screen. Candidates come from the entities
+   * painted in rendered blocks (a few hundred at most), never from a pass over every relation;
+   * a member off screen is drawn at the top or bottom edge, towards where it is.
+   */
   private drawArrows(origin: DOMRect): void {
     const svg = this.arrowsSvg;
     const view = this.view;
     if (!svg || !view) return;
-    const relations = [...this.session.store.state.relations.values()];
-    if (relations.length === 0) {
+    const relations = this.session.store.state.relations;
+    this.content.classList.toggle('has-arrows', relations.size > 0);
+    const candidates = new Set<string>();
+    if (relations.size > 0) for (const id of this.highlights.paintedIds()) for (const relationId of this.relationsOf(id)) candidates.add(relationId);
+    if (candidates.size === 0) {
       if (svg.childNodes.length > 0) svg.replaceChildren();
       return;
     }
-    const layout = view.document.layout;
-    const [top, bottom] = this.visibleParagraphs();
-    const scrollerBox = this.scroller.getBoundingClientRect();
+    const screen = this.scroller.getBoundingClientRect();
+    const above = { x: 40, y: screen.top - origin.top - 12 };
+    const below = { x: 40, y: screen.bottom - origin.top + 12 };
+    const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
+    const firstRendered = Math.min(...rendered.map(([start]) => start));
     const categories = new Map((this.session.ontology?.relations ?? []).map((category) => [category.schemaId, category] as const));
-    const anchors = new Map<string, ArrowPoint | undefined>();
-    const anchorOf = (id: string): ArrowPoint | undefined => {
+    /** Where an arrow meets an entity, and whether that point is on screen. */
+    const anchors = new Map<string, { point: ArrowPoint; onScreen: boolean } | undefined>();
+    const anchorOf = (id: string) => {
       if (anchors.has(id)) return anchors.get(id);
       const entity = this.index.get(id);
-      let point: ArrowPoint | undefined;
-      if (entity) {
-        const paragraph = layout.paragraphAt(entity.start);
-        if (paragraph < top - 2) point = { x: 40, y: scrollerBox.top - origin.top - 12 };
-        else if (paragraph > bottom + 2) point = { x: 40, y: scrollerBox.bottom - origin.top + 12 };
-        else {
-          const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
-          if (rect) point = { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 };
-        }
+      let anchor: { point: ArrowPoint; onScreen: boolean } | undefined;
+      if (entity && view.isRendered(entity.start, entity.end)) {
+        const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
+        if (rect && rect.bottom < screen.top) anchor = { point: above, onScreen: false };
+        else if (rect && rect.top > screen.bottom) anchor = { point: below, onScreen: false };
+        else if (rect) anchor = { point: { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 }, onScreen: true };
+      } else if (entity) {
+        anchor = { point: entity.start < firstRendered ? above : below, onScreen: false };
       }
-      anchors.set(id, point);
-      return point;
-    };
-    const inView = (id: string) => {
-      const entity = this.index.get(id);
-      if (!entity) return false;
-      const paragraph = layout.paragraphAt(entity.start);
-      return paragraph >= top - ARROW_MARGIN_PARAGRAPHS && paragraph <= bottom + ARROW_MARGIN_PARAGRAPHS;
+      anchors.set(id, anchor);
+      return anchor;
     };
     const specs: ArrowSpec[] = [];
     const selected = new Set(this.session.selection);
-    for (const relation of relations) {
+    for (const relationId of candidates) {
+      const relation = relations.get(relationId);
+      if (!relation) continue;
       const members = relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
-      if (!members.some(inView)) continue;
-      const points = members.map(anchorOf);
-      if (points.some((p) => p === undefined)) continue;
+      const ends = members.map(anchorOf);
+      if (ends.some((end) => end === undefined) || !ends.some((end) => end!.onScreen)) continue;
       const category = categories.get(relation.schemaId);
       specs.push({
         id: relation.objectId,
         label: category?.title ?? relation.schemaId,
         color: category?.color && /^#[0-9a-fA-F]{6}$/.test(category.color) ? category.color : FALLBACK_COLOR,
         kind: relation.kind,
-        points: points as ArrowPoint[],
+        points: ends.map((end) => end!.point),
         bidirectional: relation.kind === 'single' && relation.direction === 'bidirectional',
         selected: selected.has(relation.objectId),
       });
     }
+    // Document order keeps the stacking of overlapping arcs stable while scrolling.
+    specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     drawArrows(svg, layoutArrows(specs));
   }
 
