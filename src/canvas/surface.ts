@@ -8,6 +8,9 @@
  * through an R-tree.
  */
 import { Application, Container, Graphics, RenderTexture, Sprite, Text, Texture } from 'pixi.js';
+// Eval-free shader and uniform sync: without it pixi calls `new Function` at init, which a page
+// with a strict CSP (no 'unsafe-eval', Trusted Types) refuses, and the surface never starts.
+import 'pixi.js/unsafe-eval';
 import type { Box, Geometry, Point } from '../core/model.js';
 import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
