@@ -7,6 +7,7 @@ import { getDocument, InvalidPDFException, PasswordException, PasswordResponses,
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { LabelkitError } from '../../core/errors.js';
 import { pdfjsAssets } from './pdf-assets.js';
+import { workerScriptUrl } from './worker-script-url.js';
 
 /** What the password hook is asked: `needed` the first time, `incorrect` after a wrong answer. */
 export interface PdfPasswordRequest {
@@ -46,7 +47,7 @@ export function pageSizeOf(page: PDFPageProxy): PdfPageSize {
 }
 
 export async function openPdf(data: ArrayBuffer, options: OpenPdfOptions): Promise<PdfDocumentHandle> {
-  const port = new Worker(options.workerUrl ?? pdfjsAssets.worker, { type: 'module', name: 'labelkit-pdf' });
+  const port = new Worker(workerScriptUrl(options.workerUrl ?? pdfjsAssets.worker), { type: 'module', name: 'labelkit-pdf' });
   const worker = PDFWorker.create({ port });
   const task: PDFDocumentLoadingTask = getDocument({
     data: new Uint8Array(data),
