@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath } from './scripts/find-chromium.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
+import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -38,6 +39,8 @@ export default {
     signedAssetsMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
     fixturesRangeMiddleware,
+    // /__lk-csp/page.html: a page served with the strict CSP a careful host sends (test/security/csp.test.ts).
+    cspPageMiddleware,
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).
