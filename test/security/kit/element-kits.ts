@@ -127,6 +127,11 @@ export function deepElements(root: ParentNode): Element[] {
   return found;
 }
 
+/** Removes every kit element this realm's page still holds (after a failed test, too). */
+export function removeKitElements(root: ParentNode = document): void {
+  for (const element of root.querySelectorAll(Object.values(KITS).map((kit) => kit.tag).join(', '))) element.remove();
+}
+
 /** Mounts the kit's element, sets its asset and (by default) waits until it is ready and drawn. */
 export async function mountKit(kit: ElementKit, options: MountOptions = {}): Promise<KitElement> {
   const view = (options.container?.ownerDocument ?? document).defaultView ?? window;
@@ -139,12 +144,13 @@ export async function mountKit(kit: ElementKit, options: MountOptions = {}): Pro
   if (options.mode) element.setAttribute('mode', options.mode);
   if (options.reviewReadonly) element.setAttribute('review-readonly', '');
   for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-  element.ontology = options.ontology ?? kit.ontology;
-  element.user = options.user ?? { id: 'u-ann', email: 'ann@example.com' };
   if (options.clock) element.clock = options.clock;
-  if (options.resolveUrl) element.resolveUrl = options.resolveUrl;
-  if (options.annotations !== undefined) element.annotations = options.annotations;
+  // On the page before the data arrives, as in most hosts: its events reach document listeners.
   (options.container ?? view.document.body).append(element);
+  element.user = options.user ?? { id: 'u-ann', email: 'ann@example.com' };
+  if (options.resolveUrl) element.resolveUrl = options.resolveUrl;
+  element.ontology = options.ontology ?? kit.ontology;
+  if (options.annotations !== undefined) element.annotations = options.annotations;
   const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready', 30000);
   element.src = options.src ?? fixtureUrl(kit);
   if (ready) {

@@ -5,7 +5,10 @@
  * UniJIS-UCS2-H (pdf.js loads that CMap from the package's cmaps/).
  */
 export interface PdfPage {
+  /** Lines of Helvetica text; long lines should fit the page at `fontSize`. */
   lines: string[];
+  /** Points (default 14). */
+  fontSize?: number;
   /** Adds "日本語" in a non-embedded CID font with the UniJIS-UCS2-H CMap. */
   cjkLine?: boolean;
 }
@@ -22,8 +25,10 @@ function utf16Hex(text: string): string {
 }
 
 function content(page: PdfPage): string {
-  const ops = page.lines.map((line, index) => `BT /F1 14 Tf 56 ${HEIGHT - 80 - index * 24} Td ${literal(line)} Tj ET`);
-  if (page.cjkLine) ops.push(`BT /F2 16 Tf 56 ${HEIGHT - 80 - page.lines.length * 24 - 10} Td ${utf16Hex('日本語')} Tj ET`);
+  const size = page.fontSize ?? 14;
+  const leading = Math.round(size * 1.7);
+  const ops = page.lines.map((line, index) => `BT /F1 ${size} Tf 36 ${HEIGHT - 60 - index * leading} Td ${literal(line)} Tj ET`);
+  if (page.cjkLine) ops.push(`BT /F2 16 Tf 36 ${HEIGHT - 60 - page.lines.length * leading - 10} Td ${utf16Hex('日本語')} Tj ET`);
   return ops.join('\n');
 }
 
