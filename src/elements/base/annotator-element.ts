@@ -489,7 +489,14 @@ export abstract class AnnotatorElement extends LitElement {
         for (const key of [...store.state.masks.keys()]) tx.removeMask(key);
       }
       for (const object of imported.objects) tx.putObject(object);
-      for (const answer of imported.classifications) tx.putClassification(answer);
+      for (const answer of imported.classifications) {
+        // One answer per class (and plane): a merged answer replaces the one given before, or the
+        // export would hold two and be refused when imported back ("already answered").
+        for (const existing of [...tx.state.classifications.values()]) {
+          if (existing.objectId !== answer.objectId && existing.schemaId === answer.schemaId && existing.page === answer.page) tx.removeClassification(existing.objectId);
+        }
+        tx.putClassification(answer);
+      }
       for (const relation of imported.relations) tx.putRelation(relation);
     });
     if (imported.stageHistory && how === 'replace') this.stageHistory = imported.stageHistory;
