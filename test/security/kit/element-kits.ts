@@ -127,6 +127,14 @@ export function deepElements(root: ParentNode): Element[] {
   return found;
 }
 
+/**
+ * Loads the heaviest modules the elements import on first use (pixi.js with the 2D surface, and
+ * pdf.js), so the first mount in a test file does not pay for serving them cold.
+ */
+export async function warmUp(): Promise<void> {
+  await Promise.all([import('../../../src/canvas/surface.js'), import('pdfjs-dist')]);
+}
+
 /** Removes every kit element this realm's page still holds (after a failed test, too). */
 export function removeKitElements(root: ParentNode = document): void {
   for (const element of root.querySelectorAll(Object.values(KITS).map((kit) => kit.tag).join(', '))) element.remove();
@@ -151,7 +159,7 @@ export async function mountKit(kit: ElementKit, options: MountOptions = {}): Pro
   if (options.resolveUrl) element.resolveUrl = options.resolveUrl;
   element.ontology = options.ontology ?? kit.ontology;
   if (options.annotations !== undefined) element.annotations = options.annotations;
-  const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready', 30000);
+  const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready', 45000);
   element.src = options.src ?? fixtureUrl(kit);
   if (ready) {
     await ready;
