@@ -55,8 +55,14 @@ export interface ElementKit {
   /** Pre-labels: `free` and `locked` (lock: true) objects of the class with shortcut 1, and a task answer. */
   readonly prelabels: unknown;
   readonly ontology: Ontology;
-  /** Creates one object of the class with shortcut 1 by real input; returns its objectId. */
+  /** The real-input gesture that creates one object of the class with shortcut 1 (where allowed). */
+  draw(element: KitElement, input: InputDriver): Promise<void>;
+  /** `draw`, checked: returns the new objectId. */
   label(element: KitElement, input: InputDriver): Promise<string>;
+  /** Creates an object that `editKeys` change (a box on a PDF page; elsewhere as `label`). */
+  labelEditable(element: KitElement, input: InputDriver): Promise<string>;
+  /** Keys that change the selected object (nudges; moving an entity's ends in text). */
+  readonly editKeys: readonly string[];
   /** Where an object is on screen (its centre, viewport coordinates of the element's window). */
   objectPoint(element: KitElement, objectId: string): ScreenPoint;
   /** A point on the asset with no object on it. */
@@ -189,6 +195,16 @@ async function newObjectId(element: KitElement, run: () => Promise<void>): Promi
   return added[0]!;
 }
 
+type Gesture = (element: KitElement, input: InputDriver) => Promise<void>;
+
+/** `draw`, `label` (checked) and `labelEditable` from one gesture. */
+function withLabel(draw: Gesture): Pick<ElementKit, 'draw' | 'label' | 'labelEditable'> {
+  const label = (element: KitElement, input: InputDriver) => newObjectId(element, () => draw(element, input));
+  return { draw, label, labelEditable: label };
+}
+
+const NUDGES = ['ArrowRight', 'ArrowDown'];
+
 // ---- 2D surfaces (image, video, DICOM) -------------------------------------------------------------
 
 type UnitBox = [number, number, number, number];
@@ -238,14 +254,14 @@ function surfaceKit(options: { kind: 'image' | 'video' | 'dicom'; tag: string; f
       ],
       classifications: [TASK_ANSWER],
     },
-    label: (element, input) =>
-      newObjectId(element, async () => {
-        element.focus();
-        await press(input, '1');
-        const [x, y, w, h] = DRAWN_BOX;
-        await dragBetween(input, surfacePoint(element, x * width, y * height), surfacePoint(element, (x + w) * width, (y + h) * height));
-        await press(input, 'Escape');
-      }),
+    ...withLabel(async (element, input) => {
+      element.focus();
+      await press(input, '1');
+      const [x, y, w, h] = DRAWN_BOX;
+      await dragBetween(input, surfacePoint(element, x * width, y * height), surfacePoint(element, (x + w) * width, (y + h) * height));
+      await press(input, 'Escape');
+    }),
+    editKeys: NUDGES,
     objectPoint: (element, objectId) => surfacePoint(element, ...boxCentre(objectById(element, objectId))),
     emptyPoint: (element) => surfacePoint(element, EMPTY_SPOT[0] * width, EMPTY_SPOT[1] * height),
   };
@@ -295,15 +311,22 @@ const pdfKit: ElementKit = {
     ],
     classifications: [TASK_ANSWER],
   },
-  label: (element, input) =>
+  ...withLabel(async (element, input) => {
+    element.focus();
+    await press(input, '1');
+    const word = pdfWord(element);
+    const y = word.top + word.height / 2;
+    await dragBetween(input, [word.left + 1, y], [word.right - 1, y], 6);
+    await press(input, 'Escape');
+  }),
+  labelEditable: (element, input) =>
     newObjectId(element, async () => {
       element.focus();
-      await press(input, '1');
-      const word = pdfWord(element);
-      const y = word.top + word.height / 2;
-      await dragBetween(input, [word.left + 1, y], [word.right - 1, y], 6);
+      await press(input, '2');
+      await dragBetween(input, pdfPoint(element, 0, 200, 80), pdfPoint(element, 0, 320, 140));
       await press(input, 'Escape');
     }),
+  editKeys: NUDGES,
   objectPoint(element, objectId) {
     const tool = objectById(element, objectId);
     if (tool?.pdf) {
@@ -361,15 +384,16 @@ const textKit: ElementKit = {
     ],
     classifications: [TASK_ANSWER],
   },
-  label: (element, input) =>
-    newObjectId(element, async () => {
-      element.focus();
-      await press(input, '1');
-      const rect = textRect(element, 'universally');
-      const y = rect.top + rect.height / 2;
-      await dragBetween(input, [rect.left + 1, y], [rect.right - 1, y], 3);
-      await press(input, 'Escape');
-    }),
+  ...withLabel(async (element, input) => {
+    element.focus();
+    await press(input, '1');
+    const rect = textRect(element, 'universally');
+    const y = rect.top + rect.height / 2;
+    await dragBetween(input, [rect.left + 1, y], [rect.right - 1, y], 3);
+    await press(input, 'Escape');
+  }),
+  // Shift+Alt moves an entity's end, Ctrl+Alt its start.
+  editKeys: ['Shift+Alt+ArrowRight', 'Control+Alt+ArrowRight'],
   objectPoint(element, objectId) {
     const ner = objectById(element, objectId)?.ner;
     const text = (element as unknown as { documentText?: string }).documentText;
