@@ -141,6 +141,16 @@ export async function warmUp(): Promise<void> {
   await Promise.all([import('../../../src/canvas/surface.js'), import('pdfjs-dist')]);
 }
 
+/**
+ * A blob URL of the novel's first 20,000 characters (the text kit's pre-labels lie in its first
+ * lines): for tests that load many text elements, where twenty whole novels would measure layout.
+ * The caller revokes it.
+ */
+export async function novelOpeningUrl(): Promise<string> {
+  const text = await (await fetch('/test/fixtures/text/pride_and_prejudice.txt')).text();
+  return URL.createObjectURL(new Blob([text.slice(0, 20_000)], { type: 'text/plain' }));
+}
+
 /** Removes every kit element this realm's page still holds (after a failed test, too). */
 export function removeKitElements(root: ParentNode = document): void {
   for (const element of root.querySelectorAll(Object.values(KITS).map((kit) => kit.tag).join(', '))) element.remove();
