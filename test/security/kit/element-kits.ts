@@ -98,6 +98,8 @@ const LINE_CLASS = { schemaId: 't-line', tool: 'polyline', title: 'Line', color:
 
 const TASK_ANSWER = { schemaId: 'c-quality', answer: 'Good' };
 
+// nextEvent and frames as in test/elements/helpers.ts, which this module cannot import: that one
+// loads the test runner's commands, and the strict-CSP page's realm has no runner to talk to.
 export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, type: string, timeout = 20000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);

@@ -10,6 +10,7 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { KITS, frames, mountKit, nextEvent, novelOpeningUrl, removeKitElements, toolsOf, warmUp, type ElementKind, type KitElement } from './element-kits.js';
+import { pixelAt } from '../../elements/helpers.js';
 import type { InputDriver } from './input.js';
 import { installResourceProbe, type ResourceCounts } from './resource-probe.js';
 
@@ -21,16 +22,6 @@ const STAGE_BACKGROUND = [32, 33, 36];
 interface SurfaceLike {
   view?: { scale: number; offsetX: number; offsetY: number };
   pageCanvas?(index: number): HTMLCanvasElement | undefined;
-}
-
-function pixel(canvas: HTMLCanvasElement, x: number, y: number): number[] {
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = copy.getContext('2d')!;
-  context.drawImage(canvas, 0, 0);
-  return [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
 }
 
 /** What a person would see: the asset drawn (not the empty stage), or the text laid out. */
@@ -49,7 +40,7 @@ function showsAsset(kind: ElementKind, element: KitElement): boolean {
   const view = surface.view;
   if (!canvas || !view || canvas.width === 0) return false;
   const metadata = element.export().metadata as { width: number; height: number };
-  const [r, g, b, a] = pixel(canvas, view.offsetX + (metadata.width / 2) * view.scale, view.offsetY + (metadata.height / 2) * view.scale);
+  const [r, g, b, a] = pixelAt(canvas, view.offsetX + (metadata.width / 2) * view.scale, view.offsetY + (metadata.height / 2) * view.scale);
   return a! > 0 && [r, g, b].join() !== STAGE_BACKGROUND.join();
 }
 

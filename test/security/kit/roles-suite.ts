@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ExportRecord, StageHistoryEntry } from '../../../src/format/types.js';
-import { KITS, deepElements, mountKit, nextEvent, removeKitElements, stableRecord, toolsOf, warmUp, type ElementKind, type KitElement } from './element-kits.js';
+import { KITS, deepElements, mountKit, nextEvent, novelOpeningUrl, removeKitElements, stableRecord, toolsOf, warmUp, type ElementKind, type KitElement, type MountOptions } from './element-kits.js';
 import { clickAt, dragBetween, press, type InputDriver } from './input.js';
 import { buttonNamed, clickControl, panelsSettled, radioFor, taskForm } from './panels.js';
 
@@ -68,10 +68,18 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
   describe(`<lk-${kind}> roles and audit`, function () {
     this.timeout(60000);
+    /** lk-text works on the novel's opening here: the whole book only slows each mount down. */
+    let src: string | undefined;
+    const mount = (options: MountOptions) => mountKit(kit, { ...options, ...(src ? { src } : {}) });
 
     before(async function () {
       this.timeout(90000);
       await warmUp();
+      if (kind === 'text') src = await novelOpeningUrl();
+    });
+
+    after(() => {
+      if (src) URL.revokeObjectURL(src);
     });
 
     afterEach(async () => {
@@ -80,7 +88,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
     });
 
     it('view mode: pointer, keyboard, panels and undo change nothing; selecting still works', async () => {
-      const element = await mountKit(kit, { mode: 'view', annotations: kit.prelabels });
+      const element = await mount({ mode: 'view', annotations: kit.prelabels });
       const changes = recordEvents(element, ['lk-change', 'lk-submit', 'lk-skip']);
       const selections = recordEvents(element, ['lk-select']);
       const before = stableRecord(element);
@@ -101,7 +109,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
     });
 
     it('review mode: verdicts on the task and on selected objects with comment and error code; edits as in annotate', async () => {
-      const element = await mountKit(kit, { mode: 'review', annotations: kit.prelabels });
+      const element = await mount({ mode: 'review', annotations: kit.prelabels });
       const reviews = recordEvents(element, ['lk-review']);
       const changes = recordEvents(element, ['lk-change']);
       const drawn = await kit.label(element, input);
@@ -124,7 +132,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
     });
 
     it('review-readonly: verdicts still work, edits do not', async () => {
-      const element = await mountKit(kit, { mode: 'review', reviewReadonly: true, annotations: kit.prelabels });
+      const element = await mount({ mode: 'review', reviewReadonly: true, annotations: kit.prelabels });
       const reviews = recordEvents(element, ['lk-review']);
       const changes = recordEvents(element, ['lk-change']);
       const before = stableRecord(element);
@@ -138,7 +146,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
     for (const mode of ['annotate', 'review'] as const) {
       it(`a locked object cannot be moved, edited or deleted in ${mode} mode (the same input does change a free one)`, async () => {
-        const element = await mountKit(kit, { mode, annotations: kit.prelabels });
+        const element = await mount({ mode, annotations: kit.prelabels });
         const locked = entriesOf(element, 'locked');
         expect(objectById(element, 'locked')?.lock).to.equal(true);
         await tryToChange(element, 'locked');
@@ -156,7 +164,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
     it('audit metadata: created by one user, updated by another, each at the injected time and stage', async () => {
       let now = T0;
-      const element = await mountKit(kit, { annotations: kit.prelabels, user: ANN, clock: () => now });
+      const element = await mount({ annotations: kit.prelabels, user: ANN, clock: () => now });
       now = T0 + 60_000;
       const id = await kit.labelEditable(element, input);
       const created = objectById(element, id)!.metadata;
@@ -182,7 +190,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
     it('stageHistory: what the host passed in is kept and each submit appends a snapshot', async () => {
       let now = T0;
-      const element = await mountKit(kit, { annotations: kit.prelabels, user: ANN, clock: () => now });
+      const element = await mount({ annotations: kit.prelabels, user: ANN, clock: () => now });
       const earlier: StageHistoryEntry = {
         stage: 'Label',
         stageId: 'Label',
@@ -220,7 +228,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
     it('time: active, idle and blur milliseconds follow the injected clock and real input', async () => {
       let now = T0;
-      const element = await mountKit(kit, { annotations: kit.prelabels, clock: () => now, attributes: { 'idle-timeout': '10000' } });
+      const element = await mount({ annotations: kit.prelabels, clock: () => now, attributes: { 'idle-timeout': '10000' } });
       now += 4_000;
       await clickAt(input, kit.emptyPoint(element));
       now += 25_000; // 10 s of it active (the idle threshold), 15 s idle
