@@ -8,11 +8,12 @@
  *   page-wide listener, interval, animation loop, FontFace or CSS highlight.
  */
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { KITS, frames, mountKit, nextEvent, novelOpeningUrl, removeKitElements, toolsOf, warmUp, type ElementKind, type KitElement } from './element-kits.js';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { KITS, frames, mountKit, nextEvent, toolsOf, type ElementKind, type KitElement } from './element-kits.js';
 import { pixelAt } from '../../elements/helpers.js';
 import type { InputDriver } from './input.js';
 import { installResourceProbe, type ResourceCounts } from './resource-probe.js';
+import { useSuiteSetup } from './suite-setup.js';
 
 const input: InputDriver = { mouse: sendMouse, keys: (command) => sendKeys(command as Parameters<typeof sendKeys>[0]) };
 
@@ -70,23 +71,7 @@ export function runResourcesSuite(kind: ElementKind): void {
 
   describe(`<lk-${kind}> resources`, function () {
     this.timeout(100000);
-    /** lk-text loads the novel's opening: twenty (or fifty) whole novels would measure layout. */
-    let src: string | undefined;
-
-    before(async function () {
-      this.timeout(100000);
-      await warmUp();
-      if (kind === 'text') src = await novelOpeningUrl();
-    });
-
-    after(() => {
-      if (src) URL.revokeObjectURL(src);
-    });
-
-    afterEach(async () => {
-      removeKitElements();
-      await resetMouse();
-    });
+    const source = useSuiteSetup(kind);
 
     if (kind !== 'image') {
       it(`twenty <lk-${kind}> on one page all load, draw and take real input`, async () => {
@@ -102,7 +87,7 @@ export function runResourcesSuite(kind: ElementKind): void {
                 width: 380,
                 height: 340,
                 annotations: kit.prelabels,
-                ...(src ? { src } : {}),
+                ...source(),
                 attributes: { ...attributes, 'no-sidebar': '', 'asset-id': `${kind}-${index}` },
                 waitReady: false,
               });
@@ -143,12 +128,12 @@ export function runResourcesSuite(kind: ElementKind): void {
       try {
         // One full cycle first: what the first element sets up once per page (lit's Trusted Types
         // policy, pixi's capability-test context) is not a leak.
-        (await mountKit(kit, { attributes, ...(src ? { src } : {}) })).remove();
+        (await mountKit(kit, { attributes, ...source() })).remove();
         await frames(3);
         const baseline = probe.counts();
         let loads = 0;
         for (let cycle = 0; cycle < CYCLES; cycle++) {
-          const element = await mountKit(kit, { attributes, annotations: kit.prelabels, waitReady: cycle % 5 === 0, ...(src ? { src } : {}) });
+          const element = await mountKit(kit, { attributes, annotations: kit.prelabels, waitReady: cycle % 5 === 0, ...source() });
           if (cycle % 5 === 0) loads++;
           else if (cycle % 5 === 2) await Promise.resolve();
           else if (cycle % 5 === 3) await frames(1 + (cycle % 3));

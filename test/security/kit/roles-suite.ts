@@ -6,11 +6,12 @@
  * the public API.
  */
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ExportRecord, StageHistoryEntry } from '../../../src/format/types.js';
-import { KITS, deepElements, mountKit, nextEvent, novelOpeningUrl, removeKitElements, stableRecord, toolsOf, warmUp, type ElementKind, type KitElement, type MountOptions } from './element-kits.js';
+import { KITS, deepElements, mountKit, nextEvent, stableRecord, toolsOf, type ElementKind, type KitElement, type MountOptions } from './element-kits.js';
 import { clickAt, dragBetween, press, type InputDriver } from './input.js';
 import { buttonNamed, clickControl, panelsSettled, radioFor, taskForm } from './panels.js';
+import { useSuiteSetup } from './suite-setup.js';
 
 const input: InputDriver = { mouse: sendMouse, keys: (command) => sendKeys(command as Parameters<typeof sendKeys>[0]) };
 
@@ -68,24 +69,8 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
 
   describe(`<lk-${kind}> roles and audit`, function () {
     this.timeout(60000);
-    /** lk-text works on the novel's opening here: the whole book only slows each mount down. */
-    let src: string | undefined;
-    const mount = (options: MountOptions) => mountKit(kit, { ...options, ...(src ? { src } : {}) });
-
-    before(async function () {
-      this.timeout(90000);
-      await warmUp();
-      if (kind === 'text') src = await novelOpeningUrl();
-    });
-
-    after(() => {
-      if (src) URL.revokeObjectURL(src);
-    });
-
-    afterEach(async () => {
-      removeKitElements();
-      await resetMouse();
-    });
+    const source = useSuiteSetup(kind);
+    const mount = (options: MountOptions) => mountKit(kit, { ...options, ...source() });
 
     it('view mode: pointer, keyboard, panels and undo change nothing; selecting still works', async () => {
       const element = await mount({ mode: 'view', annotations: kit.prelabels });
