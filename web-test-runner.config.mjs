@@ -7,6 +7,7 @@ import { chromiumPath } from './scripts/find-chromium.mjs';
 import { pdfjsCopyMiddleware } from './scripts/pdfjs-assets.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
+import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -41,6 +42,8 @@ export default {
     fixturesRangeMiddleware,
     // A host's own copy of the package's dist/pdfjs/ (for `<lk-pdf pdfjs-base>`), served from node_modules.
     pdfjsCopyMiddleware('/host-pdfjs/'),
+    // /__lk-csp/page.html: a page served with the strict CSP a careful host sends (test/security/csp.test.ts).
+    cspPageMiddleware,
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).

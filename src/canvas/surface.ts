@@ -8,6 +8,9 @@
  * through an R-tree.
  */
 import { Application, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
+// Eval-free shader and uniform sync: without it pixi calls `new Function` at init, which a page
+// with a strict CSP (no 'unsafe-eval', Trusted Types) refuses, and the surface never starts.
+import 'pixi.js/unsafe-eval';
 import type { Box, Geometry, Point } from '../core/model.js';
 import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
@@ -135,7 +138,10 @@ export class Surface {
       preserveDrawingBuffer: true,
     });
     if (this.destroyed) {
-      app.destroy(true);
+      // Destroyed while pixi started: free the GPU context now, as destroy() does.
+      const gl = (app.renderer as { gl?: WebGLRenderingContext }).gl;
+      app.destroy(true, { children: true, texture: true, textureSource: true });
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
       return;
     }
     app.ticker.stop();
@@ -198,6 +204,8 @@ export class Surface {
   // ---- background and view --------------------------------------------------------------------
 
   setBackground(source: Texture | undefined, size: Size): void {
+    // An element that left the page mid-load may still hand over its picture: nothing to draw on.
+    if (this.destroyed) return;
     const sizeChanged = size.width !== this.planeSize.width || size.height !== this.planeSize.height;
     this.planeSize = size;
     this.background.texture = source ?? Texture.EMPTY;
@@ -209,6 +217,7 @@ export class Surface {
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
   refreshBackground(): void {
+    if (this.destroyed) return;
     this.background.texture.source.update();
     this.invalidate(false);
   }
@@ -228,6 +237,7 @@ export class Surface {
   }
 
   setView(view: ViewportState): void {
+    if (this.destroyed) return;
     this.view = view;
     this.world.scale.set(view.scale);
     this.world.position.set(view.offsetX, view.offsetY);

@@ -381,8 +381,8 @@ describe('<lk-image>', () => {
     const box = button.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     const { relations } = element.export().task;
-    expect(relations.map(({ schemaId, from, to, direction, title }) => ({ schemaId, from, to, direction, title }))).to.deep.equal([
-      { schemaId: 'r-follows', from: 'left', to: 'right', direction: 'straight', title: 'Follows' },
+    expect(relations.map(({ objectId: _id, metadata: _metadata, ...relation }) => relation)).to.deep.equal([
+      { schemaId: 'r-follows', title: 'Follows', from: 'left', to: 'right', direction: 'straight' },
     ]);
     expect(changes.map((e) => e.detail.reason)).to.deep.equal(['relate']);
     await element.settled();

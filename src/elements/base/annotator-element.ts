@@ -175,6 +175,7 @@ export abstract class AnnotatorElement extends LitElement {
   private ontologyInput: unknown;
   private annotationsInput: unknown;
   private timeStarted = false;
+  private trackerIdleTimeout: number;
 
   constructor() {
     super();
@@ -183,6 +184,7 @@ export abstract class AnnotatorElement extends LitElement {
       planeModel,
       audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage }),
     });
+    this.trackerIdleTimeout = this.idleTimeout;
     this.timeTracker = createTimeTracker({ now: () => this.clock(), idleThresholdMs: this.idleTimeout });
     this.keyboard = new KeyboardController(this);
     new ContextProvider(this, { context: sessionContext, initialValue: this.session });
@@ -217,7 +219,10 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('idleTimeout') && changed.get('idleTimeout') !== undefined) {
+    // Compared with the tracker's own threshold: on the first update `changed` holds no old value
+    // for an `idle-timeout` given in the markup, and that threshold must count too.
+    if (changed.has('idleTimeout') && this.idleTimeout !== this.trackerIdleTimeout) {
+      this.trackerIdleTimeout = this.idleTimeout;
       this.timeTracker = createTimeTracker({
         now: () => this.clock(),
         idleThresholdMs: this.idleTimeout,
@@ -490,7 +495,14 @@ export abstract class AnnotatorElement extends LitElement {
         for (const key of [...store.state.masks.keys()]) tx.removeMask(key);
       }
       for (const object of imported.objects) tx.putObject(object);
-      for (const answer of imported.classifications) tx.putClassification(answer);
+      for (const answer of imported.classifications) {
+        // One answer per class (and plane): a merged answer replaces the one given before, or the
+        // export would hold two and be refused when imported back ("already answered").
+        for (const existing of [...tx.state.classifications.values()]) {
+          if (existing.objectId !== answer.objectId && existing.schemaId === answer.schemaId && existing.page === answer.page) tx.removeClassification(existing.objectId);
+        }
+        tx.putClassification(answer);
+      }
       for (const relation of imported.relations) tx.putRelation(relation);
     });
     if (imported.stageHistory && how === 'replace') this.stageHistory = imported.stageHistory;

@@ -22,6 +22,13 @@ const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
 
 const ZOOM_STEP = 1.25;
 
+const detached = () => new DOMException('The element left the page before its surface was ready.', 'AbortError');
+
+/** `ensureSurface` calls nobody awaits: leaving the page is no error. */
+function ignoreDetached(error: unknown): void {
+  if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+}
+
 /**
  * An element whose asset is a raster plane with shapes over it: image, video, DICOM, PDF areas.
  * It owns the pixi surface (loaded lazily with pixi.js), the toolbar and the side panel.
@@ -52,6 +59,8 @@ export abstract class SurfaceElement extends AnnotatorElement {
   /** The 2D surface, once pixi has loaded. */
   protected surface: Surface | undefined;
   private surfaceLoading: Promise<Surface> | undefined;
+  /** Bumped when the element leaves the page: a surface made for an earlier generation is dropped. */
+  private surfaceGeneration = 0;
 
   constructor() {
     super();
@@ -76,11 +85,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && !this.surface) void this.ensureSurface();
+    if (this.hasUpdated && !this.surface) this.ensureSurface().catch(ignoreDetached);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A surface still being made belongs to the page the element left: it must not be kept.
+    this.surfaceGeneration++;
     this.surface?.destroy();
     this.surface = undefined;
     this.surfaceLoading = undefined;
@@ -88,13 +99,19 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
-    void this.ensureSurface();
+    this.ensureSurface().catch(ignoreDetached);
   }
 
-  /** Creates the surface once (loading pixi.js on first use). */
+  /**
+   * Creates the surface once (loading pixi.js on first use). Rejects with an `AbortError` when the
+   * element leaves the page before the surface is ready; that surface is destroyed, never kept
+   * (it would hold a WebGL context and pixi's page-wide listeners for good).
+   */
   protected ensureSurface(): Promise<Surface> {
-    this.surfaceLoading ??= (async () => {
+    this.surfaceLoading ??= (async (generation: number) => {
+      const current = () => generation === this.surfaceGeneration;
       const { Surface } = await import('../../canvas/surface.js');
+      if (!current()) throw detached();
       const surface = new Surface({
         container: this.surfaceContainer,
         session: this.session,
@@ -104,9 +121,11 @@ export abstract class SurfaceElement extends AnnotatorElement {
       });
       this.surface = surface;
       await surface.ready;
+      // Left meanwhile: disconnectedCallback destroyed it.
+      if (!current()) throw detached();
       this.onSurfaceReady(surface);
       return surface;
-    })();
+    })(this.surfaceGeneration);
     return this.surfaceLoading;
   }
 

@@ -16,6 +16,7 @@ import { formatLength, polylineLength } from '../../media/dicom/measure.js';
 import { WINDOW_PRESETS, dragWindow, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
+import { styleProperties } from '../base/style-properties.js';
 import { SurfaceElement } from '../base/surface-element.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
@@ -561,7 +562,7 @@ export class LkDicom extends SurfaceElement {
       const anchor: Point = geometry.value.at(-1)!;
       const x = anchor[0] * view.scale + view.offsetX;
       const y = anchor[1] * view.scale + view.offsetY;
-      labels.push(html`<span class="measure" data-object-id=${object.objectId} style="left:${x}px;top:${y}px">${text}</span>`);
+      labels.push(html`<span class="measure" data-object-id=${object.objectId} style=${styleProperties({ left: `${x}px`, top: `${y}px` })}>${text}</span>`);
     }
     return labels.length ? html`<div class="measures" aria-hidden="true">${labels}</div>` : nothing;
   }

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, PdfSelection, Point } from '../../core/model.js';
 import { newObject } from '../../core/plane-geometry.js';
@@ -834,7 +834,7 @@ export class LkPdf extends AnnotatorElement {
   private renderPage(index: number): TemplateResult {
     const slot = this.layout.slots[index]!;
     const style = { top: `${slot.top}px`, left: `${slot.left}px`, width: `${slot.width}px`, height: `${slot.height}px` };
-    return html`<div class="page" part="page" data-page=${index} style=${styleMap(style)} role="region" aria-label=${`Page ${index + 1}`}>
+    return html`<div class="page" part="page" data-page=${index} style=${styleProperties(style)} role="region" aria-label=${`Page ${index + 1}`}>
       <div class="raster"></div>
       <div class="textLayer"></div>
       ${this.renderOverlay(index)}
@@ -891,7 +891,7 @@ export class LkPdf extends AnnotatorElement {
           <div class="scroller" part="document" @scroll=${this.onScroll}>
             <div
               class=${`pages${this.drawing() ? ' drawing' : ''}`}
-              style=${styleMap(style)}
+              style=${styleProperties(style)}
               @pointerdown=${this.onPointerDown}
               @pointermove=${this.onPointerMove}
               @pointerup=${this.onPointerUp}

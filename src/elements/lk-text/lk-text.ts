@@ -19,6 +19,7 @@ import { createTextDocument, type CaretUnit, type TextDocument } from '../../tex
 import { AnnotatorElement } from '../base/annotator-element.js';
 import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { styleProperties } from '../base/style-properties.js';
 import { lkTextStyles } from './lk-text.styles.js';
 import { renderSidebar } from '../base/sidebar.js';
 
@@ -1118,7 +1119,7 @@ export class LkText extends AnnotatorElement {
             <div class="content">
               <div
                 class="paragraphs"
-                style=${`zoom: ${this.textZoom}`}
+                style=${styleProperties({ zoom: String(this.textZoom) })}
                 role="document"
                 aria-label="Document text"
                 @pointerdown=${this.onPointerDown}

@@ -6,6 +6,7 @@
  * ends in a `resource-load` error instead.
  */
 import { LabelkitError } from '../../core/errors.js';
+import { workerScriptUrl } from './worker-script-url.js';
 
 export interface StartWorkerOptions {
   signal: AbortSignal;
@@ -27,7 +28,8 @@ function isReady(data: unknown): boolean {
 export function startPdfWorker(url: string, options: StartWorkerOptions): Promise<Worker> {
   let worker: Worker;
   try {
-    worker = new Worker(url, { type: 'module', name: 'labelkit-pdf' });
+    // Under Trusted Types a plain string is refused: the URL goes through labelkit's policy.
+    worker = new Worker(workerScriptUrl(url), { type: 'module', name: 'labelkit-pdf' });
   } catch (error) {
     // A malformed URL, or one the page's CSP (worker-src) forbids.
     return Promise.reject(workerError(error instanceof Error && error.name === 'SecurityError' ? 'the page does not allow this worker script' : 'the worker script URL is not valid'));

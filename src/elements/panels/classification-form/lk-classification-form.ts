@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../base/style-properties.js';
 import type { Answer, ClassificationAnswer, ObjectAnnotation } from '../../../core/model.js';
 import type { ClassificationCategory, ToolCategory } from '../../../core/ontology.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
@@ -343,7 +343,7 @@ export class LkClassificationForm extends PanelElement {
             <ul class="tree">
               ${shown.map(
                 (entry) => html`
-                  <li style=${styleMap({ paddingLeft: needle ? '0' : `${entry.depth * 14}px` })}>
+                  <li style=${styleProperties({ paddingLeft: needle ? '0' : `${entry.depth * 14}px` })}>
                     <label class="choice">
                       <input
                         type="checkbox"

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../base/style-properties.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
 import { geometryOnPlane } from '../../../core/plane-geometry.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
@@ -113,7 +113,7 @@ export class LkObjectList extends PanelElement {
     return html`
       ${heading}
       <div class="rows" @scroll=${this.onScroll}>
-        <div class="track" style=${styleMap({ height: `${count * this.rowHeight}px` })}>
+        <div class="track" style=${styleProperties({ height: `${count * this.rowHeight}px` })}>
           <div
             part="list"
             role="listbox"
@@ -145,7 +145,7 @@ export class LkObjectList extends PanelElement {
         part="item"
         role="option"
         class=${`${offPlane ? 'off-plane' : ''} ${hidden ? 'is-hidden' : ''}`}
-        style=${styleMap({ top: `${index * this.rowHeight}px` })}
+        style=${styleProperties({ top: `${index * this.rowHeight}px` })}
         data-object-id=${object.objectId}
         aria-selected=${selected ? 'true' : 'false'}
         aria-setsize=${count}
@@ -154,7 +154,7 @@ export class LkObjectList extends PanelElement {
         @click=${(event: MouseEvent) => this.choose(session, object.objectId, event.shiftKey || event.ctrlKey || event.metaKey)}
         @focus=${() => (this.activeIndex = index)}
       >
-        <span class="swatch" style=${styleMap({ '--swatch': safeColor(category?.color) })}></span>
+        <span class="swatch" style=${styleProperties({ '--swatch': safeColor(category?.color) })}></span>
         <span class="name">${category?.title ?? object.schemaId}</span>
         <span class="id">${shortId(object.objectId)}</span>
         ${object.lock ? html`<span class="lock" title="Locked">${icons.lock}<span class="visually-hidden">, locked</span></span>` : nothing}
@@ -168,7 +168,7 @@ export class LkObjectList extends PanelElement {
     const label = objectLabel(session.ontology, object.objectId, object.schemaId);
     const hidden = session.hidden.has(object.objectId);
     return html`
-      <div class="row-actions" style=${styleMap({ top: `${index * this.rowHeight}px` })}>
+      <div class="row-actions" style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
         <button
           type="button"
           class="visibility"

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../base/style-properties.js';
 import type { RelationAnnotation } from '../../../core/model.js';
 import type { RelationCategory } from '../../../core/ontology.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
@@ -118,7 +118,7 @@ export class LkRelationsPanel extends PanelElement {
                 ?disabled=${!fits(category, picked.length)}
                 @click=${() => this.create(session, category, from, to, picked)}
               >
-                <span class="swatch" style=${styleMap({ '--swatch': safeColor(category.color) })}></span>
+                <span class="swatch" style=${styleProperties({ '--swatch': safeColor(category.color) })}></span>
                 Relate: ${category.title}
               </button>
             `,
@@ -214,7 +214,7 @@ export class LkRelationsPanel extends PanelElement {
                 @click=${() => session.select([relation.objectId])}
                 @focus=${() => (this.activeIndex = index)}
               >
-                <span class="swatch" style=${styleMap({ '--swatch': safeColor(category?.color) })}></span>
+                <span class="swatch" style=${styleProperties({ '--swatch': safeColor(category?.color) })}></span>
                 <span class="id">${category?.title ?? relation.schemaId}:</span>
                 ${this.describe(session, relation)}
                 ${relation.lock ? html`<span class="lock" title="Locked">${icons.lock}<span class="visually-hidden">, locked</span></span>` : nothing}

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../base/style-properties.js';
 import { defaultKeyBindings, type KeyAction, type KeyBindings } from '../../base/keymap.js';
 import { elementShortcutsContext, type ElementShortcuts } from '../shared/element-shortcuts.js';
 import { formatChord, safeColor } from '../shared/format.js';
@@ -142,7 +142,7 @@ export class LkShortcutHelp extends PanelElement {
                       const key = formatChord(tool.shortcutKey ?? '');
                       return html`
                         <tr data-schema-id=${tool.schemaId}>
-                          <td><span class="swatch" style=${styleMap({ '--swatch': safeColor(tool.color) })}></span> ${tool.title}</td>
+                          <td><span class="swatch" style=${styleProperties({ '--swatch': safeColor(tool.color) })}></span> ${tool.title}</td>
                           <td class="keys"><kbd>${key}</kbd></td>
                           <td class="keys"><kbd>${formatChord(`alt+${tool.shortcutKey ?? ''}`)}</kbd></td>
                         </tr>

@@ -5,6 +5,7 @@ import type { ObjectAnnotation } from '../../../core/model.js';
 import type { Ontology } from '../../../core/ontology.js';
 import { formatMediaTime } from '../../../media/video/frame-clock.js';
 import { deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe } from '../../../media/video/track-edits.js';
+import { styleProperties } from '../../base/style-properties.js';
 import { objectLabel, safeColor } from '../shared/format.js';
 import { PanelElement } from '../shared/panel-element.js';
 
@@ -486,7 +487,7 @@ export class LkTimeline extends PanelElement {
     const every = [1, 2, 5, 10].map((m) => m * magnitude).find((n) => n >= raw) ?? magnitude * 10;
     const ticks: TemplateResult[] = [];
     for (let frame = 0; frame < this.frameTotal; frame += every) {
-      ticks.push(html`<div class="tick" style="left:${this.xOf(frame)}px"><span>${frame}</span></div>`);
+      ticks.push(html`<div class="tick" style=${styleProperties({ left: `${this.xOf(frame)}px` })}><span>${frame}</span></div>`);
     }
     return ticks;
   }
@@ -501,7 +502,7 @@ export class LkTimeline extends PanelElement {
     return html`<button
       class="key ${dragging ? 'dragging' : ''}"
       part="keyframe"
-      style="left:${this.xOf(at)}px"
+      style=${styleProperties({ left: `${this.xOf(at)}px` })}
       data-object-id=${object.objectId}
       data-frame=${frame}
       aria-label="${stopped ? 'Stop' : 'Keyframe'} of ${label} at frame ${frame}"
@@ -550,17 +551,17 @@ export class LkTimeline extends PanelElement {
     const px = this.pxPerFrame;
     return html`<div class="row" part="row" role="group" aria-label=${label} aria-current=${selected ? 'true' : nothing}>
       <div class="label" title=${label} @click=${() => session.select([object.objectId])}>
-        <span class="swatch" style="background:${color}"></span>${label}
+        <span class="swatch" style=${styleProperties({ background: color })}></span>${label}
       </div>
       <div
         class="track"
-        style="width:${trackWidth}px"
+        style=${styleProperties({ width: `${trackWidth}px` })}
         @pointerdown=${this.onScrubDown}
         @pointermove=${this.onScrubMove}
         @pointerup=${this.onScrubUp}
       >
         ${visibleRanges(object.keyframes, this.frameTotal).map(
-          ([start, end]) => html`<div class="range" style="left:${start * px}px;width:${Math.max(1, (end - start + 1) * px)}px;background:${color}"></div>`,
+          ([start, end]) => html`<div class="range" style=${styleProperties({ left: `${start * px}px`, width: `${Math.max(1, (end - start + 1) * px)}px`, background: color })}></div>`,
         )}
         ${object.keyframes.map((k) => this.renderDiamond(object, k.frame, k.stopped === true, label, color))}
       </div>
@@ -585,7 +586,7 @@ export class LkTimeline extends PanelElement {
         <button type="button" aria-label="Fit timeline" ?disabled=${this.zoom === 1} @click=${() => this.setZoom(1)}>Fit</button>
       </div>
       <div class="scroller" @wheel=${this.onWheel}>
-        <div class="content" style="width:${LABEL_WIDTH + trackWidth}px">
+        <div class="content" style=${styleProperties({ width: `${LABEL_WIDTH + trackWidth}px` })}>
           <div
             class="ruler"
             part="ruler"
@@ -602,10 +603,10 @@ export class LkTimeline extends PanelElement {
             @keydown=${this.onRulerKey}
           >
             <div class="label">Frame ${frame}</div>
-            <div class="track" style="width:${trackWidth}px">${this.renderTicks()}</div>
+            <div class="track" style=${styleProperties({ width: `${trackWidth}px` })}>${this.renderTicks()}</div>
           </div>
           ${rows.length ? rows : html`<div class="empty">No objects yet: draw on a frame to start a track.</div>`}
-          <div class="cursor" style="left:${LABEL_WIDTH + this.xOf(frame)}px"></div>
+          <div class="cursor" style=${styleProperties({ left: `${LABEL_WIDTH + this.xOf(frame)}px` })}></div>
         </div>
       </div>
     `;

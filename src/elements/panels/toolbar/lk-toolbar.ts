@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../../base/style-properties.js';
 import type { ToolCategory, ToolType } from '../../../core/ontology.js';
 import type { SessionTopic } from '../../../core/session.js';
 import { defaultKeyBindings, type KeyAction, type KeyBindings } from '../../base/keymap.js';
@@ -160,7 +160,7 @@ export class LkToolbar extends PanelElement {
         ?disabled=${!canEdit}
         @click=${() => this.currentSession?.setActiveSchema(tool.schemaId)}
       >
-        <span class="swatch" style=${styleMap({ '--swatch': safeColor(tool.color) })}></span>
+        <span class="swatch" style=${styleProperties({ '--swatch': safeColor(tool.color) })}></span>
         <span class="type" aria-hidden="true">${TYPE_LETTERS[tool.tool]}</span>
         <span>${tool.title}</span><span class="visually-hidden">(${TYPE_NAMES[tool.tool]})</span>
         ${keys ? html`<kbd aria-hidden="true">${keys}</kbd>` : nothing}

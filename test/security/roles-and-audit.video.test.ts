@@ -1,0 +1,4 @@
+// Promise 7 for <lk-video>: the shared roles and audit suite (kit/roles-suite.ts).
+import { runRolesAndAuditSuite } from './kit/roles-suite.js';
+
+runRolesAndAuditSuite('video');
