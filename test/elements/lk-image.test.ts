@@ -265,6 +265,21 @@ describe('<lk-image>', () => {
     expect(element.export().asset).to.equal('/test/fixtures/image/missing.jpg');
   });
 
+  it('loads an SVG picture, rasterised at its intrinsic size, without running its scripts', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200" onload="window.lkSvgRan = true">' +
+      '<script>window.lkSvgRan = true</script><rect width="300" height="200" fill="#ff0000"/></svg>';
+    const src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const element = await mount({ src });
+    expect(element.export().metadata).to.deep.equal({ width: 300, height: 200 });
+    const canvas = canvasOf(element);
+    const [x, y] = pagePoint(element, 150, 100);
+    const rect = canvas.getBoundingClientRect();
+    expect(pixelAt(canvas, x - rect.left, y - rect.top).slice(0, 3)).to.deep.equal([255, 0, 0]);
+    expect((window as { lkSvgRan?: boolean }).lkSvgRan).to.equal(undefined);
+    URL.revokeObjectURL(src);
+  });
+
   it('reports a file that is not an image as asset-unsupported', async () => {
     const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 600px" .ontology=${ontology}></lk-image>`);
     const error = nextEvent<CustomEvent>(element, 'lk-error');

@@ -1,6 +1,7 @@
 import { LabelkitError } from '../../core/errors.js';
 import type { Surface } from '../../canvas/surface.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
+import { loadImage } from '../../host/load-image.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { SurfaceElement } from '../base/surface-element.js';
@@ -20,17 +21,7 @@ export class LkImage extends SurfaceElement {
   protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
     this.setStatus('Loading image…');
     try {
-      const blob = await loader.fetchBlob({ signal });
-      let bitmap: ImageBitmap;
-      try {
-        bitmap = await createImageBitmap(blob);
-      } catch {
-        throw new LabelkitError({ code: 'asset-unsupported', message: 'The file is not an image this browser can decode.' });
-      }
-      if (signal.aborted) {
-        bitmap.close();
-        throw new DOMException('Aborted', 'AbortError');
-      }
+      const bitmap = await loadImage(loader, signal);
       this.bitmap?.close();
       this.bitmap = bitmap;
       const surface = await this.ensureSurface();
