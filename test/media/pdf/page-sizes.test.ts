@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { gatherPageSizes, withStandIns } from '../../../src/media/pdf/page-sizes.js';
+
+const A = { width: 612, height: 792 };
+const B = { width: 595, height: 842 };
+
+describe('PDF page sizes before they are known', () => {
+  it('an unknown page stands in with the nearest known size before it, else after it', () => {
+    expect(withStandIns([A, undefined, undefined, B, undefined])).to.deep.equal([A, A, A, B, B]);
+    expect(withStandIns([undefined, undefined, B])).to.deep.equal([B, B, B]);
+    expect(withStandIns([undefined, undefined])).to.deep.equal([{ width: 0, height: 0 }, { width: 0, height: 0 }]);
+    expect(withStandIns([])).to.deep.equal([]);
+  });
+
+  it('gathers every size in page order, one batch in flight at a time, reporting each batch', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const asked: number[] = [];
+    const reported: [number, number][] = [];
+    const sizes = await gatherPageSizes({
+      count: 7,
+      batch: 3,
+      signal: new AbortController().signal,
+      sizeOf: async (index) => {
+        asked.push(index);
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+        return { width: index, height: 2 * index };
+      },
+      onSizes: (first, batch) => reported.push([first, batch.length]),
+    });
+    expect(asked).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
+    expect(most).to.equal(3);
+    expect(reported).to.deep.equal([[0, 3], [3, 3], [6, 1]]);
+    expect(sizes.map((size) => size.width)).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('asks a batch that failed once more, and fails when it fails again or the load is cancelled', async () => {
+    const signal = new AbortController().signal;
+    let failures = 1;
+    const flaky = async (index: number) => {
+      if (index === 4 && failures-- > 0) throw new Error('range failed');
+      return A;
+    };
+    expect(await gatherPageSizes({ count: 6, batch: 2, signal, sizeOf: flaky, onSizes: () => {} })).to.have.length(6);
+    let error: unknown;
+    await gatherPageSizes({ count: 6, batch: 2, signal, sizeOf: async (index) => (index === 4 ? Promise.reject(new Error('range failed')) : A), onSizes: () => {} }).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.equal('range failed');
+    const abort = new AbortController();
+    error = undefined;
+    await gatherPageSizes({
+      count: 6,
+      batch: 2,
+      signal: abort.signal,
+      sizeOf: async () => {
+        abort.abort();
+        return A;
+      },
+      onSizes: () => {},
+    }).catch((e: unknown) => (error = e));
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
