@@ -163,6 +163,35 @@ describe('<lk-pdf> a long document by ranges: the first page before every size',
       host.release();
     }
   });
+
+  it('a wider page arriving under fit-width shrinks every page; the reader’s page stays at the same share of its height and is drawn again at the new scale', async () => {
+    // Page 7 is in the second group of the page tree: pdf.js finds it without page 3.
+    const pages = [LETTER, LETTER, { width: 792, height: 612 }, LETTER, LETTER, LETTER, LETTER, LETTER];
+    const pdf = pagedPdf(pages);
+    const host = rangeHost(pdf.bytes);
+    host.hold(partsOf(pdf, 2, 2));
+    const { element } = await open(pdf, host);
+    try {
+      await until('page 1 drawn', () => drawn(element, 0));
+      await typePageNumber(element, 7);
+      await until('page 7 drawn', () => drawn(element, 6));
+      await wheel(element, 120);
+      const scale = element.pageScale;
+      const share = -topInView(element, 6) / pageBox(element, 6).height;
+      expect(share, 'page 7 partly scrolled past').to.be.greaterThan(0.05);
+      const ready = nextEvent(element, 'lk-ready');
+      host.release();
+      await ready;
+      await element.settled();
+      expectClose(element.pageScale, (scale * 612) / 792, 0.01, 'fit-width now fits the landscape page');
+      expect(element.page).to.equal(6);
+      expectClose(-topInView(element, 6) / pageBox(element, 6).height, share, 0.01, 'the same share of page 7 above the view');
+      expect(drawn(element, 6)).to.equal(true);
+      expectClose(element.pageCanvas(6)!.width, pageBox(element, 6).width, 2, 'drawn again at the new scale');
+    } finally {
+      host.release();
+    }
+  });
 });
 
 describe('<lk-pdf> a long document by ranges: drawing order and failed ranges', () => {
