@@ -50,7 +50,7 @@ const WORKER_TIMEOUT_MS = 20_000;
 /** Pages rendered above and below the visible ones, so scrolling meets drawn pages. */
 const NEAR_MARGIN_PAGES = 1;
 /** Page sizes asked of pdf.js at once while they are gathered in the background. */
-const SIZE_BATCH = 25;
+const SIZES_IN_FLIGHT = 25;
 /** How long the pages in view may take to draw before the other page sizes are asked for anyway. */
 const SIZES_HEAD_START_MS = 1000;
 const ZOOM_STEPS = [25, 50, 75, 100, 125, 150, 200, 300, 400];
@@ -320,7 +320,7 @@ export class LkPdf extends AnnotatorElement {
       // The reader first: the other sizes are asked for once the pages in view are drawn.
       await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
       throwIfAborted(signal);
-      await gatherPageSizes({ count, batch: SIZE_BATCH, signal, sizeOf: (index) => doc.pageSize(index), onSizes: (first, sizes) => this.learnSizes(first, sizes) });
+      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
       this.setStatus('');
       // lk-ready waits for every size: the metadata it carries, and every export from then on, is exact.
       const metadata: PdfMetadata = { pageTotal: count, pages: this.knownSizes.map((size) => ({ width: size!.width, height: size!.height })) };

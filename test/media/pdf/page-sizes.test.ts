@@ -12,52 +12,66 @@ describe('PDF page sizes before they are known', () => {
     expect(withStandIns([])).to.deep.equal([]);
   });
 
-  it('gathers every size in page order, one batch in flight at a time, reporting each batch', async () => {
-    let inFlight = 0;
+  it('asks for every size in page order with at most `inFlight` unanswered, a new one as each answer comes', async () => {
+    let unanswered = 0;
     let most = 0;
     const asked: number[] = [];
-    const reported: [number, number][] = [];
-    const sizes = await gatherPageSizes({
+    const reported: number[] = [];
+    const answers: (() => void)[] = [];
+    const gathering = gatherPageSizes({
       count: 7,
-      batch: 3,
+      inFlight: 3,
       signal: new AbortController().signal,
       sizeOf: async (index) => {
         asked.push(index);
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        inFlight--;
+        most = Math.max(most, ++unanswered);
+        await new Promise<void>((resolve) => answers.push(resolve));
+        unanswered--;
         return { width: index, height: 2 * index };
       },
-      onSizes: (first, batch) => reported.push([first, batch.length]),
+      onSize: (index, size) => reported.push(index, size.height),
     });
+    await Promise.resolve();
+    expect(asked).to.deep.equal([0, 1, 2]);
+    // Page 2 answers first (a page tree branch that was quicker): page 4 is asked for at once.
+    answers[2]!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).to.deep.equal([0, 1, 2, 3]);
+    let done = false;
+    void gathering.then(() => (done = true));
+    while (!done) {
+      for (const answer of answers.splice(0)) answer();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const sizes = await gathering;
     expect(asked).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
     expect(most).to.equal(3);
-    expect(reported).to.deep.equal([[0, 3], [3, 3], [6, 1]]);
+    expect(reported.slice(0, 2)).to.deep.equal([2, 4]);
     expect(sizes.map((size) => size.width)).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
   });
 
-  it('asks a batch that failed once more, and fails when it fails again or the load is cancelled', async () => {
+  it('asks for a page that failed once more, and fails when it fails again or the load is cancelled', async () => {
     const signal = new AbortController().signal;
     let failures = 1;
     const flaky = async (index: number) => {
       if (index === 4 && failures-- > 0) throw new Error('range failed');
       return A;
     };
-    expect(await gatherPageSizes({ count: 6, batch: 2, signal, sizeOf: flaky, onSizes: () => {} })).to.have.length(6);
+    expect(await gatherPageSizes({ count: 6, inFlight: 2, signal, sizeOf: flaky, onSize: () => {} })).to.have.length(6);
     let error: unknown;
-    await gatherPageSizes({ count: 6, batch: 2, signal, sizeOf: async (index) => (index === 4 ? Promise.reject(new Error('range failed')) : A), onSizes: () => {} }).catch((e: unknown) => (error = e));
+    await gatherPageSizes({ count: 6, inFlight: 2, signal, sizeOf: async (index) => (index === 4 ? Promise.reject(new Error('range failed')) : A), onSize: () => {} }).catch((e: unknown) => (error = e));
     expect((error as Error).message).to.equal('range failed');
     const abort = new AbortController();
     error = undefined;
     await gatherPageSizes({
       count: 6,
-      batch: 2,
+      inFlight: 2,
       signal: abort.signal,
       sizeOf: async () => {
         abort.abort();
         return A;
       },
-      onSizes: () => {},
+      onSize: () => {},
     }).catch((e: unknown) => (error = e));
     expect((error as DOMException).name).to.equal('AbortError');
   });
