@@ -25,7 +25,12 @@ export interface RangeHost {
   release(): void;
 }
 
-export function rangeHost(bytes: Uint8Array): RangeHost {
+export interface RangeHostOptions {
+  /** How long every range takes to answer (a slow network); 0 by default. */
+  delayMs?: number;
+}
+
+export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions = {}): RangeHost {
   let held: readonly Span[] = [];
   let failing: { spans: readonly Span[]; status: number } | undefined;
   let release = () => {};
@@ -64,6 +69,7 @@ export function rangeHost(bytes: Uint8Array): RangeHost {
       const span: Span = [Number(range[1]), Math.min(bytes.length, Number(range[2]) + 1)];
       asked.push(span);
       if (failing && overlaps(span, failing.spans)) return new Response('unavailable', { status: failing.status });
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (overlaps(span, held)) await released;
       return new Response(bytes.slice(...span), {
         status: 206,
