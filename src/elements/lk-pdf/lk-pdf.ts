@@ -317,8 +317,9 @@ export class LkPdf extends AnnotatorElement {
       this.learnSizes(0, [await doc.pageSize(0)]);
       throwIfAborted(signal);
       this.session.setPlaneCount(count);
-      // The reader first: the other sizes are asked for once the pages in view are drawn.
-      await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
+      // The reader first: a long document's other sizes are asked for once the pages in view are
+      // drawn (a short one's cost less than the wait).
+      if (count > SIZES_IN_FLIGHT) await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
       throwIfAborted(signal);
       await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
       this.setStatus('');
