@@ -76,6 +76,14 @@ async function open(pdf: PagedPdf, host: RangeHost): Promise<{ element: LkPdf; e
   return { element, events };
 }
 
+/** Opens a generated document whose pages `first`–`last` cannot be read until `host.release()`. */
+async function openHolding(pages: GeneratedPage[], first: number, last: number) {
+  const pdf = pagedPdf(pages);
+  const host = rangeHost(pdf.bytes);
+  host.hold(partsOf(pdf, first, last));
+  return { pdf, host, ...(await open(pdf, host)) };
+}
+
 const named = (events: CustomEvent[], type: string) => events.filter((event) => event.type === type);
 
 afterEach(async () => {
@@ -85,10 +93,7 @@ afterEach(async () => {
 
 describe('<lk-pdf> a long document by ranges: the first page before every size', () => {
   it('draws page 1 while pages 2–6 cannot be read yet; wheeled down to page 7, the reader stays on it when their sizes arrive; lk-ready then lists every size and labeling opens', async () => {
-    const pdf = pagedPdf(PAGES);
-    const host = rangeHost(pdf.bytes);
-    host.hold(partsOf(pdf, 1, 5));
-    const { element, events } = await open(pdf, host);
+    const { host, element, events } = await openHolding(PAGES, 1, 5);
     try {
       await until('page 1 drawn', () => drawn(element, 0));
       expect(named(events, 'lk-ready'), 'no lk-ready while sizes are missing').to.have.length(0);
@@ -142,10 +147,7 @@ describe('<lk-pdf> a long document by ranges: the first page before every size',
   });
 
   it('a page number typed while the sizes above it are unknown goes to that page, which stays at the top of the view when they arrive', async () => {
-    const pdf = pagedPdf(PAGES);
-    const host = rangeHost(pdf.bytes);
-    host.hold(partsOf(pdf, 1, 5));
-    const { element, events } = await open(pdf, host);
+    const { host, element, events } = await openHolding(PAGES, 1, 5);
     try {
       await until('page 1 drawn', () => drawn(element, 0));
       await typePageNumber(element, 9);
@@ -166,11 +168,7 @@ describe('<lk-pdf> a long document by ranges: the first page before every size',
 
   it('a wider page arriving under fit-width shrinks every page; the reader’s page stays at the same share of its height and is drawn again at the new scale', async () => {
     // Page 7 is in the second group of the page tree: pdf.js finds it without page 3.
-    const pages = [LETTER, LETTER, { width: 792, height: 612 }, LETTER, LETTER, LETTER, LETTER, LETTER];
-    const pdf = pagedPdf(pages);
-    const host = rangeHost(pdf.bytes);
-    host.hold(partsOf(pdf, 2, 2));
-    const { element } = await open(pdf, host);
+    const { host, element } = await openHolding([LETTER, LETTER, { width: 792, height: 612 }, LETTER, LETTER, LETTER, LETTER, LETTER], 2, 2);
     try {
       await until('page 1 drawn', () => drawn(element, 0));
       await typePageNumber(element, 7);
