@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-pdf/define.js';
+import { pagedPdf } from '../test/media/pdf/generated-pdf.js';
+import { rangeHost } from '../test/media/pdf/range-host.js';
 
 const PDF = '/assets/pdf';
 
@@ -43,7 +45,7 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string; workerSrc?: string } = {}) {
+function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string; workerSrc?: string; fetchAsset?: (url: string, init: RequestInit) => Promise<Response> } = {}) {
   return html`<lk-pdf
     style="--lk-height: 720px"
     src=${options.src ?? `${PDF}/pdflatex-4-pages.pdf`}
@@ -55,6 +57,7 @@ function pdf(args: Args, options: { src?: string; annotations?: unknown; passwor
     .ontology=${ontology}
     .annotations=${options.annotations}
     .password=${options.password}
+    .fetchAsset=${options.fetchAsset}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
     @lk-submit=${log}
@@ -90,6 +93,25 @@ export const AreaSelections: Story = { render: (args) => pdf(args) };
 
 /** Pages rotated 90°, 180°, 270° and 0° with Arabic text: selections stay on their text. */
 export const RotatedArabic: Story = { args: { zoom: '75' }, render: (args) => pdf(args, { src: `${PDF}/habibi-rotated.pdf` }) };
+
+/**
+ * A 60-page document over a slow network (generated; every range takes 400 ms and the plain
+ * download never gets past its first chunk): page 1 shows first, laid out pages fill in their
+ * sizes (letter, legal, half-letter, landscape) as they arrive while the page you scrolled to
+ * stays put, and labeling starts at lk-ready (the status says "Loading PDF…" until then).
+ */
+export const SlowLongDocument: Story = {
+  render: (args) => {
+    const sizes = [
+      { width: 612, height: 792 },
+      { width: 612, height: 1008 },
+      { width: 612, height: 396 },
+      { width: 792, height: 612 },
+    ];
+    const host = rangeHost(pagedPdf(Array.from({ length: 60 }, (_, index) => sizes[index % sizes.length]!)).bytes, { delayMs: 400 });
+    return pdf(args, { src: 'generated/long-document.pdf', fetchAsset: host.fetchAsset });
+  },
+};
 
 /** A Google Docs export. */
 export const GoogleDoc: Story = { render: (args) => pdf(args, { src: `${PDF}/google-doc-document.pdf` }) };

@@ -14,6 +14,8 @@ export const lkPdfStyles = css`
     inset: 0 0 var(--lk-pdf-bar-height, 36px) 0;
     overflow: auto;
     overscroll-behavior: contain;
+    /* The element keeps the reader's page in place itself when sizes arrive (relayout). */
+    overflow-anchor: none;
   }
   .pages {
     position: relative;

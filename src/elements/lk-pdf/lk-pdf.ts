@@ -15,6 +15,7 @@ import { packagedResources, resourcesUnder, type PdfjsResources } from '../../me
 import { openPdfSource } from '../../media/pdf/pdf-source.js';
 import { startPdfWorker } from '../../media/pdf/pdf-worker.js';
 import { layoutPages, mostVisiblePage, pagesNear, type PageLayout } from '../../media/pdf/page-layout.js';
+import { gatherPageSizes, withStandIns } from '../../media/pdf/page-sizes.js';
 import { createPdfAreaTool } from '../../tools/box/pdf-area-tool.js';
 import { createSelectTool, toolFactories } from '../../tools/index.js';
 import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js';
@@ -26,6 +27,7 @@ import { safeColor } from '../panels/shared/format.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
+import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
 
@@ -34,19 +36,12 @@ export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/index.
 /** `fit-width`, `fit-page`, or a percentage of the page's size at 96 dpi (`100` = 1 CSS px per point). */
 export type PdfZoom = 'fit-width' | 'fit-page' | `${number}`;
 
-/** A page near the viewport: its box, and its view once pdf.js handed over the page. */
-interface PageEntry {
-  raster: HTMLElement;
-  /** The device pixel ratio the bitmap is drawn for. */
-  pixelRatio: number;
-  view?: PdfPageView;
-  rendered: Promise<void>;
-  destroyed: boolean;
-}
-
-function destroyEntry(entry: PageEntry): void {
-  entry.destroyed = true;
-  entry.view?.destroy();
+/** Where the reader is: a page, and how far down it (CSS pixels at `scale`, and as a share of its height). */
+interface ScrollAnchor {
+  page: number;
+  offset: number;
+  fraction: number;
+  scale: number;
 }
 
 const PAGE_GAP = 12;
@@ -54,6 +49,10 @@ const PAGE_GAP = 12;
 const WORKER_TIMEOUT_MS = 20_000;
 /** Pages rendered above and below the visible ones, so scrolling meets drawn pages. */
 const NEAR_MARGIN_PAGES = 1;
+/** Page sizes asked of pdf.js at once while they are gathered in the background. */
+const SIZES_IN_FLIGHT = 25;
+/** How long the pages in view may take to draw before the other page sizes are asked for anyway. */
+const SIZES_HEAD_START_MS = 1000;
 const ZOOM_STEPS = [25, 50, 75, 100, 125, 150, 200, 300, 400];
 const HIT_TOLERANCE = 4;
 const HANDLE_SIZE = 8;
@@ -124,7 +123,7 @@ export class LkPdf extends AnnotatorElement {
 
   @state() protected helpOpen = false;
   @state() private layout: PageLayout = { slots: [], width: 0, height: 0 };
-  @state() private near: [number, number] | undefined;
+  @state() private near: PageRange | undefined;
   @state() private draft: { page: number; draft: Draft } | undefined;
   /** The text selected with no class active, waiting for a class shortcut or button. */
   @state() private pendingText: PdfSelection | undefined;
@@ -133,9 +132,23 @@ export class LkPdf extends AnnotatorElement {
   @query('.pages') private pagesElement!: HTMLDivElement;
 
   private doc: PdfDocumentHandle | undefined;
+  /** Every page's size as laid out: its own once known, a stand-in before (`withStandIns`). */
   private sizes: PdfPageSize[] = [];
+  /** The sizes pdf.js has given so far. */
+  private knownSizes: (PdfPageSize | undefined)[] = [];
+  /** The pages intersecting the view (`near` is this widened by NEAR_MARGIN_PAGES). */
+  private inView: PageRange | undefined;
+  /** Where a relayout put the scroll position, until the DOM has it. */
+  private pendingScrollTop: number | undefined;
+  /** False while a document loads: pages show and scroll, but labeling starts at `lk-ready`. */
+  private labelingOpen = true;
+  /** Loads started: only the latest one opens labeling when it ends. */
+  private loads = 0;
   private scale = 1;
-  private readonly views = new Map<number, PageEntry>();
+  private readonly views = new PageViews(
+    (index) => this.drawPage(index),
+    () => this.syncPageViews(),
+  );
   private readonly toolContext: ToolContext;
   private tool: Tool;
   private toolPointer: { pointerId: number; page: number } | undefined;
@@ -174,6 +187,8 @@ export class LkPdf extends AnnotatorElement {
       showHelp: () => (this.helpOpen = true),
     });
     this.session.subscribe((topic) => {
+      // A mode set while a document loads must not open labeling before lk-ready.
+      if (topic === 'mode') this.session.store.userWritable = this.canLabel;
       if (topic === 'tool' || topic === 'mode' || topic === 'ontology') this.switchTool();
       if (topic === 'tool') this.classifyPendingText();
       if (topic === 'selection') this.followSelection();
@@ -208,30 +223,35 @@ export class LkPdf extends AnnotatorElement {
   goToPage(index: number): void {
     const slot = this.layout.slots[Math.max(0, Math.min(this.sizes.length - 1, Math.trunc(index)))];
     if (!slot || !this.scroller) return;
-    this.scroller.scrollTop = slot.top - PAGE_GAP;
-    this.onScroll();
+    this.pendingScrollTop = slot.top - PAGE_GAP;
+    // A relayout not yet in the DOM would clamp the position: it is applied after that update.
+    if (this.isUpdatePending) void this.updateComplete.then(() => this.applyPendingScroll());
+    else this.applyPendingScroll();
   }
 
-  /** The 0-based pages whose bitmaps are in the DOM now. */
+  /** The 0-based pages being drawn or drawn now (in view first, then the pages around them). */
   renderedPages(): number[] {
-    return [...this.views.keys()].sort((a, b) => a - b);
+    return this.views.pages();
   }
 
   /** The bitmap of a rendered page (tests and screenshots read its pixels). */
   pageCanvas(index: number): HTMLCanvasElement | undefined {
-    return this.views.get(index)?.view?.bitmap;
+    return this.views.bitmap(index);
   }
 
-  /** Resolves when the pages near the viewport are drawn (bitmap and text layer) and the overlay reflects the state. */
+  /**
+   * Resolves when the pages in view are drawn (bitmap and text layer) and the overlay reflects
+   * the state; the pages around them are drawn after that, without being waited for.
+   */
   async settled(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       await this.updateComplete;
       this.syncPageViews();
-      const awaited = [...this.views.values()];
-      await Promise.all(awaited.map((entry) => entry.rendered.catch(() => undefined)));
+      const awaited = this.views.drawingsIn(this.inView);
+      await Promise.all(awaited.map((drawing) => drawing.rendered));
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      // A scroll handled meanwhile may have brought other pages near: wait for those too.
-      const changed = [...this.views.values()].some((entry) => !awaited.includes(entry));
+      // A scroll or a relayout handled meanwhile may have brought other pages into view: wait for those too.
+      const changed = this.views.drawingsIn(this.inView).some((drawing) => !awaited.includes(drawing));
       if (!this.isUpdatePending && !this.scrollFrame && !changed) return;
     }
   }
@@ -261,6 +281,8 @@ export class LkPdf extends AnnotatorElement {
   protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
     this.setStatus('Loading PDF…');
     this.closeDocument();
+    const load = ++this.loads;
+    this.openLabeling(false);
     try {
       // The file, the worker and pdf.js itself load side by side.
       const resources = this.pdfjsResources();
@@ -288,20 +310,45 @@ export class LkPdf extends AnnotatorElement {
         throwIfAborted(signal);
       }
       this.doc = doc;
-      // Lay every page out like the first until all sizes are known: the first page shows at once.
-      const first = pdf.pageSizeOf(await doc.page(0));
-      this.useSizes(Array.from({ length: doc.pageCount }, () => first));
-      const sizes = await doc.pageSizes();
+      const count = doc.pageCount;
+      // The first page shows as soon as its own size is known; the others are laid out like the
+      // nearest known page before them until theirs arrive.
+      this.knownSizes = Array.from({ length: count }, () => undefined);
+      this.learnSizes(0, [await doc.pageSize(0)]);
       throwIfAborted(signal);
-      this.useSizes(sizes);
-      this.session.setPlaneCount(sizes.length);
+      this.session.setPlaneCount(count);
+      // The reader first: a long document's other sizes are asked for once the pages in view are
+      // drawn (a short one's cost less than the wait).
+      if (count > SIZES_IN_FLIGHT) await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
+      throwIfAborted(signal);
+      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
       this.setStatus('');
-      const metadata: PdfMetadata = { pageTotal: sizes.length, pages: this.sizes.map(({ width, height }) => ({ width, height })) };
+      // lk-ready waits for every size: the metadata it carries, and every export from then on, is exact.
+      const metadata: PdfMetadata = { pageTotal: count, pages: this.knownSizes.map((size) => ({ width: size!.width, height: size!.height })) };
       return metadata;
     } catch (error) {
       if (!signal.aborted) this.setStatus(error instanceof LabelkitError ? error.message : 'The PDF could not be loaded.', true);
       throw error;
+    } finally {
+      // A failed or cancelled load leaves the element as usable as before it; a newer load keeps its own gate.
+      if (load === this.loads) this.openLabeling(true);
     }
+  }
+
+  /** Whether the user may label now: the mode allows it and no document is loading. */
+  private get canLabel(): boolean {
+    return this.labelingOpen && this.session.canEdit;
+  }
+
+  /**
+   * Labeling waits for lk-ready (every page size known): an entry made before it would reach the
+   * host before the asset is ready, and an export then could not say every page's size. Store
+   * writes from the panels are held back too.
+   */
+  private openLabeling(open: boolean): void {
+    this.labelingOpen = open;
+    this.session.store.userWritable = this.canLabel;
+    this.switchTool();
   }
 
   /** The package's pdf.js files, or the host's copy (`pdfjs-base`), with `worker-src` over either. */
@@ -311,20 +358,27 @@ export class LkPdf extends AnnotatorElement {
   }
 
   private closeDocument(): void {
-    this.releaseViews();
+    this.views.release();
     void this.doc?.destroy();
     this.doc = undefined;
-    this.useSizes([]);
+    this.knownSizes = [];
+    this.sizes = [];
+    this.relayout();
     this.pendingText = undefined;
   }
 
-  private useSizes(sizes: PdfPageSize[]): void {
-    const anchor = this.scrollAnchor();
-    sizes = sizes.map(({ width, height }) => ({ width: round2(width), height: round2(height) }));
-    const sizesChanged = sizes.length !== this.sizes.length || sizes.some((size, i) => size.width !== this.sizes[i]?.width || size.height !== this.sizes[i]?.height);
-    this.sizes = sizes;
-    if (sizesChanged) this.releaseViews();
-    this.relayout(anchor);
+  /**
+   * Sizes pdf.js gave for pages `first`…: the layout takes them (and new stand-ins after them)
+   * without moving the page the reader is on. Drawn pages stay drawn unless the zoom changes
+   * (fit-width meeting a wider page).
+   */
+  private learnSizes(first: number, sizes: readonly PdfPageSize[]): void {
+    sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: round2(width), height: round2(height) }));
+    const next = withStandIns(this.knownSizes);
+    const changed = next.length !== this.sizes.length || next.some((size, i) => size.width !== this.sizes[i]!.width || size.height !== this.sizes[i]!.height);
+    if (!changed) return;
+    this.sizes = next;
+    this.relayout();
   }
 
   // ---- layout and scrolling -----------------------------------------------------------------------
@@ -343,24 +397,39 @@ export class LkPdf extends AnnotatorElement {
     return Number.isFinite(percent) && percent > 0 ? Math.min(10, Math.max(0.1, percent / 100)) : 1;
   }
 
-  /** Where the view is: a page and how far down it, so a zoom or relayout keeps the reader's place. */
-  private scrollAnchor(): { page: number; fraction: number } | undefined {
+  /** Where the view is: the page most in view and how far down it, so a zoom or relayout keeps the reader's place. */
+  private scrollAnchor(): ScrollAnchor | undefined {
     const scroller = this.scroller;
-    const slot = this.layout.slots[this.session.plane];
-    if (!scroller || !slot || slot.height === 0) return undefined;
-    return { page: this.session.plane, fraction: (scroller.scrollTop - slot.top) / slot.height };
+    if (!scroller || this.layout.slots.length === 0) return undefined;
+    // The position a relayout asked for and the DOM does not have yet is where the reader is.
+    const top = this.pendingScrollTop ?? scroller.scrollTop;
+    const page = mostVisiblePage(this.layout, top, top + scroller.clientHeight);
+    const slot = this.layout.slots[page]!;
+    if (slot.height === 0) return undefined;
+    const offset = top - slot.top;
+    return { page, offset, fraction: offset / slot.height, scale: this.scale };
   }
 
-  private relayout(anchor = this.scrollAnchor()): void {
+  /**
+   * Lays the pages out again (new sizes, zoom or width) and scrolls so that the current page
+   * stays where the reader sees it: at the same offset when only sizes changed (pages above it
+   * grew or shrank), at the same share of its height at a new zoom.
+   */
+  private relayout(): void {
+    const anchor = this.scrollAnchor();
     const scale = this.scaleFor(this.zoom);
-    if (scale !== this.scale) this.releaseViews();
+    if (scale !== this.scale) this.views.release();
     this.scale = scale;
     this.layout = layoutPages(this.sizes, scale, PAGE_GAP, this.scroller?.clientWidth ?? 0);
-    void this.updateComplete.then(() => {
-      const slot = anchor && this.layout.slots[anchor.page];
-      if (slot && this.scroller) this.scroller.scrollTop = slot.top + anchor.fraction * slot.height;
-      this.updateNear();
-    });
+    const slot = anchor && this.layout.slots[anchor.page];
+    if (slot) this.pendingScrollTop = slot.top + (anchor.scale === scale ? anchor.offset : anchor.fraction * slot.height);
+    void this.updateComplete.then(() => this.applyPendingScroll());
+  }
+
+  private applyPendingScroll(): void {
+    if (this.pendingScrollTop !== undefined && this.scroller) this.scroller.scrollTop = this.pendingScrollTop;
+    this.pendingScrollTop = undefined;
+    this.updateNear();
   }
 
   private stepZoom(direction: 1 | -1): void {
@@ -384,6 +453,11 @@ export class LkPdf extends AnnotatorElement {
     const bottom = top + scroller.clientHeight;
     const near = pagesNear(this.layout, top, bottom, NEAR_MARGIN_PAGES);
     if (near?.[0] !== this.near?.[0] || near?.[1] !== this.near?.[1]) this.near = near;
+    const inView = pagesNear(this.layout, top, bottom, 0);
+    const inViewChanged = inView?.[0] !== this.inView?.[0] || inView?.[1] !== this.inView?.[1];
+    this.inView = inView;
+    // A page that came into view inside the near range has its box already: it starts drawing now.
+    if (inViewChanged) this.syncPageViews();
     if (this.layout.slots.length > 0 && !this.toolPointer) {
       const current = mostVisiblePage(this.layout, top, bottom);
       if (current !== this.session.plane) this.session.setPlane(current);
@@ -436,48 +510,57 @@ export class LkPdf extends AnnotatorElement {
     return pages;
   }
 
-  /** Creates views for pages that came near and destroys the ones that left (or lost their box). */
+  /** Draws the pages in view, then the pages near them; pages that left give their bitmaps back (page-views.ts). */
   private syncPageViews(): void {
-    const doc = this.doc;
-    const root = this.renderRoot as ShadowRoot;
-    const pixelRatio = window.devicePixelRatio || 1;
-    for (const [index, entry] of this.views) {
-      if (!entry.raster.isConnected || !this.near || index < this.near[0] || index > this.near[1] || entry.pixelRatio !== pixelRatio) {
-        destroyEntry(entry);
-        this.views.delete(index);
-      }
-    }
-    if (!doc) return;
-    for (const index of this.nearPages()) {
-      if (this.views.has(index)) continue;
-      const box = root.querySelector<HTMLElement>(`.page[data-page="${index}"]`);
-      const raster = box?.querySelector<HTMLElement>('.raster');
-      const text = box?.querySelector<HTMLElement>('.textLayer');
-      if (!raster || !text) continue;
-      const entry: PageEntry = { raster, pixelRatio, destroyed: false, rendered: Promise.resolve() };
-      const scale = this.scale;
-      entry.rendered = Promise.all([import('../../media/pdf/index.js'), doc.page(index)]).then(([pdf, page]) => {
-        if (entry.destroyed) return undefined;
-        entry.view = new pdf.PdfPageView({ raster, text, page, scale, devicePixelRatio: pixelRatio });
-        return doc.guard(entry.view.rendered);
-      });
-      entry.rendered.catch((error: unknown) => {
-        if (entry.destroyed || error === this.reportedPageError) return;
-        // A part of the file that could not be fetched fails every page that needs it: said once.
-        this.reportedPageError = error;
-        this.reportError(
-          error instanceof LabelkitError
-            ? { ...error.info, message: `Page ${index + 1} could not be loaded. ${error.message}` }
-            : { code: 'render-failed', message: `Page ${index + 1} could not be drawn.`, cause: { name: error instanceof Error ? error.name : 'Error' } },
-        );
-      });
-      this.views.set(index, entry);
-    }
+    this.views.sync(this.doc ? this.inView : undefined, this.doc ? this.near : undefined, window.devicePixelRatio || 1);
   }
 
-  private releaseViews(): void {
-    for (const entry of this.views.values()) destroyEntry(entry);
-    this.views.clear();
+  /** Starts drawing page `index` into its box: the page's own size goes into the layout first. */
+  private drawPage(index: number): PageDrawing | undefined {
+    const doc = this.doc;
+    const box = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(`.page[data-page="${index}"]`);
+    const raster = box?.querySelector<HTMLElement>('.raster');
+    const text = box?.querySelector<HTMLElement>('.textLayer');
+    if (!doc || !raster || !text) return undefined;
+    const pixelRatio = window.devicePixelRatio || 1;
+    let view: PdfPageView | undefined;
+    let destroyed = false;
+    const drawn = Promise.all([import('../../media/pdf/index.js'), doc.page(index)]).then(([pdf, page]) => {
+      if (destroyed) return undefined;
+      this.learnSizes(index, [pdf.pageSizeOf(page)]);
+      // A wider page under fit-width changes the zoom, and this drawing was cancelled with the others.
+      if (destroyed) return undefined;
+      view = new pdf.PdfPageView({ raster, text, page, scale: this.scale, devicePixelRatio: pixelRatio });
+      return doc.guard(view.rendered);
+    });
+    const rendered = drawn.catch((error: unknown) => {
+      if (!destroyed) this.reportPageError(index, error);
+    });
+    return {
+      rendered,
+      pixelRatio,
+      get bitmap() {
+        return view?.bitmap;
+      },
+      get attached() {
+        return raster.isConnected;
+      },
+      destroy() {
+        destroyed = true;
+        view?.destroy();
+      },
+    };
+  }
+
+  private reportPageError(index: number, error: unknown): void {
+    // A part of the file that could not be fetched fails every page waiting for it: said once.
+    if (error === this.reportedPageError) return;
+    this.reportedPageError = error;
+    this.reportError(
+      error instanceof LabelkitError
+        ? { ...error.info, message: `Page ${index + 1} could not be loaded. ${error.message}` }
+        : { code: 'render-failed', message: `Page ${index + 1} could not be drawn.`, cause: { name: error instanceof Error ? error.name : 'Error' } },
+    );
   }
 
   private renderedPage(index: number): RenderedPage | undefined {
@@ -540,8 +623,7 @@ export class LkPdf extends AnnotatorElement {
   private switchTool(): void {
     this.tool.dispose();
     const category = this.activeCategory();
-    const canEdit = this.session.canEdit;
-    if (!category || !canEdit) this.tool = createSelectTool(this.toolContext);
+    if (!category || !this.canLabel) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'pdf') {
       this.tool = this.areaMode
         ? createPdfAreaTool(this.toolContext, category.schemaId, { contentOf: (box, page) => ({ text: this.areaText(page, box) }) })
@@ -561,7 +643,7 @@ export class LkPdf extends AnnotatorElement {
   /** Drags go to the drawing tools (not the text layer) for shape classes and area selections. */
   private drawing(): boolean {
     const category = this.activeCategory();
-    if (!category || !this.session.canEdit) return false;
+    if (!category || !this.canLabel) return false;
     return category.tool === 'pdf' ? this.areaMode : category.tool in toolFactories;
   }
 
@@ -595,7 +677,7 @@ export class LkPdf extends AnnotatorElement {
       // Shapes are pressed and dragged by the select tool; text entries leave the press to the text layer.
       return hit !== undefined && this.toolContext.geometryOf(hit) !== undefined;
     };
-    if (this.drawing() || (this.session.canEdit && onShape())) {
+    if (this.drawing() || (this.canLabel && onShape())) {
       event.preventDefault();
       this.pagesElement.setPointerCapture(event.pointerId);
       this.toolPointer = { pointerId: event.pointerId, page };
@@ -662,7 +744,7 @@ export class LkPdf extends AnnotatorElement {
   /** A finished text selection: an entry of the active `pdf` class, or a span waiting for one. */
   private takeTextSelection(selection: PdfSelection): void {
     const category = this.activeCategory();
-    if (category?.tool === 'pdf' && this.session.canEdit) {
+    if (category?.tool === 'pdf' && this.canLabel) {
       this.createTextEntry(category.schemaId, selection);
       return;
     }
@@ -672,7 +754,7 @@ export class LkPdf extends AnnotatorElement {
   private classifyPendingText(): void {
     const pending = this.pendingText;
     const category = this.activeCategory();
-    if (pending && category?.tool === 'pdf' && this.session.canEdit) this.createTextEntry(category.schemaId, pending);
+    if (pending && category?.tool === 'pdf' && this.canLabel) this.createTextEntry(category.schemaId, pending);
   }
 
   private createTextEntry(schemaId: string, selection: PdfSelection): void {
@@ -731,7 +813,7 @@ export class LkPdf extends AnnotatorElement {
         return true;
       case 'finish': {
         const category = this.activeCategory();
-        if (this.pendingText && category?.tool === 'pdf' && this.session.canEdit) {
+        if (this.pendingText && category?.tool === 'pdf' && this.canLabel) {
           this.createTextEntry(category.schemaId, this.pendingText);
           return true;
         }
@@ -796,7 +878,7 @@ export class LkPdf extends AnnotatorElement {
   }
 
   private renderHandles(page: number): SVGTemplateResult[] {
-    if (!this.session.canEdit || page !== this.session.plane) return [];
+    if (!this.canLabel || page !== this.session.plane) return [];
     const size = HANDLE_SIZE / this.scale;
     const handles: SVGTemplateResult[] = [];
     for (const id of this.session.selection) {
@@ -918,6 +1000,10 @@ function centreOf(geometry: Geometry): Point {
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function throwIfAborted(signal: AbortSignal): void {

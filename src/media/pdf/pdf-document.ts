@@ -44,12 +44,14 @@ export interface PdfPageSize {
 export interface PdfDocumentHandle {
   readonly pageCount: number;
   page(index: number): Promise<PDFPageProxy>;
-  /** Every page's size; pages are asked for in order, so early pages answer first. */
-  pageSizes(): Promise<PdfPageSize[]>;
+  /** Page `index`'s size (one round trip to the worker, and the ranges its page object needs). */
+  pageSize(index: number): Promise<PdfPageSize>;
   /**
-   * `work` on the document (a render, a text layer), rejected when the file's bytes cannot be had:
-   * pdf.js would wait for a range that failed forever. Once a range has failed every later call
-   * rejects too (pdf.js does not ask for a chunk twice); opening the file again is the way out.
+   * `work` on the document (a page, a render, a text layer), rejected when a range of the file
+   * it may need cannot be had: pdf.js would wait for it forever. Work asked for after such a
+   * failure first fetches the failed ranges again (pdf.js never asks for a chunk twice), so a
+   * page that could not be loaded loads when it is asked for again; if they still fail, so does
+   * the work.
    */
   guard<T>(work: Promise<T>): Promise<T>;
   destroy(): Promise<void>;
@@ -64,26 +66,52 @@ export function pageSizeOf(page: PDFPageProxy): PdfPageSize {
   return { width: viewport.width, height: viewport.height };
 }
 
+/** pdf.js's range transport over a source, and the ranges that could not be fetched. */
+interface RangeTransport {
+  transport: PDFDataRangeTransport;
+  /** Fetches the failed ranges again and hands them to pdf.js; rejects when one still fails. */
+  retry(): Promise<void>;
+}
+
 /**
  * pdf.js's range transport over the source: the stream goes in as progressive data, the ranges
- * pdf.js asks for as range data; a range that cannot be had goes to `onFailure`.
+ * pdf.js asks for as range data; a range that cannot be had goes to `onFailure` and is kept
+ * for `retry()`.
  */
-function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailure: (error: unknown) => void): PDFDataRangeTransport {
+function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailure: (error: unknown) => void): RangeTransport {
   const transport = new PDFDataRangeTransport(source.length, source.initial);
+  const failed = new Map<number, number>();
   let closed = false;
+  let retrying: Promise<void> | undefined;
+  const deliver = (begin: number, chunk: Uint8Array) => {
+    failed.delete(begin);
+    try {
+      transport.onDataRange(begin, chunk);
+    } catch {
+      // pdf.js no longer waits for this range (the stream brought it meanwhile).
+    }
+  };
   transport.requestDataRange = (begin: number, end: number) => {
     source.read(begin, end).then(
       (chunk) => {
-        if (!closed) transport.onDataRange(begin, chunk);
+        if (!closed) deliver(begin, chunk);
       },
       (error: unknown) => {
-        if (!closed) onFailure(error);
+        if (closed) return;
+        failed.set(begin, end);
+        onFailure(error);
       },
     );
   };
   transport.abort = () => {
     closed = true;
     source.cancel();
+  };
+  const retry = async () => {
+    const ranges = [...failed];
+    const chunks = await Promise.all(ranges.map(([begin, end]) => source.read(begin, end)));
+    if (closed) return;
+    ranges.forEach(([begin], index) => deliver(begin, chunks[index]!));
   };
   void (async () => {
     for await (const chunk of source.rest) {
@@ -92,29 +120,42 @@ function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailur
     }
     if (!closed) transport.onDataProgressiveDone();
   })();
-  return transport;
+  return {
+    transport,
+    retry: () => (retrying ??= retry().finally(() => (retrying = undefined))),
+  };
 }
 
-/** Work that rejects with the first failure, whether it came before or during the work. */
-function stickyFailure(): { fail(error: unknown): void; guard<T>(work: Promise<T>): Promise<T> } {
-  let failed: { error: unknown } | undefined;
+/**
+ * Work that rejects when a range fails while it waits. After a failure, new work first has
+ * the failed ranges fetched again (`retry`); while they cannot be had it rejects with the error.
+ */
+function rangeFailures(retry: () => Promise<void>): { fail(error: unknown): void; guard<T>(work: Promise<T>): Promise<T> } {
+  let failure: { error: unknown } | undefined;
   const waiting = new Set<(error: unknown) => void>();
+  const watch = <T>(work: Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.add(reject);
+      work.then(resolve, reject).finally(() => waiting.delete(reject));
+    });
   return {
     fail(error) {
-      if (failed) return;
-      failed = { error };
+      failure = { error };
       for (const reject of waiting) reject(error);
       waiting.clear();
     },
-    guard<T>(work: Promise<T>): Promise<T> {
-      if (failed) {
-        work.catch(() => undefined);
-        return Promise.reject(failed.error);
+    async guard<T>(work: Promise<T>): Promise<T> {
+      const before = failure;
+      if (before) {
+        try {
+          await retry();
+        } catch (error) {
+          work.catch(() => undefined);
+          throw error;
+        }
+        if (failure === before) failure = undefined;
       }
-      return new Promise<T>((resolve, reject) => {
-        waiting.add(reject);
-        work.then(resolve, reject).finally(() => waiting.delete(reject));
-      });
+      return watch(work);
     },
   };
 }
@@ -133,9 +174,16 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
   }
   const port = await starting;
   const worker = PDFWorker.create({ port });
-  const failure = stickyFailure();
+  let retryRanges = () => Promise.resolve();
+  const failure = rangeFailures(() => retryRanges());
+  const bytesFrom = (source: PdfSource) => {
+    if (source.kind === 'whole') return { data: source.data };
+    const ranges = rangeTransport(source, failure.fail);
+    retryRanges = ranges.retry;
+    return { range: ranges.transport, rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES };
+  };
   const task: PDFDocumentLoadingTask = getDocument({
-    ...(source.kind === 'whole' ? { data: source.data } : { range: rangeTransport(source, failure.fail), rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES }),
+    ...bytesFrom(source),
     worker,
     standardFontDataUrl: resources.standardFonts,
     cMapUrl: resources.cMaps,
@@ -187,12 +235,10 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
     await teardown();
     throw new DOMException('Aborted', 'AbortError');
   }
-  let sizes: Promise<PdfPageSize[]> | undefined;
   return {
     pageCount: document.numPages,
     page: (index) => failure.guard(document.getPage(index + 1)),
-    pageSizes: () =>
-      (sizes ??= failure.guard(Promise.all(Array.from({ length: document.numPages }, (_, index) => document.getPage(index + 1).then(pageSizeOf))))),
+    pageSize: (index) => failure.guard(document.getPage(index + 1)).then(pageSizeOf),
     guard: failure.guard,
     destroy: teardown,
   };

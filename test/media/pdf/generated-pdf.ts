@@ -24,3 +24,82 @@ export function helveticaPdf(text: string): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
+
+export interface GeneratedPage {
+  /** MediaBox size in points. */
+  width: number;
+  height: number;
+  rotate?: 0 | 90 | 180 | 270;
+}
+
+export interface PagedPdf {
+  bytes: Uint8Array;
+  /** Byte ranges `[begin, end)` of each page's dictionary and of its content stream. */
+  pages: { dict: [number, number]; content: [number, number] }[];
+}
+
+/**
+ * A PDF of `pages` (Helvetica text "Page n" near the top-left corner of each) laid out so that a
+ * reader by ranges meets each page's objects in a part of the file of their own: the catalog,
+ * the page tree and page 1 at the start, then per page its dictionary, `padBytes` of an unused
+ * stream, its content stream and `padBytes` more; the cross-reference table alone at the end.
+ * The page tree has one level of groups of `groupSize` pages with their counts, as writers of
+ * long documents make it, so pdf.js finds page n without reading the pages before it.
+ */
+export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, groupSize = 6 } = {}): PagedPdf {
+  const parts: string[] = [];
+  let length = 0;
+  const offsets: number[] = [];
+  const write = (text: string) => {
+    parts.push(text);
+    length += text.length;
+  };
+  let nextId = 1;
+  const object = (body: string, id = nextId++) => {
+    offsets[id] = length;
+    write(`${id} 0 obj\n${body}\nendobj\n`);
+    return id;
+  };
+  const pad = () => object(`<< /Length ${padBytes} >>\nstream\n${' '.repeat(padBytes)}\nendstream`);
+  const groups = Array.from({ length: Math.ceil(pages.length / groupSize) }, (_, index) => index);
+  // Ids: 1 catalog, 2 root, 3 font, then one per group, then the pages' objects.
+  const groupId = (group: number) => 4 + group;
+  let id = 4 + groups.length;
+  const pageIds = pages.map(() => {
+    const ids = { page: id, content: id + 1 };
+    id += 2;
+    return ids;
+  });
+  write('%PDF-1.4\n');
+  object('<< /Type /Catalog /Pages 2 0 R >>', 1);
+  object(`<< /Type /Pages /Count ${pages.length} /Kids [${groups.map((group) => `${groupId(group)} 0 R`).join(' ')}] >>`, 2);
+  object('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', 3);
+  for (const group of groups) {
+    const kids = pageIds.slice(group * groupSize, (group + 1) * groupSize);
+    object(`<< /Type /Pages /Parent 2 0 R /Count ${kids.length} /Kids [${kids.map((ids) => `${ids.page} 0 R`).join(' ')}] >>`, groupId(group));
+  }
+  nextId = id;
+  const regions = pages.map((page, index) => {
+    const ids = pageIds[index]!;
+    const group = groupId(Math.floor(index / groupSize));
+    const dictBegin = length;
+    object(
+      `<< /Type /Page /Parent ${group} 0 R /MediaBox [0 0 ${page.width} ${page.height}]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Resources << /Font << /F1 3 0 R >> >> /Contents ${ids.content} 0 R >>`,
+      ids.page,
+    );
+    const dict: [number, number] = [dictBegin, length];
+    if (index > 0) pad();
+    const contentBegin = length;
+    const content = `BT /F1 36 Tf 40 ${page.height - 80} Td (Page ${index + 1}) Tj ET`;
+    object(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`, ids.content);
+    const region = { dict, content: [contentBegin, length] as [number, number] };
+    pad();
+    return region;
+  });
+  const xref = length;
+  const size = nextId;
+  write(`xref\n0 ${size}\n0000000000 65535 f \n`);
+  for (let n = 1; n < size; n++) write(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
+  write(`trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return { bytes: new TextEncoder().encode(parts.join('')), pages: regions };
+}

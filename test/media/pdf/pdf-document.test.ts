@@ -5,7 +5,8 @@ import { openPdf, type PdfDocumentHandle } from '../../../src/media/pdf/pdf-docu
 import { packagedResources } from '../../../src/media/pdf/pdf-assets.js';
 import { openPdfSource, PDF_CHUNK_BYTES } from '../../../src/media/pdf/pdf-source.js';
 import { startPdfWorker } from '../../../src/media/pdf/pdf-worker.js';
-import { helveticaPdf } from './generated-pdf.js';
+import { helveticaPdf, pagedPdf } from './generated-pdf.js';
+import { rangeHost } from './range-host.js';
 
 const PDF = '/test/fixtures/pdf';
 const PAPER = `${PDF}/pdflatex-4-pages.pdf`;
@@ -187,6 +188,28 @@ describe('PDF bytes by ranges', () => {
       for (const range of stall.ranges) expect(range).to.match(/^bytes=\d+-\d+$/);
     } finally {
       stall.release();
+      await doc.destroy();
+    }
+  });
+
+  it('a range that fails rejects the work waiting for it; asked for again once the server answers, the same page renders', async () => {
+    const pdf = pagedPdf([{ width: 612, height: 792 }, { width: 612, height: 792 }, { width: 612, height: 792 }]);
+    const host = rangeHost(pdf.bytes);
+    host.fail([pdf.pages[2]!.content], 503);
+    const source = await openPdfSource(createAssetLoader({ src: '/generated/three-pages.pdf', fetchAsset: host.fetchAsset }), signal());
+    const doc = await openPdf(source, { signal: signal() });
+    try {
+      expect(await inkOf(doc, 1), 'a page whose ranges answer').to.be.greaterThan(0.001);
+      const error = await rejection(inkOf(doc, 2));
+      expect(error.code).to.equal('asset-load');
+      expect(error.message).to.contain('HTTP 503');
+      expect((await rejection(inkOf(doc, 2))).code, 'still failing: asked again, failed again').to.equal('asset-load');
+      host.heal();
+      expect(await inkOf(doc, 2)).to.be.greaterThan(0.001);
+      const content = pdf.pages[2]!.content;
+      expect(host.asked.filter(([begin, end]) => begin < content[1] && content[0] < end)).to.have.length(3);
+    } finally {
+      host.release();
       await doc.destroy();
     }
   });
