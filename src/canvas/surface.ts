@@ -84,6 +84,14 @@ export class Surface {
   private cacheScale = 0;
   private cacheRect: Box | undefined;
   private settleTimer = 0;
+  /** The container's size from a ResizeObserver: rendering must not force a layout to read it. */
+  private containerSize: Size | undefined;
+  private readonly resizeObserver: ResizeObserver;
+  /** The plane changed since the shapes were drawn (video playback, scrubbing, stepping). */
+  private planeChanged = false;
+  /** Shapes are drawn straight into the scene (not into the cache) until the plane stays put. */
+  private drawingDirect = false;
+  private planeSettleTimer = 0;
   private frame = 0;
   private viewMoving = false;
   private draft: Draft | undefined;
@@ -110,11 +118,18 @@ export class Surface {
       this.session.store.subscribe((change) => this.onStoreChange(change)),
       this.session.subscribe((topic) => {
         if (topic === 'tool' || topic === 'ontology' || topic === 'mode') this.switchTool();
-        if (topic === 'plane') this.reindexPlane();
+        if (topic === 'plane') {
+          this.reindexPlane();
+          this.planeChanged = true;
+        }
         if (topic === 'selection' || topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
     );
     this.reindexPlane();
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      if (entry) this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+    });
+    this.resizeObserver.observe(options.container);
   }
 
   private async init(kind: 'webgl' | 'canvas'): Promise<void> {
@@ -171,6 +186,11 @@ export class Surface {
   get viewSize(): Size {
     const rect = this.options.container.getBoundingClientRect();
     return { width: rect.width, height: rect.height };
+  }
+
+  /** The view size for rendering: observed, so a frame never forces a layout (falls back to measuring). */
+  private get renderSize(): Size {
+    return this.containerSize ?? this.viewSize;
   }
 
   /** Space held: primary-button drags pan instead of drawing. */
@@ -429,21 +449,29 @@ export class Surface {
   private needsCacheRender(): boolean {
     if (!this.cacheRect) return true;
     if (Math.abs(this.cacheScale - this.view.scale) > 1e-9) return true;
-    const visible = visibleAssetBox(this.view, this.viewSize);
+    const visible = visibleAssetBox(this.view, this.renderSize);
     const c = this.cacheRect;
     return visible.x < c.x || visible.y < c.y || visible.x + visible.width > c.x + c.width || visible.y + visible.height > c.y + c.height;
   }
 
   private renderCache(app: Application): void {
     this.cacheDirty = false;
-    const size = this.viewSize;
-    const visible = visibleAssetBox(this.view, size);
+    const visible = visibleAssetBox(this.view, this.renderSize);
     const rect: Box = {
       x: visible.x - visible.width * CACHE_MARGIN,
       y: visible.y - visible.height * CACHE_MARGIN,
       width: visible.width * (1 + 2 * CACHE_MARGIN),
       height: visible.height * (1 + 2 * CACHE_MARGIN),
     };
+    if (this.planeChanged) {
+      this.renderDirect(rect);
+      return;
+    }
+    if (this.drawingDirect) {
+      this.drawingDirect = false;
+      this.world.removeChild(this.shapesRoot);
+      this.cacheSprite.visible = true;
+    }
     const resolution = app.renderer.resolution;
     let pixelScale = this.view.scale * resolution;
     const longest = Math.max(rect.width, rect.height) * pixelScale;
@@ -454,6 +482,19 @@ export class Surface {
       this.cacheTexture?.destroy(true);
       this.cacheTexture = RenderTexture.create({ width, height, resolution: 1, antialias: true });
     }
+    this.collectSettledShapes(rect);
+    this.shapesRoot.scale.set(pixelScale);
+    this.shapesRoot.position.set(-rect.x * pixelScale, -rect.y * pixelScale);
+    app.renderer.render({ container: this.shapesRoot, target: this.cacheTexture, clear: true });
+    this.cacheSprite.texture = this.cacheTexture;
+    this.cacheSprite.position.set(rect.x, rect.y);
+    this.cacheSprite.scale.set(1 / pixelScale);
+    this.cacheRect = rect;
+    this.cacheScale = this.view.scale;
+  }
+
+  /** The settled (unselected, shown) shapes in `rect` as the children of `shapesRoot`. */
+  private collectSettledShapes(rect: Box): void {
     const selected = new Set(this.session.selection);
     this.shapesRoot.removeChildren();
     const drawn: string[] = [];
@@ -465,14 +506,28 @@ export class Surface {
       drawn.push(id);
     }
     this.renderedSettled = drawn;
-    this.shapesRoot.scale.set(pixelScale);
-    this.shapesRoot.position.set(-rect.x * pixelScale, -rect.y * pixelScale);
-    app.renderer.render({ container: this.shapesRoot, target: this.cacheTexture, clear: true });
-    this.cacheSprite.texture = this.cacheTexture;
-    this.cacheSprite.position.set(rect.x, rect.y);
-    this.cacheSprite.scale.set(1 / pixelScale);
+  }
+
+  /**
+   * While the plane changes frame after frame (playback, scrubbing) every frame's shapes differ:
+   * drawing them into the cache bitmap first and that onto the screen is twice the work, so they
+   * go straight into the scene. Once the plane has stayed put for a moment the cache takes over
+   * again (panning and zooming move a bitmap).
+   */
+  private renderDirect(rect: Box): void {
+    this.planeChanged = false;
+    this.collectSettledShapes(rect);
+    if (!this.drawingDirect) {
+      this.drawingDirect = true;
+      this.cacheSprite.visible = false;
+      this.shapesRoot.scale.set(1);
+      this.shapesRoot.position.set(0, 0);
+      this.world.addChildAt(this.shapesRoot, this.world.getChildIndex(this.cacheSprite) + 1);
+    }
     this.cacheRect = rect;
     this.cacheScale = this.view.scale;
+    window.clearTimeout(this.planeSettleTimer);
+    this.planeSettleTimer = window.setTimeout(() => this.invalidate(true), SETTLE_MS);
   }
 
   /** A settled shape's Graphics, rebuilt only when its geometry, colour or the zoom changed. */
@@ -627,9 +682,13 @@ export class Surface {
     this.destroyed = true;
     cancelAnimationFrame(this.frame);
     window.clearTimeout(this.settleTimer);
+    window.clearTimeout(this.planeSettleTimer);
+    this.resizeObserver.disconnect();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
     const app = this.app;
+    // The shapes are destroyed below, once, whether or not they are in the scene now.
+    this.world.removeChild(this.shapesRoot);
     if (app) {
       this.input.detach(app.canvas);
       app.canvas.removeEventListener('webglcontextlost', this.onContextLost);
