@@ -307,7 +307,7 @@ export class LkVideo extends SurfaceElement {
       readRange,
       signal,
       preload: this.preload === 'metadata' ? 'metadata' : 'auto',
-      onFrame: (frame) => this.onPlayerFrame(frame),
+      onFrame: (frame, passing) => this.onPlayerFrame(frame, passing),
       onPlaybackChange: () => this.onPlaybackChange(),
       onError: (info, kind) => void this.onPlayerError(info, kind),
     });
@@ -392,10 +392,10 @@ export class LkVideo extends SurfaceElement {
 
   // ---- frame sync -------------------------------------------------------------------------------
 
-  private onPlayerFrame(frame: number): void {
-    this.syncFromPlayer(frame);
+  /** A frame reached the player's canvas: show its pixels; follow it unless a seek is on its way elsewhere. */
+  private onPlayerFrame(frame: number, passing: boolean): void {
+    if (!passing) this.syncFromPlayer(frame);
     if (this.texture) this.surface?.refreshBackground();
-    this.requestUpdate();
   }
 
   private syncFromPlayer(frame: number): void {

@@ -22,8 +22,13 @@ export interface VideoPlayerOptions {
   /** Byte ranges of the file, for reading the frame rate from its headers. */
   readRange?: RangeReader;
   signal?: AbortSignal;
-  /** A new frame is in `canvas`. Not called for the frames a reload or probe passes through. */
-  onFrame?(frame: number): void;
+  /**
+   * A new frame is in `canvas`. Not called for the frames a reload or probe passes through.
+   * `passing` is true for a frame shown on the way to a later seek target (scrubbing asks for
+   * frames faster than they decode): its pixels are the nearest decoded frame, but the position
+   * asked for is still the target, which follows.
+   */
+  onFrame?(frame: number, passing: boolean): void;
   /** Play, pause, rate or end changed. */
   onPlaybackChange?(): void;
   /**
@@ -106,8 +111,9 @@ class FramePlayer implements VideoPlayer {
   private presentedMediaTime: number | undefined;
   private readonly frameWaiters = new Set<FrameWaiter>();
   private quiet = true;
-  /** The last frame passed to `onFrame`. */
+  /** The last frame passed to `onFrame`, and whether it was passing. */
   private announced = -1;
+  private announcedPassing = false;
   private opening = true;
   private seekTarget: number | undefined;
   /** The frame last asked for until it is shown: a reload after a failed seek goes there. */
@@ -274,9 +280,14 @@ class FramePlayer implements VideoPlayer {
     if (!this.quiet && frame !== this.announced) this.announce(frame);
   };
 
-  private announce(frame: number): void {
+  private announce(frame: number, passing = this.isPassing(frame)): void {
     this.announced = frame;
-    this.options.onFrame?.(frame);
+    this.announcedPassing = passing;
+    this.options.onFrame?.(frame, passing);
+  }
+
+  private isPassing(frame: number): boolean {
+    return this.seekTarget !== undefined || (this.seeking !== undefined && this.requested !== undefined && frame !== this.requested);
   }
 
   private draw(): void {
@@ -387,6 +398,8 @@ class FramePlayer implements VideoPlayer {
           if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
         }
         if (!this.video.error) this.requested = undefined;
+        // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
+        if (!this.quiet && !this.destroyed && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
         return this.frame;
       } finally {
         this.seeking = undefined;
@@ -416,6 +429,9 @@ class FramePlayer implements VideoPlayer {
       if (!this.destroyed && !video.error) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(null), 'media');
       return;
     }
+    // A later target is already asked for (scrubbing): go on to it without waiting for this frame
+    // to reach the screen; it is shown when it does, as the nearest decoded frame.
+    if (this.seekTarget !== undefined) return;
     const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
     if (shown !== undefined || this.destroyed) return;
     if (this.frame === target) return;
