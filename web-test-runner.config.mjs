@@ -43,6 +43,7 @@ export default {
     // 'sign-url' and 'request-log:*' server commands (test/server/).
     signedAssetsPlugin,
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
+    (await import('./test/server/screen-plugin.mjs')).screenPlugin, // 'screen:capture': a screenshot of a page region (what the user sees)
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({
