@@ -3,6 +3,7 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
+import { captureScreen } from '../server/screen-client.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
 import {
@@ -11,9 +12,9 @@ import {
   click,
   drag,
   fetchJson,
+  frames,
   nextEvent,
   pagePoint,
-  pixelAt,
   press,
   recordEvents,
   resetMouse,
@@ -52,12 +53,33 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
   return element;
 }
 
-/** The frame number the stage shows, read from the video's grey blocks through the drawing canvas. */
+/**
+ * The frame number the stage shows, read from the video's grey blocks in a screenshot of the
+ * stage: what the user sees, whatever drew it.
+ */
 async function frameShown(element: LkVideo): Promise<number> {
   await element.settled();
-  const canvas = canvasOf(element);
+  await frames(2);
+  const rect = canvasOf(element).getBoundingClientRect();
+  const left = Math.max(0, rect.left);
+  const top = Math.max(0, rect.top);
+  const region = { x: left, y: top, width: Math.min(rect.right, window.innerWidth) - left, height: Math.min(rect.bottom, window.innerHeight) - top };
+  const screen = await captureScreen(region);
   const view = element.view!;
-  return frameNumberFrom((x, y) => pixelAt(canvas, view.offsetX + x * view.scale, view.offsetY + y * view.scale)[0]!);
+  return frameNumberFrom((x, y) => screen.at(rect.left + view.offsetX + x * view.scale, rect.top + view.offsetY + y * view.scale)[0]);
+}
+
+const EXPIRING_PATH = 'video/frame-numbers.webm';
+
+/** Types a frame number into the player bar's frame field and presses Enter, as a user does. */
+async function typeFrame(element: LkVideo, frame: number): Promise<void> {
+  await element.updateComplete;
+  const input = element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!;
+  const box = input.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await press('Control+a');
+  await sendKeys({ type: String(frame) });
+  await press('Enter');
 }
 
 async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
@@ -537,26 +559,103 @@ describe('<lk-video>', () => {
       expect(await frameShown(element)).to.equal(77);
     });
 
-    it('keeps the position and the annotations when the URL expires mid-session', async function () {
-      this.timeout(20000);
+    /**
+     * The signed URL expires while the element is open, and the frames asked for next are not
+     * buffered: the server caps its range answers (`maxBytesPerResponse`) and the video was opened
+     * with preload="metadata", so the far end of the file must be fetched again, with the expired
+     * URL. The server's log proves the 403 and the request with the fresh URL.
+     */
+    async function expireMidSession(resolveUrl?: LkVideo['resolveUrl']): Promise<{ element: LkVideo; id: string; url: string; errors: CustomEvent[] }> {
       await clearRequestLog();
-      const path = 'video/frame-numbers.webm';
+      const url = await signedUrl(EXPIRING_PATH, { ttlSeconds: 2, maxBytesPerResponse: 32 * 1024 });
+      const element = await mount({ src: url, preload: 'metadata', ...(resolveUrl ? { resolveUrl } : {}) });
       const errors: CustomEvent[] = [];
-      const element = await mount({ src: await signedUrl(path, { ttlSeconds: 2 }), preload: 'metadata', resolveUrl: () => signedUrl(path) });
       element.addEventListener('lk-error', (e) => errors.push(e as CustomEvent));
       const id = await drawCar(element, 5, [200, 100], [280, 180]);
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      // The far end was not buffered with preload="metadata": reading it now meets a 403.
-      element.currentFrame = 290;
-      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 10000);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await frameShown(element)).to.equal(290);
+      const exp = Number(new URLSearchParams(url.split('?')[1]).get('exp'));
+      // Until the server refuses the URL (the signature holds to the second).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 300));
+      const probe = await fetch(url, { headers: { Range: 'bytes=0-0' } });
+      expect(probe.status, 'the URL has expired').to.equal(403);
+      return { element, id, url, errors };
+    }
+
+    /** The video requests the server answered since the test began: [status, exp] in order. */
+    async function videoRequests(): Promise<Array<[number, string]>> {
+      return (await servedRequests())
+        .filter((r) => r.path.endsWith('frame-numbers.webm') && r.headers['range'] !== 'bytes=0-0')
+        .map((r) => [r.status, new URLSearchParams(r.query).get('exp') ?? '']);
+    }
+
+    it('keeps the position and the annotations when the URL expires mid-session: the refresh hook recovers', async function () {
+      this.timeout(30000);
+      const reasons: string[] = [];
+      const { element, id, url, errors } = await expireMidSession(({ reason }) => {
+        reasons.push(reason);
+        return signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 });
+      });
+      const before = JSON.stringify(element.export().task.tools);
+      // Far ahead, typed into the frame field: those bytes were never fetched.
+      await typeFrame(element, 290);
+      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 15000);
+      await element.settled();
+      expect(await frameShown(element), 'the frame asked for, after reopening').to.equal(290);
       expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+      expect(reasons).to.include('expired');
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
       expect(element.session.store.state.objects.has(id)).to.equal(true);
-      const video = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
-      const refused = video.findIndex((r) => r.status === 403);
-      // When Chromium had buffered the whole file there was nothing to refuse; otherwise a fresh URL followed.
-      if (refused >= 0) expect(video.slice(refused + 1).some((r) => r.status === 206 || r.status === 200)).to.equal(true);
+      const expired = new URLSearchParams(url.split('?')[1]).get('exp');
+      const requests = await videoRequests();
+      const refused = requests.findIndex(([status, exp]) => status === 403 && exp === expired);
+      expect(refused, `the video met the expired URL: ${JSON.stringify(requests)}`).to.be.at.least(0);
+      expect(requests.slice(refused + 1).some(([status, exp]) => status === 206 && exp !== expired), 'then read with the fresh URL').to.equal(true);
+      // And it goes on working from the fresh URL: a step and a seek back.
+      element.focus();
+      await press('Alt+ArrowRight');
+      await until(() => element.currentFrame === 291, 'frame 291');
+      expect(await frameShown(element)).to.equal(291);
+      expect(await element.seekToFrame(12)).to.equal(12);
+      expect(await frameShown(element)).to.equal(12);
+    });
+
+    it('keeps playing from a fresh URL when the URL expires during playback', async function () {
+      this.timeout(30000);
+      const { element, errors } = await expireMidSession(() => signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 }));
+      element.playbackRate = 2;
+      await press('Space');
+      await until(() => element.currentFrame > 150, 'playback past frame 150', 20000);
+      expect(element.paused, 'still playing after reopening').to.equal(false);
+      await press('Space');
+      await until(() => element.paused, 'paused');
+      await element.settled();
+      expect(await frameShown(element)).to.equal(element.currentFrame);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+      const requests = await videoRequests();
+      expect(requests.some(([status]) => status === 403), `the video met the expired URL: ${JSON.stringify(requests)}`).to.equal(true);
+    });
+
+    it('reports asset-expired without a refresh hook and keeps the annotations and the frame shown', async function () {
+      this.timeout(30000);
+      const { element, id, errors } = await expireMidSession();
+      const before = JSON.stringify(element.export().task.tools);
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      await typeFrame(element, 290);
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-expired');
+      expect(detail.message).not.to.contain('sig=');
+      expect(detail.message).not.to.contain('frame-numbers');
+      await element.settled();
+      expect(errors).to.have.length(1);
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
+      // The frame number says what the stage shows (the video could not go further).
+      expect(element.currentFrame).to.equal(await frameShown(element));
+      // Still usable: the object is selected and removed with the keyboard, and undone.
+      await click(element, [240, 140]);
+      expect(element.session.selection).to.deep.equal([id]);
+      await press('Delete');
+      expect(element.export().task.tools).to.have.length(0);
+      await press('Control+z');
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
     });
   });
 });

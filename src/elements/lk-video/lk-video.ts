@@ -95,7 +95,8 @@ export class LkVideo extends SurfaceElement {
   private texture: Texture | undefined;
   private objectUrl: string | undefined;
   private syncingFromPlayer = false;
-  private recovering = false;
+  /** The stream is being reopened from a fresh URL (see onPlayerError). */
+  private recovery: Promise<void> | undefined;
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -178,6 +179,7 @@ export class LkVideo extends SurfaceElement {
 
   /** Shows frame `frame` (clamped); resolves with the frame shown, once its pixels are on screen. */
   async seekToFrame(frame: number): Promise<number> {
+    await this.recovery;
     const player = this.player;
     if (!player) return this.session.plane;
     const shown = await player.seekToFrame(frame);
@@ -188,6 +190,7 @@ export class LkVideo extends SurfaceElement {
 
   /** Resolves when the frame asked for (by seek, step, timeline or keyboard) and the shapes on it are drawn. */
   override async settled(): Promise<void> {
+    await this.recovery;
     await this.player?.settled();
     await super.settled();
   }
@@ -309,7 +312,7 @@ export class LkVideo extends SurfaceElement {
       preload: this.preload === 'metadata' ? 'metadata' : 'auto',
       onFrame: (frame, passing) => this.onPlayerFrame(frame, passing),
       onPlaybackChange: () => this.onPlaybackChange(),
-      onError: (info, kind) => void this.onPlayerError(info, kind),
+      onError: (info, kind) => this.onPlayerError(info, kind),
     });
     if (this.fetchAsset) {
       const blob = await loader.fetchBlob({ signal });
@@ -335,15 +338,30 @@ export class LkVideo extends SurfaceElement {
     await response.body?.cancel().catch(() => undefined);
   }
 
-  /** The stream failed mid-session (an expired signed URL looks like this): refresh and go on where we were. */
-  private async onPlayerError(info: ErrorInfo, kind: 'media' | 'frame'): Promise<void> {
+  /**
+   * The stream failed mid-session (an expired signed URL looks like this): the URL is checked
+   * through the loader, which asks the host's `resolveUrl` for a fresh one; the video reopens from
+   * it on the frame asked for (the latest, when the user moved on meanwhile), playing or paused as
+   * before. Without a fresh URL the HTTP error is reported (`asset-expired`, `asset-forbidden`);
+   * either way the annotations are untouched.
+   */
+  private onPlayerError(info: ErrorInfo, kind: 'media' | 'frame'): void {
     const player = this.player;
     const loader = this.assetLoader;
-    if (kind === 'frame' || !player || !loader || this.objectUrl || this.recovering) {
+    if (this.recovery) return; // the reload in progress reports what fails
+    if (kind === 'frame' || !player || !loader || this.objectUrl) {
       this.reportError(info);
+      if (player) this.syncFromPlayer(player.frame);
       return;
     }
-    this.recovering = true;
+    this.recovery = this.recover(player, loader, info).finally(() => {
+      this.recovery = undefined;
+      // Frames were not followed while reopening; now the plane is the frame shown.
+      if (player === this.player) this.syncFromPlayer(player.frame);
+    });
+  }
+
+  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo): Promise<void> {
     const before = loader.currentUrl();
     try {
       await this.checkUrl(loader);
@@ -351,12 +369,15 @@ export class LkVideo extends SurfaceElement {
         this.reportError(info);
         return;
       }
-      await player.reload(loader.currentUrl());
+      const asked = this.session.plane;
+      await player.reload(loader.currentUrl(), asked);
+      // The reload drew into a new canvas: the background follows it.
+      if (this.surface && player === this.player) await this.showFrames(this.surface);
+      // The user moved on while the video reopened (a playing video just goes on playing).
+      if (player === this.player && this.session.plane !== asked) await player.seekToFrame(this.session.plane);
       this.setStatus('');
     } catch (error) {
       this.reportError(error instanceof LabelkitError ? error.info : info);
-    } finally {
-      this.recovering = false;
     }
   }
 
@@ -385,16 +406,18 @@ export class LkVideo extends SurfaceElement {
     if (!player) return;
     const { Texture } = await import('pixi.js');
     if (player !== this.player) return;
-    if (!this.texture || this.texture.source.resource !== player.canvas) this.texture = Texture.from(player.canvas);
+    const previous = this.texture;
+    if (!previous || previous.source.resource !== player.canvas) this.texture = Texture.from(player.canvas);
     surface.setBackground(this.texture, { width: player.width, height: player.height });
     surface.refreshBackground();
+    if (previous && previous !== this.texture) previous.destroy(true);
   }
 
   // ---- frame sync -------------------------------------------------------------------------------
 
   /** A frame reached the player's canvas: show its pixels; follow it unless a seek is on its way elsewhere. */
   private onPlayerFrame(frame: number, passing: boolean): void {
-    if (!passing) this.syncFromPlayer(frame);
+    if (!passing && !this.recovery) this.syncFromPlayer(frame);
     if (this.texture) this.surface?.refreshBackground();
   }
 
@@ -410,7 +433,8 @@ export class LkVideo extends SurfaceElement {
   /** The timeline, the keyboard or the host moved the plane: show that frame. */
   private followPlane(): void {
     const player = this.player;
-    if (this.syncingFromPlayer || !player || player.frame === this.session.plane) return;
+    // While the video reopens, the recovery goes to the plane asked for last.
+    if (this.syncingFromPlayer || this.recovery || !player || player.frame === this.session.plane) return;
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 

@@ -48,7 +48,10 @@ export interface VideoPlayerOptions {
 export interface VideoPlayer {
   /** The media element (not in the document). */
   readonly video: HTMLVideoElement;
-  /** The presented frame's pixels, `width` × `height`. */
+  /**
+   * The presented frame's pixels, `width` × `height`. A reload gives a new canvas (the stream
+   * that failed may have tainted the old one), so read this after each reload.
+   */
   readonly canvas: HTMLCanvasElement;
   readonly width: number;
   readonly height: number;
@@ -69,8 +72,11 @@ export interface VideoPlayer {
   step(delta: number): Promise<number>;
   /** Resolves with the frame shown once the seeks asked for so far are done. */
   settled(): Promise<number>;
-  /** Points the video at a fresh URL (an expired signed URL), keeping the frame and play state. */
-  reload(url: string): Promise<void>;
+  /**
+   * Points the video at a fresh URL (an expired signed URL), keeping the play state; shows `frame`
+   * (default: the frame last asked for, else the one shown).
+   */
+  reload(url: string, frame?: number): Promise<void>;
   destroy(): void;
 }
 
@@ -98,13 +104,13 @@ type FrameWaiter = (frame: number) => void;
 
 class FramePlayer implements VideoPlayer {
   readonly video: HTMLVideoElement;
-  readonly canvas: HTMLCanvasElement;
+  canvas: HTMLCanvasElement;
   clock: FrameClock = createFrameClock({ fps: 30, frameTotal: 1 });
   frameRate: FrameRate = { fps: 30, source: 'default' };
   frame = 0;
 
   private readonly options: VideoPlayerOptions;
-  private readonly context: CanvasRenderingContext2D;
+  private context: CanvasRenderingContext2D;
   private readonly timeoutMs: number;
   private callbackId = 0;
   private firstMediaTime: number | undefined;
@@ -122,6 +128,8 @@ class FramePlayer implements VideoPlayer {
   private destroyed = false;
   private readonly mediaTimes: number[] = [];
   private collectTimes = false;
+  /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
+  private playRequested = false;
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
@@ -134,10 +142,7 @@ class FramePlayer implements VideoPlayer {
     video.crossOrigin = 'anonymous';
     video.disableRemotePlayback = true;
     this.video = video;
-    this.canvas = document.createElement('canvas');
-    const context = this.canvas.getContext('2d', { alpha: false });
-    if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
-    this.context = context;
+    [this.canvas, this.context] = frameCanvas();
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) video.addEventListener(type, this.onPlaybackEvent);
     video.addEventListener('ended', this.onEnded);
     video.addEventListener('error', this.onMediaError);
@@ -293,7 +298,9 @@ class FramePlayer implements VideoPlayer {
   private draw(): void {
     const video = this.video;
     const { videoWidth: width, videoHeight: height } = video;
-    if (!width || !height) return;
+    // A stream that failed (an HTTP refusal mid-file) counts as cross-origin: its frames would
+    // taint the canvas for good. (reload() starts a clean canvas for frames drawn before the error.)
+    if (!width || !height || video.error) return;
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -367,11 +374,13 @@ class FramePlayer implements VideoPlayer {
     if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
     this.seekTarget = undefined;
     await this.seeking;
+    this.playRequested = true;
     await this.video.play();
   }
 
   async pause(): Promise<number> {
     const wasPlaying = !this.video.paused;
+    this.playRequested = false;
     this.video.pause();
     await this.seeking;
     if (!wasPlaying || this.destroyed) return this.frame;
@@ -387,6 +396,7 @@ class FramePlayer implements VideoPlayer {
 
   seekToFrame(frame: number): Promise<number> {
     if (this.destroyed) return Promise.resolve(this.frame);
+    this.playRequested = false;
     if (!this.video.paused) this.video.pause();
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
@@ -399,7 +409,8 @@ class FramePlayer implements VideoPlayer {
         }
         if (!this.video.error) this.requested = undefined;
         // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
-        if (!this.quiet && !this.destroyed && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
+        // (After a media error the caller decides: a reload goes on to the frame asked for.)
+        if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
         return this.frame;
       } finally {
         this.seeking = undefined;
@@ -440,15 +451,17 @@ class FramePlayer implements VideoPlayer {
     this.options.onError?.({ code: 'asset-load', message: `Frame ${target} could not be shown; the file may be truncated or damaged.` }, 'frame');
   }
 
-  async reload(url: string): Promise<void> {
-    const frame = this.seekTarget ?? this.requested ?? this.frame;
+  async reload(url: string, target?: number): Promise<void> {
+    const frame = target ?? this.seekTarget ?? this.requested ?? this.frame;
     this.seekTarget = undefined;
-    const wasPlaying = !this.video.paused;
+    // The intent, not `paused`: a stream that fails mid-playback may stop as paused.
+    const wasPlaying = this.playRequested;
     const rate = this.video.playbackRate;
     this.quiet = true;
     try {
       this.video.pause();
       this.presentedMediaTime = undefined;
+      [this.canvas, this.context] = frameCanvas();
       await this.load(url, undefined);
       await this.waitForFirstFrame();
       this.video.playbackRate = rate;
@@ -476,6 +489,7 @@ class FramePlayer implements VideoPlayer {
 
   /** Fast playback may drop the last frames before the screen: end on the last frame, shown. */
   private readonly onEnded = () => {
+    this.playRequested = false;
     const last = this.clock.frameTotal - 1;
     if (!this.opening && !this.destroyed && this.frame !== last) void this.seekToFrame(last);
   };
@@ -489,6 +503,13 @@ class FramePlayer implements VideoPlayer {
     if (this.opening || this.quiet || this.destroyed) return;
     this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
   };
+}
+
+function frameCanvas(): [HTMLCanvasElement, CanvasRenderingContext2D] {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
+  return [canvas, context];
 }
 
 function delay(ms: number): Promise<void> {
