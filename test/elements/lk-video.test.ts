@@ -306,6 +306,16 @@ describe('<lk-video>', () => {
     expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:33.520');
   });
 
+  it('reads the real file\'s frame rate and frame count from its headers also when the server caps its range answers', async () => {
+    await clearRequestLog();
+    const element = await mount({ src: await signedUrl('video/bottle-detection.mp4', { maxBytesPerResponse: 4096 }) });
+    expect(element.effectiveFrameRate!.source).to.equal('container');
+    expect(element.effectiveFrameRate!.fps).to.be.closeTo(179 / 6, 1e-9);
+    expect(element.frameTotal).to.equal(1189);
+    const probes = (await servedRequests()).filter((r) => r.path.endsWith('bottle-detection.mp4') && r.status === 206);
+    expect(probes.length, 'the answers were capped, so more than one range was read').to.be.above(2);
+  });
+
   it('shows tracks on the timeline and seeks when the timeline is scrubbed', async () => {
     const element = await mount();
     await drawCar(element, 10, [200, 100], [280, 180]);

@@ -27,26 +27,54 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Byte ranges of the asset through the host contract (refresh on 403 included). */
+/**
+ * Byte ranges of the asset through the host contract (refresh on 403 included). A server may
+ * answer a range with fewer bytes than asked (206 with a shorter Content-Range): the rest is asked
+ * for until the range is complete or the file ends.
+ */
 function loaderRangeReader(loader: AssetLoader, signal: AbortSignal): RangeReader {
   return async (start, end) => {
-    const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
-    if (response.status === 206) return new Uint8Array(await response.arrayBuffer());
-    // The server ignored Range: read only as far as needed, then stop the download.
-    const reader = response.body?.getReader();
-    if (!reader) return new Uint8Array(0);
-    const out = new Uint8Array(end);
-    let length = 0;
-    while (length < end) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const take = Math.min(value.length, end - length);
-      out.set(value.subarray(0, take), length);
-      length += take;
+    const parts: Uint8Array[] = [];
+    let at = start;
+    while (at < end) {
+      const { bytes, more } = await readRangePart(loader, signal, at, end);
+      if (bytes.length > 0) parts.push(bytes);
+      at += bytes.length;
+      if (!more || bytes.length === 0) break;
     }
-    await reader.cancel().catch(() => undefined);
-    return out.subarray(Math.min(start, length), length);
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(at - start);
+    let offset = 0;
+    for (const part of parts) {
+      out.set(part, offset);
+      offset += part.length;
+    }
+    return out;
   };
+}
+
+/** One range request: what the server sent of `[start, end)`, and whether the file goes on after it. */
+async function readRangePart(loader: AssetLoader, signal: AbortSignal, start: number, end: number): Promise<{ bytes: Uint8Array; more: boolean }> {
+  const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
+  if (response.status === 206) {
+    const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, end - start);
+    const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1]);
+    return { bytes, more: Number.isFinite(total) && start + bytes.length < total };
+  }
+  // The server ignored Range: read only as far as needed, then stop the download.
+  const reader = response.body?.getReader();
+  if (!reader) return { bytes: new Uint8Array(0), more: false };
+  const out = new Uint8Array(end);
+  let length = 0;
+  while (length < end) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, end - length);
+    out.set(value.subarray(0, take), length);
+    length += take;
+  }
+  await reader.cancel().catch(() => undefined);
+  return { bytes: out.subarray(Math.min(start, length), length), more: false };
 }
 
 function blobRangeReader(blob: Blob): RangeReader {
