@@ -7,6 +7,7 @@ import { captureScreen } from '../server/screen-client.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
 import {
+  IMAGE_URL,
   ONTOLOGY_URL,
   canvasOf,
   click,
@@ -28,6 +29,7 @@ let videoExample: ExportRecord;
 interface MountOptions {
   src?: string;
   mode?: string;
+  reviewReadonly?: boolean;
   preload?: 'auto' | 'metadata';
   resolveUrl?: LkVideo['resolveUrl'];
 }
@@ -39,6 +41,7 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
       asset-id="a-video"
       external-id="frame-numbers.webm"
       mode=${options.mode ?? 'annotate'}
+      ?review-readonly=${options.reviewReadonly === true}
       preload=${options.preload ?? 'auto'}
       .ontology=${ontology}
       .resolveUrl=${options.resolveUrl}
@@ -80,6 +83,77 @@ async function typeFrame(element: LkVideo, frame: number): Promise<void> {
   await press('Control+a');
   await sendKeys({ type: String(frame) });
   await press('Enter');
+}
+
+/** Clicks the centre of an element with the real mouse. */
+async function clickOn(target: Element): Promise<void> {
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+}
+
+function transportButton(element: LkVideo, label: string): HTMLButtonElement {
+  const button = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.transport button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim().endsWith(label),
+  );
+  if (!button) throw new Error(`no ${label} button`);
+  return button;
+}
+
+function timelineOf(element: LkVideo): LkTimeline {
+  return element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
+}
+
+const THUMB = { width: 160, height: 90 };
+
+/** The video as the screen shows it on the stage, scaled to 160×90 RGBA. */
+async function stagePixels(element: LkVideo): Promise<Uint8ClampedArray> {
+  await element.settled();
+  await frames(2);
+  const rect = canvasOf(element).getBoundingClientRect();
+  const view = element.view!;
+  const video = { x: rect.left + view.offsetX, y: rect.top + view.offsetY, width: 640 * view.scale, height: 360 * view.scale };
+  const screen = await captureScreen({ x: Math.max(0, video.x), y: Math.max(0, video.y), width: video.width, height: video.height });
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(screen.canvas, 0, 0, screen.canvas.width, screen.canvas.height, 0, 0, THUMB.width, THUMB.height);
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+/** Frame `frame` of `url` from a decoder of its own (a fresh <video>), scaled to 160×90 RGBA. */
+async function referenceFrame(url: string, fps: number, frame: number): Promise<Uint8ClampedArray> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = url;
+  await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
+  const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+  video.currentTime = (frame + 0.5) / fps;
+  await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 300))]);
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0, THUMB.width, THUMB.height);
+  video.removeAttribute('src');
+  video.load();
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 4) sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+  return sum / ((a.length / 4) * 3);
+}
+
+const BOTTLES_FPS = 179 / 6;
+
+/** The screen shows frame `frame` of the real file: closer to its own decode than to its neighbours'. */
+async function expectRealFrameShown(element: LkVideo, frame: number): Promise<void> {
+  const shown = await stagePixels(element);
+  const differences = await Promise.all([frame - 1, frame, frame + 1].map(async (f) => meanDifference(shown, await referenceFrame(BOTTLES_URL, BOTTLES_FPS, f))));
+  expect(differences[1]!, `frame ${frame}: differences to ${frame - 1}, ${frame}, ${frame + 1}: ${differences.map((d) => d.toFixed(2))}`).to.be.below(Math.min(differences[0]!, differences[2]!));
 }
 
 async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
@@ -152,8 +226,7 @@ describe('<lk-video>', () => {
     const input = element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!;
     expect(input.value).to.equal('45');
     expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:01.500');
-    input.value = '123';
-    input.dispatchEvent(new Event('change'));
+    await typeFrame(element, 123);
     await until(() => element.currentFrame === 123, 'the typed frame');
     await until(() => element.paused, 'paused');
     expect(await frameShown(element)).to.equal(123);
@@ -247,25 +320,34 @@ describe('<lk-video>', () => {
     await element.seekToFrame(29);
     expect(element.renderedIds()).to.deep.equal([id]);
 
-    // Back at a later keyframe: keyframe the object on frame 40 through the API, as a host would.
-    await element.seekToFrame(40);
+    // Back at a later keyframe: on frame 40 select the track by its timeline row, ◆ Keyframe brings
+    // it back with the shape it left with, and dragging puts it in place.
+    await typeFrame(element, 40);
+    await until(() => element.currentFrame === 40, 'frame 40');
+    await element.settled();
     expect(element.renderedIds()).to.deep.equal([]);
-    const object = element.session.store.state.objects.get(id)!;
-    element.session.store.transact({ origin: 'user', reason: 'update' }, (tx) =>
-      tx.putObject({ ...object, keyframes: [...object.keyframes, { frame: 40, geometry: { type: 'bounding-box', value: { x: 400, y: 100, width: 50, height: 50 } } }] }),
-    );
+    await timelineOf(element).updateComplete;
+    await clickOn(timelineOf(element).shadowRoot!.querySelector(`.row[data-object-id="${id}"] .label`)!);
+    expect(element.session.selection).to.deep.equal([id]);
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Keyframe'));
     await element.settled();
     expect(element.renderedIds()).to.deep.equal([id]);
+    element.focus();
+    await drag(element, [240, 140], [440, 140]);
+    const back = element.export({ keyframesOnly: true }).task.tools.find((t) => t.page === 40)!;
+    expect(back.keyframe).to.equal(true);
+    close(boxOf(back).x, 400);
     tools = element.export().task.tools;
     expect(tools.filter((t) => t.page! < 40).map((t) => t.page)).to.deep.equal([...Array.from({ length: 20 }, (_, i) => i + 10), 30]);
     expect(tools.find((t) => t.page === 30)!.interpolationStopped).to.equal(true);
     expect(tools.find((t) => t.page === 41)).to.not.equal(undefined);
 
     // The button does the same for the selected object.
-    element.session.select([id]);
-    await element.seekToFrame(50);
-    const stop = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.transport button')].find((b) => b.textContent?.includes('Stop here'))!;
-    stop.click();
+    await typeFrame(element, 50);
+    await until(() => element.currentFrame === 50, 'frame 50');
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Stop here'));
     expect(element.export({ keyframesOnly: true }).task.tools.map((t) => [t.page, t.interpolationStopped === true])).to.deep.equal([
       [10, false],
       [30, true],
@@ -511,6 +593,238 @@ describe('<lk-video>', () => {
     expect(video.every((r) => r.headers['x-labelkit-test'] === 'token')).to.equal(true);
   });
 
+  it('plays at the speed chosen in the Speed menu (keyboard) and shows it', async function () {
+    this.timeout(20000);
+    const element = await mount();
+    await typeFrame(element, 20);
+    await until(() => element.currentFrame === 20, 'frame 20');
+    // From the frame field, Tab reaches the Speed menu; ↓ ↓ goes from 1× to 2×.
+    await press('Tab');
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('.transport select')!;
+    expect(element.shadowRoot!.activeElement).to.equal(select);
+    await press('ArrowDown');
+    await press('ArrowDown');
+    expect(select.selectedOptions[0]!.textContent).to.equal('2×');
+    expect(element.playbackRate).to.equal(2);
+    await clickOn(transportButton(element, 'Play'));
+    await until(() => element.currentFrame > 22, 'playing');
+    const start = { frame: element.currentFrame, at: performance.now() };
+    await until(() => performance.now() - start.at > 1500, '1.5 s');
+    const frames = element.currentFrame - start.frame;
+    const seconds = (performance.now() - start.at) / 1000;
+    await clickOn(transportButton(element, 'Pause'));
+    await until(() => element.paused, 'paused');
+    // Media time runs at twice the wall clock (frames may be dropped, not time).
+    expect(frames / 30 / seconds, `${frames} frames in ${seconds.toFixed(2)} s`).to.be.within(1.5, 2.5);
+    expect(await frameShown(element)).to.equal(element.currentFrame);
+  });
+
+  it('on the real H.264 file: jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes', async function () {
+    this.timeout(90000);
+    const element = await mount({ src: BOTTLES_URL });
+    // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
+    const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
+    const thumb = document.createElement('canvas');
+    thumb.width = THUMB.width;
+    thumb.height = THUMB.height;
+    thumb.getContext('2d')!.drawImage(still, 0, 0, THUMB.width, THUMB.height);
+    const stillPixels = thumb.getContext('2d')!.getImageData(0, 0, THUMB.width, THUMB.height).data;
+    const toStill = new Map<number, number>();
+    for (const frame of [357, 359, 358]) {
+      await typeFrame(element, frame);
+      await until(() => element.currentFrame === frame && element.paused, `frame ${frame}`);
+      toStill.set(frame, meanDifference(await stagePixels(element), stillPixels));
+    }
+    expect(toStill.get(358)!, JSON.stringify([...toStill])).to.be.below(Math.min(toStill.get(357)!, toStill.get(359)!));
+    await expectRealFrameShown(element, 358);
+    element.focus();
+    await press('ArrowRight');
+    await until(() => element.currentFrame === 359, 'frame 359');
+    await expectRealFrameShown(element, 359);
+    await press('Shift+ArrowLeft');
+    await until(() => element.currentFrame === 349, 'frame 349');
+    await expectRealFrameShown(element, 349);
+    await element.updateComplete;
+    // 349 / (179/6) s = 11.698 s; the frame field says 349.
+    expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:11.698');
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!.value).to.equal('349');
+    await press('Space');
+    await until(() => !element.paused, 'playing');
+    await until(() => element.currentFrame > 360, 'playback past 360');
+    await press('Space');
+    await until(() => element.paused, 'paused');
+    await element.settled();
+    expect(element.currentFrame).to.be.above(360);
+    await expectRealFrameShown(element, element.currentFrame);
+  });
+
+  it('draws with every 2D tool on a frame of the real file: each object starts with a keyframe there, edits later add keyframes, frames between are interpolated', async function () {
+    this.timeout(60000);
+    const element = await mount({ src: BOTTLES_URL });
+    const events = recordEvents(element, ['lk-change']);
+    await typeFrame(element, 100);
+    await until(() => element.currentFrame === 100, 'frame 100');
+    element.focus();
+    await press('1');
+    await drag(element, [40, 40], [120, 100]);
+    await press('2');
+    await drag(element, [400, 60], [460, 160]);
+    await press('3');
+    for (const point of [[150, 200], [250, 200], [200, 280]] as const) await click(element, [...point]);
+    await press('Enter');
+    await press('4');
+    for (const point of [[20, 300], [120, 280], [220, 300]] as const) await click(element, [...point]);
+    await press('Enter');
+    await press('5');
+    await click(element, [300, 100]);
+    await press('6');
+    for (const point of [[480, 200], [600, 200], [600, 300]] as const) await click(element, [...point]);
+    await press('Enter');
+    await press('8');
+    for (const point of [[20, 330], [200, 320], [400, 330]] as const) await click(element, [...point]);
+    await press('Enter');
+    await press('7');
+    await drag(element, [500, 40], [600, 40], 8);
+    const drawn = element.export({ keyframesOnly: true }).task.tools;
+    expect(drawn.map((t) => [t.schemaId, t.page, t.keyframe])).to.deep.equal(
+      ['t-car', 't-sign', 't-road', 't-lane', 't-head', 't-sky', 't-curb'].map((schemaId) => [schemaId, 100, true]),
+    );
+    // Seven objects and the brush mask.
+    expect(events.filter((e) => e.detail.reason === 'create')).to.have.length(8);
+    // The brush paints this frame's mask (FORMAT.md: brushDataUrls by frame).
+    expect(Object.keys(element.export().task.brushDataUrls ?? {})).to.deep.equal(['100']);
+
+    // On frame 140, move the polygon and the point with the select tool: keyframes there.
+    await press('v');
+    await typeFrame(element, 140);
+    await until(() => element.currentFrame === 140, 'frame 140');
+    element.focus();
+    await click(element, [200, 230]);
+    await drag(element, [200, 230], [260, 230]);
+    await click(element, [300, 100]);
+    await drag(element, [300, 100], [300, 160]);
+    const keyed = element.export({ keyframesOnly: true }).task.tools;
+    const pagesOf = (schemaId: string, tools = keyed) => tools.filter((t) => t.schemaId === schemaId).map((t) => t.page);
+    expect(pagesOf('t-road')).to.deep.equal([100, 140]);
+    expect(pagesOf('t-head')).to.deep.equal([100, 140]);
+    expect(pagesOf('t-car')).to.deep.equal([100]);
+    // Frame 120 lies halfway: the polygon has moved 30 px, the point 30 px; the box holds.
+    const all = element.export().task.tools;
+    const at = (schemaId: string, page: number) => all.find((t) => t.schemaId === schemaId && t.page === page)!;
+    const polygon = (at('t-road', 120) as unknown as { polygon: number[][] }).polygon;
+    close(polygon[0]![0]!, 180);
+    close(polygon[0]![1]!, 200);
+    close((at('t-head', 120) as unknown as { point: number[] }).point[1]!, 130);
+    close(boxOf(at('t-car', 120)).x, 40);
+    expect(at('t-road', 120).keyframe).to.equal(undefined);
+    // On screen on 120, every object is drawn.
+    await typeFrame(element, 120);
+    await until(() => element.currentFrame === 120, 'frame 120');
+    await element.settled();
+    expect(element.renderedIds()).to.have.length(7);
+    // One Ctrl+Z takes back the point's move: its keyframe on 140 goes.
+    element.focus();
+    await press('Control+z');
+    expect(pagesOf('t-head', element.export({ keyframesOnly: true }).task.tools)).to.deep.equal([100]);
+  });
+
+  it('adds and removes a keyframe of the selected object with the player bar buttons', async () => {
+    const element = await mount();
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    await element.seekToFrame(20);
+    element.focus();
+    await click(element, [240, 140]);
+    await drag(element, [240, 140], [340, 140]);
+    await typeFrame(element, 15);
+    await until(() => element.currentFrame === 15, 'frame 15');
+    await element.updateComplete;
+    expect(transportButton(element, 'Remove').disabled, 'no keyframe on 15 to remove').to.equal(true);
+    await clickOn(transportButton(element, 'Keyframe'));
+    const pages = () => element.export({ keyframesOnly: true }).task.tools.map((t) => t.page);
+    expect(pages()).to.deep.equal([10, 15, 20]);
+    close(boxOf(element.export({ keyframesOnly: true }).task.tools[1]).x, 250);
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Remove'));
+    expect(pages()).to.deep.equal([10, 20]);
+    expect(element.session.selection).to.deep.equal([id]);
+  });
+
+  it('moves a keyframe by dragging its diamond in the timeline; the video follows; , and . jump between keyframes', async () => {
+    const element = await mount();
+    const id = await drawCar(element, 10, [200, 100], [280, 180]);
+    await element.seekToFrame(20);
+    element.focus();
+    await click(element, [240, 140]);
+    await drag(element, [240, 140], [340, 140]);
+    const timeline = timelineOf(element);
+    await timeline.updateComplete;
+    const row = timeline.shadowRoot!.querySelector<HTMLElement>(`.row[data-object-id="${id}"]`)!;
+    expect(row.querySelector<HTMLElement>('.swatch')!.style.background, 'the row in the class colour').to.equal('rgb(229, 57, 53)');
+    const diamond = row.querySelector<HTMLElement>('.key[data-frame="20"]')!;
+    const track = row.querySelector<HTMLElement>('.track')!.getBoundingClientRect();
+    const xOf = (frame: number) => Math.round(track.left + ((frame + 0.5) * track.width) / 300);
+    const from = diamond.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(from.left + from.width / 2), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [xOf(30), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'move', position: [xOf(40), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'up' });
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10, 40]);
+    await until(() => element.currentFrame === 40, 'the video on the moved keyframe');
+    expect(await frameShown(element)).to.equal(40);
+    // The cursor sits on the current frame.
+    await timeline.updateComplete;
+    const cursor = timeline.shadowRoot!.querySelector<HTMLElement>('.cursor')!.getBoundingClientRect();
+    expect(Math.abs(cursor.left + cursor.width / 2 - xOf(40))).to.be.below(2);
+    element.session.select([]);
+    element.focus();
+    await press(',');
+    await until(() => element.currentFrame === 10, 'the previous keyframe');
+    await press('.');
+    await until(() => element.currentFrame === 40, 'the next keyframe');
+    expect(await frameShown(element)).to.equal(40);
+    await press('Control+z');
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10, 20]);
+  });
+
+  it('answers a global classification in the Task form with the mouse; it is exported at task level', async () => {
+    const element = await mount({ src: BOTTLES_URL });
+    const events = recordEvents(element, ['lk-change']);
+    const form = element.shadowRoot!.querySelector('lk-classification-form[heading="Task"]') as HTMLElement & { updateComplete: Promise<unknown> };
+    await form.updateComplete;
+    const clear = [...form.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.choice')].find((label) => label.textContent?.trim() === 'Clear')!.querySelector('input')!;
+    await clickOn(clear);
+    const weather = element.export().task.classifications.find((c) => c.schemaId === 'c-weather')!;
+    expect(weather.answer).to.deep.equal(['Clear']);
+    expect(weather).to.not.have.property('page');
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['classify']);
+    // Frames do not matter to it.
+    await element.seekToFrame(500);
+    expect(element.export().task.classifications.find((c) => c.schemaId === 'c-weather')!.answer).to.deep.equal(['Clear']);
+  });
+
+  it('in review mode with review-readonly steps and plays but does not edit tracks', async () => {
+    const element = await mount({ mode: 'review', reviewReadonly: true });
+    element.annotations = { task: { tools: [{ objectId: 'r1', schemaId: 't-car', page: 5, keyframe: true, classifications: [], 'bounding-box': { x: 200, y: 100, width: 80, height: 80 } }] } };
+    await element.seekToFrame(8);
+    const before = JSON.stringify(element.export().task.tools);
+    await sendMouse({ type: 'move', position: pagePoint(element, 240, 140) });
+    await press('s');
+    element.session.select(['r1']);
+    await element.updateComplete;
+    expect(transportButton(element, 'Keyframe').disabled).to.equal(true);
+    expect(transportButton(element, 'Stop here').disabled).to.equal(true);
+    const timeline = timelineOf(element);
+    await timeline.updateComplete;
+    timeline.shadowRoot!.querySelector<HTMLElement>('.key[data-object-id="r1"]')!.focus();
+    await press('Delete');
+    await press('Alt+ArrowRight');
+    expect(JSON.stringify(element.export().task.tools)).to.equal(before);
+    element.focus();
+    await press('Alt+ArrowRight');
+    await until(() => element.currentFrame === 9, 'frame 9');
+  });
+
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
@@ -544,6 +858,24 @@ describe('<lk-video>', () => {
       expect(detail.code).to.equal('asset-not-found');
       expect(detail.message).not.to.contain('secret');
       expect(detail.message).not.to.contain('missing.webm');
+    });
+
+    it('opens a truncated WebM, reports the frame past the cut as asset-load, and the frame number says what is shown', async () => {
+      const bytes = await fixtureBytes(FRAME_NUMBERS_URL);
+      const element = await mount({ src: blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm') });
+      const id = await drawCar(element, 10, [200, 100], [280, 180]);
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      await typeFrame(element, 280);
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-load');
+      expect(detail.message).to.match(/truncated|damaged/);
+      await element.settled();
+      expect(element.currentFrame).to.not.equal(280);
+      expect(element.currentFrame).to.equal(await frameShown(element));
+      expect(element.session.store.state.objects.has(id)).to.equal(true);
+      // Frames before the cut still work.
+      expect(await element.seekToFrame(40)).to.equal(40);
+      expect(await frameShown(element)).to.equal(40);
     });
 
     it('opens from a fresh URL when the signed URL has already expired', async () => {

@@ -14,6 +14,9 @@ export interface ScreenRegion {
 
 export interface ScreenPixels {
   region: ScreenRegion;
+  /** The screenshot at device pixels (`ratio` of them per CSS pixel). */
+  canvas: HTMLCanvasElement;
+  ratio: number;
   /** RGBA of the CSS-pixel point (x, y) of the page (inside the region). */
   at(x: number, y: number): [number, number, number, number];
 }
@@ -31,6 +34,8 @@ export async function captureScreen(region: ScreenRegion): Promise<ScreenPixels>
   const ratio = bitmap.width / region.width;
   return {
     region,
+    canvas,
+    ratio,
     at(x, y) {
       const px = Math.min(bitmap.width - 1, Math.max(0, Math.round((x - region.x) * ratio)));
       const py = Math.min(bitmap.height - 1, Math.max(0, Math.round((y - region.y) * ratio)));

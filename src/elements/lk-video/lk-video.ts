@@ -11,7 +11,7 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
-import { addKeyframeAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { addKeyframeAt, bringBackAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -249,9 +249,13 @@ export class LkVideo extends SurfaceElement {
     return this.editTrack(objectId, (object) => stopTrack(object, frame));
   }
 
-  /** Fixes the interpolated shape on `frame` (default: current) as a keyframe. */
+  /**
+   * Fixes the interpolated shape on `frame` (default: current) as a keyframe. Where the object is
+   * out of the scene (after a stop, before its first keyframe) it comes back there, with the shape
+   * it left with, to be moved into place.
+   */
   addKeyframe(objectId: string, frame = this.session.plane): boolean {
-    return this.editTrack(objectId, (object) => addKeyframeAt(object, frame));
+    return this.editTrack(objectId, (object) => addKeyframeAt(object, frame) ?? bringBackAt(object, frame));
   }
 
   /** Removes the keyframe on `frame`; removing an object's last keyframe deletes the object. */
@@ -462,7 +466,8 @@ export class LkVideo extends SurfaceElement {
   private followPlane(): void {
     const player = this.player;
     // While the video reopens, the recovery goes to the plane asked for last.
-    if (this.syncingFromPlayer || this.recovery || !player || player.frame === this.session.plane) return;
+    // Compared with where the seeks go, not the frame shown: that may be the one a seek is leaving.
+    if (this.syncingFromPlayer || this.recovery || !player || player.target === this.session.plane) return;
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
@@ -657,7 +662,12 @@ export class LkVideo extends SurfaceElement {
             </select>
           </label>
           <span class="group">
-            <button type="button" ?disabled=${!editable || onKeyframe} title="Keyframe the selected object here" @click=${() => selected && this.addKeyframe(selected.objectId)}>
+            <button
+              type="button"
+              ?disabled=${!editable || onKeyframe}
+              title="Keyframe the selected object here (where it is out of the scene, it comes back here)"
+              @click=${() => selected && this.addKeyframe(selected.objectId)}
+            >
               ◆ Keyframe
             </button>
             <button type="button" ?disabled=${!editable || !onKeyframe} title="Remove the selected object's keyframe here" @click=${() => selected && this.deleteKeyframe(selected.objectId)}>

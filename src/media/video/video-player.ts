@@ -60,6 +60,8 @@ export interface VideoPlayer {
   readonly duration: number;
   /** The frame whose pixels are in `canvas`. */
   readonly frame: number;
+  /** The frame the seeks asked for so far go to (`frame` when none is pending). */
+  readonly target: number;
   readonly paused: boolean;
   playbackRate: number;
   muted: boolean;
@@ -125,6 +127,7 @@ class FramePlayer implements VideoPlayer {
   /** The frame last asked for until it is shown: a reload after a failed seek goes there. */
   private requested: number | undefined;
   private seeking: Promise<number> | undefined;
+  private pausing: Promise<void> | undefined;
   private destroyed = false;
   private readonly mediaTimes: number[] = [];
   private collectTimes = false;
@@ -158,6 +161,10 @@ class FramePlayer implements VideoPlayer {
 
   get duration(): number {
     return this.video.duration;
+  }
+
+  get target(): number {
+    return this.seekTarget ?? this.requested ?? this.frame;
   }
 
   get paused(): boolean {
@@ -371,6 +378,7 @@ class FramePlayer implements VideoPlayer {
 
   async play(): Promise<void> {
     if (this.destroyed) return;
+    await this.pausing;
     if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
     this.seekTarget = undefined;
     await this.seeking;
@@ -382,16 +390,22 @@ class FramePlayer implements VideoPlayer {
     const wasPlaying = !this.video.paused;
     this.playRequested = false;
     this.video.pause();
+    if (wasPlaying && !this.destroyed) this.pausing ??= this.settlePause().finally(() => (this.pausing = undefined));
+    await this.pausing;
     await this.seeking;
-    if (!wasPlaying || this.destroyed) return this.frame;
-    // A frame decoded before the pause may still reach the screen; then align the position with
-    // the frame that stays visible, so the next step counts from what the user sees.
-    await delay(PAUSE_SETTLE_MS);
-    const frame = this.frame;
-    if (Math.abs(this.video.currentTime - this.clock.seekTime(frame)) > 0.5 / this.clock.fps && !this.seeking) {
-      await this.seekOnce(frame);
-    }
     return this.frame;
+  }
+
+  /**
+   * After a pause a frame decoded before it may still reach the screen, and under load the frame
+   * drawn in a frame callback can be newer than the one it reports. So the video is sought to the
+   * last frame reported: its position, its pixels in `canvas` and `frame` agree, and the next step
+   * counts from what the user sees.
+   */
+  private async settlePause(): Promise<void> {
+    await delay(PAUSE_SETTLE_MS);
+    await this.seeking;
+    if (!this.destroyed && this.video.paused && !this.video.error) await this.seekOnce(this.frame);
   }
 
   seekToFrame(frame: number): Promise<number> {
@@ -420,7 +434,10 @@ class FramePlayer implements VideoPlayer {
   }
 
   async settled(): Promise<number> {
-    while (this.seeking) await this.seeking;
+    while (this.seeking || this.pausing) {
+      await this.pausing;
+      await this.seeking;
+    }
     return this.frame;
   }
 
@@ -444,7 +461,11 @@ class FramePlayer implements VideoPlayer {
     // to reach the screen; it is shown when it does, as the nearest decoded frame.
     if (this.seekTarget !== undefined) return;
     const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
-    if (shown !== undefined || this.destroyed) return;
+    if (this.destroyed) return;
+    // Paused after 'seeked', the video's current frame is the target: make sure the canvas holds it
+    // (a seek to the frame already shown may present nothing new).
+    if (video.paused && !video.error && (shown !== undefined || this.frame === target)) this.draw();
+    if (shown !== undefined) return;
     if (this.frame === target) return;
     // No new frame reached the screen: the data for it is missing (a truncated file) or the
     // element kept the frame it had. Report what is really shown.
