@@ -711,13 +711,17 @@ export class LkTimeline extends PanelElement {
     </div>`;
   }
 
-  /** The rows to render with their index: those in the window, plus the one holding focus. */
+  /**
+   * The rows to render with their index: those in the window, plus the one holding focus, in row
+   * order (a keyed move of the focused row in the DOM would take the focus away).
+   */
   private rowsToRender(objects: readonly ObjectAnnotation[]): Array<[ObjectAnnotation, number]> {
     const { firstRow, endRow } = this.window;
     const rows: Array<[ObjectAnnotation, number]> = [];
     for (let index = firstRow; index < Math.min(endRow, objects.length); index++) rows.push([objects[index]!, index]);
     const focused = this.focusedRow === undefined ? -1 : objects.findIndex((o) => o.objectId === this.focusedRow);
-    if (focused >= 0 && (focused < firstRow || focused >= endRow)) rows.push([objects[focused]!, focused]);
+    if (focused >= 0 && focused < firstRow) rows.unshift([objects[focused]!, focused]);
+    else if (focused >= endRow) rows.push([objects[focused]!, focused]);
     return rows;
   }
 
