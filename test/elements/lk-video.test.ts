@@ -85,6 +85,41 @@ async function typeFrame(element: LkVideo, frame: number): Promise<void> {
   await press('Enter');
 }
 
+/** A car drawn on frame 10 and moved 100 px right on frame 20: keyframes on 10 and 20. */
+async function drawCarTrack(element: LkVideo): Promise<string> {
+  const id = await drawCar(element, 10, [200, 100], [280, 180]);
+  await element.seekToFrame(20);
+  element.focus();
+  await click(element, [240, 140]);
+  await drag(element, [240, 140], [340, 140]);
+  return id;
+}
+
+/** Picks the tool with its key, clicks the points and finishes with Enter (polygon, polyline, segmentation, spline). */
+async function clickPath(element: LkVideo, key: string, points: Array<[number, number]>): Promise<void> {
+  await press(key);
+  for (const point of points) await click(element, point);
+  await press('Enter');
+}
+
+/** The test ontology with a frame-specific radio on the car ("Occluded here"). */
+function withFrameSpecific(): unknown {
+  const copy = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
+  copy.tools
+    .find((t) => t.schemaId === 't-car')!
+    .classifications.push({
+      schemaId: 'c-occluded-now',
+      tool: 'radio',
+      title: 'Occluded here',
+      frameSpecific: true,
+      options: [
+        { value: 'Yes', schemaId: 'o-here-yes' },
+        { value: 'No', schemaId: 'o-here-no' },
+      ],
+    });
+  return copy;
+}
+
 /** Clicks the centre of an element with the real mouse. */
 async function clickOn(target: Element): Promise<void> {
   const box = target.getBoundingClientRect();
@@ -430,21 +465,8 @@ describe('<lk-video>', () => {
   });
 
   it('answers frame-specific classifications through the form on their own keyframe, surviving a round trip', async () => {
-    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
-    withFrameSpecific.tools
-      .find((t) => t.schemaId === 't-car')!
-      .classifications.push({
-        schemaId: 'c-occluded-now',
-        tool: 'radio',
-        title: 'Occluded here',
-        frameSpecific: true,
-        options: [
-          { value: 'Yes', schemaId: 'o-here-yes' },
-          { value: 'No', schemaId: 'o-here-no' },
-        ],
-      });
     const element = await mount();
-    element.ontology = withFrameSpecific;
+    element.ontology = withFrameSpecific();
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);
@@ -494,21 +516,8 @@ describe('<lk-video>', () => {
   });
 
   it('undoes a frame-specific answer and the keyframe it made with one Ctrl+Z, and redoes both with one Ctrl+Shift+Z', async () => {
-    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
-    withFrameSpecific.tools
-      .find((t) => t.schemaId === 't-car')!
-      .classifications.push({
-        schemaId: 'c-occluded-now',
-        tool: 'radio',
-        title: 'Occluded here',
-        frameSpecific: true,
-        options: [
-          { value: 'Yes', schemaId: 'o-here-yes' },
-          { value: 'No', schemaId: 'o-here-no' },
-        ],
-      });
     const element = await mount();
-    element.ontology = withFrameSpecific;
+    element.ontology = withFrameSpecific();
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);
@@ -669,20 +678,12 @@ describe('<lk-video>', () => {
     await drag(element, [40, 40], [120, 100]);
     await press('2');
     await drag(element, [400, 60], [460, 160]);
-    await press('3');
-    for (const point of [[150, 200], [250, 200], [200, 280]] as const) await click(element, [...point]);
-    await press('Enter');
-    await press('4');
-    for (const point of [[20, 300], [120, 280], [220, 300]] as const) await click(element, [...point]);
-    await press('Enter');
+    await clickPath(element, '3', [[150, 200], [250, 200], [200, 280]]);
+    await clickPath(element, '4', [[20, 300], [120, 280], [220, 300]]);
     await press('5');
     await click(element, [300, 100]);
-    await press('6');
-    for (const point of [[480, 200], [600, 200], [600, 300]] as const) await click(element, [...point]);
-    await press('Enter');
-    await press('8');
-    for (const point of [[20, 330], [200, 320], [400, 330]] as const) await click(element, [...point]);
-    await press('Enter');
+    await clickPath(element, '6', [[480, 200], [600, 200], [600, 300]]);
+    await clickPath(element, '8', [[20, 330], [200, 320], [400, 330]]);
     await press('7');
     await drag(element, [500, 40], [600, 40], 8);
     const drawn = element.export({ keyframesOnly: true }).task.tools;
@@ -730,11 +731,7 @@ describe('<lk-video>', () => {
 
   it('adds and removes a keyframe of the selected object with the player bar buttons', async () => {
     const element = await mount();
-    const id = await drawCar(element, 10, [200, 100], [280, 180]);
-    await element.seekToFrame(20);
-    element.focus();
-    await click(element, [240, 140]);
-    await drag(element, [240, 140], [340, 140]);
+    const id = await drawCarTrack(element);
     await typeFrame(element, 15);
     await until(() => element.currentFrame === 15, 'frame 15');
     await element.updateComplete;
@@ -751,11 +748,7 @@ describe('<lk-video>', () => {
 
   it('moves a keyframe by dragging its diamond in the timeline; the video follows; , and . jump between keyframes', async () => {
     const element = await mount();
-    const id = await drawCar(element, 10, [200, 100], [280, 180]);
-    await element.seekToFrame(20);
-    element.focus();
-    await click(element, [240, 140]);
-    await drag(element, [240, 140], [340, 140]);
+    const id = await drawCarTrack(element);
     const timeline = timelineOf(element);
     await timeline.updateComplete;
     const row = timeline.shadowRoot!.querySelector<HTMLElement>(`.row[data-object-id="${id}"]`)!;

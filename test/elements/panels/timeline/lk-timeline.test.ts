@@ -12,24 +12,33 @@ function car(objectId: string, keyframes: ObjectAnnotation['keyframes']): Object
   return { objectId, schemaId: 'car', keyframes, classifications: [], metadata: { createdAt: '', createdBy: '', createdIn: '' } };
 }
 
-async function mount(): Promise<{ timeline: LkTimeline; session: LabelingSession }> {
+function trackSession(frameTotal: number, objects: ObjectAnnotation[]): LabelingSession {
   const session = createLabelingSession({ planeModel: 'track', audit: () => ({ at: '2026-11-22T10:00:00.000Z', by: 'u', in: 'Label' }) });
   session.setOntology({
     tools: [{ schemaId: 'car', tool: 'bounding-box', title: 'Car', color: '#ff0000', classifications: [] }],
     classifications: [],
     relations: [],
   } as unknown as Ontology);
-  session.setPlaneCount(100);
-  session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
-    tx.putObject(car('a', [{ frame: 10, geometry: box(0) }, { frame: 30, geometry: box(20), stopped: true }, { frame: 50, geometry: box(40) }]));
-    tx.putObject(car('b', [{ frame: 70, geometry: box(0) }]));
-  });
-  const timeline = await fixture<LkTimeline>(html`<lk-timeline style="width: 640px; height: 160px" .session=${session} fps="25"></lk-timeline>`);
+  session.setPlaneCount(frameTotal);
+  session.store.transact({ origin: 'api', reason: 'import' }, (tx) => objects.forEach((object) => tx.putObject(object)));
+  return session;
+}
+
+async function mountTimeline(session: LabelingSession, style: string, fps: number): Promise<LkTimeline> {
+  const timeline = await fixture<LkTimeline>(html`<lk-timeline style=${style} .session=${session} fps=${fps}></lk-timeline>`);
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await timeline.updateComplete;
   }
-  return { timeline, session };
+  return timeline;
+}
+
+async function mount(): Promise<{ timeline: LkTimeline; session: LabelingSession }> {
+  const session = trackSession(100, [
+    car('a', [{ frame: 10, geometry: box(0) }, { frame: 30, geometry: box(20), stopped: true }, { frame: 50, geometry: box(40) }]),
+    car('b', [{ frame: 70, geometry: box(0) }]),
+  ]);
+  return { timeline: await mountTimeline(session, 'width: 640px; height: 160px', 25), session };
 }
 
 function ruler(timeline: LkTimeline): HTMLElement {
@@ -223,23 +232,9 @@ describe('<lk-timeline>', () => {
   });
 
   it('keeps only the rows in view in the DOM for 200 tracks over 10,000 frames; scrolling, focus and Tab still reach every row', async () => {
-    const session = createLabelingSession({ planeModel: 'track', audit: () => ({ at: '2026-11-22T10:00:00.000Z', by: 'u', in: 'Label' }) });
-    session.setOntology({
-      tools: [{ schemaId: 'car', tool: 'bounding-box', title: 'Car', color: '#ff0000', classifications: [] }],
-      classifications: [],
-      relations: [],
-    } as unknown as Ontology);
-    session.setPlaneCount(10000);
-    session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
-      for (let t = 0; t < 200; t++) {
-        tx.putObject(car(`t${String(t).padStart(3, '0')}`, Array.from({ length: 80 }, (_, k) => ({ frame: t + k * 120, geometry: box(k) }))));
-      }
-    });
-    const timeline = await fixture<LkTimeline>(html`<lk-timeline style="width: 900px; height: 200px" .session=${session} fps="30"></lk-timeline>`);
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      await timeline.updateComplete;
-    }
+    const tracks = Array.from({ length: 200 }, (_, t) => car(`t${String(t).padStart(3, '0')}`, Array.from({ length: 80 }, (_, k) => ({ frame: t + k * 120, geometry: box(k) }))));
+    const session = trackSession(10000, tracks);
+    const timeline = await mountTimeline(session, 'width: 900px; height: 200px', 30);
     const rowIds = () => [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row')].map((r) => r.dataset['objectId']);
     expect(rowIds().length, 'a few rows, not 200').to.be.within(4, 16);
     expect(rowIds()[0]).to.equal('t000');
