@@ -464,7 +464,11 @@ class FramePlayer implements VideoPlayer {
     if (this.destroyed) return;
     // Paused after 'seeked', the video's current frame is the target: make sure the canvas holds it
     // (a seek to the frame already shown may present nothing new).
-    if (video.paused && !video.error && (shown !== undefined || this.frame === target)) this.draw();
+    if (video.paused && !video.error && (shown !== undefined || this.frame === target)) {
+      this.draw();
+      // New pixels without a frame callback: whoever shows the canvas must know.
+      if (shown === undefined && !this.quiet) this.announce(this.frame, false);
+    }
     if (shown !== undefined) return;
     if (this.frame === target) return;
     // No new frame reached the screen: the data for it is missing (a truncated file) or the
