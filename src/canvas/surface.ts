@@ -88,6 +88,12 @@ export class Surface {
   private cacheScale = 0;
   private cacheRect: Box | undefined;
   private settleTimer = 0;
+  /** The container's size from a ResizeObserver: rendering must not force a layout to read it. */
+  private containerSize: Size | undefined;
+  private readonly resizeObserver: ResizeObserver;
+  /** The plane changed since the shapes were drawn (video playback, scrubbing, stepping). */
+  private planeChanged = false;
+  private planeSettleTimer = 0;
   private frame = 0;
   private viewMoving = false;
   private draft: Draft | undefined;
@@ -114,13 +120,20 @@ export class Surface {
       this.session.store.subscribe((change) => this.onStoreChange(change)),
       this.session.subscribe((topic) => {
         if (topic === 'tool' || topic === 'ontology' || topic === 'mode') this.switchTool();
-        if (topic === 'plane') this.reindexPlane();
+        if (topic === 'plane') {
+          this.reindexPlane();
+          this.planeChanged = true;
+        }
         if (topic === 'ontology') this.colors.clear();
         if (topic === 'selection') this.invalidate(this.bitmapMissesUnselected());
         if (topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
     );
     this.reindexPlane();
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      if (entry) this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+    });
+    this.resizeObserver.observe(options.container);
   }
 
   private async init(kind: 'webgl' | 'canvas'): Promise<void> {
@@ -180,6 +193,11 @@ export class Surface {
   get viewSize(): Size {
     const rect = this.options.container.getBoundingClientRect();
     return { width: rect.width, height: rect.height };
+  }
+
+  /** The view size for rendering: observed, so a frame never forces a layout (falls back to measuring). */
+  private get renderSize(): Size {
+    return this.containerSize ?? this.viewSize;
   }
 
   /** Space held: primary-button drags pan instead of drawing. */
@@ -454,19 +472,27 @@ export class Surface {
   private needsCacheRender(): boolean {
     if (!this.cacheRect) return true;
     if (Math.abs(this.cacheScale - this.view.scale) > 1e-9) return true;
-    const visible = visibleAssetBox(this.view, this.viewSize);
+    const visible = visibleAssetBox(this.view, this.renderSize);
     const c = this.cacheRect;
     return visible.x < c.x || visible.y < c.y || visible.x + visible.width > c.x + c.width || visible.y + visible.height > c.y + c.height;
   }
 
   private renderCache(): void {
     this.cacheDirty = false;
-    const visible = visibleAssetBox(this.view, this.viewSize);
+    // While the plane changes frame after frame (playback, scrubbing) every bitmap lives one frame:
+    // it covers only the view, and the margin for panning comes back once the plane stays put.
+    const margin = this.planeChanged ? 0 : CACHE_MARGIN;
+    if (this.planeChanged) {
+      this.planeChanged = false;
+      window.clearTimeout(this.planeSettleTimer);
+      this.planeSettleTimer = window.setTimeout(() => this.invalidate(true), SETTLE_MS);
+    }
+    const visible = visibleAssetBox(this.view, this.renderSize);
     const rect: Box = {
-      x: visible.x - visible.width * CACHE_MARGIN,
-      y: visible.y - visible.height * CACHE_MARGIN,
-      width: visible.width * (1 + 2 * CACHE_MARGIN),
-      height: visible.height * (1 + 2 * CACHE_MARGIN),
+      x: visible.x - visible.width * margin,
+      y: visible.y - visible.height * margin,
+      width: visible.width * (1 + 2 * margin),
+      height: visible.height * (1 + 2 * margin),
     };
     let pixelScale = this.view.scale * (this.app?.renderer.resolution ?? 1);
     const longest = Math.max(rect.width, rect.height) * pixelScale;
@@ -643,6 +669,8 @@ export class Surface {
     this.destroyed = true;
     cancelAnimationFrame(this.frame);
     window.clearTimeout(this.settleTimer);
+    window.clearTimeout(this.planeSettleTimer);
+    this.resizeObserver.disconnect();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
     const app = this.app;

@@ -3,17 +3,19 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
+import { captureScreen } from '../server/screen-client.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
 import {
+  IMAGE_URL,
   ONTOLOGY_URL,
   canvasOf,
   click,
   drag,
   fetchJson,
+  frames,
   nextEvent,
   pagePoint,
-  pixelAt,
   press,
   recordEvents,
   resetMouse,
@@ -27,6 +29,7 @@ let videoExample: ExportRecord;
 interface MountOptions {
   src?: string;
   mode?: string;
+  reviewReadonly?: boolean;
   preload?: 'auto' | 'metadata';
   resolveUrl?: LkVideo['resolveUrl'];
 }
@@ -38,6 +41,7 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
       asset-id="a-video"
       external-id="frame-numbers.webm"
       mode=${options.mode ?? 'annotate'}
+      ?review-readonly=${options.reviewReadonly === true}
       preload=${options.preload ?? 'auto'}
       .ontology=${ontology}
       .resolveUrl=${options.resolveUrl}
@@ -52,12 +56,139 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
   return element;
 }
 
-/** The frame number the stage shows, read from the video's grey blocks through the drawing canvas. */
+/**
+ * The frame number the stage shows, read from the video's grey blocks in a screenshot of the
+ * stage: what the user sees, whatever drew it.
+ */
 async function frameShown(element: LkVideo): Promise<number> {
   await element.settled();
-  const canvas = canvasOf(element);
+  await frames(2);
+  const rect = canvasOf(element).getBoundingClientRect();
+  const left = Math.max(0, rect.left);
+  const top = Math.max(0, rect.top);
+  const region = { x: left, y: top, width: Math.min(rect.right, window.innerWidth) - left, height: Math.min(rect.bottom, window.innerHeight) - top };
+  const screen = await captureScreen(region);
   const view = element.view!;
-  return frameNumberFrom((x, y) => pixelAt(canvas, view.offsetX + x * view.scale, view.offsetY + y * view.scale)[0]!);
+  return frameNumberFrom((x, y) => screen.at(rect.left + view.offsetX + x * view.scale, rect.top + view.offsetY + y * view.scale)[0]);
+}
+
+const EXPIRING_PATH = 'video/frame-numbers.webm';
+
+/** Types a frame number into the player bar's frame field and presses Enter, as a user does. */
+async function typeFrame(element: LkVideo, frame: number): Promise<void> {
+  await element.updateComplete;
+  const input = element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!;
+  const box = input.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await press('Control+a');
+  await sendKeys({ type: String(frame) });
+  await press('Enter');
+}
+
+/** A car drawn on frame 10 and moved 100 px right on frame 20: keyframes on 10 and 20. */
+async function drawCarTrack(element: LkVideo): Promise<string> {
+  const id = await drawCar(element, 10, [200, 100], [280, 180]);
+  await element.seekToFrame(20);
+  element.focus();
+  await click(element, [240, 140]);
+  await drag(element, [240, 140], [340, 140]);
+  return id;
+}
+
+/** Picks the tool with its key, clicks the points and finishes with Enter (polygon, polyline, segmentation, spline). */
+async function clickPath(element: LkVideo, key: string, points: Array<[number, number]>): Promise<void> {
+  await press(key);
+  for (const point of points) await click(element, point);
+  await press('Enter');
+}
+
+/** The test ontology with a frame-specific radio on the car ("Occluded here"). */
+function withFrameSpecific(): unknown {
+  const copy = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
+  copy.tools
+    .find((t) => t.schemaId === 't-car')!
+    .classifications.push({
+      schemaId: 'c-occluded-now',
+      tool: 'radio',
+      title: 'Occluded here',
+      frameSpecific: true,
+      options: [
+        { value: 'Yes', schemaId: 'o-here-yes' },
+        { value: 'No', schemaId: 'o-here-no' },
+      ],
+    });
+  return copy;
+}
+
+/** Clicks the centre of an element with the real mouse. */
+async function clickOn(target: Element): Promise<void> {
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+}
+
+function transportButton(element: LkVideo, label: string): HTMLButtonElement {
+  const button = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.transport button')].find(
+    (b) => b.getAttribute('aria-label') === label || b.textContent?.trim().endsWith(label),
+  );
+  if (!button) throw new Error(`no ${label} button`);
+  return button;
+}
+
+function timelineOf(element: LkVideo): LkTimeline {
+  return element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
+}
+
+const THUMB = { width: 160, height: 90 };
+
+/** The video as the screen shows it on the stage, scaled to 160×90 RGBA. */
+async function stagePixels(element: LkVideo): Promise<Uint8ClampedArray> {
+  await element.settled();
+  await frames(2);
+  const rect = canvasOf(element).getBoundingClientRect();
+  const view = element.view!;
+  const video = { x: rect.left + view.offsetX, y: rect.top + view.offsetY, width: 640 * view.scale, height: 360 * view.scale };
+  const screen = await captureScreen({ x: Math.max(0, video.x), y: Math.max(0, video.y), width: video.width, height: video.height });
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(screen.canvas, 0, 0, screen.canvas.width, screen.canvas.height, 0, 0, THUMB.width, THUMB.height);
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+/** Frame `frame` of `url` from a decoder of its own (a fresh <video>), scaled to 160×90 RGBA. */
+async function referenceFrame(url: string, fps: number, frame: number): Promise<Uint8ClampedArray> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = url;
+  await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
+  const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+  video.currentTime = (frame + 0.5) / fps;
+  await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 300))]);
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0, THUMB.width, THUMB.height);
+  video.removeAttribute('src');
+  video.load();
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 4) sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+  return sum / ((a.length / 4) * 3);
+}
+
+const BOTTLES_FPS = 179 / 6;
+
+/** The screen shows frame `frame` of the real file: closer to its own decode than to its neighbours'. */
+async function expectRealFrameShown(element: LkVideo, frame: number): Promise<void> {
+  const shown = await stagePixels(element);
+  const differences = await Promise.all([frame - 1, frame, frame + 1].map(async (f) => meanDifference(shown, await referenceFrame(BOTTLES_URL, BOTTLES_FPS, f))));
+  expect(differences[1]!, `frame ${frame}: differences to ${frame - 1}, ${frame}, ${frame + 1}: ${differences.map((d) => d.toFixed(2))}`).to.be.below(Math.min(differences[0]!, differences[2]!));
 }
 
 async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
@@ -130,8 +261,7 @@ describe('<lk-video>', () => {
     const input = element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!;
     expect(input.value).to.equal('45');
     expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:01.500');
-    input.value = '123';
-    input.dispatchEvent(new Event('change'));
+    await typeFrame(element, 123);
     await until(() => element.currentFrame === 123, 'the typed frame');
     await until(() => element.paused, 'paused');
     expect(await frameShown(element)).to.equal(123);
@@ -225,25 +355,34 @@ describe('<lk-video>', () => {
     await element.seekToFrame(29);
     expect(element.renderedIds()).to.deep.equal([id]);
 
-    // Back at a later keyframe: keyframe the object on frame 40 through the API, as a host would.
-    await element.seekToFrame(40);
+    // Back at a later keyframe: on frame 40 select the track by its timeline row, ◆ Keyframe brings
+    // it back with the shape it left with, and dragging puts it in place.
+    await typeFrame(element, 40);
+    await until(() => element.currentFrame === 40, 'frame 40');
+    await element.settled();
     expect(element.renderedIds()).to.deep.equal([]);
-    const object = element.session.store.state.objects.get(id)!;
-    element.session.store.transact({ origin: 'user', reason: 'update' }, (tx) =>
-      tx.putObject({ ...object, keyframes: [...object.keyframes, { frame: 40, geometry: { type: 'bounding-box', value: { x: 400, y: 100, width: 50, height: 50 } } }] }),
-    );
+    await timelineOf(element).updateComplete;
+    await clickOn(timelineOf(element).shadowRoot!.querySelector(`.row[data-object-id="${id}"] .label`)!);
+    expect(element.session.selection).to.deep.equal([id]);
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Keyframe'));
     await element.settled();
     expect(element.renderedIds()).to.deep.equal([id]);
+    element.focus();
+    await drag(element, [240, 140], [440, 140]);
+    const back = element.export({ keyframesOnly: true }).task.tools.find((t) => t.page === 40)!;
+    expect(back.keyframe).to.equal(true);
+    close(boxOf(back).x, 400);
     tools = element.export().task.tools;
     expect(tools.filter((t) => t.page! < 40).map((t) => t.page)).to.deep.equal([...Array.from({ length: 20 }, (_, i) => i + 10), 30]);
     expect(tools.find((t) => t.page === 30)!.interpolationStopped).to.equal(true);
     expect(tools.find((t) => t.page === 41)).to.not.equal(undefined);
 
     // The button does the same for the selected object.
-    element.session.select([id]);
-    await element.seekToFrame(50);
-    const stop = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.transport button')].find((b) => b.textContent?.includes('Stop here'))!;
-    stop.click();
+    await typeFrame(element, 50);
+    await until(() => element.currentFrame === 50, 'frame 50');
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Stop here'));
     expect(element.export({ keyframesOnly: true }).task.tools.map((t) => [t.page, t.interpolationStopped === true])).to.deep.equal([
       [10, false],
       [30, true],
@@ -284,6 +423,16 @@ describe('<lk-video>', () => {
     expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:33.520');
   });
 
+  it('reads the real file\'s frame rate and frame count from its headers also when the server caps its range answers', async () => {
+    await clearRequestLog();
+    const element = await mount({ src: await signedUrl('video/bottle-detection.mp4', { maxBytesPerResponse: 4096 }) });
+    expect(element.effectiveFrameRate!.source).to.equal('container');
+    expect(element.effectiveFrameRate!.fps).to.be.closeTo(179 / 6, 1e-9);
+    expect(element.frameTotal).to.equal(1189);
+    const probes = (await servedRequests()).filter((r) => r.path.endsWith('bottle-detection.mp4') && r.status === 206);
+    expect(probes.length, 'the answers were capped, so more than one range was read').to.be.above(2);
+  });
+
   it('shows tracks on the timeline and seeks when the timeline is scrubbed', async () => {
     const element = await mount();
     await drawCar(element, 10, [200, 100], [280, 180]);
@@ -316,21 +465,8 @@ describe('<lk-video>', () => {
   });
 
   it('answers frame-specific classifications through the form on their own keyframe, surviving a round trip', async () => {
-    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
-    withFrameSpecific.tools
-      .find((t) => t.schemaId === 't-car')!
-      .classifications.push({
-        schemaId: 'c-occluded-now',
-        tool: 'radio',
-        title: 'Occluded here',
-        frameSpecific: true,
-        options: [
-          { value: 'Yes', schemaId: 'o-here-yes' },
-          { value: 'No', schemaId: 'o-here-no' },
-        ],
-      });
     const element = await mount();
-    element.ontology = withFrameSpecific;
+    element.ontology = withFrameSpecific();
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);
@@ -380,21 +516,8 @@ describe('<lk-video>', () => {
   });
 
   it('undoes a frame-specific answer and the keyframe it made with one Ctrl+Z, and redoes both with one Ctrl+Shift+Z', async () => {
-    const withFrameSpecific = JSON.parse(JSON.stringify(ontology)) as { tools: Array<{ schemaId: string; classifications: unknown[] }> };
-    withFrameSpecific.tools
-      .find((t) => t.schemaId === 't-car')!
-      .classifications.push({
-        schemaId: 'c-occluded-now',
-        tool: 'radio',
-        title: 'Occluded here',
-        frameSpecific: true,
-        options: [
-          { value: 'Yes', schemaId: 'o-here-yes' },
-          { value: 'No', schemaId: 'o-here-no' },
-        ],
-      });
     const element = await mount();
-    element.ontology = withFrameSpecific;
+    element.ontology = withFrameSpecific();
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);
@@ -479,6 +602,222 @@ describe('<lk-video>', () => {
     expect(video.every((r) => r.headers['x-labelkit-test'] === 'token')).to.equal(true);
   });
 
+  it('plays at the speed chosen in the Speed menu (keyboard) and shows it', async function () {
+    this.timeout(20000);
+    const element = await mount();
+    await typeFrame(element, 20);
+    await until(() => element.currentFrame === 20, 'frame 20');
+    // From the frame field, Tab reaches the Speed menu; ↓ ↓ goes from 1× to 2×.
+    await press('Tab');
+    const select = element.shadowRoot!.querySelector<HTMLSelectElement>('.transport select')!;
+    expect(element.shadowRoot!.activeElement).to.equal(select);
+    await press('ArrowDown');
+    await press('ArrowDown');
+    expect(select.selectedOptions[0]!.textContent).to.equal('2×');
+    expect(element.playbackRate).to.equal(2);
+    await clickOn(transportButton(element, 'Play'));
+    await until(() => element.currentFrame > 22, 'playing');
+    const start = { frame: element.currentFrame, at: performance.now() };
+    await until(() => performance.now() - start.at > 1500, '1.5 s');
+    const frames = element.currentFrame - start.frame;
+    const seconds = (performance.now() - start.at) / 1000;
+    await clickOn(transportButton(element, 'Pause'));
+    await until(() => element.paused, 'paused');
+    // Media time runs at twice the wall clock (frames may be dropped, not time).
+    expect(frames / 30 / seconds, `${frames} frames in ${seconds.toFixed(2)} s`).to.be.within(1.5, 2.5);
+    expect(await frameShown(element)).to.equal(element.currentFrame);
+  });
+
+  it('on the real H.264 file: jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes', async function () {
+    this.timeout(90000);
+    const element = await mount({ src: BOTTLES_URL });
+    // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
+    const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
+    const thumb = document.createElement('canvas');
+    thumb.width = THUMB.width;
+    thumb.height = THUMB.height;
+    thumb.getContext('2d')!.drawImage(still, 0, 0, THUMB.width, THUMB.height);
+    const stillPixels = thumb.getContext('2d')!.getImageData(0, 0, THUMB.width, THUMB.height).data;
+    const toStill = new Map<number, number>();
+    for (const frame of [357, 359, 358]) {
+      await typeFrame(element, frame);
+      await until(() => element.currentFrame === frame && element.paused, `frame ${frame}`);
+      toStill.set(frame, meanDifference(await stagePixels(element), stillPixels));
+    }
+    expect(toStill.get(358)!, JSON.stringify([...toStill])).to.be.below(Math.min(toStill.get(357)!, toStill.get(359)!));
+    await expectRealFrameShown(element, 358);
+    element.focus();
+    await press('ArrowRight');
+    await until(() => element.currentFrame === 359, 'frame 359');
+    await expectRealFrameShown(element, 359);
+    await press('Shift+ArrowLeft');
+    await until(() => element.currentFrame === 349, 'frame 349');
+    await expectRealFrameShown(element, 349);
+    await element.updateComplete;
+    // 349 / (179/6) s = 11.698 s; the frame field says 349.
+    expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:11.698');
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!.value).to.equal('349');
+    await press('Space');
+    await until(() => !element.paused, 'playing');
+    await until(() => element.currentFrame > 360, 'playback past 360');
+    await press('Space');
+    await until(() => element.paused, 'paused');
+    await element.settled();
+    expect(element.currentFrame).to.be.above(360);
+    await expectRealFrameShown(element, element.currentFrame);
+  });
+
+  it('draws with every 2D tool on a frame of the real file: each object starts with a keyframe there, edits later add keyframes, frames between are interpolated', async function () {
+    this.timeout(60000);
+    const element = await mount({ src: BOTTLES_URL });
+    const events = recordEvents(element, ['lk-change']);
+    await typeFrame(element, 100);
+    await until(() => element.currentFrame === 100, 'frame 100');
+    element.focus();
+    await press('1');
+    await drag(element, [40, 40], [120, 100]);
+    await press('2');
+    await drag(element, [400, 60], [460, 160]);
+    await clickPath(element, '3', [[150, 200], [250, 200], [200, 280]]);
+    await clickPath(element, '4', [[20, 300], [120, 280], [220, 300]]);
+    await press('5');
+    await click(element, [300, 100]);
+    await clickPath(element, '6', [[480, 200], [600, 200], [600, 300]]);
+    await clickPath(element, '8', [[20, 330], [200, 320], [400, 330]]);
+    await press('7');
+    await drag(element, [500, 40], [600, 40], 8);
+    const drawn = element.export({ keyframesOnly: true }).task.tools;
+    expect(drawn.map((t) => [t.schemaId, t.page, t.keyframe])).to.deep.equal(
+      ['t-car', 't-sign', 't-road', 't-lane', 't-head', 't-sky', 't-curb'].map((schemaId) => [schemaId, 100, true]),
+    );
+    // Seven objects and the brush mask.
+    expect(events.filter((e) => e.detail.reason === 'create')).to.have.length(8);
+    // The brush paints this frame's mask (FORMAT.md: brushDataUrls by frame).
+    expect(Object.keys(element.export().task.brushDataUrls ?? {})).to.deep.equal(['100']);
+
+    // On frame 140, move the polygon and the point with the select tool: keyframes there.
+    await press('v');
+    await typeFrame(element, 140);
+    await until(() => element.currentFrame === 140, 'frame 140');
+    element.focus();
+    await click(element, [200, 230]);
+    await drag(element, [200, 230], [260, 230]);
+    await click(element, [300, 100]);
+    await drag(element, [300, 100], [300, 160]);
+    const keyed = element.export({ keyframesOnly: true }).task.tools;
+    const pagesOf = (schemaId: string, tools = keyed) => tools.filter((t) => t.schemaId === schemaId).map((t) => t.page);
+    expect(pagesOf('t-road')).to.deep.equal([100, 140]);
+    expect(pagesOf('t-head')).to.deep.equal([100, 140]);
+    expect(pagesOf('t-car')).to.deep.equal([100]);
+    // Frame 120 lies halfway: the polygon has moved 30 px, the point 30 px; the box holds.
+    const all = element.export().task.tools;
+    const at = (schemaId: string, page: number) => all.find((t) => t.schemaId === schemaId && t.page === page)!;
+    const polygon = (at('t-road', 120) as unknown as { polygon: number[][] }).polygon;
+    close(polygon[0]![0]!, 180);
+    close(polygon[0]![1]!, 200);
+    close((at('t-head', 120) as unknown as { point: number[] }).point[1]!, 130);
+    close(boxOf(at('t-car', 120)).x, 40);
+    expect(at('t-road', 120).keyframe).to.equal(undefined);
+    // On screen on 120, every object is drawn.
+    await typeFrame(element, 120);
+    await until(() => element.currentFrame === 120, 'frame 120');
+    await element.settled();
+    expect(element.renderedIds()).to.have.length(7);
+    // One Ctrl+Z takes back the point's move: its keyframe on 140 goes.
+    element.focus();
+    await press('Control+z');
+    expect(pagesOf('t-head', element.export({ keyframesOnly: true }).task.tools)).to.deep.equal([100]);
+  });
+
+  it('adds and removes a keyframe of the selected object with the player bar buttons', async () => {
+    const element = await mount();
+    const id = await drawCarTrack(element);
+    await typeFrame(element, 15);
+    await until(() => element.currentFrame === 15, 'frame 15');
+    await element.updateComplete;
+    expect(transportButton(element, 'Remove').disabled, 'no keyframe on 15 to remove').to.equal(true);
+    await clickOn(transportButton(element, 'Keyframe'));
+    const pages = () => element.export({ keyframesOnly: true }).task.tools.map((t) => t.page);
+    expect(pages()).to.deep.equal([10, 15, 20]);
+    close(boxOf(element.export({ keyframesOnly: true }).task.tools[1]).x, 250);
+    await element.updateComplete;
+    await clickOn(transportButton(element, 'Remove'));
+    expect(pages()).to.deep.equal([10, 20]);
+    expect(element.session.selection).to.deep.equal([id]);
+  });
+
+  it('moves a keyframe by dragging its diamond in the timeline; the video follows; , and . jump between keyframes', async () => {
+    const element = await mount();
+    const id = await drawCarTrack(element);
+    const timeline = timelineOf(element);
+    await timeline.updateComplete;
+    const row = timeline.shadowRoot!.querySelector<HTMLElement>(`.row[data-object-id="${id}"]`)!;
+    expect(row.querySelector<HTMLElement>('.swatch')!.style.background, 'the row in the class colour').to.equal('rgb(229, 57, 53)');
+    const diamond = row.querySelector<HTMLElement>('.key[data-frame="20"]')!;
+    const track = row.querySelector<HTMLElement>('.track')!.getBoundingClientRect();
+    const xOf = (frame: number) => Math.round(track.left + ((frame + 0.5) * track.width) / 300);
+    const from = diamond.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(from.left + from.width / 2), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [xOf(30), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'move', position: [xOf(40), Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'up' });
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10, 40]);
+    await until(() => element.currentFrame === 40, 'the video on the moved keyframe');
+    expect(await frameShown(element)).to.equal(40);
+    // The cursor sits on the current frame.
+    await timeline.updateComplete;
+    const cursor = timeline.shadowRoot!.querySelector<HTMLElement>('.cursor')!.getBoundingClientRect();
+    expect(Math.abs(cursor.left + cursor.width / 2 - xOf(40))).to.be.below(2);
+    element.session.select([]);
+    element.focus();
+    await press(',');
+    await until(() => element.currentFrame === 10, 'the previous keyframe');
+    await press('.');
+    await until(() => element.currentFrame === 40, 'the next keyframe');
+    expect(await frameShown(element)).to.equal(40);
+    await press('Control+z');
+    expect(element.export({ keyframesOnly: true }).task.tools.map((t) => t.page)).to.deep.equal([10, 20]);
+  });
+
+  it('answers a global classification in the Task form with the mouse; it is exported at task level', async () => {
+    const element = await mount({ src: BOTTLES_URL });
+    const events = recordEvents(element, ['lk-change']);
+    const form = element.shadowRoot!.querySelector('lk-classification-form[heading="Task"]') as HTMLElement & { updateComplete: Promise<unknown> };
+    await form.updateComplete;
+    const clear = [...form.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.choice')].find((label) => label.textContent?.trim() === 'Clear')!.querySelector('input')!;
+    await clickOn(clear);
+    const weather = element.export().task.classifications.find((c) => c.schemaId === 'c-weather')!;
+    expect(weather.answer).to.deep.equal(['Clear']);
+    expect(weather).to.not.have.property('page');
+    expect(events.map((e) => e.detail.reason)).to.deep.equal(['classify']);
+    // Frames do not matter to it.
+    await element.seekToFrame(500);
+    expect(element.export().task.classifications.find((c) => c.schemaId === 'c-weather')!.answer).to.deep.equal(['Clear']);
+  });
+
+  it('in review mode with review-readonly steps and plays but does not edit tracks', async () => {
+    const element = await mount({ mode: 'review', reviewReadonly: true });
+    element.annotations = { task: { tools: [{ objectId: 'r1', schemaId: 't-car', page: 5, keyframe: true, classifications: [], 'bounding-box': { x: 200, y: 100, width: 80, height: 80 } }] } };
+    await element.seekToFrame(8);
+    const before = JSON.stringify(element.export().task.tools);
+    await sendMouse({ type: 'move', position: pagePoint(element, 240, 140) });
+    await press('s');
+    element.session.select(['r1']);
+    await element.updateComplete;
+    expect(transportButton(element, 'Keyframe').disabled).to.equal(true);
+    expect(transportButton(element, 'Stop here').disabled).to.equal(true);
+    const timeline = timelineOf(element);
+    await timeline.updateComplete;
+    timeline.shadowRoot!.querySelector<HTMLElement>('.key[data-object-id="r1"]')!.focus();
+    await press('Delete');
+    await press('Alt+ArrowRight');
+    expect(JSON.stringify(element.export().task.tools)).to.equal(before);
+    element.focus();
+    await press('Alt+ArrowRight');
+    await until(() => element.currentFrame === 9, 'frame 9');
+  });
+
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
@@ -514,6 +853,24 @@ describe('<lk-video>', () => {
       expect(detail.message).not.to.contain('missing.webm');
     });
 
+    it('opens a truncated WebM, reports the frame past the cut as asset-load, and the frame number says what is shown', async () => {
+      const bytes = await fixtureBytes(FRAME_NUMBERS_URL);
+      const element = await mount({ src: blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm') });
+      const id = await drawCar(element, 10, [200, 100], [280, 180]);
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      await typeFrame(element, 280);
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-load');
+      expect(detail.message).to.match(/truncated|damaged/);
+      await element.settled();
+      expect(element.currentFrame).to.not.equal(280);
+      expect(element.currentFrame).to.equal(await frameShown(element));
+      expect(element.session.store.state.objects.has(id)).to.equal(true);
+      // Frames before the cut still work.
+      expect(await element.seekToFrame(40)).to.equal(40);
+      expect(await frameShown(element)).to.equal(40);
+    });
+
     it('opens from a fresh URL when the signed URL has already expired', async () => {
       const expired = await signedUrl('video/frame-numbers.webm', { ttlSeconds: -60 });
       let asked = 0;
@@ -537,26 +894,103 @@ describe('<lk-video>', () => {
       expect(await frameShown(element)).to.equal(77);
     });
 
-    it('keeps the position and the annotations when the URL expires mid-session', async function () {
-      this.timeout(20000);
+    /**
+     * The signed URL expires while the element is open, and the frames asked for next are not
+     * buffered: the server caps its range answers (`maxBytesPerResponse`) and the video was opened
+     * with preload="metadata", so the far end of the file must be fetched again, with the expired
+     * URL. The server's log proves the 403 and the request with the fresh URL.
+     */
+    async function expireMidSession(resolveUrl?: LkVideo['resolveUrl']): Promise<{ element: LkVideo; id: string; url: string; errors: CustomEvent[] }> {
       await clearRequestLog();
-      const path = 'video/frame-numbers.webm';
+      const url = await signedUrl(EXPIRING_PATH, { ttlSeconds: 2, maxBytesPerResponse: 32 * 1024 });
+      const element = await mount({ src: url, preload: 'metadata', ...(resolveUrl ? { resolveUrl } : {}) });
       const errors: CustomEvent[] = [];
-      const element = await mount({ src: await signedUrl(path, { ttlSeconds: 2 }), preload: 'metadata', resolveUrl: () => signedUrl(path) });
       element.addEventListener('lk-error', (e) => errors.push(e as CustomEvent));
       const id = await drawCar(element, 5, [200, 100], [280, 180]);
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      // The far end was not buffered with preload="metadata": reading it now meets a 403.
-      element.currentFrame = 290;
-      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 10000);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await frameShown(element)).to.equal(290);
+      const exp = Number(new URLSearchParams(url.split('?')[1]).get('exp'));
+      // Until the server refuses the URL (the signature holds to the second).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 300));
+      const probe = await fetch(url, { headers: { Range: 'bytes=0-0' } });
+      expect(probe.status, 'the URL has expired').to.equal(403);
+      return { element, id, url, errors };
+    }
+
+    /** The video requests the server answered since the test began: [status, exp] in order. */
+    async function videoRequests(): Promise<Array<[number, string]>> {
+      return (await servedRequests())
+        .filter((r) => r.path.endsWith('frame-numbers.webm') && r.headers['range'] !== 'bytes=0-0')
+        .map((r) => [r.status, new URLSearchParams(r.query).get('exp') ?? '']);
+    }
+
+    it('keeps the position and the annotations when the URL expires mid-session: the refresh hook recovers', async function () {
+      this.timeout(30000);
+      const reasons: string[] = [];
+      const { element, id, url, errors } = await expireMidSession(({ reason }) => {
+        reasons.push(reason);
+        return signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 });
+      });
+      const before = JSON.stringify(element.export().task.tools);
+      // Far ahead, typed into the frame field: those bytes were never fetched.
+      await typeFrame(element, 290);
+      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 15000);
+      await element.settled();
+      expect(await frameShown(element), 'the frame asked for, after reopening').to.equal(290);
       expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+      expect(reasons).to.include('expired');
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
       expect(element.session.store.state.objects.has(id)).to.equal(true);
-      const video = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
-      const refused = video.findIndex((r) => r.status === 403);
-      // When Chromium had buffered the whole file there was nothing to refuse; otherwise a fresh URL followed.
-      if (refused >= 0) expect(video.slice(refused + 1).some((r) => r.status === 206 || r.status === 200)).to.equal(true);
+      const expired = new URLSearchParams(url.split('?')[1]).get('exp');
+      const requests = await videoRequests();
+      const refused = requests.findIndex(([status, exp]) => status === 403 && exp === expired);
+      expect(refused, `the video met the expired URL: ${JSON.stringify(requests)}`).to.be.at.least(0);
+      expect(requests.slice(refused + 1).some(([status, exp]) => status === 206 && exp !== expired), 'then read with the fresh URL').to.equal(true);
+      // And it goes on working from the fresh URL: a step and a seek back.
+      element.focus();
+      await press('Alt+ArrowRight');
+      await until(() => element.currentFrame === 291, 'frame 291');
+      expect(await frameShown(element)).to.equal(291);
+      expect(await element.seekToFrame(12)).to.equal(12);
+      expect(await frameShown(element)).to.equal(12);
+    });
+
+    it('keeps playing from a fresh URL when the URL expires during playback', async function () {
+      this.timeout(30000);
+      const { element, errors } = await expireMidSession(() => signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 }));
+      element.playbackRate = 2;
+      await press('Space');
+      await until(() => element.currentFrame > 150, 'playback past frame 150', 20000);
+      expect(element.paused, 'still playing after reopening').to.equal(false);
+      await press('Space');
+      await until(() => element.paused, 'paused');
+      await element.settled();
+      expect(await frameShown(element)).to.equal(element.currentFrame);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+      const requests = await videoRequests();
+      expect(requests.some(([status]) => status === 403), `the video met the expired URL: ${JSON.stringify(requests)}`).to.equal(true);
+    });
+
+    it('reports asset-expired without a refresh hook and keeps the annotations and the frame shown', async function () {
+      this.timeout(30000);
+      const { element, id, errors } = await expireMidSession();
+      const before = JSON.stringify(element.export().task.tools);
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      await typeFrame(element, 290);
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-expired');
+      expect(detail.message).not.to.contain('sig=');
+      expect(detail.message).not.to.contain('frame-numbers');
+      await element.settled();
+      expect(errors).to.have.length(1);
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
+      // The frame number says what the stage shows (the video could not go further).
+      expect(element.currentFrame).to.equal(await frameShown(element));
+      // Still usable: the object is selected and removed with the keyboard, and undone.
+      await click(element, [240, 140]);
+      expect(element.session.selection).to.deep.equal([id]);
+      await press('Delete');
+      expect(element.export().task.tools).to.have.length(0);
+      await press('Control+z');
+      expect(JSON.stringify(element.export().task.tools)).to.equal(before);
     });
   });
 });

@@ -9,6 +9,8 @@ export interface SignOptions {
   ttlSeconds?: number;
   /** Characters the base64 signature must contain, e.g. '+/' (they arrive as %2B/%2F). */
   signatureWith?: string;
+  /** Range answers carry at most this many bytes, so a `<video>` keeps coming back for more. */
+  maxBytesPerResponse?: number;
 }
 
 /** A same-origin signed URL, `/signed/<path>?exp=<epoch s>&sig=<url-encoded base64>`. */

@@ -8,10 +8,14 @@
 //
 // Test-runner commands (browser: `executeServerCommand(command, payload)` from
 // @web/test-runner-commands):
-//   'sign-url'           { path, ttlSeconds = 60, signatureWith? } → '/signed/<path>?exp=…&sig=…'
+//   'sign-url'           { path, ttlSeconds = 60, signatureWith?, maxBytesPerResponse? }
+//                        → '/signed/<path>?exp=…&sig=…'
 //                        path is relative to test/fixtures; a negative ttl mints an expired URL;
 //                        signatureWith: characters the base64 signature must contain (e.g. '+/'),
-//                        found by moving exp forward a few seconds.
+//                        found by moving exp forward a few seconds; maxBytesPerResponse adds
+//                        `&max=N`: range answers carry at most N bytes (servers may send less
+//                        than asked), so a <video> must come back for the rest of the file and
+//                        cannot have it all buffered before its URL expires.
 //   'request-log:clear'  forgets the log; also starts recording every request the test page
 //                        makes (any origin) for 'request-log:get' { source: 'browser' }.
 //   'request-log:get'    { source = 'server' } → the requests the dev server answered since the
@@ -78,7 +82,7 @@ export function createSignedAssets({ directory = 'test/fixtures', urlPrefix = '/
   }
 
   /** A signed URL (path + query, same origin) for a file under `directory`. */
-  function signUrl({ path, ttlSeconds = 60, signatureWith = '' }) {
+  function signUrl({ path, ttlSeconds = 60, signatureWith = '', maxBytesPerResponse }) {
     if (typeof path !== 'string' || !path) throw new Error('sign-url needs a path');
     const relative = path.startsWith(urlPrefix) ? path.slice(urlPrefix.length) : path.replace(/^\/+/, '');
     const rawPath = urlPrefix + relative.split('/').map(encodeURIComponent).join('/');
@@ -86,7 +90,8 @@ export function createSignedAssets({ directory = 'test/fixtures', urlPrefix = '/
     for (let attempt = 0; attempt < 100_000; attempt++, exp++) {
       const sig = signature(rawPath, exp);
       const mac = decodeURIComponent(sig);
-      if ([...signatureWith].every((char) => mac.includes(char))) return `${rawPath}?exp=${exp}&sig=${sig}`;
+      const max = Number.isInteger(maxBytesPerResponse) && maxBytesPerResponse > 0 ? `&max=${maxBytesPerResponse}` : '';
+      if ([...signatureWith].every((char) => mac.includes(char))) return `${rawPath}?exp=${exp}&sig=${sig}${max}`;
     }
     throw new Error(`no signature with ${signatureWith} found`);
   }
@@ -150,7 +155,9 @@ export function createSignedAssets({ directory = 'test/fixtures', urlPrefix = '/
       ctx.body = '';
       return;
     }
-    const { start, end } = range ?? { start: 0, end: info.size - 1 };
+    const max = Number(rawParams(rawQuery).get('max'));
+    const { start, end: asked } = range ?? { start: 0, end: info.size - 1 };
+    const end = range && Number.isInteger(max) && max > 0 ? Math.min(asked, start + max - 1) : asked;
     ctx.status = range ? 206 : 200;
     ctx.type = extname(file) || 'application/octet-stream';
     if (range) ctx.set('Content-Range', `bytes ${start}-${end}/${info.size}`);

@@ -11,7 +11,7 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
-import { addKeyframeAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { addKeyframeAt, bringBackAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -27,26 +27,54 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Byte ranges of the asset through the host contract (refresh on 403 included). */
+/**
+ * Byte ranges of the asset through the host contract (refresh on 403 included). A server may
+ * answer a range with fewer bytes than asked (206 with a shorter Content-Range): the rest is asked
+ * for until the range is complete or the file ends.
+ */
 function loaderRangeReader(loader: AssetLoader, signal: AbortSignal): RangeReader {
   return async (start, end) => {
-    const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
-    if (response.status === 206) return new Uint8Array(await response.arrayBuffer());
-    // The server ignored Range: read only as far as needed, then stop the download.
-    const reader = response.body?.getReader();
-    if (!reader) return new Uint8Array(0);
-    const out = new Uint8Array(end);
-    let length = 0;
-    while (length < end) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const take = Math.min(value.length, end - length);
-      out.set(value.subarray(0, take), length);
-      length += take;
+    const parts: Uint8Array[] = [];
+    let at = start;
+    while (at < end) {
+      const { bytes, more } = await readRangePart(loader, signal, at, end);
+      if (bytes.length > 0) parts.push(bytes);
+      at += bytes.length;
+      if (!more || bytes.length === 0) break;
     }
-    await reader.cancel().catch(() => undefined);
-    return out.subarray(Math.min(start, length), length);
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(at - start);
+    let offset = 0;
+    for (const part of parts) {
+      out.set(part, offset);
+      offset += part.length;
+    }
+    return out;
   };
+}
+
+/** One range request: what the server sent of `[start, end)`, and whether the file goes on after it. */
+async function readRangePart(loader: AssetLoader, signal: AbortSignal, start: number, end: number): Promise<{ bytes: Uint8Array; more: boolean }> {
+  const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
+  if (response.status === 206) {
+    const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, end - start);
+    const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1]);
+    return { bytes, more: Number.isFinite(total) && start + bytes.length < total };
+  }
+  // The server ignored Range: read only as far as needed, then stop the download.
+  const reader = response.body?.getReader();
+  if (!reader) return { bytes: new Uint8Array(0), more: false };
+  const out = new Uint8Array(end);
+  let length = 0;
+  while (length < end) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, end - length);
+    out.set(value.subarray(0, take), length);
+    length += take;
+  }
+  await reader.cancel().catch(() => undefined);
+  return { bytes: out.subarray(Math.min(start, length), length), more: false };
 }
 
 function blobRangeReader(blob: Blob): RangeReader {
@@ -95,7 +123,8 @@ export class LkVideo extends SurfaceElement {
   private texture: Texture | undefined;
   private objectUrl: string | undefined;
   private syncingFromPlayer = false;
-  private recovering = false;
+  /** The stream is being reopened from a fresh URL (see onPlayerError). */
+  private recovery: Promise<void> | undefined;
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -178,6 +207,7 @@ export class LkVideo extends SurfaceElement {
 
   /** Shows frame `frame` (clamped); resolves with the frame shown, once its pixels are on screen. */
   async seekToFrame(frame: number): Promise<number> {
+    await this.recovery;
     const player = this.player;
     if (!player) return this.session.plane;
     const shown = await player.seekToFrame(frame);
@@ -188,6 +218,7 @@ export class LkVideo extends SurfaceElement {
 
   /** Resolves when the frame asked for (by seek, step, timeline or keyboard) and the shapes on it are drawn. */
   override async settled(): Promise<void> {
+    await this.recovery;
     await this.player?.settled();
     await super.settled();
   }
@@ -218,9 +249,13 @@ export class LkVideo extends SurfaceElement {
     return this.editTrack(objectId, (object) => stopTrack(object, frame));
   }
 
-  /** Fixes the interpolated shape on `frame` (default: current) as a keyframe. */
+  /**
+   * Fixes the interpolated shape on `frame` (default: current) as a keyframe. Where the object is
+   * out of the scene (after a stop, before its first keyframe) it comes back there, with the shape
+   * it left with, to be moved into place.
+   */
   addKeyframe(objectId: string, frame = this.session.plane): boolean {
-    return this.editTrack(objectId, (object) => addKeyframeAt(object, frame));
+    return this.editTrack(objectId, (object) => addKeyframeAt(object, frame) ?? bringBackAt(object, frame));
   }
 
   /** Removes the keyframe on `frame`; removing an object's last keyframe deletes the object. */
@@ -307,9 +342,9 @@ export class LkVideo extends SurfaceElement {
       readRange,
       signal,
       preload: this.preload === 'metadata' ? 'metadata' : 'auto',
-      onFrame: (frame) => this.onPlayerFrame(frame),
+      onFrame: (frame, passing) => this.onPlayerFrame(frame, passing),
       onPlaybackChange: () => this.onPlaybackChange(),
-      onError: (info, kind) => void this.onPlayerError(info, kind),
+      onError: (info, kind) => this.onPlayerError(info, kind),
     });
     if (this.fetchAsset) {
       const blob = await loader.fetchBlob({ signal });
@@ -335,15 +370,30 @@ export class LkVideo extends SurfaceElement {
     await response.body?.cancel().catch(() => undefined);
   }
 
-  /** The stream failed mid-session (an expired signed URL looks like this): refresh and go on where we were. */
-  private async onPlayerError(info: ErrorInfo, kind: 'media' | 'frame'): Promise<void> {
+  /**
+   * The stream failed mid-session (an expired signed URL looks like this): the URL is checked
+   * through the loader, which asks the host's `resolveUrl` for a fresh one; the video reopens from
+   * it on the frame asked for (the latest, when the user moved on meanwhile), playing or paused as
+   * before. Without a fresh URL the HTTP error is reported (`asset-expired`, `asset-forbidden`);
+   * either way the annotations are untouched.
+   */
+  private onPlayerError(info: ErrorInfo, kind: 'media' | 'frame'): void {
     const player = this.player;
     const loader = this.assetLoader;
-    if (kind === 'frame' || !player || !loader || this.objectUrl || this.recovering) {
+    if (this.recovery) return; // the reload in progress reports what fails
+    if (kind === 'frame' || !player || !loader || this.objectUrl) {
       this.reportError(info);
+      if (player) this.syncFromPlayer(player.frame);
       return;
     }
-    this.recovering = true;
+    this.recovery = this.recover(player, loader, info).finally(() => {
+      this.recovery = undefined;
+      // Frames were not followed while reopening; now the plane is the frame shown.
+      if (player === this.player) this.syncFromPlayer(player.frame);
+    });
+  }
+
+  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo): Promise<void> {
     const before = loader.currentUrl();
     try {
       await this.checkUrl(loader);
@@ -351,12 +401,15 @@ export class LkVideo extends SurfaceElement {
         this.reportError(info);
         return;
       }
-      await player.reload(loader.currentUrl());
+      const asked = this.session.plane;
+      await player.reload(loader.currentUrl(), asked);
+      // The reload drew into a new canvas: the background follows it.
+      if (this.surface && player === this.player) await this.showFrames(this.surface);
+      // The user moved on while the video reopened (a playing video just goes on playing).
+      if (player === this.player && this.session.plane !== asked) await player.seekToFrame(this.session.plane);
       this.setStatus('');
     } catch (error) {
       this.reportError(error instanceof LabelkitError ? error.info : info);
-    } finally {
-      this.recovering = false;
     }
   }
 
@@ -385,17 +438,19 @@ export class LkVideo extends SurfaceElement {
     if (!player) return;
     const { Texture } = await import('pixi.js');
     if (player !== this.player) return;
-    if (!this.texture || this.texture.source.resource !== player.canvas) this.texture = Texture.from(player.canvas);
+    const previous = this.texture;
+    if (!previous || previous.source.resource !== player.canvas) this.texture = Texture.from(player.canvas);
     surface.setBackground(this.texture, { width: player.width, height: player.height });
     surface.refreshBackground();
+    if (previous && previous !== this.texture) previous.destroy(true);
   }
 
   // ---- frame sync -------------------------------------------------------------------------------
 
-  private onPlayerFrame(frame: number): void {
-    this.syncFromPlayer(frame);
+  /** A frame reached the player's canvas: show its pixels; follow it unless a seek is on its way elsewhere. */
+  private onPlayerFrame(frame: number, passing: boolean): void {
+    if (!passing && !this.recovery) this.syncFromPlayer(frame);
     if (this.texture) this.surface?.refreshBackground();
-    this.requestUpdate();
   }
 
   private syncFromPlayer(frame: number): void {
@@ -410,7 +465,9 @@ export class LkVideo extends SurfaceElement {
   /** The timeline, the keyboard or the host moved the plane: show that frame. */
   private followPlane(): void {
     const player = this.player;
-    if (this.syncingFromPlayer || !player || player.frame === this.session.plane) return;
+    // While the video reopens, the recovery goes to the plane asked for last.
+    // Compared with where the seeks go, not the frame shown: that may be the one a seek is leaving.
+    if (this.syncingFromPlayer || this.recovery || !player || player.target === this.session.plane) return;
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
@@ -605,7 +662,12 @@ export class LkVideo extends SurfaceElement {
             </select>
           </label>
           <span class="group">
-            <button type="button" ?disabled=${!editable || onKeyframe} title="Keyframe the selected object here" @click=${() => selected && this.addKeyframe(selected.objectId)}>
+            <button
+              type="button"
+              ?disabled=${!editable || onKeyframe}
+              title="Keyframe the selected object here (where it is out of the scene, it comes back here)"
+              @click=${() => selected && this.addKeyframe(selected.objectId)}
+            >
               ◆ Keyframe
             </button>
             <button type="button" ?disabled=${!editable || !onKeyframe} title="Remove the selected object's keyframe here" @click=${() => selected && this.deleteKeyframe(selected.objectId)}>

@@ -24,6 +24,20 @@ export function addKeyframeAt(object: ObjectAnnotation, frame: number): ObjectAn
 }
 
 /**
+ * The object back in the scene on `frame`, where it is not (after a stop, or before its first
+ * keyframe): a keyframe there with the shape it left with (the stop's), or before its first
+ * keyframe the shape it enters with. The user then moves it into place. Undefined where it is in
+ * the scene already or the frame holds a keyframe.
+ */
+export function bringBackAt(object: ObjectAnnotation, frame: number): ObjectAnnotation | undefined {
+  if (shapeAtFrame(object.keyframes, frame) || object.keyframes.some((k) => k.frame === frame)) return undefined;
+  const before = object.keyframes.filter((k) => k.frame < frame).at(-1);
+  const geometry = (before ?? object.keyframes[0])?.geometry;
+  if (!geometry) return undefined;
+  return { ...object, keyframes: upsertKeyframe(object.keyframes, { frame, geometry }) };
+}
+
+/**
  * The object without its keyframe on `frame`. `'delete'` when no shape keyframe would remain
  * (a track of stops alone shows nothing): the caller deletes the object. Undefined when there is no
  * keyframe on `frame`.

@@ -22,8 +22,13 @@ export interface VideoPlayerOptions {
   /** Byte ranges of the file, for reading the frame rate from its headers. */
   readRange?: RangeReader;
   signal?: AbortSignal;
-  /** A new frame is in `canvas`. Not called for the frames a reload or probe passes through. */
-  onFrame?(frame: number): void;
+  /**
+   * A new frame is in `canvas`. Not called for the frames a reload or probe passes through.
+   * `passing` is true for a frame shown on the way to a later seek target (scrubbing asks for
+   * frames faster than they decode): its pixels are the nearest decoded frame, but the position
+   * asked for is still the target, which follows.
+   */
+  onFrame?(frame: number, passing: boolean): void;
   /** Play, pause, rate or end changed. */
   onPlaybackChange?(): void;
   /**
@@ -43,7 +48,10 @@ export interface VideoPlayerOptions {
 export interface VideoPlayer {
   /** The media element (not in the document). */
   readonly video: HTMLVideoElement;
-  /** The presented frame's pixels, `width` × `height`. */
+  /**
+   * The presented frame's pixels, `width` × `height`. A reload gives a new canvas (the stream
+   * that failed may have tainted the old one), so read this after each reload.
+   */
   readonly canvas: HTMLCanvasElement;
   readonly width: number;
   readonly height: number;
@@ -52,6 +60,8 @@ export interface VideoPlayer {
   readonly duration: number;
   /** The frame whose pixels are in `canvas`. */
   readonly frame: number;
+  /** The frame the seeks asked for so far go to (`frame` when none is pending). */
+  readonly target: number;
   readonly paused: boolean;
   playbackRate: number;
   muted: boolean;
@@ -64,8 +74,11 @@ export interface VideoPlayer {
   step(delta: number): Promise<number>;
   /** Resolves with the frame shown once the seeks asked for so far are done. */
   settled(): Promise<number>;
-  /** Points the video at a fresh URL (an expired signed URL), keeping the frame and play state. */
-  reload(url: string): Promise<void>;
+  /**
+   * Points the video at a fresh URL (an expired signed URL), keeping the play state; shows `frame`
+   * (default: the frame last asked for, else the one shown).
+   */
+  reload(url: string, frame?: number): Promise<void>;
   destroy(): void;
 }
 
@@ -93,29 +106,33 @@ type FrameWaiter = (frame: number) => void;
 
 class FramePlayer implements VideoPlayer {
   readonly video: HTMLVideoElement;
-  readonly canvas: HTMLCanvasElement;
+  canvas: HTMLCanvasElement;
   clock: FrameClock = createFrameClock({ fps: 30, frameTotal: 1 });
   frameRate: FrameRate = { fps: 30, source: 'default' };
   frame = 0;
 
   private readonly options: VideoPlayerOptions;
-  private readonly context: CanvasRenderingContext2D;
+  private context: CanvasRenderingContext2D;
   private readonly timeoutMs: number;
   private callbackId = 0;
   private firstMediaTime: number | undefined;
   private presentedMediaTime: number | undefined;
   private readonly frameWaiters = new Set<FrameWaiter>();
   private quiet = true;
-  /** The last frame passed to `onFrame`. */
+  /** The last frame passed to `onFrame`, and whether it was passing. */
   private announced = -1;
+  private announcedPassing = false;
   private opening = true;
   private seekTarget: number | undefined;
   /** The frame last asked for until it is shown: a reload after a failed seek goes there. */
   private requested: number | undefined;
   private seeking: Promise<number> | undefined;
+  private pausing: Promise<void> | undefined;
   private destroyed = false;
   private readonly mediaTimes: number[] = [];
   private collectTimes = false;
+  /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
+  private playRequested = false;
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
@@ -128,10 +145,7 @@ class FramePlayer implements VideoPlayer {
     video.crossOrigin = 'anonymous';
     video.disableRemotePlayback = true;
     this.video = video;
-    this.canvas = document.createElement('canvas');
-    const context = this.canvas.getContext('2d', { alpha: false });
-    if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
-    this.context = context;
+    [this.canvas, this.context] = frameCanvas();
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) video.addEventListener(type, this.onPlaybackEvent);
     video.addEventListener('ended', this.onEnded);
     video.addEventListener('error', this.onMediaError);
@@ -147,6 +161,10 @@ class FramePlayer implements VideoPlayer {
 
   get duration(): number {
     return this.video.duration;
+  }
+
+  get target(): number {
+    return this.seekTarget ?? this.requested ?? this.frame;
   }
 
   get paused(): boolean {
@@ -274,15 +292,22 @@ class FramePlayer implements VideoPlayer {
     if (!this.quiet && frame !== this.announced) this.announce(frame);
   };
 
-  private announce(frame: number): void {
+  private announce(frame: number, passing = this.isPassing(frame)): void {
     this.announced = frame;
-    this.options.onFrame?.(frame);
+    this.announcedPassing = passing;
+    this.options.onFrame?.(frame, passing);
+  }
+
+  private isPassing(frame: number): boolean {
+    return this.seekTarget !== undefined || (this.seeking !== undefined && this.requested !== undefined && frame !== this.requested);
   }
 
   private draw(): void {
     const video = this.video;
     const { videoWidth: width, videoHeight: height } = video;
-    if (!width || !height) return;
+    // A stream that failed (an HTTP refusal mid-file) counts as cross-origin: its frames would
+    // taint the canvas for good. (reload() starts a clean canvas for frames drawn before the error.)
+    if (!width || !height || video.error) return;
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -353,29 +378,39 @@ class FramePlayer implements VideoPlayer {
 
   async play(): Promise<void> {
     if (this.destroyed) return;
+    await this.pausing;
     if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
     this.seekTarget = undefined;
     await this.seeking;
+    this.playRequested = true;
     await this.video.play();
   }
 
   async pause(): Promise<number> {
     const wasPlaying = !this.video.paused;
+    this.playRequested = false;
     this.video.pause();
+    if (wasPlaying && !this.destroyed) this.pausing ??= this.settlePause().finally(() => (this.pausing = undefined));
+    await this.pausing;
     await this.seeking;
-    if (!wasPlaying || this.destroyed) return this.frame;
-    // A frame decoded before the pause may still reach the screen; then align the position with
-    // the frame that stays visible, so the next step counts from what the user sees.
-    await delay(PAUSE_SETTLE_MS);
-    const frame = this.frame;
-    if (Math.abs(this.video.currentTime - this.clock.seekTime(frame)) > 0.5 / this.clock.fps && !this.seeking) {
-      await this.seekOnce(frame);
-    }
     return this.frame;
+  }
+
+  /**
+   * After a pause a frame decoded before it may still reach the screen, and under load the frame
+   * drawn in a frame callback can be newer than the one it reports. So the video is sought to the
+   * last frame reported: its position, its pixels in `canvas` and `frame` agree, and the next step
+   * counts from what the user sees.
+   */
+  private async settlePause(): Promise<void> {
+    await delay(PAUSE_SETTLE_MS);
+    await this.seeking;
+    if (!this.destroyed && this.video.paused && !this.video.error) await this.seekOnce(this.frame);
   }
 
   seekToFrame(frame: number): Promise<number> {
     if (this.destroyed) return Promise.resolve(this.frame);
+    this.playRequested = false;
     if (!this.video.paused) this.video.pause();
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
@@ -387,6 +422,9 @@ class FramePlayer implements VideoPlayer {
           if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
         }
         if (!this.video.error) this.requested = undefined;
+        // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
+        // (After a media error the caller decides: a reload goes on to the frame asked for.)
+        if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
         return this.frame;
       } finally {
         this.seeking = undefined;
@@ -396,7 +434,10 @@ class FramePlayer implements VideoPlayer {
   }
 
   async settled(): Promise<number> {
-    while (this.seeking) await this.seeking;
+    while (this.seeking || this.pausing) {
+      await this.pausing;
+      await this.seeking;
+    }
     return this.frame;
   }
 
@@ -416,23 +457,36 @@ class FramePlayer implements VideoPlayer {
       if (!this.destroyed && !video.error) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(null), 'media');
       return;
     }
+    // A later target is already asked for (scrubbing): go on to it without waiting for this frame
+    // to reach the screen; it is shown when it does, as the nearest decoded frame.
+    if (this.seekTarget !== undefined) return;
     const shown = await Promise.race([presented, delay(PRESENT_SETTLE_MS).then(() => undefined)]);
-    if (shown !== undefined || this.destroyed) return;
+    if (this.destroyed) return;
+    // Paused after 'seeked', the video's current frame is the target: make sure the canvas holds it
+    // (a seek to the frame already shown may present nothing new).
+    if (video.paused && !video.error && (shown !== undefined || this.frame === target)) {
+      this.draw();
+      // New pixels without a frame callback: whoever shows the canvas must know.
+      if (shown === undefined && !this.quiet) this.announce(this.frame, false);
+    }
+    if (shown !== undefined) return;
     if (this.frame === target) return;
     // No new frame reached the screen: the data for it is missing (a truncated file) or the
     // element kept the frame it had. Report what is really shown.
     this.options.onError?.({ code: 'asset-load', message: `Frame ${target} could not be shown; the file may be truncated or damaged.` }, 'frame');
   }
 
-  async reload(url: string): Promise<void> {
-    const frame = this.seekTarget ?? this.requested ?? this.frame;
+  async reload(url: string, target?: number): Promise<void> {
+    const frame = target ?? this.seekTarget ?? this.requested ?? this.frame;
     this.seekTarget = undefined;
-    const wasPlaying = !this.video.paused;
+    // The intent, not `paused`: a stream that fails mid-playback may stop as paused.
+    const wasPlaying = this.playRequested;
     const rate = this.video.playbackRate;
     this.quiet = true;
     try {
       this.video.pause();
       this.presentedMediaTime = undefined;
+      [this.canvas, this.context] = frameCanvas();
       await this.load(url, undefined);
       await this.waitForFirstFrame();
       this.video.playbackRate = rate;
@@ -460,6 +514,7 @@ class FramePlayer implements VideoPlayer {
 
   /** Fast playback may drop the last frames before the screen: end on the last frame, shown. */
   private readonly onEnded = () => {
+    this.playRequested = false;
     const last = this.clock.frameTotal - 1;
     if (!this.opening && !this.destroyed && this.frame !== last) void this.seekToFrame(last);
   };
@@ -473,6 +528,13 @@ class FramePlayer implements VideoPlayer {
     if (this.opening || this.quiet || this.destroyed) return;
     this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
   };
+}
+
+function frameCanvas(): [HTMLCanvasElement, CanvasRenderingContext2D] {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new LabelkitError({ code: 'render-failed', message: 'No 2D canvas is available for video frames.' });
+  return [canvas, context];
 }
 
 function delay(ms: number): Promise<void> {

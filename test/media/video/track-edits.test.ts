@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { shapeAtFrame, visibleRanges } from '../../../src/core/interpolation.js';
 import type { ObjectAnnotation } from '../../../src/core/model.js';
-import { addKeyframeAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../../src/media/video/track-edits.js';
+import { addKeyframeAt, bringBackAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../../src/media/video/track-edits.js';
 
 const box = (x: number) => ({ type: 'bounding-box' as const, value: { x, y: 10, width: 20, height: 20 } });
 
@@ -46,6 +46,30 @@ describe('track edits', () => {
     expect(keyed.keyframes.map((k) => k.frame)).to.deep.equal([0, 3, 10]);
     expect(keyed.keyframes[1]!.geometry).to.deep.equal(box(30));
     expect(addKeyframeAt(car, 10)).to.equal(undefined);
+  });
+
+  it('brings a stopped object back on a later frame with the shape it left with, and extends a track backwards', () => {
+    const stopped = stopTrack(car, 5)!;
+    const back = bringBackAt(stopped, 7)!;
+    expect(back.keyframes.map((k) => [k.frame, k.stopped === true])).to.deep.equal([
+      [0, false],
+      [5, true],
+      [7, false],
+      [10, false],
+    ]);
+    expect(back.keyframes[2]!.geometry).to.deep.equal(box(50));
+    expect(visibleRanges(back.keyframes, 20)).to.deep.equal([
+      [0, 4],
+      [7, 19],
+    ]);
+    const late = track({ frame: 5, geometry: box(0) });
+    expect(bringBackAt(late, 2)!.keyframes.map((k) => [k.frame, k.geometry])).to.deep.equal([
+      [2, box(0)],
+      [5, box(0)],
+    ]);
+    // Not where it is in the scene, nor on a stop keyframe itself.
+    expect(bringBackAt(car, 3)).to.equal(undefined);
+    expect(bringBackAt(stopped, 5)).to.equal(undefined);
   });
 
   it('deletes keyframes, asking to delete the object when only stops would remain', () => {

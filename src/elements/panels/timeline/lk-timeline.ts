@@ -1,5 +1,6 @@
-import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { visibleRanges } from '../../../core/interpolation.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
 import type { Ontology } from '../../../core/ontology.js';
@@ -8,6 +9,7 @@ import { deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe } from '../../../me
 import { styleProperties } from '../../base/style-properties.js';
 import { objectLabel, safeColor } from '../shared/format.js';
 import { PanelElement } from '../shared/panel-element.js';
+import { sameWindow, timelineWindow, type TimelineView, type TimelineWindow } from './timeline-window.js';
 
 const LABEL_WIDTH = 140;
 const ROW_HEIGHT = 22;
@@ -16,11 +18,14 @@ const ZOOM_STEP = 1.5;
 
 interface RowCacheEntry {
   object: ObjectAnnotation;
+  index: number;
   trackWidth: number;
   selected: boolean;
   drag: KeyDrag | undefined;
   ontology: Ontology | undefined;
   frameTotal: number;
+  window: TimelineWindow;
+  tabFrame: number | undefined;
   template: TemplateResult;
 }
 
@@ -99,7 +104,11 @@ export class LkTimeline extends PanelElement {
     .ruler,
     .row {
       display: flex;
+      box-sizing: border-box;
       height: ${ROW_HEIGHT}px;
+    }
+    .rows {
+      position: relative;
     }
     .ruler {
       position: sticky;
@@ -145,6 +154,9 @@ export class LkTimeline extends PanelElement {
       cursor: ew-resize;
     }
     .row {
+      position: absolute;
+      left: 0;
+      width: 100%;
       border-bottom: 1px solid rgba(0, 0, 0, 0.06);
     }
     .range {
@@ -155,7 +167,12 @@ export class LkTimeline extends PanelElement {
       opacity: 0.45;
       pointer-events: none;
     }
+    /*
+     * Diamonds are drawn with gradients, not SVG: an <svg> per keyframe is a paint property node
+     * each, and with hundreds of them every frame's compositing (layerize) slowed down.
+     */
     .key {
+      --outline: #1f2328;
       position: absolute;
       top: 4px;
       width: 14px;
@@ -165,13 +182,41 @@ export class LkTimeline extends PanelElement {
       min-width: 0;
       min-height: 0;
       border: none;
-      background: transparent;
+      border-radius: 0;
       cursor: grab;
       touch-action: none;
     }
-    .key svg {
-      display: block;
-      pointer-events: none;
+    .key,
+    .key::before {
+      background:
+        linear-gradient(to bottom right, transparent 50%, var(--fill) 50%) 0 0 / 50% 50% no-repeat,
+        linear-gradient(to bottom left, transparent 50%, var(--fill) 50%) 100% 0 / 50% 50% no-repeat,
+        linear-gradient(to top right, transparent 50%, var(--fill) 50%) 0 100% / 50% 50% no-repeat,
+        linear-gradient(to top left, transparent 50%, var(--fill) 50%) 100% 100% / 50% 50% no-repeat;
+    }
+    .key {
+      --fill: var(--outline);
+    }
+    .key::before {
+      content: '';
+      position: absolute;
+      inset: 2px;
+      --fill: var(--key-color);
+    }
+    .key.stop,
+    .key.stop::before {
+      background: none;
+    }
+    .key.stop::before {
+      left: 5px;
+      right: auto;
+      top: 1px;
+      bottom: auto;
+      width: 4px;
+      height: 12px;
+      box-sizing: border-box;
+      border: 1px solid var(--outline);
+      background: var(--key-color);
     }
     .key.dragging {
       cursor: grabbing;
@@ -181,8 +226,10 @@ export class LkTimeline extends PanelElement {
       position: absolute;
       top: 0;
       bottom: 0;
+      left: 0;
       width: 2px;
       margin-left: -1px;
+      will-change: transform;
       background: var(--lk-timeline-cursor, #ff5252);
       pointer-events: none;
       z-index: 4;
@@ -215,10 +262,20 @@ export class LkTimeline extends PanelElement {
 
   @state() private availableWidth = 600;
   @state() private keyDrag: KeyDrag | undefined;
+  /** What is on screen (rows, frames); only that part of the timeline is in the DOM. */
+  @state() private window: TimelineWindow = { firstRow: 0, endRow: 20, firstFrame: 0, lastFrame: Number.MAX_SAFE_INTEGER };
 
   @query('.scroller') private scroller!: HTMLDivElement;
 
   private readonly rowCache = new Map<string, RowCacheEntry>();
+  /** Per row, the diamond Tab lands on (the last one focused there): one tab stop per row. */
+  private readonly tabFrames = new Map<string, number>();
+  /** The row holding keyboard focus stays rendered when it scrolls out of view. */
+  private focusedRow: string | undefined;
+  private ticksCache: { key: string; ticks: TemplateResult[] } | undefined;
+  /** The scroller's position and size as of the last scroll or resize. */
+  private view: TimelineView = { scrollTop: 0, scrollLeft: 0, height: 0, trackWidth: 0 };
+  private layoutKey = '';
   private resizeObserver: ResizeObserver | undefined;
   private scrubPointer: number | undefined;
 
@@ -235,12 +292,36 @@ export class LkTimeline extends PanelElement {
 
   protected override updated(): void {
     this.keepCursorInView();
+    // Rows added or removed, zoom or length changed: the window moves. (Reading the scroller
+    // forces a layout, so not on every frame.)
+    const layoutKey = `${this.currentSession?.store.state.objects.size ?? 0}:${this.pxPerFrame}:${this.frameTotal}`;
+    if (layoutKey !== this.layoutKey) {
+      this.layoutKey = layoutKey;
+      this.readView();
+    }
   }
 
   private measure(): void {
     const width = (this.scroller?.clientWidth ?? this.clientWidth) - LABEL_WIDTH;
     if (width > 0 && Math.abs(width - this.availableWidth) > 0.5) this.availableWidth = width;
+    this.readView();
   }
+
+  /** Recomputes the rendered window from the scroller; re-renders only when it changed. */
+  private readView(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.view = { scrollTop: scroller.scrollTop, scrollLeft: scroller.scrollLeft, height: scroller.clientHeight, trackWidth: scroller.clientWidth - LABEL_WIDTH };
+    const next = timelineWindow(this.view, {
+      rowHeight: ROW_HEIGHT,
+      rowCount: this.currentSession?.store.state.objects.size ?? 0,
+      pxPerFrame: this.pxPerFrame,
+      frameTotal: this.frameTotal,
+    });
+    if (!sameWindow(next, this.window)) this.window = next;
+  }
+
+  private readonly onScroll = () => this.readView();
 
   // ---- geometry -------------------------------------------------------------------------------
 
@@ -279,10 +360,13 @@ export class LkTimeline extends PanelElement {
   private keepCursorInView(): void {
     const scroller = this.scroller;
     if (!scroller || !this.currentSession || this.zoom === 1) return;
-    const x = LABEL_WIDTH + this.xOf(this.currentSession.plane);
-    const left = scroller.scrollLeft + LABEL_WIDTH;
-    const right = scroller.scrollLeft + scroller.clientWidth;
-    if (x < left + 8 || x > right - 8) scroller.scrollLeft = Math.max(0, x - LABEL_WIDTH - (scroller.clientWidth - LABEL_WIDTH) / 2);
+    // From the last scroll and resize, not the live scroller: reading it would force a layout each frame.
+    const { scrollLeft, trackWidth } = this.view;
+    const x = this.xOf(this.currentSession.plane);
+    if (x < scrollLeft + 8 || x > scrollLeft + trackWidth - 8) {
+      scroller.scrollLeft = Math.max(0, x - trackWidth / 2);
+      this.readView();
+    }
   }
 
   // ---- actions --------------------------------------------------------------------------------
@@ -451,7 +535,7 @@ export class LkTimeline extends PanelElement {
           const object = this.currentSession?.store.state.objects.get(objectId);
           const neighbour = object && neighbourKeyframe([object], frame, direction);
           if (neighbour === undefined) return;
-          this.focusDiamond(objectId, neighbour);
+          void this.focusDiamond(objectId, neighbour);
         }
         break;
       }
@@ -462,12 +546,36 @@ export class LkTimeline extends PanelElement {
     event.stopPropagation();
   }
 
-  private focusDiamond(objectId: string, frame: number): void {
-    const button = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.key')].find(
-      (b) => b.dataset['objectId'] === objectId && b.dataset['frame'] === String(frame),
-    );
+  /** Focuses a diamond, scrolling it into the rendered window first when it is outside. */
+  private async focusDiamond(objectId: string, frame: number): Promise<void> {
+    const find = () =>
+      [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.key')].find((b) => b.dataset['objectId'] === objectId && b.dataset['frame'] === String(frame));
+    let button = find();
+    if (!button) {
+      const scroller = this.scroller;
+      const index = [...(this.currentSession?.store.state.objects.keys() ?? [])].indexOf(objectId);
+      if (!scroller || index < 0) return;
+      this.tabFrames.set(objectId, frame);
+      this.focusedRow = objectId;
+      scroller.scrollLeft = Math.max(0, this.xOf(frame) - this.view.trackWidth / 2);
+      this.readView();
+      await this.updateComplete;
+      button = find();
+    }
     button?.focus();
   }
+
+  private onDiamondFocus(objectId: string, frame: number): void {
+    this.focusedRow = objectId;
+    if (this.tabFrames.get(objectId) === frame) return;
+    this.tabFrames.set(objectId, frame);
+    this.requestUpdate();
+  }
+
+  private readonly onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof HTMLElement) || !next.classList.contains('key')) this.focusedRow = undefined;
+  };
 
   // ---- rendering ------------------------------------------------------------------------------
 
@@ -481,28 +589,31 @@ export class LkTimeline extends PanelElement {
 
   private renderTicks(): TemplateResult[] {
     const px = this.pxPerFrame;
+    const { firstFrame, lastFrame } = this.window;
+    const key = `${px}:${firstFrame}:${lastFrame}:${this.frameTotal}`;
+    if (this.ticksCache?.key === key) return this.ticksCache.ticks;
     // A label every ~80 px, on a round number of frames.
     const raw = 80 / px;
     const magnitude = 10 ** Math.floor(Math.log10(Math.max(1, raw)));
     const every = [1, 2, 5, 10].map((m) => m * magnitude).find((n) => n >= raw) ?? magnitude * 10;
     const ticks: TemplateResult[] = [];
-    for (let frame = 0; frame < this.frameTotal; frame += every) {
+    const last = Math.min(lastFrame, this.frameTotal - 1);
+    for (let frame = Math.ceil(firstFrame / every) * every; frame <= last; frame += every) {
       ticks.push(html`<div class="tick" style=${styleProperties({ left: `${this.xOf(frame)}px` })}><span>${frame}</span></div>`);
     }
+    this.ticksCache = { key, ticks };
     return ticks;
   }
 
-  private renderDiamond(object: ObjectAnnotation, frame: number, stopped: boolean, label: string, color: string): TemplateResult {
+  private renderDiamond(object: ObjectAnnotation, frame: number, stopped: boolean, label: string, color: string, tabbable: boolean): TemplateResult {
     const drag = this.keyDrag;
     const dragging = drag?.objectId === object.objectId && drag.from === frame;
     const at = dragging ? drag.to : frame;
-    const glyph = stopped
-      ? svg`<rect x="5" y="1" width="4" height="12" fill=${color} stroke="#1f2328" stroke-width="1"></rect>`
-      : svg`<path d="M7 1 L13 7 L7 13 L1 7 Z" fill=${color} stroke="#1f2328" stroke-width="1"></path>`;
     return html`<button
-      class="key ${dragging ? 'dragging' : ''}"
+      class="key ${stopped ? 'stop' : ''} ${dragging ? 'dragging' : ''}"
       part="keyframe"
-      style=${styleProperties({ left: `${this.xOf(at)}px` })}
+      style=${styleProperties({ left: `${this.xOf(at)}px`, '--key-color': color })}
+      tabindex=${tabbable ? '0' : '-1'}
       data-object-id=${object.objectId}
       data-frame=${frame}
       aria-label="${stopped ? 'Stop' : 'Keyframe'} of ${label} at frame ${frame}"
@@ -512,44 +623,77 @@ export class LkTimeline extends PanelElement {
       @pointerup=${(e: PointerEvent) => this.onKeyUp(e)}
       @pointercancel=${() => (this.keyDrag = undefined)}
       @keydown=${(e: KeyboardEvent) => this.onDiamondKey(e, object.objectId, frame)}
-    >
-      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${glyph}</svg>
-    </button>`;
+      @focus=${() => this.onDiamondFocus(object.objectId, frame)}
+    ></button>`;
+  }
+
+  /** The row's diamonds in the rendered frame window, and the one Tab lands on. */
+  private windowKeyframes(object: ObjectAnnotation): { keyframes: ObjectAnnotation['keyframes']; tabFrame: number | undefined } {
+    const { firstFrame, lastFrame } = this.window;
+    const keyframes = object.keyframes.filter((k) => k.frame >= firstFrame && k.frame <= lastFrame);
+    const remembered = this.tabFrames.get(object.objectId);
+    const tabFrame = keyframes.some((k) => k.frame === remembered) ? remembered : keyframes[0]?.frame;
+    return { keyframes, tabFrame };
   }
 
   /**
-   * Rows only change with their object, the zoom, the selection, the ontology or a drag; during
-   * playback only the cursor moves, so the row templates are reused frame after frame.
+   * Rows only change with their object, position, the zoom, the selection, the ontology, a drag or
+   * the rendered frame window; while the video plays or is scrubbed only the cursor moves, so the
+   * row templates are reused frame after frame.
    */
-  private cachedRow(object: ObjectAnnotation, trackWidth: number): TemplateResult {
+  private cachedRow(object: ObjectAnnotation, index: number, trackWidth: number): TemplateResult {
     const session = this.currentSession!;
     const selected = session.selection.includes(object.objectId);
     const drag = this.keyDrag?.objectId === object.objectId ? this.keyDrag : undefined;
+    const { window } = this;
     const cached = this.rowCache.get(object.objectId);
     if (
       cached &&
       cached.object === object &&
+      cached.index === index &&
       cached.trackWidth === trackWidth &&
       cached.selected === selected &&
       cached.drag === drag &&
       cached.ontology === session.ontology &&
-      cached.frameTotal === this.frameTotal
+      cached.frameTotal === this.frameTotal &&
+      cached.window === window &&
+      cached.tabFrame === this.tabFrames.get(object.objectId)
     ) {
       return cached.template;
     }
-    const template = this.renderRow(object, trackWidth);
-    this.rowCache.set(object.objectId, { object, trackWidth, selected, drag, ontology: session.ontology, frameTotal: this.frameTotal, template });
+    const template = this.renderRow(object, index, trackWidth);
+    this.rowCache.set(object.objectId, {
+      object,
+      index,
+      trackWidth,
+      selected,
+      drag,
+      ontology: session.ontology,
+      frameTotal: this.frameTotal,
+      window,
+      tabFrame: this.tabFrames.get(object.objectId),
+      template,
+    });
     return template;
   }
 
-  private renderRow(object: ObjectAnnotation, trackWidth: number): TemplateResult {
+  private renderRow(object: ObjectAnnotation, index: number, trackWidth: number): TemplateResult {
     const session = this.currentSession!;
     const color = this.colorOf(object.schemaId);
     // The object list's name for the object, so a row and a list entry read the same.
     const label = objectLabel(session.ontology, object.objectId, object.schemaId);
     const selected = session.selection.includes(object.objectId);
     const px = this.pxPerFrame;
-    return html`<div class="row" part="row" role="group" aria-label=${label} aria-current=${selected ? 'true' : nothing}>
+    const { keyframes, tabFrame } = this.windowKeyframes(object);
+    return html`<div
+      class="row"
+      part="row"
+      role="group"
+      aria-label=${label}
+      aria-current=${selected ? 'true' : nothing}
+      style=${styleProperties({ top: `${index * ROW_HEIGHT}px` })}
+      data-object-id=${object.objectId}
+    >
       <div class="label" title=${label} @click=${() => session.select([object.objectId])}>
         <span class="swatch" style=${styleProperties({ background: color })}></span>${label}
       </div>
@@ -563,9 +707,23 @@ export class LkTimeline extends PanelElement {
         ${visibleRanges(object.keyframes, this.frameTotal).map(
           ([start, end]) => html`<div class="range" style=${styleProperties({ left: `${start * px}px`, width: `${Math.max(1, (end - start + 1) * px)}px`, background: color })}></div>`,
         )}
-        ${object.keyframes.map((k) => this.renderDiamond(object, k.frame, k.stopped === true, label, color))}
+        ${keyframes.map((k) => this.renderDiamond(object, k.frame, k.stopped === true, label, color, k.frame === tabFrame))}
       </div>
     </div>`;
+  }
+
+  /**
+   * The rows to render with their index: those in the window, plus the one holding focus, in row
+   * order (a keyed move of the focused row in the DOM would take the focus away).
+   */
+  private rowsToRender(objects: readonly ObjectAnnotation[]): Array<[ObjectAnnotation, number]> {
+    const { firstRow, endRow } = this.window;
+    const rows: Array<[ObjectAnnotation, number]> = [];
+    for (let index = firstRow; index < Math.min(endRow, objects.length); index++) rows.push([objects[index]!, index]);
+    const focused = this.focusedRow === undefined ? -1 : objects.findIndex((o) => o.objectId === this.focusedRow);
+    if (focused >= 0 && focused < firstRow) rows.unshift([objects[focused]!, focused]);
+    else if (focused >= endRow) rows.push([objects[focused]!, focused]);
+    return rows;
   }
 
   protected override render(): TemplateResult {
@@ -574,8 +732,10 @@ export class LkTimeline extends PanelElement {
     const total = this.frameTotal;
     const trackWidth = Math.max(1, total * this.pxPerFrame);
     const frame = session.plane;
-    for (const id of this.rowCache.keys()) if (!session.store.state.objects.has(id)) this.rowCache.delete(id);
-    const rows = [...session.store.state.objects.values()].map((object) => this.cachedRow(object, trackWidth));
+    const objects = [...session.store.state.objects.values()];
+    if (this.rowCache.size > objects.length) {
+      for (const id of this.rowCache.keys()) if (!session.store.state.objects.has(id)) this.rowCache.delete(id);
+    }
     return html`
       <div class="bar">
         <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⇤</button>
@@ -585,7 +745,7 @@ export class LkTimeline extends PanelElement {
         <button type="button" aria-label="Zoom timeline in" ?disabled=${this.zoom >= this.maxZoom} @click=${() => this.setZoom(this.zoom * ZOOM_STEP)}>+</button>
         <button type="button" aria-label="Fit timeline" ?disabled=${this.zoom === 1} @click=${() => this.setZoom(1)}>Fit</button>
       </div>
-      <div class="scroller" @wheel=${this.onWheel}>
+      <div class="scroller" @wheel=${this.onWheel} @scroll=${this.onScroll} @focusout=${this.onFocusOut}>
         <div class="content" style=${styleProperties({ width: `${LABEL_WIDTH + trackWidth}px` })}>
           <div
             class="ruler"
@@ -605,8 +765,12 @@ export class LkTimeline extends PanelElement {
             <div class="label">Frame ${frame}</div>
             <div class="track" style=${styleProperties({ width: `${trackWidth}px` })}>${this.renderTicks()}</div>
           </div>
-          ${rows.length ? rows : html`<div class="empty">No objects yet: draw on a frame to start a track.</div>`}
-          <div class="cursor" style=${styleProperties({ left: `${LABEL_WIDTH + this.xOf(frame)}px` })}></div>
+          ${objects.length
+            ? html`<div class="rows" style=${styleProperties({ height: `${objects.length * ROW_HEIGHT}px` })}>
+                ${repeat(this.rowsToRender(objects), ([object]) => object.objectId, ([object, index]) => this.cachedRow(object, index, trackWidth))}
+              </div>`
+            : html`<div class="empty">No objects yet: draw on a frame to start a track.</div>`}
+          <div class="cursor" style=${styleProperties({ transform: `translateX(${LABEL_WIDTH + this.xOf(frame)}px)` })}></div>
         </div>
       </div>
     `;

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ObjectAnnotation } from '../../../../src/core/model.js';
 import type { Ontology } from '../../../../src/core/ontology.js';
 import { createLabelingSession, type LabelingSession } from '../../../../src/core/session.js';
@@ -12,24 +12,33 @@ function car(objectId: string, keyframes: ObjectAnnotation['keyframes']): Object
   return { objectId, schemaId: 'car', keyframes, classifications: [], metadata: { createdAt: '', createdBy: '', createdIn: '' } };
 }
 
-async function mount(): Promise<{ timeline: LkTimeline; session: LabelingSession }> {
+function trackSession(frameTotal: number, objects: ObjectAnnotation[]): LabelingSession {
   const session = createLabelingSession({ planeModel: 'track', audit: () => ({ at: '2026-11-22T10:00:00.000Z', by: 'u', in: 'Label' }) });
   session.setOntology({
     tools: [{ schemaId: 'car', tool: 'bounding-box', title: 'Car', color: '#ff0000', classifications: [] }],
     classifications: [],
     relations: [],
   } as unknown as Ontology);
-  session.setPlaneCount(100);
-  session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
-    tx.putObject(car('a', [{ frame: 10, geometry: box(0) }, { frame: 30, geometry: box(20), stopped: true }, { frame: 50, geometry: box(40) }]));
-    tx.putObject(car('b', [{ frame: 70, geometry: box(0) }]));
-  });
-  const timeline = await fixture<LkTimeline>(html`<lk-timeline style="width: 640px; height: 160px" .session=${session} fps="25"></lk-timeline>`);
+  session.setPlaneCount(frameTotal);
+  session.store.transact({ origin: 'api', reason: 'import' }, (tx) => objects.forEach((object) => tx.putObject(object)));
+  return session;
+}
+
+async function mountTimeline(session: LabelingSession, style: string, fps: number): Promise<LkTimeline> {
+  const timeline = await fixture<LkTimeline>(html`<lk-timeline style=${style} .session=${session} fps=${fps}></lk-timeline>`);
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await timeline.updateComplete;
   }
-  return { timeline, session };
+  return timeline;
+}
+
+async function mount(): Promise<{ timeline: LkTimeline; session: LabelingSession }> {
+  const session = trackSession(100, [
+    car('a', [{ frame: 10, geometry: box(0) }, { frame: 30, geometry: box(20), stopped: true }, { frame: 50, geometry: box(40) }]),
+    car('b', [{ frame: 70, geometry: box(0) }]),
+  ]);
+  return { timeline: await mountTimeline(session, 'width: 640px; height: 160px', 25), session };
 }
 
 function ruler(timeline: LkTimeline): HTMLElement {
@@ -46,6 +55,19 @@ function framePosition(timeline: LkTimeline, frame: number, rowIndex = -1): [num
   const track = tracks[rowIndex + 1]!;
   const rect = track.getBoundingClientRect();
   return [Math.round(rect.left + ((frame + 0.5) * rect.width) / 100), Math.round(rect.top + rect.height / 2)];
+}
+
+async function clickOn(target: Element): Promise<void> {
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+}
+
+async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe('<lk-timeline>', () => {
@@ -180,12 +202,21 @@ describe('<lk-timeline>', () => {
     expect(inner.shadowRoot!.querySelectorAll('.row')).to.have.length(2);
   });
 
-  it('zooms for long videos and keeps the cursor in view', async () => {
+  it('zooms for long videos (buttons, Ctrl+wheel) and keeps the cursor in view', async () => {
     const { timeline, session } = await mount();
     const fitted = timeline.pxPerFrame;
-    const zoomIn = timeline.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Zoom timeline in"]')!;
-    zoomIn.click();
-    zoomIn.click();
+    const button = (label: string) => timeline.shadowRoot!.querySelector<HTMLButtonElement>(`[aria-label="${label}"]`)!;
+    await clickOn(button('Zoom timeline in'));
+    await timeline.updateComplete;
+    await clickOn(button('Zoom timeline in'));
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame).to.be.closeTo(fitted * 2.25, 1e-9);
+    // Ctrl+wheel zooms too: up in, down out.
+    const [x, y] = framePosition(timeline, 20, 0);
+    await executeServerCommand('input:wheel', { x, y, deltaY: 100, modifiers: ['Control'] });
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame).to.be.closeTo(fitted * 1.5, 1e-9);
+    await executeServerCommand('input:wheel', { x, y, deltaY: -100, modifiers: ['Control'] });
     await timeline.updateComplete;
     expect(timeline.pxPerFrame).to.be.closeTo(fitted * 2.25, 1e-9);
     session.setPlane(95);
@@ -195,5 +226,44 @@ describe('<lk-timeline>', () => {
     const cursor = timeline.shadowRoot!.querySelector<HTMLElement>('.cursor')!.getBoundingClientRect();
     const view = scroller.getBoundingClientRect();
     expect(cursor.left).to.be.within(view.left, view.right);
+    await clickOn(button('Fit timeline'));
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame).to.be.closeTo(fitted, 1e-9);
+  });
+
+  it('keeps only the rows in view in the DOM for 200 tracks over 10,000 frames; scrolling, focus and Tab still reach every row', async () => {
+    const tracks = Array.from({ length: 200 }, (_, t) => car(`t${String(t).padStart(3, '0')}`, Array.from({ length: 80 }, (_, k) => ({ frame: t + k * 120, geometry: box(k) }))));
+    const session = trackSession(10000, tracks);
+    const timeline = await mountTimeline(session, 'width: 900px; height: 200px', 30);
+    const rowIds = () => [...timeline.shadowRoot!.querySelectorAll<HTMLElement>('.row')].map((r) => r.dataset['objectId']);
+    expect(rowIds().length, 'a few rows, not 200').to.be.within(4, 16);
+    expect(rowIds()[0]).to.equal('t000');
+    expect(timeline.shadowRoot!.querySelectorAll('.key').length).to.be.below(16 * 80 + 1);
+    // One tab stop per row: Tab goes from the ruler to the first row's first keyframe, then to the next row.
+    ruler(timeline).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Keyframe of Car t000 at frame 0');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame')).to.equal('120');
+    await sendKeys({ press: 'Tab' });
+    expect(timeline.shadowRoot!.activeElement?.closest('.row')?.getAttribute('data-object-id')).to.equal('t001');
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame'), 'back on the diamond focused last in that row').to.equal('120');
+    // Wheel scrolling shows later rows; the focused row stays in the DOM.
+    const scroller = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!.getBoundingClientRect();
+    const scrolled = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    for (let i = 0; i < 40 && !rowIds().includes('t150'); i++) {
+      await executeServerCommand('input:wheel', { x: Math.round(scroller.left + 400), y: Math.round(scroller.top + 100), deltaY: 200 });
+      await timeline.updateComplete;
+    }
+    expect(rowIds(), `row 150 after scrolling (scrollTop ${scrolled.scrollTop})`).to.include('t150');
+    await timeline.updateComplete;
+    expect(rowIds()).to.include('t000');
+    expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame')).to.equal('120');
+    expect(rowIds().length).to.be.below(20);
+    // Clicking a row's label there selects it.
+    const label = timeline.shadowRoot!.querySelector<HTMLElement>('.row[data-object-id="t150"] .label')!;
+    await clickOn(label);
+    expect(session.selection).to.deep.equal(['t150']);
   });
 });
