@@ -50,7 +50,6 @@ export default {
     signedAssetsPlugin,
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
     (await import('./test/server/device-plugin.mjs')).devicePlugin, // 'device:scale-factor': a HiDPI screen via CDP
-    (await import('./test/server/screenshot-plugin.mjs')).screenshotPlugin, // 'page:screenshot': pixels of a page region
     (await import('./test/server/screen-plugin.mjs')).screenPlugin, // 'screen:capture': a screenshot of a page region (what the user sees)
     zlibStub,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -1,16 +1,10 @@
 /** What the page paints, for DOM content no canvas can be read from (text, CSS Custom Highlights). */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { captureScreen } from '../server/screen-client.js';
 
 /** RGBA pixels of a viewport region, from a real screenshot. */
 export async function pixels(rect: { left: number; top: number; width: number; height: number }): Promise<ImageData> {
-  const clip = { x: Math.floor(rect.left), y: Math.floor(rect.top), width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
-  const base64 = await executeServerCommand<string, typeof clip>('page:screenshot', clip);
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const screen = await captureScreen({ x: Math.floor(rect.left), y: Math.floor(rect.top), width: Math.ceil(rect.width), height: Math.ceil(rect.height) });
+  return screen.canvas.getContext('2d')!.getImageData(0, 0, screen.canvas.width, screen.canvas.height);
 }
 
 /** Rows of the image holding at least `min` pixels close to `#rrggbb`. */
