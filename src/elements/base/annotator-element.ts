@@ -165,6 +165,8 @@ export abstract class AnnotatorElement extends LitElement {
   protected readonly keyboard: KeyboardController;
   private readonly internals: ElementInternals | undefined;
   private loadAbort: AbortController | undefined;
+  /** The asset was let go because the element left the page (a removal, not a move). */
+  private assetReleased = false;
   private loader: AssetLoader | undefined;
   private stageHistory: StageHistoryEntry[] = [];
   private pendingAnnotations: unknown;
@@ -207,6 +209,10 @@ export abstract class AnnotatorElement extends LitElement {
     for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.addEventListener(type, this.onActivity, { passive: true });
     window.addEventListener('blur', this.onWindowBlur);
     window.addEventListener('focus', this.onWindowFocus);
+    if (this.assetReleased) {
+      this.assetReleased = false;
+      this.restoreAsset();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -214,8 +220,29 @@ export abstract class AnnotatorElement extends LitElement {
     for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.removeEventListener(type, this.onActivity);
     window.removeEventListener('blur', this.onWindowBlur);
     window.removeEventListener('focus', this.onWindowFocus);
-    this.loadAbort?.abort();
     cancelAnimationFrame(this.inputFrame);
+    // A move (taken out and put back in the same task, as frameworks do when they reorder) keeps
+    // the asset and everything drawn; an element that stays off the page lets them go.
+    queueMicrotask(() => {
+      if (this.isConnected || this.assetReleased) return;
+      this.assetReleased = true;
+      this.releaseAsset();
+    });
+  }
+
+  /**
+   * The element left the page: stop loading and free what the asset holds (decoders, workers, GPU
+   * resources). Annotations, selection, undo history and the metadata stay: a host that saves
+   * `export()` when it removes the element gets the whole record. Subclasses free their own and call super.
+   */
+  protected releaseAsset(): void {
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+  }
+
+  /** Back on the page after `releaseAsset`: the asset loads again (`lk-ready` fires again). */
+  protected restoreAsset(): void {
+    if (this.src) void this.startLoad();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -83,13 +83,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
     this.addEventListener('keyup', this.onSpace);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  protected override restoreAsset(): void {
     if (this.hasUpdated && !this.surface) this.ensureSurface().catch(ignoreDetached);
+    super.restoreAsset();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  protected override releaseAsset(): void {
+    super.releaseAsset();
     // A surface still being made belongs to the page the element left: it must not be kept.
     this.surfaceGeneration++;
     this.surface?.destroy();

@@ -188,9 +188,23 @@ export class LkDicom extends SurfaceElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.seriesAbort?.abort();
     this.detachStageListeners();
+  }
+
+  protected override releaseAsset(): void {
+    super.releaseAsset();
+    this.seriesAbort?.abort();
     this.texture = undefined;
+  }
+
+  protected override restoreAsset(): void {
+    const series = this.seriesUrls();
+    if (series.length === 0) {
+      super.restoreAsset();
+      return;
+    }
+    if (this.hasUpdated && !this.surface) this.ensureSurface().catch(() => undefined);
+    void this.startSeriesLoad(series);
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {

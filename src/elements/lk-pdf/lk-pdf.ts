@@ -264,16 +264,18 @@ export class LkPdf extends AnnotatorElement {
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = 0;
-    // The document and its worker go with the element; a re-attached element opens the file again.
+  }
+
+  /** The document and its worker go with the element; put back on the page, it opens the file again. */
+  protected override releaseAsset(): void {
+    super.releaseAsset();
     this.closeDocument();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.watchPixelRatio();
-    if (!this.hasUpdated) return;
-    this.observeSize();
-    if (this.src && !this.doc) this.requestUpdate('src', '');
+    if (this.hasUpdated) this.observeSize();
   }
 
   // ---- loading ----------------------------------------------------------------------------------

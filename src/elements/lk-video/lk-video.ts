@@ -568,6 +568,10 @@ export class LkVideo extends SurfaceElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.detachStageListeners();
+  }
+
+  protected override releaseAsset(): void {
+    super.releaseAsset();
     this.releasePlayer();
   }
 
