@@ -22,6 +22,7 @@ import { BrushLayer } from './brush-layer.js';
 import { handlesFor } from './handles.js';
 import { PointerInput } from './pointer-input.js';
 import { SettledLayer, type SettledShape } from './settled-layer.js';
+import { BackgroundLevels } from './background-levels.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
@@ -79,6 +80,8 @@ export class Surface {
   private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
   private readonly settledLayer = new SettledLayer();
+  private stillBackground: Texture | undefined;
+  private backgroundLevels: BackgroundLevels | undefined;
   private cacheDirty = true;
   /** Objects left out of the settled bitmap when it was last rendered (they were selected then). */
   private cacheExcluded = new Set<string>();
@@ -221,11 +224,18 @@ export class Surface {
 
   // ---- background and view --------------------------------------------------------------------
 
-  setBackground(source: Texture | undefined, size: Size): void {
+  /**
+   * The plane's picture. `still` (a photo, not a video frame or a re-windowed slice): the Canvas2D
+   * renderer then draws it from a copy near the screen's size (BackgroundLevels).
+   */
+  setBackground(source: Texture | undefined, size: Size, options: { still?: boolean } = {}): void {
     // An element that left the page mid-load may still hand over its picture: nothing to draw on.
     if (this.destroyed) return;
     const sizeChanged = size.width !== this.planeSize.width || size.height !== this.planeSize.height;
     this.planeSize = size;
+    this.backgroundLevels?.destroy();
+    this.backgroundLevels = undefined;
+    this.stillBackground = options.still ? source : undefined;
     this.background.texture = source ?? Texture.EMPTY;
     this.background.width = size.width;
     this.background.height = size.height;
@@ -466,7 +476,18 @@ export class Surface {
     if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache();
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
+    this.chooseBackgroundLevel();
     app.render();
+  }
+
+  private chooseBackgroundLevel(): void {
+    if (!this.stillBackground || this.rendererKind !== 'canvas') return;
+    this.backgroundLevels ??= new BackgroundLevels(this.stillBackground, () => this.invalidate(false));
+    const texture = this.backgroundLevels.textureFor(this.view.scale * (this.app?.renderer.resolution ?? 1));
+    if (texture === this.background.texture) return;
+    this.background.texture = texture;
+    this.background.width = this.planeSize.width;
+    this.background.height = this.planeSize.height;
   }
 
   private needsCacheRender(): boolean {
@@ -683,6 +704,7 @@ export class Surface {
       gl?.getExtension('WEBGL_lose_context')?.loseContext();
     }
     this.settledLayer.destroy();
+    this.backgroundLevels?.destroy();
     this.brushLayer.destroy();
     this.app = undefined;
   }

@@ -280,6 +280,38 @@ describe('<lk-image>', () => {
     URL.revokeObjectURL(src);
   });
 
+  it('draws a large picture zoomed out from its smaller copies, in the same place and colours', async () => {
+    const picture = document.createElement('canvas');
+    picture.width = 3000;
+    picture.height = 2000;
+    const paint = picture.getContext('2d')!;
+    paint.fillStyle = '#ff0000';
+    paint.fillRect(0, 0, 1500, 2000);
+    paint.fillStyle = '#0000ff';
+    paint.fillRect(1500, 0, 1500, 2000);
+    const src = URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
+    const element = await fixture<LkImage>(html`
+      <lk-image style="--lk-height: 300px; width: 460px" no-sidebar renderer="canvas" .ontology=${ontology}></lk-image>
+    `);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = src;
+    await ready;
+    const canvas = canvasOf(element);
+    const colourAt = (x: number, y: number) => {
+      const [px, py] = pagePoint(element, x, y);
+      const rect = canvas.getBoundingClientRect();
+      return pixelAt(canvas, px - rect.left, py - rect.top).slice(0, 3);
+    };
+    for (const moment of ['at once', 'once the smaller copies are made']) {
+      await element.settled();
+      expect(colourAt(700, 1000), `left half, ${moment}`).to.deep.equal([255, 0, 0]);
+      expect(colourAt(2300, 1000), `right half, ${moment}`).to.deep.equal([0, 0, 255]);
+      expect(colourAt(2990, 1990), `bottom-right corner, ${moment}`).to.deep.equal([0, 0, 255]);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    URL.revokeObjectURL(src);
+  });
+
   it('reports a file that is not an image as asset-unsupported', async () => {
     const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 600px" .ontology=${ontology}></lk-image>`);
     const error = nextEvent<CustomEvent>(element, 'lk-error');

@@ -44,6 +44,6 @@ export class LkImage extends SurfaceElement {
     if (!bitmap) return;
     const { Texture } = await import('pixi.js');
     if (this.bitmap !== bitmap) return;
-    surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height });
+    surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height }, { still: true });
   }
 }
