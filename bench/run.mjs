@@ -161,7 +161,7 @@ async function main() {
     args: ['--disable-gpu-vsync', '--disable-frame-rate-limit', '--enable-unsafe-swiftshader'],
   });
   const sizes = smoke ? [100] : [1000, 10000];
-  const imageSteps = (count, kind) => [['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
+  const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
   const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, pdf: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
@@ -182,7 +182,7 @@ async function main() {
       for (const [label, count, kind] of [...sizes.map((n) => [`${n} boxes`, n, 'box']), [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon']]) {
         results.image[label] = {};
         for (const page of ['image-labelkit', 'image-annotorious']) {
-          if (pages.includes(page)) results.image[label][page] = await run('image', label, page, imageSteps(count, kind));
+          if (pages.includes(page)) results.image[label][page] = await run('image', label, page, imageSteps(count, kind, page));
         }
       }
     }
@@ -451,6 +451,8 @@ function report(results) {
     lines.push(`| ${label} | add one | ${ms(l['addOne.addMs'])} | ${ms(a['addOne.addMs'])} | ${ratio(l['addOne.addMs'], a['addOne.addMs'])} | one frame |`);
     lines.push(`| ${label} | export + JSON.stringify | ${ms(l['exportAll.exportMs'])} | ${ms(a['exportAll.exportMs'])} | ${ratio(l['exportAll.exportMs'], a['exportAll.exportMs'])} | ≤ 50 ms |`);
   }
+  const floors = Object.values(results.image).map((byPage) => byPage['image-labelkit']?.['frameFloor.median']).filter((v) => typeof v === 'number');
+  if (floors.length) lines.push('', `The floor under these frame times: a frame that changes one pixel of an empty page takes ${ms(median(floors))} here (median over the scenarios' pages).`);
   if (Object.keys(results.text).length) {
     lines.push('', '## Text: the 684k-character novel, labelkit `<lk-text>` vs @recogito/text-annotator 4', '', '| scenario | metric | labelkit | text-annotator | ratio |', '| --- | --- | --- | --- | --- |');
     for (const [label, byPage] of Object.entries(results.text)) {

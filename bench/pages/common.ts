@@ -30,6 +30,17 @@ export async function frameTimes(count: number, change: (i: number) => void): Pr
   return stats(samples);
 }
 
+/**
+ * The floor under every frame time here: a change of one pixel to the frame that shows it, on a
+ * page with nothing else. Frame times near it are as fast as this browser and machine go.
+ */
+export function frameFloor(): Promise<FrameStats> {
+  const pixel = document.createElement('div');
+  pixel.style.cssText = 'position:fixed;left:0;top:0;height:1px;background:#000';
+  document.body.append(pixel);
+  return frameTimes(60, (i) => (pixel.style.width = `${1 + (i % 2)}px`)).finally(() => pixel.remove());
+}
+
 /** Longest main-thread task seen while `work` runs (PerformanceObserver 'longtask'). */
 export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTask: number }> {
   let longest = 0;

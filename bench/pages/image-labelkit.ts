@@ -1,6 +1,6 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameTimes, nextFrame, octagon, shapes, syntheticImage } from './common.js';
+import { frameFloor, frameTimes, nextFrame, octagon, shapes, syntheticImage } from './common.js';
 
 const ontology = {
   tools: [
@@ -14,6 +14,7 @@ const ontology = {
 let element: LkImage;
 
 window.bench = {
+  frameFloor: () => frameFloor(),
   async load(params) {
     const count = Number(params.count);
     const kind = params.kind === 'polygon' ? 'polygon' : 'box';
