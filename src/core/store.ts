@@ -130,6 +130,12 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     masks: new Map<string, BrushMask>(),
   };
   const state: AnnotationState = maps;
+  /**
+   * Relation ids by member objectId, kept in step with `maps.relations` by `setEntity` (every
+   * write, undo, redo and rollback goes through it): deleting an object looks up its relations
+   * instead of scanning all of them.
+   */
+  const relationsByMember = new Map<string, Set<string>>();
   const listeners = new Set<ChangeListener>();
   let undoStack: HistoryEntry[] = [];
   let redoStack: HistoryEntry[] = [];
@@ -146,8 +152,30 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     return { ...before, updatedAt: now.at, updatedBy: now.by, updatedIn: now.in };
   }
 
+  function membersOf(relation: RelationAnnotation): readonly string[] {
+    return relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
+  }
+
+  function indexRelation(id: string, relation: RelationAnnotation | undefined, add: boolean): void {
+    if (!relation) return;
+    for (const member of membersOf(relation)) {
+      let ids = relationsByMember.get(member);
+      if (add) {
+        if (!ids) relationsByMember.set(member, (ids = new Set()));
+        ids.add(id);
+      } else if (ids) {
+        ids.delete(id);
+        if (ids.size === 0) relationsByMember.delete(member);
+      }
+    }
+  }
+
   function setEntity(kind: EntityKind, id: string, value: Entity | undefined): void {
     const map = maps[kind] as Map<string, Entity>;
+    if (kind === 'relations') {
+      indexRelation(id, maps.relations.get(id), false);
+      indexRelation(id, value as RelationAnnotation | undefined, true);
+    }
     if (value === undefined) map.delete(id);
     else map.set(id, value);
   }
@@ -211,7 +239,11 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     }
 
     function removeRelationsOf(objectId: string): void {
-      for (const relation of maps.relations.values()) {
+      const ids = relationsByMember.get(objectId);
+      if (!ids) return;
+      // A copy: recording a removal or a shrunk group updates the index under the loop.
+      for (const relationId of [...ids]) {
+        const relation = maps.relations.get(relationId)!;
         if (relation.kind === 'single') {
           if (relation.from === objectId || relation.to === objectId) record('relations', relation.objectId, undefined);
         } else if (relation.group.includes(objectId)) {
