@@ -400,6 +400,23 @@ describe('<lk-text>', () => {
     expect(element.highlightNames().length).to.be.greaterThan(0);
   });
 
+  it('reads entities only: a pre-label of another geometry is import-invalid, with its path, and nothing is lost', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'keep', ner: codePointSpan(STORY, 'Darcy') }]) });
+    element.ontology = { ...ontology, tools: [...ontology.tools, { schemaId: 'b-box', tool: 'bounding-box', title: 'Box' }] };
+    const errors = recordEvents(element, ['lk-error']);
+    const problems = element.import({
+      objects: [
+        { schemaId: 'n-place', objectId: 'ball', ner: codePointSpan(STORY, 'ball') },
+        { schemaId: 'b-box', objectId: 'box', 'bounding-box': { x: 1, y: 2, width: 3, height: 4 } },
+      ],
+    });
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([['unsupported-tool', '$.objects[1]']]);
+    expect(problems[0]!.message).to.contain('"Box" is a bounding-box class');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['import-invalid']);
+    expect(errors[0]!.detail.cause.problems).to.deep.equal([{ code: 'unsupported-tool', message: problems[0]!.message, path: '$.objects[1]' }]);
+    expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['keep']);
+  });
+
   it('fills a missing selection from the text on import', async () => {
     const { start, end } = codePointSpan(STORY, 'Longbourn');
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-place', objectId: 'p1', ner: { start, end } }]) });

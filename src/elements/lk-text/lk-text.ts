@@ -2,11 +2,13 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
-import { newObject, withGeometryOnPlane } from '../../core/plane-geometry.js';
+import { newObject, withOneShape } from '../../core/one-shape.js';
 import type { Problem } from '../../core/problem.js';
 import type { ChangeSet } from '../../core/store.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
+import { formatCodecs } from '../../format/geometry/codec.js';
+import { nerCodec } from '../../format/geometry/ner.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
@@ -79,6 +81,8 @@ const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
  */
 export class LkText extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkTextStyles];
+  /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
+  protected static override formatCodecs = formatCodecs([nerCodec]);
 
   /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
   @property({ attribute: false }) text: string | undefined;
@@ -527,7 +531,7 @@ export class LkText extends AnnotatorElement {
       const span = this.nerSpan(object);
       if (!span || span.selection !== '' || span.end <= span.start || span.end > doc.codePoints.length) continue;
       const geometry: Geometry = { type: 'ner', value: { ...span, selection: doc.codePoints.slice(span.start, span.end) } };
-      filled.push(withGeometryOnPlane(object, 0, geometry, 'single'));
+      filled.push(withOneShape(object, 0, geometry));
     }
     if (filled.length === 0) return;
     this.rollingBack = true;
@@ -631,7 +635,7 @@ export class LkText extends AnnotatorElement {
     const current = this.nerSpan(object);
     if (end <= start || (current && current.start === start && current.end === end)) return;
     const geometry: Geometry = { type: 'ner', value: { start, end, selection: doc.codePoints.slice(start, end) } };
-    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(withGeometryOnPlane(object, 0, geometry, 'single')));
+    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(withOneShape(object, 0, geometry)));
   }
 
   private moveEntityEdge(edge: 'start' | 'end', direction: 1 | -1, unit: CaretUnit): boolean {

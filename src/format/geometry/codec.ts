@@ -1,0 +1,46 @@
+/**
+ * One geometry kind of FORMAT.md §2.1 in both directions: read from untrusted input, written as
+ * its export payload. An element carries the codecs of the kinds it labels, so a page with only
+ * `<lk-text>` downloads no box, polygon or PDF code; `labelkit/format.js` carries them all.
+ */
+import type { Geometry, GeometryOf, Keyframe } from '../../core/model.js';
+import type { ImportWalk, Path } from '../import-reader.js';
+import type { GeometryKey, GeometryPayloads } from '../types.js';
+
+export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
+  readonly key: K;
+  /** The geometry in `value`, or undefined after reporting why not (`bad-geometry` at the offending path). */
+  parse(walk: Pick<ImportWalk, 'problems'>, value: unknown, path: Path): Extract<Geometry, { type: K }> | undefined;
+  /** The export payload; without it, a JSON copy of the stored value (which is already in export shape). */
+  export?(value: GeometryOf<K>): GeometryPayloads[K];
+}
+
+/** A frame of a track as exported: its shape there, whether the user set it, whether the track leaves there. */
+export interface TrackFrame {
+  page: number;
+  geometry: Geometry;
+  keyframe: boolean;
+  stopped: boolean;
+}
+
+/** The frames a track (planes `track`, video) exports: every frame it is on, or keyframes and stops only. */
+export type TrackFrames = (keyframes: readonly Keyframe[], frameTotal: number, keyframesOnly: boolean) => TrackFrame[];
+
+export type GeometryCodecs = { readonly [K in GeometryKey]?: GeometryCodec<K> };
+
+/** A codec of any one kind. */
+export type AnyGeometryCodec = { [K in GeometryKey]: GeometryCodec<K> }[GeometryKey];
+
+/** What an element reads and writes beyond the format's common parts. */
+export interface FormatCodecs {
+  readonly geometry: GeometryCodecs;
+  /** Interpolated export of tracks; without it a track exports its keyframes alone. */
+  readonly tracks?: TrackFrames;
+}
+
+export function formatCodecs(geometry: readonly AnyGeometryCodec[], tracks?: TrackFrames): FormatCodecs {
+  // No prototype: a key is a codec or nothing.
+  const byKey: Record<string, AnyGeometryCodec> = Object.create(null) as Record<string, AnyGeometryCodec>;
+  for (const codec of geometry) byKey[codec.key] = codec;
+  return Object.freeze({ geometry: Object.freeze(byKey) as GeometryCodecs, ...(tracks ? { tracks } : {}) });
+}
