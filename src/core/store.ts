@@ -105,7 +105,24 @@ export interface StoreOptions {
 
 type EntityKind = 'objects' | 'classifications' | 'relations' | 'masks';
 type Entity = ObjectAnnotation | ClassificationAnswer | RelationAnnotation | BrushMask;
-type Diff = Map<string, { kind: EntityKind; id: string; before: Entity | undefined; after: Entity | undefined }>;
+interface DiffEntry {
+  kind: EntityKind;
+  id: string;
+  before: Entity | undefined;
+  after: Entity | undefined;
+}
+/** What changed, per kind by id (no composite key built and hashed per entity: imports write 10,000). */
+type Diff = Record<EntityKind, Map<string, DiffEntry>>;
+
+const KINDS: readonly EntityKind[] = ['objects', 'classifications', 'relations', 'masks'];
+
+function newDiff(): Diff {
+  return { objects: new Map(), classifications: new Map(), relations: new Map(), masks: new Map() };
+}
+
+function diffEntries(diff: Diff): DiffEntry[] {
+  return KINDS.flatMap((kind) => [...diff[kind].values()]);
+}
 
 interface HistoryEntry {
   reason: ChangeReason;
@@ -113,10 +130,6 @@ interface HistoryEntry {
 }
 
 const HISTORY_LIMIT = 500;
-
-function diffKey(kind: EntityKind, id: string): string {
-  return `${kind}\u0000${id}`;
-}
 
 function isLocked(entity: Entity | undefined): boolean {
   return entity !== undefined && 'lock' in entity && entity.lock === true;
@@ -182,9 +195,9 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
 
   function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit'): ChangeSet {
     const change: ChangeSet = { origin, reason, phase, objects: [], classifications: [], relations: [], masks: [] };
-    for (const { kind, id, before, after } of diff.values()) {
-      if (before === after) continue;
-      (change[kind] as EntityChange<Entity>[]).push({ id, before, after });
+    for (const kind of KINDS) {
+      const list = change[kind] as EntityChange<Entity>[];
+      for (const { id, before, after } of diff[kind].values()) if (before !== after) list.push({ id, before, after });
     }
     return change;
   }
@@ -198,12 +211,16 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   }
 
   function mergeInto(target: Diff, source: Diff): void {
-    for (const [key, entry] of source) {
-      const existing = target.get(key);
-      if (existing) existing.after = entry.after;
-      else target.set(key, { ...entry });
+    for (const kind of KINDS) {
+      const into = target[kind];
+      for (const [id, entry] of source[kind]) {
+        const existing = into.get(id);
+        if (existing) existing.after = entry.after;
+        else into.set(id, { ...entry });
+      }
     }
   }
+
 
   function pushHistory(entry: HistoryEntry): void {
     lastStep = entry;
@@ -214,22 +231,20 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
 
   /** Applies `write` against the live maps, recording a diff; rolls back if `write` throws. */
   function run(origin: Origin, write: (tx: Transaction) => void): Diff {
-    const diff: Diff = new Map();
+    const diff = newDiff();
     const user = origin === 'user';
 
     function record(kind: EntityKind, id: string, after: Entity | undefined): void {
-      const key = diffKey(kind, id);
       const before = (maps[kind] as Map<string, Entity>).get(id);
-      const existing = diff.get(key);
+      const existing = diff[kind].get(id);
       if (existing) existing.after = after;
-      else diff.set(key, { kind, id, before, after });
+      else diff[kind].set(id, { kind, id, before, after });
       setEntity(kind, id, after);
     }
 
     /** An entity created in this transaction or gesture keeps its creation stamp while it is shaped. */
     function stampFor(kind: EntityKind, id: string, before: AuditMetadata | undefined): AuditMetadata {
-      const key = diffKey(kind, id);
-      const pending = gesture?.get(key) ?? diff.get(key);
+      const pending = gesture?.[kind].get(id) ?? diff[kind].get(id);
       if (before && pending && pending.before === undefined) return before;
       return stamp(before);
     }
@@ -302,22 +317,23 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     try {
       write(tx);
     } catch (error) {
-      for (const { kind, id, before } of [...diff.values()].reverse()) setEntity(kind, id, before);
+      for (const { kind, id, before } of diffEntries(diff).reverse()) setEntity(kind, id, before);
       throw error;
     }
     return diff;
   }
 
   function applyDiff(diff: Diff, direction: 'before' | 'after'): Diff {
-    const applied: Diff = new Map();
-    for (const [key, entry] of diff) {
+    const applied = newDiff();
+    for (const entry of diffEntries(diff)) {
       const from = direction === 'before' ? entry.after : entry.before;
       const to = direction === 'before' ? entry.before : entry.after;
       setEntity(entry.kind, entry.id, to);
-      applied.set(key, { kind: entry.kind, id: entry.id, before: from, after: to });
+      applied[entry.kind].set(entry.id, { kind: entry.kind, id: entry.id, before: from, after: to });
     }
     return applied;
   }
+
 
   const store: AnnotationStore = {
     state,
@@ -359,7 +375,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     },
 
     beginGesture() {
-      gesture ??= new Map();
+      gesture ??= newDiff();
     },
 
     endGesture(reason = 'update') {
@@ -376,7 +392,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     cancelGesture() {
       const diff = gesture;
       gesture = undefined;
-      if (!diff || diff.size === 0) return;
+      if (!diff || KINDS.every((kind) => diff[kind].size === 0)) return;
       const applied = applyDiff(diff, 'before');
       version++;
       const change = toChangeSet(applied, 'user', 'update', 'live');

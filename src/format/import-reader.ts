@@ -163,7 +163,7 @@ export function idFrom(walk: ImportWalk, raw: unknown, path: Path): string | und
  * Records `id` as used at `path`; an id the input gave twice is a problem. Generated ids are not
  * checked: they are the host's `newId`, not the input.
  */
-export function claimId(walk: ImportWalk, ids: Map<string, Path>, id: string, path: Path, given: boolean): boolean {
+export function claimId(walk: Pick<ImportWalk, 'problems'>, ids: Map<string, Path>, id: string, path: Path, given: boolean): boolean {
   const other = ids.get(id);
   if (given && other !== undefined) {
     report(walk, 'duplicate-object-id', child(path, 'objectId'), `objectId "${id}" is already used at ${String(other)}.`);

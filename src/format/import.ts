@@ -30,6 +30,7 @@ import {
   inspect,
   isGivenId,
   isIndex,
+  isList,
   isLocked,
   isRecord,
   items,
@@ -128,16 +129,28 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undef
   return { path: at, object, keyframe: stopped || (track && field(item, 'keyframe') === true), givenId: isGivenId(rawId) };
 }
 
-/** The object entries of a list: one object each on single-plane and paged assets, grouped into tracks on tracks. */
+/**
+ * The object entries of a list: one object each on single-plane and paged assets, grouped into
+ * tracks on tracks. The list is read in place (the walk found it readable; a proxy that changes
+ * its mind fails the whole import). Duplicate ids are reported after every entry's own problems.
+ */
 function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
-  const entries: ToolEntry[] = [];
-  for (let index = 0; index < list.length; index++) {
-    const entry = toolEntry(walk, list[index], child(path, index));
-    if (entry) entries.push(entry);
+  const length = list.length;
+  if (walk.planes === 'track') {
+    const entries: ToolEntry[] = [];
+    for (let index = 0; index < length; index++) {
+      const entry = toolEntry(walk, list[index], child(path, index));
+      if (entry) entries.push(entry);
+    }
+    return trackObjects(walk, entries, ids);
   }
-  if (walk.planes === 'track') return trackObjects(walk, entries, ids);
+  const duplicates = { problems: [] as ImportWalk['problems'] };
   const objects: ObjectAnnotation[] = [];
-  for (const entry of entries) if (claimId(walk, ids, entry.object.objectId, entry.path, entry.givenId)) objects.push(entry.object);
+  for (let index = 0; index < length; index++) {
+    const entry = toolEntry(walk, list[index], child(path, index));
+    if (entry && claimId(duplicates, ids, entry.object.objectId, entry.path, entry.givenId)) objects.push(entry.object);
+  }
+  walk.problems.push(...duplicates.problems);
   return objects;
 }
 
@@ -190,10 +203,13 @@ function trackObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<
   });
 }
 
-function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIds: ReadonlySet<string>, ids: Map<string, Path>): RelationAnnotation[] {
+/** `objectIdsOf` gives the imported objects' ids: built only when there are relations to check. */
+function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf: () => ReadonlySet<string>, ids: Map<string, Path>): RelationAnnotation[] {
   if (raw === undefined || raw === null) return [];
   const list = items(raw);
   if (!list) return report(walk, 'wrong-type', path, '"relations" must be a list.') ?? [];
+  if (list.length === 0) return [];
+  const objectIds = objectIdsOf();
   const out: RelationAnnotation[] = [];
   list.forEach((item, index) => {
     const at = child(path, index);
@@ -330,15 +346,13 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
   }
   const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
   const rawTools = field(body, toolKey);
-  const toolList = rawTools === undefined || rawTools === null ? [] : items(rawTools);
   const ids = new Map<string, Path>();
   let objects: ObjectAnnotation[] = [];
-  if (!toolList) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
-  else objects = toolObjects(walk, toolList, `${path}.${toolKey}`, ids);
+  if (rawTools !== undefined && rawTools !== null && !isList(rawTools)) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
+  else if (rawTools) objects = toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
   const classifications = parseAnswers(walk, field(body, 'classifications'), walk.ontology.classifications, `${path}.classifications`, { ids });
-  const objectIds = new Set<string>();
-  for (const object of objects) objectIds.add(object.objectId);
-  const relations = relationEntries(walk, field(body, 'relations'), `${path}.relations`, objectIds, ids);
+  const rawRelations = field(body, 'relations');
+  const relations = relationEntries(walk, rawRelations, `${path}.relations`, () => new Set(objects.map((object) => object.objectId)), ids);
   const stageHistory = stageHistoryOf(walk, field(body, 'stageHistory'), `${path}.stageHistory`);
   return { objects, classifications, relations, ...brushUrls(walk, body, path), ...(stageHistory ? { stageHistory } : {}) };
 }
