@@ -20,7 +20,7 @@ import {
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
-import type { FormatCodecs, GeometryCodec, TrackFrame } from './geometry/codec.js';
+import { codecFor, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
 import { cloneJson } from './json.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
 
@@ -100,11 +100,15 @@ function onPage(answer: ClassificationAnswer, page: number | undefined): boolean
   return answer.page === undefined || page === undefined || answer.page === page;
 }
 
+/** The geometry's export payload (what goes under its key). */
+function geometryPayload(geometry: Geometry, codecs: FormatCodecs | undefined): unknown {
+  const codec = codecFor(codecs, geometry.type) as GeometryCodec | undefined;
+  return codec?.export ? codec.export(geometry.value as never) : cloneJson(geometry.value);
+}
+
 /** The geometry payload under its export key. */
 export function exportGeometry(geometry: Geometry, codecs?: FormatCodecs): ExportGeometry {
-  const codec = codecs?.geometry[geometry.type] as GeometryCodec | undefined;
-  const payload = codec?.export ? codec.export(geometry.value as never) : cloneJson(geometry.value);
-  return { [geometry.type]: payload } as unknown as ExportGeometry;
+  return { [geometry.type]: geometryPayload(geometry, codecs) } as unknown as ExportGeometry;
 }
 
 function toolEntry(
@@ -115,18 +119,16 @@ function toolEntry(
   codecs: FormatCodecs | undefined,
 ): ExportTool {
   const classifications = object.classifications.filter((c) => onPage(c, frame.page)).map((c) => exportClassification(lookup, c, frame.page));
-  return {
-    objectId: object.objectId,
-    schemaId: object.schemaId,
-    title: lookup.title(object.schemaId),
-    ...(frame.page !== undefined ? { page: frame.page } : {}),
-    ...(frame.keyframe ? { keyframe: true } : {}),
-    ...(frame.stopped ? { interpolationStopped: true } : {}),
-    ...exportGeometry(geometry, codecs),
-    classifications,
-    ...(object.lock ? { lock: true } : {}),
-    metadata: auditOf(object.metadata),
-  };
+  // Built key by key in export order (no spread of a computed-key object: exports hold 10,000).
+  const entry: Record<string, unknown> = { objectId: object.objectId, schemaId: object.schemaId, title: lookup.title(object.schemaId) };
+  if (frame.page !== undefined) entry.page = frame.page;
+  if (frame.keyframe) entry.keyframe = true;
+  if (frame.stopped) entry.interpolationStopped = true;
+  entry[geometry.type] = geometryPayload(geometry, codecs);
+  entry.classifications = classifications;
+  if (object.lock) entry.lock = true;
+  entry.metadata = auditOf(object.metadata);
+  return entry as unknown as ExportTool;
 }
 
 /** Without a track codec: each keyframe as it is. */

@@ -17,7 +17,7 @@ import type { Ontology, ToolCategory } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
 import { FORMAT_VERSION, GEOMETRY_KEYS, type GeometryKey, type StageHistoryEntry } from './types.js';
-import type { FormatCodecs } from './geometry/codec.js';
+import { codecFor, type FormatCodecs } from './geometry/codec.js';
 import { copyJson } from './json.js';
 import { createOntologyLookup } from './ontology-lookup.js';
 import { parseAnswers } from './import-answers.js';
@@ -98,7 +98,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undef
   if (!isRecord(item)) return report(walk, 'wrong-type', at, 'An object entry must be an object.');
   const category = categoryOf(walk, walk.ontology.tools, item, at, 'a tool', (title) => walk.lookup.toolByTitle(title));
   if (!category) return undefined;
-  const codec = walk.codecs.geometry[category.tool as GeometryKey];
+  const codec = codecFor(walk.codecs, category.tool as GeometryKey);
   if (!codec) return unsupported(walk, category, at);
   const key = codec.key;
   const raw = field(item, key);

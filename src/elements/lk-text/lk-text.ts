@@ -52,6 +52,10 @@ const FALLBACK_COLOR = '#6e7781';
 
 /** Resolves in a task of its own, so that work before and after it are separate main-thread blocks. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Milliseconds of paragraph building per task while a text loads. */
+const FILL_BUDGET_MS = 8;
+/** Store changes touching more entities than this are brought into the index and highlights a task later. */
+const SYNC_NOW_LIMIT = 256;
 const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
 const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
 
@@ -108,7 +112,10 @@ export class LkText extends AnnotatorElement {
   private readonly highlights: TextHighlights;
   private textDocument: TextDocument | undefined;
   private view: DocumentView | undefined;
-  private index: EntityIndex = createEntityIndex([]);
+  private entityIndex: EntityIndex = createEntityIndex([]);
+  /** Entities changed in the store and not yet in the index and highlights (large changes: a task later). */
+  private readonly unsynced = new Set<string>();
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ranges = new Map<string, CachedRange>();
   /** Paints the entities of the rendered blocks; replaced with the view. */
   private highlightWindow: HighlightWindow | undefined;
@@ -134,6 +141,12 @@ export class LkText extends AnnotatorElement {
   /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
   private panelsLoading: Promise<unknown> | undefined;
   private panelsLoaded: 'toolbar' | 'all' | undefined;
+
+  /** The entity index, brought up to date first with any change still waiting for its task. */
+  private get index(): EntityIndex {
+    this.flushEntities();
+    return this.entityIndex;
+  }
 
   constructor() {
     super();
@@ -164,6 +177,16 @@ export class LkText extends AnnotatorElement {
     // Registered before the keyboard controller's listener (added on connect), so text keys and
     // class shortcuts for a waiting span are handled here first.
     this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  /**
+   * The first render waits for a task of its own: a host that creates the element, sets the text
+   * and thousands of pre-labels in one script would otherwise get the first render (and the
+   * text's offsets and lines) in the same main-thread block as its own work.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -200,6 +223,9 @@ export class LkText extends AnnotatorElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     window.removeEventListener('pointerup', this.onPointerUp);
+    // Waiting entity changes are brought in on the next read (after reconnecting), not painted now.
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
   }
 
   // ---- public API -------------------------------------------------------------------------------
@@ -213,6 +239,7 @@ export class LkText extends AnnotatorElement {
   async settled(): Promise<void> {
     await this.updateComplete;
     await this.viewBuilt;
+    this.flushEntities();
     await this.updateComplete;
     if (this.panelsLoading) {
       await this.panelsLoading;
@@ -326,9 +353,9 @@ export class LkText extends AnnotatorElement {
   }
 
   /**
-   * Shows a new text. The string work happens now (offsets, lines); the DOM, the entity index and
-   * the highlights are built in a task of their own, so the host's call that set the text (often
-   * with thousands of pre-labels parsed in the same call) and the build are two blocks, not one.
+   * Shows a new text. The string work happens now (offsets, lines); the rest comes in tasks of
+   * their own (`buildInTasks`), so that no step of opening a long document with thousands of
+   * entities holds the main thread for long.
    */
   private showText(text: string): Promise<void> {
     this.view?.destroy();
@@ -337,30 +364,45 @@ export class LkText extends AnnotatorElement {
     this.highlights.clearEntities();
     const doc = createTextDocument(text);
     this.textDocument = doc;
-    this.index = createEntityIndex([]);
+    this.entityIndex = createEntityIndex([]);
+    this.unsynced.clear();
     this.ranges.clear();
     this.pending = undefined;
     this.caret = undefined;
-    const current = () => this.textDocument === doc;
-    this.viewBuilt = nextTask()
-      .then(() => {
-        if (current()) this.buildView(doc);
-      })
-      .then(nextTask)
-      .then(() => {
-        if (current()) this.indexEntities();
-      });
+    this.viewBuilt = this.buildInTasks(doc);
     return this.viewBuilt;
   }
 
-  private buildView(doc: TextDocument): void {
+  /**
+   * After the task that set the text: the empty blocks and the lines in view; then the entity
+   * index and the highlights of the rendered blocks; then the other lines, a few milliseconds at
+   * a time; then the check that the entities fit the text.
+   */
+  private async buildInTasks(doc: TextDocument): Promise<void> {
+    const current = () => this.textDocument === doc;
+    await nextTask();
     const container = this.paragraphsElement;
-    if (!container) return;
-    this.view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    if (!current() || !container) return;
+    const view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    this.view = view;
+    let unfilled = view.fillSome(FILL_BUDGET_MS);
     this.scheduleOverlay();
+    await nextTask();
+    if (!current()) return;
+    this.indexEntities();
+    while (unfilled) {
+      await nextTask();
+      if (!current()) return;
+      unfilled = view.fillSome(FILL_BUDGET_MS);
+    }
+    await nextTask();
+    if (!current()) return;
+    this.fillMissingSelections(this.session.store.state.objects.values());
+    const problems = this.spanProblems();
+    if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
 
-  /** The entity index and the highlights of the blocks rendered by now (a task after the DOM). */
+  /** The entity index and the highlights of the blocks rendered by now. */
   private indexEntities(): void {
     const view = this.view;
     if (!view) return;
@@ -375,9 +417,6 @@ export class LkText extends AnnotatorElement {
     this.refreshPaint();
     this.scheduleOverlay();
     this.requestUpdate();
-    this.fillMissingSelections(this.session.store.state.objects.values());
-    const problems = this.spanProblems();
-    if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
 
   // ---- entities and highlights ------------------------------------------------------------------
@@ -429,16 +468,30 @@ export class LkText extends AnnotatorElement {
       const entity = this.entityOf(object);
       if (entity) entities.push(entity);
     }
-    this.index = createEntityIndex(entities);
+    this.entityIndex = createEntityIndex(entities);
+    this.unsynced.clear();
     this.indexedHidden = new Set(this.session.hidden);
   }
 
   /**
    * Brings the index and the painted highlights up to date with these objects only: one new
    * entity costs a binary search and the highlights of the rendered blocks, not a pass over all.
+   * A large change (an import) waits for a task of its own; anything that reads the index first
+   * brings it up to date then.
    */
   private syncEntities(ids: readonly string[]): void {
     if (!this.textDocument || ids.length === 0) return;
+    for (const id of ids) this.unsynced.add(id);
+    if (this.unsynced.size <= SYNC_NOW_LIMIT) this.flushEntities();
+    else this.syncTimer ??= setTimeout(() => this.flushEntities(), 0);
+  }
+
+  private flushEntities(): void {
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    if (this.unsynced.size === 0) return;
+    const ids = [...this.unsynced];
+    this.unsynced.clear();
     const objects = this.session.store.state.objects;
     const removed: string[] = [];
     const upserted: TextEntity[] = [];
@@ -448,7 +501,7 @@ export class LkText extends AnnotatorElement {
       else removed.push(id);
       if (!entity) this.ranges.delete(id);
     }
-    const laneChanged = this.index.update(removed, upserted);
+    const laneChanged = this.entityIndex.update(removed, upserted);
     this.highlightWindow?.entitiesChanged(new Set([...ids, ...laneChanged]));
     this.requestUpdate();
   }
@@ -901,7 +954,7 @@ export class LkText extends AnnotatorElement {
     const view = this.view;
     if (!view) return;
     const index = view.document.layout.paragraphAt(offset);
-    view.paragraphElements[index]?.scrollIntoView({ block: 'nearest' });
+    view.paragraphElement(index)?.scrollIntoView({ block: 'nearest' });
   }
 
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
@@ -971,7 +1024,7 @@ export class LkText extends AnnotatorElement {
     const rects = view.range(offset, offset).getClientRects();
     const rect = rects[0];
     if (rect && rect.height > 0) return rect;
-    const paragraph = view.paragraphElements[view.document.layout.paragraphAt(offset)];
+    const paragraph = view.paragraphElement(view.document.layout.paragraphAt(offset));
     const box = paragraph?.getBoundingClientRect();
     if (!box) return undefined;
     return new DOMRect(box.left, box.top, 0, Math.min(box.height, parseFloat(getComputedStyle(paragraph!).lineHeight) || box.height));
