@@ -72,13 +72,18 @@ interface ObjectWalk extends ImportWalk {
   planes: PlaneModel;
 }
 
-/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
-interface ToolEntry {
-  path: Path;
-  object: ObjectAnnotation;
-  keyframe: boolean;
+/** What an object entry says beyond its object. */
+interface EntryFacts {
   /** The input gave the objectId (a generated one is never a duplicate). */
   givenId: boolean;
+  /** On tracks: the user set the shape on this frame (`keyframe` or `interpolationStopped`). */
+  keyframe: boolean;
+}
+
+/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
+interface ToolEntry extends EntryFacts {
+  path: Path;
+  object: ObjectAnnotation;
 }
 
 function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefined {
@@ -90,11 +95,12 @@ function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefi
 }
 
 /**
- * One object entry. Runs once per object on imports of 10,000 and more, before the engine has
- * optimised it: paths are spelled out only for problems, each field is read once, and items
- * without metadata share the import's default.
+ * One object entry, its facts written into `facts` (one object reused for every entry). Runs once
+ * per object on imports of 10,000 and more, before the engine has optimised it: paths are spelled
+ * out only for problems, each field is read once, items without metadata share the import's
+ * default, and nothing is allocated beyond the object itself.
  */
-function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undefined {
+function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts): ObjectAnnotation | undefined {
   if (!isRecord(item)) return report(walk, 'wrong-type', at, 'An object entry must be an object.');
   const category = categoryOf(walk, walk.ontology.tools, item, at, 'a tool', (title) => walk.lookup.toolByTitle(title));
   if (!category) return undefined;
@@ -106,7 +112,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undef
     const other = GEOMETRY_KEYS.find((k) => field(item, k) !== undefined);
     return report(walk, 'missing-geometry', at, `"${category.title}" objects need a "${key}" key${other ? ` (found "${other}")` : ''}.`);
   }
-  const geometry = codec.parse(walk, raw, child(at, key));
+  const geometry = codec.parse(walk, raw, at);
   const pageRaw = field(item, 'page');
   let page = 0;
   if (pageRaw !== undefined && pageRaw !== null) {
@@ -126,7 +132,9 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undef
   const keyframe: Keyframe = stopped ? { frame: page, geometry, stopped: true } : { frame: walk.planes === 'single' ? 0 : page, geometry };
   const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata')) };
   if (isLocked(item)) object.lock = true;
-  return { path: at, object, keyframe: stopped || (track && field(item, 'keyframe') === true), givenId: isGivenId(rawId) };
+  facts.givenId = isGivenId(rawId);
+  facts.keyframe = stopped || (track && field(item, 'keyframe') === true);
+  return object;
 }
 
 /**
@@ -136,19 +144,22 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path): ToolEntry | undef
  */
 function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
   const length = list.length;
+  const facts: EntryFacts = { givenId: false, keyframe: false };
   if (walk.planes === 'track') {
     const entries: ToolEntry[] = [];
     for (let index = 0; index < length; index++) {
-      const entry = toolEntry(walk, list[index], child(path, index));
-      if (entry) entries.push(entry);
+      const at = child(path, index);
+      const object = toolEntry(walk, list[index], at, facts);
+      if (object) entries.push({ path: at, object, ...facts });
     }
     return trackObjects(walk, entries, ids);
   }
   const duplicates = { problems: [] as ImportWalk['problems'] };
   const objects: ObjectAnnotation[] = [];
   for (let index = 0; index < length; index++) {
-    const entry = toolEntry(walk, list[index], child(path, index));
-    if (entry && claimId(duplicates, ids, entry.object.objectId, entry.path, entry.givenId)) objects.push(entry.object);
+    const at = child(path, index);
+    const object = toolEntry(walk, list[index], at, facts);
+    if (object && claimId(duplicates, ids, object.objectId, at, facts.givenId)) objects.push(object);
   }
   walk.problems.push(...duplicates.problems);
   return objects;

@@ -9,8 +9,11 @@ import type { GeometryKey, GeometryPayloads } from '../types.js';
 
 export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
   readonly key: K;
-  /** The geometry in `value`, or undefined after reporting why not (`bad-geometry` at the offending path). */
-  parse(walk: Pick<ImportWalk, 'problems'>, value: unknown, path: Path): Extract<Geometry, { type: K }> | undefined;
+  /**
+   * The geometry in `value` (the item at `at` holds it under `key`), or undefined after reporting
+   * why not (`bad-geometry` at the offending path, under `at.key`).
+   */
+  parse(walk: Pick<ImportWalk, 'problems'>, value: unknown, at: Path): Extract<Geometry, { type: K }> | undefined;
   /** The export payload; without it, a JSON copy of the stored value (which is already in export shape). */
   export?(value: GeometryOf<K>): GeometryPayloads[K];
 }

@@ -15,22 +15,23 @@ function pdfRect(walk: Walk, value: unknown, path: Path): PdfRect | undefined {
 
 export const pdfCodec: GeometryCodec<'pdf'> = {
   key: 'pdf',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'pdf');
     const position = isRecord(value) ? field(value, 'position') : undefined;
     if (!isRecord(value) || !isRecord(position)) return bad(walk, path, 'A pdf entry is { position, content }.');
-    const at = child(path, 'position');
-    const boundingRect = pdfRect(walk, field(position, 'boundingRect'), child(at, 'boundingRect'));
+    const positionAt = child(path, 'position');
+    const boundingRect = pdfRect(walk, field(position, 'boundingRect'), child(positionAt, 'boundingRect'));
     if (!boundingRect) return undefined;
     const rawRects = items(field(position, 'rects') ?? []);
-    if (!rawRects) return bad(walk, child(at, 'rects'), '"rects" must be a list (empty for an area).');
+    if (!rawRects) return bad(walk, child(positionAt, 'rects'), '"rects" must be a list (empty for an area).');
     const rects: PdfRect[] = [];
     for (let i = 0; i < rawRects.length; i++) {
-      const rect = pdfRect(walk, rawRects[i], child(child(at, 'rects'), i));
+      const rect = pdfRect(walk, rawRects[i], child(child(positionAt, 'rects'), i));
       if (!rect) return undefined;
       rects.push(rect);
     }
     const pageNumber = field(position, 'pageNumber');
-    if (!isIndex(pageNumber) || pageNumber < 1) return bad(walk, child(at, 'pageNumber'), '"pageNumber" must be a 1-based page number.');
+    if (!isIndex(pageNumber) || pageNumber < 1) return bad(walk, child(positionAt, 'pageNumber'), '"pageNumber" must be a 1-based page number.');
     const content = field(value, 'content');
     const text = isRecord(content) ? field(content, 'text') : undefined;
     const image = isRecord(content) ? field(content, 'image') : undefined;

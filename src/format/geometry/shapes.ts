@@ -41,7 +41,8 @@ function ring(walk: Walk, value: unknown, path: Path): Point[] | undefined {
 
 const boundingBox: GeometryCodec<'bounding-box'> = {
   key: 'bounding-box',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'bounding-box');
     const n = numbers(walk, value, path, ['x', 'y', 'width', 'height']);
     const box = n && normalizeBox(n);
     if (box && !Object.values(box).every(Number.isFinite)) return bad(walk, path, 'The box leaves the range of finite numbers.');
@@ -52,7 +53,8 @@ const boundingBox: GeometryCodec<'bounding-box'> = {
 
 const rotatedBoundingBox: GeometryCodec<'rotated-bounding-box'> = {
   key: 'rotated-bounding-box',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'rotated-bounding-box');
     if (!isRecord(value)) return bad(walk, path, 'Expected { x, y, width, height, rotation }.');
     // Corners alone are enough (FORMAT.md makes them optional, not the box).
     if (field(value, 'x') === undefined && field(value, 'corners') !== undefined) {
@@ -75,7 +77,8 @@ const rotatedBoundingBox: GeometryCodec<'rotated-bounding-box'> = {
 
 const polygon: GeometryCodec<'polygon'> = {
   key: 'polygon',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'polygon');
     const p = ring(walk, value, path);
     return p && { type: 'polygon', value: p };
   },
@@ -83,7 +86,8 @@ const polygon: GeometryCodec<'polygon'> = {
 
 const polyline: GeometryCodec<'polyline'> = {
   key: 'polyline',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'polyline');
     const p = points(walk, value, path, 2);
     return p && { type: 'polyline', value: p };
   },
@@ -91,7 +95,8 @@ const polyline: GeometryCodec<'polyline'> = {
 
 const spline: GeometryCodec<'spline'> = {
   key: 'spline',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'spline');
     const p = points(walk, value, path, 2);
     return p && { type: 'spline', value: p };
   },
@@ -99,7 +104,8 @@ const spline: GeometryCodec<'spline'> = {
 
 const pointCodec: GeometryCodec<'point'> = {
   key: 'point',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'point');
     const p = point(walk, value, path);
     return p && { type: 'point', value: p };
   },
@@ -108,7 +114,8 @@ const pointCodec: GeometryCodec<'point'> = {
 
 const segmentation: GeometryCodec<'segmentation'> = {
   key: 'segmentation',
-  parse(walk, value, path) {
+  parse(walk, value, at) {
+    const path = child(at, 'segmentation');
     const zones = isRecord(value) ? items(field(value, 'zones')) : undefined;
     if (!zones) return bad(walk, path, 'A segmentation is { zones: [{ region, holes }] }.');
     if (zones.length === 0) return bad(walk, child(path, 'zones'), 'A segmentation needs at least one zone.');
