@@ -154,7 +154,7 @@ export function exportObject(
   if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame }, codecs)];
   const lastFrame = object.keyframes.at(-1)!.frame;
   const total = frameTotal !== undefined && Number.isFinite(frameTotal) && frameTotal > 0 ? frameTotal : lastFrame + 1;
-  const frames = codecs?.tracks ? codecs.tracks(object.keyframes, total, keyframesOnly) : keyframeEntries(object);
+  const frames = codecs?.tracks ? codecs.tracks.frames(object.keyframes, total, keyframesOnly) : keyframeEntries(object);
   return frames.map(({ page, geometry, keyframe, stopped }) => toolEntry(lookup, object, geometry, { page, keyframe, stopped }, codecs));
 }
 

@@ -2,7 +2,7 @@
  * Safe reads of untrusted host input for the import codec: throwing getters, proxies and odd
  * arrays turn into problems, never exceptions. Problems are collected, each with its JSON path.
  */
-import type { AuditMetadata } from '../core/model.js';
+import type { AuditMetadata, ObjectAnnotation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
@@ -37,6 +37,20 @@ export interface ImportWalk {
   newId: () => string;
   /** Audit metadata for items that carry none (or only part of it); shared by those items, never changed. */
   metadata: AuditMetadata;
+}
+
+/** What an object entry says beyond its object. */
+export interface EntryFacts {
+  /** The input gave the objectId (a generated one is never a duplicate). */
+  givenId: boolean;
+  /** On tracks: the user set the shape on this frame (`keyframe` or `interpolationStopped`). */
+  keyframe: boolean;
+}
+
+/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
+export interface ToolEntry extends EntryFacts {
+  path: Path;
+  object: ObjectAnnotation;
 }
 
 /** Records a problem; returns undefined so callers can `return report(...)`. */

@@ -37,9 +37,11 @@ import {
   keysOf,
   metadataOf,
   report,
+  type EntryFacts,
   type ImportWalk,
   type Json,
   type Path,
+  type ToolEntry,
 } from './import-reader.js';
 
 export interface ImportContext {
@@ -70,20 +72,6 @@ const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'rel
 interface ObjectWalk extends ImportWalk {
   codecs: FormatCodecs;
   planes: PlaneModel;
-}
-
-/** What an object entry says beyond its object. */
-interface EntryFacts {
-  /** The input gave the objectId (a generated one is never a duplicate). */
-  givenId: boolean;
-  /** On tracks: the user set the shape on this frame (`keyframe` or `interpolationStopped`). */
-  keyframe: boolean;
-}
-
-/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
-interface ToolEntry extends EntryFacts {
-  path: Path;
-  object: ObjectAnnotation;
 }
 
 function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefined {
@@ -139,20 +127,20 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
 
 /**
  * The object entries of a list: one object each on single-plane and paged assets, grouped into
- * tracks on tracks. The list is read in place (the walk found it readable; a proxy that changes
+ * tracks on tracks (by the track codec; an element without one reads each entry as an object). The list is read in place (the walk found it readable; a proxy that changes
  * its mind fails the whole import). Duplicate ids are reported after every entry's own problems.
  */
 function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
   const length = list.length;
   const facts: EntryFacts = { givenId: false, keyframe: false };
-  if (walk.planes === 'track') {
+  if (walk.planes === 'track' && walk.codecs.tracks) {
     const entries: ToolEntry[] = [];
     for (let index = 0; index < length; index++) {
       const at = child(path, index);
       const object = toolEntry(walk, list[index], at, facts);
       if (object) entries.push({ path: at, object, ...facts });
     }
-    return trackObjects(walk, entries, ids);
+    return walk.codecs.tracks.objects(walk, entries, ids);
   }
   const duplicates = { problems: [] as ImportWalk['problems'] };
   const objects: ObjectAnnotation[] = [];
@@ -163,55 +151,6 @@ function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids
   }
   walk.problems.push(...duplicates.problems);
   return objects;
-}
-
-/**
- * Tracks: flat per-frame entries sharing an objectId become one object. Entries flagged `keyframe`
- * or `interpolationStopped` are its keyframes (the others were interpolated); where no entry is
- * flagged, every entry is a keyframe. Answers are merged, first one per class and page.
- */
-function trackObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<string, Path>): ObjectAnnotation[] {
-  const groups = new Map<string, ToolEntry[]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.object.objectId);
-    if (group) group.push(entry);
-    else groups.set(entry.object.objectId, [entry]);
-  }
-  return [...groups.values()].map((group) => {
-    const first = group[0]!;
-    ids.set(first.object.objectId, first.path);
-    const flagged = group.some((e) => e.keyframe);
-    const byFrame = new Map<number, ToolEntry>();
-    const answers: ClassificationAnswer[] = [];
-    const answered = new Set<string>();
-    let lock = false;
-    for (const entry of group) {
-      const frame = entry.object.keyframes[0]!.frame;
-      if (entry.object.schemaId !== first.object.schemaId) {
-        report(walk, 'inconsistent-object', child(entry.path, 'schemaId'), `objectId "${first.object.objectId}" has another class at ${String(first.path)}.`);
-        continue;
-      }
-      const other = byFrame.get(frame);
-      if (other) {
-        report(walk, 'duplicate-object-id', child(entry.path, 'page'), `objectId "${first.object.objectId}" already has an entry on frame ${frame} at ${String(other.path)}.`);
-        continue;
-      }
-      byFrame.set(frame, entry);
-      for (const answer of entry.object.classifications) {
-        const key = `${answer.schemaId}@${answer.page ?? ''}`;
-        if (answered.has(key)) continue;
-        answered.add(key);
-        answers.push(answer);
-      }
-      lock ||= entry.object.lock === true;
-    }
-    const keyframes = [...byFrame.values()]
-      .filter((e) => !flagged || e.keyframe)
-      .map((e) => e.object.keyframes[0]!)
-      .sort((a, b) => a.frame - b.frame);
-    const { objectId, schemaId, metadata } = first.object;
-    return { objectId, schemaId, keyframes, classifications: answers, ...(lock ? { lock: true } : {}), metadata };
-  });
 }
 
 /** `objectIdsOf` gives the imported objects' ids: built only when there are relations to check. */

@@ -15,13 +15,13 @@ import { createDocumentView, type DocumentView } from '../../text/document-view.
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
 import { createTextHighlights, type TextHighlights } from '../../text/highlights.js';
-import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
-import { caretOffsetAt, characterAt, clearSelection, readSelection, type OffsetSpan } from '../../text/selection.js';
-import { createTextDocument, type CaretUnit, type TextDocument } from '../../text/text-document.js';
+import type { RelationOverlay } from '../../text/relation-overlay.js';
+import { createTextDocument, type TextDocument } from '../../text/text-document.js';
 import { AnnotatorElement } from '../base/annotator-element.js';
-import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../base/keymap.js';
+import type { KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { lkTextStyles } from './lk-text.styles.js';
+import type { PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { renderSidebar } from '../base/sidebar.js';
 
 /** Export `metadata` of a text asset: its length in code points and its line count. */
@@ -30,22 +30,10 @@ export interface TextMetadata {
   lines: number;
 }
 
-/** A span waiting for a class: `anchor` stays, `focus` moves with Shift+arrows (UTF-16 offsets). */
-interface PendingSpan {
-  anchor: number;
-  focus: number;
-}
-
 interface CachedRange {
   start: number;
   end: number;
   range: StaticRange;
-}
-
-interface HandleDrag {
-  objectId: string;
-  edge: 'start' | 'end';
-  pointerId: number;
 }
 
 const FALLBACK_COLOR = '#6e7781';
@@ -56,8 +44,6 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 const FILL_BUDGET_MS = 8;
 /** Store changes touching more entities than this are brought into the index and highlights a task later. */
 const SYNC_NOW_LIMIT = 256;
-const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
-const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -121,8 +107,9 @@ export class LkText extends AnnotatorElement {
   private highlightWindow: HighlightWindow | undefined;
   /** The hidden objects the index was last brought up to date with. */
   private indexedHidden = new Set<string>();
-  /** Relation ids by member entity (`relationsOf`); dropped when relations change. */
-  private relationsByMember: Map<string, string[]> | undefined;
+  /** The relation arrows, loaded on first need (`loadRelationOverlay`). */
+  private relationOverlay: RelationOverlay | undefined;
+  private relationOverlayLoading: Promise<void> | undefined;
   /** Resolves when the DOM of the text set last is built (`showText`). */
   private viewBuilt: Promise<void> = Promise.resolve();
   /** Set when the highlights were removed (disconnect) and must be painted again. */
@@ -130,11 +117,10 @@ export class LkText extends AnnotatorElement {
   private paletteIndex = new Map<string, number>();
   private pending: PendingSpan | undefined;
   private caret: number | undefined;
-  private pointerStart: { x: number; y: number; additive: boolean } | undefined;
-  private handleDrag: HandleDrag | undefined;
   private overlayFrame = 0;
-  private hoverFrame = 0;
-  private hoverPoint: { x: number; y: number } | undefined;
+  /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
+  private editing: TextEditing | undefined;
+  private editingLoading: Promise<unknown> | undefined;
   private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
@@ -170,7 +156,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'selection') this.revealSelection();
     });
     this.session.store.subscribe((change) => {
-      if (change.relations.length > 0) this.relationsByMember = undefined;
+      if (change.relations.length > 0) this.relationOverlay?.relationsChanged();
       this.syncEntities(change.objects.map((entry) => entry.id));
       this.rejectUnfitImport(change);
     });
@@ -217,12 +203,10 @@ export class LkText extends AnnotatorElement {
     this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
-    cancelAnimationFrame(this.hoverFrame);
-    this.hoverFrame = 0;
+    this.editing?.disconnect();
     this.hoveredId = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    window.removeEventListener('pointerup', this.onPointerUp);
     // Waiting entity changes are brought in on the next read (after reconnecting), not painted now.
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
@@ -244,6 +228,11 @@ export class LkText extends AnnotatorElement {
     if (this.panelsLoading) {
       await this.panelsLoading;
       await this.updateComplete;
+    }
+    await this.editingLoading;
+    if (this.session.store.state.relations.size > 0) {
+      this.loadRelationOverlay();
+      await this.relationOverlayLoading;
     }
     this.refreshPaint();
     // Blocks report whether they are rendered after the frame that laid them out: wait for it.
@@ -299,6 +288,78 @@ export class LkText extends AnnotatorElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.loadPanels(!this.noSidebar || this.helpOpen ? 'all' : 'toolbar');
+    this.loadEditing();
+  }
+
+  /** The pointer and keyboard handling, with `import()` on first render (in parallel with the text). */
+  private loadEditing(): void {
+    this.editingLoading ??= import('./text-editing.js').then(
+      ({ createTextEditing }) => {
+        this.editing = createTextEditing(this.editingHost());
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text readable; the next render tries again.
+        this.editingLoading = undefined;
+      },
+    );
+  }
+
+  /** What the input handlers read and change of this element. */
+  private editingHost(): TextEditingHost {
+    const element = this;
+    return {
+      element,
+      session: this.session,
+      get root() {
+        return element.shadowRoot;
+      },
+      get view() {
+        return element.view;
+      },
+      get document() {
+        return element.textDocument;
+      },
+      get index() {
+        return element.index;
+      },
+      get snapWords() {
+        return element.snapWords;
+      },
+      get scroller() {
+        return element.scroller;
+      },
+      get paragraphs() {
+        return element.paragraphsElement;
+      },
+      get pending() {
+        return element.pending;
+      },
+      set pending(span) {
+        element.pending = span;
+      },
+      get caret() {
+        return element.caret;
+      },
+      set caret(offset) {
+        element.caret = offset;
+      },
+      get hoveredId() {
+        return element.hoveredId;
+      },
+      set hoveredId(id) {
+        element.hoveredId = id;
+      },
+      nerTools: () => this.nerTools(),
+      nerSpan: (object) => this.nerSpan(object),
+      activeNerSchema: () => this.activeNerSchema(),
+      createEntity: (schemaId, from, to) => this.createEntity(schemaId, from, to),
+      createFromPending: (schemaId) => this.createFromPending(schemaId),
+      editableSelectedEntity: () => this.editableSelectedEntity(),
+      revealOffset: (offset) => this.revealOffset(offset),
+      refreshPaint: () => this.refreshPaint(),
+      requestUpdate: () => this.requestUpdate(),
+    };
   }
 
   /**
@@ -679,119 +740,16 @@ export class LkText extends AnnotatorElement {
     return object;
   }
 
-  /** Writes new UTF-16 bounds for an entity (code points and `selection` recomputed). */
-  private writeSpan(object: ObjectAnnotation, from: number, to: number): void {
-    const doc = this.textDocument;
-    if (!doc) return;
-    const start = doc.codePoints.toCodePoint(from);
-    const end = doc.codePoints.toCodePoint(to);
-    const current = this.nerSpan(object);
-    if (end <= start || (current && current.start === start && current.end === end)) return;
-    const geometry: Geometry = { type: 'ner', value: { start, end, selection: doc.codePoints.slice(start, end) } };
-    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(withOneShape(object, 0, geometry)));
-  }
+  // ---- pointer and keyboard (text-editing.ts) -------------------------------------------------
 
-  private moveEntityEdge(edge: 'start' | 'end', direction: 1 | -1, unit: CaretUnit): boolean {
-    const object = this.editableSelectedEntity();
-    const doc = this.textDocument;
-    const span = object ? this.nerSpan(object) : undefined;
-    if (!object || !doc || !span) return false;
-    let from = doc.codePoints.toUtf16(span.start);
-    let to = doc.codePoints.toUtf16(span.end);
-    if (edge === 'end') to = doc.moveCaret(to, direction, unit);
-    else from = doc.moveCaret(from, direction, unit);
-    if (to <= from) return true;
-    this.writeSpan(object, from, to);
-    this.revealOffset(edge === 'end' ? to : from);
-    return true;
-  }
-
-  // ---- pointer ----------------------------------------------------------------------------------
-
-  private readonly onMouseDown = (event: MouseEvent) => {
-    // Shift/Ctrl/⌘+click adds to the selection; keep the browser from extending a text selection.
-    if (event.button === 0 && (event.shiftKey || event.ctrlKey || event.metaKey)) event.preventDefault();
-  };
-
-  private readonly onPointerDown = (event: PointerEvent) => {
-    if (event.button !== 0 || !this.view) return;
-    this.pointerStart = { x: event.clientX, y: event.clientY, additive: event.shiftKey || event.ctrlKey || event.metaKey };
-    window.addEventListener('pointerup', this.onPointerUp);
-  };
-
-  private readonly onPointerUp = (event: PointerEvent) => {
-    window.removeEventListener('pointerup', this.onPointerUp);
-    const start = this.pointerStart;
-    this.pointerStart = undefined;
-    const view = this.view;
-    const root = this.shadowRoot;
-    if (!start || !view || !root) return;
-    const span = start.additive ? undefined : readSelection(root, view);
-    if (span && span.end > span.start) this.onSpanSelected(span);
-    else this.onTextClick(event.clientX, event.clientY, start.additive);
-  };
-
-  /** Hover shows which entity a click would select (the smallest under the pointer). */
-  private readonly onPointerMove = (event: PointerEvent) => {
-    if (event.buttons !== 0 || event.pointerType === 'touch') return;
-    this.hoverPoint = { x: event.clientX, y: event.clientY };
-    this.hoverFrame ||= requestAnimationFrame(() => {
-      this.hoverFrame = 0;
-      const point = this.hoverPoint;
-      const root = this.shadowRoot;
-      if (!point || !root || !this.view) return;
-      const character = characterAt(root, this.view, point.x, point.y);
-      const id = character ? this.index.smallestAt(character.start)?.id : undefined;
-      if (id === this.hoveredId) return;
-      this.hoveredId = id;
-      this.paragraphsElement.classList.toggle('over-entity', id !== undefined);
-      this.refreshPaint();
-    });
-  };
-
-  private readonly onPointerLeave = () => {
-    this.hoverPoint = undefined;
-    if (this.hoveredId === undefined) return;
-    this.hoveredId = undefined;
-    this.paragraphsElement.classList.remove('over-entity');
-    this.refreshPaint();
-  };
-
-  private onSpanSelected(span: OffsetSpan): void {
-    const doc = this.textDocument;
-    const root = this.shadowRoot;
-    if (!doc || !root || !this.session.canEdit) return;
-    let [start, end] = doc.trimLineEnds(span.start, span.end);
-    if (this.snapWords) [start, end] = doc.snapToWords(start, end);
-    clearSelection(root);
-    this.caret = end;
-    const schemaId = this.activeNerSchema();
-    if (schemaId) {
-      this.createEntity(schemaId, start, end);
-      return;
-    }
-    this.pending = { anchor: start, focus: end };
-    this.session.select([]);
-    this.requestUpdate();
-  }
-
-  private onTextClick(x: number, y: number, additive: boolean): void {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return;
-    const character = characterAt(root, view, x, y);
-    const entity = character ? this.index.smallestAt(character.start) : undefined;
-    if (additive) {
-      if (!entity) return;
-      const selection = this.session.selection;
-      this.session.select(selection.includes(entity.id) ? selection.filter((id) => id !== entity.id) : [...selection, entity.id]);
-      return;
-    }
-    this.pending = undefined;
-    this.caret = caretOffsetAt(root, view, x, y) ?? this.caret;
-    this.session.select(entity ? [entity.id] : []);
-    this.requestUpdate();
-  }
+  private readonly onMouseDown = (event: MouseEvent) => this.editing?.mouseDown(event);
+  private readonly onPointerDown = (event: PointerEvent) => this.editing?.pointerDown(event);
+  private readonly onPointerMove = (event: PointerEvent) => this.editing?.pointerMove(event);
+  private readonly onPointerLeave = () => this.editing?.pointerLeave();
+  private readonly onHandleDown = (event: PointerEvent) => this.editing?.handleDown(event);
+  private readonly onHandleMove = (event: PointerEvent) => this.editing?.handleMove(event);
+  private readonly onHandleUp = (event: PointerEvent) => this.editing?.handleUp(event);
+  private readonly onKeyDown = (event: KeyboardEvent) => this.editing?.keyDown(event);
 
   private readonly onArrowClick = (event: MouseEvent) => {
     const target = event.composedPath().find((node): node is SVGGElement => node instanceof SVGGElement && node.dataset['relationId'] !== undefined);
@@ -801,146 +759,7 @@ export class LkText extends AnnotatorElement {
     this.session.select([id]);
   };
 
-  private readonly onHandleDown = (event: PointerEvent) => {
-    const object = this.editableSelectedEntity();
-    if (event.button !== 0 || !object) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const edge = (event.currentTarget as HTMLElement).classList.contains('start') ? 'start' : 'end';
-    this.handleDrag = { objectId: object.objectId, edge, pointerId: event.pointerId };
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-    this.session.store.beginGesture();
-  };
-
-  private readonly onHandleMove = (event: PointerEvent) => {
-    const drag = this.handleDrag;
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!drag || drag.pointerId !== event.pointerId || !root || !view) return;
-    const object = this.session.store.state.objects.get(drag.objectId);
-    const span = object ? this.nerSpan(object) : undefined;
-    const offset = caretOffsetAt(root, view, event.clientX, event.clientY);
-    if (!object || !span || offset === undefined) return;
-    const doc = view.document;
-    const from = doc.codePoints.toUtf16(span.start);
-    const to = doc.codePoints.toUtf16(span.end);
-    const snapped = doc.graphemeFloor(offset);
-    if (drag.edge === 'start' && snapped < to) this.writeSpan(object, snapped, to);
-    if (drag.edge === 'end' && snapped > from) this.writeSpan(object, from, snapped);
-  };
-
-  private readonly onHandleUp = (event: PointerEvent) => {
-    const drag = this.handleDrag;
-    if (!drag || drag.pointerId !== event.pointerId) return;
-    this.handleDrag = undefined;
-    if (event.type === 'pointercancel') this.session.store.cancelGesture();
-    else this.session.store.endGesture('update');
-  };
-
-  // ---- keyboard ---------------------------------------------------------------------------------
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
-    if (event.composedPath()[0] !== this || !this.textDocument) return;
-    const chord = chordOf(event);
-    if (this.pending && this.session.canEdit) {
-      const tool = this.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);
-      if (tool) {
-        event.preventDefault();
-        this.createFromPending(tool.schemaId);
-        return;
-      }
-    }
-    if (this.handleArrowKey(event)) event.preventDefault();
-  };
-
-  /**
-   * Caret keys: arrows (Ctrl/⌘: by word; ↑ ↓ by line), Home/End (line; Ctrl/⌘: document),
-   * PageUp/PageDown (scroll a page). With Shift they extend the waiting span; with Alt+Shift /
-   * Alt+Ctrl the arrows move the selected entity's end / start. ← → follow the reading direction
-   * of right-to-left lines.
-   */
-  private handleArrowKey(event: KeyboardEvent): boolean {
-    const doc = this.textDocument!;
-    const mod = event.ctrlKey || event.metaKey;
-    if (event.key === 'PageDown' || event.key === 'PageUp') {
-      if (event.altKey || mod) return false;
-      this.scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * this.scroller.clientHeight * 0.9 });
-      return true;
-    }
-    let horizontal = HORIZONTAL[event.key];
-    const vertical = VERTICAL[event.key];
-    const lineEdge = event.key === 'Home' ? -1 : event.key === 'End' ? 1 : undefined;
-    if (!horizontal && !vertical && !lineEdge) return false;
-    const from = this.pending?.focus ?? this.caret ?? this.selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? this.firstVisibleOffset();
-    if (horizontal && doc.isRightToLeft(doc.layout.paragraphAt(from))) horizontal = horizontal > 0 ? -1 : 1;
-    if (event.altKey) {
-      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start (logical order).
-      const logical = HORIZONTAL[event.key];
-      if (!logical || !(event.shiftKey || mod)) return false;
-      return this.moveEntityEdge(event.shiftKey ? 'end' : 'start', logical, 'grapheme');
-    }
-    let next: number;
-    if (horizontal) next = doc.moveCaret(from, horizontal, mod ? 'word' : 'grapheme');
-    else if (vertical) next = this.lineMove(from, vertical);
-    else if (mod) next = lineEdge! > 0 ? doc.text.length : 0;
-    else {
-      const paragraph = doc.layout.paragraphs[doc.layout.paragraphAt(from)]!;
-      next = lineEdge! > 0 ? paragraph.start + paragraph.text.length : paragraph.start;
-    }
-    if (event.shiftKey) {
-      if (!this.session.canEdit) return false;
-      const anchor = this.pending?.anchor ?? from;
-      this.pending = { anchor, focus: next };
-      if (this.session.selection.length > 0) this.session.select([]);
-    } else {
-      this.pending = undefined;
-    }
-    this.caret = next;
-    this.revealOffset(next);
-    this.requestUpdate();
-    return true;
-  }
-
-  private selectedEntityEdge(direction: number): number | undefined {
-    const entity = this.session.selection.length === 1 ? this.index.get(this.session.selection[0]!) : undefined;
-    if (!entity) return undefined;
-    return direction > 0 ? entity.end : entity.start;
-  }
-
-  /** The offset one visual line up or down, from the caret's on-screen position. */
-  private lineMove(from: number, direction: 1 | -1): number {
-    const root = this.shadowRoot;
-    const view = this.view;
-    const doc = this.textDocument!;
-    if (!root || !view) return from;
-    const rect = this.caretRect(from);
-    if (rect) {
-      const lineHeight = Math.max(8, rect.height);
-      const y = direction > 0 ? rect.bottom + lineHeight / 2 : rect.top - lineHeight / 2;
-      const scrollerRect = this.scroller.getBoundingClientRect();
-      if (y > scrollerRect.top && y < scrollerRect.bottom) {
-        const offset = caretOffsetAt(root, view, rect.left, y);
-        if (offset !== undefined && offset !== from) return offset;
-      }
-    }
-    // Off screen or nothing there: the same column in the next or previous paragraph.
-    const layout = doc.layout;
-    const index = layout.paragraphAt(from);
-    const target = layout.paragraphs[index + direction];
-    if (!target) return direction > 0 ? doc.text.length : 0;
-    const column = from - layout.paragraphs[index]!.start;
-    return doc.graphemeFloor(target.start + Math.min(column, target.text.length));
-  }
-
-  private firstVisibleOffset(): number {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return 0;
-    const rect = this.paragraphsElement.getBoundingClientRect();
-    const top = Math.max(rect.top, this.scroller.getBoundingClientRect().top) + 4;
-    return caretOffsetAt(root, view, rect.left + 2, top) ?? 0;
-  }
+  // ---- selection and keys ---------------------------------------------------------------------
 
   /** An entity selected elsewhere (the object list) scrolls into view. */
   private revealSelection(): void {
@@ -960,11 +779,7 @@ export class LkText extends AnnotatorElement {
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     switch (action) {
       case 'cancel':
-        if (this.handleDrag) {
-          this.handleDrag = undefined;
-          this.session.store.cancelGesture();
-          return true;
-        }
+        if (this.editing?.cancelDrag()) return true;
         if (this.pending) {
           this.pending = undefined;
           this.requestUpdate();
@@ -1018,78 +833,17 @@ export class LkText extends AnnotatorElement {
 
   private readonly onScroll = () => this.scheduleOverlay();
 
-  private caretRect(offset: number): DOMRect | undefined {
-    const view = this.view;
-    if (!view) return undefined;
-    const rects = view.range(offset, offset).getClientRects();
-    const rect = rects[0];
-    if (rect && rect.height > 0) return rect;
-    const paragraph = view.paragraphElement(view.document.layout.paragraphAt(offset));
-    const box = paragraph?.getBoundingClientRect();
-    if (!box) return undefined;
-    return new DOMRect(box.left, box.top, 0, Math.min(box.height, parseFloat(getComputedStyle(paragraph!).lineHeight) || box.height));
-  }
-
   private drawOverlay(): void {
     const view = this.view;
     if (!view || !this.content) return;
     const origin = this.content.getBoundingClientRect();
-    // Caret.
-    const caret = this.caret;
-    const caretRect = caret !== undefined ? this.caretRect(caret) : undefined;
-    if (caretRect) {
-      Object.assign(this.caretElement.style, {
-        left: `${caretRect.left - origin.left}px`,
-        top: `${caretRect.top - origin.top}px`,
-        height: `${caretRect.height}px`,
-      });
-    }
-    this.caretElement.classList.toggle('visible', caretRect !== undefined);
-    // Handles on the one selected editable entity.
-    const object = this.editableSelectedEntity();
-    const entity = object ? this.index.get(object.objectId) : undefined;
-    const rects = entity ? this.rangeRects(entity) : [];
-    const first = rects[0];
-    const last = rects[rects.length - 1];
-    for (const [handle, rect, x] of [
-      [this.startHandle, first, first?.left],
-      [this.endHandle, last, last?.right],
-    ] as const) {
-      handle.classList.toggle('visible', rect !== undefined);
-      if (rect && x !== undefined) {
-        Object.assign(handle.style, { left: `${x - origin.left}px`, top: `${rect.top - origin.top}px`, height: `${rect.height}px` });
-      }
-    }
+    this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
   }
 
-  private rangeRects(entity: TextEntity): DOMRect[] {
-    const view = this.view!;
-    // Only entities in rendered blocks have boxes worth measuring (and a huge one measures once).
-    if (!view.isRendered(entity.start, entity.end)) return [];
-    return [...view.range(entity.start, entity.end).getClientRects()].filter((rect) => rect.width > 0);
-  }
-
-  /** Relation ids by member entity id, rebuilt after relations change (not on scroll). */
-  private relationsOf(entityId: string): readonly string[] {
-    if (!this.relationsByMember) {
-      const byMember = new Map<string, string[]>();
-      for (const relation of this.session.store.state.relations.values()) {
-        for (const member of relation.kind === 'single' ? [relation.from, relation.to] : relation.group) {
-          let list = byMember.get(member);
-          if (!list) byMember.set(member, (list = []));
-          list.push(relation.objectId);
-        }
-      }
-      this.relationsByMember = byMember;
-    }
-    return this.relationsByMember.get(entityId) ?? [];
-  }
-
   /**
-   * Arrows for the relations that touch an entity on screen. Candidates come from the entities
-   * painted in rendered blocks (a few hundred at most), never from a pass over every relation;
-   * a member off screen is drawn at the top or bottom edge, towards where it is.
+   * The relation arrows. Their code loads with `import()` the first time there are relations (a
+   * document without any never downloads it); until it arrives none are drawn.
    */
   private drawArrows(origin: DOMRect): void {
     const svg = this.arrowsSvg;
@@ -1097,57 +851,36 @@ export class LkText extends AnnotatorElement {
     if (!svg || !view) return;
     const relations = this.session.store.state.relations;
     this.content.classList.toggle('has-arrows', relations.size > 0);
-    const candidates = new Set<string>();
-    if (relations.size > 0) for (const id of this.highlights.paintedIds()) for (const relationId of this.relationsOf(id)) candidates.add(relationId);
-    if (candidates.size === 0) {
+    if (relations.size === 0 || !this.relationOverlay) {
       if (svg.childNodes.length > 0) svg.replaceChildren();
+      if (relations.size > 0) this.loadRelationOverlay();
       return;
     }
-    const screen = this.scroller.getBoundingClientRect();
-    const above = { x: 40, y: screen.top - origin.top - 12 };
-    const below = { x: 40, y: screen.bottom - origin.top + 12 };
-    const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
-    const firstRendered = Math.min(...rendered.map(([start]) => start));
-    const categories = new Map((this.session.ontology?.relations ?? []).map((category) => [category.schemaId, category] as const));
-    /** Where an arrow meets an entity, and whether that point is on screen. */
-    const anchors = new Map<string, { point: ArrowPoint; onScreen: boolean } | undefined>();
-    const anchorOf = (id: string) => {
-      if (anchors.has(id)) return anchors.get(id);
-      const entity = this.index.get(id);
-      let anchor: { point: ArrowPoint; onScreen: boolean } | undefined;
-      if (entity && view.isRendered(entity.start, entity.end)) {
-        const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
-        if (rect && rect.bottom < screen.top) anchor = { point: above, onScreen: false };
-        else if (rect && rect.top > screen.bottom) anchor = { point: below, onScreen: false };
-        else if (rect) anchor = { point: { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 }, onScreen: true };
-      } else if (entity) {
-        anchor = { point: entity.start < firstRendered ? above : below, onScreen: false };
-      }
-      anchors.set(id, anchor);
-      return anchor;
-    };
-    const specs: ArrowSpec[] = [];
-    const selected = new Set(this.session.selection);
-    for (const relationId of candidates) {
-      const relation = relations.get(relationId);
-      if (!relation) continue;
-      const members = relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
-      const ends = members.map(anchorOf);
-      if (ends.some((end) => end === undefined) || !ends.some((end) => end!.onScreen)) continue;
-      const category = categories.get(relation.schemaId);
-      specs.push({
-        id: relation.objectId,
-        label: category?.title ?? relation.schemaId,
-        color: category?.color && /^#[0-9a-fA-F]{6}$/.test(category.color) ? category.color : FALLBACK_COLOR,
-        kind: relation.kind,
-        points: ends.map((end) => end!.point),
-        bidirectional: relation.kind === 'single' && relation.direction === 'bidirectional',
-        selected: selected.has(relation.objectId),
-      });
-    }
-    // Document order keeps the stacking of overlapping arcs stable while scrolling.
-    specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    drawArrows(svg, layoutArrows(specs));
+    this.relationOverlay.draw({
+      svg,
+      view,
+      index: this.index,
+      relations,
+      categories: this.session.ontology?.relations ?? [],
+      paintedIds: this.highlights.paintedIds(),
+      selected: new Set(this.session.selection),
+      origin,
+      screen: this.scroller.getBoundingClientRect(),
+      fallbackColor: FALLBACK_COLOR,
+    });
+  }
+
+  private loadRelationOverlay(): void {
+    this.relationOverlayLoading ??= import('../../text/relation-overlay.js').then(
+      ({ createRelationOverlay }) => {
+        this.relationOverlay = createRelationOverlay();
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text usable; the next draw tries again.
+        this.relationOverlayLoading = undefined;
+      },
+    );
   }
 
   // ---- rendering --------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  * `<lk-text>` downloads no box, polygon or PDF code; `labelkit/format.js` carries them all.
  */
 import type { Geometry, GeometryOf, Keyframe } from '../../core/model.js';
-import type { ImportWalk, Path } from '../import-reader.js';
+import type { ObjectAnnotation } from '../../core/model.js';
+import type { ImportWalk, Path, ToolEntry } from '../import-reader.js';
 import type { GeometryKey, GeometryPayloads } from '../types.js';
 
 export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
@@ -29,6 +30,13 @@ export interface TrackFrame {
 /** The frames a track (planes `track`, video) exports: every frame it is on, or keyframes and stops only. */
 export type TrackFrames = (keyframes: readonly Keyframe[], frameTotal: number, keyframesOnly: boolean) => TrackFrame[];
 
+/** Tracks (video) both ways: export frame by frame, and the flat entries of one objectId read as one track. */
+export interface TrackCodec {
+  frames: TrackFrames;
+  /** Objects from entries read in input order; ids claimed in `ids` (first use), problems reported. */
+  objects(walk: Pick<ImportWalk, 'problems'>, entries: readonly ToolEntry[], ids: Map<string, Path>): ObjectAnnotation[];
+}
+
 export type GeometryCodecs = { readonly [K in GeometryKey]?: GeometryCodec<K> };
 
 /** A codec of any one kind. */
@@ -37,11 +45,11 @@ export type AnyGeometryCodec = { [K in GeometryKey]: GeometryCodec<K> }[Geometry
 /** What an element reads and writes beyond the format's common parts. */
 export interface FormatCodecs {
   readonly geometry: GeometryCodecs;
-  /** Interpolated export of tracks; without it a track exports its keyframes alone. */
-  readonly tracks?: TrackFrames;
+  /** Tracks; without it a track exports its keyframes alone and each imported entry is an object. */
+  readonly tracks?: TrackCodec;
 }
 
-export function formatCodecs(geometry: readonly AnyGeometryCodec[], tracks?: TrackFrames): FormatCodecs {
+export function formatCodecs(geometry: readonly AnyGeometryCodec[], tracks?: TrackCodec): FormatCodecs {
   // A plain object (fast property lookups, once per object on large imports and exports), frozen.
   const byKey = Object.freeze(Object.fromEntries(geometry.map((codec) => [codec.key, codec]))) as GeometryCodecs;
   return Object.freeze({ geometry: byKey, ...(tracks ? { tracks } : {}) });
