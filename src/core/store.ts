@@ -193,11 +193,18 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     else map.set(id, value);
   }
 
-  function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit'): ChangeSet {
+  /**
+   * The change a diff makes. `shareEntries`: the diff is dropped after this (host writes are not
+   * recorded), so its entries are handed out as they are instead of copied (imports: 10,000).
+   */
+  function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit', shareEntries = false): ChangeSet {
     const change: ChangeSet = { origin, reason, phase, objects: [], classifications: [], relations: [], masks: [] };
     for (const kind of KINDS) {
       const list = change[kind] as EntityChange<Entity>[];
-      for (const { id, before, after } of diff[kind].values()) if (before !== after) list.push({ id, before, after });
+      for (const entry of diff[kind].values()) {
+        if (entry.before === entry.after) continue;
+        list.push(shareEntries ? entry : { id: entry.id, before: entry.before, after: entry.after });
+      }
     }
     return change;
   }
@@ -354,7 +361,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       if (origin === 'user' && !userWritable) return undefined;
       const diff = run(origin, write);
       const phase = origin === 'user' && gesture ? 'live' : 'commit';
-      const change = toChangeSet(diff, origin, reason, phase);
+      const change = toChangeSet(diff, origin, reason, phase, origin === 'api');
       if (isEmpty(change)) return undefined;
       version++;
       if (origin === 'api') {

@@ -68,6 +68,9 @@ export interface ImportedAnnotations {
 
 const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
 
+/** The answers of every object imported without any: one frozen list (the model is never changed in place). */
+const NO_ANSWERS = Object.freeze([]) as unknown as ClassificationAnswer[];
+
 /** One import: the shared walk plus the geometry this reader knows. */
 interface ObjectWalk extends ImportWalk {
   codecs: FormatCodecs;
@@ -113,7 +116,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
   const objectId = idFrom(walk, rawId, at);
   const rawAnswers = field(item, 'classifications');
   const classifications =
-    rawAnswers === undefined || rawAnswers === null ? [] : parseAnswers(walk, rawAnswers, category.classifications, child(at, 'classifications'));
+    rawAnswers === undefined || rawAnswers === null ? NO_ANSWERS : parseAnswers(walk, rawAnswers, category.classifications, child(at, 'classifications'));
   if (!geometry || objectId === undefined) return undefined;
   const track = walk.planes === 'track';
   const stopped = track && field(item, 'interpolationStopped') === true;
