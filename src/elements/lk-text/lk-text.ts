@@ -21,7 +21,7 @@ import { AnnotatorElement } from '../base/annotator-element.js';
 import type { KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { lkTextStyles } from './lk-text.styles.js';
-import type { PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
+import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { renderSidebar } from '../base/sidebar.js';
 
 /** Export `metadata` of a text asset: its length in code points and its line count. */
@@ -115,13 +115,12 @@ export class LkText extends AnnotatorElement {
   /** Set when the highlights were removed (disconnect) and must be painted again. */
   private paintLost = false;
   private paletteIndex = new Map<string, number>();
-  private pending: PendingSpan | undefined;
-  private caret: number | undefined;
+  /** The waiting span, the keyboard caret and the hovered entity, shared with the input handlers. */
+  private readonly edit: EditState = { pending: undefined, caret: undefined, hoveredId: undefined };
   private overlayFrame = 0;
   /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
   private editing: TextEditing | undefined;
   private editingLoading: Promise<unknown> | undefined;
-  private hoveredId: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
   /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
@@ -152,7 +151,7 @@ export class LkText extends AnnotatorElement {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
       if (topic === 'visibility') this.syncHiddenEntities();
-      if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
+      if (topic === 'mode' && !this.session.canEdit) this.edit.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
     this.session.store.subscribe((change) => {
@@ -204,7 +203,7 @@ export class LkText extends AnnotatorElement {
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
     this.editing?.disconnect();
-    this.hoveredId = undefined;
+    this.edit.hoveredId = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     // Waiting entity changes are brought in on the next read (after reconnecting), not painted now.
@@ -252,8 +251,8 @@ export class LkText extends AnnotatorElement {
    */
   get pendingSpan(): { start: number; end: number; selection: string } | undefined {
     const doc = this.textDocument;
-    if (!doc || !this.pending) return undefined;
-    const [from, to] = this.orderedPending(this.pending);
+    if (!doc || !this.edit.pending) return undefined;
+    const [from, to] = this.orderedPending(this.edit.pending);
     const start = doc.codePoints.toCodePoint(from);
     const end = doc.codePoints.toCodePoint(to);
     return { start, end, selection: doc.codePoints.slice(start, end) };
@@ -332,24 +331,7 @@ export class LkText extends AnnotatorElement {
       get paragraphs() {
         return element.paragraphsElement;
       },
-      get pending() {
-        return element.pending;
-      },
-      set pending(span) {
-        element.pending = span;
-      },
-      get caret() {
-        return element.caret;
-      },
-      set caret(offset) {
-        element.caret = offset;
-      },
-      get hoveredId() {
-        return element.hoveredId;
-      },
-      set hoveredId(id) {
-        element.hoveredId = id;
-      },
+      edit: this.edit,
       nerTools: () => this.nerTools(),
       nerSpan: (object) => this.nerSpan(object),
       activeNerSchema: () => this.activeNerSchema(),
@@ -428,8 +410,8 @@ export class LkText extends AnnotatorElement {
     this.entityIndex = createEntityIndex([]);
     this.unsynced.clear();
     this.ranges.clear();
-    this.pending = undefined;
-    this.caret = undefined;
+    this.edit.pending = undefined;
+    this.edit.caret = undefined;
     this.viewBuilt = this.buildInTasks(doc);
     return this.viewBuilt;
   }
@@ -589,9 +571,9 @@ export class LkText extends AnnotatorElement {
       if (entity) selected.push(this.rangeFor(entity));
     }
     this.highlights.setMark('selected', selected);
-    const hovered = this.hoveredId ? this.index.get(this.hoveredId) : undefined;
+    const hovered = this.edit.hoveredId ? this.index.get(this.edit.hoveredId) : undefined;
     this.highlights.setMark('hover', hovered ? [this.rangeFor(hovered)] : []);
-    const pending = this.pending;
+    const pending = this.edit.pending;
     if (pending && pending.anchor !== pending.focus) {
       const [from, to] = this.orderedPending(pending);
       this.highlights.setMark('pending', [view.staticRange(from, to)]);
@@ -713,14 +695,14 @@ export class LkText extends AnnotatorElement {
       tx.putObject(newObject(objectId, schemaId, 0, geometry, 'single')),
     );
     if (!change) return undefined;
-    this.pending = undefined;
+    this.edit.pending = undefined;
     this.session.select([objectId]);
     this.requestUpdate();
     return objectId;
   }
 
   private createFromPending(schemaId: string): boolean {
-    const pending = this.pending;
+    const pending = this.edit.pending;
     if (!pending || pending.anchor === pending.focus) return false;
     const [from, to] = this.orderedPending(pending);
     return this.createEntity(schemaId, from, to) !== undefined;
@@ -729,7 +711,7 @@ export class LkText extends AnnotatorElement {
   /** A toolbar button (or any host call) picked an entity class while a span was waiting. */
   private onToolChange(): void {
     const schemaId = this.activeNerSchema();
-    if (schemaId && this.pending) this.createFromPending(schemaId);
+    if (schemaId && this.edit.pending) this.createFromPending(schemaId);
   }
 
   /** The one selected entity the user may change, or undefined. */
@@ -780,8 +762,8 @@ export class LkText extends AnnotatorElement {
     switch (action) {
       case 'cancel':
         if (this.editing?.cancelDrag()) return true;
-        if (this.pending) {
-          this.pending = undefined;
+        if (this.edit.pending) {
+          this.edit.pending = undefined;
           this.requestUpdate();
           return true;
         }

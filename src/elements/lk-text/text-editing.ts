@@ -22,6 +22,13 @@ export interface PendingSpan {
   focus: number;
 }
 
+/** What input changes and the element shows: the waiting span, the caret, the hovered entity. */
+export interface EditState {
+  pending: PendingSpan | undefined;
+  caret: number | undefined;
+  hoveredId: string | undefined;
+}
+
 /** The element's state and helpers the input handlers use. */
 export interface TextEditingHost {
   readonly element: HTMLElement;
@@ -33,9 +40,7 @@ export interface TextEditingHost {
   readonly snapWords: boolean;
   readonly scroller: HTMLElement;
   readonly paragraphs: HTMLElement;
-  pending: PendingSpan | undefined;
-  caret: number | undefined;
-  hoveredId: string | undefined;
+  readonly edit: EditState;
   nerTools(): ToolCategory[];
   nerSpan(object: ObjectAnnotation): TextSpan | undefined;
   activeNerSchema(): string | undefined;
@@ -130,13 +135,13 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     let [start, end] = caretOf(doc).trimLineEnds(span.start, span.end);
     if (host.snapWords) [start, end] = caretOf(doc).snapToWords(start, end);
     clearSelection(root);
-    host.caret = end;
+    host.edit.caret = end;
     const schemaId = host.activeNerSchema();
     if (schemaId) {
       host.createEntity(schemaId, start, end);
       return;
     }
-    host.pending = { anchor: start, focus: end };
+    host.edit.pending = { anchor: start, focus: end };
     session.select([]);
     host.requestUpdate();
   };
@@ -153,8 +158,8 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
       session.select(selection.includes(entity.id) ? selection.filter((id) => id !== entity.id) : [...selection, entity.id]);
       return;
     }
-    host.pending = undefined;
-    host.caret = caretOffsetAt(root, view, x, y) ?? host.caret;
+    host.edit.pending = undefined;
+    host.edit.caret = caretOffsetAt(root, view, x, y) ?? host.edit.caret;
     session.select(entity ? [entity.id] : []);
     host.requestUpdate();
   };
@@ -229,7 +234,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     const vertical = VERTICAL[event.key];
     const lineEdge = event.key === 'Home' ? -1 : event.key === 'End' ? 1 : undefined;
     if (!horizontal && !vertical && !lineEdge) return false;
-    const from = host.pending?.focus ?? host.caret ?? selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? firstVisibleOffset();
+    const from = host.edit.pending?.focus ?? host.edit.caret ?? selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? firstVisibleOffset();
     if (horizontal && caretOf(doc).isRightToLeft(doc.layout.paragraphAt(from))) horizontal = horizontal > 0 ? -1 : 1;
     if (event.altKey) {
       // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start (logical order).
@@ -247,13 +252,13 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     }
     if (event.shiftKey) {
       if (!session.canEdit) return false;
-      const anchor = host.pending?.anchor ?? from;
-      host.pending = { anchor, focus: next };
+      const anchor = host.edit.pending?.anchor ?? from;
+      host.edit.pending = { anchor, focus: next };
       if (session.selection.length > 0) session.select([]);
     } else {
-      host.pending = undefined;
+      host.edit.pending = undefined;
     }
-    host.caret = next;
+    host.edit.caret = next;
     host.revealOffset(next);
     host.requestUpdate();
     return true;
@@ -280,16 +285,16 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
         if (!point || !root || !host.view) return;
         const character = characterAt(root, host.view, caretOf(host.view.document), point.x, point.y);
         const id = character ? host.index.smallestAt(character.start)?.id : undefined;
-        if (id === host.hoveredId) return;
-        host.hoveredId = id;
+        if (id === host.edit.hoveredId) return;
+        host.edit.hoveredId = id;
         host.paragraphs.classList.toggle('over-entity', id !== undefined);
         host.refreshPaint();
       });
     },
     pointerLeave() {
       hoverPoint = undefined;
-      if (host.hoveredId === undefined) return;
-      host.hoveredId = undefined;
+      if (host.edit.hoveredId === undefined) return;
+      host.edit.hoveredId = undefined;
       host.paragraphs.classList.remove('over-entity');
       host.refreshPaint();
     },
@@ -330,7 +335,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
       if (event.composedPath()[0] !== host.element || !host.document) return;
       const chord = chordOf(event);
-      if (host.pending && session.canEdit) {
+      if (host.edit.pending && session.canEdit) {
         const tool = host.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);
         if (tool) {
           event.preventDefault();
@@ -341,7 +346,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
       if (handleArrowKey(event)) event.preventDefault();
     },
     drawMarks({ origin, caret, start, end }) {
-      const caretBox = host.caret !== undefined ? caretRect(host.caret) : undefined;
+      const caretBox = host.edit.caret !== undefined ? caretRect(host.edit.caret) : undefined;
       if (caretBox) Object.assign(caret.style, { left: `${caretBox.left - origin.left}px`, top: `${caretBox.top - origin.top}px`, height: `${caretBox.height}px` });
       caret.classList.toggle('visible', caretBox !== undefined);
       const object = host.editableSelectedEntity();

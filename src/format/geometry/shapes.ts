@@ -4,7 +4,7 @@
  * format allows (negative box sizes, any rotation, missing `corners`, a closed ring's repeated
  * first point) and reports anything else as `bad-geometry` at the offending path.
  */
-import type { Point, Zone } from '../../core/model.js';
+import type { Geometry, Point, Zone } from '../../core/model.js';
 import { normalizeBox, normalizeRotatedBox, rotatedBoxCorners, rotatedBoxFromCorners } from '../../core/geometry.js';
 import { child, field, isFiniteNumber, isRecord, items, type Path } from '../import-reader.js';
 import type { AnyGeometryCodec, GeometryCodec } from './codec.js';
@@ -75,32 +75,20 @@ const rotatedBoundingBox: GeometryCodec<'rotated-bounding-box'> = {
   },
 };
 
-const polygon: GeometryCodec<'polygon'> = {
-  key: 'polygon',
-  parse(walk, value, at) {
-    const path = child(at, 'polygon');
-    const p = ring(walk, value, path);
-    return p && { type: 'polygon', value: p };
-  },
-};
+/** A shape that is a list of points, read by `read` (a ring, or at least two points). */
+function pointListCodec<K extends 'polygon' | 'polyline' | 'spline'>(key: K, read: (walk: Walk, value: unknown, path: Path) => Point[] | undefined): GeometryCodec<K> {
+  return {
+    key,
+    parse(walk, value, at) {
+      const p = read(walk, value, child(at, key));
+      return p && ({ type: key, value: p } as Extract<Geometry, { type: K }>);
+    },
+  };
+}
 
-const polyline: GeometryCodec<'polyline'> = {
-  key: 'polyline',
-  parse(walk, value, at) {
-    const path = child(at, 'polyline');
-    const p = points(walk, value, path, 2);
-    return p && { type: 'polyline', value: p };
-  },
-};
-
-const spline: GeometryCodec<'spline'> = {
-  key: 'spline',
-  parse(walk, value, at) {
-    const path = child(at, 'spline');
-    const p = points(walk, value, path, 2);
-    return p && { type: 'spline', value: p };
-  },
-};
+const polygon = pointListCodec('polygon', ring);
+const polyline = pointListCodec('polyline', (walk, value, path) => points(walk, value, path, 2));
+const spline = pointListCodec('spline', (walk, value, path) => points(walk, value, path, 2));
 
 const pointCodec: GeometryCodec<'point'> = {
   key: 'point',
