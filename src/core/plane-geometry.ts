@@ -1,7 +1,10 @@
 /** Reading and writing an object's geometry on one plane, whatever the plane model. */
 import type { Geometry, ObjectAnnotation } from './model.js';
 import { shapeAtFrame, upsertKeyframe } from './interpolation.js';
+import { withOneShape } from './one-shape.js';
 import type { PlaneModel } from './session.js';
+
+export { newObject } from './one-shape.js';
 
 /** The geometry the object shows on `plane`, or undefined where it is not visible there. */
 export function geometryOnPlane(object: ObjectAnnotation, plane: number, planeModel: PlaneModel): Geometry | undefined {
@@ -22,17 +25,5 @@ export function withGeometryOnPlane(
   planeModel: PlaneModel,
 ): ObjectAnnotation {
   if (planeModel === 'track') return { ...object, keyframes: upsertKeyframe(object.keyframes, { frame: plane, geometry }) };
-  const frame = planeModel === 'single' ? 0 : plane;
-  return { ...object, keyframes: [{ frame, geometry }] };
-}
-
-/** A new object of `schemaId` drawn on `plane`. Metadata is stamped by the store. */
-export function newObject(objectId: string, schemaId: string, plane: number, geometry: Geometry, planeModel: PlaneModel): ObjectAnnotation {
-  return {
-    objectId,
-    schemaId,
-    keyframes: [{ frame: planeModel === 'single' ? 0 : plane, geometry }],
-    classifications: [],
-    metadata: { createdAt: '', createdBy: '', createdIn: '' },
-  };
+  return withOneShape(object, planeModel === 'single' ? 0 : plane, geometry);
 }

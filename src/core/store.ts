@@ -105,7 +105,24 @@ export interface StoreOptions {
 
 type EntityKind = 'objects' | 'classifications' | 'relations' | 'masks';
 type Entity = ObjectAnnotation | ClassificationAnswer | RelationAnnotation | BrushMask;
-type Diff = Map<string, { kind: EntityKind; id: string; before: Entity | undefined; after: Entity | undefined }>;
+interface DiffEntry {
+  kind: EntityKind;
+  id: string;
+  before: Entity | undefined;
+  after: Entity | undefined;
+}
+/** What changed, per kind by id (no composite key built and hashed per entity: imports write 10,000). */
+type Diff = Record<EntityKind, Map<string, DiffEntry>>;
+
+const KINDS: readonly EntityKind[] = ['objects', 'classifications', 'relations', 'masks'];
+
+function newDiff(): Diff {
+  return { objects: new Map(), classifications: new Map(), relations: new Map(), masks: new Map() };
+}
+
+function diffEntries(diff: Diff): DiffEntry[] {
+  return KINDS.flatMap((kind) => [...diff[kind].values()]);
+}
 
 interface HistoryEntry {
   reason: ChangeReason;
@@ -113,10 +130,6 @@ interface HistoryEntry {
 }
 
 const HISTORY_LIMIT = 500;
-
-function diffKey(kind: EntityKind, id: string): string {
-  return `${kind}\u0000${id}`;
-}
 
 function isLocked(entity: Entity | undefined): boolean {
   return entity !== undefined && 'lock' in entity && entity.lock === true;
@@ -130,6 +143,12 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     masks: new Map<string, BrushMask>(),
   };
   const state: AnnotationState = maps;
+  /**
+   * Relation ids by member objectId, kept in step with `maps.relations` by `setEntity` (every
+   * write, undo, redo and rollback goes through it): deleting an object looks up its relations
+   * instead of scanning all of them.
+   */
+  const relationsByMember = new Map<string, Set<string>>();
   const listeners = new Set<ChangeListener>();
   let undoStack: HistoryEntry[] = [];
   let redoStack: HistoryEntry[] = [];
@@ -146,17 +165,46 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     return { ...before, updatedAt: now.at, updatedBy: now.by, updatedIn: now.in };
   }
 
+  function membersOf(relation: RelationAnnotation): readonly string[] {
+    return relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
+  }
+
+  function indexRelation(id: string, relation: RelationAnnotation | undefined, add: boolean): void {
+    if (!relation) return;
+    for (const member of membersOf(relation)) {
+      let ids = relationsByMember.get(member);
+      if (add) {
+        if (!ids) relationsByMember.set(member, (ids = new Set()));
+        ids.add(id);
+      } else if (ids) {
+        ids.delete(id);
+        if (ids.size === 0) relationsByMember.delete(member);
+      }
+    }
+  }
+
   function setEntity(kind: EntityKind, id: string, value: Entity | undefined): void {
     const map = maps[kind] as Map<string, Entity>;
+    if (kind === 'relations') {
+      indexRelation(id, maps.relations.get(id), false);
+      indexRelation(id, value as RelationAnnotation | undefined, true);
+    }
     if (value === undefined) map.delete(id);
     else map.set(id, value);
   }
 
-  function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit'): ChangeSet {
+  /**
+   * The change a diff makes. `shareEntries`: the diff is dropped after this (host writes are not
+   * recorded), so its entries are handed out as they are instead of copied (imports: 10,000).
+   */
+  function toChangeSet(diff: Diff, origin: Origin, reason: ChangeReason, phase: 'live' | 'commit', shareEntries = false): ChangeSet {
     const change: ChangeSet = { origin, reason, phase, objects: [], classifications: [], relations: [], masks: [] };
-    for (const { kind, id, before, after } of diff.values()) {
-      if (before === after) continue;
-      (change[kind] as EntityChange<Entity>[]).push({ id, before, after });
+    for (const kind of KINDS) {
+      const list = change[kind] as EntityChange<Entity>[];
+      for (const entry of diff[kind].values()) {
+        if (entry.before === entry.after) continue;
+        list.push(shareEntries ? entry : { id: entry.id, before: entry.before, after: entry.after });
+      }
     }
     return change;
   }
@@ -170,12 +218,16 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   }
 
   function mergeInto(target: Diff, source: Diff): void {
-    for (const [key, entry] of source) {
-      const existing = target.get(key);
-      if (existing) existing.after = entry.after;
-      else target.set(key, { ...entry });
+    for (const kind of KINDS) {
+      const into = target[kind];
+      for (const [id, entry] of source[kind]) {
+        const existing = into.get(id);
+        if (existing) existing.after = entry.after;
+        else into.set(id, { ...entry });
+      }
     }
   }
+
 
   function pushHistory(entry: HistoryEntry): void {
     lastStep = entry;
@@ -186,22 +238,20 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
 
   /** Applies `write` against the live maps, recording a diff; rolls back if `write` throws. */
   function run(origin: Origin, write: (tx: Transaction) => void): Diff {
-    const diff: Diff = new Map();
+    const diff = newDiff();
     const user = origin === 'user';
 
     function record(kind: EntityKind, id: string, after: Entity | undefined): void {
-      const key = diffKey(kind, id);
       const before = (maps[kind] as Map<string, Entity>).get(id);
-      const existing = diff.get(key);
+      const existing = diff[kind].get(id);
       if (existing) existing.after = after;
-      else diff.set(key, { kind, id, before, after });
+      else diff[kind].set(id, { kind, id, before, after });
       setEntity(kind, id, after);
     }
 
     /** An entity created in this transaction or gesture keeps its creation stamp while it is shaped. */
     function stampFor(kind: EntityKind, id: string, before: AuditMetadata | undefined): AuditMetadata {
-      const key = diffKey(kind, id);
-      const pending = gesture?.get(key) ?? diff.get(key);
+      const pending = gesture?.[kind].get(id) ?? diff[kind].get(id);
       if (before && pending && pending.before === undefined) return before;
       return stamp(before);
     }
@@ -211,7 +261,11 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     }
 
     function removeRelationsOf(objectId: string): void {
-      for (const relation of maps.relations.values()) {
+      const ids = relationsByMember.get(objectId);
+      if (!ids) return;
+      // A copy: recording a removal or a shrunk group updates the index under the loop.
+      for (const relationId of [...ids]) {
+        const relation = maps.relations.get(relationId)!;
         if (relation.kind === 'single') {
           if (relation.from === objectId || relation.to === objectId) record('relations', relation.objectId, undefined);
         } else if (relation.group.includes(objectId)) {
@@ -270,22 +324,23 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     try {
       write(tx);
     } catch (error) {
-      for (const { kind, id, before } of [...diff.values()].reverse()) setEntity(kind, id, before);
+      for (const { kind, id, before } of diffEntries(diff).reverse()) setEntity(kind, id, before);
       throw error;
     }
     return diff;
   }
 
   function applyDiff(diff: Diff, direction: 'before' | 'after'): Diff {
-    const applied: Diff = new Map();
-    for (const [key, entry] of diff) {
+    const applied = newDiff();
+    for (const entry of diffEntries(diff)) {
       const from = direction === 'before' ? entry.after : entry.before;
       const to = direction === 'before' ? entry.before : entry.after;
       setEntity(entry.kind, entry.id, to);
-      applied.set(key, { kind: entry.kind, id: entry.id, before: from, after: to });
+      applied[entry.kind].set(entry.id, { kind: entry.kind, id: entry.id, before: from, after: to });
     }
     return applied;
   }
+
 
   const store: AnnotationStore = {
     state,
@@ -306,7 +361,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       if (origin === 'user' && !userWritable) return undefined;
       const diff = run(origin, write);
       const phase = origin === 'user' && gesture ? 'live' : 'commit';
-      const change = toChangeSet(diff, origin, reason, phase);
+      const change = toChangeSet(diff, origin, reason, phase, origin === 'api');
       if (isEmpty(change)) return undefined;
       version++;
       if (origin === 'api') {
@@ -327,7 +382,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     },
 
     beginGesture() {
-      gesture ??= new Map();
+      gesture ??= newDiff();
     },
 
     endGesture(reason = 'update') {
@@ -344,7 +399,7 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
     cancelGesture() {
       const diff = gesture;
       gesture = undefined;
-      if (!diff || diff.size === 0) return;
+      if (!diff || KINDS.every((kind) => diff[kind].size === 0)) return;
       const applied = applyDiff(diff, 'before');
       version++;
       const change = toChangeSet(applied, 'user', 'update', 'live');

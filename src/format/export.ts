@@ -7,8 +7,6 @@
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
 import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
-import { normalizeBox, normalizeRotatedBox, rotatedBoxCorners } from '../core/geometry.js';
-import { framesToExport, shapeAtFrame } from '../core/interpolation.js';
 import type { Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
@@ -22,6 +20,7 @@ import {
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
+import { codecFor, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
 import { cloneJson } from './json.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
 
@@ -44,6 +43,12 @@ export interface ExportInput {
   keyframesOnly?: boolean;
   /** Brush PNG data URLs by 0-based page (`'0'` on single-plane assets). */
   brushDataUrls?: Record<string, string>;
+  /**
+   * The geometry and track codecs of the element exporting (`labelkit/format.js` passes all of
+   * them). A geometry without a codec is exported as a JSON copy; a track without `tracks`, as
+   * its keyframes.
+   */
+  codecs?: FormatCodecs;
 }
 
 /** The `lk-change` detail less `reason`. */
@@ -95,65 +100,62 @@ function onPage(answer: ClassificationAnswer, page: number | undefined): boolean
   return answer.page === undefined || page === undefined || answer.page === page;
 }
 
-/** The geometry payload under its export key. */
-export function exportGeometry(geometry: Geometry): ExportGeometry {
-  switch (geometry.type) {
-    case 'bounding-box':
-      return { 'bounding-box': normalizeBox(geometry.value) };
-    case 'rotated-bounding-box': {
-      const { x, y, width, height, rotation } = normalizeRotatedBox(geometry.value);
-      const box = { x, y, width, height, rotation };
-      return { 'rotated-bounding-box': { ...box, corners: rotatedBoxCorners(box) } };
-    }
-    case 'polygon':
-      return { polygon: cloneJson(geometry.value) };
-    case 'polyline':
-      return { polyline: cloneJson(geometry.value) };
-    case 'spline':
-      return { spline: cloneJson(geometry.value) };
-    case 'point':
-      return { point: [geometry.value[0], geometry.value[1]] };
-    case 'segmentation':
-      return { segmentation: cloneJson(geometry.value) };
-    case 'ner':
-      return { ner: { start: geometry.value.start, end: geometry.value.end, selection: geometry.value.selection } };
-    case 'pdf':
-      return { pdf: cloneJson(geometry.value) };
-  }
+/** The geometry's export payload (what goes under its key). */
+function geometryPayload(geometry: Geometry, codecs: FormatCodecs | undefined): unknown {
+  const codec = codecFor(codecs, geometry.type) as GeometryCodec | undefined;
+  return codec?.export ? codec.export(geometry.value as never) : cloneJson(geometry.value);
 }
 
-function toolEntry(lookup: OntologyLookup, object: ObjectAnnotation, geometry: Geometry, frame: { page?: number; keyframe?: boolean; stopped?: boolean }): ExportTool {
-  const classifications = object.classifications.filter((c) => onPage(c, frame.page)).map((c) => exportClassification(lookup, c, frame.page));
-  return {
-    objectId: object.objectId,
-    schemaId: object.schemaId,
-    title: lookup.title(object.schemaId),
-    ...(frame.page !== undefined ? { page: frame.page } : {}),
-    ...(frame.keyframe ? { keyframe: true } : {}),
-    ...(frame.stopped ? { interpolationStopped: true } : {}),
-    ...exportGeometry(geometry),
-    classifications,
-    ...(object.lock ? { lock: true } : {}),
-    metadata: auditOf(object.metadata),
-  };
+/** The geometry payload under its export key. */
+export function exportGeometry(geometry: Geometry, codecs?: FormatCodecs): ExportGeometry {
+  return { [geometry.type]: geometryPayload(geometry, codecs) } as unknown as ExportGeometry;
 }
+
+function toolEntry(
+  lookup: OntologyLookup,
+  object: ObjectAnnotation,
+  geometry: Geometry,
+  frame: { page?: number; keyframe?: boolean; stopped?: boolean },
+  codecs: FormatCodecs | undefined,
+): ExportTool {
+  const classifications = object.classifications.filter((c) => onPage(c, frame.page)).map((c) => exportClassification(lookup, c, frame.page));
+  // Built key by key in export order (no spread of a computed-key object: exports hold 10,000).
+  const entry: Record<string, unknown> = { objectId: object.objectId, schemaId: object.schemaId, title: lookup.title(object.schemaId) };
+  if (frame.page !== undefined) entry.page = frame.page;
+  if (frame.keyframe) entry.keyframe = true;
+  if (frame.stopped) entry.interpolationStopped = true;
+  entry[geometry.type] = geometryPayload(geometry, codecs);
+  entry.classifications = classifications;
+  if (object.lock) entry.lock = true;
+  entry.metadata = auditOf(object.metadata);
+  return entry as unknown as ExportTool;
+}
+
+/** Without a track codec: each keyframe as it is. */
+const keyframeEntries = (object: ObjectAnnotation): TrackFrame[] =>
+  object.keyframes.map((k) => ({ page: k.frame, geometry: k.geometry, keyframe: true, stopped: k.stopped === true }));
 
 /**
  * One object as export entries: one entry on single-plane (no `page`) and paged assets (`page` =
  * its keyframe's plane); on tracks flat per-frame entries with `keyframe`/`interpolationStopped`.
  */
-export function exportObject(ontology: Lookup, object: ObjectAnnotation, planes: PlaneModel, frameTotal?: number, keyframesOnly = false): ExportTool[] {
+export function exportObject(
+  ontology: Lookup,
+  object: ObjectAnnotation,
+  planes: PlaneModel,
+  frameTotal?: number,
+  keyframesOnly = false,
+  codecs?: FormatCodecs,
+): ExportTool[] {
   const lookup = lookupOf(ontology);
   const first = object.keyframes[0];
   if (!first) return [];
-  if (planes === 'single') return [toolEntry(lookup, object, first.geometry, {})];
-  if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame })];
+  if (planes === 'single') return [toolEntry(lookup, object, first.geometry, {}, codecs)];
+  if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame }, codecs)];
   const lastFrame = object.keyframes.at(-1)!.frame;
   const total = frameTotal !== undefined && Number.isFinite(frameTotal) && frameTotal > 0 ? frameTotal : lastFrame + 1;
-  return framesToExport(object.keyframes, total, keyframesOnly).flatMap((page) => {
-    const shape = shapeAtFrame(object.keyframes, page);
-    return shape ? [toolEntry(lookup, object, shape.geometry, { page, keyframe: shape.keyframe, stopped: shape.stopped })] : [];
-  });
+  const frames = codecs?.tracks ? codecs.tracks.frames(object.keyframes, total, keyframesOnly) : keyframeEntries(object);
+  return frames.map(({ page, geometry, keyframe, stopped }) => toolEntry(lookup, object, geometry, { page, keyframe, stopped }, codecs));
 }
 
 export function exportRelation(ontology: Lookup, relation: RelationAnnotation): ExportRelation {
@@ -168,7 +170,7 @@ export function exportRelation(ontology: Lookup, relation: RelationAnnotation): 
 export function buildExportRecord(input: ExportInput): ExportRecord {
   const { state, asset, task, planes } = input;
   const lookup = createOntologyLookup(input.ontology);
-  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly));
+  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly, input.codecs));
   const brushDataUrls = input.brushDataUrls ?? {};
   const multiPlane = planes !== 'single';
   return {
@@ -215,7 +217,7 @@ export function buildChangeDetail(change: ChangeSet, input: ExportInput): Change
   };
   for (const { id, after } of change.objects) {
     note(id, after !== undefined);
-    if (after) tools.push(...exportObject(lookup, after, input.planes, input.frameTotal, input.keyframesOnly));
+    if (after) tools.push(...exportObject(lookup, after, input.planes, input.frameTotal, input.keyframesOnly, input.codecs));
   }
   for (const { id, after } of change.classifications) {
     note(id, after !== undefined);

@@ -5,12 +5,12 @@
  */
 import type { ClassificationAnswer } from '../core/model.js';
 import type { ClassificationCategory } from '../core/ontology.js';
-import { categoryOf, claimId, field, hasOwnId, idOf, isIndex, isRecord, items, lockOf, metadataOf, report, type ImportWalk } from './import-reader.js';
+import { categoryOf, child, claimId, field, idFrom, isGivenId, isIndex, isLocked, isRecord, items, metadataOf, report, type ImportWalk, type Path } from './import-reader.js';
 
 const MAX_DEPTH = 32;
 const STRING_ANSWERS = new Set(['radio', 'single-dropdown', 'text']);
 
-function answerOf(walk: ImportWalk, category: ClassificationCategory, raw: unknown, path: string): string | string[] | undefined {
+function answerOf(walk: ImportWalk, category: ClassificationCategory, raw: unknown, path: Path): string | string[] | undefined {
   const wantsString = STRING_ANSWERS.has(category.tool);
   const list = wantsString ? undefined : items(raw);
   if (wantsString ? typeof raw !== 'string' : !list || !list.every((a) => typeof a === 'string')) {
@@ -22,7 +22,7 @@ function answerOf(walk: ImportWalk, category: ClassificationCategory, raw: unkno
     const values = typeof answer === 'string' ? [answer] : answer;
     const index = values.findIndex((v) => !allowed.has(v));
     if (index !== -1) {
-      const at = typeof answer === 'string' ? path : `${path}[${index}]`;
+      const at = typeof answer === 'string' ? path : child(path, index);
       return report(walk, 'unknown-option', at, `"${values[index]}" is no option of "${category.title}" (answers are option values${category.tool === 'tree-dropdown' ? ', tree paths joined by " / "' : ''}).`);
     }
     if (category.tool === 'rank' && new Set(values).size !== values.length) return report(walk, 'wrong-type', path, 'A ranking lists each option at most once.');
@@ -39,8 +39,8 @@ export function parseAnswers(
   walk: ImportWalk,
   raw: unknown,
   categories: readonly ClassificationCategory[],
-  path: string,
-  options: { depth?: number; ids?: Map<string, string> } = {},
+  path: Path,
+  options: { depth?: number; ids?: Map<string, Path> } = {},
 ): ClassificationAnswer[] {
   const depth = options.depth ?? 0;
   if (raw === undefined || raw === null) return [];
@@ -50,20 +50,21 @@ export function parseAnswers(
   const out: ClassificationAnswer[] = [];
   const seen = new Map<string, number>();
   list.forEach((item, index) => {
-    const at = `${path}[${index}]`;
+    const at = child(path, index);
     if (!isRecord(item)) return report(walk, 'wrong-type', at, 'A classification answer must be an object.');
     const category = categoryOf(walk, categories, item, at, 'a classification', (title) => walk.lookup.classificationByTitle(title));
     if (!category) return;
-    const answer = answerOf(walk, category, field(item, 'answer'), `${at}.answer`);
+    const answer = answerOf(walk, category, field(item, 'answer'), child(at, 'answer'));
     const page = field(item, 'page');
-    if (page !== undefined && page !== null && !isIndex(page)) return report(walk, 'wrong-type', `${at}.page`, '"page" must be a 0-based plane index.');
+    if (page !== undefined && page !== null && !isIndex(page)) return report(walk, 'wrong-type', child(at, 'page'), '"page" must be a 0-based plane index.');
     const key = `${category.schemaId}@${isIndex(page) ? page : ''}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) return report(walk, 'duplicate-answer', at, `"${category.title}" is already answered at ${path}[${earlier}].`);
+    if (earlier !== undefined) return report(walk, 'duplicate-answer', at, `"${category.title}" is already answered at ${String(child(path, earlier))}.`);
     seen.set(key, index);
-    const objectId = idOf(walk, item, at);
-    if (objectId !== undefined && options.ids && !claimId(walk, options.ids, objectId, at, hasOwnId(item))) return;
-    const nested = parseAnswers(walk, field(item, 'classifications'), category.classifications, `${at}.classifications`, { depth: depth + 1 });
+    const rawId = field(item, 'objectId');
+    const objectId = idFrom(walk, rawId, at);
+    if (objectId !== undefined && options.ids && !claimId(walk, options.ids, objectId, at, isGivenId(rawId))) return;
+    const nested = parseAnswers(walk, field(item, 'classifications'), category.classifications, child(at, 'classifications'), { depth: depth + 1 });
     if (answer === undefined || objectId === undefined) return;
     out.push({
       objectId,
@@ -71,7 +72,7 @@ export function parseAnswers(
       answer: typeof answer === 'string' ? answer : [...answer],
       classifications: nested,
       ...(isIndex(page) ? { page } : {}),
-      ...lockOf(item),
+      ...(isLocked(item) ? { lock: true } : {}),
       metadata: metadataOf(walk, field(item, 'metadata')),
     });
   });

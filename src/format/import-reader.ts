@@ -2,12 +2,32 @@
  * Safe reads of untrusted host input for the import codec: throwing getters, proxies and odd
  * arrays turn into problems, never exceptions. Problems are collected, each with its JSON path.
  */
-import type { AuditMetadata } from '../core/model.js';
+import type { AuditMetadata, ObjectAnnotation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
 
 export type Json = Record<string, unknown>;
+
+/**
+ * A JSON path spelled out only when a problem names it: clean input with 10,000 objects builds
+ * none of their paths. Template literals and `String()` spell it.
+ */
+export class JsonPath {
+  constructor(
+    private readonly parent: Path,
+    private readonly key: string | number,
+  ) {}
+
+  toString(): string {
+    return typeof this.key === 'number' ? `${String(this.parent)}[${this.key}]` : `${String(this.parent)}.${this.key}`;
+  }
+}
+
+export type Path = string | JsonPath;
+
+/** `parent[key]` or `parent.key`, spelled out later. */
+export const child = (parent: Path, key: string | number): JsonPath => new JsonPath(parent, key);
 
 /** State shared by one import: the problems found so far and what fills gaps. */
 export interface ImportWalk {
@@ -15,13 +35,27 @@ export interface ImportWalk {
   ontology: Ontology;
   lookup: OntologyLookup;
   newId: () => string;
-  /** Audit metadata for items that carry none (or only part of it). */
+  /** Audit metadata for items that carry none (or only part of it); shared by those items, never changed. */
   metadata: AuditMetadata;
 }
 
+/** What an object entry says beyond its object. */
+export interface EntryFacts {
+  /** The input gave the objectId (a generated one is never a duplicate). */
+  givenId: boolean;
+  /** On tracks: the user set the shape on this frame (`keyframe` or `interpolationStopped`). */
+  keyframe: boolean;
+}
+
+/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
+export interface ToolEntry extends EntryFacts {
+  path: Path;
+  object: ObjectAnnotation;
+}
+
 /** Records a problem; returns undefined so callers can `return report(...)`. */
-export function report(walk: Pick<ImportWalk, 'problems'>, code: string, path: string, message: string): undefined {
-  walk.problems.push({ code, path, message });
+export function report(walk: Pick<ImportWalk, 'problems'>, code: string, path: Path, message: string): undefined {
+  walk.problems.push({ code, path: String(path), message });
   return undefined;
 }
 
@@ -71,42 +105,54 @@ const MAX_DEPTH = 200;
 
 /**
  * Walks untrusted input once before it is read: a getter or proxy trap that throws, a cycle, or
- * nesting deeper than any valid record is a problem at its path. Allocates nothing on clean input
- * (records can hold 100k entries). Returns whether the input is clean.
+ * nesting deeper than any valid record is a problem at its path. On clean input it allocates
+ * nothing per value and descends only into objects (records can hold 100k entries, and this runs
+ * cold, before the engine has optimised anything). Returns whether the input is clean.
  */
 export function inspect(walk: Pick<ImportWalk, 'problems'>, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
   const before = walk.problems.length;
-  const onPath = new Set<object>();
+  /** The objects from the root to the one being read: a cycle leads back to one of them. */
+  const ancestors: object[] = [];
+  /** The keys from the root to the object being read. */
   const keys: (string | number)[] = [];
-  const pathHere = () => keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null) return;
-    if (onPath.has(v)) return void report(walk, 'cycle', pathHere(), 'The input refers back to itself here.');
-    if (keys.length > MAX_DEPTH) return void report(walk, 'too-deep', pathHere(), `The input nests deeper than ${MAX_DEPTH} levels.`);
-    onPath.add(v);
-    const depth = keys.length;
+  const pathHere = (last: string | number | undefined) =>
+    (last === undefined ? keys : [...keys, last]).reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const visit = (v: object): void => {
+    if (ancestors.includes(v)) return void report(walk, 'cycle', pathHere(undefined), 'The input refers back to itself here.');
+    if (ancestors.length > MAX_DEPTH) return void report(walk, 'too-deep', pathHere(undefined), `The input nests deeper than ${MAX_DEPTH} levels.`);
+    ancestors.push(v);
+    /** Set while one key is read, so that a throw is reported at that key's path. */
+    let reading: string | number | undefined;
     try {
       if (isList(v)) {
         const length = v.length;
         for (let i = 0; i < length; i++) {
+          reading = i;
+          const item: unknown = v[i];
+          reading = undefined;
+          if (typeof item !== 'object' || item === null) continue;
           keys.push(i);
-          visit(v[i]);
+          visit(item);
           keys.pop();
         }
       } else {
         for (const key in v) {
-          if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+          if (!hasOwn.call(v, key)) continue;
+          reading = key;
+          const item: unknown = (v as Json)[key];
+          reading = undefined;
+          if (typeof item !== 'object' || item === null) continue;
           keys.push(key);
-          visit((v as Json)[key]);
+          visit(item);
           keys.pop();
         }
       }
     } catch {
-      // `keys` still ends with the key whose read threw: the path points at it.
-      report(walk, 'unreadable', pathHere(), 'This part of the input could not be read.');
+      report(walk, 'unreadable', pathHere(reading), 'This part of the input could not be read.');
     } finally {
-      keys.length = depth;
-      onPath.delete(v);
+      ancestors.pop();
     }
   };
   visit(value);
@@ -117,74 +163,71 @@ export const isFiniteNumber = (value: unknown): value is number => typeof value 
 
 export const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-/** The item's objectId, or a new one where it has none. A present id that is no string is a problem. */
-export function idOf(walk: ImportWalk, record: Json, path: string): string | undefined {
-  const id = field(record, 'objectId');
-  if (id === undefined || id === null || id === '') return walk.newId();
-  if (typeof id !== 'string') return report(walk, 'wrong-type', `${path}.objectId`, '"objectId" must be a string.');
-  return id;
+/** Whether an objectId was given (else one is generated). */
+export const isGivenId = (id: unknown): boolean => id !== undefined && id !== null && id !== '';
+
+/** The objectId read from an item (`raw`), or a new one where it has none. A present id that is no string is a problem. */
+export function idFrom(walk: ImportWalk, raw: unknown, path: Path): string | undefined {
+  if (!isGivenId(raw)) return walk.newId();
+  if (typeof raw !== 'string') return report(walk, 'wrong-type', child(path, 'objectId'), '"objectId" must be a string.');
+  return raw;
 }
 
 /**
  * Records `id` as used at `path`; an id the input gave twice is a problem. Generated ids are not
  * checked: they are the host's `newId`, not the input.
  */
-export function claimId(walk: ImportWalk, ids: Map<string, string>, id: string, path: string, given: boolean): boolean {
+export function claimId(walk: Pick<ImportWalk, 'problems'>, ids: Map<string, Path>, id: string, path: Path, given: boolean): boolean {
   const other = ids.get(id);
   if (given && other !== undefined) {
-    report(walk, 'duplicate-object-id', `${path}.objectId`, `objectId "${id}" is already used at ${other}.`);
+    report(walk, 'duplicate-object-id', child(path, 'objectId'), `objectId "${id}" is already used at ${String(other)}.`);
     return false;
   }
   ids.set(id, path);
   return true;
 }
 
-/** Whether the item carries its own objectId (else `idOf` generates one). */
-export function hasOwnId(record: Json): boolean {
-  const id = field(record, 'objectId');
-  return id !== undefined && id !== null && id !== '';
-}
+const AUDIT_KEYS = ['createdAt', 'createdBy', 'createdIn', 'updatedAt', 'updatedBy', 'updatedIn'] as const;
 
-/** The item's audit metadata over the import's default: string fields only. */
+/** The item's audit metadata over the import's default: string fields only. Items without any share the default. */
 export function metadataOf(walk: ImportWalk, value: unknown): AuditMetadata {
+  if (!isRecord(value)) return walk.metadata;
   const out: AuditMetadata = { ...walk.metadata };
-  if (!isRecord(value)) return out;
-  for (const key of ['createdAt', 'createdBy', 'createdIn', 'updatedAt', 'updatedBy', 'updatedIn'] as const) {
+  for (const key of AUDIT_KEYS) {
     const v = field(value, key);
     if (typeof v === 'string') out[key] = v;
   }
   return out;
 }
 
-/** `{ lock: true }` when the item is locked, else nothing (FORMAT.md: only `true` locks). */
-export function lockOf(record: Json): { lock?: true } {
-  return field(record, 'lock') === true ? { lock: true } : {};
-}
+/** Whether the item is locked (FORMAT.md: only `true` locks). */
+export const isLocked = (record: Json): boolean => field(record, 'lock') === true;
 
 /**
  * The category an item names: by `schemaId`, or by `title` where the schemaId is missing (first
- * match). `elsewhere` finds a category of that title outside `list`, for a clearer message.
+ * match), among the categories allowed at this place (`list`, looked up through a map built once
+ * per list). `elsewhere` finds a category of that title outside `list`, for a clearer message.
  */
 export function categoryOf<T extends { schemaId: string; title: string }>(
   walk: ImportWalk,
   list: readonly T[],
   record: Json,
-  path: string,
+  path: Path,
   what: string,
   elsewhere?: (title: string) => unknown,
 ): T | undefined {
   const schemaId = field(record, 'schemaId');
   if (schemaId !== undefined && schemaId !== null && schemaId !== '') {
-    if (typeof schemaId !== 'string') return report(walk, 'wrong-type', `${path}.schemaId`, '"schemaId" must be a string.');
-    const found = list.find((c) => c.schemaId === schemaId);
+    if (typeof schemaId !== 'string') return report(walk, 'wrong-type', child(path, 'schemaId'), '"schemaId" must be a string.');
+    const found = walk.lookup.inList(list, schemaId);
     if (found) return found;
     const known = walk.lookup.category(schemaId) !== undefined;
-    return report(walk, 'unknown-schema', `${path}.schemaId`, known ? `"${schemaId}" is not ${what} at this place.` : `"${schemaId}" is not in the ontology.`);
+    return report(walk, 'unknown-schema', child(path, 'schemaId'), known ? `"${schemaId}" is not ${what} at this place.` : `"${schemaId}" is not in the ontology.`);
   }
   const title = field(record, 'title');
   if (typeof title !== 'string' || title === '') return report(walk, 'unknown-schema', path, `Neither "schemaId" nor "title" names ${what}.`);
   const found = list.find((c) => c.title === title);
   if (found) return found;
   const known = elsewhere?.(title) !== undefined;
-  return report(walk, 'unknown-schema', `${path}.title`, known ? `"${title}" is not ${what} at this place.` : `No ${what} is titled "${title}".`);
+  return report(walk, 'unknown-schema', child(path, 'title'), known ? `"${title}" is not ${what} at this place.` : `No ${what} is titled "${title}".`);
 }

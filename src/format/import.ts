@@ -13,30 +13,35 @@
  * relations.
  */
 import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
-import type { Ontology } from '../core/ontology.js';
+import type { Ontology, ToolCategory } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
-import { FORMAT_VERSION, GEOMETRY_KEYS, type StageHistoryEntry } from './types.js';
+import { FORMAT_VERSION, GEOMETRY_KEYS, type GeometryKey, type StageHistoryEntry } from './types.js';
+import { codecFor, type FormatCodecs } from './geometry/codec.js';
 import { copyJson } from './json.js';
 import { createOntologyLookup } from './ontology-lookup.js';
 import { parseAnswers } from './import-answers.js';
-import { parseGeometry } from './import-geometry.js';
 import {
   categoryOf,
+  child,
   claimId,
   field,
-  hasOwnId,
-  idOf,
+  idFrom,
+  inspect,
+  isGivenId,
   isIndex,
+  isList,
+  isLocked,
   isRecord,
   items,
   keysOf,
-  lockOf,
   metadataOf,
   report,
-  inspect,
+  type EntryFacts,
   type ImportWalk,
   type Json,
+  type Path,
+  type ToolEntry,
 } from './import-reader.js';
 
 export interface ImportContext {
@@ -63,137 +68,130 @@ export interface ImportedAnnotations {
 
 const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
 
-/** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
-interface ToolEntry {
-  path: string;
-  object: ObjectAnnotation;
-  keyframe: boolean;
-  /** The input gave the objectId (a generated one is never a duplicate). */
-  givenId: boolean;
+/** The answers of every object imported without any: one frozen list (the model is never changed in place). */
+const NO_ANSWERS = Object.freeze([]) as unknown as ClassificationAnswer[];
+
+/** One import: the shared walk plus the geometry this reader knows. */
+interface ObjectWalk extends ImportWalk {
+  codecs: FormatCodecs;
+  planes: PlaneModel;
 }
 
-function toolEntry(walk: ImportWalk, planes: PlaneModel, item: unknown, at: string): ToolEntry | undefined {
-  if (!isRecord(item)) return report(walk, 'wrong-type', at, 'An object entry must be an object.');
-  const category = categoryOf(walk, walk.ontology.tools, item, at, 'a tool', (title) => walk.lookup.toolByTitle(title));
-  if (!category) return undefined;
-  const key = GEOMETRY_KEYS.find((k) => k === category.tool);
-  if (!key) {
+function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefined {
+  if (!(GEOMETRY_KEYS as readonly string[]).includes(category.tool)) {
     const why = category.tool === 'brush' ? 'brush masks come in "brushDataUrl"' : 'it has no object geometry yet';
     return report(walk, 'unsupported-tool', at, `"${category.title}" is a ${category.tool} class: ${why}.`);
   }
+  return report(walk, 'unsupported-tool', at, `"${category.title}" is a ${category.tool} class, which this element does not label.`);
+}
+
+/**
+ * One object entry, its facts written into `facts` (one object reused for every entry). Runs once
+ * per object on imports of 10,000 and more, before the engine has optimised it: paths are spelled
+ * out only for problems, each field is read once, items without metadata share the import's
+ * default, and nothing is allocated beyond the object itself.
+ */
+function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts): ObjectAnnotation | undefined {
+  if (!isRecord(item)) return report(walk, 'wrong-type', at, 'An object entry must be an object.');
+  const category = categoryOf(walk, walk.ontology.tools, item, at, 'a tool', (title) => walk.lookup.toolByTitle(title));
+  if (!category) return undefined;
+  const codec = codecFor(walk.codecs, category.tool as GeometryKey);
+  if (!codec) return unsupported(walk, category, at);
+  const key = codec.key;
   const raw = field(item, key);
   if (raw === undefined || raw === null) {
     const other = GEOMETRY_KEYS.find((k) => field(item, k) !== undefined);
     return report(walk, 'missing-geometry', at, `"${category.title}" objects need a "${key}" key${other ? ` (found "${other}")` : ''}.`);
   }
-  const geometry = parseGeometry(walk, key, raw, `${at}.${key}`);
+  const geometry = codec.parse(walk, raw, at);
   const pageRaw = field(item, 'page');
   let page = 0;
   if (pageRaw !== undefined && pageRaw !== null) {
-    if (!isIndex(pageRaw)) return report(walk, 'wrong-type', `${at}.page`, '"page" must be a 0-based plane index.');
+    if (!isIndex(pageRaw)) return report(walk, 'wrong-type', child(at, 'page'), '"page" must be a 0-based plane index.');
     page = pageRaw;
   } else if (geometry?.type === 'pdf') {
     page = geometry.value.position.pageNumber - 1;
   }
-  const objectId = idOf(walk, item, at);
-  const classifications = parseAnswers(walk, field(item, 'classifications'), category.classifications, `${at}.classifications`);
+  const rawId = field(item, 'objectId');
+  const objectId = idFrom(walk, rawId, at);
+  const rawAnswers = field(item, 'classifications');
+  const classifications =
+    rawAnswers === undefined || rawAnswers === null ? NO_ANSWERS : parseAnswers(walk, rawAnswers, category.classifications, child(at, 'classifications'));
   if (!geometry || objectId === undefined) return undefined;
-  const stopped = planes === 'track' && field(item, 'interpolationStopped') === true;
-  const keyframe: Keyframe = { frame: planes === 'single' ? 0 : page, geometry, ...(stopped ? { stopped: true } : {}) };
-  return {
-    path: at,
-    object: { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, ...lockOf(item), metadata: metadataOf(walk, field(item, 'metadata')) },
-    keyframe: field(item, 'keyframe') === true || stopped,
-    givenId: hasOwnId(item),
-  };
-}
-
-/** Single-plane and paged assets: one entry is one object. */
-function singleObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<string, string>): ObjectAnnotation[] {
-  return entries.filter((entry) => claimId(walk, ids, entry.object.objectId, entry.path, entry.givenId)).map((entry) => entry.object);
+  const track = walk.planes === 'track';
+  const stopped = track && field(item, 'interpolationStopped') === true;
+  const keyframe: Keyframe = stopped ? { frame: page, geometry, stopped: true } : { frame: walk.planes === 'single' ? 0 : page, geometry };
+  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata')) };
+  if (isLocked(item)) object.lock = true;
+  facts.givenId = isGivenId(rawId);
+  facts.keyframe = stopped || (track && field(item, 'keyframe') === true);
+  return object;
 }
 
 /**
- * Tracks: flat per-frame entries sharing an objectId become one object. Entries flagged `keyframe`
- * or `interpolationStopped` are its keyframes (the others were interpolated); where no entry is
- * flagged, every entry is a keyframe. Answers are merged, first one per class and page.
+ * The object entries of a list: one object each on single-plane and paged assets, grouped into
+ * tracks on tracks (by the track codec; an element without one reads each entry as an object). The list is read in place (the walk found it readable; a proxy that changes
+ * its mind fails the whole import). Duplicate ids are reported after every entry's own problems.
  */
-function trackObjects(walk: ImportWalk, entries: readonly ToolEntry[], ids: Map<string, string>): ObjectAnnotation[] {
-  const groups = new Map<string, ToolEntry[]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.object.objectId);
-    if (group) group.push(entry);
-    else groups.set(entry.object.objectId, [entry]);
-  }
-  return [...groups.values()].map((group) => {
-    const first = group[0]!;
-    ids.set(first.object.objectId, first.path);
-    const flagged = group.some((e) => e.keyframe);
-    const byFrame = new Map<number, ToolEntry>();
-    const answers: ClassificationAnswer[] = [];
-    const answered = new Set<string>();
-    let lock = false;
-    for (const entry of group) {
-      const frame = entry.object.keyframes[0]!.frame;
-      if (entry.object.schemaId !== first.object.schemaId) {
-        report(walk, 'inconsistent-object', `${entry.path}.schemaId`, `objectId "${first.object.objectId}" has another class at ${first.path}.`);
-        continue;
-      }
-      const other = byFrame.get(frame);
-      if (other) {
-        report(walk, 'duplicate-object-id', `${entry.path}.page`, `objectId "${first.object.objectId}" already has an entry on frame ${frame} at ${other.path}.`);
-        continue;
-      }
-      byFrame.set(frame, entry);
-      for (const answer of entry.object.classifications) {
-        const key = `${answer.schemaId}@${answer.page ?? ''}`;
-        if (answered.has(key)) continue;
-        answered.add(key);
-        answers.push(answer);
-      }
-      lock ||= entry.object.lock === true;
+function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
+  const length = list.length;
+  const facts: EntryFacts = { givenId: false, keyframe: false };
+  if (walk.planes === 'track' && walk.codecs.tracks) {
+    const entries: ToolEntry[] = [];
+    for (let index = 0; index < length; index++) {
+      const at = child(path, index);
+      const object = toolEntry(walk, list[index], at, facts);
+      if (object) entries.push({ path: at, object, ...facts });
     }
-    const keyframes = [...byFrame.values()]
-      .filter((e) => !flagged || e.keyframe)
-      .map((e) => e.object.keyframes[0]!)
-      .sort((a, b) => a.frame - b.frame);
-    const { objectId, schemaId, metadata } = first.object;
-    return { objectId, schemaId, keyframes, classifications: answers, ...(lock ? { lock: true } : {}), metadata };
-  });
+    return walk.codecs.tracks.objects(walk, entries, ids);
+  }
+  const duplicates = { problems: [] as ImportWalk['problems'] };
+  const objects: ObjectAnnotation[] = [];
+  for (let index = 0; index < length; index++) {
+    const at = child(path, index);
+    const object = toolEntry(walk, list[index], at, facts);
+    if (object && claimId(duplicates, ids, object.objectId, at, facts.givenId)) objects.push(object);
+  }
+  walk.problems.push(...duplicates.problems);
+  return objects;
 }
 
-function relationEntries(walk: ImportWalk, raw: unknown, path: string, objectIds: ReadonlySet<string>, ids: Map<string, string>): RelationAnnotation[] {
+/** `objectIdsOf` gives the imported objects' ids: built only when there are relations to check. */
+function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf: () => ReadonlySet<string>, ids: Map<string, Path>): RelationAnnotation[] {
   if (raw === undefined || raw === null) return [];
   const list = items(raw);
   if (!list) return report(walk, 'wrong-type', path, '"relations" must be a list.') ?? [];
+  if (list.length === 0) return [];
+  const objectIds = objectIdsOf();
   const out: RelationAnnotation[] = [];
   list.forEach((item, index) => {
-    const at = `${path}[${index}]`;
+    const at = child(path, index);
     if (!isRecord(item)) return report(walk, 'wrong-type', at, 'A relation must be an object.');
     const category = categoryOf(walk, walk.ontology.relations, item, at, 'a relation', (title) => walk.lookup.relationByTitle(title));
     if (!category) return;
-    const objectId = idOf(walk, item, at);
+    const rawId = field(item, 'objectId');
+    const objectId = idFrom(walk, rawId, at);
     if (objectId === undefined) return;
-    if (!claimId(walk, ids, objectId, at, hasOwnId(item))) return;
-    const common = { objectId, schemaId: category.schemaId, ...lockOf(item), metadata: metadataOf(walk, field(item, 'metadata')) };
+    if (!claimId(walk, ids, objectId, at, isGivenId(rawId))) return;
+    const common = { objectId, schemaId: category.schemaId, ...(isLocked(item) ? { lock: true } : {}), metadata: metadataOf(walk, field(item, 'metadata')) };
     if (category.tool === 'group') {
       const group = items(field(item, 'group'));
-      if (!group || !group.every((id): id is string => typeof id === 'string')) return report(walk, 'wrong-type', `${at}.group`, `"${category.title}" is a group relation: "group" must list objectIds.`);
+      if (!group || !group.every((id): id is string => typeof id === 'string')) return report(walk, 'wrong-type', child(at, 'group'), `"${category.title}" is a group relation: "group" must list objectIds.`);
       const missing = group.findIndex((id) => !objectIds.has(id));
-      if (missing !== -1) return report(walk, 'relation-endpoint-missing', `${at}.group[${missing}]`, `No object "${group[missing]}" in this import.`);
+      if (missing !== -1) return report(walk, 'relation-endpoint-missing', child(child(at, 'group'), missing), `No object "${group[missing]}" in this import.`);
       out.push({ kind: 'group', ...common, group: [...new Set(group)] });
       return;
     }
     let from = field(item, 'from');
     let to = field(item, 'to');
     for (const [end, id] of [['from', from], ['to', to]] as const) {
-      if (typeof id !== 'string') return report(walk, 'wrong-type', `${at}.${end}`, `"${category.title}" is a ${category.tool} relation: "${end}" must be an objectId.`);
-      if (!objectIds.has(id)) return report(walk, 'relation-endpoint-missing', `${at}.${end}`, `No object "${id}" in this import.`);
+      if (typeof id !== 'string') return report(walk, 'wrong-type', child(at, end), `"${category.title}" is a ${category.tool} relation: "${end}" must be an objectId.`);
+      if (!objectIds.has(id)) return report(walk, 'relation-endpoint-missing', child(at, end), `No object "${id}" in this import.`);
     }
     const rawDirection = field(item, 'direction');
     if (rawDirection === 'backward') [from, to] = [to, from];
     else if (rawDirection !== undefined && rawDirection !== null && rawDirection !== 'straight' && rawDirection !== 'bidirectional') {
-      return report(walk, 'wrong-type', `${at}.direction`, '"direction" is "straight" or "bidirectional".');
+      return report(walk, 'wrong-type', child(at, 'direction'), '"direction" is "straight" or "bidirectional".');
     }
     const direction = rawDirection === 'bidirectional' ? 'bidirectional' : 'straight';
     out.push({ kind: 'single', ...common, from: from as string, to: to as string, direction });
@@ -294,35 +292,43 @@ function stageHistoryOf(walk: ImportWalk, raw: unknown, path: string): StageHist
   return out;
 }
 
-function readBody(walk: ImportWalk, body: Json, path: string, planes: PlaneModel): ImportedAnnotations {
+function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotations {
   const version = field(body, 'formatVersion');
   if (typeof version === 'number' && version > FORMAT_VERSION) {
     report(walk, 'unsupported-format-version', `${path}.formatVersion`, `formatVersion ${version} is newer than this library reads (${FORMAT_VERSION}).`);
   }
   const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
   const rawTools = field(body, toolKey);
-  const toolList = rawTools === undefined || rawTools === null ? [] : items(rawTools);
-  const entries: ToolEntry[] = [];
-  if (!toolList) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
-  else
-    toolList.forEach((item, index) => {
-      const entry = toolEntry(walk, planes, item, `${path}.${toolKey}[${index}]`);
-      if (entry) entries.push(entry);
-    });
-  const ids = new Map<string, string>();
-  const objects = planes === 'track' ? trackObjects(walk, entries, ids) : singleObjects(walk, entries, ids);
+  const ids = new Map<string, Path>();
+  let objects: ObjectAnnotation[] = [];
+  if (rawTools !== undefined && rawTools !== null && !isList(rawTools)) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
+  else if (rawTools) objects = toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
   const classifications = parseAnswers(walk, field(body, 'classifications'), walk.ontology.classifications, `${path}.classifications`, { ids });
-  const relations = relationEntries(walk, field(body, 'relations'), `${path}.relations`, new Set(objects.map((o) => o.objectId)), ids);
+  const rawRelations = field(body, 'relations');
+  const relations = relationEntries(walk, rawRelations, `${path}.relations`, () => new Set(objects.map((object) => object.objectId)), ids);
   const stageHistory = stageHistoryOf(walk, field(body, 'stageHistory'), `${path}.stageHistory`);
   return { objects, classifications, relations, ...brushUrls(walk, body, path), ...(stageHistory ? { stageHistory } : {}) };
 }
 
-export function parseImport(input: unknown, context: ImportContext): Result<ImportedAnnotations> {
+/**
+ * Reads host input with these geometry codecs (an element's own; `labelkit/format.js` passes all).
+ * A tool class whose geometry has no codec here is an `unsupported-tool` problem.
+ */
+export function parseImport(input: unknown, context: ImportContext, codecs: FormatCodecs): Result<ImportedAnnotations> {
   const problems: ImportWalk['problems'] = [];
   try {
-    const walk: ImportWalk = { problems, ontology: context.ontology, lookup: createOntologyLookup(context.ontology), newId: context.newId, metadata: context.metadata };
+    const walk: ObjectWalk = {
+      problems,
+      ontology: context.ontology,
+      lookup: createOntologyLookup(context.ontology),
+      newId: context.newId,
+      // One copy, shared by the items that carry no metadata of their own.
+      metadata: { ...context.metadata },
+      codecs,
+      planes: context.planes,
+    };
     const located = locateBody(walk, input, context);
-    const imported = located && readBody(walk, located.body, located.path, context.planes);
+    const imported = located && readBody(walk, located.body, located.path);
     return imported && problems.length === 0 ? { ok: true, value: imported } : { ok: false, problems };
   } catch (error) {
     // Last resort (a host callback that throws, a proxy trap the readers do not cover).

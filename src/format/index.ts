@@ -1,15 +1,43 @@
 // The export/import codecs as a library of their own (`labelkit/format.js`): no DOM, no elements.
+// Every geometry kind is read and written here; elements carry only the kinds they label.
+import type { ChangeSet } from '../core/store.js';
+import type { Geometry, ObjectAnnotation } from '../core/model.js';
+import type { PlaneModel } from '../core/session.js';
+import type { Result } from '../core/problem.js';
+import { allFormatCodecs } from './all-codecs.js';
+import * as exporter from './export.js';
+import * as importer from './import.js';
+import type { ExportGeometry, ExportRecord, ExportTool } from './types.js';
+
 export * from './types.js';
-export {
-  buildExportRecord,
-  buildChangeDetail,
-  exportObject,
-  exportClassification,
-  exportRelation,
-  exportGeometry,
-  type ExportInput,
-  type ChangeDetail,
-} from './export.js';
-export { parseImport, type ImportContext, type ImportedAnnotations } from './import.js';
+export { exportClassification, exportRelation, type ExportInput, type ChangeDetail } from './export.js';
+export type { ImportContext, ImportedAnnotations } from './import.js';
 export { encodeBrushPng, decodeBrushPng, type DecodeBrushOptions } from './brush-png.js';
 export { parseOntology, type Ontology } from '../core/ontology.js';
+
+const withAll = (input: exporter.ExportInput): exporter.ExportInput => (input.codecs ? input : { ...input, codecs: allFormatCodecs });
+
+/** The export record of FORMAT.md §2. */
+export function buildExportRecord(input: exporter.ExportInput): ExportRecord {
+  return exporter.buildExportRecord(withAll(input));
+}
+
+/** Only what a change touched, in export shape; removed ids listed apart. */
+export function buildChangeDetail(change: ChangeSet, input: exporter.ExportInput): exporter.ChangeDetail {
+  return exporter.buildChangeDetail(change, withAll(input));
+}
+
+/** One object as export entries (flat per-frame entries on tracks). */
+export function exportObject(ontology: Parameters<typeof exporter.exportObject>[0], object: ObjectAnnotation, planes: PlaneModel, frameTotal?: number, keyframesOnly = false): ExportTool[] {
+  return exporter.exportObject(ontology, object, planes, frameTotal, keyframesOnly, allFormatCodecs);
+}
+
+/** The geometry payload under its export key. */
+export function exportGeometry(geometry: Geometry): ExportGeometry {
+  return exporter.exportGeometry(geometry, allFormatCodecs);
+}
+
+/** Host input (FORMAT.md §3) → annotations, every geometry kind read; never throws. */
+export function parseImport(input: unknown, context: importer.ImportContext): Result<importer.ImportedAnnotations> {
+  return importer.parseImport(input, context, allFormatCodecs);
+}

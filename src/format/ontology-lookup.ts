@@ -18,6 +18,8 @@ export interface OntologyLookup {
   /** First classification with this title: global ones, then nested ones level by level, then those under tools. */
   classificationByTitle(title: string): ClassificationCategory | undefined;
   relationByTitle(title: string): RelationCategory | undefined;
+  /** The category with this schemaId among `list` (a section or a nested list of the ontology), through a map built once per list. */
+  inList<T extends { schemaId: string }>(list: readonly T[], schemaId: string): T | undefined;
   /**
    * The answer values a classification allows: option values, or `" / "`-joined tree paths for
    * `tree-dropdown`; undefined for `text` (any text). Computed once per category.
@@ -62,8 +64,21 @@ export function createOntologyLookup(ontology: Ontology): OntologyLookup {
     return allowed;
   };
 
+  const lists = new WeakMap<readonly { schemaId: string }[], Map<string, { schemaId: string }>>();
+  const inList = <T extends { schemaId: string }>(list: readonly T[], schemaId: string): T | undefined => {
+    let byListId = lists.get(list);
+    if (!byListId) {
+      byListId = new Map();
+      // The first of a schemaId wins, as a search from the front would find it.
+      for (const item of list) if (!byListId.has(item.schemaId)) byListId.set(item.schemaId, item);
+      lists.set(list, byListId);
+    }
+    return byListId.get(schemaId) as T | undefined;
+  };
+
   return {
     answerValues,
+    inList,
     category: (schemaId) => byId.get(schemaId),
     title: (schemaId) => byId.get(schemaId)?.title ?? schemaId,
     type: (schemaId) => byId.get(schemaId)?.tool,

@@ -31,23 +31,15 @@ function countBelow(sorted: Uint32Array, value: number): number {
   return low;
 }
 
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
+/** A well-formed pair; `u`-less, so the pattern sees code units (a lone surrogate matches nothing). */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 export function createCodePointIndex(text: string): CodePointIndex {
-  // UTF-16 positions of the high surrogate of every well-formed pair.
+  // UTF-16 positions of the high surrogate of every well-formed pair. A regular expression finds
+  // them (the engine scans 684k characters of a novel in well under a millisecond; a loop over
+  // charCodeAt, run once and cold, takes several).
   const astral: number[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
-    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
-      astral.push(i);
-      i++;
-    }
-  }
+  for (const match of text.matchAll(SURROGATE_PAIR)) astral.push(match.index);
   const astralUtf16 = Uint32Array.from(astral);
   // The same characters as code point offsets: the i-th pair sits i units earlier.
   const astralCodePoints = Uint32Array.from(astral, (position, i) => position - i);

@@ -2,8 +2,11 @@
  * The document in the DOM: one `<p>` per line holding exactly one text node, always filled through
  * `Text` nodes (never parsed as HTML). Paragraphs sit in blocks of a few thousand characters with
  * `content-visibility: auto`: the browser styles, lays out and paints only the blocks near the
- * viewport, and says which those are. Maps document offsets (UTF-16) to DOM positions and back and
- * creates the ranges highlights and measurements use.
+ * viewport, and says which those are. Blocks start empty, at their estimated height, and are
+ * filled a few at a time (`fillSome`, in tasks of their own: 13,000 lines in one go block the page
+ * for tens of milliseconds), the rendered ones first; a block is also filled the moment it is
+ * rendered or an offset in it is needed. Maps document offsets (UTF-16) to DOM positions and back
+ * and creates the ranges highlights and measurements use.
  */
 import type { TextDocument } from './text-document.js';
 
@@ -20,8 +23,9 @@ export interface ParagraphBlock {
 
 export interface DocumentView {
   readonly document: TextDocument;
-  readonly paragraphElements: readonly HTMLParagraphElement[];
   readonly blocks: readonly ParagraphBlock[];
+  /** The element of paragraph `index` (its block is filled first), or undefined past the end. */
+  paragraphElement(index: number): HTMLParagraphElement | undefined;
   /** Blocks the browser renders now (near the viewport, or holding the selection or focus). */
   renderedBlocks(): ReadonlySet<number>;
   /** The document offsets a block holds, [start, end). */
@@ -38,6 +42,11 @@ export interface DocumentView {
   range(start: number, end: number): Range;
   /** Index of the paragraph element that holds `node`, or -1. */
   paragraphIndexOf(node: Node): number;
+  /**
+   * Fills empty blocks, rendered ones first, then onwards from the first rendered block, until
+   * `budgetMs` have passed. Returns whether any block is still empty.
+   */
+  fillSome(budgetMs: number): boolean;
   destroy(): void;
 }
 
@@ -63,51 +72,63 @@ export const BLOCK_CLASS = 'block';
 export function createDocumentView(options: DocumentViewOptions): DocumentView {
   const { container, document: textDocument, onRenderedChange } = options;
   const owner = container.ownerDocument;
-  const fragment = owner.createDocumentFragment();
-  const paragraphElements: HTMLParagraphElement[] = [];
-  const textNodes: Text[] = [];
+  const paragraphs = textDocument.layout.paragraphs;
+  const paragraphElements: (HTMLParagraphElement | undefined)[] = new Array(paragraphs.length);
+  const textNodes: (Text | undefined)[] = new Array(paragraphs.length);
   const paragraphIndex = new WeakMap<Element, number>();
   const blockElements: HTMLDivElement[] = [];
   const blockIndex = new WeakMap<Element, number>();
   const blocks: ParagraphBlock[] = [];
+  /** Block of each paragraph. */
+  const blockOf = new Uint32Array(paragraphs.length);
   const rendered = new Set<number>();
-  const paragraphs = textDocument.layout.paragraphs;
+  const empty = new Set<number>();
 
-  let block: HTMLDivElement | undefined;
+  // The blocks, empty, each at its estimated height (the paragraphs come with `fill`).
+  const fragment = owner.createDocumentFragment();
   let blockFirst = 0;
   let blockCharacters = 0;
   let blockLines = 0;
-  const closeBlock = (last: number) => {
-    if (!block) return;
-    block.style.setProperty('contain-intrinsic-block-size', `auto calc(${blockLines} * 1lh)`);
-    blocks.push({ first: blockFirst, last });
-    block = undefined;
-  };
   for (let i = 0; i < paragraphs.length; i++) {
-    if (!block) {
-      block = owner.createElement('div');
-      block.className = BLOCK_CLASS;
-      blockIndex.set(block, blockElements.length);
-      blockElements.push(block);
-      fragment.append(block);
-      blockFirst = i;
-      blockCharacters = 0;
-      blockLines = 0;
-    }
-    const text = paragraphs[i]!.text;
-    const element = owner.createElement('p');
-    paragraphIndex.set(element, i);
-    const node = owner.createTextNode(text);
-    element.append(node);
-    block.append(element);
-    paragraphElements.push(element);
-    textNodes.push(node);
-    blockCharacters += text.length;
-    blockLines += Math.max(1, Math.ceil(text.length / ESTIMATED_LINE_CHARACTERS));
-    if (blockCharacters >= BLOCK_CHARACTERS || i - blockFirst + 1 >= BLOCK_PARAGRAPHS) closeBlock(i);
+    const length = paragraphs[i]!.text.length;
+    blockCharacters += length;
+    blockLines += Math.max(1, Math.ceil(length / ESTIMATED_LINE_CHARACTERS));
+    blockOf[i] = blocks.length;
+    if (blockCharacters < BLOCK_CHARACTERS && i - blockFirst + 1 < BLOCK_PARAGRAPHS && i < paragraphs.length - 1) continue;
+    const block = owner.createElement('div');
+    block.className = BLOCK_CLASS;
+    const height = `calc(${blockLines} * 1lh)`;
+    block.style.setProperty('contain-intrinsic-block-size', `auto ${height}`);
+    // An empty block that is rendered still takes its estimated room until it is filled.
+    block.style.setProperty('min-block-size', height);
+    blockIndex.set(block, blocks.length);
+    empty.add(blocks.length);
+    blockElements.push(block);
+    blocks.push({ first: blockFirst, last: i });
+    fragment.append(block);
+    blockFirst = i + 1;
+    blockCharacters = 0;
+    blockLines = 0;
   }
-  closeBlock(paragraphs.length - 1);
   container.replaceChildren(fragment);
+
+  const fill = (index: number): void => {
+    if (!empty.delete(index)) return;
+    const { first, last } = blocks[index]!;
+    const element = blockElements[index]!;
+    const lines = owner.createDocumentFragment();
+    for (let i = first; i <= last; i++) {
+      const paragraph = owner.createElement('p');
+      paragraphIndex.set(paragraph, i);
+      const node = owner.createTextNode(paragraphs[i]!.text);
+      paragraph.append(node);
+      lines.append(paragraph);
+      paragraphElements[i] = paragraph;
+      textNodes[i] = node;
+    }
+    element.append(lines);
+    element.style.removeProperty('min-block-size');
+  };
 
   const onVisibility = (event: Event) => {
     const target = event.target;
@@ -115,8 +136,12 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
     if (index === undefined) return;
     const isRendered = !(event as ContentVisibilityAutoStateChangeEvent).skipped;
     if (isRendered === rendered.has(index)) return;
-    if (isRendered) rendered.add(index);
-    else rendered.delete(index);
+    if (isRendered) {
+      rendered.add(index);
+      fill(index);
+    } else {
+      rendered.delete(index);
+    }
     onRenderedChange?.(index, isRendered);
   };
   // The event does not bubble; a capturing listener on the container sees every block's.
@@ -125,9 +150,9 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
   const positionOf = (offset: number): DomPosition => {
     const index = textDocument.layout.paragraphAt(offset);
     const paragraph = paragraphs[index]!;
+    fill(blockOf[index]!);
     return { node: textNodes[index]!, offset: Math.max(0, Math.min(paragraph.text.length, offset - paragraph.start)) };
   };
-
   const paragraphIndexOf = (node: Node): number => {
     for (let current: Node | null = node; current && current !== container; current = current.parentNode) {
       if (current instanceof HTMLParagraphElement) {
@@ -162,8 +187,12 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
 
   return {
     document: textDocument,
-    paragraphElements,
     blocks,
+    paragraphElement(index) {
+      if (index < 0 || index >= paragraphs.length) return undefined;
+      fill(blockOf[index]!);
+      return paragraphElements[index];
+    },
     renderedBlocks: () => rendered,
     blockSpan,
     isRendered(start, end) {
@@ -189,6 +218,14 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
       return range;
+    },
+    fillSome(budgetMs) {
+      const until = performance.now() + budgetMs;
+      const from = rendered.size > 0 ? Math.min(...rendered) : 0;
+      for (const index of rendered) fill(index);
+      // Onwards from where the reader is, then what lies above.
+      for (let step = 0; step < blocks.length && empty.size > 0 && performance.now() < until; step++) fill((from + step) % blocks.length);
+      return empty.size > 0;
     },
     destroy() {
       container.removeEventListener('contentvisibilityautostatechange', onVisibility, { capture: true });

@@ -3,6 +3,7 @@
  * `getSelection()` only sees the host; `getComposedRanges({ shadowRoots })` and
  * `caretPositionFromPoint(x, y, { shadowRoots })` reach the text nodes inside.
  */
+import type { TextCaret } from './caret.js';
 import type { DocumentView } from './document-view.js';
 
 export interface OffsetSpan {
@@ -47,13 +48,13 @@ function rectsContain(range: Range, x: number, y: number): boolean {
  * point is on blank space (past a line's end, between paragraphs). The caret position says which
  * gap is nearest; the character on either side of it that actually contains the point wins.
  */
-export function characterAt(root: ShadowRoot, view: DocumentView, x: number, y: number): OffsetSpan | undefined {
+export function characterAt(root: ShadowRoot, view: DocumentView, caretMoves: TextCaret, x: number, y: number): OffsetSpan | undefined {
   const caret = caretOffsetAt(root, view, x, y);
   if (caret === undefined) return undefined;
   const doc = view.document;
   const candidates: OffsetSpan[] = [
-    { start: caret, end: doc.moveCaret(caret, 1, 'grapheme') },
-    { start: doc.moveCaret(caret, -1, 'grapheme'), end: caret },
+    { start: caret, end: caretMoves.moveCaret(caret, 1, 'grapheme') },
+    { start: caretMoves.moveCaret(caret, -1, 'grapheme'), end: caret },
   ];
   for (const candidate of candidates) {
     if (candidate.end <= candidate.start) continue;

@@ -136,6 +136,62 @@ describe('annotation store', () => {
     expect(store.state.objects.has('a')).to.equal(true);
   });
 
+  it('cascades deletes from the relations an object is in now: after re-pointing, undo, redo and a rolled-back write', () => {
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+      for (const id of ['a', 'b', 'c', 'd']) tx.putObject(box(id));
+      tx.putRelation(single('r1', 'a', 'b'));
+      tx.putRelation(group('g1', ['b', 'c', 'd']));
+    });
+    // r1 now joins a and c: deleting b leaves it alone, and shrinks g1 to c, d.
+    store.transact({ origin: 'user', reason: 'relate' }, (tx) => tx.putRelation(single('r1', 'a', 'c')));
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('b'));
+    expect(store.state.relations.get('r1')).to.include({ from: 'a', to: 'c' });
+    const g1 = store.state.relations.get('g1');
+    expect(g1?.kind === 'group' ? g1.group : []).to.deep.equal(['c', 'd']);
+    // Undo both: r1 joins a and b again, so deleting a takes it (and g1 keeps b, c, d).
+    store.undo();
+    store.undo();
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('a'));
+    expect(store.state.relations.has('r1')).to.equal(false);
+    const restored = store.state.relations.get('g1');
+    expect(restored?.kind === 'group' ? restored.group : []).to.deep.equal(['b', 'c', 'd']);
+    // Undo, then redo the delete of a: r1 comes back and goes again.
+    store.undo();
+    expect(store.state.relations.get('r1')).to.include({ from: 'a', to: 'b' });
+    store.redo();
+    expect(store.state.relations.has('r1')).to.equal(false);
+    // A write that throws rolls back the relation it put: deleting d later does not see it.
+    expect(() =>
+      store.transact({ origin: 'user', reason: 'relate' }, (tx) => {
+        tx.putRelation(single('r2', 'c', 'd'));
+        throw new Error('host callback failed');
+      }),
+    ).to.throw('host callback failed');
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('c'));
+    const shrunk = store.state.relations.get('g1');
+    expect(shrunk?.kind === 'group' ? shrunk.group : []).to.deep.equal(['b', 'd']);
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('d'));
+    // A group of one is no group: g1 goes with d.
+    expect([...store.state.relations.keys()]).to.deep.equal([]);
+  });
+
+  it('removes the relations of many deleted objects without touching the others', () => {
+    const count = 2000;
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+      for (let i = 0; i < count; i++) tx.putObject(box(`o${i}`));
+      for (let i = 0; i + 1 < count; i++) tx.putRelation(single(`r${i}`, `o${i}`, `o${i + 1}`));
+    });
+    const change = store.transact({ origin: 'user', reason: 'delete' }, (tx) => {
+      for (let i = 0; i < count; i += 2) tx.removeObject(`o${i}`);
+    });
+    // Every relation touches an even object: all go, each listed once.
+    expect(change?.relations.length).to.equal(count - 1);
+    expect(store.state.relations.size).to.equal(0);
+    store.undo();
+    expect(store.state.relations.size).to.equal(count - 1);
+    expect(store.state.relations.get('r7')).to.include({ from: 'o7', to: 'o8' });
+  });
+
   it('refuses user edits and deletes of locked items but lets the host replace them', () => {
     store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('l', 0, true)));
     expect(store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('l', 7)))).to.equal(undefined);

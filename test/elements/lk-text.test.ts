@@ -400,6 +400,23 @@ describe('<lk-text>', () => {
     expect(element.highlightNames().length).to.be.greaterThan(0);
   });
 
+  it('reads entities only: a pre-label of another geometry is import-invalid, with its path, and nothing is lost', async () => {
+    const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'keep', ner: codePointSpan(STORY, 'Darcy') }]) });
+    element.ontology = { ...ontology, tools: [...ontology.tools, { schemaId: 'b-box', tool: 'bounding-box', title: 'Box' }] };
+    const errors = recordEvents(element, ['lk-error']);
+    const problems = element.import({
+      objects: [
+        { schemaId: 'n-place', objectId: 'ball', ner: codePointSpan(STORY, 'ball') },
+        { schemaId: 'b-box', objectId: 'box', 'bounding-box': { x: 1, y: 2, width: 3, height: 4 } },
+      ],
+    });
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([['unsupported-tool', '$.objects[1]']]);
+    expect(problems[0]!.message).to.contain('"Box" is a bounding-box class');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['import-invalid']);
+    expect(errors[0]!.detail.cause.problems).to.deep.equal([{ code: 'unsupported-tool', message: problems[0]!.message, path: '$.objects[1]' }]);
+    expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['keep']);
+  });
+
   it('fills a missing selection from the text on import', async () => {
     const { start, end } = codePointSpan(STORY, 'Longbourn');
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-place', objectId: 'p1', ner: { start, end } }]) });
@@ -486,6 +503,58 @@ describe('<lk-text>', () => {
     const error = nextEvent<CustomEvent>(element, 'lk-error');
     element.src = '/test/fixtures/text/does-not-exist.txt';
     expect((await error).detail.code).to.equal('asset-not-found');
+  });
+
+  it('validates and stores annotations in the host\'s own call, before its first render, with every problem at its path', async () => {
+    const element = document.createElement('lk-text') as LkText;
+    element.setAttribute('external-id', 'doc.txt');
+    element.ontology = ontology;
+    document.body.append(element);
+    element.text = STORY;
+    const errors = recordEvents(element, ['lk-error']);
+    element.annotations = importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]);
+    // Synchronously: the record holds the entity, and a bad import is refused with its paths, keeping it.
+    expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['e1']);
+    element.annotations = importOf([
+      { schemaId: 'n-place', objectId: 'p1', ner: { start: 4, end: 2 } },
+      { schemaId: 'n-nope', objectId: 'p2', ner: { start: 0, end: 1 } },
+    ]);
+    expect(errors.map((e) => e.detail.cause.problems.map((p: { path: string }) => p.path))).to.deep.equal([['$[0].objects[0].ner.end', '$[0].objects[1].schemaId']]);
+    expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['e1']);
+    // The first render comes in a task of its own.
+    expect(element.shadowRoot?.querySelector('.paragraphs') ?? null).to.equal(null);
+    await element.settled();
+    expect(element.shadowRoot!.querySelectorAll('.paragraphs p')).to.have.length(3);
+    expect(element.highlightNames().length).to.be.greaterThan(0);
+    element.remove();
+  });
+
+  it('brings a large import into the index and the highlights a task later; reading the index first brings it in at once', async () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
+    const text = `${words.join(' ')} \n`;
+    const element = await mount(text);
+    const objects = words.map((w, i) => ({ schemaId: i % 2 ? 'n-person' : 'n-place', objectId: `w${i}`, ner: codePointSpan(text, `${w} `) }));
+    element.import(importOf(objects));
+    // "Next entity" (Tab) walks the index in document order: in the same task, the import is there
+    // although the task that brings it in has not run.
+    expect(element.handleKeyAction('nextObject', new KeyboardEvent('keydown', { key: 'Tab' }))).to.equal(true);
+    expect(element.session.selection).to.deep.equal(['w0']);
+    element.session.select([]);
+    await element.settled();
+    const painted = element.highlightNames().flatMap((name) => [...(CSS.highlights.get(name) ?? [])]);
+    expect(painted.length).to.be.greaterThan(100);
+    // And a click on one of them selects it (the smallest entity at the point, from the index).
+    await clickOn(element, 'word7 ');
+    expect(element.session.selection).to.deep.equal(['w7']);
+    // Replacing them all: the old ones leave the index and the paint.
+    element.annotations = importOf(objects.slice(0, 300).map((o) => ({ ...o, objectId: `r${o.objectId}` })));
+    await element.settled();
+    await clickOn(element, 'word7 ');
+    expect(element.session.selection).to.deep.equal(['rw7']);
+    // The last entity in the index is the last one imported now, not one of those replaced.
+    element.session.select([]);
+    expect(element.handleKeyAction('previousObject', new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true }))).to.equal(true);
+    expect(element.session.selection).to.deep.equal(['rw299']);
   });
 
   it('opens the whole novel with 10,000 entities and labels a word near the end', async function () {

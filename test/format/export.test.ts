@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ClassificationAnswer, Geometry, ObjectAnnotation } from '../../src/core/model.js';
 import type { Ontology } from '../../src/core/ontology.js';
 import type { ChangeSet } from '../../src/core/store.js';
-import { buildChangeDetail, buildExportRecord } from '../../src/format/export.js';
+import { buildChangeDetail, buildExportRecord } from '../../src/format/index.js';
 import type { ExportRecord } from '../../src/format/types.js';
 import { exportOf, extendOntology, fixture, meta, stateOf, videoInput } from './helpers.js';
 

@@ -2,8 +2,7 @@ import type { AuditMetadata, ClassificationAnswer, ObjectAnnotation, RelationAnn
 import { parseOntology, type Ontology } from '../../src/core/ontology.js';
 import type { PlaneModel } from '../../src/core/session.js';
 import type { AnnotationState } from '../../src/core/store.js';
-import { buildExportRecord, type ExportInput } from '../../src/format/export.js';
-import { parseImport, type ImportContext, type ImportedAnnotations } from '../../src/format/import.js';
+import { buildExportRecord, parseImport, type ExportInput, type ImportContext, type ImportedAnnotations } from '../../src/format/index.js';
 import type { ExportRecord } from '../../src/format/types.js';
 
 export const meta: AuditMetadata = { createdAt: '2026-11-22T09:59:00.000Z', createdBy: 'ann@example.com', createdIn: 'Label' };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Ontology } from '../../src/core/ontology.js';
-import { parseImport } from '../../src/format/import.js';
+import { parseImport } from '../../src/format/index.js';
 import { contextFor, extendOntology, fixture, importOk, meta, ontologyFrom, problemsOf } from './helpers.js';
 
 const car = (extra: Record<string, unknown> = {}) => ({ schemaId: 't-car', 'bounding-box': { x: 1, y: 2, width: 3, height: 4 }, ...extra });
@@ -263,6 +263,9 @@ describe('format: import', () => {
       ]);
       expect(problems.every((p) => typeof p.message === 'string' && p.message.length > 0)).to.equal(true);
       expect(problems[2]!.message).to.include('found "polygon"');
+      // Messages that point at an earlier item name its path.
+      expect(problems[7]!.message).to.match(/is already used at \$\[0\]\.objects\[\d+\]\.$/);
+      expect(problems[10]!.message).to.match(/is already answered at \$\[0\]\.classifications\[\d+\]\.$/);
     });
 
     it('checks answer types per classification type', () => {
@@ -288,6 +291,8 @@ describe('format: import', () => {
         ['inconsistent-object', '$.objects[1].schemaId'],
         ['duplicate-object-id', '$.objects[2].page'],
       ]);
+      const result = parseImport({ objects: [car({ objectId: 't', page: 1 }), car({ objectId: 't', page: 1 })] }, contextFor(ontology, 'track'));
+      expect(result.ok ? '' : result.problems[0]!.message).to.equal('objectId "t" already has an entry on frame 1 at $.objects[0].');
     });
 
     it('reports bad geometry of every type at the offending path', () => {

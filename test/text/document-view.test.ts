@@ -15,6 +15,8 @@ describe('document view', () => {
     const text = '<b>one</b>\r\n<img src=x onerror="window.__lkViewPwned=1">\n\ttab 😀';
     const container = mountContainer();
     const view = createDocumentView({ container, document: createTextDocument(text) });
+    expect(container.querySelectorAll('p')).to.have.length(0, 'blocks start empty');
+    expect(view.fillSome(100)).to.equal(false, 'nothing left to fill');
     expect(container.querySelectorAll('p')).to.have.length(3);
     expect(container.querySelectorAll('b, img')).to.have.length(0);
     expect([...container.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(['<b>one</b>', '<img src=x onerror="window.__lkViewPwned=1">', '\ttab 😀']);
@@ -34,6 +36,35 @@ describe('document view', () => {
     expect(view.range(0, text.length).toString().replace(/\r?\n/g, '')).to.contain('tab 😀');
     expect(view.offsetOf(document.body, 0)).to.equal(undefined);
     expect((window as unknown as { __lkViewPwned?: number }).__lkViewPwned).to.equal(undefined);
+    container.remove();
+  });
+
+  it('fills blocks on demand and a few at a time, each at its estimated height until then', () => {
+    const line = 'x'.repeat(99);
+    const text = Array.from({ length: 600 }, () => line).join('\n');
+    const container = mountContainer();
+    container.style.font = '10px/20px monospace';
+    const view = createDocumentView({ container, document: createTextDocument(text) });
+    const blocks = [...container.querySelectorAll<HTMLElement>('.block')];
+    expect(blocks.length).to.equal(view.blocks.length);
+    expect(blocks.length).to.be.greaterThan(5);
+    expect(blocks.every((block) => block.childElementCount === 0 && block.style.minBlockSize !== '')).to.equal(true);
+    // An offset in the sixth block fills that block alone.
+    const [start] = view.blockSpan(5);
+    const position = view.positionOf(start + 3);
+    expect(position.node.data).to.equal(line);
+    expect(blocks.map((block) => block.childElementCount > 0)).to.deep.equal(blocks.map((_, i) => i === 5));
+    expect(blocks[5]!.style.minBlockSize).to.equal('');
+    expect(view.offsetOf(position.node, position.offset)).to.equal(start + 3);
+    expect(view.paragraphElement(0)?.textContent).to.equal(line);
+    expect(blocks[0]!.childElementCount).to.be.greaterThan(0);
+    // No time left: nothing more is filled; then the rest, in order.
+    expect(view.fillSome(0)).to.equal(true);
+    expect(view.fillSome(1000)).to.equal(false);
+    expect(container.querySelectorAll('p')).to.have.length(600);
+    expect([...container.querySelectorAll('p')].every((p, i) => view.paragraphIndexOf(p.firstChild!) === i)).to.equal(true);
+    expect(blocks.every((block) => block.style.minBlockSize === '')).to.equal(true);
+    view.destroy();
     container.remove();
   });
 });

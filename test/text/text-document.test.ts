@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
+import { createTextCaret } from '../../src/text/caret.js';
 import { createTextDocument } from '../../src/text/text-document.js';
 
-describe('text document', () => {
+const caretOver = (text: string) => createTextCaret(createTextDocument(text));
+
+describe('text document and caret', () => {
   it('splits lines on CRLF, LF and CR and keeps terminators in the offsets', () => {
     const doc = createTextDocument('one\r\ntwo\nthree\rfour');
     expect(doc.layout.paragraphs.map((p) => [p.start, p.text])).to.deep.equal([
@@ -18,7 +21,7 @@ describe('text document', () => {
 
   it('moves the caret by grapheme without splitting emoji or combining sequences', () => {
     const text = 'a😀e\u0301👩‍👩‍👧z';
-    const doc = createTextDocument(text);
+    const doc = caretOver(text);
     const stops = [0];
     for (let at = 0; at < text.length; ) stops.push((at = doc.moveCaret(at, 1, 'grapheme')));
     expect(stops).to.deep.equal([0, 1, 3, 5, 13, 14]);
@@ -28,13 +31,13 @@ describe('text document', () => {
   });
 
   it('crosses a CRLF as one caret step', () => {
-    const doc = createTextDocument('ab\r\ncd');
+    const doc = caretOver('ab\r\ncd');
     expect(doc.moveCaret(2, 1, 'grapheme')).to.equal(4);
     expect(doc.moveCaret(4, -1, 'grapheme')).to.equal(2);
   });
 
   it('moves by word', () => {
-    const doc = createTextDocument('It is a truth universally acknowledged');
+    const doc = caretOver('It is a truth universally acknowledged');
     expect(doc.moveCaret(0, 1, 'word')).to.equal(2);
     expect(doc.moveCaret(2, 1, 'word')).to.equal(5);
     expect(doc.moveCaret(8, -1, 'word')).to.equal(6);
@@ -42,7 +45,7 @@ describe('text document', () => {
 
   it('snaps a span to whole words and trims edge whitespace', () => {
     const text = 'It is a truth universally acknowledged';
-    const doc = createTextDocument(text);
+    const doc = caretOver(text);
     const [start, end] = doc.snapToWords(10, 16);
     expect(text.slice(start, end)).to.equal('truth universally');
     const [s2, e2] = doc.snapToWords(5, 8);
@@ -50,13 +53,13 @@ describe('text document', () => {
   });
 
   it('knows which lines read right to left by their first letter', () => {
-    const doc = createTextDocument('שלום world\n123 مرحبا\nHello שלום\n\t');
+    const doc = caretOver('שלום world\n123 مرحبا\nHello שלום\n\t');
     expect([0, 1, 2, 3].map((i) => doc.isRightToLeft(i))).to.deep.equal([true, true, false, false]);
   });
 
   it('trims line terminators from span edges', () => {
     const text = 'first\r\nsecond\r\n';
-    const doc = createTextDocument(text);
+    const doc = caretOver(text);
     const [start, end] = doc.trimLineEnds(5, 15);
     expect(text.slice(start, end)).to.equal('second');
   });

@@ -10,6 +10,7 @@ import type { ChangeSet } from '../../core/store.js';
 import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js';
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
+import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
 import { parseImport } from '../../format/import.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
@@ -70,6 +71,13 @@ let instanceCounter = 0;
 export abstract class AnnotatorElement extends LitElement {
   /** How this element's objects relate to planes (frames, pages, slices). */
   protected static planeModel: PlaneModel = 'single';
+
+  /**
+   * The geometry kinds this element reads and writes (and how it exports tracks). Each element
+   * names its own, so that it downloads no codec it never uses; a pre-label of another kind is
+   * an `import-invalid` problem (`unsupported-tool`).
+   */
+  protected static formatCodecs: FormatCodecs = formatCodecs([]);
 
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
@@ -418,6 +426,10 @@ export abstract class AnnotatorElement extends LitElement {
 
   // ---- internals ------------------------------------------------------------------------------
 
+  private get codecs(): FormatCodecs {
+    return (this.constructor as typeof AnnotatorElement).formatCodecs;
+  }
+
   private auditUser(): string {
     return this.user?.email ?? this.user?.id ?? 'anonymous';
   }
@@ -448,6 +460,7 @@ export abstract class AnnotatorElement extends LitElement {
       ...('frameTotal' in metadata ? { frameTotal: metadata.frameTotal } : {}),
       ...(options.keyframesOnly ? { keyframesOnly: true } : {}),
       brushDataUrls: this.brushDataUrls(),
+      codecs: this.codecs,
     };
   }
 
@@ -500,7 +513,7 @@ export abstract class AnnotatorElement extends LitElement {
       planes: this.session.planeModel,
       newId: () => this.newObjectId(),
       metadata: { createdAt: now, createdBy: this.auditUser(), createdIn: this.stage },
-    });
+    }, this.codecs);
     if (!result.ok) {
       this.reportError({
         code: 'import-invalid',

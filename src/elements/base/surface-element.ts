@@ -6,6 +6,7 @@ import type { RendererPreference } from '../../canvas/renderer-choice.js';
 import type { ViewportState } from '../../canvas/viewport.js';
 import { AnnotatorElement } from './annotator-element.js';
 import type { KeyAction } from './keymap.js';
+import { allFormatCodecs } from '../../format/all-codecs.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
 import { renderSidebar } from './sidebar.js';
 
@@ -45,6 +46,8 @@ function ignoreDetached(error: unknown): void {
  * @cssproperty [--lk-error-color=#cf222e] - Error message background.
  */
 export abstract class SurfaceElement extends AnnotatorElement {
+  protected static override formatCodecs = allFormatCodecs;
+
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
 

@@ -24,6 +24,7 @@ import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
+import { allFormatCodecs } from '../../format/all-codecs.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
@@ -99,6 +100,7 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
 export class LkPdf extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkPdfStyles];
   protected static override planeModel: PlaneModel = 'paged';
+  protected static override formatCodecs = allFormatCodecs;
 
   /** `fit-width` (default), `fit-page`, or a percentage such as `150`. */
   @property({ type: String, reflect: true }) zoom: PdfZoom = 'fit-width';

@@ -2,25 +2,27 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
-import { newObject, withGeometryOnPlane } from '../../core/plane-geometry.js';
+import { newObject, withOneShape } from '../../core/one-shape.js';
 import type { Problem } from '../../core/problem.js';
 import type { ChangeSet } from '../../core/store.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
+import { formatCodecs } from '../../format/geometry/codec.js';
+import { nerCodec } from '../../format/geometry/ner.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { LkReadyEvent } from '../../events/index.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
 import { createTextHighlights, type TextHighlights } from '../../text/highlights.js';
-import { drawArrows, layoutArrows, type ArrowPoint, type ArrowSpec } from '../../text/relation-arrows.js';
-import { caretOffsetAt, characterAt, clearSelection, readSelection, type OffsetSpan } from '../../text/selection.js';
-import { createTextDocument, type CaretUnit, type TextDocument } from '../../text/text-document.js';
+import type { RelationOverlay } from '../../text/relation-overlay.js';
+import { createTextDocument, type TextDocument } from '../../text/text-document.js';
 import { AnnotatorElement } from '../base/annotator-element.js';
-import { chordOf, isTypingTarget, normaliseShortcut, type KeyAction } from '../base/keymap.js';
+import type { KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { styleProperties } from '../base/style-properties.js';
 import { lkTextStyles } from './lk-text.styles.js';
+import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { renderSidebar } from '../base/sidebar.js';
 
 /** Export `metadata` of a text asset: its length in code points and its line count. */
@@ -29,30 +31,20 @@ export interface TextMetadata {
   lines: number;
 }
 
-/** A span waiting for a class: `anchor` stays, `focus` moves with Shift+arrows (UTF-16 offsets). */
-interface PendingSpan {
-  anchor: number;
-  focus: number;
-}
-
 interface CachedRange {
   start: number;
   end: number;
   range: StaticRange;
 }
 
-interface HandleDrag {
-  objectId: string;
-  edge: 'start' | 'end';
-  pointerId: number;
-}
-
 const FALLBACK_COLOR = '#6e7781';
 
 /** Resolves in a task of its own, so that work before and after it are separate main-thread blocks. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const HORIZONTAL: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1 };
-const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
+/** Milliseconds of paragraph building per task while a text loads. */
+const FILL_BUDGET_MS = 8;
+/** Store changes touching more entities than this are brought into the index and highlights a task later. */
+const SYNC_NOW_LIMIT = 256;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -80,6 +72,8 @@ const VERTICAL: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 };
  */
 export class LkText extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkTextStyles];
+  /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
+  protected static override formatCodecs = formatCodecs([nerCodec]);
 
   /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
   @property({ attribute: false }) text: string | undefined;
@@ -105,32 +99,40 @@ export class LkText extends AnnotatorElement {
   private readonly highlights: TextHighlights;
   private textDocument: TextDocument | undefined;
   private view: DocumentView | undefined;
-  private index: EntityIndex = createEntityIndex([]);
+  private entityIndex: EntityIndex = createEntityIndex([]);
+  /** Entities changed in the store and not yet in the index and highlights (large changes: a task later). */
+  private readonly unsynced = new Set<string>();
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ranges = new Map<string, CachedRange>();
   /** Paints the entities of the rendered blocks; replaced with the view. */
   private highlightWindow: HighlightWindow | undefined;
   /** The hidden objects the index was last brought up to date with. */
   private indexedHidden = new Set<string>();
-  /** Relation ids by member entity (`relationsOf`); dropped when relations change. */
-  private relationsByMember: Map<string, string[]> | undefined;
+  /** The relation arrows, loaded on first need (`loadRelationOverlay`). */
+  private relationOverlay: RelationOverlay | undefined;
+  private relationOverlayLoading: Promise<void> | undefined;
   /** Resolves when the DOM of the text set last is built (`showText`). */
   private viewBuilt: Promise<void> = Promise.resolve();
   /** Set when the highlights were removed (disconnect) and must be painted again. */
   private paintLost = false;
   private paletteIndex = new Map<string, number>();
-  private pending: PendingSpan | undefined;
-  private caret: number | undefined;
-  private pointerStart: { x: number; y: number; additive: boolean } | undefined;
-  private handleDrag: HandleDrag | undefined;
+  /** The waiting span, the keyboard caret and the hovered entity, shared with the input handlers. */
+  private readonly edit: EditState = { pending: undefined, caret: undefined, hoveredId: undefined };
   private overlayFrame = 0;
-  private hoverFrame = 0;
-  private hoverPoint: { x: number; y: number } | undefined;
-  private hoveredId: string | undefined;
+  /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
+  private editing: TextEditing | undefined;
+  private editingLoading: Promise<unknown> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private rollingBack = false;
   /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
   private panelsLoading: Promise<unknown> | undefined;
   private panelsLoaded: 'toolbar' | 'all' | undefined;
+
+  /** The entity index, brought up to date first with any change still waiting for its task. */
+  private get index(): EntityIndex {
+    this.flushEntities();
+    return this.entityIndex;
+  }
 
   constructor() {
     super();
@@ -150,17 +152,27 @@ export class LkText extends AnnotatorElement {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
       if (topic === 'visibility') this.syncHiddenEntities();
-      if (topic === 'mode' && !this.session.canEdit) this.pending = undefined;
+      if (topic === 'mode' && !this.session.canEdit) this.edit.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
     this.session.store.subscribe((change) => {
-      if (change.relations.length > 0) this.relationsByMember = undefined;
+      if (change.relations.length > 0) this.relationOverlay?.relationsChanged();
       this.syncEntities(change.objects.map((entry) => entry.id));
       this.rejectUnfitImport(change);
     });
     // Registered before the keyboard controller's listener (added on connect), so text keys and
     // class shortcuts for a waiting span are handled here first.
     this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  /**
+   * The first render waits for a task of its own: a host that creates the element, sets the text
+   * and thousands of pre-labels in one script would otherwise get the first render (and the
+   * text's offsets and lines) in the same main-thread block as its own work.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -191,12 +203,13 @@ export class LkText extends AnnotatorElement {
     this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
-    cancelAnimationFrame(this.hoverFrame);
-    this.hoverFrame = 0;
-    this.hoveredId = undefined;
+    this.editing?.disconnect();
+    this.edit.hoveredId = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    window.removeEventListener('pointerup', this.onPointerUp);
+    // Waiting entity changes are brought in on the next read (after reconnecting), not painted now.
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
   }
 
   // ---- public API -------------------------------------------------------------------------------
@@ -210,10 +223,16 @@ export class LkText extends AnnotatorElement {
   async settled(): Promise<void> {
     await this.updateComplete;
     await this.viewBuilt;
+    this.flushEntities();
     await this.updateComplete;
     if (this.panelsLoading) {
       await this.panelsLoading;
       await this.updateComplete;
+    }
+    await this.editingLoading;
+    if (this.session.store.state.relations.size > 0) {
+      this.loadRelationOverlay();
+      await this.relationOverlayLoading;
     }
     this.refreshPaint();
     // Blocks report whether they are rendered after the frame that laid them out: wait for it.
@@ -233,8 +252,8 @@ export class LkText extends AnnotatorElement {
    */
   get pendingSpan(): { start: number; end: number; selection: string } | undefined {
     const doc = this.textDocument;
-    if (!doc || !this.pending) return undefined;
-    const [from, to] = this.orderedPending(this.pending);
+    if (!doc || !this.edit.pending) return undefined;
+    const [from, to] = this.orderedPending(this.edit.pending);
     const start = doc.codePoints.toCodePoint(from);
     const end = doc.codePoints.toCodePoint(to);
     return { start, end, selection: doc.codePoints.slice(start, end) };
@@ -269,6 +288,61 @@ export class LkText extends AnnotatorElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.loadPanels(!this.noSidebar || this.helpOpen ? 'all' : 'toolbar');
+    this.loadEditing();
+  }
+
+  /** The pointer and keyboard handling, with `import()` on first render (in parallel with the text). */
+  private loadEditing(): void {
+    this.editingLoading ??= import('./text-editing.js').then(
+      ({ createTextEditing }) => {
+        this.editing = createTextEditing(this.editingHost());
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text readable; the next render tries again.
+        this.editingLoading = undefined;
+      },
+    );
+  }
+
+  /** What the input handlers read and change of this element. */
+  private editingHost(): TextEditingHost {
+    const element = this;
+    return {
+      element,
+      session: this.session,
+      get root() {
+        return element.shadowRoot;
+      },
+      get view() {
+        return element.view;
+      },
+      get document() {
+        return element.textDocument;
+      },
+      get index() {
+        return element.index;
+      },
+      get snapWords() {
+        return element.snapWords;
+      },
+      get scroller() {
+        return element.scroller;
+      },
+      get paragraphs() {
+        return element.paragraphsElement;
+      },
+      edit: this.edit,
+      nerTools: () => this.nerTools(),
+      nerSpan: (object) => this.nerSpan(object),
+      activeNerSchema: () => this.activeNerSchema(),
+      createEntity: (schemaId, from, to) => this.createEntity(schemaId, from, to),
+      createFromPending: (schemaId) => this.createFromPending(schemaId),
+      editableSelectedEntity: () => this.editableSelectedEntity(),
+      revealOffset: (offset) => this.revealOffset(offset),
+      refreshPaint: () => this.refreshPaint(),
+      requestUpdate: () => this.requestUpdate(),
+    };
   }
 
   /**
@@ -323,9 +397,9 @@ export class LkText extends AnnotatorElement {
   }
 
   /**
-   * Shows a new text. The string work happens now (offsets, lines); the DOM, the entity index and
-   * the highlights are built in a task of their own, so the host's call that set the text (often
-   * with thousands of pre-labels parsed in the same call) and the build are two blocks, not one.
+   * Shows a new text. The string work happens now (offsets, lines); the rest comes in tasks of
+   * their own (`buildInTasks`), so that no step of opening a long document with thousands of
+   * entities holds the main thread for long.
    */
   private showText(text: string): Promise<void> {
     this.view?.destroy();
@@ -334,30 +408,45 @@ export class LkText extends AnnotatorElement {
     this.highlights.clearEntities();
     const doc = createTextDocument(text);
     this.textDocument = doc;
-    this.index = createEntityIndex([]);
+    this.entityIndex = createEntityIndex([]);
+    this.unsynced.clear();
     this.ranges.clear();
-    this.pending = undefined;
-    this.caret = undefined;
-    const current = () => this.textDocument === doc;
-    this.viewBuilt = nextTask()
-      .then(() => {
-        if (current()) this.buildView(doc);
-      })
-      .then(nextTask)
-      .then(() => {
-        if (current()) this.indexEntities();
-      });
+    this.edit.pending = undefined;
+    this.edit.caret = undefined;
+    this.viewBuilt = this.buildInTasks(doc);
     return this.viewBuilt;
   }
 
-  private buildView(doc: TextDocument): void {
+  /**
+   * After the task that set the text: the empty blocks and the lines in view; then the entity
+   * index and the highlights of the rendered blocks; then the other lines, a few milliseconds at
+   * a time; then the check that the entities fit the text.
+   */
+  private async buildInTasks(doc: TextDocument): Promise<void> {
+    const current = () => this.textDocument === doc;
+    await nextTask();
     const container = this.paragraphsElement;
-    if (!container) return;
-    this.view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    if (!current() || !container) return;
+    const view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    this.view = view;
+    let unfilled = view.fillSome(FILL_BUDGET_MS);
     this.scheduleOverlay();
+    await nextTask();
+    if (!current()) return;
+    this.indexEntities();
+    while (unfilled) {
+      await nextTask();
+      if (!current()) return;
+      unfilled = view.fillSome(FILL_BUDGET_MS);
+    }
+    await nextTask();
+    if (!current()) return;
+    this.fillMissingSelections(this.session.store.state.objects.values());
+    const problems = this.spanProblems();
+    if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
 
-  /** The entity index and the highlights of the blocks rendered by now (a task after the DOM). */
+  /** The entity index and the highlights of the blocks rendered by now. */
   private indexEntities(): void {
     const view = this.view;
     if (!view) return;
@@ -372,9 +461,6 @@ export class LkText extends AnnotatorElement {
     this.refreshPaint();
     this.scheduleOverlay();
     this.requestUpdate();
-    this.fillMissingSelections(this.session.store.state.objects.values());
-    const problems = this.spanProblems();
-    if (problems.length > 0) this.reportSpanProblems(problems, 'Entities were kept but need fixing');
   }
 
   // ---- entities and highlights ------------------------------------------------------------------
@@ -426,16 +512,30 @@ export class LkText extends AnnotatorElement {
       const entity = this.entityOf(object);
       if (entity) entities.push(entity);
     }
-    this.index = createEntityIndex(entities);
+    this.entityIndex = createEntityIndex(entities);
+    this.unsynced.clear();
     this.indexedHidden = new Set(this.session.hidden);
   }
 
   /**
    * Brings the index and the painted highlights up to date with these objects only: one new
    * entity costs a binary search and the highlights of the rendered blocks, not a pass over all.
+   * A large change (an import) waits for a task of its own; anything that reads the index first
+   * brings it up to date then.
    */
   private syncEntities(ids: readonly string[]): void {
     if (!this.textDocument || ids.length === 0) return;
+    for (const id of ids) this.unsynced.add(id);
+    if (this.unsynced.size <= SYNC_NOW_LIMIT) this.flushEntities();
+    else this.syncTimer ??= setTimeout(() => this.flushEntities(), 0);
+  }
+
+  private flushEntities(): void {
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    if (this.unsynced.size === 0) return;
+    const ids = [...this.unsynced];
+    this.unsynced.clear();
     const objects = this.session.store.state.objects;
     const removed: string[] = [];
     const upserted: TextEntity[] = [];
@@ -445,7 +545,7 @@ export class LkText extends AnnotatorElement {
       else removed.push(id);
       if (!entity) this.ranges.delete(id);
     }
-    const laneChanged = this.index.update(removed, upserted);
+    const laneChanged = this.entityIndex.update(removed, upserted);
     this.highlightWindow?.entitiesChanged(new Set([...ids, ...laneChanged]));
     this.requestUpdate();
   }
@@ -472,9 +572,9 @@ export class LkText extends AnnotatorElement {
       if (entity) selected.push(this.rangeFor(entity));
     }
     this.highlights.setMark('selected', selected);
-    const hovered = this.hoveredId ? this.index.get(this.hoveredId) : undefined;
+    const hovered = this.edit.hoveredId ? this.index.get(this.edit.hoveredId) : undefined;
     this.highlights.setMark('hover', hovered ? [this.rangeFor(hovered)] : []);
-    const pending = this.pending;
+    const pending = this.edit.pending;
     if (pending && pending.anchor !== pending.focus) {
       const [from, to] = this.orderedPending(pending);
       this.highlights.setMark('pending', [view.staticRange(from, to)]);
@@ -528,7 +628,7 @@ export class LkText extends AnnotatorElement {
       const span = this.nerSpan(object);
       if (!span || span.selection !== '' || span.end <= span.start || span.end > doc.codePoints.length) continue;
       const geometry: Geometry = { type: 'ner', value: { ...span, selection: doc.codePoints.slice(span.start, span.end) } };
-      filled.push(withGeometryOnPlane(object, 0, geometry, 'single'));
+      filled.push(withOneShape(object, 0, geometry));
     }
     if (filled.length === 0) return;
     this.rollingBack = true;
@@ -596,14 +696,14 @@ export class LkText extends AnnotatorElement {
       tx.putObject(newObject(objectId, schemaId, 0, geometry, 'single')),
     );
     if (!change) return undefined;
-    this.pending = undefined;
+    this.edit.pending = undefined;
     this.session.select([objectId]);
     this.requestUpdate();
     return objectId;
   }
 
   private createFromPending(schemaId: string): boolean {
-    const pending = this.pending;
+    const pending = this.edit.pending;
     if (!pending || pending.anchor === pending.focus) return false;
     const [from, to] = this.orderedPending(pending);
     return this.createEntity(schemaId, from, to) !== undefined;
@@ -612,7 +712,7 @@ export class LkText extends AnnotatorElement {
   /** A toolbar button (or any host call) picked an entity class while a span was waiting. */
   private onToolChange(): void {
     const schemaId = this.activeNerSchema();
-    if (schemaId && this.pending) this.createFromPending(schemaId);
+    if (schemaId && this.edit.pending) this.createFromPending(schemaId);
   }
 
   /** The one selected entity the user may change, or undefined. */
@@ -623,119 +723,16 @@ export class LkText extends AnnotatorElement {
     return object;
   }
 
-  /** Writes new UTF-16 bounds for an entity (code points and `selection` recomputed). */
-  private writeSpan(object: ObjectAnnotation, from: number, to: number): void {
-    const doc = this.textDocument;
-    if (!doc) return;
-    const start = doc.codePoints.toCodePoint(from);
-    const end = doc.codePoints.toCodePoint(to);
-    const current = this.nerSpan(object);
-    if (end <= start || (current && current.start === start && current.end === end)) return;
-    const geometry: Geometry = { type: 'ner', value: { start, end, selection: doc.codePoints.slice(start, end) } };
-    this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(withGeometryOnPlane(object, 0, geometry, 'single')));
-  }
+  // ---- pointer and keyboard (text-editing.ts) -------------------------------------------------
 
-  private moveEntityEdge(edge: 'start' | 'end', direction: 1 | -1, unit: CaretUnit): boolean {
-    const object = this.editableSelectedEntity();
-    const doc = this.textDocument;
-    const span = object ? this.nerSpan(object) : undefined;
-    if (!object || !doc || !span) return false;
-    let from = doc.codePoints.toUtf16(span.start);
-    let to = doc.codePoints.toUtf16(span.end);
-    if (edge === 'end') to = doc.moveCaret(to, direction, unit);
-    else from = doc.moveCaret(from, direction, unit);
-    if (to <= from) return true;
-    this.writeSpan(object, from, to);
-    this.revealOffset(edge === 'end' ? to : from);
-    return true;
-  }
-
-  // ---- pointer ----------------------------------------------------------------------------------
-
-  private readonly onMouseDown = (event: MouseEvent) => {
-    // Shift/Ctrl/⌘+click adds to the selection; keep the browser from extending a text selection.
-    if (event.button === 0 && (event.shiftKey || event.ctrlKey || event.metaKey)) event.preventDefault();
-  };
-
-  private readonly onPointerDown = (event: PointerEvent) => {
-    if (event.button !== 0 || !this.view) return;
-    this.pointerStart = { x: event.clientX, y: event.clientY, additive: event.shiftKey || event.ctrlKey || event.metaKey };
-    window.addEventListener('pointerup', this.onPointerUp);
-  };
-
-  private readonly onPointerUp = (event: PointerEvent) => {
-    window.removeEventListener('pointerup', this.onPointerUp);
-    const start = this.pointerStart;
-    this.pointerStart = undefined;
-    const view = this.view;
-    const root = this.shadowRoot;
-    if (!start || !view || !root) return;
-    const span = start.additive ? undefined : readSelection(root, view);
-    if (span && span.end > span.start) this.onSpanSelected(span);
-    else this.onTextClick(event.clientX, event.clientY, start.additive);
-  };
-
-  /** Hover shows which entity a click would select (the smallest under the pointer). */
-  private readonly onPointerMove = (event: PointerEvent) => {
-    if (event.buttons !== 0 || event.pointerType === 'touch') return;
-    this.hoverPoint = { x: event.clientX, y: event.clientY };
-    this.hoverFrame ||= requestAnimationFrame(() => {
-      this.hoverFrame = 0;
-      const point = this.hoverPoint;
-      const root = this.shadowRoot;
-      if (!point || !root || !this.view) return;
-      const character = characterAt(root, this.view, point.x, point.y);
-      const id = character ? this.index.smallestAt(character.start)?.id : undefined;
-      if (id === this.hoveredId) return;
-      this.hoveredId = id;
-      this.paragraphsElement.classList.toggle('over-entity', id !== undefined);
-      this.refreshPaint();
-    });
-  };
-
-  private readonly onPointerLeave = () => {
-    this.hoverPoint = undefined;
-    if (this.hoveredId === undefined) return;
-    this.hoveredId = undefined;
-    this.paragraphsElement.classList.remove('over-entity');
-    this.refreshPaint();
-  };
-
-  private onSpanSelected(span: OffsetSpan): void {
-    const doc = this.textDocument;
-    const root = this.shadowRoot;
-    if (!doc || !root || !this.session.canEdit) return;
-    let [start, end] = doc.trimLineEnds(span.start, span.end);
-    if (this.snapWords) [start, end] = doc.snapToWords(start, end);
-    clearSelection(root);
-    this.caret = end;
-    const schemaId = this.activeNerSchema();
-    if (schemaId) {
-      this.createEntity(schemaId, start, end);
-      return;
-    }
-    this.pending = { anchor: start, focus: end };
-    this.session.select([]);
-    this.requestUpdate();
-  }
-
-  private onTextClick(x: number, y: number, additive: boolean): void {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return;
-    const character = characterAt(root, view, x, y);
-    const entity = character ? this.index.smallestAt(character.start) : undefined;
-    if (additive) {
-      if (!entity) return;
-      const selection = this.session.selection;
-      this.session.select(selection.includes(entity.id) ? selection.filter((id) => id !== entity.id) : [...selection, entity.id]);
-      return;
-    }
-    this.pending = undefined;
-    this.caret = caretOffsetAt(root, view, x, y) ?? this.caret;
-    this.session.select(entity ? [entity.id] : []);
-    this.requestUpdate();
-  }
+  private readonly onMouseDown = (event: MouseEvent) => this.editing?.mouseDown(event);
+  private readonly onPointerDown = (event: PointerEvent) => this.editing?.pointerDown(event);
+  private readonly onPointerMove = (event: PointerEvent) => this.editing?.pointerMove(event);
+  private readonly onPointerLeave = () => this.editing?.pointerLeave();
+  private readonly onHandleDown = (event: PointerEvent) => this.editing?.handleDown(event);
+  private readonly onHandleMove = (event: PointerEvent) => this.editing?.handleMove(event);
+  private readonly onHandleUp = (event: PointerEvent) => this.editing?.handleUp(event);
+  private readonly onKeyDown = (event: KeyboardEvent) => this.editing?.keyDown(event);
 
   private readonly onArrowClick = (event: MouseEvent) => {
     const target = event.composedPath().find((node): node is SVGGElement => node instanceof SVGGElement && node.dataset['relationId'] !== undefined);
@@ -745,146 +742,7 @@ export class LkText extends AnnotatorElement {
     this.session.select([id]);
   };
 
-  private readonly onHandleDown = (event: PointerEvent) => {
-    const object = this.editableSelectedEntity();
-    if (event.button !== 0 || !object) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const edge = (event.currentTarget as HTMLElement).classList.contains('start') ? 'start' : 'end';
-    this.handleDrag = { objectId: object.objectId, edge, pointerId: event.pointerId };
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-    this.session.store.beginGesture();
-  };
-
-  private readonly onHandleMove = (event: PointerEvent) => {
-    const drag = this.handleDrag;
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!drag || drag.pointerId !== event.pointerId || !root || !view) return;
-    const object = this.session.store.state.objects.get(drag.objectId);
-    const span = object ? this.nerSpan(object) : undefined;
-    const offset = caretOffsetAt(root, view, event.clientX, event.clientY);
-    if (!object || !span || offset === undefined) return;
-    const doc = view.document;
-    const from = doc.codePoints.toUtf16(span.start);
-    const to = doc.codePoints.toUtf16(span.end);
-    const snapped = doc.graphemeFloor(offset);
-    if (drag.edge === 'start' && snapped < to) this.writeSpan(object, snapped, to);
-    if (drag.edge === 'end' && snapped > from) this.writeSpan(object, from, snapped);
-  };
-
-  private readonly onHandleUp = (event: PointerEvent) => {
-    const drag = this.handleDrag;
-    if (!drag || drag.pointerId !== event.pointerId) return;
-    this.handleDrag = undefined;
-    if (event.type === 'pointercancel') this.session.store.cancelGesture();
-    else this.session.store.endGesture('update');
-  };
-
-  // ---- keyboard ---------------------------------------------------------------------------------
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
-    if (event.composedPath()[0] !== this || !this.textDocument) return;
-    const chord = chordOf(event);
-    if (this.pending && this.session.canEdit) {
-      const tool = this.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);
-      if (tool) {
-        event.preventDefault();
-        this.createFromPending(tool.schemaId);
-        return;
-      }
-    }
-    if (this.handleArrowKey(event)) event.preventDefault();
-  };
-
-  /**
-   * Caret keys: arrows (Ctrl/⌘: by word; ↑ ↓ by line), Home/End (line; Ctrl/⌘: document),
-   * PageUp/PageDown (scroll a page). With Shift they extend the waiting span; with Alt+Shift /
-   * Alt+Ctrl the arrows move the selected entity's end / start. ← → follow the reading direction
-   * of right-to-left lines.
-   */
-  private handleArrowKey(event: KeyboardEvent): boolean {
-    const doc = this.textDocument!;
-    const mod = event.ctrlKey || event.metaKey;
-    if (event.key === 'PageDown' || event.key === 'PageUp') {
-      if (event.altKey || mod) return false;
-      this.scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * this.scroller.clientHeight * 0.9 });
-      return true;
-    }
-    let horizontal = HORIZONTAL[event.key];
-    const vertical = VERTICAL[event.key];
-    const lineEdge = event.key === 'Home' ? -1 : event.key === 'End' ? 1 : undefined;
-    if (!horizontal && !vertical && !lineEdge) return false;
-    const from = this.pending?.focus ?? this.caret ?? this.selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? this.firstVisibleOffset();
-    if (horizontal && doc.isRightToLeft(doc.layout.paragraphAt(from))) horizontal = horizontal > 0 ? -1 : 1;
-    if (event.altKey) {
-      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start (logical order).
-      const logical = HORIZONTAL[event.key];
-      if (!logical || !(event.shiftKey || mod)) return false;
-      return this.moveEntityEdge(event.shiftKey ? 'end' : 'start', logical, 'grapheme');
-    }
-    let next: number;
-    if (horizontal) next = doc.moveCaret(from, horizontal, mod ? 'word' : 'grapheme');
-    else if (vertical) next = this.lineMove(from, vertical);
-    else if (mod) next = lineEdge! > 0 ? doc.text.length : 0;
-    else {
-      const paragraph = doc.layout.paragraphs[doc.layout.paragraphAt(from)]!;
-      next = lineEdge! > 0 ? paragraph.start + paragraph.text.length : paragraph.start;
-    }
-    if (event.shiftKey) {
-      if (!this.session.canEdit) return false;
-      const anchor = this.pending?.anchor ?? from;
-      this.pending = { anchor, focus: next };
-      if (this.session.selection.length > 0) this.session.select([]);
-    } else {
-      this.pending = undefined;
-    }
-    this.caret = next;
-    this.revealOffset(next);
-    this.requestUpdate();
-    return true;
-  }
-
-  private selectedEntityEdge(direction: number): number | undefined {
-    const entity = this.session.selection.length === 1 ? this.index.get(this.session.selection[0]!) : undefined;
-    if (!entity) return undefined;
-    return direction > 0 ? entity.end : entity.start;
-  }
-
-  /** The offset one visual line up or down, from the caret's on-screen position. */
-  private lineMove(from: number, direction: 1 | -1): number {
-    const root = this.shadowRoot;
-    const view = this.view;
-    const doc = this.textDocument!;
-    if (!root || !view) return from;
-    const rect = this.caretRect(from);
-    if (rect) {
-      const lineHeight = Math.max(8, rect.height);
-      const y = direction > 0 ? rect.bottom + lineHeight / 2 : rect.top - lineHeight / 2;
-      const scrollerRect = this.scroller.getBoundingClientRect();
-      if (y > scrollerRect.top && y < scrollerRect.bottom) {
-        const offset = caretOffsetAt(root, view, rect.left, y);
-        if (offset !== undefined && offset !== from) return offset;
-      }
-    }
-    // Off screen or nothing there: the same column in the next or previous paragraph.
-    const layout = doc.layout;
-    const index = layout.paragraphAt(from);
-    const target = layout.paragraphs[index + direction];
-    if (!target) return direction > 0 ? doc.text.length : 0;
-    const column = from - layout.paragraphs[index]!.start;
-    return doc.graphemeFloor(target.start + Math.min(column, target.text.length));
-  }
-
-  private firstVisibleOffset(): number {
-    const root = this.shadowRoot;
-    const view = this.view;
-    if (!root || !view) return 0;
-    const rect = this.paragraphsElement.getBoundingClientRect();
-    const top = Math.max(rect.top, this.scroller.getBoundingClientRect().top) + 4;
-    return caretOffsetAt(root, view, rect.left + 2, top) ?? 0;
-  }
+  // ---- selection and keys ---------------------------------------------------------------------
 
   /** An entity selected elsewhere (the object list) scrolls into view. */
   private revealSelection(): void {
@@ -898,19 +756,15 @@ export class LkText extends AnnotatorElement {
     const view = this.view;
     if (!view) return;
     const index = view.document.layout.paragraphAt(offset);
-    view.paragraphElements[index]?.scrollIntoView({ block: 'nearest' });
+    view.paragraphElement(index)?.scrollIntoView({ block: 'nearest' });
   }
 
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     switch (action) {
       case 'cancel':
-        if (this.handleDrag) {
-          this.handleDrag = undefined;
-          this.session.store.cancelGesture();
-          return true;
-        }
-        if (this.pending) {
-          this.pending = undefined;
+        if (this.editing?.cancelDrag()) return true;
+        if (this.edit.pending) {
+          this.edit.pending = undefined;
           this.requestUpdate();
           return true;
         }
@@ -962,78 +816,17 @@ export class LkText extends AnnotatorElement {
 
   private readonly onScroll = () => this.scheduleOverlay();
 
-  private caretRect(offset: number): DOMRect | undefined {
-    const view = this.view;
-    if (!view) return undefined;
-    const rects = view.range(offset, offset).getClientRects();
-    const rect = rects[0];
-    if (rect && rect.height > 0) return rect;
-    const paragraph = view.paragraphElements[view.document.layout.paragraphAt(offset)];
-    const box = paragraph?.getBoundingClientRect();
-    if (!box) return undefined;
-    return new DOMRect(box.left, box.top, 0, Math.min(box.height, parseFloat(getComputedStyle(paragraph!).lineHeight) || box.height));
-  }
-
   private drawOverlay(): void {
     const view = this.view;
     if (!view || !this.content) return;
     const origin = this.content.getBoundingClientRect();
-    // Caret.
-    const caret = this.caret;
-    const caretRect = caret !== undefined ? this.caretRect(caret) : undefined;
-    if (caretRect) {
-      Object.assign(this.caretElement.style, {
-        left: `${caretRect.left - origin.left}px`,
-        top: `${caretRect.top - origin.top}px`,
-        height: `${caretRect.height}px`,
-      });
-    }
-    this.caretElement.classList.toggle('visible', caretRect !== undefined);
-    // Handles on the one selected editable entity.
-    const object = this.editableSelectedEntity();
-    const entity = object ? this.index.get(object.objectId) : undefined;
-    const rects = entity ? this.rangeRects(entity) : [];
-    const first = rects[0];
-    const last = rects[rects.length - 1];
-    for (const [handle, rect, x] of [
-      [this.startHandle, first, first?.left],
-      [this.endHandle, last, last?.right],
-    ] as const) {
-      handle.classList.toggle('visible', rect !== undefined);
-      if (rect && x !== undefined) {
-        Object.assign(handle.style, { left: `${x - origin.left}px`, top: `${rect.top - origin.top}px`, height: `${rect.height}px` });
-      }
-    }
+    this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
   }
 
-  private rangeRects(entity: TextEntity): DOMRect[] {
-    const view = this.view!;
-    // Only entities in rendered blocks have boxes worth measuring (and a huge one measures once).
-    if (!view.isRendered(entity.start, entity.end)) return [];
-    return [...view.range(entity.start, entity.end).getClientRects()].filter((rect) => rect.width > 0);
-  }
-
-  /** Relation ids by member entity id, rebuilt after relations change (not on scroll). */
-  private relationsOf(entityId: string): readonly string[] {
-    if (!this.relationsByMember) {
-      const byMember = new Map<string, string[]>();
-      for (const relation of this.session.store.state.relations.values()) {
-        for (const member of relation.kind === 'single' ? [relation.from, relation.to] : relation.group) {
-          let list = byMember.get(member);
-          if (!list) byMember.set(member, (list = []));
-          list.push(relation.objectId);
-        }
-      }
-      this.relationsByMember = byMember;
-    }
-    return this.relationsByMember.get(entityId) ?? [];
-  }
-
   /**
-   * Arrows for the relations that touch an entity on screen. Candidates come from the entities
-   * painted in rendered blocks (a few hundred at most), never from a pass over every relation;
-   * a member off screen is drawn at the top or bottom edge, towards where it is.
+   * The relation arrows. Their code loads with `import()` the first time there are relations (a
+   * document without any never downloads it); until it arrives none are drawn.
    */
   private drawArrows(origin: DOMRect): void {
     const svg = this.arrowsSvg;
@@ -1041,57 +834,36 @@ export class LkText extends AnnotatorElement {
     if (!svg || !view) return;
     const relations = this.session.store.state.relations;
     this.content.classList.toggle('has-arrows', relations.size > 0);
-    const candidates = new Set<string>();
-    if (relations.size > 0) for (const id of this.highlights.paintedIds()) for (const relationId of this.relationsOf(id)) candidates.add(relationId);
-    if (candidates.size === 0) {
+    if (relations.size === 0 || !this.relationOverlay) {
       if (svg.childNodes.length > 0) svg.replaceChildren();
+      if (relations.size > 0) this.loadRelationOverlay();
       return;
     }
-    const screen = this.scroller.getBoundingClientRect();
-    const above = { x: 40, y: screen.top - origin.top - 12 };
-    const below = { x: 40, y: screen.bottom - origin.top + 12 };
-    const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
-    const firstRendered = Math.min(...rendered.map(([start]) => start));
-    const categories = new Map((this.session.ontology?.relations ?? []).map((category) => [category.schemaId, category] as const));
-    /** Where an arrow meets an entity, and whether that point is on screen. */
-    const anchors = new Map<string, { point: ArrowPoint; onScreen: boolean } | undefined>();
-    const anchorOf = (id: string) => {
-      if (anchors.has(id)) return anchors.get(id);
-      const entity = this.index.get(id);
-      let anchor: { point: ArrowPoint; onScreen: boolean } | undefined;
-      if (entity && view.isRendered(entity.start, entity.end)) {
-        const rect = [...view.range(entity.start, entity.end).getClientRects()].find((r) => r.width > 0);
-        if (rect && rect.bottom < screen.top) anchor = { point: above, onScreen: false };
-        else if (rect && rect.top > screen.bottom) anchor = { point: below, onScreen: false };
-        else if (rect) anchor = { point: { x: rect.left + Math.min(rect.width, 60) / 2 - origin.left, y: rect.top - origin.top + 2 }, onScreen: true };
-      } else if (entity) {
-        anchor = { point: entity.start < firstRendered ? above : below, onScreen: false };
-      }
-      anchors.set(id, anchor);
-      return anchor;
-    };
-    const specs: ArrowSpec[] = [];
-    const selected = new Set(this.session.selection);
-    for (const relationId of candidates) {
-      const relation = relations.get(relationId);
-      if (!relation) continue;
-      const members = relation.kind === 'single' ? [relation.from, relation.to] : relation.group;
-      const ends = members.map(anchorOf);
-      if (ends.some((end) => end === undefined) || !ends.some((end) => end!.onScreen)) continue;
-      const category = categories.get(relation.schemaId);
-      specs.push({
-        id: relation.objectId,
-        label: category?.title ?? relation.schemaId,
-        color: category?.color && /^#[0-9a-fA-F]{6}$/.test(category.color) ? category.color : FALLBACK_COLOR,
-        kind: relation.kind,
-        points: ends.map((end) => end!.point),
-        bidirectional: relation.kind === 'single' && relation.direction === 'bidirectional',
-        selected: selected.has(relation.objectId),
-      });
-    }
-    // Document order keeps the stacking of overlapping arcs stable while scrolling.
-    specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    drawArrows(svg, layoutArrows(specs));
+    this.relationOverlay.draw({
+      svg,
+      view,
+      index: this.index,
+      relations,
+      categories: this.session.ontology?.relations ?? [],
+      paintedIds: this.highlights.paintedIds(),
+      selected: new Set(this.session.selection),
+      origin,
+      screen: this.scroller.getBoundingClientRect(),
+      fallbackColor: FALLBACK_COLOR,
+    });
+  }
+
+  private loadRelationOverlay(): void {
+    this.relationOverlayLoading ??= import('../../text/relation-overlay.js').then(
+      ({ createRelationOverlay }) => {
+        this.relationOverlay = createRelationOverlay();
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text usable; the next draw tries again.
+        this.relationOverlayLoading = undefined;
+      },
+    );
   }
 
   // ---- rendering --------------------------------------------------------------------------------

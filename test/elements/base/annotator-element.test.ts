@@ -1,13 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
+import { allFormatCodecs } from '../../../src/format/all-codecs.js';
 import type { AssetLoader } from '../../../src/host/asset-loader.js';
 import type { AssetMetadata } from '../../../src/format/types.js';
 import type { ObjectAnnotation } from '../../../src/core/model.js';
 import { fetchJson, IMPORT_URL, nextEvent, ONTOLOGY_URL, recordEvents } from '../helpers.js';
 
-/** The smallest concrete element: the base contract with an asset that is just bytes. */
+/** The smallest concrete element: the base contract with an asset that is just bytes, reading every geometry kind. */
 class TestAnnotator extends AnnotatorElement {
+  protected static override formatCodecs = allFormatCodecs;
+
   protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
     const buffer = await loader.fetchArrayBuffer({ signal });
     return { width: buffer.byteLength, height: 1 };
