@@ -86,8 +86,14 @@ function refreshError(reason: RefreshReason): LabelkitError {
   return new LabelkitError({ code: 'asset-expired', message: 'The link to the asset has expired and no fresh link was provided.' });
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
+/** An abort of the caller's own signal (fetch's AbortError, or the reason the signal was aborted with). */
+export function isAbortError(error: unknown, signal?: AbortSignal | null): boolean {
+  return (error instanceof DOMException && error.name === 'AbortError') || (!!signal?.aborted && error === signal.reason);
+}
+
+/** A body that broke off: an abort stays an abort, anything else is an `asset-load` error. */
+export function downloadInterrupted(error: unknown, signal?: AbortSignal | null): unknown {
+  return isAbortError(error, signal) ? error : new LabelkitError({ code: 'asset-load', message: 'The asset download was interrupted.' });
 }
 
 /** Frees the connection of a response we will not read. */
@@ -139,8 +145,7 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
       // The string goes to fetch as is: `new URL()` would re-encode a signature.
       return options.fetchAsset ? await options.fetchAsset(target, requestInit) : await fetch(target, requestInit);
     } catch (error) {
-      if (isAbort(error) || (init.signal?.aborted && error === init.signal.reason)) throw error;
-      if (error instanceof LabelkitError) throw error;
+      if (isAbortError(error, init.signal) || error instanceof LabelkitError) throw error;
       throw new LabelkitError({
         code: 'asset-load',
         message: 'The asset could not be loaded (network error, or the server does not allow cross-origin requests).',
@@ -179,8 +184,7 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
     try {
       return await read(response);
     } catch (error) {
-      if (isAbort(error) || (init?.signal?.aborted && error === init.signal.reason)) throw error;
-      throw new LabelkitError({ code: 'asset-load', message: 'The asset download was interrupted.' });
+      throw downloadInterrupted(error, init?.signal);
     }
   }
 

@@ -7,7 +7,8 @@ import type { ObjectAnnotation } from '../../core/model.js';
 import type { PlaneModel } from '../../core/session.js';
 import type { Surface } from '../../canvas/surface.js';
 import type { AssetMetadata, VideoMetadata } from '../../format/types.js';
-import type { AssetLoader } from '../../host/asset-loader.js';
+import { isAbortError, type AssetLoader } from '../../host/asset-loader.js';
+import { readAssetRange } from '../../host/asset-range.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
@@ -23,58 +24,9 @@ import { videoStyles } from './lk-video.styles.js';
 const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2, 4] as const;
 const HOVER_TOLERANCE_PX = 6;
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/**
- * Byte ranges of the asset through the host contract (refresh on 403 included). A server may
- * answer a range with fewer bytes than asked (206 with a shorter Content-Range): the rest is asked
- * for until the range is complete or the file ends.
- */
+/** Byte ranges of the asset through the host contract (refresh on 403 included), for the container probe. */
 function loaderRangeReader(loader: AssetLoader, signal: AbortSignal): RangeReader {
-  return async (start, end) => {
-    const parts: Uint8Array[] = [];
-    let at = start;
-    while (at < end) {
-      const { bytes, more } = await readRangePart(loader, signal, at, end);
-      if (bytes.length > 0) parts.push(bytes);
-      at += bytes.length;
-      if (!more || bytes.length === 0) break;
-    }
-    if (parts.length === 1) return parts[0]!;
-    const out = new Uint8Array(at - start);
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
-    }
-    return out;
-  };
-}
-
-/** One range request: what the server sent of `[start, end)`, and whether the file goes on after it. */
-async function readRangePart(loader: AssetLoader, signal: AbortSignal, start: number, end: number): Promise<{ bytes: Uint8Array; more: boolean }> {
-  const response = await loader.fetch({ signal, headers: { Range: `bytes=${start}-${end - 1}` } });
-  if (response.status === 206) {
-    const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, end - start);
-    const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1]);
-    return { bytes, more: Number.isFinite(total) && start + bytes.length < total };
-  }
-  // The server ignored Range: read only as far as needed, then stop the download.
-  const reader = response.body?.getReader();
-  if (!reader) return { bytes: new Uint8Array(0), more: false };
-  const out = new Uint8Array(end);
-  let length = 0;
-  while (length < end) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const take = Math.min(value.length, end - length);
-    out.set(value.subarray(0, take), length);
-    length += take;
-  }
-  await reader.cancel().catch(() => undefined);
-  return { bytes: out.subarray(Math.min(start, length), length), more: false };
+  return (start, end) => readAssetRange(loader, signal, start, end);
 }
 
 function blobRangeReader(blob: Blob): RangeReader {
@@ -356,7 +308,7 @@ export class LkVideo extends SurfaceElement {
     try {
       return await openVideo(options(url, readRange));
     } catch (error) {
-      if (isAbort(error) || !(error instanceof LabelkitError)) throw error;
+      if (isAbortError(error) || !(error instanceof LabelkitError)) throw error;
       // Throws the HTTP error (expired, forbidden, not found) when that is what went wrong.
       await this.checkUrl(loader, signal);
       if (loader.currentUrl() === url) throw error;

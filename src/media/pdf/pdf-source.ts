@@ -6,8 +6,8 @@
  * shows before the last byte arrives, as in pdf.js's own viewer. Otherwise the file is read whole
  * and handed over at once. pdf.js never sees the URL.
  */
-import { LabelkitError } from '../../core/errors.js';
-import type { AssetLoader } from '../../host/asset-loader.js';
+import { downloadInterrupted, type AssetLoader } from '../../host/asset-loader.js';
+import { concatBytes, readAssetRange, wholeBody } from '../../host/asset-range.js';
 
 /** The size of the chunks pdf.js asks for, and of the first part handed over before the rest streams. */
 export const PDF_CHUNK_BYTES = 65_536;
@@ -28,49 +28,6 @@ export type PdfSource =
       cancel(): void;
     };
 
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return (error instanceof DOMException && error.name === 'AbortError') || (signal.aborted && error === signal.reason);
-}
-
-function interrupted(error: unknown, signal: AbortSignal): unknown {
-  return isAbort(error, signal) ? error : new LabelkitError({ code: 'asset-load', message: 'The PDF download was interrupted.' });
-}
-
-async function body(response: Response, signal: AbortSignal): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    throw interrupted(error, signal);
-  }
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0]!.length === length) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-/** `bytes 0-65535/1234567` → the first byte; undefined when unreadable. */
-function rangeStart(header: string | null): number | undefined {
-  const match = header ? /^bytes\s+(\d+)-\d+\/(?:\d+|\*)$/i.exec(header.trim()) : null;
-  return match ? Number(match[1]) : undefined;
-}
-
-/** Bytes `[begin, end)`, also from a server that stopped answering ranges (then the whole body is read and cut). */
-async function readRange(loader: AssetLoader, signal: AbortSignal, begin: number, end: number): Promise<Uint8Array> {
-  const response = await loader.fetch({ signal, headers: { Range: `bytes=${begin}-${end - 1}` } });
-  const start = response.status === 206 ? rangeStart(response.headers.get('content-range')) : undefined;
-  const bytes = await body(response, signal);
-  if (response.status !== 206) return bytes.slice(begin, end);
-  if (start !== undefined && start !== begin) throw new LabelkitError({ code: 'asset-load', message: 'The server answered a different part of the PDF than was asked for.' });
-  return bytes;
-}
-
 /** Whether ranges can be asked for: what pdf.js's own network loader checks. */
 function rangeLength(response: Response, chunkBytes: number): number | undefined {
   const headers = response.headers;
@@ -83,7 +40,7 @@ function rangeLength(response: Response, chunkBytes: number): number | undefined
 export async function openPdfSource(loader: AssetLoader, signal: AbortSignal, chunkBytes = PDF_CHUNK_BYTES): Promise<PdfSource> {
   const response = await loader.fetch({ signal });
   const length = rangeLength(response, chunkBytes);
-  if (length === undefined) return { kind: 'whole', data: await body(response, signal) };
+  if (length === undefined) return { kind: 'whole', data: await wholeBody(response, signal) };
   const reader = response.body!.getReader();
   const parts: Uint8Array[] = [];
   let received = 0;
@@ -96,9 +53,9 @@ export async function openPdfSource(loader: AssetLoader, signal: AbortSignal, ch
     }
   } catch (error) {
     void reader.cancel().catch(() => undefined);
-    throw interrupted(error, signal);
+    throw downloadInterrupted(error, signal);
   }
-  const initial = concat(parts, received);
+  const initial = concatBytes(parts, received);
   if (received >= length) return { kind: 'whole', data: initial.subarray(0, length) };
   const rest: AsyncIterable<Uint8Array> = {
     async *[Symbol.asyncIterator]() {
@@ -118,7 +75,7 @@ export async function openPdfSource(loader: AssetLoader, signal: AbortSignal, ch
     length,
     initial,
     rest,
-    read: (begin, end) => readRange(loader, signal, begin, end),
+    read: (begin, end) => readAssetRange(loader, signal, begin, end),
     cancel: () => void reader.cancel().catch(() => undefined),
   };
 }
