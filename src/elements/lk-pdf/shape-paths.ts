@@ -2,9 +2,8 @@
  * SVG path data for shapes on a PDF page, in PDF points (the overlay's viewBox), so a zoom only
  * resizes the SVG. Text selections may span pages: only the rects of the page being drawn count.
  */
-import { rotatedBoxCorners } from '../../core/geometry.js';
 import type { Geometry, PdfRect, Point } from '../../core/model.js';
-import { catmullRomPoints } from '../../core/spline.js';
+import { traceGeometry } from '../../canvas/shape-outline.js';
 
 /** How a shape is painted: a filled area, an open line, or a marker at a point. */
 export type ShapeKind = 'area' | 'line' | 'point' | 'text';
@@ -17,10 +16,12 @@ function ring(points: readonly Point[], closed: boolean): string {
   return `M${round(first![0])} ${round(first![1])}${rest.map(([x, y]) => `L${round(x)} ${round(y)}`).join('')}${closed ? 'Z' : ''}`;
 }
 
-function rectRing(rect: PdfRect): string {
-  const x = Math.min(rect.x1, rect.x2);
-  const y = Math.min(rect.y1, rect.y2);
-  return `M${round(x)} ${round(y)}H${round(Math.max(rect.x1, rect.x2))}V${round(Math.max(rect.y1, rect.y2))}H${round(x)}Z`;
+function rectRing(x: number, y: number, width: number, height: number): string {
+  return `M${round(x)} ${round(y)}H${round(x + width)}V${round(y + height)}H${round(x)}Z`;
+}
+
+function pdfRectRing(rect: PdfRect): string {
+  return rectRing(Math.min(rect.x1, rect.x2), Math.min(rect.y1, rect.y2), Math.abs(rect.x2 - rect.x1), Math.abs(rect.y2 - rect.y1));
 }
 
 /** The rects of a PDF selection that lie on `page` (0-based); rects without a page number belong to the entry's page. */
@@ -46,25 +47,21 @@ export function shapeKind(geometry: Geometry): ShapeKind {
 
 /** Path data for `geometry` as drawn on `page`; '' when nothing of it is there (or it is a point). */
 export function shapePath(geometry: Geometry, page: number): string {
-  switch (geometry.type) {
-    case 'bounding-box': {
-      const { x, y, width, height } = geometry.value;
-      return rectRing({ x1: x, y1: y, x2: x + width, y2: y + height, width: 0, height: 0 });
-    }
-    case 'rotated-bounding-box':
-      return ring(rotatedBoxCorners(geometry.value), true);
-    case 'polygon':
-      return ring(geometry.value, true);
-    case 'polyline':
-      return ring(geometry.value, false);
-    case 'spline':
-      return ring(geometry.value.length > 2 ? catmullRomPoints(geometry.value) : geometry.value, false);
-    case 'segmentation':
-      return geometry.value.zones.map((zone) => [ring(zone.region, true), ...zone.holes.map((hole) => ring(hole, true))].join('')).join('');
-    case 'pdf':
-      return pdfRectsOnPage(geometry.value, page).map(rectRing).join('');
-    case 'point':
-    case 'ner':
-      return '';
-  }
+  if (geometry.type === 'pdf') return pdfRectsOnPage(geometry.value, page).map(pdfRectRing).join('');
+  let path = '';
+  traceGeometry(geometry, {
+    area(outer, holes) {
+      path += ring(outer, true);
+      for (const hole of holes) path += ring(hole, true);
+    },
+    rect(x, y, width, height) {
+      path += rectRing(x, y, width, height);
+    },
+    line(points) {
+      path += ring(points, false);
+    },
+    marker() {},
+    controlPoint() {},
+  });
+  return path;
 }
