@@ -2,6 +2,8 @@
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
 
+export { frames, nextEvent } from './waits.js';
+
 export const ONTOLOGY_URL = '/test/fixtures/format/ontology.all-types.json';
 export const IMPORT_URL = '/test/fixtures/format/import.ango-image.json';
 export const IMAGE_URL = '/test/fixtures/image/bottles-frame.jpg';
@@ -9,21 +11,6 @@ export const IMAGE_URL = '/test/fixtures/image/bottles-frame.jpg';
 export async function fetchJson(url: string): Promise<unknown> {
   const response = await fetch(url);
   return response.json();
-}
-
-/** Resolves with the next event of `type` on `target` (rejects after `timeout` ms). */
-export function nextEvent<T extends Event>(target: EventTarget, type: string, timeout = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
-    target.addEventListener(
-      type,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event as T);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Collects every event of the given types for later assertions. */
@@ -75,11 +62,6 @@ export async function press(key: string): Promise<void> {
 }
 
 export { resetMouse, sendKeys, sendMouse };
-
-/** Waits `frames` animation frames (renders are scheduled per frame). */
-export async function frames(count = 2): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-}
 
 /** The RGBA of the canvas at a CSS-pixel position inside it. */
 export function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number[] {

@@ -9,7 +9,10 @@
 import '../../../src/define.js';
 import type { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
 import type { ExportRecord, ExportTool } from '../../../src/format/types.js';
+import { nextEvent } from '../../elements/waits.js';
 import { clickAt, dragBetween, press, type InputDriver, type ScreenPoint } from './input.js';
+
+export { frames, nextEvent } from '../../elements/waits.js';
 
 export type ElementKind = 'image' | 'video' | 'pdf' | 'dicom' | 'text';
 
@@ -97,29 +100,6 @@ const BOX_CLASS = { schemaId: 't-box', tool: 'bounding-box', title: 'Box', color
 const LINE_CLASS = { schemaId: 't-line', tool: 'polyline', title: 'Line', color: '#43a047', shortcutKey: '2' };
 
 const TASK_ANSWER = { schemaId: 'c-quality', answer: 'Good' };
-
-// nextEvent and frames as in test/elements/helpers.ts, which this module cannot import: that one
-// loads the test runner's commands, and the strict-CSP page's realm has no runner to talk to.
-export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, type: string, timeout = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
-    target.addEventListener(
-      type,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event as T);
-      },
-      { once: true },
-    );
-  });
-}
-
-export function frames(count = 2): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-    step(count);
-  });
-}
 
 /** Every element under `root` (its own shadow root included), inside nested shadow roots too. */
 export function deepElements(root: ParentNode): Element[] {
