@@ -307,8 +307,18 @@ describe('<lk-video>', () => {
     expect(element.renderedIds(), 'the track holds after its keyframe').to.deep.equal([id]);
     await click(element, [240, 140]);
     expect(element.session.selection).to.deep.equal([id]);
+    const previews = recordEvents(element, ['lk-input']);
     await drag(element, [240, 140], [340, 160]);
     expect(events.map((e) => e.detail.reason)).to.deep.equal(['create', 'update']);
+    expect(events[1]!.detail.tools, 'lk-change: every frame of the track').to.have.length(290);
+    expect(previews.length, 'the drag was previewed').to.be.greaterThan(0);
+    for (const preview of previews) {
+      expect(preview.detail.objectIds).to.deep.equal([id]);
+      expect(preview.detail.tools.map((t: ExportTool) => [t.page, t.keyframe]), 'lk-input: the keyframes only').to.deep.equal([
+        [10, true],
+        [20, true],
+      ]);
+    }
 
     const keyframes = element.export({ keyframesOnly: true }).task.tools;
     expect(keyframes.map((t) => [t.page, t.keyframe])).to.deep.equal([

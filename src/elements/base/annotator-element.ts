@@ -609,7 +609,8 @@ export abstract class AnnotatorElement extends LitElement {
           const pending = this.pendingInput;
           this.pendingInput = undefined;
           if (!pending || !this.session.store.inGesture) return;
-          const detail = buildChangeDetail(pending, this.exportInput({}, true));
+          // A preview per frame: a track's keyframes, not its every frame (a long track is 10,000 entries).
+          const detail = buildChangeDetail(pending, this.exportInput({ keyframesOnly: true }, true));
           this.dispatchEvent(new LkInputEvent({ objectIds: detail.objectIds, tools: detail.tools }));
         });
       }
