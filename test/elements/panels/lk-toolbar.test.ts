@@ -151,4 +151,23 @@ describe('<lk-toolbar>', () => {
     const full = await fixture<LkToolbar>(html`<lk-toolbar .session=${await panelSession()}></lk-toolbar>`);
     await expect(full).to.be.accessible();
   });
+
+  it('keeps one row for a long class title: the label ends in an ellipsis, the tooltip and the name keep it whole', async () => {
+    const long = 'Partially occluded commercial vehicle with trailer attached (left lane)';
+    const parsed = parseOntology({ tools: [{ schemaId: 't-long', tool: 'bounding-box', title: long, color: '#123456' }], classifications: [], relations: [] });
+    if (!parsed.ok) throw new Error('bad ontology');
+    const toolbar = await fixture<LkToolbar>(html`<lk-toolbar style="width: 900px" .session=${await panelSession({ ontology: parsed.value })}></lk-toolbar>`);
+    const button = toolButton(toolbar, 't-long');
+    const label = button.querySelector<HTMLElement>('.label')!;
+    expect(label.scrollWidth, 'the title is longer than what is shown').to.be.greaterThan(label.clientWidth);
+    expect(getComputedStyle(label).textOverflow).to.equal('ellipsis');
+    const select = queryAll<HTMLButtonElement>(toolbar, '[part~="tool-button"]')[0]!;
+    expect(button.getBoundingClientRect().top, 'on the same row as Select').to.equal(select.getBoundingClientRect().top);
+    expect(button.getBoundingClientRect().height).to.equal(select.getBoundingClientRect().height);
+    expect(button.title).to.equal(`${long} — bounding box`);
+    expect(button.textContent).to.contain(long);
+
+    toolbar.style.setProperty('--lk-tool-label-max-width', 'none');
+    expect(label.scrollWidth, 'the host may lift the limit').to.be.at.most(label.clientWidth);
+  });
 });

@@ -25,6 +25,12 @@ export const lkToolbarStyles = css`
   .spacer {
     flex: 1;
   }
+  .label {
+    max-width: var(--lk-tool-label-max-width, 16ch);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .type {
     font-size: 0.75em;
     font-weight: 600;

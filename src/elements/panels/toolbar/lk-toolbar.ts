@@ -51,6 +51,8 @@ const TYPE_NAMES: Record<ToolType, string> = {
  * @cssproperty [--lk-pressed-background=#ddf4ff] - Background of the pressed tool.
  * @cssproperty [--lk-focus-color=#0969da] - Focus ring and pressed border.
  * @cssproperty [--lk-font=13px/1.4 system-ui, sans-serif] - Font of the panel.
+ * @cssproperty [--lk-tool-label-max-width=16ch] - Longest class title shown on a tool button; a
+ *   longer one ends in an ellipsis (the whole title stays in the tooltip and the accessible name).
  */
 export class LkToolbar extends PanelElement {
   static override styles = [panelStyles, lkToolbarStyles];
@@ -162,7 +164,7 @@ export class LkToolbar extends PanelElement {
       >
         <span class="swatch" style=${styleProperties({ '--swatch': safeColor(tool.color) })}></span>
         <span class="type" aria-hidden="true">${TYPE_LETTERS[tool.tool]}</span>
-        <span>${tool.title}</span><span class="visually-hidden">(${TYPE_NAMES[tool.tool]})</span>
+        <span class="label">${tool.title}</span><span class="visually-hidden">(${TYPE_NAMES[tool.tool]})</span>
         ${keys ? html`<kbd aria-hidden="true">${keys}</kbd>` : nothing}
       </button>
     `;
