@@ -364,6 +364,8 @@ describe('<lk-image>', () => {
         objects: [
           { objectId: 'car', schemaId: 't-car', 'bounding-box': { x: 40, y: 40, width: 100, height: 80 } },
           { objectId: 'sky', schemaId: 't-sky', segmentation: { zones: [{ region: [[200, 40], [360, 40], [360, 200], [200, 200]], holes: [[[250, 90], [310, 90], [310, 150], [250, 150]]] }] } },
+          // More boxes of one class than the settled layer puts in one piece of its path.
+          ...Array.from({ length: 20 }, (_, i) => ({ objectId: `row-${i}`, schemaId: 't-car', 'bounding-box': { x: 20 + i * 19, y: 272, width: 10, height: 20 } })),
         ],
       };
       await element.settled();
@@ -384,6 +386,8 @@ describe('<lk-image>', () => {
       near(at(220, 60), over(cyan, 0.15), 'segmentation region');
       near(at(280, 120), [0x80, 0x80, 0x80], 'segmentation hole');
       near(at(20, 20), [0x80, 0x80, 0x80], 'no shape');
+      for (const i of [0, 15, 16, 19]) near(at(25 + i * 19, 282), over(red, 0.15), `box ${i} of the row`);
+      near(at(34.5 + 16 * 19, 282), [0x80, 0x80, 0x80], 'between boxes of the row');
 
       await click(element, [90, 80]);
       await element.settled();
