@@ -31,6 +31,23 @@ export async function frameTimes(count: number, change: (i: number) => void): Pr
 }
 
 /**
+ * `count` changes, each timed to the frame that shows it, a quiet frame apart: the first (cold:
+ * code paths and caches not warm yet) and the median of the rest, which is what a labeller
+ * clicking through objects feels.
+ */
+export async function repeatedChanges(count: number, change: (i: number) => void): Promise<{ first: number; median: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await nextFrame();
+    const start = performance.now();
+    change(i);
+    await nextFrame();
+    samples.push(performance.now() - start);
+  }
+  return { first: samples[0] ?? NaN, median: stats(samples.slice(1)).median };
+}
+
+/**
  * The floor under every frame time here: a change of one pixel to the frame that shows it, on a
  * page with nothing else. Frame times near it are as fast as this browser and machine go.
  */

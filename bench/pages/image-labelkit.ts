@@ -1,6 +1,9 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameFloor, frameTimes, nextFrame, octagon, shapes, syntheticImage } from './common.js';
+import { frameFloor, frameTimes, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+
+/** Selections and additions timed one after another (the first is cold). */
+const REPEATS = 10;
 
 const ontology = {
   tools: [
@@ -13,10 +16,15 @@ const ontology = {
 
 let element: LkImage;
 
+/** How many shapes were loaded; the ids are s0 … s(count − 1). */
+let count = 0;
+/** The i-th shape to select: spread over the set. */
+const pick = (i: number) => `s${(1 + i * 37) % count}`;
+
 window.bench = {
   frameFloor: () => frameFloor(),
   async load(params) {
-    const count = Number(params.count);
+    count = Number(params.count);
     const kind = params.kind === 'polygon' ? 'polygon' : 'box';
     const src = await syntheticImage();
     const objects = shapes(count, kind).map((s) =>
@@ -46,26 +54,19 @@ window.bench = {
       surface.setView({ scale: base.scale * zoom, offsetX: base.offsetX - i * 4, offsetY: base.offsetY - i * 2 });
     });
   },
-  async select() {
-    const start = performance.now();
-    element.session.select(['s1']);
-    await nextFrame();
-    return { selectMs: performance.now() - start };
-  },
-  async addOne() {
-    const start = performance.now();
-    element.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
-      tx.putObject({
-        objectId: 'new-1',
-        schemaId: 't-box',
-        keyframes: [{ frame: 0, geometry: { type: 'bounding-box', value: { x: 10, y: 10, width: 50, height: 50 } } }],
-        classifications: [],
-        metadata: { createdAt: '', createdBy: '', createdIn: '' },
-      }),
-    );
-    await nextFrame();
-    return { addMs: performance.now() - start };
-  },
+  select: () => repeatedChanges(REPEATS, (i) => element.session.select([pick(i)])),
+  addOne: () =>
+    repeatedChanges(REPEATS, (i) =>
+      element.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
+        tx.putObject({
+          objectId: `new-${i}`,
+          schemaId: 't-box',
+          keyframes: [{ frame: 0, geometry: { type: 'bounding-box', value: { x: 10 + i * 60, y: 10, width: 50, height: 50 } } }],
+          classifications: [],
+          metadata: { createdAt: '', createdBy: '', createdIn: '' },
+        }),
+      ),
+    ),
   async exportAll() {
     const start = performance.now();
     const json = JSON.stringify(element.export());
