@@ -31,26 +31,27 @@ export class PointerInput {
 
   constructor(private readonly surface: Surface) {}
 
-  attach(canvas: HTMLCanvasElement): void {
-    canvas.addEventListener('pointerdown', this.onDown);
-    canvas.addEventListener('pointermove', this.onMove);
-    canvas.addEventListener('pointerup', this.onUp);
-    canvas.addEventListener('pointercancel', this.onCancel);
-    canvas.addEventListener('pointerleave', this.onLeave);
-    canvas.addEventListener('dblclick', this.onDoubleClick);
-    canvas.addEventListener('wheel', this.onWheel, { passive: false });
-    canvas.addEventListener('contextmenu', this.onContextMenu);
+  /** Listens on the surface's container (the stage area the canvas fills); attaching twice is harmless. */
+  attach(target: HTMLElement): void {
+    target.addEventListener('pointerdown', this.onDown);
+    target.addEventListener('pointermove', this.onMove);
+    target.addEventListener('pointerup', this.onUp);
+    target.addEventListener('pointercancel', this.onCancel);
+    target.addEventListener('pointerleave', this.onLeave);
+    target.addEventListener('dblclick', this.onDoubleClick);
+    target.addEventListener('wheel', this.onWheel, { passive: false });
+    target.addEventListener('contextmenu', this.onContextMenu);
   }
 
-  detach(canvas: HTMLCanvasElement): void {
-    canvas.removeEventListener('pointerdown', this.onDown);
-    canvas.removeEventListener('pointermove', this.onMove);
-    canvas.removeEventListener('pointerup', this.onUp);
-    canvas.removeEventListener('pointercancel', this.onCancel);
-    canvas.removeEventListener('pointerleave', this.onLeave);
-    canvas.removeEventListener('dblclick', this.onDoubleClick);
-    canvas.removeEventListener('wheel', this.onWheel);
-    canvas.removeEventListener('contextmenu', this.onContextMenu);
+  detach(target: HTMLElement): void {
+    target.removeEventListener('pointerdown', this.onDown);
+    target.removeEventListener('pointermove', this.onMove);
+    target.removeEventListener('pointerup', this.onUp);
+    target.removeEventListener('pointercancel', this.onCancel);
+    target.removeEventListener('pointerleave', this.onLeave);
+    target.removeEventListener('dblclick', this.onDoubleClick);
+    target.removeEventListener('wheel', this.onWheel);
+    target.removeEventListener('contextmenu', this.onContextMenu);
   }
 
   private local(event: MouseEvent): Point {
@@ -67,7 +68,7 @@ export class PointerInput {
   }
 
   private readonly onDown = (event: PointerEvent) => {
-    const canvas = event.currentTarget as HTMLCanvasElement;
+    const target = event.currentTarget as HTMLElement;
     this.surface.isCoarsePointer = event.pointerType === 'touch';
     if (event.pointerType === 'touch') {
       this.touches.set(event.pointerId, this.local(event));
@@ -78,20 +79,20 @@ export class PointerInput {
           this.toolPointerId = undefined;
         }
         this.pinch = this.pinchState();
-        canvas.setPointerCapture(event.pointerId);
+        target.setPointerCapture(event.pointerId);
         return;
       }
     }
     const panButton = event.button === 1 || (event.button === 0 && this.spaceHeld);
     if (panButton) {
       this.pan = { pointerId: event.pointerId, lastX: event.clientX, lastY: event.clientY };
-      canvas.setPointerCapture(event.pointerId);
-      canvas.style.cursor = 'grabbing';
+      target.setPointerCapture(event.pointerId);
+      this.surface.showPanning(true);
       event.preventDefault();
       return;
     }
     if (event.button !== 0 && event.button !== 2) return;
-    canvas.setPointerCapture(event.pointerId);
+    target.setPointerCapture(event.pointerId);
     this.toolPointerId = event.pointerId;
     this.surface.activeTool.pointerDown(this.toolPointer(event));
   };
@@ -130,7 +131,7 @@ export class PointerInput {
     if (this.touches.size < 2) this.pinch = undefined;
     if (this.pan && event.pointerId === this.pan.pointerId) {
       this.pan = undefined;
-      (event.currentTarget as HTMLElement).style.cursor = '';
+      this.surface.showPanning(false);
       return;
     }
     if (event.pointerId !== this.toolPointerId) return;
@@ -141,6 +142,7 @@ export class PointerInput {
   private readonly onCancel = (event: PointerEvent) => {
     this.touches.delete(event.pointerId);
     this.pinch = undefined;
+    if (this.pan) this.surface.showPanning(false);
     this.pan = undefined;
     if (event.pointerId === this.toolPointerId) {
       this.toolPointerId = undefined;

@@ -26,9 +26,11 @@ import { BackgroundLevels } from './background-levels.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
+import { ViewComposer } from './view-composer.js';
 import {
   actualSize,
   fitView,
+  screenToAsset,
   visibleAssetBox,
   zoomAbout,
   type Size,
@@ -99,6 +101,11 @@ export class Surface {
   private planeSettleTimer = 0;
   private frame = 0;
   private viewMoving = false;
+  /** Something besides the view changed since the last render: the next frame must render. */
+  private contentChanged = true;
+  private readonly composer = new ViewComposer();
+  /** The active tool's cursor (a pan shows `grabbing` over it). */
+  private toolCursor = '';
   private draft: Draft | undefined;
   private brushDraft: BrushDraft | undefined;
   private tool: Tool;
@@ -170,7 +177,8 @@ export class Surface {
     canvas.style.touchAction = 'none';
     container.appendChild(canvas);
     canvas.addEventListener('webglcontextlost', this.onContextLost);
-    this.input.attach(canvas);
+    // Input is read on the container: a composed frame may move the canvas away from an edge.
+    this.input.attach(container);
     app.renderer.on('resize', () => this.invalidate(true));
     this.invalidate(true);
   }
@@ -180,12 +188,12 @@ export class Surface {
     event.preventDefault();
     const old = this.app;
     if (!old || this.destroyed) return;
-    this.input.detach(old.canvas);
     old.stage.removeChild(this.world);
     old.canvas.remove();
     old.destroy(false, { children: false });
     this.app = undefined;
     this.cacheRect = undefined;
+    this.composer.reset();
     void this.init('canvas').then(() => this.options.onRebuilt?.('canvas'));
   };
 
@@ -274,9 +282,16 @@ export class Surface {
     this.settleTimer = window.setTimeout(() => {
       this.viewMoving = false;
       if (this.needsCacheRender()) this.invalidate(true);
+      else if (this.composer.composing) this.invalidate(false);
     }, SETTLE_MS);
     this.options.onViewChange?.(view);
-    this.invalidate(false);
+    this.requestFrame();
+  }
+
+  /** Asset coordinates of a pointer's client position. */
+  clientToAsset(clientX: number, clientY: number): Point {
+    const rect = this.options.container.getBoundingClientRect();
+    return screenToAsset(this.view, clientX - rect.left, clientY - rect.top);
   }
 
   // ---- tools --------------------------------------------------------------------------------
@@ -305,8 +320,13 @@ export class Surface {
   }
 
   private setCursor(cursor: string): void {
-    const canvas = this.app?.canvas;
-    if (canvas) canvas.style.cursor = cursor;
+    this.toolCursor = cursor;
+    this.options.container.style.cursor = cursor;
+  }
+
+  /** `grabbing` while a pan drags the view, the tool's cursor after. */
+  showPanning(panning: boolean): void {
+    this.options.container.style.cursor = panning ? 'grabbing' : this.toolCursor;
   }
 
   private createToolContext(): ToolContext {
@@ -458,6 +478,11 @@ export class Surface {
   /** Schedules one render on the next animation frame; `settled` also re-renders the shape cache. */
   invalidate(settled: boolean): void {
     if (settled) this.cacheDirty = true;
+    this.contentChanged = true;
+    this.requestFrame();
+  }
+
+  private requestFrame(): void {
     if (this.frame || this.destroyed) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -473,11 +498,15 @@ export class Surface {
   private render(settle: boolean): void {
     const app = this.app;
     if (!app || this.destroyed) return;
+    const composable = !settle && !this.contentChanged && this.viewMoving && this.rendererKind === 'canvas';
+    if (composable && this.composer.compose(app.canvas, this.view, performance.now())) return;
+    this.contentChanged = false;
     if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache();
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
     app.render();
+    this.composer.rendered(this.view, performance.now());
   }
 
   private chooseBackgroundLevel(): void {
@@ -695,8 +724,8 @@ export class Surface {
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
     const app = this.app;
+    this.input.detach(this.options.container);
     if (app) {
-      this.input.detach(app.canvas);
       app.canvas.removeEventListener('webglcontextlost', this.onContextLost);
       // Free the GPU context now: waiting for garbage collection keeps it counted against the page's 16.
       const gl = (app.renderer as { gl?: WebGLRenderingContext }).gl;

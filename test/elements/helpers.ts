@@ -26,18 +26,23 @@ export function canvasOf(element: SurfaceElement): HTMLCanvasElement {
   return canvas;
 }
 
+/** The stage area the canvas fills (the canvas itself may be moved for a moment by a composed frame). */
+function stageRect(element: SurfaceElement): DOMRect {
+  return canvasOf(element).parentElement!.getBoundingClientRect();
+}
+
 /** Page (viewport) coordinates of an asset point on the element's surface. */
 export function pagePoint(element: SurfaceElement, x: number, y: number): [number, number] {
   const view = element.view;
   if (!view) throw new Error('surface not ready');
-  const rect = canvasOf(element).getBoundingClientRect();
+  const rect = stageRect(element);
   return [Math.round(rect.left + x * view.scale + view.offsetX), Math.round(rect.top + y * view.scale + view.offsetY)];
 }
 
 /** Asset coordinates of a page point, the way the element computes them. */
 export function assetPoint(element: SurfaceElement, page: [number, number]): [number, number] {
   const view = element.view!;
-  const rect = canvasOf(element).getBoundingClientRect();
+  const rect = stageRect(element);
   return [(page[0] - rect.left - view.offsetX) / view.scale, (page[1] - rect.top - view.offsetY) / view.scale];
 }
 

@@ -41,6 +41,8 @@ export const annotatorLayoutStyles = css`
   .surface {
     position: absolute;
     inset: 0;
+    /* A composed frame (src/canvas/view-composer.ts) moves the canvas: never past the stage. */
+    overflow: hidden;
   }
   aside {
     overflow: auto;

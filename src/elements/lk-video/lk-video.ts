@@ -498,13 +498,9 @@ export class LkVideo extends SurfaceElement {
   /** The object under the pointer on the current frame, if the pointer is over the stage. */
   private hoveredObject(): string | undefined {
     const surface = this.surface;
-    const canvas = surface?.canvas;
     const pointer = this.pointer;
-    if (!surface || !canvas || !pointer) return undefined;
-    const rect = canvas.getBoundingClientRect();
-    const view = surface.view;
-    const point: [number, number] = [(pointer.clientX - rect.left - view.offsetX) / view.scale, (pointer.clientY - rect.top - view.offsetY) / view.scale];
-    return surface.hitTest(point, HOVER_TOLERANCE_PX);
+    if (!surface || !pointer) return undefined;
+    return surface.hitTest(surface.clientToAsset(pointer.clientX, pointer.clientY), HOVER_TOLERANCE_PX);
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
