@@ -52,10 +52,23 @@ async function readRangeOnce(loader: AssetLoader, signal: AbortSignal, start: nu
   }
   const reader = response.body?.getReader();
   if (!reader) return { bytes: new Uint8Array(0), more: false };
+  try {
+    const head = await readAtLeast(reader, end, signal);
+    return { bytes: head.subarray(Math.min(start, end, head.length), end), more: false };
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * The first `bytes` bytes of a body or more (all of it when it is shorter), read from `reader`,
+ * which stays open for the rest; a broken-off download is an `asset-load` error.
+ */
+export async function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, bytes: number, signal: AbortSignal): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let length = 0;
   try {
-    while (length < end) {
+    while (length < bytes) {
       const { done, value } = await reader.read();
       if (done) break;
       parts.push(value);
@@ -63,11 +76,8 @@ async function readRangeOnce(loader: AssetLoader, signal: AbortSignal, start: nu
     }
   } catch (error) {
     throw downloadInterrupted(error, signal);
-  } finally {
-    void reader.cancel().catch(() => undefined);
   }
-  const head = concatBytes(parts, Math.min(length, end));
-  return { bytes: head.subarray(Math.min(start, head.length)), more: false };
+  return concatBytes(parts, length);
 }
 
 /** The whole body of a response; a broken-off download is an `asset-load` error. */

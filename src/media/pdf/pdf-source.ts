@@ -6,8 +6,8 @@
  * shows before the last byte arrives, as in pdf.js's own viewer. Otherwise the file is read whole
  * and handed over at once. pdf.js never sees the URL.
  */
-import { downloadInterrupted, type AssetLoader } from '../../host/asset-loader.js';
-import { concatBytes, readAssetRange, wholeBody } from '../../host/asset-range.js';
+import type { AssetLoader } from '../../host/asset-loader.js';
+import { readAssetRange, readAtLeast, wholeBody } from '../../host/asset-range.js';
 
 /** The size of the chunks pdf.js asks for, and of the first part handed over before the rest streams. */
 export const PDF_CHUNK_BYTES = 65_536;
@@ -42,21 +42,14 @@ export async function openPdfSource(loader: AssetLoader, signal: AbortSignal, ch
   const length = rangeLength(response, chunkBytes);
   if (length === undefined) return { kind: 'whole', data: await wholeBody(response, signal) };
   const reader = response.body!.getReader();
-  const parts: Uint8Array[] = [];
-  let received = 0;
+  let initial: Uint8Array;
   try {
-    while (received < chunkBytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      received += value.length;
-    }
+    initial = await readAtLeast(reader, chunkBytes, signal);
   } catch (error) {
     void reader.cancel().catch(() => undefined);
-    throw downloadInterrupted(error, signal);
+    throw error;
   }
-  const initial = concatBytes(parts, received);
-  if (received >= length) return { kind: 'whole', data: initial.subarray(0, length) };
+  if (initial.length >= length) return { kind: 'whole', data: initial.subarray(0, length) };
   const rest: AsyncIterable<Uint8Array> = {
     async *[Symbol.asyncIterator]() {
       try {
