@@ -3,6 +3,7 @@ import { LabelkitError } from '../../src/core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../src/host/asset-loader.js';
 import { loadImage } from '../../src/host/load-image.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
+import { rejectionOf } from '../rejection.js';
 
 // The loader against the real signed-URL test server (test/server/signed-assets-plugin.mjs).
 const IMAGE = 'image/bottles-frame.jpg';
@@ -14,15 +15,7 @@ async function plainBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function failure(promise: Promise<unknown>): Promise<LabelkitError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabelkitError) return error;
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, LabelkitError);
 
 /** Every part of a URL that must not reach a message: the URL, its path and segments, its query and values. */
 function secretParts(url: string): string[] {

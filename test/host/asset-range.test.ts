@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LabelkitError } from '../../src/core/errors.js';
 import { createAssetLoader } from '../../src/host/asset-loader.js';
 import { readAssetRange } from '../../src/host/asset-range.js';
+import { rejectionOf } from '../rejection.js';
 
 // Byte ranges through the host contract against servers that answer ranges in the ways real ones
 // do: whole, short, not at all (200), at the wrong offset, or breaking off mid-body.
@@ -50,15 +51,7 @@ function loaderAnswering(answer: Answer): { loader: ReturnType<typeof createAsse
 const partial = (start: number, end: number) =>
   new Response(FILE.slice(start, end), { status: 206, headers: { 'Content-Range': `bytes ${start}-${end - 1}/${FILE.length}` } });
 
-async function failure(promise: Promise<unknown>): Promise<LabelkitError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabelkitError) return error;
-    throw error;
-  }
-  throw new Error('expected the read to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, LabelkitError);
 
 describe('readAssetRange', () => {
   const signal = () => new AbortController().signal;

@@ -3,6 +3,7 @@ import { parseDicomFile, type DecodedFrame, type DicomFile } from '../../../src/
 import { DicomDecodeError } from '../../../src/media/dicom/decode-error.js';
 import { fetchBytes, firstFragmentOffset, int16le, rawPixelData, uint32le } from './raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from './dicom-writer.js';
+import { rejectionOf } from '../../rejection.js';
 
 const FIXTURES = '/test/fixtures/dicom';
 
@@ -16,15 +17,7 @@ function rgb(frame: DecodedFrame): number[] {
   return [...frame.rgb];
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DicomDecodeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DicomDecodeError) return error;
-    throw error;
-  }
-  throw new Error('expected a DicomDecodeError');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, DicomDecodeError);
 
 describe('DICOM files (real fixtures)', () => {
   it('CT_small: 16-bit signed, rescale -1024, no window in the file', async () => {

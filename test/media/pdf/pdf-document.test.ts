@@ -7,6 +7,7 @@ import { openPdfSource, PDF_CHUNK_BYTES } from '../../../src/media/pdf/pdf-sourc
 import { startPdfWorker } from '../../../src/media/pdf/pdf-worker.js';
 import { helveticaPdf, pagedPdf } from './generated-pdf.js';
 import { rangeHost } from './range-host.js';
+import { rejectionOf } from '../../rejection.js';
 
 const PDF = '/test/fixtures/pdf';
 const PAPER = `${PDF}/pdflatex-4-pages.pdf`;
@@ -17,15 +18,7 @@ async function bytesOf(url: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
-async function rejection(promise: Promise<unknown>): Promise<LabelkitError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabelkitError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, LabelkitError);
 
 /** Renders page `index` into a canvas and returns the share of non-white pixels. */
 async function inkOf(doc: PdfDocumentHandle, index: number): Promise<number> {
