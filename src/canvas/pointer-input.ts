@@ -33,25 +33,25 @@ export class PointerInput {
 
   /** Listens on the surface's container (the stage area the canvas fills); attaching twice is harmless. */
   attach(target: HTMLElement): void {
-    target.addEventListener('pointerdown', this.onDown);
-    target.addEventListener('pointermove', this.onMove);
-    target.addEventListener('pointerup', this.onUp);
-    target.addEventListener('pointercancel', this.onCancel);
-    target.addEventListener('pointerleave', this.onLeave);
-    target.addEventListener('dblclick', this.onDoubleClick);
-    target.addEventListener('wheel', this.onWheel, { passive: false });
-    target.addEventListener('contextmenu', this.onContextMenu);
+    for (const [type, listener, options] of this.listeners()) target.addEventListener(type, listener, options);
   }
 
   detach(target: HTMLElement): void {
-    target.removeEventListener('pointerdown', this.onDown);
-    target.removeEventListener('pointermove', this.onMove);
-    target.removeEventListener('pointerup', this.onUp);
-    target.removeEventListener('pointercancel', this.onCancel);
-    target.removeEventListener('pointerleave', this.onLeave);
-    target.removeEventListener('dblclick', this.onDoubleClick);
-    target.removeEventListener('wheel', this.onWheel);
-    target.removeEventListener('contextmenu', this.onContextMenu);
+    for (const [type, listener] of this.listeners()) target.removeEventListener(type, listener);
+  }
+
+  private listeners(): [string, EventListener, AddEventListenerOptions?][] {
+    return [
+      ['pointerdown', this.onDown as EventListener],
+      ['pointermove', this.onMove as EventListener],
+      ['pointerup', this.onUp as EventListener],
+      ['pointercancel', this.onCancel as EventListener],
+      ['pointerleave', this.onLeave],
+      ['dblclick', this.onDoubleClick as EventListener],
+      // Not passive: the wheel zooms the picture instead of scrolling the page.
+      ['wheel', this.onWheel as EventListener, { passive: false }],
+      ['contextmenu', this.onContextMenu],
+    ];
   }
 
   private local(event: MouseEvent): Point {
