@@ -87,6 +87,32 @@ describe('format: export record', () => {
     expect(paged.map((t) => [t.page, t.polygon, 'keyframe' in t])).to.deep.equal([[3, [[0, 0], [4, 0], [4, 4]], false]]);
   });
 
+  it('hands out copies of every geometry: changing an export changes neither the store nor the next export', () => {
+    const objects = [
+      object('p', 't-road', [{ frame: 0, geometry: { type: 'polygon', value: [[0, 0], [4, 0], [4, 4]] } }]),
+      object('l', 't-lane', [{ frame: 0, geometry: { type: 'polyline', value: [[1, 1], [5, 5]] } }]),
+      object('s', 't-sky', [{ frame: 0, geometry: { type: 'segmentation', value: { zones: [{ region: [[0, 0], [9, 0], [9, 9]], holes: [[[2, 2], [3, 2], [3, 3]]] }] } } }]),
+      object('k', 't-curb', [{ frame: 0, geometry: { type: 'spline', value: [[0, 0], [2, 3], [4, 0]] } }]),
+      object('h', 't-head', [{ frame: 0, geometry: { type: 'point', value: [7, 8] } }]),
+    ];
+    const state = stateOf(objects);
+    const first = exportOf(state, ontology, 'single');
+    const before = JSON.stringify(first);
+    for (const tool of first.task.tools) {
+      for (const key of ['polygon', 'polyline', 'spline', 'point'] as const) {
+        const points = tool[key] as number[][] | number[] | undefined;
+        if (points) (points as unknown[])[0] = [-1, -1];
+      }
+      const zones = tool.segmentation?.zones;
+      if (zones) {
+        zones[0]!.region[0] = [-1, -1];
+        zones[0]!.holes[0]![0] = [-1, -1];
+      }
+    }
+    expect(JSON.stringify(exportOf(state, ontology, 'single'))).to.equal(before);
+    expect(JSON.stringify(first)).to.not.equal(before, 'the first export was changed');
+  });
+
   it('normalises boxes and gives rotated boxes their corners, clockwise from the rotated top-left', () => {
     const objects = [
       object('b', 't-car', [{ frame: 0, geometry: box(300, 120, -40, -20) }]),

@@ -39,6 +39,9 @@ function ring(walk: Walk, value: unknown, path: Path): Point[] | undefined {
   return open.length >= 3 ? open : bad(walk, path, 'Expected at least 3 points.');
 }
 
+/** A fresh copy of a list of points: an export never shares arrays with the store. */
+const copyPoints = (list: readonly Point[]): Point[] => list.map(([x, y]) => [x, y]);
+
 const boundingBox: GeometryCodec<'bounding-box'> = {
   key: 'bounding-box',
   parse(walk, value, at) {
@@ -83,6 +86,7 @@ function pointListCodec<K extends 'polygon' | 'polyline' | 'spline'>(key: K, rea
       const p = read(walk, value, child(at, key));
       return p && ({ type: key, value: p } as Extract<Geometry, { type: K }>);
     },
+    export: (list) => copyPoints(list as readonly Point[]),
   };
 }
 
@@ -127,6 +131,7 @@ const segmentation: GeometryCodec<'segmentation'> = {
     }
     return { type: 'segmentation', value: { zones: out } };
   },
+  export: ({ zones }) => ({ zones: zones.map(({ region, holes }) => ({ region: copyPoints(region), holes: holes.map(copyPoints) })) }),
 };
 
 export const shapeCodecs: readonly AnyGeometryCodec[] = [boundingBox, rotatedBoundingBox, polygon, polyline, spline, pointCodec, segmentation];
