@@ -221,6 +221,7 @@ export abstract class AnnotatorElement extends LitElement {
       this.assetReleased = false;
       this.restoreAsset();
     }
+    this.fireErrorsBeforeConnect();
   }
 
   override disconnectedCallback(): void {
@@ -393,10 +394,27 @@ export abstract class AnnotatorElement extends LitElement {
     return `${this.instanceId}-${Date.now().toString(36)}-${(++this.objectIdCounter).toString(36)}`;
   }
 
-  /** Fires `lk-error` with every URL this element knows scrubbed out of the message. */
+  /**
+   * Fires `lk-error` with every URL this element knows scrubbed out of the message. An element not
+   * on the page yet keeps it until it is: a template or framework that sets `ontology` before
+   * inserting the element listens on an ancestor, which a detached element cannot reach.
+   */
   protected reportError(info: ErrorInfo): void {
     const urls = [this.src, this.loader?.currentUrl() ?? ''].filter(Boolean);
-    this.dispatchEvent(new LkErrorEvent({ ...info, message: scrubUrls(info.message, urls) }));
+    const event = new LkErrorEvent({ ...info, message: scrubUrls(info.message, urls) });
+    if (this.isConnected) this.dispatchEvent(event);
+    else this.errorsBeforeConnect.push(event);
+  }
+
+  /** Errors reported before the element was on the page, fired once it is (after the inserting task's listeners are added). */
+  private errorsBeforeConnect: LkErrorEvent[] = [];
+
+  private fireErrorsBeforeConnect(): void {
+    if (this.errorsBeforeConnect.length === 0) return;
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      for (const event of this.errorsBeforeConnect.splice(0)) this.dispatchEvent(event);
+    });
   }
 
   protected setStatus(message: string, isError = false): void {

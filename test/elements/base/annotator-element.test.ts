@@ -118,6 +118,27 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     expect(element.export().task.tools).to.have.length(7);
   });
 
+  it('an invalid ontology set before the element is on the page still reaches the host: through a template, and through append', async () => {
+    const bad = { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] };
+    // lit sets properties while the element is still in the template's fragment, then inserts it.
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const heard: string[] = [];
+    host.addEventListener('lk-error', (event) => heard.push((event as CustomEvent).detail.code));
+    const { render } = await import('lit');
+    render(html`<lk-test-annotator .ontology=${bad}></lk-test-annotator>`, host);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(heard).to.deep.equal(['ontology-invalid']);
+
+    // A host that creates, configures, appends and only then listens, all in one task.
+    const element = document.createElement('lk-test-annotator') as TestAnnotator;
+    element.ontology = bad;
+    host.append(element);
+    const error = nextEvent<CustomEvent>(element, 'lk-error', 2000);
+    expect((await error).detail.code).to.equal('ontology-invalid');
+    expect(heard, 'each error once').to.deep.equal(['ontology-invalid', 'ontology-invalid']);
+  });
+
   it('applies annotations given before the ontology once the ontology arrives', async () => {
     const element = await fixture<TestAnnotator>(html`<lk-test-annotator></lk-test-annotator>`);
     element.annotations = prelabels;
