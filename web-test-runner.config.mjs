@@ -9,6 +9,7 @@ import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
 import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
+import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -36,6 +37,8 @@ export default {
   ],
   reporters: [defaultReporter(), testCountReporter()],
   middleware: [
+    // The stories' sample assets at /assets/, as Storybook serves them (test/stories/).
+    storyAssetsMiddleware,
     // Signed-URL test server (/signed/…); first so its request log sees every request.
     signedAssetsMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
@@ -52,6 +55,7 @@ export default {
     (await import('./test/server/device-plugin.mjs')).devicePlugin, // 'device:scale-factor': a HiDPI screen via CDP
     (await import('./test/server/screen-plugin.mjs')).screenPlugin, // 'screen:capture': a screenshot of a page region (what the user sees)
     zlibStub,
+    jsonModulesPlugin, // the stories import JSON as modules, as Vite allows
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({
       strictRequires: false,
