@@ -91,3 +91,12 @@ export async function decodedPixels(url: string): Promise<ImageData> {
   context.drawImage(image, 0, 0);
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+/** A blob URL of a PNG `width` × `height` painted by `paint` (revoke it when done). */
+export async function pictureUrl(width: number, height: number, paint: (context: CanvasRenderingContext2D) => void): Promise<string> {
+  const picture = document.createElement('canvas');
+  picture.width = width;
+  picture.height = height;
+  paint(picture.getContext('2d')!);
+  return URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
+}

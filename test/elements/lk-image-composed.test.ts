@@ -9,7 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ViewportState } from '../../src/canvas/viewport.js';
-import { canvasOf, click, frames, nextEvent, pagePoint, resetMouse } from './helpers.js';
+import { canvasOf, click, frames, nextEvent, pagePoint, pictureUrl, resetMouse } from './helpers.js';
 import { pixels } from './pixels.js';
 
 const ontology = {
@@ -26,15 +26,11 @@ interface SurfaceHandle {
 const surfaceOf = (element: LkImage) => (element as unknown as { surface: SurfaceHandle }).surface;
 
 /** A flat grey picture: every pixel that is not grey comes from a shape. */
-async function greyPicture(width = 400, height = 300): Promise<string> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const paint = canvas.getContext('2d')!;
-  paint.fillStyle = '#808080';
-  paint.fillRect(0, 0, width, height);
-  return URL.createObjectURL(await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/png')));
-}
+const greyPicture = (width = 400, height = 300) =>
+  pictureUrl(width, height, (paint) => {
+    paint.fillStyle = '#808080';
+    paint.fillRect(0, 0, width, height);
+  });
 
 async function mount(renderer: 'canvas' | 'webgl'): Promise<LkImage> {
   const element = await fixture<LkImage>(html`

@@ -14,6 +14,7 @@ import {
   frames,
   nextEvent,
   pagePoint,
+  pictureUrl,
   pixelAt,
   press,
   recordEvents,
@@ -281,15 +282,12 @@ describe('<lk-image>', () => {
   });
 
   it('draws a large picture zoomed out from its smaller copies, in the same place and colours', async () => {
-    const picture = document.createElement('canvas');
-    picture.width = 3000;
-    picture.height = 2000;
-    const paint = picture.getContext('2d')!;
-    paint.fillStyle = '#ff0000';
-    paint.fillRect(0, 0, 1500, 2000);
-    paint.fillStyle = '#0000ff';
-    paint.fillRect(1500, 0, 1500, 2000);
-    const src = URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
+    const src = await pictureUrl(3000, 2000, (paint) => {
+      paint.fillStyle = '#ff0000';
+      paint.fillRect(0, 0, 1500, 2000);
+      paint.fillStyle = '#0000ff';
+      paint.fillRect(1500, 0, 1500, 2000);
+    });
     const element = await fixture<LkImage>(html`
       <lk-image style="--lk-height: 300px; width: 460px" no-sidebar renderer="canvas" .ontology=${ontology}></lk-image>
     `);
@@ -347,13 +345,10 @@ describe('<lk-image>', () => {
   for (const renderer of ['canvas', 'webgl'] as const) {
     it(`paints settled shapes in their class colour, keeps holes empty and leaves no ghost of a moved shape (${renderer})`, async () => {
       // A flat grey picture, so every pixel that is not grey comes from a shape.
-      const picture = document.createElement('canvas');
-      picture.width = 400;
-      picture.height = 300;
-      const paint = picture.getContext('2d')!;
-      paint.fillStyle = '#808080';
-      paint.fillRect(0, 0, 400, 300);
-      const src = URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
+      const src = await pictureUrl(400, 300, (paint) => {
+        paint.fillStyle = '#808080';
+        paint.fillRect(0, 0, 400, 300);
+      });
       const element = await fixture<LkImage>(html`
         <lk-image style="--lk-height: 320px; width: 420px" no-sidebar renderer=${renderer} .ontology=${ontology}></lk-image>
       `);
