@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LabelkitError } from '../../src/core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../src/host/asset-loader.js';
 import { loadImage } from '../../src/host/load-image.js';
-import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
+import { clearRequestLog, servedRequests, signedUrl, withTamperedSignature } from '../server/signed-assets-client.js';
 import { rejectionOf } from '../rejection.js';
 
 // The loader against the real signed-URL test server (test/server/signed-assets-plugin.mjs).
@@ -81,7 +81,7 @@ describe('host: asset loader against the signed-URL server', () => {
 
   it('retries once after a 403 with a fresh URL from an async hook (reason forbidden)', async () => {
     const good = await signedUrl(IMAGE);
-    const tampered = good.replace(/sig=./, 'sig=A');
+    const tampered = withTamperedSignature(good);
     const calls: ResolveUrlRequest[] = [];
     const loader = createAssetLoader({
       src: tampered,
@@ -139,7 +139,7 @@ describe('host: asset loader against the signed-URL server', () => {
     expect(expiredError.message).to.equal('The link to the asset has expired (HTTP 403) and no fresh link was provided.');
     expectNoUrl(expiredError, expired);
 
-    const tampered = (await signedUrl(IMAGE)).replace(/sig=./, 'sig=A');
+    const tampered = withTamperedSignature(await signedUrl(IMAGE));
     const forbidden = await failure(createAssetLoader({ src: tampered }).fetchArrayBuffer());
     expect(forbidden.code).to.equal('asset-forbidden');
     expect(forbidden.message).to.equal('Access to the asset was refused (HTTP 403).');

@@ -18,6 +18,11 @@ export function signedUrl(path: string, options: SignOptions = {}): Promise<stri
   return executeServerCommand<string, { path: string } & SignOptions>('sign-url', { path, ...options });
 }
 
+/** The URL with the signature's first character changed (to another one, so it never stays valid). */
+export function withTamperedSignature(url: string): string {
+  return url.replace(/sig=(.)/, (_, first: string) => `sig=${first === 'A' ? 'B' : 'A'}`);
+}
+
 export interface ServedRequest {
   method: string;
   /** Raw path as the server received it. */
