@@ -71,6 +71,16 @@ export async function everyMediaOpens({ context, origin }) {
   }
   await readyAfter(page, IMAGE, () => taskButton(page, IMAGE).click());
   await assertClean(session);
+  // Last: the refused assignment below is itself reported as a violation.
+  const policy = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<i>not trusted</i>';
+      return 'innerHTML took a string';
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(policy, 'TypeError', 'the page runs under require-trusted-types-for: a plain string is refused');
   await page.close();
 }
 
