@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { binPath, runNodeScript } from './run-tool.mjs';
 import { startHost } from '../examples/host-app/e2e/host-process.mjs';
 import { postgresBin, startPostgres } from '../examples/host-app/e2e/postgres.mjs';
-import { everyMediaOpens, expiredUrlsRecover, labelSubmitReload } from '../examples/host-app/e2e/scenarios.mjs';
+import { everyMediaOpens, expiredUrlsRecover, labelSubmitReload, serverRefuses, skipAndReview } from '../examples/host-app/e2e/scenarios.mjs';
 import { chromiumPath } from './find-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,7 +43,7 @@ async function check(name, host, run) {
   }
 }
 
-/** The three checks against one database: two servers on it, the second with URLs that live 4 s. */
+/** The checks against one database: two servers on it, the second with URLs that live 4 s. */
 async function checkDatabase(label, database, env) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -52,7 +52,11 @@ async function checkDatabase(label, database, env) {
       await check(`${label}: label with real input, submit, reload: the box is shown and stored`, host, () =>
         labelSubmitReload({ context, origin: host.origin, database }),
       );
+      await check(`${label}: the server refuses bad media URLs and records that do not fit`, host, () => serverRefuses({ origin: host.origin }));
       await check(`${label}: image, video, PDF, DICOM and text tasks each reach lk-ready`, host, () => everyMediaOpens({ context, origin: host.origin }));
+      await check(`${label}: skip a task; a reviewer rejects the submitted one with a comment`, host, () =>
+        skipAndReview({ context, origin: host.origin, database }),
+      );
     } finally {
       await host.stop();
     }

@@ -90,13 +90,13 @@ export function App() {
 
   async function review(event: LkReviewEvent) {
     if (!open) return;
-    const { verdict, objectIds, comment } = event.detail;
+    const { verdict, objectIds, comment, errorCode } = event.detail;
     if (objectIds?.length) {
       setNotice({ tone: 'info', text: `Marked ${objectIds.length} object(s) ${verdict === 'accept' ? 'accepted' : 'rejected'}; accept or reject the task to save the review.` });
       return;
     }
     try {
-      await saveReview(open.id, verdict, comment);
+      await saveReview(open.id, { verdict, comment, errorCode });
       markTask(open.id, { verdict });
       setNotice({ tone: 'info', text: `${verdict === 'accept' ? 'Accepted' : 'Rejected'} “${open.title}”.` });
       goOnAfterSave();

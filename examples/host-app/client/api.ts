@@ -49,5 +49,5 @@ export const loadTaskDetails = (id: string) => call<TaskDetails>(taskPath(id));
 export const freshUrl = async (id: string) => (await call<{ url: string }>(`${taskPath(id)}/url`)).url;
 export const saveRecord = (id: string, status: 'submitted' | 'skipped', record: unknown) =>
   call<void>(`${taskPath(id)}/record`, { method: 'PUT', body: JSON.stringify({ status, record }) });
-export const saveReview = (id: string, verdict: 'accept' | 'reject', comment?: string) =>
-  call<void>(`${taskPath(id)}/review`, { method: 'PUT', body: JSON.stringify({ verdict, comment }) });
+export const saveReview = (id: string, review: { verdict: 'accept' | 'reject'; comment?: string; errorCode?: string }) =>
+  call<void>(`${taskPath(id)}/review`, { method: 'PUT', body: JSON.stringify(review) });

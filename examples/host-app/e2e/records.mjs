@@ -1,6 +1,7 @@
 // Reads what the example server stored, straight from its database (SQLite file or Postgres).
 export async function storedRecord({ sqliteFile, databaseUrl }, taskId) {
-  const sql = 'SELECT status, record, saved_by AS "savedBy" FROM records WHERE task_id = ';
+  const sql = `SELECT status, record, saved_by AS "savedBy", verdict, review_comment AS "reviewComment", review_error_code AS "reviewErrorCode"
+    FROM records WHERE task_id = `;
   if (databaseUrl) {
     const { default: pg } = await import('pg');
     const client = new pg.Client(databaseUrl);

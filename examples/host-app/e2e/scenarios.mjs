@@ -110,3 +110,64 @@ export async function expiredUrlsRecover({ context, origin }) {
   await assertClean(session, { mediaMayExpire: true });
   await page.close();
 }
+
+/** The labeller skips a task; a reviewer rejects the submitted one with a comment and an error code. */
+export async function skipAndReview({ context, origin, database }) {
+  const session = await openExample(context, origin);
+  const { page } = session;
+  await session.load();
+
+  const VIDEO = 'video-bottles';
+  await readyAfter(page, VIDEO, () => taskButton(page, VIDEO).click());
+  const skipped = page.waitForResponse((response) => response.url().endsWith(`/api/tasks/${VIDEO}/record`));
+  await page.locator('lk-video').getByRole('button', { name: 'Skip' }).click();
+  assert.equal((await skipped).status(), 204);
+  assert.equal((await storedRecord(database, VIDEO))?.status, 'skipped');
+  await taskButton(page, VIDEO).getByText('skipped').waitFor();
+
+  await page.getByLabel('Role').selectOption('reviewer');
+  await readyAfter(page, IMAGE, () => taskButton(page, IMAGE).click());
+  assert.equal(await page.evaluate(() => document.querySelector('lk-image').mode), 'review');
+  await page.locator('lk-image #comment').click();
+  await page.keyboard.type('Box too loose');
+  await page.locator('lk-image #error-code').click();
+  await page.keyboard.type('E-LOOSE');
+  const reviewed = page.waitForResponse((response) => response.url().endsWith(`/api/tasks/${IMAGE}/review`));
+  await page.locator('lk-image').getByRole('button', { name: 'Reject', exact: true }).click();
+  assert.equal((await reviewed).status(), 204);
+  const stored = await storedRecord(database, IMAGE);
+  assert.deepEqual([stored?.verdict, stored?.reviewComment, stored?.reviewErrorCode], ['reject', 'Box too loose', 'E-LOOSE']);
+  await taskButton(page, IMAGE).getByText('rejected').waitFor();
+  await assertClean(session);
+  await page.close();
+}
+
+/** What the server refuses: media URLs that are unsigned, tampered with, for another file or escaping the folder; records that do not fit the task. */
+export async function serverRefuses({ origin }) {
+  const { tasks } = await (await fetch(`${origin}/api/tasks`)).json();
+  const image = tasks.find((task) => task.id === IMAGE);
+  const media = (url, init) => fetch(`${origin}${url}`, init).then((response) => response.status);
+  assert.equal(await media(image.src), 200, 'the signed URL works');
+  assert.equal(await media(image.src, { headers: { Range: 'bytes=0-9' } }), 206, 'with Range');
+  const signature = /sig=([^&]+)/.exec(image.src)[1];
+  const tampered = image.src.replace(`sig=${signature}`, `sig=${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`);
+  const refused = {
+    unsigned: image.asset,
+    tampered,
+    'later expiry': image.src.replace(/exp=(\d+)/, (_, exp) => `exp=${Number(exp) + 3600}`),
+    'another file': image.src.replace('bottles-frame.jpg', 'bottles-frame.jpg%00'),
+    'outside the folder': image.src.replace('/media/image/bottles-frame.jpg', '/media/..%2F..%2Fpackage.json'),
+  };
+  for (const [what, url] of Object.entries(refused)) assert.equal(await media(url), 403, `${what}: 403`);
+
+  const put = (body) =>
+    fetch(`${origin}/api/tasks/${IMAGE}/record`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const record = (tools) => ({ assetId: IMAGE, task: { tools, classifications: [], relations: [] } });
+  const unknownClass = await put({ status: 'submitted', record: record([{ objectId: 'x', schemaId: 't-nope', 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }]) });
+  assert.equal(unknownClass.status, 422);
+  assert.match(JSON.stringify((await unknownClass.json()).problems), /t-nope/);
+  assert.equal((await put({ status: 'submitted', record: { ...record([]), assetId: 'text-novel' } })).status, 422, 'a record for another task');
+  assert.equal((await put({ status: 'done', record: record([]) })).status, 400, 'an unknown status');
+  assert.equal((await fetch(`${origin}/api/tasks/nope`)).status, 404);
+  assert.equal((await fetch(`${origin}/api/tasks/${IMAGE}/record`, { method: 'PUT', body: '{' })).status, 415, 'not JSON');
+}

@@ -6,7 +6,7 @@
 //   GET  /api/tasks/:id             one task: its ontology and saved record
 //   GET  /api/tasks/:id/url         a new signed URL (what the page's `resolveUrl` asks for)
 //   PUT  /api/tasks/:id/record      { status: 'submitted' | 'skipped', record } → 204, or 422
-//   PUT  /api/tasks/:id/review      { verdict: 'accept' | 'reject', comment? } → 204, or 409
+//   PUT  /api/tasks/:id/review      { verdict: 'accept' | 'reject', comment?, errorCode? } → 204, or 409
 // Authentication is out of scope: every request acts as one demo user.
 import { createServer } from 'node:http';
 import { recordProblems } from './records.mjs';
@@ -90,11 +90,13 @@ export function createApp({ store, secret, urlTtlSeconds, mediaDir, clientDir, p
     }
     if (part === 'review' && method === 'PUT') {
       await taskOr404(taskId);
-      const { verdict, comment } = await readJson(request);
+      const { verdict, comment, errorCode } = await readJson(request);
       if (verdict !== 'accept' && verdict !== 'reject') throw new HttpError(400, 'verdict must be accept or reject.');
+      const text = (value, limit) => (typeof value === 'string' && value ? value.slice(0, limit) : null);
       const saved = await store.saveReview(taskId, {
         verdict,
-        comment: typeof comment === 'string' ? comment.slice(0, 2000) : null,
+        comment: text(comment, 2000),
+        errorCode: text(errorCode, 100),
         user: DEMO_USER.email,
         at: new Date().toISOString(),
       });

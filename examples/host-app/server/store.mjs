@@ -26,6 +26,7 @@ const SCHEMA = [
      saved_at TEXT NOT NULL,
      verdict TEXT,
      review_comment TEXT,
+     review_error_code TEXT,
      reviewed_by TEXT,
      reviewed_at TEXT
    )`,
@@ -82,17 +83,18 @@ export async function openStore(options) {
         `INSERT INTO records (task_id, status, record, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, record = excluded.record,
            saved_by = excluded.saved_by, saved_at = excluded.saved_at,
-           verdict = NULL, review_comment = NULL, reviewed_by = NULL, reviewed_at = NULL`,
+           verdict = NULL, review_comment = NULL, review_error_code = NULL, reviewed_by = NULL, reviewed_at = NULL`,
         [taskId, status, JSON.stringify(record), user, at],
       ),
 
     /** A reviewer's verdict on a saved record; false when the task has none to review. */
-    async saveReview(taskId, { verdict, comment, user, at }) {
+    async saveReview(taskId, { verdict, comment, errorCode, user, at }) {
       const [saved] = await db.all('SELECT status FROM records WHERE task_id = ?', [taskId]);
       if (saved?.status !== 'submitted') return false;
-      await db.run('UPDATE records SET verdict = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ? WHERE task_id = ?', [
+      await db.run('UPDATE records SET verdict = ?, review_comment = ?, review_error_code = ?, reviewed_by = ?, reviewed_at = ? WHERE task_id = ?', [
         verdict,
-        comment ?? null,
+        comment,
+        errorCode,
         user,
         at,
         taskId,
