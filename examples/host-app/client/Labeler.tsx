@@ -35,7 +35,7 @@ export function Labeler({ task, annotations, user, mode, elementRef, onSubmit, o
       ontology={task.ontology}
       annotations={annotations ?? undefined}
       // Called when the signed URL has expired or is refused: the server signs a new one.
-      resolveUrl={({ assetId }) => freshUrl(assetId ?? task.id)}
+      resolveUrl={() => freshUrl(task.id)}
       src={task.src}
       onlk-submit={onSubmit}
       onlk-skip={onSkip}

@@ -169,5 +169,6 @@ export async function serverRefuses({ origin }) {
   assert.equal((await put({ status: 'submitted', record: { ...record([]), assetId: 'text-novel' } })).status, 422, 'a record for another task');
   assert.equal((await put({ status: 'done', record: record([]) })).status, 400, 'an unknown status');
   assert.equal((await fetch(`${origin}/api/tasks/nope`)).status, 404);
+  assert.equal((await fetch(`${origin}/api/tasks/%E0%A4%A`)).status, 404, 'a malformed id');
   assert.equal((await fetch(`${origin}/api/tasks/${IMAGE}/record`, { method: 'PUT', body: '{' })).status, 415, 'not JSON');
 }

@@ -26,6 +26,14 @@ class HttpError extends Error {
   }
 }
 
+function decodedOr404(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(404, 'Not found.');
+  }
+}
+
 function sendJson(response, status, body) {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
@@ -72,7 +80,7 @@ export function createApp({ store, secret, urlTtlSeconds, mediaDir, clientDir, p
     if (collection !== 'tasks' || rest.length > 0) throw new HttpError(404, 'Not found.');
     const method = request.method;
     if (!id && method === 'GET') return sendJson(response, 200, { user: DEMO_USER, tasks: (await store.listTasks()).map(withUrl) });
-    const taskId = decodeURIComponent(id ?? '');
+    const taskId = decodedOr404(id ?? '');
     if (!part && method === 'GET') return sendJson(response, 200, describe(await taskOr404(taskId)));
     if (part === 'url' && method === 'GET') {
       const { url, expiresAt } = signer.sign((await taskOr404(taskId)).mediaPath);
