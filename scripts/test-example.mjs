@@ -54,7 +54,7 @@ async function checkDatabase(label, database, env) {
       );
       await check(`${label}: the server refuses bad media URLs and records that do not fit`, host, () => serverRefuses({ origin: host.origin }));
       await check(`${label}: image, video, PDF, DICOM and text tasks each reach lk-ready`, host, () => everyMediaOpens({ context, origin: host.origin }));
-      await check(`${label}: skip a task; a reviewer rejects the submitted one with a comment`, host, () =>
+      await check(`${label}: skip a task; switch to reviewer with unsaved work kept; reject with a comment`, host, () =>
         skipAndReview({ context, origin: host.origin, database }),
       );
     } finally {

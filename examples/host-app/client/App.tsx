@@ -54,7 +54,6 @@ export function App() {
       stale = true;
     };
     // Only a new task id reloads; status changes of the current task do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current?.id]);
 
   /** Opens task `to`, keeping the current one's unsaved work as a draft. */
@@ -67,6 +66,11 @@ export function App() {
     },
     [open, queue.length],
   );
+  /** The element is re-created in the other mode: its unsaved work goes along as a draft. */
+  const switchRole = (next: Role) => {
+    if (open && element.current) drafts.current.set(open.id, element.current.export());
+    setRole(next);
+  };
   /** After a save the work is on the server (no draft), and the save's notice stays on. */
   const goOnAfterSave = () => {
     if (index < queue.length - 1) setIndex(index + 1);
@@ -116,7 +120,7 @@ export function App() {
         <h1>labelkit example host</h1>
         <label>
           Role{' '}
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)} aria-label="Role">
+          <select value={role} onChange={(event) => switchRole(event.target.value as Role)} aria-label="Role">
             <option value="labeller">Labeller</option>
             <option value="reviewer">Reviewer</option>
           </select>

@@ -36,7 +36,6 @@ interface LabelerProps {
 }
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'lk-image': LabelerProps;

@@ -111,7 +111,10 @@ export async function expiredUrlsRecover({ context, origin }) {
   await page.close();
 }
 
-/** The labeller skips a task; a reviewer rejects the submitted one with a comment and an error code. */
+/**
+ * The labeller skips a task, starts editing another and switches to the reviewer role (the edit
+ * goes along), and rejects the submitted task with a comment and an error code.
+ */
 export async function skipAndReview({ context, origin, database }) {
   const session = await openExample(context, origin);
   const { page } = session;
@@ -125,9 +128,14 @@ export async function skipAndReview({ context, origin, database }) {
   assert.equal((await storedRecord(database, VIDEO))?.status, 'skipped');
   await taskButton(page, VIDEO).getByText('skipped').waitFor();
 
-  await page.getByLabel('Role').selectOption('reviewer');
+  // Unsaved work on the image survives the switch to the reviewer's view of it.
   await readyAfter(page, IMAGE, () => taskButton(page, IMAGE).click());
+  const saved = await exportedBoxes(page, 'lk-image');
+  const drag = await middleDrag(page, 60);
+  await drawBox(page, 'lk-image', drag.from, drag.to);
+  await readyAfter(page, IMAGE, () => page.getByLabel('Role').selectOption('reviewer'));
   assert.equal(await page.evaluate(() => document.querySelector('lk-image').mode), 'review');
+  assert.equal((await exportedBoxes(page, 'lk-image')).length, saved.length + 1, 'the unsaved box is still there in review mode');
   await page.locator('lk-image #comment').click();
   await page.keyboard.type('Box too loose');
   await page.locator('lk-image #error-code').click();
