@@ -11,7 +11,8 @@ const pdfjsDataDirs = ['cmaps', 'standard_fonts', 'wasm', 'iccs'].map((dir) => (
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  // Stories load the real sample assets from test/fixtures as /assets/... (e.g. /assets/image/bottles-frame.jpg).
+  // Stories load the real sample assets from test/fixtures as assets/... next to the page (e.g. assets/image/bottles-frame.jpg),
+  // so a build works under any path (npm run docs puts it in docs-site/storybook/).
   staticDirs: [{ from: '../test/fixtures', to: '/assets' }, ...pdfjsDataDirs],
   core: { disableTelemetry: true },
 };

@@ -5,7 +5,7 @@ import type { LkDicom } from '../src/elements/lk-dicom/lk-dicom.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import { imageElements, words16, writeDicom, type WriteElement } from '../test/media/dicom/dicom-writer.js';
 
-const DICOM = '/assets/dicom';
+const DICOM = 'assets/dicom';
 
 interface Args {
   mode: 'annotate' | 'review' | 'view';
@@ -141,4 +141,4 @@ export const CorruptFile: Story = {
 };
 
 /** Not a DICOM file: lk-error, the element stays usable. */
-export const NotDicom: Story = { render: (args) => dicom(args, { src: '/assets/image/bottles-frame.jpg' }) };
+export const NotDicom: Story = { render: (args) => dicom(args, { src: 'assets/image/bottles-frame.jpg' }) };

@@ -5,7 +5,7 @@ import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
 
-const IMAGE = '/assets/image/bottles-frame.jpg';
+const IMAGE = 'assets/image/bottles-frame.jpg';
 
 interface Args {
   mode: 'annotate' | 'review' | 'view';
@@ -201,7 +201,7 @@ export const ClassificationAnswers: Story = {
 };
 
 /** A 404: the element shows the error, fires lk-error and stays usable. */
-export const MissingImage: Story = { render: (args) => image(args, { src: '/assets/image/missing.jpg' }) };
+export const MissingImage: Story = { render: (args) => image(args, { src: 'assets/image/missing.jpg' }) };
 
 /** A corrupt JPEG (a real JPEG header, then zeros): asset-unsupported; the pre-labels stay. */
 export const CorruptImage: Story = {
@@ -217,7 +217,7 @@ export const CorruptImage: Story = {
 };
 
 /** A file that is not an image: asset-unsupported. */
-export const NotAnImage: Story = { render: (args) => image(args, { src: '/assets/text/pride_and_prejudice.txt' }) };
+export const NotAnImage: Story = { render: (args) => image(args, { src: 'assets/text/pride_and_prejudice.txt' }) };
 
 /** An ontology with no tools: classification only. */
 export const ClassificationOnly: Story = {

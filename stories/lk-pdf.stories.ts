@@ -4,7 +4,7 @@ import '../src/elements/lk-pdf/define.js';
 import { pagedPdf } from '../test/media/pdf/generated-pdf.js';
 import { rangeHost } from '../test/media/pdf/range-host.js';
 
-const PDF = '/assets/pdf';
+const PDF = 'assets/pdf';
 
 interface Args {
   mode: 'annotate' | 'review' | 'view';
@@ -136,4 +136,4 @@ export const NotFound: Story = { render: (args) => pdf(args, { src: `${PDF}/miss
  * app, the package's dist/pdfjs/ folder not deployed): lk-error `resource-load` at once, never a
  * spinner that waits forever. `pdfjs-base` names a host's own copy of that folder.
  */
-export const WorkerUnreachable: Story = { render: (args) => pdf(args, { workerSrc: '/assets/pdf/missing/pdf.worker.min.mjs' }) };
+export const WorkerUnreachable: Story = { render: (args) => pdf(args, { workerSrc: 'assets/pdf/missing/pdf.worker.min.mjs' }) };

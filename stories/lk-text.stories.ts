@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-text/define.js';
 
-const NOVEL = '/assets/text/pride_and_prejudice.txt';
+const NOVEL = 'assets/text/pride_and_prejudice.txt';
 
 const ontology = {
   tools: [
@@ -206,7 +206,7 @@ export const TwoDocuments: Story = {
 };
 
 /** A 404: lk-error asset-not-found on the stage; the element stays usable. */
-export const MissingFile: Story = { render: (args) => textElement(args, { src: '/assets/text/missing.txt' }) };
+export const MissingFile: Story = { render: (args) => textElement(args, { src: 'assets/text/missing.txt' }) };
 
 /**
  * Pre-labels that do not fit the text (an offset past the end, a selection that is not the covered

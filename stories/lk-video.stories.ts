@@ -4,8 +4,8 @@ import '../src/elements/lk-video/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import videoExport from '../test/fixtures/format/export.video.json';
 
-const BOTTLES = '/assets/video/bottle-detection.mp4';
-const FRAME_NUMBERS = '/assets/video/frame-numbers.webm';
+const BOTTLES = 'assets/video/bottle-detection.mp4';
+const FRAME_NUMBERS = 'assets/video/frame-numbers.webm';
 
 interface Args {
   mode: 'annotate' | 'review' | 'view';
@@ -66,7 +66,7 @@ export const FrameNumbers: Story = { render: (args) => video(args, { src: FRAME_
 export const View: Story = { args: { mode: 'view' }, render: (args) => video(args, { annotations: videoExport }) };
 
 /** A codec the browser cannot decode (MPEG-4 Part 2): asset-unsupported, the element stays usable. */
-export const UnsupportedCodec: Story = { render: (args) => video(args, { src: '/assets/video/unsupported-mpeg4.mp4' }) };
+export const UnsupportedCodec: Story = { render: (args) => video(args, { src: 'assets/video/unsupported-mpeg4.mp4' }) };
 
 /** A missing file: asset-not-found. */
-export const MissingVideo: Story = { render: (args) => video(args, { src: '/assets/video/missing.mp4' }) };
+export const MissingVideo: Story = { render: (args) => video(args, { src: 'assets/video/missing.mp4' }) };

@@ -21,7 +21,7 @@ export const Introduction: StoryObj = {
       <ul>
         ${elements.map((tag) => html`<li><code>&lt;${tag}&gt;</code>: import <code>labelkit/${tag}.js</code></li>`)}
       </ul>
-      <p>The stories load real sample assets from <code>/assets/</code> (the repository's <code>test/fixtures</code>).</p>
+      <p>The stories load real sample assets from <code>assets/</code>, next to the page (the repository's <code>test/fixtures</code>).</p>
     </article>
   `,
 };
