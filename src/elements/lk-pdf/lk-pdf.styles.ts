@@ -145,6 +145,11 @@ export const lkPdfStyles = css`
     cursor: default;
     user-select: none;
   }
+  /* While a drag selects, the block lies under the whole layer (selection-edges.ts). */
+  .textLayer.selecting .endOfContent {
+    top: 0;
+    user-select: text;
+  }
   .textLayer[data-main-rotation='90'] {
     transform: rotate(90deg) translateY(-100%);
   }

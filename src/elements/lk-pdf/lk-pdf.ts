@@ -30,6 +30,7 @@ import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
+import { SelectionEdges } from './selection-edges.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
 
 export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/index.js';
@@ -162,6 +163,8 @@ export class LkPdf extends AnnotatorElement {
   private reportedPageError: unknown;
   /** Matches while the device pixel ratio is the one the bitmaps were drawn for (a window moved to another screen, a browser zoom). */
   private pixelRatioQuery: MediaQueryList | undefined;
+  /** Keeps a mouse selection on the glyphs between the drag's ends (made with the render root). */
+  private selectionEdges: SelectionEdges | undefined;
 
   constructor() {
     super();
@@ -266,6 +269,9 @@ export class LkPdf extends AnnotatorElement {
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = 0;
+    document.removeEventListener('selectionchange', this.onDocumentSelectionChange);
+    document.removeEventListener('pointerup', this.onDocumentPointerUp);
+    this.selectionEdges?.release();
   }
 
   /** The document and its worker go with the element; put back on the page, it opens the file again. */
@@ -277,6 +283,10 @@ export class LkPdf extends AnnotatorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watchPixelRatio();
+    this.selectionEdges ??= new SelectionEdges(this.renderRoot as ShadowRoot, () => this.textLayers());
+    // selectionchange fires on the document only, and a drag may end outside the element.
+    document.addEventListener('selectionchange', this.onDocumentSelectionChange);
+    document.addEventListener('pointerup', this.onDocumentPointerUp);
     if (this.hasUpdated) this.observeSize();
   }
 
@@ -567,6 +577,10 @@ export class LkPdf extends AnnotatorElement {
     );
   }
 
+  private textLayers(): HTMLElement[] {
+    return this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
+  }
+
   private renderedPage(index: number): RenderedPage | undefined {
     const root = this.renderRoot as ShadowRoot;
     const box = root.querySelector<HTMLElement>(`.page[data-page="${index}"]`);
@@ -688,7 +702,8 @@ export class LkPdf extends AnnotatorElement {
       this.tool.pointerDown(pointer);
       return;
     }
-    // Text selection is the browser's; a press that does not move becomes a click on an object.
+    // Text selection is the browser's (kept on the glyphs by selectionEdges); a press that does not move becomes a click on an object.
+    this.selectionEdges?.pointerDown(event);
     this.clickStart = { x: event.clientX, y: event.clientY, page, point, additive: event.shiftKey || event.ctrlKey || event.metaKey };
   };
 
@@ -705,6 +720,8 @@ export class LkPdf extends AnnotatorElement {
     }
     const click = this.clickStart;
     this.clickStart = undefined;
+    // The last selectionchange of the drag may still be queued.
+    this.selectionEdges?.selectionChanged();
     const selection = this.readTextSelection();
     if (selection) {
       this.takeTextSelection(selection);
@@ -727,7 +744,12 @@ export class LkPdf extends AnnotatorElement {
       this.tool.cancel();
     }
     this.clickStart = undefined;
+    this.selectionEdges?.release();
   };
+
+  private readonly onDocumentSelectionChange = () => this.selectionEdges?.selectionChanged();
+
+  private readonly onDocumentPointerUp = () => this.selectionEdges?.release();
 
   private readonly onDoubleClick = (event: MouseEvent) => {
     const page = this.pageOf(event);
@@ -790,8 +812,7 @@ export class LkPdf extends AnnotatorElement {
     event.preventDefault();
     event.stopImmediatePropagation();
     if (extend[1] === 'line' && !event.ctrlKey && !event.metaKey) {
-      const layers = this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
-      extendByLine(root, layers, extend[0] === 'forward' ? 'down' : 'up');
+      extendByLine(root, this.textLayers(), extend[0] === 'forward' ? 'down' : 'up');
     } else {
       selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
     }
