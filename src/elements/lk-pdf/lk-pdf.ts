@@ -6,7 +6,7 @@ import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, PdfSelection, Point } from '../../core/model.js';
 import { newObject } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
-import { geometryBounds } from '../../core/geometry.js';
+import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata, PdfMetadata } from '../../format/types.js';
@@ -387,7 +387,7 @@ export class LkPdf extends AnnotatorElement {
    * (fit-width meeting a wider page).
    */
   private learnSizes(first: number, sizes: readonly PdfPageSize[]): void {
-    sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: round2(width), height: round2(height) }));
+    sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: pdfPoints(width), height: pdfPoints(height) }));
     const next = withStandIns(this.knownSizes);
     const changed = next.length !== this.sizes.length || next.some((size, i) => size.width !== this.sizes[i]!.width || size.height !== this.sizes[i]!.height);
     if (!changed) return;
@@ -1021,10 +1021,6 @@ export class LkPdf extends AnnotatorElement {
 function centreOf(geometry: Geometry): Point {
   const box = geometryBounds(geometry);
   return [box.x + box.width / 2, box.y + box.height / 2];
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function delay(ms: number): Promise<void> {
