@@ -995,7 +995,7 @@ export class LkPdf extends AnnotatorElement {
       <div class="layout">
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
-          <div class="scroller" part="document" @scroll=${this.onScroll}>
+          <div class="scroller" part="document" tabindex="0" role="region" aria-label="Pages" @scroll=${this.onScroll}>
             <div
               class=${`pages${this.drawing() ? ' drawing' : ''}`}
               style=${styleProperties(style)}
