@@ -88,7 +88,7 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
  *
  * @csspart toolbar - The tool bar.
  * @csspart stage - The area around the pages.
- * @csspart document - The scrolling column of pages.
+ * @csspart document - The scrolling column of pages (a region named "Pages" that Tab reaches; the arrows and Page Up/Down scroll it).
  * @csspart page - One page (bitmap, text layer and annotations).
  * @csspart pdf-controls - The bar under the pages: page navigation, zoom, text/area selection.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
