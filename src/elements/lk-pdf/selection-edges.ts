@@ -20,11 +20,11 @@ interface Caret {
 }
 
 interface Press {
-  x: number;
-  y: number;
-  layer: HTMLElement;
-  /** Whether the press hit the layer's empty space rather than a glyph span. */
-  offGlyphs: boolean;
+  /**
+   * Where the drag may start when it was pressed off the glyphs: the glyph edges beside the press
+   * (measured at the press, before any scrolling). Empty for a press on a glyph.
+   */
+  starts: Caret[];
 }
 
 export class SelectionEdges {
@@ -46,7 +46,7 @@ export class SelectionEdges {
     const layer = path.find((target): target is HTMLElement => target instanceof HTMLElement && target.classList.contains('textLayer'));
     if (!layer || event.button !== 0) return;
     const onGlyphs = path.some((target) => target instanceof HTMLSpanElement && target !== layer && layer.contains(target) && target.childElementCount === 0);
-    this.press = { x: event.clientX, y: event.clientY, layer, offGlyphs: !onGlyphs };
+    this.press = { starts: onGlyphs ? [] : startsBeside(layer, this.root, event.clientX, event.clientY) };
     for (const each of this.layers()) endOfContent(each);
   }
 
@@ -61,15 +61,14 @@ export class SelectionEdges {
     if (!range || range.collapsed || !this.root.contains(range.startContainer) || !this.root.contains(range.endContainer)) return;
     for (const layer of this.layers()) layer.classList.toggle('selecting', rangeTouches(range, layer));
     const backward = selection.direction === 'backward';
-    let anchor: Caret = backward ? { node: range.endContainer, offset: range.endOffset } : { node: range.startContainer, offset: range.startOffset };
+    const anchor: Caret = backward ? { node: range.endContainer, offset: range.endOffset } : { node: range.startContainer, offset: range.startOffset };
     const focus: Caret = backward ? { node: range.startContainer, offset: range.startOffset } : { node: range.endContainer, offset: range.endOffset };
-    if (press.offGlyphs) {
-      const fixed = anchorNear(press, focus);
-      // Not while the moving end is still at the fixed one: the browser drops a drag whose
+    if (press.starts.length > 0) {
+      const fixed = nearestInText(press.starts, focus);
+      // Not while the moving end is still at the new fixed one: the browser drops a drag whose
       // selection a script collapsed, and the next move fixes it anyway.
       if (fixed && (fixed.node !== anchor.node || fixed.offset !== anchor.offset) && charactersBetween(fixed, focus) > 0) {
         selection.setBaseAndExtent(fixed.node, fixed.offset, focus.node, focus.offset);
-        anchor = fixed;
       }
     }
     followFocus(focus, backward);
@@ -132,26 +131,31 @@ function glyphSpans(layer: HTMLElement): { text: Text; box: DOMRect }[] {
 }
 
 /**
- * The glyph edges beside a press off the glyphs, on its line (the spans across its height, or the
- * nearest line when it is between lines): the end of the span before it and the start of the span
- * after it. Of those, the one fewer characters away from `focus` in reading order.
+ * The glyph edges beside a press at `(x, y)` off the glyphs, on its line (the spans across its
+ * height, or the nearest line when it is between lines): the end of the span before it, the start
+ * of the span after it, and the caret in a span it lies beside (pressed between two lines).
  */
-function anchorNear(press: Press, focus: Caret): Caret | undefined {
-  const spans = glyphSpans(press.layer);
-  if (spans.length === 0) return undefined;
+function startsBeside(layer: HTMLElement, root: ShadowRoot, x: number, y: number): Caret[] {
+  const spans = glyphSpans(layer);
+  if (spans.length === 0) return [];
   const middle = (box: DOMRect) => (box.top + box.bottom) / 2;
-  const across = spans.filter(({ box }) => box.top <= press.y && box.bottom >= press.y);
-  const lineY = across.length > 0 ? press.y : middle(spans.reduce((a, b) => (Math.abs(middle(b.box) - press.y) < Math.abs(middle(a.box) - press.y) ? b : a)).box);
-  const line = spans.filter(({ box }) => box.top <= lineY && box.bottom >= lineY);
-  const before = line.filter(({ box }) => box.right <= press.x + 0.5).sort((a, b) => b.box.right - a.box.right)[0];
-  const after = line.filter(({ box }) => box.left >= press.x - 0.5).sort((a, b) => a.box.left - b.box.left)[0];
-  const candidates: Caret[] = [];
-  const inside = line.find(({ box }) => box.left < press.x && box.right > press.x);
-  const hit = inside && press.layer.ownerDocument.caretPositionFromPoint(press.x, middle(inside.box), { shadowRoots: [press.layer.getRootNode() as ShadowRoot] });
-  if (hit && hit.offsetNode === inside.text) candidates.push({ node: hit.offsetNode, offset: hit.offset });
-  if (before) candidates.push({ node: before.text, offset: before.text.length });
-  if (after) candidates.push({ node: after.text, offset: 0 });
-  return candidates.sort((a, b) => charactersBetween(a, focus) - charactersBetween(b, focus))[0];
+  const across = (lineY: number) => spans.filter(({ box }) => box.top <= lineY && box.bottom >= lineY);
+  const nearest = spans.reduce((a, b) => (Math.abs(middle(b.box) - y) < Math.abs(middle(a.box) - y) ? b : a));
+  const line = across(y).length > 0 ? across(y) : across(middle(nearest.box));
+  const before = line.filter(({ box }) => box.right <= x + 0.5).sort((a, b) => b.box.right - a.box.right)[0];
+  const after = line.filter(({ box }) => box.left >= x - 0.5).sort((a, b) => a.box.left - b.box.left)[0];
+  const inside = line.find(({ box }) => box.left < x && box.right > x);
+  const starts: Caret[] = [];
+  const hit = inside && layer.ownerDocument.caretPositionFromPoint(x, middle(inside.box), { shadowRoots: [root] });
+  if (hit && hit.offsetNode === inside.text) starts.push({ node: hit.offsetNode, offset: hit.offset });
+  if (before) starts.push({ node: before.text, offset: before.text.length });
+  if (after) starts.push({ node: after.text, offset: 0 });
+  return starts;
+}
+
+/** Of `carets`, the one fewer characters away from `to` in reading order. */
+function nearestInText(carets: readonly Caret[], to: Caret): Caret | undefined {
+  return [...carets].sort((a, b) => charactersBetween(a, to) - charactersBetween(b, to))[0];
 }
 
 function charactersBetween(a: Caret, b: Caret): number {
