@@ -73,6 +73,25 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     expectInColumn(rects, RIGHT_COLUMN);
   });
 
+  it('two columns: drags from the gap down and up the right column select its lines only', async () => {
+    const element = await mountWithClass(TWO_COLUMN);
+    const line = span(element, 0, /^Delta epsilon zeta/);
+    const beside = span(element, 0, /^white space between the columns/);
+    const gap: [number, number] = [(beside.rect.right + line.rect.left) / 2, middleY(line.rect)];
+    const below = span(element, 0, /^the tests that start a drag right here\.$/);
+    await mouseDrag(gap, [below.rect.right - 1, middleY(below.rect)], 8);
+    let { text, rects } = entry(element);
+    expect(text).to.equal(`${line.text}\n${below.text}`);
+    expectInColumn(rects, RIGHT_COLUMN);
+    element.session.store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject(toolsOf(element)[0]!.objectId));
+    document.getSelection()?.removeAllRanges();
+    const above = span(element, 0, /^places the caret on the layer itself\.$/);
+    await mouseDrag(gap, [above.rect.left + 1, middleY(above.rect)], 8);
+    ({ text, rects } = entry(element));
+    expect(text).to.equal(above.text);
+    expectInColumn(rects, RIGHT_COLUMN);
+  });
+
   it('two columns: a two-line drag that ends in the gap, past its line’s end, stops at that line’s end', async () => {
     const element = await mountWithClass(TWO_COLUMN);
     const first = span(element, 0, /^People overshoot the end/);
