@@ -31,6 +31,18 @@ function middleY(box: DOMRect): number {
   return box.top + box.height / 2;
 }
 
+/**
+ * The first and the last whole pixel (the mouse moves by whole pixels) inside a character: the
+ * browser turns a point into a caret before or after the character near, not at, its middle.
+ */
+function leftEdge(box: DOMRect): number {
+  return Math.floor(box.left) + 1;
+}
+
+function rightEdge(box: DOMRect): number {
+  return Math.ceil(box.right) - 1;
+}
+
 function expectInColumn(rects: readonly PdfRect[], column: { x1: number; x2: number }): void {
   for (const rect of rects) {
     expect(rect.x1, `rect ${JSON.stringify(rect)} starts in the column`).to.be.at.least(column.x1 - 1);
@@ -53,7 +65,7 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const y = middleY(line.rect);
     const gap = (beside.rect.right + line.rect.left) / 2;
     const zeta = charBox(line.element, 'Delta epsilon zeta'.length - 1);
-    await mouseDrag([gap, y], [zeta.right - 1, y]);
+    await mouseDrag([gap, y], [rightEdge(zeta), y]);
     const { text, rects } = entry(element);
     expect(text).to.equal('Delta epsilon zeta');
     expect(rects).to.have.length(1);
@@ -67,7 +79,7 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const beside = span(element, 0, /^white space between the columns/);
     const y = middleY(line.rect);
     const zeta = charBox(line.element, 'Delta epsilon zeta'.length - 1);
-    await mouseDrag([zeta.right - 1, y], [(beside.rect.right + line.rect.left) / 2, y]);
+    await mouseDrag([rightEdge(zeta), y], [(beside.rect.right + line.rect.left) / 2, y]);
     const { text, rects } = entry(element);
     expect(text).to.equal('Delta epsilon zeta');
     expectInColumn(rects, RIGHT_COLUMN);
@@ -79,14 +91,14 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const beside = span(element, 0, /^white space between the columns/);
     const gap: [number, number] = [(beside.rect.right + line.rect.left) / 2, middleY(line.rect)];
     const below = span(element, 0, /^the tests that start a drag right here\.$/);
-    await mouseDrag(gap, [below.rect.right - 1, middleY(below.rect)], 8);
+    await mouseDrag(gap, [rightEdge(charBox(below.element, below.text.length - 1)), middleY(below.rect)], 8);
     let { text, rects } = entry(element);
     expect(text).to.equal(`${line.text}\n${below.text}`);
     expectInColumn(rects, RIGHT_COLUMN);
     element.session.store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject(toolsOf(element)[0]!.objectId));
     document.getSelection()?.removeAllRanges();
     const above = span(element, 0, /^places the caret on the layer itself\.$/);
-    await mouseDrag(gap, [above.rect.left + 1, middleY(above.rect)], 8);
+    await mouseDrag(gap, [leftEdge(charBox(above.element, 0)), middleY(above.rect)], 8);
     ({ text, rects } = entry(element));
     expect(text).to.equal(above.text);
     expectInColumn(rects, RIGHT_COLUMN);
@@ -100,7 +112,7 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const start = charBox(first.element, 'People '.length);
     const end = [second.rect.right + 20, middleY(second.rect)] as [number, number];
     expect(end[0], 'the drag ends in the gap').to.be.lessThan(beside.rect.left);
-    await mouseDrag([start.left + 1, middleY(start)], end);
+    await mouseDrag([leftEdge(start), middleY(start)], end);
     const { text, rects } = entry(element);
     expect(text).to.equal('overshoot the end of a line all\nthe time, and they start drags in the');
     expect(rects).to.have.length(2);
@@ -111,7 +123,7 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const element = await mountWithClass(PAPER);
     const line = span(element, 0, /^about the selected font/);
     const start = charBox(line.element, 'about the '.length);
-    await mouseDrag([start.left + 1, middleY(start)], [line.rect.right + 20, middleY(line.rect)]);
+    await mouseDrag([leftEdge(start), middleY(start)], [line.rect.right + 20, middleY(line.rect)]);
     const { text, rects } = entry(element);
     expect(text).to.equal(line.text.slice('about the '.length));
     expect(rects).to.have.length(1);
@@ -122,7 +134,7 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     const element = await mountWithClass(PAPER);
     const line = span(element, 0, /^about the selected font/);
     const font = charBox(line.element, 'about the selected fon'.length);
-    await mouseDrag([line.rect.left - 25, middleY(line.rect)], [font.right - 1, middleY(font)]);
+    await mouseDrag([line.rect.left - 25, middleY(line.rect)], [rightEdge(font), middleY(font)]);
     const { text, rects } = entry(element);
     expect(text).to.equal('about the selected font');
     expect(rects).to.have.length(1);
@@ -135,16 +147,17 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
   ] as const) {
     it(`${name}: a two-line drag ending on a line’s last character or just past it keeps that character, and the last rect ends with it`, async () => {
       const element = await mountWithClass(src);
-      for (const overshoot of [-1, 1, 3]) {
+      const first = span(element, 0, from);
+      const second = span(element, 0, to);
+      const last = charBox(second.element, second.text.length - 1);
+      const ends = { 'on its right edge': rightEdge(last), '1 px past it': last.right + 1, '3 px past it': last.right + 3 };
+      for (const [where, x] of Object.entries(ends)) {
         document.getSelection()?.removeAllRanges();
-        const first = span(element, 0, from);
-        const second = span(element, 0, to);
-        const last = charBox(second.element, second.text.length - 1);
-        await mouseDrag([first.rect.left + 1, middleY(first.rect)], [last.right + overshoot, middleY(last)]);
+        await mouseDrag([leftEdge(charBox(first.element, 0)), middleY(first.rect)], [x, middleY(last)]);
         const { text, rects } = entry(element);
-        expect(text, `${overshoot} px past the end`).to.equal(`${first.text}\n${second.text}`);
+        expect(text, `ending ${where}`).to.equal(`${first.text}\n${second.text}`);
         expect(rects).to.have.length(2);
-        expectClose(screenRect(element, 0, rects[1]!).right, last.right, 1.5, `the rect ends with the text, ${overshoot} px past the end`);
+        expectClose(screenRect(element, 0, rects[1]!).right, last.right, 1.5, `the rect ends with the text, ending ${where}`);
         element.session.store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject(toolsOf(element)[0]!.objectId));
       }
     });
