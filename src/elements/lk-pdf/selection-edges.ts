@@ -80,7 +80,7 @@ export class SelectionEdges {
     for (const layer of this.layers()) {
       layer.classList.remove('selecting');
       const block = layer.querySelector(`:scope .${END_OF_CONTENT}`);
-      if (block && block.parentElement !== layer) layer.append(block);
+      if (block && block !== layer.lastElementChild) layer.append(block);
     }
   }
 }
