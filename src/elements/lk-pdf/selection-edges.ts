@@ -6,10 +6,11 @@
  *
  * - The moving end: as in pdf.js's own viewer, an empty `endOfContent` block lies under the spans
  *   while a drag selects, moved in document order next to the selection's moving end. Over empty
- *   space the pointer hits that block, so the moving end stays where the last glyph left it.
+ *   space the pointer hits that block, so the moving end stops at the text run it last crossed.
  * - The fixed end of a drag that started off the glyphs: the browser put it wherever it liked, so
- *   it is moved to the start line's glyph edge next to the press, on the side nearest the moving
- *   end in reading order (the next word when dragging on, the line's end when dragging back).
+ *   it is moved to a glyph edge beside the press on its line, the one nearest the moving end in
+ *   reading order (the start of the text after the press when dragging on, the end of the text
+ *   before it when dragging back).
  */
 
 const END_OF_CONTENT = 'endOfContent';
