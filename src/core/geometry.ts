@@ -316,8 +316,13 @@ function shift(points: readonly Point[], dx: number, dy: number): Point[] {
   return points.map(([x, y]) => [x + dx, y + dy]);
 }
 
+/** PDF coordinates are stored to 0.01 pt (docs/elements/lk-pdf.md): finer is noise from the zoom. */
+export function pdfPoints(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 function shiftRect(r: PdfRect, dx: number, dy: number): PdfRect {
-  return { ...r, x1: r.x1 + dx, x2: r.x2 + dx, y1: r.y1 + dy, y2: r.y2 + dy };
+  return { ...r, x1: pdfPoints(r.x1 + dx), x2: pdfPoints(r.x2 + dx), y1: pdfPoints(r.y1 + dy), y2: pdfPoints(r.y2 + dy) };
 }
 
 /** The shape moved by `(dx, dy)`. NER is returned as is; PDF rects keep their page size. */

@@ -411,6 +411,9 @@ describe('geometry: editing', () => {
         content: { text: 'x' },
       },
     });
+    // A move by a zoom's fraction of a point keeps PDF rects at 0.01 pt.
+    const area = translateGeometry({ type: 'pdf', value: { position: { boundingRect: rect, rects: [], pageNumber: 2 }, content: { text: 'x' } } }, 10 / 3, 0.1 + 0.2);
+    expect(area.type === 'pdf' && area.value.position.boundingRect).to.deep.equal({ x1: 4.33, y1: 2.3, x2: 6.33, y2: 4.3, width: 612, height: 792 });
     const ner: Geometry = { type: 'ner', value: { start: 0, end: 2, selection: 'ab' } };
     expect(translateGeometry(ner, 5, 5)).to.equal(ner);
   });

@@ -79,6 +79,27 @@ describe('<lk-pdf> real input: pages and zoom', () => {
     expect(pageInput(element).value).to.equal('4');
   });
 
+  it('the keyboard reaches the page column with Tab and scrolls it with Page Down and ↓; axe finds it reachable', async () => {
+    const element = await mount(PAPER, { height: 420 });
+    // axe's scrollable-region-focusable: a region a keyboard cannot focus in every browser.
+    await expect(element).to.be.accessible();
+    const scroller = element.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    for (let i = 0; i < 20 && element.shadowRoot!.activeElement !== scroller; i++) await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement, 'Tab reaches the pages').to.equal(scroller);
+    expect(scroller.getAttribute('aria-label')).to.equal('Pages');
+    // Keyboard scrolling may be animated: its end is the scroller's scrollend.
+    let ended = nextEvent(scroller, 'scrollend');
+    await sendKeys({ press: 'PageDown' });
+    await ended;
+    const afterPageDown = scroller.scrollTop;
+    expect(afterPageDown, 'Page Down scrolls').to.be.greaterThan(100);
+    ended = nextEvent(scroller, 'scrollend');
+    await sendKeys({ press: 'ArrowDown' });
+    await ended;
+    await element.settled();
+    expect(scroller.scrollTop, '↓ scrolls').to.be.greaterThan(afterPageDown);
+  });
+
   it('navigates with the bar: next and previous buttons, and a typed page number', async () => {
     const element = await mount(PAPER, { height: 420 });
     await realClick(barButton(element, 'Next page'));

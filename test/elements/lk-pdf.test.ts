@@ -184,6 +184,25 @@ describe('<lk-pdf> areas and shapes', () => {
     expect(tool.pdf!.position.boundingRect).to.include({ width: 595.28, height: 841.89 });
   });
 
+  it('area mode: an area entry is in points rounded to 0.01 pt, as drawn and after the select tool moves it', async () => {
+    const element = await mount();
+    element.session.setActiveSchema('t-claim');
+    element.areaMode = true;
+    await element.settled();
+    expect(element.pageScale % 1, 'a zoom where CSS pixels are not whole points').to.not.equal(0);
+    const word = span(element, 0, /\w{5,}/);
+    await mouseDrag([word.rect.left - 3, word.rect.top - 3], [word.rect.right + 3, word.rect.bottom + 3]);
+    const rounded = (rect: object) => Object.values(rect).every((value) => typeof value !== 'number' || Math.round(value * 100) / 100 === value);
+    const drawn = toolsOf(element)[0]!.pdf!.position.boundingRect;
+    expect(rounded(drawn), JSON.stringify(drawn)).to.equal(true);
+    await press('v');
+    const box = screenRect(element, 0, drawn);
+    await mouseDrag([(box.left + box.right) / 2, (box.top + box.bottom) / 2], [(box.left + box.right) / 2 + 7, (box.top + box.bottom) / 2 + 5]);
+    const moved = toolsOf(element)[0]!.pdf!.position.boundingRect;
+    expect(moved.x1, 'the area moved').to.be.greaterThan(drawn.x1);
+    expect(rounded(moved), JSON.stringify(moved)).to.equal(true);
+  });
+
   it('draws a bounding box on the second page in points; it moves with the select tool and nudges with arrows', async () => {
     const element = await mount(PAPER, { zoom: '50', height: 900 });
     await press('2');

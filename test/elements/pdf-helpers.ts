@@ -11,6 +11,8 @@ export const PDF = '/test/fixtures/pdf';
 export const PAPER = `${PDF}/pdflatex-4-pages.pdf`;
 export const ROTATED = `${PDF}/habibi-rotated.pdf`;
 export const PASSWORD = `${PDF}/libreoffice-writer-password.pdf`;
+/** One page set in two columns with an 18 pt gap at the widest lines (scripts/make-two-column-pdf.mjs). */
+export const TWO_COLUMN = `${PDF}/two-column.pdf`;
 
 export const ontology = {
   tools: [

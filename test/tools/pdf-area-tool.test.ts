@@ -24,6 +24,14 @@ describe('pdf area tool', () => {
     expect(h.undoSteps()).to.equal(1);
   });
 
+  it('keeps the area to 0.01 pt whatever the pointer gave', () => {
+    const h = new ToolHarness({ planeModel: 'paged', planeCount: 1, planeSize: { width: 595.28, height: 841.89 } });
+    h.use((context: ToolContext) => createPdfAreaTool(context, 'class-a', { contentOf: () => ({ text: '' }) }));
+    h.drag([40 / 3, 50.123456], [140.987654, 90 / 7]);
+    const geometry = h.object([...h.store.state.objects.keys()][0]!).keyframes[0]!.geometry;
+    expect(geometry.type === 'pdf' && geometry.value.position.boundingRect).to.deep.equal({ x1: 13.33, y1: 12.86, x2: 140.99, y2: 50.12, width: 595.28, height: 841.89, pageNumber: 1 });
+  });
+
   it('Esc mid-drag and a click without a drag leave nothing', () => {
     const h = new ToolHarness({ planeModel: 'paged', planeCount: 1 });
     h.use((context: ToolContext) => createPdfAreaTool(context, 'class-a', { contentOf: () => ({ text: '' }) }));

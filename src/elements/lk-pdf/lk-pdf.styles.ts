@@ -17,6 +17,11 @@ export const lkPdfStyles = css`
     /* The element keeps the reader's page in place itself when sizes arrive (relayout). */
     overflow-anchor: none;
   }
+  /* Focusable so that a keyboard reaches the pages and scrolls them (arrows, Page Up/Down, Home/End). */
+  .scroller:focus-visible {
+    outline: 2px solid var(--lk-focus-color, #0969da);
+    outline-offset: -2px;
+  }
   .pages {
     position: relative;
     margin: 0 auto;
@@ -144,6 +149,11 @@ export const lkPdfStyles = css`
     z-index: 0;
     cursor: default;
     user-select: none;
+  }
+  /* While a drag selects, the block lies under the whole layer (selection-edges.ts). */
+  .textLayer.selecting .endOfContent {
+    top: 0;
+    user-select: text;
   }
   .textLayer[data-main-rotation='90'] {
     transform: rotate(90deg) translateY(-100%);

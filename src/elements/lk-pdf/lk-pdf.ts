@@ -6,7 +6,7 @@ import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, PdfSelection, Point } from '../../core/model.js';
 import { newObject } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
-import { geometryBounds } from '../../core/geometry.js';
+import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata, PdfMetadata } from '../../format/types.js';
@@ -30,6 +30,7 @@ import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
+import { SelectionEdges } from './selection-edges.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
 
 export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/index.js';
@@ -87,7 +88,7 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
  *
  * @csspart toolbar - The tool bar.
  * @csspart stage - The area around the pages.
- * @csspart document - The scrolling column of pages.
+ * @csspart document - The scrolling column of pages (a region named "Pages" that Tab reaches; the arrows and Page Up/Down scroll it).
  * @csspart page - One page (bitmap, text layer and annotations).
  * @csspart pdf-controls - The bar under the pages: page navigation, zoom, text/area selection.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
@@ -162,6 +163,8 @@ export class LkPdf extends AnnotatorElement {
   private reportedPageError: unknown;
   /** Matches while the device pixel ratio is the one the bitmaps were drawn for (a window moved to another screen, a browser zoom). */
   private pixelRatioQuery: MediaQueryList | undefined;
+  /** Keeps a mouse selection on the glyphs between the drag's ends (made with the render root). */
+  private selectionEdges: SelectionEdges | undefined;
 
   constructor() {
     super();
@@ -266,6 +269,9 @@ export class LkPdf extends AnnotatorElement {
     this.resizeObserver = undefined;
     cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = 0;
+    document.removeEventListener('selectionchange', this.onDocumentSelectionChange);
+    document.removeEventListener('pointerup', this.onDocumentPointerUp);
+    this.selectionEdges?.release();
   }
 
   /** The document and its worker go with the element; put back on the page, it opens the file again. */
@@ -277,6 +283,10 @@ export class LkPdf extends AnnotatorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watchPixelRatio();
+    this.selectionEdges ??= new SelectionEdges(this.renderRoot as ShadowRoot, () => this.textLayers());
+    // selectionchange fires on the document only, and a drag may end outside the element.
+    document.addEventListener('selectionchange', this.onDocumentSelectionChange);
+    document.addEventListener('pointerup', this.onDocumentPointerUp);
     if (this.hasUpdated) this.observeSize();
   }
 
@@ -377,7 +387,7 @@ export class LkPdf extends AnnotatorElement {
    * (fit-width meeting a wider page).
    */
   private learnSizes(first: number, sizes: readonly PdfPageSize[]): void {
-    sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: round2(width), height: round2(height) }));
+    sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: pdfPoints(width), height: pdfPoints(height) }));
     const next = withStandIns(this.knownSizes);
     const changed = next.length !== this.sizes.length || next.some((size, i) => size.width !== this.sizes[i]!.width || size.height !== this.sizes[i]!.height);
     if (!changed) return;
@@ -567,6 +577,10 @@ export class LkPdf extends AnnotatorElement {
     );
   }
 
+  private textLayers(): HTMLElement[] {
+    return this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
+  }
+
   private renderedPage(index: number): RenderedPage | undefined {
     const root = this.renderRoot as ShadowRoot;
     const box = root.querySelector<HTMLElement>(`.page[data-page="${index}"]`);
@@ -688,7 +702,8 @@ export class LkPdf extends AnnotatorElement {
       this.tool.pointerDown(pointer);
       return;
     }
-    // Text selection is the browser's; a press that does not move becomes a click on an object.
+    // Text selection is the browser's (kept on the glyphs by selectionEdges); a press that does not move becomes a click on an object.
+    this.selectionEdges?.pointerDown(event);
     this.clickStart = { x: event.clientX, y: event.clientY, page, point, additive: event.shiftKey || event.ctrlKey || event.metaKey };
   };
 
@@ -705,6 +720,8 @@ export class LkPdf extends AnnotatorElement {
     }
     const click = this.clickStart;
     this.clickStart = undefined;
+    // The last selectionchange of the drag may still be queued.
+    this.selectionEdges?.selectionChanged();
     const selection = this.readTextSelection();
     if (selection) {
       this.takeTextSelection(selection);
@@ -727,7 +744,12 @@ export class LkPdf extends AnnotatorElement {
       this.tool.cancel();
     }
     this.clickStart = undefined;
+    this.selectionEdges?.release();
   };
+
+  private readonly onDocumentSelectionChange = () => this.selectionEdges?.selectionChanged();
+
+  private readonly onDocumentPointerUp = () => this.selectionEdges?.release();
 
   private readonly onDoubleClick = (event: MouseEvent) => {
     const page = this.pageOf(event);
@@ -790,8 +812,7 @@ export class LkPdf extends AnnotatorElement {
     event.preventDefault();
     event.stopImmediatePropagation();
     if (extend[1] === 'line' && !event.ctrlKey && !event.metaKey) {
-      const layers = this.nearPages().flatMap((index) => this.renderedPage(index)?.textLayer ?? []);
-      extendByLine(root, layers, extend[0] === 'forward' ? 'down' : 'up');
+      extendByLine(root, this.textLayers(), extend[0] === 'forward' ? 'down' : 'up');
     } else {
       selection.modify('extend', extend[0], event.ctrlKey || event.metaKey ? 'word' : extend[1]);
     }
@@ -974,7 +995,7 @@ export class LkPdf extends AnnotatorElement {
       <div class="layout">
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
-          <div class="scroller" part="document" @scroll=${this.onScroll}>
+          <div class="scroller" part="document" tabindex="0" role="region" aria-label="Pages" @scroll=${this.onScroll}>
             <div
               class=${`pages${this.drawing() ? ' drawing' : ''}`}
               style=${styleProperties(style)}
@@ -1000,10 +1021,6 @@ export class LkPdf extends AnnotatorElement {
 function centreOf(geometry: Geometry): Point {
   const box = geometryBounds(geometry);
   return [box.x + box.width / 2, box.y + box.height / 2];
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function delay(ms: number): Promise<void> {

@@ -5,6 +5,7 @@
  * would include the whole box of a fully selected text layer.
  */
 import type { PdfRect, PdfSelection } from '../../core/model.js';
+import { pdfPoints } from '../../core/geometry.js';
 import { boundsOf, lineRuns, type Edges } from '../../media/pdf/line-runs.js';
 
 export interface RenderedPage {
@@ -126,14 +127,13 @@ function glyphBand(span: Element | null, page: RenderedPage): { axis: 'x' | 'y';
 }
 
 function toPdfRect(edges: Edges, page: RenderedPage): PdfRect {
-  const r = (value: number) => Math.round(value * 100) / 100;
   return {
-    x1: r(edges.left),
-    y1: r(edges.top),
-    x2: r(edges.right),
-    y2: r(edges.bottom),
-    width: r(page.size.width),
-    height: r(page.size.height),
+    x1: pdfPoints(edges.left),
+    y1: pdfPoints(edges.top),
+    x2: pdfPoints(edges.right),
+    y2: pdfPoints(edges.bottom),
+    width: pdfPoints(page.size.width),
+    height: pdfPoints(page.size.height),
     pageNumber: page.index + 1,
   };
 }
