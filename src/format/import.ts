@@ -8,11 +8,12 @@
  * (other geometry keys are ignored); a polygon or ring that repeats its first point is opened; a
  * rotated box may be given by its `corners` alone; a PDF entry without `page` takes
  * `pageNumber - 1`; on single-plane assets `page` is ignored; legacy `tasks` reads the first task;
- * `direction: "backward"` is read as straight with `from` and `to` swapped; a `formatVersion` newer
- * than this library's is refused; objectIds are unique across objects, global classifications and
- * relations.
+ * `direction: "backward"` is read as straight with `from` and `to` swapped (`"reverse"` is kept as
+ * given); a `formatVersion` newer than this library's is refused, and a record without one is read
+ * as the current version (Ango's records carry none); objectIds are unique across objects, global
+ * classifications and relations.
  */
-import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation, RelationDirection } from '../core/model.js';
 import type { Ontology, ToolCategory } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
@@ -40,7 +41,9 @@ import {
   type EntryFacts,
   type ImportWalk,
   type Json,
+  type PageSize,
   type Path,
+  type TextOffsets,
   type ToolEntry,
 } from './import-reader.js';
 
@@ -51,8 +54,15 @@ export interface ImportContext {
   externalId?: string;
   planes: PlaneModel;
   newId: () => string;
-  /** Audit metadata for items that carry none. */
+  /**
+   * Audit metadata for items that carry none (FORMAT.md: `createdIn: "Import"`, no `createdBy`;
+   * labelkit adds the import time as `createdAt`). Items with metadata keep theirs exactly.
+   */
   metadata: AuditMetadata;
+  /** The loaded text of `<lk-text>`: entities are checked against it and read in its offset unit. */
+  text?: TextOffsets;
+  /** PDF page sizes in points, by 0-based page, where known: PDF rects are scaled to them. */
+  pages?: readonly PageSize[];
 }
 
 export interface ImportedAnnotations {
@@ -121,10 +131,11 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
   const track = walk.planes === 'track';
   const stopped = track && field(item, 'interpolationStopped') === true;
   const keyframe: Keyframe = stopped ? { frame: page, geometry, stopped: true } : { frame: walk.planes === 'single' ? 0 : page, geometry };
-  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata')) };
+  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
   if (isLocked(item)) object.lock = true;
   facts.givenId = isGivenId(rawId);
-  facts.keyframe = stopped || (track && field(item, 'keyframe') === true);
+  facts.keyframe = track && field(item, 'keyframe') === true;
+  facts.stopped = stopped;
   return object;
 }
 
@@ -135,7 +146,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
  */
 function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
   const length = list.length;
-  const facts: EntryFacts = { givenId: false, keyframe: false };
+  const facts: EntryFacts = { givenId: false, keyframe: false, stopped: false };
   if (walk.planes === 'track' && walk.codecs.tracks) {
     const entries: ToolEntry[] = [];
     for (let index = 0; index < length; index++) {
@@ -173,7 +184,7 @@ function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf
     const objectId = idFrom(walk, rawId, at);
     if (objectId === undefined) return;
     if (!claimId(walk, ids, objectId, at, isGivenId(rawId))) return;
-    const common = { objectId, schemaId: category.schemaId, ...(isLocked(item) ? { lock: true } : {}), metadata: metadataOf(walk, field(item, 'metadata')) };
+    const common = { objectId, schemaId: category.schemaId, ...(isLocked(item) ? { lock: true } : {}), metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
     if (category.tool === 'group') {
       const group = items(field(item, 'group'));
       if (!group || !group.every((id): id is string => typeof id === 'string')) return report(walk, 'wrong-type', child(at, 'group'), `"${category.title}" is a group relation: "group" must list objectIds.`);
@@ -189,12 +200,20 @@ function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf
       if (!objectIds.has(id)) return report(walk, 'relation-endpoint-missing', child(at, end), `No object "${id}" in this import.`);
     }
     const rawDirection = field(item, 'direction');
+    let direction: RelationDirection = 'straight';
     if (rawDirection === 'backward') [from, to] = [to, from];
-    else if (rawDirection !== undefined && rawDirection !== null && rawDirection !== 'straight' && rawDirection !== 'bidirectional') {
-      return report(walk, 'wrong-type', child(at, 'direction'), '"direction" is "straight" or "bidirectional".');
+    else if (rawDirection === 'straight' || rawDirection === 'reverse' || rawDirection === 'bidirectional') direction = rawDirection;
+    else if (rawDirection !== undefined && rawDirection !== null) {
+      return report(walk, 'wrong-type', child(at, 'direction'), '"direction" is "straight", "reverse" or "bidirectional".');
     }
-    const direction = rawDirection === 'bidirectional' ? 'bidirectional' : 'straight';
-    out.push({ kind: 'single', ...common, from: from as string, to: to as string, direction });
+    const relation: RelationAnnotation = { kind: 'single', ...common, from: from as string, to: to as string, direction };
+    const page = field(item, 'page');
+    if (isIndex(page)) relation.page = page;
+    else if (page !== undefined && page !== null) return report(walk, 'wrong-type', child(at, 'page'), '"page" must be a 0-based plane index.');
+    const columnField = field(item, 'columnField');
+    if (typeof columnField === 'string') relation.columnField = columnField;
+    else if (columnField !== undefined && columnField !== null) return report(walk, 'wrong-type', child(at, 'columnField'), '"columnField" must be a string.');
+    out.push(relation);
   });
   return out;
 }
@@ -297,6 +316,8 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
   if (typeof version === 'number' && version > FORMAT_VERSION) {
     report(walk, 'unsupported-format-version', `${path}.formatVersion`, `formatVersion ${version} is newer than this library reads (${FORMAT_VERSION}).`);
   }
+  // Ango's own records name no version: they are read as the current one.
+  walk.formatVersion = typeof version === 'number' ? version : FORMAT_VERSION;
   const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
   const rawTools = field(body, toolKey);
   const ids = new Map<string, Path>();
@@ -326,6 +347,9 @@ export function parseImport(input: unknown, context: ImportContext, codecs: Form
       metadata: { ...context.metadata },
       codecs,
       planes: context.planes,
+      formatVersion: FORMAT_VERSION,
+      ...(context.text ? { text: context.text } : {}),
+      ...(context.pages ? { pages: context.pages } : {}),
     };
     const located = locateBody(walk, input, context);
     const imported = located && readBody(walk, located.body, located.path);

@@ -11,7 +11,7 @@ import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js'
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
-import { parseImport } from '../../format/import.js';
+import { parseImport, type ImportContext } from '../../format/import.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
 import { redactSignedUrl, scrubUrls } from '../../host/redact.js';
@@ -479,15 +479,17 @@ export abstract class AnnotatorElement extends LitElement {
       ...(options.keyframesOnly ? { keyframesOnly: true } : {}),
       brushDataUrls: this.brushDataUrls(),
       codecs: this.codecs,
+      ...this.exportContext(),
     };
   }
 
   private lastUpdate(): { at: string; by: string } | undefined {
     let latest: { at: string; by: string } | undefined;
     const consider = (meta: ObjectAnnotation['metadata']) => {
+      // An imported item keeps only the audit fields it came with: one without a time or user says nothing here.
       const at = meta.updatedAt ?? meta.createdAt;
       const by = meta.updatedBy ?? meta.createdBy;
-      if (!latest || at > latest.at) latest = { at, by };
+      if (at !== undefined && by !== undefined && (!latest || at > latest.at)) latest = { at, by };
     };
     const { objects, classifications, relations } = this.session.store.state;
     for (const item of objects.values()) consider(item.metadata);
@@ -530,7 +532,9 @@ export abstract class AnnotatorElement extends LitElement {
       ...(this.externalId ? { externalId: this.externalId } : {}),
       planes: this.session.planeModel,
       newId: () => this.newObjectId(),
-      metadata: { createdAt: now, createdBy: this.auditUser(), createdIn: this.stage },
+      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
+      metadata: { createdAt: now, createdIn: 'Import' },
+      ...this.importContext(),
     }, this.codecs);
     if (!result.ok) {
       this.reportError({
@@ -566,6 +570,16 @@ export abstract class AnnotatorElement extends LitElement {
     if (imported.stageHistory && how === 'replace') this.stageHistory = imported.stageHistory;
     this.onImported(imported);
     return [];
+  }
+
+  /** What a subclass knows that the import reads with (the loaded text, page sizes). */
+  protected importContext(): Pick<ImportContext, 'text' | 'pages'> {
+    return {};
+  }
+
+  /** What a subclass knows that the export writes with (the text's offset unit). */
+  protected exportContext(): Pick<ExportInput, 'text'> {
+    return {};
   }
 
   /** Subclasses decode what needs their media (brush PNGs need the asset size). */

@@ -66,7 +66,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     expect(record.assetId).to.equal('a-1');
     expect(record.externalId).to.equal('bottles-frame.jpg');
     expect(record.task.taskId).to.equal('t-9');
-    expect(record.task.formatVersion).to.equal(1);
+    expect(record.task.formatVersion).to.equal(2);
   });
 
   it('prefers the host asset reference over src', async () => {
