@@ -63,6 +63,8 @@ export interface ImportContext {
   text?: TextOffsets;
   /** PDF page sizes in points, by 0-based page, where known: PDF rects are scaled to them. */
   pages?: readonly PageSize[];
+  /** Hand back the JSON path of each object's entry (`ImportedAnnotations.paths`), for problems found later. */
+  keepPaths?: boolean;
 }
 
 export interface ImportedAnnotations {
@@ -74,6 +76,8 @@ export interface ImportedAnnotations {
   brushDataUrl?: string;
   brushDataUrls?: Record<string, string>;
   stageHistory?: StageHistoryEntry[];
+  /** With `keepPaths`: the JSON path of each object's (first) entry, by objectId. */
+  paths?: Map<string, string>;
 }
 
 const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
@@ -85,6 +89,8 @@ const NO_ANSWERS = Object.freeze([]) as unknown as ClassificationAnswer[];
 interface ObjectWalk extends ImportWalk {
   codecs: FormatCodecs;
   planes: PlaneModel;
+  /** The path of each objectId's first entry (the ids map of `readBody`). */
+  entryPaths: Map<string, Path>;
 }
 
 function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefined {
@@ -320,7 +326,7 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
   walk.formatVersion = typeof version === 'number' ? version : FORMAT_VERSION;
   const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
   const rawTools = field(body, toolKey);
-  const ids = new Map<string, Path>();
+  const ids = walk.entryPaths;
   let objects: ObjectAnnotation[] = [];
   if (rawTools !== undefined && rawTools !== null && !isList(rawTools)) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
   else if (rawTools) objects = toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
@@ -348,11 +354,13 @@ export function parseImport(input: unknown, context: ImportContext, codecs: Form
       codecs,
       planes: context.planes,
       formatVersion: FORMAT_VERSION,
+      entryPaths: new Map(),
       ...(context.text ? { text: context.text } : {}),
       ...(context.pages ? { pages: context.pages } : {}),
     };
     const located = locateBody(walk, input, context);
     const imported = located && readBody(walk, located.body, located.path);
+    if (imported && context.keepPaths) imported.paths = new Map(imported.objects.map((object) => [object.objectId, String(walk.entryPaths.get(object.objectId))]));
     return imported && problems.length === 0 ? { ok: true, value: imported } : { ok: false, problems };
   } catch (error) {
     // Last resort (a host callback that throws, a proxy trap the readers do not cover).

@@ -224,18 +224,19 @@ describe('format version 2: Ango fidelity', () => {
 
     it('reports a selection that is not the covered text, and says when the other unit would have matched', () => {
       expect(messagesOf(entity(5, 10, 'Paris'), textOf('codepoint'))).to.deep.equal([
-        ['bad-geometry', '$.objects[0].ner.selection', '"selection" is not the text at [5, 10) (code point offsets). It does match in UTF-16 code units: set offset-unit="utf16" to read these offsets.'],
+        ['ner-selection-mismatch', '$.objects[0].ner.selection', '"selection" is not the text at [5, 10) (code point offsets). It does match in UTF-16 code units: set offset-unit="utf16" to read these offsets.'],
       ]);
       expect(messagesOf(entity(4, 9, 'Paris'), textOf('utf16'))).to.deep.equal([
-        ['bad-geometry', '$.objects[0].ner.selection', '"selection" is not the text at [4, 9) (UTF-16 code unit offsets). It does match in code points: set offset-unit="codepoint" to read these offsets.'],
+        ['ner-selection-mismatch', '$.objects[0].ner.selection', '"selection" is not the text at [4, 9) (UTF-16 code unit offsets). It does match in code points: set offset-unit="codepoint" to read these offsets.'],
       ]);
-      expect(messagesOf(entity(0, 1, 'X'), textOf('codepoint'))).to.deep.equal([['bad-geometry', '$.objects[0].ner.selection', '"selection" is not the text at [0, 1) (code point offsets).']]);
+      expect(messagesOf(entity(0, 1, 'X'), textOf('codepoint'))).to.deep.equal([['ner-selection-mismatch', '$.objects[0].ner.selection', '"selection" is not the text at [0, 1) (code point offsets).']]);
     });
 
     it('reports offsets past the text (1e308 included) and a UTF-16 offset inside a character, each at its path', () => {
-      expect(messagesOf(entity(0, 1e308), textOf('codepoint')).map(([code, path]) => [code, path])).to.deep.equal([['bad-geometry', '$.objects[0].ner.end']]);
-      expect(messagesOf(entity(0, 1e308), textOf('utf16')).map(([code, path]) => [code, path])).to.deep.equal([['bad-geometry', '$.objects[0].ner.end']]);
-      expect(messagesOf(entity(3, 5), textOf('utf16')).map(([code, path]) => [code, path])).to.deep.equal([['bad-geometry', '$.objects[0].ner']]);
+      expect(messagesOf(entity(0, 1e308), textOf('codepoint')).map(([code, path]) => [code, path])).to.deep.equal([['ner-out-of-range', '$.objects[0].ner.end']]);
+      expect(messagesOf(entity(0, 1e308), textOf('utf16')).map(([code, path]) => [code, path])).to.deep.equal([['ner-out-of-range', '$.objects[0].ner.end']]);
+      expect(messagesOf(entity(3, 5), textOf('utf16')).map(([code, path]) => [code, path])).to.deep.equal([['ner-out-of-range', '$.objects[0].ner']]);
+      expect(messagesOf(entity(2, 2), textOf('codepoint')).map(([code, path]) => [code, path])).to.deep.equal([['ner-empty', '$.objects[0].ner.end']]);
     });
   });
 
