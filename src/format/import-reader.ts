@@ -42,7 +42,7 @@ export interface ImportWalk {
   /** The loaded document text (`<lk-text>`): entity offsets are checked against it and read in its unit. */
   text?: TextOffsets;
   /** PDF page sizes in points (rotation applied), by 0-based page, where known: PDF rects are scaled to them. */
-  pages?: readonly PageSize[];
+  pages?: readonly (PageSize | undefined)[];
 }
 
 export type PageSize = { width: number; height: number };

@@ -62,7 +62,7 @@ export interface ImportContext {
   /** The loaded text of `<lk-text>`: entities are checked against it and read in its offset unit. */
   text?: TextOffsets;
   /** PDF page sizes in points, by 0-based page, where known: PDF rects are scaled to them. */
-  pages?: readonly PageSize[];
+  pages?: readonly (PageSize | undefined)[];
   /** Hand back the JSON path of each object's entry (`ImportedAnnotations.paths`), for problems found later. */
   keepPaths?: boolean;
 }
