@@ -76,6 +76,8 @@ export interface ImportedAnnotations {
   brushDataUrl?: string;
   brushDataUrls?: Record<string, string>;
   stageHistory?: StageHistoryEntry[];
+  /** The JSON path of each brush URL, by 0-based page (`'0'` for `brushDataUrl`). */
+  brushPaths?: Record<string, string>;
   /** With `keepPaths`: the JSON path of each object's (first) entry, by objectId. */
   paths?: Map<string, string>;
 }
@@ -280,11 +282,20 @@ function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): {
   return { body: data, path };
 }
 
-function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> {
-  const out: Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> = {};
+/** A brush mask is a PNG data URL or the `https:` URL Ango exports (read later through the host's hooks). */
+const isBrushUrl = (url: string): boolean => url.startsWith('data:') || /^https:|^\/(?!\/)/i.test(url);
+
+function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls' | 'brushPaths'> {
+  const out: Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls' | 'brushPaths'> = {};
+  const paths: Record<string, string> = {};
   const single = field(body, 'brushDataUrl');
   if (typeof single === 'string') {
-    if (single !== '') out.brushDataUrl = single;
+    if (single !== '' && !isBrushUrl(single)) report(walk, 'bad-brush', `${path}.brushDataUrl`, '"brushDataUrl" is a data:image/png URL or an https: URL.');
+    else if (single !== '') {
+      out.brushDataUrl = single;
+      paths['0'] = `${path}.brushDataUrl`;
+      out.brushPaths = paths;
+    }
   } else if (single !== undefined && single !== null) {
     report(walk, 'wrong-type', `${path}.brushDataUrl`, '"brushDataUrl" must be a string.');
   }
@@ -297,9 +308,14 @@ function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnn
     const url = field(byPage, key);
     if (!/^(0|[1-9][0-9]*)$/.test(key)) report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'Keys of "brushDataUrls" are 0-based page numbers.');
     else if (typeof url !== 'string') report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'A brush mask is a data URL string.');
-    else if (url !== '') urls[key] = url;
+    else if (url !== '' && !isBrushUrl(url)) report(walk, 'bad-brush', `${path}.brushDataUrls.${key}`, 'A brush mask is a data:image/png URL or an https: URL.');
+    else if (url !== '') {
+      urls[key] = url;
+      paths[key] = `${path}.brushDataUrls.${key}`;
+    }
   }
   out.brushDataUrls = urls;
+  if (Object.keys(paths).length > 0) out.brushPaths = paths;
   return out;
 }
 
