@@ -72,6 +72,14 @@ describe('format version 2: Ango fidelity', () => {
       expect(exportSingle(v1Corners).task.tools[0]!['rotated-bounding-box']!.corners).to.deep.equal([[2, 0], [0, 0], [0, 2], [2, 2]]);
     });
 
+    it('turns a box by the rotation it keeps, so that a huge rotation exports and imports back to the same box', () => {
+      const huge = { objects: [{ objectId: 's', schemaId: 't-sign', 'rotated-bounding-box': { x: 500, y: 100, width: 60, height: 200, rotation: -1e308 } }] };
+      const first = exportSingle(huge).task.tools;
+      expect(exportSingle({ objects: first }).task.tools).to.deep.equal(first);
+      const box = first[0]!['rotated-bounding-box']!;
+      expect([box.x, box.y]).to.deep.equal([500, 100]);
+    });
+
     it('refuses four corners that are no rectangle, at their path', () => {
       const skewed = { objects: [{ schemaId: 't-sign', 'rotated-bounding-box': { corners: [[0, 0], [0, 10], [12, 10], [10, 0]] } }] };
       expect(problemsOf(ontology, skewed)).to.deep.equal([['bad-geometry', '$.objects[0].rotated-bounding-box.corners']]);

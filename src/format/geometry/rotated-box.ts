@@ -15,7 +15,9 @@ const DEG = Math.PI / 180;
 
 /** A box given by its origin corner (format version 2, any signs of width/height) → the model's box. */
 export function rotatedBoxFromOrigin(origin: RotatedBox): RotatedBox {
-  const { x, y, width, height, rotation } = origin;
+  const { x, y, width, height } = origin;
+  // Turned by the rotation the model will keep: cos(1e308°) is not cos of 1e308 mod 360 in floats.
+  const rotation = normalizeRotation(origin.rotation);
   const cos = Math.cos(rotation * DEG);
   const sin = Math.sin(rotation * DEG);
   // The centre is the origin plus the half diagonal turned with the box.
