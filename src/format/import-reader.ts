@@ -37,8 +37,8 @@ export interface ImportWalk {
   newId: () => string;
   /** Audit metadata for items that carry none; shared by those items, never changed. */
   metadata: AuditMetadata;
-  /** The `formatVersion` of the record being read (the current one where it names none). */
-  formatVersion: number;
+  /** The `formatVersion` of the record being read; absent: the current one. */
+  formatVersion?: number;
   /** The loaded document text (`<lk-text>`): entity offsets are checked against it and read in its unit. */
   text?: TextOffsets;
   /** PDF page sizes in points (rotation applied), by 0-based page, where known: PDF rects are scaled to them. */

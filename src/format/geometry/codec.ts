@@ -17,7 +17,7 @@ export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
    */
   parse(walk: Walk, value: unknown, at: Path): Extract<Geometry, { type: K }> | undefined;
   /** The export payload; without it, a JSON copy of the stored value (which is already in export shape). */
-  export?(value: GeometryOf<K>, context: ExportGeometryContext): GeometryPayloads[K];
+  export?(value: GeometryOf<K>, context?: ExportGeometryContext): GeometryPayloads[K];
 }
 
 /** What an export payload may depend on beyond the geometry: the document text and its offset unit (`ner`). */

@@ -62,6 +62,6 @@ export const nerCodec: GeometryCodec<'ner'> = {
     }
     return { type: 'ner', value: { start, end, selection } };
   },
-  export: ({ start, end, selection }, { text }) =>
-    text?.unit === 'utf16' ? { start: text.toUtf16(start), end: text.toUtf16(end), selection } : { start, end, selection },
+  export: ({ start, end, selection }, context) =>
+    context?.text?.unit === 'utf16' ? { start: context.text.toUtf16(start), end: context.text.toUtf16(end), selection } : { start, end, selection },
 };

@@ -1,8 +1,11 @@
 /** Shared by the geometry readers: the problem they report and finite-number fields. */
 import { child, field, isFiniteNumber, isRecord, report, type ImportWalk, type Path } from '../import-reader.js';
 
-/** What a geometry reader sees of the import: problems, the record's version, the text and page sizes where known. */
-export type Walk = Pick<ImportWalk, 'problems' | 'formatVersion' | 'text' | 'pages'>;
+/**
+ * What a geometry reader sees of the import: problems, and where known the record's version (the
+ * current one when absent), the text and the page sizes.
+ */
+export type Walk = Pick<ImportWalk, 'problems'> & Partial<Pick<ImportWalk, 'formatVersion' | 'text' | 'pages'>>;
 
 /**
  * The largest coordinate or size read (labelkit): a million asset pixels or points is far beyond
