@@ -177,6 +177,8 @@ describe('format version 2: Ango fidelity', () => {
     // Ango's viewer page size when the label was made (FORMAT.md §2.1).
     const frame = { width: 371.67, height: 771.67 };
     const rect = (x1: number, y1: number, x2: number, y2: number) => ({ x1, y1, x2, y2, ...frame, pageNumber: 1 });
+    /** The scale of a viewer that shows `size` 371.67 wide. */
+    const ANGO_WIDTH_FOR = (size: { width: number }) => frame.width / size.width;
 
     it('scales every rect from the frame it carries to the page in points, and writes the page frame back', () => {
       const data = { objects: [{ objectId: 'p', schemaId: 't-figure', pdf: { position: { boundingRect: rect(10, 20, 110, 40), rects: [rect(10, 20, 110, 30), rect(10, 30, 60, 40)], pageNumber: 1 }, content: { text: 'two lines' } } }] };
@@ -188,6 +190,17 @@ describe('format version 2: Ango fidelity', () => {
       expect([boundingRect.x1, boundingRect.y1, boundingRect.x2, boundingRect.y2, boundingRect.width, boundingRect.height]).to.deep.equal([10 * sx, 20 * sy, 110 * sx, 40 * sy, 612, 792]);
       expect(rects.map((r) => [r.x2, r.y2, r.width, r.height])).to.deep.equal([[110 * sx, 30 * sy, 612, 792], [60 * sx, 40 * sy, 612, 792]]);
       expect(tool.page).to.equal(0);
+    });
+
+    it('scales a rect of a selection across pages to its own page', () => {
+      const landscape = { width: 792, height: 612 };
+      const k = ANGO_WIDTH_FOR(landscape);
+      const second = { x1: 10 * k, y1: 10 * k, x2: 20 * k, y2: 20 * k, width: landscape.width * k, height: landscape.height * k, pageNumber: 2 };
+      const data = { objects: [{ objectId: 'p', schemaId: 't-figure', pdf: { position: { boundingRect: rect(10, 20, 110, 40), rects: [rect(10, 20, 110, 40), second], pageNumber: 1 }, content: { text: 'across' } } }] };
+      const value = importOk(ontology, data, 'paged', { pages: [page, landscape] }).objects[0]!.keyframes[0]!.geometry.value as { position: { rects: { x1: number; x2: number; width: number; height: number }[] } };
+      const [, across] = value.position.rects;
+      expect([across!.width, across!.height]).to.deep.equal([792, 612]);
+      expect([across!.x1, across!.x2].map((n) => Math.round(n * 1e9) / 1e9)).to.deep.equal([10, 20]);
     });
 
     it("accepts Ango's flat pre-label { x1, y1, x2, y2, width, height, pageNumber, text } as an area with that text", () => {

@@ -355,13 +355,12 @@ export class LkPdf extends AnnotatorElement {
    */
   private fitSelectionsToPages(): void {
     const fitted: ObjectAnnotation[] = [];
+    const sizeOf = (pageNumber: number) => this.knownSizes[pageNumber - 1];
     for (const object of this.session.store.state.objects.values()) {
       const keyframe = object.keyframes[0];
       const geometry = keyframe?.geometry;
-      if (!keyframe || geometry?.type !== 'pdf') continue;
-      const size = this.knownSizes[geometry.value.position.pageNumber - 1];
-      if (!size || isInPageFrame(geometry.value, size)) continue;
-      fitted.push({ ...object, keyframes: [{ ...keyframe, geometry: { type: 'pdf', value: scalePdfSelection(geometry.value, size) } }, ...object.keyframes.slice(1)] });
+      if (!keyframe || geometry?.type !== 'pdf' || isInPageFrame(geometry.value, sizeOf)) continue;
+      fitted.push({ ...object, keyframes: [{ ...keyframe, geometry: { type: 'pdf', value: scalePdfSelection(geometry.value, sizeOf) } }, ...object.keyframes.slice(1)] });
     }
     if (fitted.length > 0) this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => fitted.forEach((object) => tx.putObject(object)));
   }

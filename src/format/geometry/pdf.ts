@@ -5,7 +5,8 @@
  * page size when the label was made). The model keeps points at scale 1 (frame = the page's size
  * in points), so a rect is scaled by `pagePoints / width` (and height likewise) as soon as the
  * page's size is known: here when the element knows it at import, else by the element when the
- * sizes arrive (`scalePdfSelection`). Also read: Ango's flat pre-label
+ * sizes arrive (`scalePdfSelection`). A rect with its own `pageNumber` (a selection across pages)
+ * is scaled to that page. Also read: Ango's flat pre-label
  * `{ x1, y1, x2, y2, width, height, pageNumber, text }`, an area whose content text is `text`.
  */
 import type { PdfRect, PdfSelection } from '../../core/model.js';
@@ -34,17 +35,32 @@ function scaleRect(rect: PdfRect, size: PageSize): PdfRect {
   return { ...rect, x1: rect.x1 * sx, y1: rect.y1 * sy, x2: rect.x2 * sx, y2: rect.y2 * sy, width: size.width, height: size.height };
 }
 
-/** Whether every rect of the selection is already measured in the frame `size`. */
-export function isInPageFrame(selection: PdfSelection, size: PageSize): boolean {
-  const same = (r: PdfRect) => r.width === size.width && r.height === size.height;
-  return same(selection.position.boundingRect) && selection.position.rects.every(same);
+/** The size of a 1-based page, where known. */
+export type PageSizeOf = (pageNumber: number) => PageSize | undefined;
+
+/** The page a rect is on: its own `pageNumber` (a selection across pages), else the selection's. */
+const pageOf = (rect: PdfRect, selection: PdfSelection): number => rect.pageNumber ?? selection.position.pageNumber;
+
+const inFrame = (rect: PdfRect, size: PageSize | undefined): boolean => !size || (rect.width === size.width && rect.height === size.height);
+
+/** Whether every rect whose page size is known is already measured in its page's frame. */
+export function isInPageFrame(selection: PdfSelection, sizeOf: PageSizeOf): boolean {
+  const { boundingRect, rects } = selection.position;
+  return inFrame(boundingRect, sizeOf(pageOf(boundingRect, selection))) && rects.every((r) => inFrame(r, sizeOf(pageOf(r, selection))));
 }
 
-/** The selection with every rect measured in the page frame `size` (points at scale 1): FORMAT.md's input rule. */
-export function scalePdfSelection(selection: PdfSelection, size: PageSize): PdfSelection {
-  if (isInPageFrame(selection, size)) return selection;
+/**
+ * The selection with every rect measured in its page's frame (points at scale 1), FORMAT.md's
+ * input rule; rects of pages whose size is not known stay as they are.
+ */
+export function scalePdfSelection(selection: PdfSelection, sizeOf: PageSizeOf): PdfSelection {
+  if (isInPageFrame(selection, sizeOf)) return selection;
+  const scale = (rect: PdfRect): PdfRect => {
+    const size = sizeOf(pageOf(rect, selection));
+    return size ? scaleRect(rect, size) : rect;
+  };
   const { position, content } = selection;
-  return { position: { ...position, boundingRect: scaleRect(position.boundingRect, size), rects: position.rects.map((r) => scaleRect(r, size)) }, content };
+  return { position: { ...position, boundingRect: scale(position.boundingRect), rects: position.rects.map(scale) }, content };
 }
 
 /** Ango's flat pre-label: one area rect with its page and text. */
@@ -92,7 +108,7 @@ export const pdfCodec: GeometryCodec<'pdf'> = {
     if (!isRecord(value)) return bad(walk, path, 'A pdf entry is { position, content } or { x1, y1, x2, y2, width, height, pageNumber, text }.');
     const selection = field(value, 'position') === undefined && field(value, 'x1') !== undefined ? flatPreLabel(walk, value, path) : nested(walk, value, path);
     if (!selection) return undefined;
-    const size = walk.pages?.[selection.position.pageNumber - 1];
-    return { type: 'pdf', value: size ? scalePdfSelection(selection, size) : selection };
+    const pages = walk.pages;
+    return { type: 'pdf', value: pages ? scalePdfSelection(selection, (pageNumber) => pages[pageNumber - 1]) : selection };
   },
 };
