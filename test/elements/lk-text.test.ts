@@ -449,6 +449,30 @@ describe('<lk-text>', () => {
     expect(problems[0]!.message).to.contain('It does match in code points');
   });
 
+  it('draws a reverse relation (Ango) with its arrowhead at "from", and writes the direction back as given', async () => {
+    const relation = (direction: string) => importOf(
+      [
+        { schemaId: 'n-person', objectId: 'darcy', ner: codePointSpan(STORY, 'Darcy') },
+        { schemaId: 'n-person', objectId: 'eliza', ner: codePointSpan(STORY, 'Elizabeth') },
+      ],
+      [{ schemaId: 'r-knows', objectId: 'rel', from: 'darcy', to: 'eliza', direction }],
+    );
+    const headX = async (element: LkText) => {
+      await element.settled();
+      const heads = element.shadowRoot!.querySelector('svg.arrows g[data-relation-id="rel"] path[fill]')!.getBoundingClientRect();
+      return heads.left + heads.width / 2;
+    };
+    const element = await mount(STORY, { annotations: relation('straight') });
+    const darcy = textRect(element, 'Darcy');
+    const eliza = textRect(element, 'Elizabeth');
+    const near = (x: number, word: DOMRect) => x >= word.left - 2 && x <= word.right + 2;
+    expect(near(await headX(element), eliza), 'straight: the head on "to"').to.equal(true);
+    element.annotations = relation('reverse');
+    expect(near(await headX(element), darcy), 'reverse: the head on "from"').to.equal(true);
+    const written = element.export().task.relations[0]!;
+    expect('direction' in written ? [written.from, written.to, written.direction] : []).to.deep.equal(['darcy', 'eliza', 'reverse']);
+  });
+
   it('reads entities only: a pre-label of another geometry is import-invalid, with its path, and nothing is lost', async () => {
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'keep', ner: codePointSpan(STORY, 'Darcy') }]) });
     element.ontology = { ...ontology, tools: [...ontology.tools, { schemaId: 'b-box', tool: 'bounding-box', title: 'Box' }] };
