@@ -6,6 +6,7 @@ import type { AuditMetadata, ObjectAnnotation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
+import type { OffsetUnit } from './types.js';
 
 export type Json = Record<string, unknown>;
 
@@ -47,8 +48,7 @@ export interface ImportWalk {
 
 export type PageSize = { width: number; height: number };
 
-/** The unit of `ner` offsets (FORMAT.md §2.1): code points by default, UTF-16 code units on request. */
-export type OffsetUnit = 'codepoint' | 'utf16';
+export type { OffsetUnit };
 
 /** A document's text as the `ner` codec needs it: its length in both units and conversions between them. */
 export interface TextOffsets {

@@ -4,6 +4,9 @@ import type { AuditMetadata, Box, RelationDirection, PdfSelection, Point, Rotate
 /** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
 export const FORMAT_VERSION = 2;
 
+/** The unit of `ner` offsets (FORMAT.md §2.1): Unicode code points (default) or UTF-16 code units. */
+export type OffsetUnit = 'codepoint' | 'utf16';
+
 export type ImageMetadata = { width: number; height: number };
 export type VideoMetadata = { width: number; height: number; frameTotal: number; frameRate: number };
 /** Page sizes in PDF points at scale 1, rotation applied. */
