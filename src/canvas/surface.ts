@@ -657,8 +657,9 @@ export class Surface {
             .moveTo(p[0], p[1])
             .lineTo(p[0] - head * Math.cos(dir + 0.4), p[1] - head * Math.sin(dir + 0.4))
             .stroke(stroke);
-        tip(b, angle);
-        if (relation.direction === 'bidirectional') tip(a, angle + Math.PI);
+        // `reverse` points from `to` back to `from` (FORMAT.md §2.3).
+        if (relation.direction !== 'reverse') tip(b, angle);
+        if (relation.direction !== 'straight') tip(a, angle + Math.PI);
       } else {
         const points = relation.group.map(centre).filter((p): p is Point => p !== undefined);
         if (points.length < 2) continue;

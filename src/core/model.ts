@@ -64,11 +64,15 @@ export type Geometry =
 export type GeometryType = Geometry['type'];
 export type GeometryOf<T extends GeometryType> = Extract<Geometry, { type: T }>['value'];
 
-/** Who did what, when: ISO-8601 timestamps and user ids exactly as the host gave them. */
+/**
+ * Who did what, when: ISO-8601 timestamps and user ids exactly as the host gave them. An imported
+ * item keeps what it came with, so any field may be missing there (FORMAT.md: audit data is never
+ * invented; an item imported without any has `createdIn: "Import"` and no `createdBy`).
+ */
 export interface AuditMetadata {
-  createdAt: string;
-  createdBy: string;
-  createdIn: string;
+  createdAt?: string;
+  createdBy?: string;
+  createdIn?: string;
   updatedAt?: string;
   updatedBy?: string;
   updatedIn?: string;
@@ -111,6 +115,9 @@ export interface ObjectAnnotation {
   metadata: AuditMetadata;
 }
 
+/** `straight`: from → to; `reverse`: to → from; `bidirectional`: both (FORMAT.md §2.3). */
+export type RelationDirection = 'straight' | 'reverse' | 'bidirectional';
+
 export type RelationAnnotation =
   | {
       kind: 'single';
@@ -118,7 +125,11 @@ export type RelationAnnotation =
       schemaId: string;
       from: string;
       to: string;
-      direction: 'straight' | 'bidirectional';
+      direction: RelationDirection;
+      /** 0-based page or frame the relation was made on, where the input gave one. */
+      page?: number;
+      /** Ango's table-column field, kept as given. */
+      columnField?: string;
       lock?: boolean;
       metadata: AuditMetadata;
     }

@@ -110,13 +110,18 @@ function pixelReader(image: DecodedPng): (i: number) => number {
   }
 }
 
-/** The brush masks painted in a PNG data URL; a painted colour that is no brush class is a problem. */
-export function decodeBrushPng(dataUrl: string, colors: ReadonlyMap<string, string>, options: DecodeBrushOptions = {}): Result<BrushMask[]> {
+/**
+ * The brush masks painted in a PNG, given as a data URL or as the PNG's bytes (an `https:` mask the
+ * element fetched through the host's hooks); a painted colour that is no brush class is a problem.
+ */
+export function decodeBrushPng(png: string | Uint8Array, colors: ReadonlyMap<string, string>, options: DecodeBrushOptions = {}): Result<BrushMask[]> {
   const page = options.page ?? 0;
   const path = options.path ?? '$.task.brushDataUrl';
   const fail = (code: string, message: string): Result<BrushMask[]> => ({ ok: false, problems: [{ code, path, message } satisfies Problem] });
-  if (typeof dataUrl !== 'string' || !dataUrl.startsWith(PREFIX)) return fail('bad-brush', 'The brush mask must be a data:image/png;base64 URL.');
-  const bytes = decodeBase64(dataUrl.slice(PREFIX.length));
+  let bytes: Uint8Array | undefined;
+  if (png instanceof Uint8Array) bytes = png;
+  else if (typeof png !== 'string' || !png.startsWith(PREFIX)) return fail('bad-brush', 'The brush mask must be a data:image/png;base64 URL.');
+  else bytes = decodeBase64(png.slice(PREFIX.length));
   if (!bytes) return fail('bad-brush', 'The brush mask is not valid base64.');
   let image: DecodedPng;
   let read: (i: number) => number;

@@ -3,7 +3,8 @@
  *
  * Decisions (labelkit): a schemaId the ontology does not know keeps itself as `title` and, on a
  * classification, gets `tool` `checkbox` for an array answer and `text` for a string; rotated boxes
- * are emitted normalised (sizes ≥ 0 about the same centre, rotation in (-180, 180]); on multi-plane
+ * are emitted normalised (sizes ≥ 0, rotation in (-180, 180]) in the origin-corner shape of format
+ * version 2; a relation's `page` and `columnField` are written back where they were given; on multi-plane
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
 import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
@@ -20,7 +21,8 @@ import {
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
-import { codecFor, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
+import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
+import type { TextOffsets } from './import-reader.js';
 import { cloneJson } from './json.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
 
@@ -49,7 +51,11 @@ export interface ExportInput {
    * its keyframes.
    */
   codecs?: FormatCodecs;
+  /** `<lk-text>`: the document, so that entity offsets are written in its offset unit. */
+  text?: TextOffsets;
 }
+
+const contextOf = (input: ExportInput): ExportGeometryContext => (input.text ? { text: input.text } : NO_CONTEXT);
 
 /** The `lk-change` detail less `reason`. */
 export interface ChangeDetail {
@@ -68,8 +74,12 @@ function lookupOf(source: Lookup): OntologyLookup {
   return 'tools' in source ? createOntologyLookup(source) : source;
 }
 
+/** A copy of the audit fields the item has, in export order (an imported item may lack any of them). */
 function auditOf(metadata: AuditMetadata): AuditMetadata {
-  const out: AuditMetadata = { createdAt: metadata.createdAt, createdBy: metadata.createdBy, createdIn: metadata.createdIn };
+  const out: AuditMetadata = {};
+  if (metadata.createdAt !== undefined) out.createdAt = metadata.createdAt;
+  if (metadata.createdBy !== undefined) out.createdBy = metadata.createdBy;
+  if (metadata.createdIn !== undefined) out.createdIn = metadata.createdIn;
   if (metadata.updatedAt !== undefined) out.updatedAt = metadata.updatedAt;
   if (metadata.updatedBy !== undefined) out.updatedBy = metadata.updatedBy;
   if (metadata.updatedIn !== undefined) out.updatedIn = metadata.updatedIn;
@@ -100,15 +110,17 @@ function onPage(answer: ClassificationAnswer, page: number | undefined): boolean
   return answer.page === undefined || page === undefined || answer.page === page;
 }
 
+const NO_CONTEXT: ExportGeometryContext = Object.freeze({});
+
 /** The geometry's export payload (what goes under its key). */
-function geometryPayload(geometry: Geometry, codecs: FormatCodecs | undefined): unknown {
+function geometryPayload(geometry: Geometry, codecs: FormatCodecs | undefined, context: ExportGeometryContext): unknown {
   const codec = codecFor(codecs, geometry.type) as GeometryCodec | undefined;
-  return codec?.export ? codec.export(geometry.value as never) : cloneJson(geometry.value);
+  return codec?.export ? codec.export(geometry.value as never, context) : cloneJson(geometry.value);
 }
 
 /** The geometry payload under its export key. */
-export function exportGeometry(geometry: Geometry, codecs?: FormatCodecs): ExportGeometry {
-  return { [geometry.type]: geometryPayload(geometry, codecs) } as unknown as ExportGeometry;
+export function exportGeometry(geometry: Geometry, codecs?: FormatCodecs, context: ExportGeometryContext = NO_CONTEXT): ExportGeometry {
+  return { [geometry.type]: geometryPayload(geometry, codecs, context) } as unknown as ExportGeometry;
 }
 
 function toolEntry(
@@ -117,6 +129,7 @@ function toolEntry(
   geometry: Geometry,
   frame: { page?: number; keyframe?: boolean; stopped?: boolean },
   codecs: FormatCodecs | undefined,
+  context: ExportGeometryContext,
 ): ExportTool {
   const classifications = object.classifications.filter((c) => onPage(c, frame.page)).map((c) => exportClassification(lookup, c, frame.page));
   // Built key by key in export order (no spread of a computed-key object: exports hold 10,000).
@@ -124,7 +137,7 @@ function toolEntry(
   if (frame.page !== undefined) entry.page = frame.page;
   if (frame.keyframe) entry.keyframe = true;
   if (frame.stopped) entry.interpolationStopped = true;
-  entry[geometry.type] = geometryPayload(geometry, codecs);
+  entry[geometry.type] = geometryPayload(geometry, codecs, context);
   entry.classifications = classifications;
   if (object.lock) entry.lock = true;
   entry.metadata = auditOf(object.metadata);
@@ -146,31 +159,39 @@ export function exportObject(
   frameTotal?: number,
   keyframesOnly = false,
   codecs?: FormatCodecs,
+  context: ExportGeometryContext = NO_CONTEXT,
 ): ExportTool[] {
   const lookup = lookupOf(ontology);
   const first = object.keyframes[0];
   if (!first) return [];
-  if (planes === 'single') return [toolEntry(lookup, object, first.geometry, {}, codecs)];
-  if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame }, codecs)];
+  if (planes === 'single') return [toolEntry(lookup, object, first.geometry, {}, codecs, context)];
+  if (planes === 'paged') return [toolEntry(lookup, object, first.geometry, { page: first.frame }, codecs, context)];
   const lastFrame = object.keyframes.at(-1)!.frame;
   const total = frameTotal !== undefined && Number.isFinite(frameTotal) && frameTotal > 0 ? frameTotal : lastFrame + 1;
   const frames = codecs?.tracks ? codecs.tracks.frames(object.keyframes, total, keyframesOnly) : keyframeEntries(object);
-  return frames.map(({ page, geometry, keyframe, stopped }) => toolEntry(lookup, object, geometry, { page, keyframe, stopped }, codecs));
+  return frames.map(({ page, geometry, keyframe, stopped }) => toolEntry(lookup, object, geometry, { page, keyframe, stopped }, codecs, context));
 }
 
 export function exportRelation(ontology: Lookup, relation: RelationAnnotation): ExportRelation {
   const lookup = lookupOf(ontology);
   const base = { objectId: relation.objectId, schemaId: relation.schemaId, title: lookup.title(relation.schemaId) };
   const tail = { ...(relation.lock ? { lock: true } : {}), metadata: auditOf(relation.metadata) };
-  return relation.kind === 'single'
-    ? { ...base, from: relation.from, to: relation.to, direction: relation.direction, ...tail }
-    : { ...base, group: [...relation.group], ...tail };
+  if (relation.kind === 'group') return { ...base, group: [...relation.group], ...tail };
+  return {
+    ...base,
+    from: relation.from,
+    to: relation.to,
+    direction: relation.direction,
+    ...(relation.page !== undefined ? { page: relation.page } : {}),
+    ...(relation.columnField !== undefined ? { columnField: relation.columnField } : {}),
+    ...tail,
+  };
 }
 
 export function buildExportRecord(input: ExportInput): ExportRecord {
   const { state, asset, task, planes } = input;
   const lookup = createOntologyLookup(input.ontology);
-  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly, input.codecs));
+  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly, input.codecs, contextOf(input)));
   const brushDataUrls = input.brushDataUrls ?? {};
   const multiPlane = planes !== 'single';
   return {
@@ -217,7 +238,7 @@ export function buildChangeDetail(change: ChangeSet, input: ExportInput): Change
   };
   for (const { id, after } of change.objects) {
     note(id, after !== undefined);
-    if (after) tools.push(...exportObject(lookup, after, input.planes, input.frameTotal, input.keyframesOnly, input.codecs));
+    if (after) tools.push(...exportObject(lookup, after, input.planes, input.frameTotal, input.keyframesOnly, input.codecs, contextOf(input)));
   }
   for (const { id, after } of change.classifications) {
     note(id, after !== undefined);

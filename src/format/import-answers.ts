@@ -73,7 +73,7 @@ export function parseAnswers(
       classifications: nested,
       ...(isIndex(page) ? { page } : {}),
       ...(isLocked(item) ? { lock: true } : {}),
-      metadata: metadataOf(walk, field(item, 'metadata')),
+      metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')),
     });
   });
   return out;

@@ -6,6 +6,7 @@ import type { AuditMetadata, ObjectAnnotation } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
+import type { OffsetUnit } from './types.js';
 
 export type Json = Record<string, unknown>;
 
@@ -35,16 +36,42 @@ export interface ImportWalk {
   ontology: Ontology;
   lookup: OntologyLookup;
   newId: () => string;
-  /** Audit metadata for items that carry none (or only part of it); shared by those items, never changed. */
+  /** Audit metadata for items that carry none; shared by those items, never changed. */
   metadata: AuditMetadata;
+  /** The `formatVersion` of the record being read; absent: the current one. */
+  formatVersion?: number;
+  /** The loaded document text (`<lk-text>`): entity offsets are checked against it and read in its unit. */
+  text?: TextOffsets;
+  /** PDF page sizes in points (rotation applied), by 0-based page, where known: PDF rects are scaled to them. */
+  pages?: readonly (PageSize | undefined)[];
+}
+
+export type PageSize = { width: number; height: number };
+
+export type { OffsetUnit };
+
+/** A document's text as the `ner` codec needs it: its length in both units and conversions between them. */
+export interface TextOffsets {
+  /** The unit offsets are read and written in. */
+  unit: OffsetUnit;
+  /** Length in code points. */
+  readonly length: number;
+  /** Length in UTF-16 code units. */
+  readonly utf16Length: number;
+  toUtf16(codePoint: number): number;
+  toCodePoint(utf16: number): number;
+  /** Whether the text between two code point offsets equals `expected`. */
+  sliceEquals(start: number, end: number, expected: string): boolean;
 }
 
 /** What an object entry says beyond its object. */
 export interface EntryFacts {
   /** The input gave the objectId (a generated one is never a duplicate). */
   givenId: boolean;
-  /** On tracks: the user set the shape on this frame (`keyframe` or `interpolationStopped`). */
+  /** On tracks: the entry is flagged `keyframe: true` (the user set the shape on this frame). */
   keyframe: boolean;
+  /** On tracks: the entry is flagged `interpolationStopped: true` (the object leaves from this frame). */
+  stopped: boolean;
 }
 
 /** One object entry as read: on tracks several share an objectId and become one object's keyframes. */
@@ -188,16 +215,39 @@ export function claimId(walk: Pick<ImportWalk, 'problems'>, ids: Map<string, Pat
 }
 
 const AUDIT_KEYS = ['createdAt', 'createdBy', 'createdIn', 'updatedAt', 'updatedBy', 'updatedIn'] as const;
+const TIME_KEYS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt']);
 
-/** The item's audit metadata over the import's default: string fields only. Items without any share the default. */
-export function metadataOf(walk: ImportWalk, value: unknown): AuditMetadata {
-  if (!isRecord(value)) return walk.metadata;
-  const out: AuditMetadata = { ...walk.metadata };
+/** An audit time as an ISO string: a string as given, Unix milliseconds (Ango's field table) converted; undefined when neither. */
+function auditTime(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isFiniteNumber(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/**
+ * The item's audit metadata (at `path`), exactly as it came: the audit fields it has and no
+ * others, times given as Unix ms turned into ISO strings. An item without any (no `metadata`, or
+ * one with no audit field) shares the import's default. A field of the wrong type is a problem.
+ */
+export function metadataOf(walk: ImportWalk, value: unknown, path: Path): AuditMetadata {
+  if (!isRecord(value)) {
+    if (value !== undefined && value !== null) report(walk, 'wrong-type', path, '"metadata" must be an object.');
+    return walk.metadata;
+  }
+  let out: AuditMetadata | undefined;
   for (const key of AUDIT_KEYS) {
     const v = field(value, key);
-    if (typeof v === 'string') out[key] = v;
+    if (v === undefined || v === null) continue;
+    const read = TIME_KEYS.has(key) ? auditTime(v) : typeof v === 'string' ? v : undefined;
+    if (read === undefined) {
+      const what = TIME_KEYS.has(key) ? 'an ISO-8601 string or Unix milliseconds' : 'a string';
+      report(walk, 'wrong-type', child(path, key), `"${key}" must be ${what}.`);
+      continue;
+    }
+    (out ??= {})[key] = read;
   }
-  return out;
+  return out ?? walk.metadata;
 }
 
 /** Whether the item is locked (FORMAT.md: only `true` locks). */

@@ -8,11 +8,12 @@
  * (other geometry keys are ignored); a polygon or ring that repeats its first point is opened; a
  * rotated box may be given by its `corners` alone; a PDF entry without `page` takes
  * `pageNumber - 1`; on single-plane assets `page` is ignored; legacy `tasks` reads the first task;
- * `direction: "backward"` is read as straight with `from` and `to` swapped; a `formatVersion` newer
- * than this library's is refused; objectIds are unique across objects, global classifications and
- * relations.
+ * `direction: "backward"` is read as straight with `from` and `to` swapped (`"reverse"` is kept as
+ * given); a `formatVersion` newer than this library's is refused, and a record without one is read
+ * as the current version (Ango's records carry none); objectIds are unique across objects, global
+ * classifications and relations.
  */
-import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { AuditMetadata, ClassificationAnswer, Keyframe, ObjectAnnotation, RelationAnnotation, RelationDirection } from '../core/model.js';
 import type { Ontology, ToolCategory } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
@@ -40,7 +41,9 @@ import {
   type EntryFacts,
   type ImportWalk,
   type Json,
+  type PageSize,
   type Path,
+  type TextOffsets,
   type ToolEntry,
 } from './import-reader.js';
 
@@ -51,8 +54,17 @@ export interface ImportContext {
   externalId?: string;
   planes: PlaneModel;
   newId: () => string;
-  /** Audit metadata for items that carry none. */
+  /**
+   * Audit metadata for items that carry none (FORMAT.md: `createdIn: "Import"`, no `createdBy`;
+   * labelkit adds the import time as `createdAt`). Items with metadata keep theirs exactly.
+   */
   metadata: AuditMetadata;
+  /** The loaded text of `<lk-text>`: entities are checked against it and read in its offset unit. */
+  text?: TextOffsets;
+  /** PDF page sizes in points, by 0-based page, where known: PDF rects are scaled to them. */
+  pages?: readonly (PageSize | undefined)[];
+  /** Hand back the JSON path of each object's entry (`ImportedAnnotations.paths`), for problems found later. */
+  keepPaths?: boolean;
 }
 
 export interface ImportedAnnotations {
@@ -64,6 +76,10 @@ export interface ImportedAnnotations {
   brushDataUrl?: string;
   brushDataUrls?: Record<string, string>;
   stageHistory?: StageHistoryEntry[];
+  /** The JSON path of each brush URL, by 0-based page (`'0'` for `brushDataUrl`). */
+  brushPaths?: Record<string, string>;
+  /** With `keepPaths`: the JSON path of each object's (first) entry, by objectId. */
+  paths?: Map<string, string>;
 }
 
 const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
@@ -75,6 +91,8 @@ const NO_ANSWERS = Object.freeze([]) as unknown as ClassificationAnswer[];
 interface ObjectWalk extends ImportWalk {
   codecs: FormatCodecs;
   planes: PlaneModel;
+  /** The path of each objectId's first entry (the ids map of `readBody`). */
+  entryPaths: Map<string, Path>;
 }
 
 function unsupported(walk: ObjectWalk, category: ToolCategory, at: Path): undefined {
@@ -121,10 +139,11 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
   const track = walk.planes === 'track';
   const stopped = track && field(item, 'interpolationStopped') === true;
   const keyframe: Keyframe = stopped ? { frame: page, geometry, stopped: true } : { frame: walk.planes === 'single' ? 0 : page, geometry };
-  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata')) };
+  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
   if (isLocked(item)) object.lock = true;
   facts.givenId = isGivenId(rawId);
-  facts.keyframe = stopped || (track && field(item, 'keyframe') === true);
+  facts.keyframe = track && field(item, 'keyframe') === true;
+  facts.stopped = stopped;
   return object;
 }
 
@@ -135,7 +154,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
  */
 function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
   const length = list.length;
-  const facts: EntryFacts = { givenId: false, keyframe: false };
+  const facts: EntryFacts = { givenId: false, keyframe: false, stopped: false };
   if (walk.planes === 'track' && walk.codecs.tracks) {
     const entries: ToolEntry[] = [];
     for (let index = 0; index < length; index++) {
@@ -173,7 +192,7 @@ function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf
     const objectId = idFrom(walk, rawId, at);
     if (objectId === undefined) return;
     if (!claimId(walk, ids, objectId, at, isGivenId(rawId))) return;
-    const common = { objectId, schemaId: category.schemaId, ...(isLocked(item) ? { lock: true } : {}), metadata: metadataOf(walk, field(item, 'metadata')) };
+    const common = { objectId, schemaId: category.schemaId, ...(isLocked(item) ? { lock: true } : {}), metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
     if (category.tool === 'group') {
       const group = items(field(item, 'group'));
       if (!group || !group.every((id): id is string => typeof id === 'string')) return report(walk, 'wrong-type', child(at, 'group'), `"${category.title}" is a group relation: "group" must list objectIds.`);
@@ -189,12 +208,20 @@ function relationEntries(walk: ImportWalk, raw: unknown, path: Path, objectIdsOf
       if (!objectIds.has(id)) return report(walk, 'relation-endpoint-missing', child(at, end), `No object "${id}" in this import.`);
     }
     const rawDirection = field(item, 'direction');
+    let direction: RelationDirection = 'straight';
     if (rawDirection === 'backward') [from, to] = [to, from];
-    else if (rawDirection !== undefined && rawDirection !== null && rawDirection !== 'straight' && rawDirection !== 'bidirectional') {
-      return report(walk, 'wrong-type', child(at, 'direction'), '"direction" is "straight" or "bidirectional".');
+    else if (rawDirection === 'straight' || rawDirection === 'reverse' || rawDirection === 'bidirectional') direction = rawDirection;
+    else if (rawDirection !== undefined && rawDirection !== null) {
+      return report(walk, 'wrong-type', child(at, 'direction'), '"direction" is "straight", "reverse" or "bidirectional".');
     }
-    const direction = rawDirection === 'bidirectional' ? 'bidirectional' : 'straight';
-    out.push({ kind: 'single', ...common, from: from as string, to: to as string, direction });
+    const relation: RelationAnnotation = { kind: 'single', ...common, from: from as string, to: to as string, direction };
+    const page = field(item, 'page');
+    if (isIndex(page)) relation.page = page;
+    else if (page !== undefined && page !== null) return report(walk, 'wrong-type', child(at, 'page'), '"page" must be a 0-based plane index.');
+    const columnField = field(item, 'columnField');
+    if (typeof columnField === 'string') relation.columnField = columnField;
+    else if (columnField !== undefined && columnField !== null) return report(walk, 'wrong-type', child(at, 'columnField'), '"columnField" must be a string.');
+    out.push(relation);
   });
   return out;
 }
@@ -255,11 +282,20 @@ function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): {
   return { body: data, path };
 }
 
-function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> {
-  const out: Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls'> = {};
+/** A brush mask is a PNG data URL or the `https:` URL Ango exports (read later through the host's hooks). */
+const isBrushUrl = (url: string): boolean => url.startsWith('data:') || /^https:|^\/(?!\/)/i.test(url);
+
+function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls' | 'brushPaths'> {
+  const out: Pick<ImportedAnnotations, 'brushDataUrl' | 'brushDataUrls' | 'brushPaths'> = {};
+  const paths: Record<string, string> = {};
   const single = field(body, 'brushDataUrl');
   if (typeof single === 'string') {
-    if (single !== '') out.brushDataUrl = single;
+    if (single !== '' && !isBrushUrl(single)) report(walk, 'bad-brush', `${path}.brushDataUrl`, '"brushDataUrl" is a data:image/png URL or an https: URL.');
+    else if (single !== '') {
+      out.brushDataUrl = single;
+      paths['0'] = `${path}.brushDataUrl`;
+      out.brushPaths = paths;
+    }
   } else if (single !== undefined && single !== null) {
     report(walk, 'wrong-type', `${path}.brushDataUrl`, '"brushDataUrl" must be a string.');
   }
@@ -272,9 +308,14 @@ function brushUrls(walk: ImportWalk, body: Json, path: string): Pick<ImportedAnn
     const url = field(byPage, key);
     if (!/^(0|[1-9][0-9]*)$/.test(key)) report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'Keys of "brushDataUrls" are 0-based page numbers.');
     else if (typeof url !== 'string') report(walk, 'wrong-type', `${path}.brushDataUrls.${key}`, 'A brush mask is a data URL string.');
-    else if (url !== '') urls[key] = url;
+    else if (url !== '' && !isBrushUrl(url)) report(walk, 'bad-brush', `${path}.brushDataUrls.${key}`, 'A brush mask is a data:image/png URL or an https: URL.');
+    else if (url !== '') {
+      urls[key] = url;
+      paths[key] = `${path}.brushDataUrls.${key}`;
+    }
   }
   out.brushDataUrls = urls;
+  if (Object.keys(paths).length > 0) out.brushPaths = paths;
   return out;
 }
 
@@ -297,9 +338,11 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
   if (typeof version === 'number' && version > FORMAT_VERSION) {
     report(walk, 'unsupported-format-version', `${path}.formatVersion`, `formatVersion ${version} is newer than this library reads (${FORMAT_VERSION}).`);
   }
+  // Ango's own records name no version: they are read as the current one.
+  walk.formatVersion = typeof version === 'number' ? version : FORMAT_VERSION;
   const toolKey = field(body, 'tools') !== undefined ? 'tools' : 'objects';
   const rawTools = field(body, toolKey);
-  const ids = new Map<string, Path>();
+  const ids = walk.entryPaths;
   let objects: ObjectAnnotation[] = [];
   if (rawTools !== undefined && rawTools !== null && !isList(rawTools)) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
   else if (rawTools) objects = toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
@@ -326,9 +369,14 @@ export function parseImport(input: unknown, context: ImportContext, codecs: Form
       metadata: { ...context.metadata },
       codecs,
       planes: context.planes,
+      formatVersion: FORMAT_VERSION,
+      entryPaths: new Map(),
+      ...(context.text ? { text: context.text } : {}),
+      ...(context.pages ? { pages: context.pages } : {}),
     };
     const located = locateBody(walk, input, context);
     const imported = located && readBody(walk, located.body, located.path);
+    if (imported && context.keepPaths) imported.paths = new Map(imported.objects.map((object) => [object.objectId, String(walk.entryPaths.get(object.objectId))]));
     return imported && problems.length === 0 ? { ok: true, value: imported } : { ok: false, problems };
   } catch (error) {
     // Last resort (a host callback that throws, a proxy trap the readers do not cover).

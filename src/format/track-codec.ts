@@ -9,9 +9,10 @@ import type { TrackCodec } from './geometry/codec.js';
 import { child, report, type ImportWalk, type Path, type ToolEntry } from './import-reader.js';
 
 /**
- * Tracks: flat per-frame entries sharing an objectId become one object. Entries flagged `keyframe`
- * or `interpolationStopped` are its keyframes (the others were interpolated); where no entry is
- * flagged, every entry is a keyframe. Answers are merged, first one per class and page.
+ * Tracks: flat per-frame entries sharing an objectId become one object. Where some entry carries
+ * `keyframe: true`, those and the `interpolationStopped` entries are its keyframes (the others
+ * were interpolated); where none does (Ango's own pre-labels and exports), every entry is a
+ * keyframe, the stops included. Answers are merged, first one per class and page.
  */
 function trackObjects(walk: Pick<ImportWalk, 'problems'>, entries: readonly ToolEntry[], ids: Map<string, Path>): ObjectAnnotation[] {
   const groups = new Map<string, ToolEntry[]>();
@@ -49,7 +50,7 @@ function trackObjects(walk: Pick<ImportWalk, 'problems'>, entries: readonly Tool
       lock ||= entry.object.lock === true;
     }
     const keyframes = [...byFrame.values()]
-      .filter((e) => !flagged || e.keyframe)
+      .filter((e) => !flagged || e.keyframe || e.stopped)
       .map((e) => e.object.keyframes[0]!)
       .sort((a, b) => a.frame - b.frame);
     const { objectId, schemaId, metadata } = first.object;

@@ -1,7 +1,11 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
-import type { AuditMetadata, Box, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { AuditMetadata, Box, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 
-export const FORMAT_VERSION = 1;
+/** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
+export const FORMAT_VERSION = 2;
+
+/** The unit of `ner` offsets (FORMAT.md §2.1): Unicode code points (default) or UTF-16 code units. */
+export type OffsetUnit = 'codepoint' | 'utf16';
 
 export type ImageMetadata = { width: number; height: number };
 export type VideoMetadata = { width: number; height: number; frameTotal: number; frameRate: number };
@@ -66,7 +70,11 @@ export interface ExportSingleRelation {
   title: string;
   from: string;
   to: string;
-  direction: 'straight' | 'bidirectional';
+  direction: RelationDirection;
+  /** 0-based page or frame, where the input gave one. */
+  page?: number;
+  /** Ango's table-column field, kept as given. */
+  columnField?: string;
   lock?: boolean;
   metadata: AuditMetadata;
 }

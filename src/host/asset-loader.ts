@@ -11,6 +11,9 @@ export type RefreshReason = 'expired' | 'forbidden' | 'not-found';
 export interface ResolveUrlRequest {
   assetId?: string;
   reason: RefreshReason;
+  /** Set when the URL is not the asset's own: `brush-mask`, an imported `https:` brush PNG (with its 0-based `page`). */
+  resource?: 'brush-mask';
+  page?: number;
 }
 
 export interface AssetLoaderOptions {
@@ -24,6 +27,8 @@ export interface AssetLoaderOptions {
   resolveUrl?: (request: ResolveUrlRequest) => string | Promise<string>;
   /** Clock for expiry checks (epoch ms); `Date.now` by default. */
   now?: () => number;
+  /** What the URL is, when it is not the asset itself: passed to `resolveUrl` with each request. */
+  resource?: Pick<ResolveUrlRequest, 'resource' | 'page'>;
 }
 
 export interface FetchOptions {
@@ -123,7 +128,7 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
     if (pending?.from === from) return pending.fresh;
     const resolveUrl = options.resolveUrl;
     if (!resolveUrl) return Promise.resolve(undefined);
-    const request: ResolveUrlRequest = { ...(options.assetId !== undefined ? { assetId: options.assetId } : {}), reason };
+    const request: ResolveUrlRequest = { ...(options.assetId !== undefined ? { assetId: options.assetId } : {}), reason, ...options.resource };
     const fresh = askHost(resolveUrl, request).then((result) => {
       if (result && url === from) url = result;
       return result;

@@ -84,7 +84,9 @@ export function createRelationOverlay(): RelationOverlay {
     for (const relationId of candidates) {
       const relation = relations.get(relationId);
       if (!relation) continue;
-      const ends = membersOf(relation).map(anchorOf);
+      // A `reverse` relation points from `to` back to `from` (FORMAT.md §2.3).
+      const members = membersOf(relation);
+      const ends = (relation.kind === 'single' && relation.direction === 'reverse' ? [...members].reverse() : members).map(anchorOf);
       if (ends.some((end) => end === undefined) || !ends.some((end) => end!.onScreen)) continue;
       const category = categoryOf.get(relation.schemaId);
       specs.push({

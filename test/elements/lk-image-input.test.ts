@@ -326,23 +326,27 @@ describe('<lk-image> select-tool edits with real mouse input', () => {
     const element = await mount();
     element.annotations = prelabels;
     await element.settled();
-    // o2: x 500, y 100, 60 × 200, rotated 30° about its centre (530, 200).
-    await click(element, [530, 200]);
-    expect(element.session.selection).to.deep.equal(['o2']);
     const rad = (degrees: number) => (degrees * Math.PI) / 180;
+    // o2: 60 × 200 at its origin corner (500, 100), turned 30° about that corner (Ango's rotated
+    // box, FORMAT.md §2.1): its centre is the corner plus (30, 100) turned by 30°.
+    const [cx, cy]: Xy = [500 + 30 * Math.cos(rad(30)) - 100 * Math.sin(rad(30)), 100 + 30 * Math.sin(rad(30)) + 100 * Math.cos(rad(30))];
+    await click(element, [cx, cy]);
+    expect(element.session.selection).to.deep.equal(['o2']);
     // The rotate handle: 28 screen px beyond the middle of the (rotated) top edge.
     const reach = 100 + 28 / element.view!.scale;
-    const handle: Xy = [530 + Math.sin(rad(30)) * reach, 200 - Math.cos(rad(30)) * reach];
-    const towards = (degrees: number): Xy => [530 + Math.sin(rad(degrees)) * 120, 200 - Math.cos(rad(degrees)) * 120];
+    const handle: Xy = [cx + Math.sin(rad(30)) * reach, cy - Math.cos(rad(30)) * reach];
+    const towards = (degrees: number): Xy => [cx + Math.sin(rad(degrees)) * 120, cy - Math.cos(rad(degrees)) * 120];
     const events = recordEvents(element, ['lk-change', 'lk-input']);
 
     await drag(element, handle, towards(-20), 6);
     let box = geometryOf(toolById(element, 'o2')) as { x: number; y: number; width: number; height: number; rotation: number; corners: number[][] };
     close(box.rotation, -20, 1);
-    expect([box.x, box.y, box.width, box.height]).to.deep.equal([500, 100, 60, 200]);
-    // The corners follow the rotation: the top-left corner is the centre plus (-30, -100) turned by it.
+    expect([box.width, box.height]).to.deep.equal([60, 200]);
+    // The box turns about its centre, and its origin corner (x, y, the first corner) follows:
+    // the centre plus (-30, -100) turned by the new rotation.
     const r = rad(box.rotation);
-    closePoints([box.corners[0]!], [[530 - 30 * Math.cos(r) + 100 * Math.sin(r), 200 - 30 * Math.sin(r) - 100 * Math.cos(r)]], 0.01);
+    const origin: Xy = [cx - 30 * Math.cos(r) + 100 * Math.sin(r), cy - 30 * Math.sin(r) - 100 * Math.cos(r)];
+    closePoints([box.corners[0]!, [box.x, box.y]], [origin, origin], 0.01);
     const changes = events.filter((e) => e.type === 'lk-change');
     expect(changes.map((e) => e.detail.reason)).to.deep.equal(['update']);
     expect(changes[0]!.detail.tools[0]).to.deep.equal(toolById(element, 'o2'));

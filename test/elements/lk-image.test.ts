@@ -310,6 +310,36 @@ describe('<lk-image>', () => {
     URL.revokeObjectURL(src);
   });
 
+  it("draws Ango's rotated box turned about its origin corner, where Ango's corners are (format version 2)", async () => {
+    const src = await pictureUrl(640, 360, (paint) => {
+      paint.fillStyle = '#ffffff';
+      paint.fillRect(0, 0, 640, 360);
+    });
+    const signOnly = { tools: [{ schemaId: 't-sign', tool: 'rotated-bounding-box', title: 'Sign', color: '#000000' }], classifications: [], relations: [] };
+    const element = await fixture<LkImage>(html`
+      <lk-image style="--lk-height: 400px; width: 700px" no-sidebar renderer="canvas" .ontology=${signOnly}></lk-image>
+    `);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = src;
+    await ready;
+    // 60 × 200 at (500, 100), turned 30° about (500, 100): corners (500, 100), (400, 273.2), (452, 303.2), (552, 130).
+    element.annotations = { objects: [{ objectId: 's', schemaId: 't-sign', 'rotated-bounding-box': { x: 500, y: 100, width: 60, height: 200, rotation: 30 } }] };
+    await element.settled();
+    const canvas = canvasOf(element);
+    const colourAt = (x: number, y: number) => {
+      const [px, py] = pagePoint(element, x, y);
+      const rect = canvas.getBoundingClientRect();
+      return pixelAt(canvas, px - rect.left, py - rect.top).slice(0, 3);
+    };
+    const tinted = (rgb: number[]) => rgb.some((c) => c < 235);
+    // Inside Ango's box (and outside the box turned about its centre, as format version 1 read it).
+    expect(tinted(colourAt(440, 250)), 'inside the origin-corner box').to.equal(true);
+    expect(tinted(colourAt(470, 200)), 'at its centre').to.equal(true);
+    // Inside the centre-turned box only: not drawn.
+    expect(tinted(colourAt(580, 150)), 'outside the origin-corner box').to.equal(false);
+    URL.revokeObjectURL(src);
+  });
+
   it('reports a file that is not an image as asset-unsupported', async () => {
     const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 600px" .ontology=${ontology}></lk-image>`);
     const error = nextEvent<CustomEvent>(element, 'lk-error');

@@ -163,7 +163,7 @@ describe('<lk-text> with real input, host contract and panels', () => {
     element.src = url;
     const { detail } = await ready;
     await element.settled();
-    expect(detail.metadata).to.deep.equal({ characters: [...source].length, lines: 3 });
+    expect(detail.metadata).to.deep.equal({ characters: [...source].length, lines: 3, offsetUnit: 'codepoint' });
     expect(source).to.contain('\r\n');
     element.focus();
     await sendKeys({ press: '1' });

@@ -75,7 +75,7 @@ describe('<lk-text>', () => {
     document.head.append(pageStyle);
     expect(getComputedStyle(paragraphs[0]!).display).to.equal('block');
     pageStyle.remove();
-    expect(element.export().metadata).to.deep.equal({ characters: [...STORY].length, lines: 3 });
+    expect(element.export().metadata).to.deep.equal({ characters: [...STORY].length, lines: 3, offsetUnit: 'codepoint' });
   });
 
   it('passes an axe accessibility check with entities and a selection', async () => {
@@ -398,6 +398,79 @@ describe('<lk-text>', () => {
     expect(errors[0]!.detail.cause.problems[0].code).to.equal('ner-selection-mismatch');
     expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['keep']);
     expect(element.highlightNames().length).to.be.greaterThan(0);
+  });
+
+  it('gives every problem of entities checked when the text arrives the JSON path of its entry', async () => {
+    const element = await fixture<LkText>(html`<lk-text external-id="doc.txt" .ontology=${ontology}></lk-text>`);
+    element.annotations = importOf([
+      { schemaId: 'n-person', objectId: 'ok', ner: codePointSpan(STORY, 'Darcy') },
+      { schemaId: 'n-person', objectId: 'far', ner: { start: 500, end: 505 } },
+      { schemaId: 'n-person', objectId: 'bad', ner: { start: 0, end: 5, selection: 'wrong' } },
+    ]);
+    await element.updateComplete;
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.text = STORY;
+    const problems = (await error).detail.cause.problems as { code: string; path?: string }[];
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([
+      ['ner-out-of-range', '$[0].objects[1].ner.end'],
+      ['ner-selection-mismatch', '$[0].objects[2].ner.selection'],
+    ]);
+  });
+
+  it('refuses an offset of 1e308 at its path, before and after the text arrives', async () => {
+    const element = await fixture<LkText>(html`<lk-text external-id="doc.txt" .ontology=${ontology}></lk-text>`);
+    const huge = importOf([{ schemaId: 'n-person', objectId: 'huge', ner: { start: 0, end: 1e308 } }]);
+    expect(element.import(huge).map((p) => [p.code, p.path])).to.deep.equal([['ner-out-of-range', '$[0].objects[0].ner.end']]);
+    element.text = STORY;
+    await element.settled();
+    expect(element.import(huge).map((p) => [p.code, p.path])).to.deep.equal([['ner-out-of-range', '$[0].objects[0].ner.end']]);
+    expect(element.export().task.tools).to.deep.equal([]);
+  });
+
+  it('reads and writes UTF-16 offsets with offset-unit="utf16", waiting for the text to read them', async () => {
+    const element = await fixture<LkText>(html`<lk-text external-id="doc.txt" offset-unit="utf16" .ontology=${ontology}></lk-text>`);
+    // The emoji is two UTF-16 code units: JavaScript's own indexes.
+    const at = STORY.indexOf('Longbourn');
+    element.annotations = importOf([{ schemaId: 'n-place', objectId: 'p', ner: { start: at, end: at + 9, selection: 'Longbourn' } }]);
+    const ready = nextEvent<CustomEvent>(element, 'lk-ready');
+    element.text = STORY;
+    expect((await ready).detail.metadata.offsetUnit).to.equal('utf16');
+    await element.settled();
+    const record = element.export();
+    expect(nerOf(record.task.tools[0])).to.deep.equal({ start: at, end: at + 9, selection: 'Longbourn' });
+    expect(record.metadata).to.deep.include({ offsetUnit: 'utf16' });
+    // The entity covers Longbourn on screen (its highlight range is that word).
+    element.offsetUnit = 'codepoint';
+    expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Longbourn'));
+    // Code point offsets given to a UTF-16 reader: the problem says which unit would have matched.
+    element.offsetUnit = 'utf16';
+    const problems = element.import(importOf([{ schemaId: 'n-place', objectId: 'q', ner: codePointSpan(STORY, 'ball') }]));
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([['ner-selection-mismatch', '$[0].objects[0].ner.selection']]);
+    expect(problems[0]!.message).to.contain('It does match in code points');
+  });
+
+  it('draws a reverse relation (Ango) with its arrowhead at "from", and writes the direction back as given', async () => {
+    const relation = (direction: string) => importOf(
+      [
+        { schemaId: 'n-person', objectId: 'darcy', ner: codePointSpan(STORY, 'Darcy') },
+        { schemaId: 'n-person', objectId: 'eliza', ner: codePointSpan(STORY, 'Elizabeth') },
+      ],
+      [{ schemaId: 'r-knows', objectId: 'rel', from: 'darcy', to: 'eliza', direction }],
+    );
+    const headX = async (element: LkText) => {
+      await element.settled();
+      const heads = element.shadowRoot!.querySelector('svg.arrows g[data-relation-id="rel"] path[fill]')!.getBoundingClientRect();
+      return heads.left + heads.width / 2;
+    };
+    const element = await mount(STORY, { annotations: relation('straight') });
+    const darcy = textRect(element, 'Darcy');
+    const eliza = textRect(element, 'Elizabeth');
+    const near = (x: number, word: DOMRect) => x >= word.left - 2 && x <= word.right + 2;
+    expect(near(await headX(element), eliza), 'straight: the head on "to"').to.equal(true);
+    element.annotations = relation('reverse');
+    expect(near(await headX(element), darcy), 'reverse: the head on "from"').to.equal(true);
+    const written = element.export().task.relations[0]!;
+    expect('direction' in written ? [written.from, written.to, written.direction] : []).to.deep.equal(['darcy', 'eliza', 'reverse']);
   });
 
   it('reads entities only: a pre-label of another geometry is import-invalid, with its path, and nothing is lost', async () => {

@@ -113,7 +113,7 @@ describe('format: export record', () => {
     expect(JSON.stringify(first)).to.not.equal(before, 'the first export was changed');
   });
 
-  it('normalises boxes and gives rotated boxes their corners, clockwise from the rotated top-left', () => {
+  it('normalises boxes and writes rotated boxes by their origin corner with corners from it (format version 2)', () => {
     const objects = [
       object('b', 't-car', [{ frame: 0, geometry: box(300, 120, -40, -20) }]),
       object('s', 't-sign', [{ frame: 0, geometry: { type: 'rotated-bounding-box', value: { x: 0, y: 0, width: 2, height: 2, rotation: 450 } } }]),
@@ -121,12 +121,9 @@ describe('format: export record', () => {
     const [plain, rotated] = exportOf(stateOf(objects), ontology, 'single').task.tools;
     expect(plain!['bounding-box']).to.deep.equal({ x: 260, y: 100, width: 40, height: 20 });
     const value = rotated!['rotated-bounding-box']!;
-    expect([value.x, value.y, value.width, value.height, value.rotation]).to.deep.equal([0, 0, 2, 2, 90]);
-    const expected = [[2, 0], [2, 2], [0, 2], [0, 0]];
-    value.corners.forEach(([x, y], i) => {
-      expect(x).to.be.closeTo(expected[i]![0]!, 1e-9);
-      expect(y).to.be.closeTo(expected[i]![1]!, 1e-9);
-    });
+    // Turned a quarter about its centre (1, 1): the corner that was top-left is now at (2, 0).
+    expect([value.x, value.y, value.width, value.height, value.rotation]).to.deep.equal([2, 0, 2, 2, 90]);
+    expect(value.corners).to.deep.equal([[2, 0], [0, 0], [0, 2], [2, 2]]);
   });
 
   it('writes titles and tools from the ontology at every depth, falling back to the schemaId', () => {
@@ -184,7 +181,7 @@ describe('format: export record', () => {
     expect(exportOf(stateOf([]), ontology, 'track').task).to.not.have.property('brushDataUrls');
   });
 
-  it('fills the record frame: formatVersion 1, empty batches and dataset, stageId from stage, copies of what the caller owns', () => {
+  it('fills the record frame: formatVersion 2, empty batches and dataset, stageId from stage, copies of what the caller owns', () => {
     const history = [{ stage: 'Label', stageId: 'Label', duration: 5, completedAt: 'x', completedBy: 'y', tools: [], classifications: [], relations: [] }];
     const input = videoInput(stateOf([]), ontology, { planes: 'single', task: { stage: 'Review', durations: { totalDuration: 1, idleDuration: 2, blurDuration: 3 }, stageHistory: history } });
     const record = buildExportRecord(input);
@@ -199,7 +196,7 @@ describe('format: export record', () => {
       relations: [],
       brushDataUrl: '',
       stageHistory: history,
-      formatVersion: 1,
+      formatVersion: 2,
     });
     expect([record.batches, record.dataset]).to.deep.equal([[], []]);
     record.task.stageHistory[0]!.stage = 'changed';

@@ -23,7 +23,12 @@ describe('format: import', () => {
       expect(imported.objects.map((o) => o.objectId)).to.deep.equal(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7']);
       expect(o1!.keyframes).to.deep.equal([{ frame: 0, geometry: { type: 'bounding-box', value: { x: 260, y: 120, width: 40, height: 180 } } }]);
       expect(o2!.schemaId).to.equal('t-sign');
-      expect(o2!.keyframes[0]!.geometry).to.deep.equal({ type: 'rotated-bounding-box', value: { x: 500, y: 100, width: 60, height: 200, rotation: 30 } });
+      // Ango turns the box about (500, 100): its centre is (500, 100) + R(30°)·(30, 100).
+      const sign = o2!.keyframes[0]!.geometry.value as { x: number; y: number; width: number; height: number; rotation: number };
+      const cos = Math.cos(Math.PI / 6);
+      expect(sign.x + 30).to.be.closeTo(500 + 30 * cos - 100 * 0.5, 1e-9);
+      expect(sign.y + 100).to.be.closeTo(100 + 30 * 0.5 + 100 * cos, 1e-9);
+      expect([sign.width, sign.height, sign.rotation]).to.deep.equal([60, 200, 30]);
       expect(o3!.lock).to.equal(true);
       expect(o1!.lock).to.equal(undefined);
       const kind = o1!.classifications[0]!;
@@ -72,7 +77,7 @@ describe('format: import', () => {
       expect(problemsOf(ontology, { shapes: [] })).to.deep.equal([['wrong-type', '$']]);
       expect(problemsOf(ontology, { tasks: [] })).to.deep.equal([['wrong-type', '$.tasks']]);
       expect(problemsOf(ontology, { task: 'x' })).to.deep.equal([['wrong-type', '$.task']]);
-      expect(problemsOf(ontology, { task: { formatVersion: 2 } })).to.deep.equal([['unsupported-format-version', '$.task.formatVersion']]);
+      expect(problemsOf(ontology, { task: { formatVersion: 3 } })).to.deep.equal([['unsupported-format-version', '$.task.formatVersion']]);
     });
 
     it('hands back brush URLs and stage history as given', () => {
@@ -138,8 +143,9 @@ describe('format: import', () => {
       expect(imported.relations[0]!.lock).to.equal(true);
     });
 
-    it('normalises negative sizes, reads rotated boxes without corners or from corners alone, opens closed rings', () => {
+    it('normalises negative sizes, reads format-version-1 rotated boxes without corners or from corners alone, opens closed rings', () => {
       const imported = importOk(ontology, {
+        formatVersion: 1,
         objects: [
           car({ 'bounding-box': { x: 10, y: 10, width: -4, height: -6 } }),
           { schemaId: 't-sign', 'rotated-bounding-box': { x: 10, y: 0, width: -4, height: 2, rotation: -190 } },
@@ -300,14 +306,14 @@ describe('format: import', () => {
         [{ schemaId: 't-sign', 'rotated-bounding-box': { x: 0, y: 0, width: 1, height: 1 } }, '$.objects[0].rotated-bounding-box.rotation'],
         [{ schemaId: 't-lane', polyline: [[0, 0]] }, '$.objects[0].polyline'],
         [{ schemaId: 't-head', point: [1] }, '$.objects[0].point'],
-        [{ schemaId: 't-sky', segmentation: { zones: [{ region: [[0, 0], [1, 0], [1, 1]], holes: [[[0, 0], [null, 1], [1, 1]]] }] } }, '$.objects[0].segmentation.zones[0].holes[0][1]'],
+        [{ schemaId: 't-sky', segmentation: { zones: [{ region: [[0, 0], [1, 0], [1, 1]], holes: [[[0, 0], [null, 1], [1, 1]]] }] } }, '$.objects[0].segmentation.zones[0].holes[0][1][0]'],
         [{ schemaId: 't-sky', segmentation: { zones: [] } }, '$.objects[0].segmentation.zones'],
         [{ schemaId: 't-curb', spline: 'M 0 0' }, '$.objects[0].spline'],
         [{ schemaId: 't-entity', ner: { start: 4, end: 2, selection: '' } }, '$.objects[0].ner.end'],
         [{ schemaId: 't-entity', ner: { start: 0.5, end: 2 } }, '$.objects[0].ner.start'],
         [{ schemaId: 't-figure', pdf: { position: { boundingRect: { x1: 0, y1: 0, x2: 1, y2: 1, width: 1, height: 1 }, rects: [], pageNumber: 0 }, content: { text: '' } } }, '$.objects[0].pdf.position.pageNumber'],
         [{ schemaId: 't-figure', pdf: { position: { boundingRect: { x1: 0, y1: 0, x2: 1, y2: 1, width: 1, height: 1 }, rects: [], pageNumber: 1 }, content: {} } }, '$.objects[0].pdf.content'],
-        [{ schemaId: 't-car', 'bounding-box': { x: -1e308, y: 0, width: -1e308, height: 1 } }, '$.objects[0].bounding-box'],
+        [{ schemaId: 't-car', 'bounding-box': { x: -1e308, y: 0, width: -1e308, height: 1 } }, '$.objects[0].bounding-box.x'],
       ];
       for (const [object, path] of cases) expect(problemsOf(ontology, { objects: [object] }), path).to.deep.equal([['bad-geometry', path]]);
     });

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Ontology } from '../../src/core/ontology.js';
 import type { PlaneModel } from '../../src/core/session.js';
-import { rotatedBoxCorners } from '../../src/core/geometry.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
 import { exportOf, extendOntology, fixture, importOk, meta, stateFromImport } from './helpers.js';
 
@@ -62,8 +61,14 @@ describe('format: round trips', () => {
       expect(payload(tool, key), key).to.deep.equal(value);
     });
     const rotated = record.task.tools.at(-1)!['rotated-bounding-box']!;
-    const box = { x: 500, y: 100, width: 60, height: 200, rotation: 30 };
-    expect(rotated).to.deep.equal({ ...box, corners: rotatedBoxCorners(box) });
+    // Back as it came, with Ango's corners: origin, origin + R·(0, h), origin + R·(w, h), origin + R·(w, 0).
+    const [c, s] = [Math.cos(Math.PI / 6), 0.5];
+    expect([rotated.x, rotated.y, rotated.width, rotated.height, rotated.rotation]).to.deep.equal([500, 100, 60, 200, 30]);
+    const expected = [[500, 100], [500 - 200 * s, 100 + 200 * c], [500 + 60 * c - 200 * s, 100 + 60 * s + 200 * c], [500 + 60 * c, 100 + 60 * s]];
+    rotated.corners.forEach(([x, y], i) => {
+      expect(x).to.be.closeTo(expected[i]![0]!, 1e-8);
+      expect(y).to.be.closeTo(expected[i]![1]!, 1e-8);
+    });
   });
 
   it('keeps every tool type with its page on a paged asset', () => {

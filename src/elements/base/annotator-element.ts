@@ -11,7 +11,7 @@ import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js'
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
-import { parseImport } from '../../format/import.js';
+import { parseImport, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
 import { redactSignedUrl, scrubUrls } from '../../host/redact.js';
@@ -178,6 +178,8 @@ export abstract class AnnotatorElement extends LitElement {
   private loader: AssetLoader | undefined;
   private stageHistory: StageHistoryEntry[] = [];
   private pendingAnnotations: unknown;
+  /** Host writes held back until the element can read them (`importWaits`), in order. */
+  private waitingImports: { data: unknown; how: 'replace' | 'merge' }[] = [];
   private inputFrame = 0;
   private pendingInput: ChangeSet | undefined;
   private previousSelection: readonly string[] = [];
@@ -479,15 +481,17 @@ export abstract class AnnotatorElement extends LitElement {
       ...(options.keyframesOnly ? { keyframesOnly: true } : {}),
       brushDataUrls: this.brushDataUrls(),
       codecs: this.codecs,
+      ...this.exportContext(),
     };
   }
 
   private lastUpdate(): { at: string; by: string } | undefined {
     let latest: { at: string; by: string } | undefined;
     const consider = (meta: ObjectAnnotation['metadata']) => {
+      // An imported item keeps only the audit fields it came with: one without a time or user says nothing here.
       const at = meta.updatedAt ?? meta.createdAt;
       const by = meta.updatedBy ?? meta.createdBy;
-      if (!latest || at > latest.at) latest = { at, by };
+      if (at !== undefined && by !== undefined && (!latest || at > latest.at)) latest = { at, by };
     };
     const { objects, classifications, relations } = this.session.store.state;
     for (const item of objects.values()) consider(item.metadata);
@@ -523,6 +527,11 @@ export abstract class AnnotatorElement extends LitElement {
       this.pendingAnnotations = data;
       return [];
     }
+    if (this.importWaits()) {
+      if (how === 'replace') this.waitingImports = [];
+      this.waitingImports.push({ data, how });
+      return [];
+    }
     const now = new Date(this.clock()).toISOString();
     const result = parseImport(data, {
       ontology,
@@ -530,7 +539,9 @@ export abstract class AnnotatorElement extends LitElement {
       ...(this.externalId ? { externalId: this.externalId } : {}),
       planes: this.session.planeModel,
       newId: () => this.newObjectId(),
-      metadata: { createdAt: now, createdBy: this.auditUser(), createdIn: this.stage },
+      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
+      metadata: { createdAt: now, createdIn: 'Import' },
+      ...this.importContext(),
     }, this.codecs);
     if (!result.ok) {
       this.reportError({
@@ -568,8 +579,30 @@ export abstract class AnnotatorElement extends LitElement {
     return [];
   }
 
+  /** What a subclass knows that the import reads with (the loaded text, page sizes, whether to keep entry paths). */
+  protected importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
+    return {};
+  }
+
+  /** Whether host writes must wait until the asset is there (`<lk-text>` with UTF-16 offsets needs its text). */
+  protected importWaits(): boolean {
+    return false;
+  }
+
+  /** Applies the host writes that waited for `importWaits` to turn false. */
+  protected applyWaitingImports(): void {
+    const waiting = this.waitingImports;
+    this.waitingImports = [];
+    for (const { data, how } of waiting) this.applyAnnotations(data, how);
+  }
+
+  /** What a subclass knows that the export writes with (the text's offset unit). */
+  protected exportContext(): Pick<ExportInput, 'text'> {
+    return {};
+  }
+
   /** Subclasses decode what needs their media (brush PNGs need the asset size). */
-  protected onImported(_imported: { brushDataUrl?: string; brushDataUrls?: Record<string, string> }): void {}
+  protected onImported(_imported: ImportedAnnotations): void {}
 
   private async startLoad(): Promise<void> {
     this.loadAbort?.abort();

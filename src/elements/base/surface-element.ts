@@ -8,6 +8,9 @@ import { AnnotatorElement } from './annotator-element.js';
 import type { KeyAction } from './keymap.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
+import type { ImportedAnnotations } from '../../format/import.js';
+import { LabelkitError } from '../../core/errors.js';
+import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import { renderSidebar } from './sidebar.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
@@ -210,23 +213,72 @@ export abstract class SurfaceElement extends AnnotatorElement {
     return urls;
   }
 
-  protected override onImported(imported: { brushDataUrl?: string; brushDataUrls?: Record<string, string> }): void {
+  /** Counts imports, so that a mask still downloading when another import arrives is dropped. */
+  private brushImports = 0;
+
+  /**
+   * Brush masks of an import: data URLs are decoded at once; `https:` URLs (what Ango exports) are
+   * fetched through the host's hooks like the asset (`fetchAsset`, `resolveUrl` with
+   * `resource: 'brush-mask'`), never by a bare `fetch`, and painted when they arrive.
+   */
+  protected override onImported(imported: ImportedAnnotations): void {
     const urls: Record<string, string> = { ...(imported.brushDataUrls ?? {}) };
     if (imported.brushDataUrl) urls['0'] = imported.brushDataUrl;
+    const generation = ++this.brushImports;
     if (Object.keys(urls).length === 0) return;
     const colors = new Map(
       (this.session.ontology?.tools ?? []).filter((tool) => tool.tool === 'brush').map((tool) => [tool.schemaId, tool.color] as const),
     );
+    const read = (page: string, png: string | Uint8Array): BrushMask[] => {
+      const path = imported.brushPaths?.[page] ?? '$.task.brushDataUrl';
+      const result = decodeBrushPng(png, colors, { page: Number(page), path });
+      if (result.ok) return result.value.map((mask) => ({ ...mask, page: Number(page), key: brushMaskKey(Number(page), mask.schemaId) }));
+      this.reportBrushProblem(result.problems[0] ?? { code: 'bad-brush', path, message: 'unknown problem' });
+      return [];
+    };
+    const put = (masks: BrushMask[]) => {
+      if (masks.length > 0) this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => masks.forEach((mask) => tx.putMask(mask)));
+    };
+    const remote: [string, string][] = [];
     const masks: BrushMask[] = [];
     for (const [page, url] of Object.entries(urls)) {
-      const result = decodeBrushPng(url, colors);
-      if (!result.ok) {
-        this.reportError({ code: 'import-invalid', message: `The brush mask could not be read: ${result.problems[0]?.message ?? 'unknown problem'}` });
-        continue;
-      }
-      for (const mask of result.value) masks.push({ ...mask, page: Number(page), key: brushMaskKey(Number(page), mask.schemaId) });
+      if (url.startsWith('data:')) masks.push(...read(page, url));
+      else remote.push([page, url]);
     }
-    this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => masks.forEach((mask) => tx.putMask(mask)));
+    put(masks);
+    for (const [page, url] of remote) {
+      void this.fetchBrushMask(url, Number(page)).then(
+        (bytes) => {
+          if (generation === this.brushImports) put(read(page, bytes));
+        },
+        (error: unknown) => {
+          if (generation !== this.brushImports) return;
+          const why = error instanceof LabelkitError ? error.info.message.replace('The asset', 'It').replace('the asset', 'it') : 'It could not be loaded.';
+          this.reportBrushProblem({ code: 'brush-load', path: imported.brushPaths?.[page] ?? '$.task.brushDataUrl', message: `The brush mask could not be loaded. ${why}` });
+        },
+      );
+    }
+  }
+
+  /** The PNG at a brush URL, through the host's hooks. */
+  private async fetchBrushMask(url: string, page: number): Promise<Uint8Array> {
+    const loader = createAssetLoader({
+      src: url,
+      ...(this.assetId ? { assetId: this.assetId } : {}),
+      ...(this.fetchAsset ? { fetchAsset: (target: string, init: RequestInit) => this.fetchAsset!(target, init) } : {}),
+      ...(this.resolveUrl ? { resolveUrl: (request: ResolveUrlRequest) => this.resolveUrl!(request) } : {}),
+      now: () => this.clock(),
+      resource: { resource: 'brush-mask', page },
+    });
+    return new Uint8Array(await loader.fetchArrayBuffer());
+  }
+
+  private reportBrushProblem(problem: { code: string; path?: string; message: string }): void {
+    this.reportError({
+      code: 'import-invalid',
+      message: `The brush mask could not be read: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+      cause: { problems: [problem] },
+    });
   }
 
   // ---- rendering --------------------------------------------------------------------------------

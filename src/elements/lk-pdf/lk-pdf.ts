@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
-import type { Geometry, PdfSelection, Point } from '../../core/model.js';
+import type { Geometry, ObjectAnnotation, PdfSelection, Point } from '../../core/model.js';
 import { newObject } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
 import { geometryBounds, pdfPoints } from '../../core/geometry.js';
@@ -25,6 +25,8 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
+import { isInPageFrame, scalePdfSelection } from '../../format/geometry/pdf.js';
+import type { ImportContext } from '../../format/import.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
@@ -330,6 +332,7 @@ export class LkPdf extends AnnotatorElement {
       this.knownSizes = Array.from({ length: count }, () => undefined);
       this.learnSizes(0, [await doc.pageSize(0)]);
       throwIfAborted(signal);
+      this.fitSelectionsToPages();
       this.session.setPlaneCount(count);
       // The reader first: a long document's other sizes are asked for once the pages in view are
       // drawn (a short one's cost less than the wait).
@@ -337,6 +340,7 @@ export class LkPdf extends AnnotatorElement {
       throwIfAborted(signal);
       await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
       this.setStatus('');
+      this.fitSelectionsToPages();
       // lk-ready waits for every size: the metadata it carries, and every export from then on, is exact.
       const metadata: PdfMetadata = { pageTotal: count, pages: this.knownSizes.map((size) => ({ width: size!.width, height: size!.height })) };
       return metadata;
@@ -347,6 +351,28 @@ export class LkPdf extends AnnotatorElement {
       // A failed or cancelled load leaves the element as usable as before it; a newer load keeps its own gate.
       if (load === this.loads) this.openLabeling(true);
     }
+  }
+
+  /** Imports read PDF rects against the page sizes known by then (FORMAT.md §2.1: scaled from the frame they carry). */
+  protected override importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
+    return { pages: this.knownSizes };
+  }
+
+  /**
+   * Selections imported before their page's size was known are still measured in the frame they
+   * came with (Ango: the viewer's page size): once the size is known they are scaled to the page
+   * in points, as a host write, so they are drawn over the words they were made on.
+   */
+  private fitSelectionsToPages(): void {
+    const fitted: ObjectAnnotation[] = [];
+    const sizeOf = (pageNumber: number) => this.knownSizes[pageNumber - 1];
+    for (const object of this.session.store.state.objects.values()) {
+      const keyframe = object.keyframes[0];
+      const geometry = keyframe?.geometry;
+      if (!keyframe || geometry?.type !== 'pdf' || isInPageFrame(geometry.value, sizeOf)) continue;
+      fitted.push({ ...object, keyframes: [{ ...keyframe, geometry: { type: 'pdf', value: scalePdfSelection(geometry.value, sizeOf) } }, ...object.keyframes.slice(1)] });
+    }
+    if (fitted.length > 0) this.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => fitted.forEach((object) => tx.putObject(object)));
   }
 
   /** Whether the user may label now: the mode allows it and no document is loading. */

@@ -9,7 +9,10 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
 import { formatCodecs } from '../../format/geometry/codec.js';
 import { nerCodec } from '../../format/geometry/ner.js';
-import type { AssetMetadata } from '../../format/types.js';
+import type { AssetMetadata, OffsetUnit } from '../../format/types.js';
+import type { ExportInput } from '../../format/export.js';
+import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
+import type { TextOffsets } from '../../format/import-reader.js';
 import { LkReadyEvent } from '../../events/index.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
@@ -25,10 +28,11 @@ import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { renderSidebar } from '../base/sidebar.js';
 
-/** Export `metadata` of a text asset: its length in code points and its line count. */
+/** Export `metadata` of a text asset: its length in code points, its line count and the unit of its `ner` offsets. */
 export interface TextMetadata {
   characters: number;
   lines: number;
+  offsetUnit: OffsetUnit;
 }
 
 interface CachedRange {
@@ -84,6 +88,21 @@ export class LkText extends AnnotatorElement {
   /** Hide the side panel (the host shows its own panels, or none). */
   @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
+  /**
+   * The unit of `ner` offsets in imports and exports: `codepoint` (default; Python slicing, W3C Web
+   * Annotation) or `utf16` (JavaScript string indexes, as Label Studio and most JS tools write
+   * them). The export's `metadata.offsetUnit` names it. With `utf16`, an import waits for the text.
+   */
+  @property({ type: String, attribute: 'offset-unit', reflect: true })
+  get offsetUnit(): OffsetUnit {
+    return this.unit;
+  }
+  set offsetUnit(value: OffsetUnit) {
+    const old = this.unit;
+    this.unit = value === 'utf16' ? 'utf16' : 'codepoint';
+    this.requestUpdate('offsetUnit', old);
+  }
+
   @state() protected helpOpen = false;
   /** Text zoom from the toolbar's zoom buttons (1 = the font's own size). */
   @state() protected textZoom = 1;
@@ -127,6 +146,9 @@ export class LkText extends AnnotatorElement {
   /** The toolbar, side panels and shortcut help, loaded on first render (`loadPanels`). */
   private panelsLoading: Promise<unknown> | undefined;
   private panelsLoaded: 'toolbar' | 'all' | undefined;
+  private unit: OffsetUnit = 'codepoint';
+  /** The JSON path of each imported entity's entry, for problems found when the text arrives. */
+  private importPaths = new Map<string, string>();
 
   /** The entity index, brought up to date first with any change still waiting for its task. */
   private get index(): EntityIndex {
@@ -257,6 +279,41 @@ export class LkText extends AnnotatorElement {
     const start = doc.codePoints.toCodePoint(from);
     const end = doc.codePoints.toCodePoint(to);
     return { start, end, selection: doc.codePoints.slice(start, end) };
+  }
+
+  /** The loaded text in this element's offset unit, or undefined before it arrives. */
+  private textOffsets(): TextOffsets | undefined {
+    const points = this.textDocument?.codePoints;
+    if (!points) return undefined;
+    return {
+      unit: this.unit,
+      length: points.length,
+      utf16Length: points.utf16Length,
+      toUtf16: points.toUtf16,
+      toCodePoint: points.toCodePoint,
+      sliceEquals: points.sliceEquals,
+    };
+  }
+
+  protected override importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
+    const text = this.textOffsets();
+    // With the text, the importer checks every entity at its path; without it, paths are kept for the check on load.
+    return text ? { text } : { keepPaths: true };
+  }
+
+  protected override exportContext(): Pick<ExportInput, 'text'> {
+    const text = this.textOffsets();
+    return text ? { text } : {};
+  }
+
+  /** UTF-16 offsets can only be read against the text: such imports wait for it. */
+  protected override importWaits(): boolean {
+    return this.unit === 'utf16' && !this.textDocument;
+  }
+
+  protected override onImported(imported: ImportedAnnotations): void {
+    super.onImported(imported);
+    if (imported.paths) for (const [id, path] of imported.paths) this.importPaths.set(id, path);
   }
 
   /** Entities whose offsets fall outside the text or whose `selection` is not the covered text, plus the base rules. */
@@ -390,7 +447,7 @@ export class LkText extends AnnotatorElement {
 
   private textMetadata(): AssetMetadata {
     const doc = this.textDocument;
-    const metadata: TextMetadata = { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0 };
+    const metadata: TextMetadata = { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0, offsetUnit: this.unit };
     // FORMAT.md lists no text metadata yet and format/types.ts has no text variant of
     // AssetMetadata; this cast goes once `TextMetadata` joins that union.
     return metadata as unknown as AssetMetadata;
@@ -414,6 +471,7 @@ export class LkText extends AnnotatorElement {
     this.edit.pending = undefined;
     this.edit.caret = undefined;
     this.viewBuilt = this.buildInTasks(doc);
+    this.applyWaitingImports();
     return this.viewBuilt;
   }
 
@@ -658,19 +716,27 @@ export class LkText extends AnnotatorElement {
       const span = this.nerSpan(object);
       if (!span) continue;
       const base = { objectId: object.objectId, schemaId: object.schemaId };
+      // An entity from an import carries the JSON path of its entry (every import problem has one).
+      const entry = this.importPaths.get(object.objectId);
+      const at = (key: string) => (entry ? { path: `${entry}.ner.${key}` } : {});
       if (span.end === span.start) {
-        problems.push({ ...base, code: 'ner-empty', message: `${object.objectId}: the entity covers no text ([${span.start}, ${span.end}))` });
+        problems.push({ ...base, ...at('end'), code: 'ner-empty', message: `${object.objectId}: the entity covers no text ([${span.start}, ${span.end}))` });
       } else if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end < span.start || span.end > doc.codePoints.length) {
         problems.push({
           ...base,
+          ...at('end'),
           code: 'ner-out-of-range',
           message: `${object.objectId}: [${span.start}, ${span.end}) is not a span of the ${doc.codePoints.length}-code-point text`,
         });
       } else if (span.selection !== '' && !doc.codePoints.sliceEquals(span.start, span.end, span.selection)) {
+        const utf16 = doc.codePoints.toCodePoint(span.start);
+        const utf16End = doc.codePoints.toCodePoint(span.end);
+        const other = span.end <= doc.codePoints.utf16Length && doc.codePoints.toUtf16(utf16) === span.start && doc.codePoints.toUtf16(utf16End) === span.end && doc.codePoints.sliceEquals(utf16, utf16End, span.selection);
         problems.push({
           ...base,
+          ...at('selection'),
           code: 'ner-selection-mismatch',
-          message: `${object.objectId}: selection does not equal the text at [${span.start}, ${span.end}) (code point offsets)`,
+          message: `${object.objectId}: selection does not equal the text at [${span.start}, ${span.end}) (code point offsets)${other ? '; it does match in UTF-16 code units: set offset-unit="utf16"' : ''}`,
         });
       }
     }

@@ -5,7 +5,8 @@
  */
 import type { Geometry, GeometryOf, Keyframe } from '../../core/model.js';
 import type { ObjectAnnotation } from '../../core/model.js';
-import type { ImportWalk, Path, ToolEntry } from '../import-reader.js';
+import type { ImportWalk, Path, TextOffsets, ToolEntry } from '../import-reader.js';
+import type { Walk } from './read.js';
 import type { GeometryKey, GeometryPayloads } from '../types.js';
 
 export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
@@ -14,9 +15,14 @@ export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
    * The geometry in `value` (the item at `at` holds it under `key`), or undefined after reporting
    * why not (`bad-geometry` at the offending path, under `at.key`).
    */
-  parse(walk: Pick<ImportWalk, 'problems'>, value: unknown, at: Path): Extract<Geometry, { type: K }> | undefined;
+  parse(walk: Walk, value: unknown, at: Path): Extract<Geometry, { type: K }> | undefined;
   /** The export payload; without it, a JSON copy of the stored value (which is already in export shape). */
-  export?(value: GeometryOf<K>): GeometryPayloads[K];
+  export?(value: GeometryOf<K>, context?: ExportGeometryContext): GeometryPayloads[K];
+}
+
+/** What an export payload may depend on beyond the geometry: the document text and its offset unit (`ner`). */
+export interface ExportGeometryContext {
+  text?: TextOffsets;
 }
 
 /** A frame of a track as exported: its shape there, whether the user set it, whether the track leaves there. */

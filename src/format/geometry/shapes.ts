@@ -5,14 +5,19 @@
  * first point) and reports anything else as `bad-geometry` at the offending path.
  */
 import type { Geometry, Point, Zone } from '../../core/model.js';
-import { normalizeBox, normalizeRotatedBox, rotatedBoxCorners, rotatedBoxFromCorners } from '../../core/geometry.js';
-import { child, field, isFiniteNumber, isRecord, items, type Path } from '../import-reader.js';
+import { normalizeBox, normalizeRotatedBox, rotatedBoxFromCorners } from '../../core/geometry.js';
+import { child, field, isRecord, items, type Path } from '../import-reader.js';
 import type { AnyGeometryCodec, GeometryCodec } from './codec.js';
-import { bad, numbers, type Walk } from './read.js';
+import { bad, coordinateMessage, isCoordinate, numbers, type Walk } from './read.js';
+import { rotatedBoxFromOrigin, rotatedBoxFromOriginCorners, rotatedBoxToOrigin } from './rotated-box.js';
 
 function point(walk: Walk, value: unknown, path: Path): Point | undefined {
   const xy = items(value);
-  if (xy && xy.length === 2 && isFiniteNumber(xy[0]) && isFiniteNumber(xy[1])) return [xy[0], xy[1]];
+  if (xy && xy.length === 2 && isCoordinate(xy[0]) && isCoordinate(xy[1])) return [xy[0], xy[1]];
+  if (xy && xy.length === 2) {
+    const [key, v] = isCoordinate(xy[0]) ? ['y', xy[1]] : ['x', xy[0]];
+    return bad(walk, child(path, key === 'x' ? 0 : 1), `A point is [x, y]: ${coordinateMessage(key, v)}`);
+  }
   return bad(walk, path, 'A point must be [x, y] with finite numbers.');
 }
 
@@ -47,35 +52,37 @@ const boundingBox: GeometryCodec<'bounding-box'> = {
   parse(walk, value, at) {
     const path = child(at, 'bounding-box');
     const n = numbers(walk, value, path, ['x', 'y', 'width', 'height']);
-    const box = n && normalizeBox(n);
-    if (box && !Object.values(box).every(Number.isFinite)) return bad(walk, path, 'The box leaves the range of finite numbers.');
-    return box && { type: 'bounding-box', value: box };
+    return n && { type: 'bounding-box', value: normalizeBox(n) };
   },
   export: (box) => normalizeBox(box),
 };
 
+/**
+ * Format version 2 (and Ango's records, which name no version): `(x, y)` is the origin corner
+ * and the box turns about it; version 1: the box turns about its centre. Stored as the model's
+ * centre-based box either way.
+ */
 const rotatedBoundingBox: GeometryCodec<'rotated-bounding-box'> = {
   key: 'rotated-bounding-box',
   parse(walk, value, at) {
     const path = child(at, 'rotated-bounding-box');
     if (!isRecord(value)) return bad(walk, path, 'Expected { x, y, width, height, rotation }.');
+    const version1 = walk.formatVersion === 1;
     // Corners alone are enough (FORMAT.md makes them optional, not the box).
     if (field(value, 'x') === undefined && field(value, 'corners') !== undefined) {
-      const corners = points(walk, field(value, 'corners'), child(path, 'corners'), 4);
-      const box = corners && corners.length === 4 ? rotatedBoxFromCorners(corners) : undefined;
-      if (!box) return corners ? bad(walk, child(path, 'corners'), 'Expected exactly 4 corners.') : undefined;
+      const cornersAt = child(path, 'corners');
+      const corners = points(walk, field(value, 'corners'), cornersAt, 4);
+      if (!corners) return undefined;
+      if (corners.length !== 4) return bad(walk, cornersAt, 'Expected exactly 4 corners.');
+      const box = version1 ? rotatedBoxFromCorners(corners) : rotatedBoxFromOriginCorners(corners);
+      if (!box) return bad(walk, cornersAt, 'The 4 corners do not form a rectangle.');
       return { type: 'rotated-bounding-box', value: normalizeRotatedBox(box) };
     }
-    const n = numbers(walk, value, path, ['x', 'y', 'width', 'height', 'rotation']);
-    const box = n && normalizeRotatedBox(n);
-    if (box && !Object.values(box).every(Number.isFinite)) return bad(walk, path, 'The box leaves the range of finite numbers.');
-    return box && { type: 'rotated-bounding-box', value: box };
+    const n = numbers(walk, value, path, ['x', 'y', 'width', 'height', 'rotation'], ['rotation']);
+    if (!n) return undefined;
+    return { type: 'rotated-bounding-box', value: version1 ? normalizeRotatedBox(n) : rotatedBoxFromOrigin(n) };
   },
-  export(value) {
-    const { x, y, width, height, rotation } = normalizeRotatedBox(value);
-    const box = { x, y, width, height, rotation };
-    return { ...box, corners: rotatedBoxCorners(box) };
-  },
+  export: (value) => rotatedBoxToOrigin(value),
 };
 
 /** A shape that is a list of points, read by `read` (a ring, or at least two points). */

@@ -66,7 +66,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     expect(record.assetId).to.equal('a-1');
     expect(record.externalId).to.equal('bottles-frame.jpg');
     expect(record.task.taskId).to.equal('t-9');
-    expect(record.task.formatVersion).to.equal(1);
+    expect(record.task.formatVersion).to.equal(2);
   });
 
   it('prefers the host asset reference over src', async () => {
@@ -92,6 +92,22 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     expect(events[0]!.detail.objectIds).to.deep.equal(['mine']);
     expect(events[0]!.detail.tools[0]['bounding-box']).to.deep.equal({ x: 5, y: 0, width: 10, height: 10 });
     expect(events[1]!.detail.removed).to.deep.equal(['mine']);
+  });
+
+  it('invents no audit data on import: items without metadata get createdIn Import and no user, the others keep theirs (Unix ms read as times)', async () => {
+    const element = await mount();
+    element.annotations = {
+      objects: [
+        { objectId: 'bare', schemaId: 't-car', 'bounding-box': { x: 0, y: 0, width: 1, height: 1 } },
+        { objectId: 'ango', schemaId: 't-car', 'bounding-box': { x: 0, y: 0, width: 1, height: 1 }, metadata: { createdAt: 1700000000000, createdBy: 'bob@example.com' } },
+      ],
+    };
+    const [bare, ango] = element.export().task.tools;
+    // The import time (the element's clock) as createdAt, and nothing else.
+    expect(bare!.metadata).to.have.all.keys('createdAt', 'createdIn');
+    expect(bare!.metadata.createdIn).to.equal('Import');
+    expect(bare!.metadata.createdAt!.startsWith('2026-11-22T10:00:')).to.equal(true);
+    expect(ango!.metadata).to.deep.equal({ createdAt: '2023-11-14T22:13:20.000Z', createdBy: 'bob@example.com' });
   });
 
   it('stamps audit metadata with the user and stage, and the task with the latest change', async () => {

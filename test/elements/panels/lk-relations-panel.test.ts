@@ -71,6 +71,15 @@ describe('<lk-relations-panel>', () => {
     expect(query(panel, '[part~="item"]').textContent!.replace(/\s+/g, ' ')).to.contain('Same vehicle: Car car-1, Sign sign-1, Car car-2');
   });
 
+  it('lists a reverse relation (Ango) pointing from its "to" back to its "from"', async () => {
+    const { session, panel } = await mount();
+    session.store.transact({ origin: 'api', reason: 'import' }, (tx) =>
+      tx.putRelation({ kind: 'single', objectId: 'rel-r', schemaId: 'r-follows', from: 'car-1', to: 'sign-1', direction: 'reverse', metadata: {} }),
+    );
+    await panel.updateComplete;
+    expect(query(panel, '[part~="item"][data-relation-id="rel-r"]').textContent!.replace(/\s+/g, ' ')).to.contain('Follows: Car car-1 ← from Sign sign-1');
+  });
+
   it('lists relations; a row selects its relation, which can be turned around and deleted', async () => {
     const { session, panel, changes } = await mount();
     session.store.transact({ origin: 'api', reason: 'import' }, (tx) =>

@@ -134,9 +134,9 @@ export function withAnswer(
 /** The moment and user the store stamped into `metadata` (its latest update, else its creation). */
 export function stampOf(metadata: AuditMetadata): AuditStamp {
   return {
-    at: metadata.updatedAt ?? metadata.createdAt,
-    by: metadata.updatedBy ?? metadata.createdBy,
-    in: metadata.updatedIn ?? metadata.createdIn,
+    at: metadata.updatedAt ?? metadata.createdAt ?? '',
+    by: metadata.updatedBy ?? metadata.createdBy ?? '',
+    in: metadata.updatedIn ?? metadata.createdIn ?? '',
   };
 }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleProperties } from '../../base/style-properties.js';
-import type { Answer, ClassificationAnswer, ObjectAnnotation } from '../../../core/model.js';
+import type { Answer, AuditMetadata, ClassificationAnswer, ObjectAnnotation } from '../../../core/model.js';
 import type { ClassificationCategory, ToolCategory } from '../../../core/ontology.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
 import { newId, objectLabel, toolCategory } from '../shared/format.js';
@@ -603,7 +603,7 @@ export class LkClassificationForm extends PanelElement {
     const plane = session.plane;
     if (sameAnswer(answerAt(target.list, path, plane)?.answer, value)) return;
     const clean = value === undefined || isEmptyAnswer(value) ? undefined : value;
-    const context = (metadata: { createdAt: string; createdBy: string; createdIn: string }): AnswerWriteContext => ({
+    const context = (metadata: AuditMetadata): AnswerWriteContext => ({
       plane,
       newId,
       stamp: stamper(stampOf(metadata)),

@@ -190,9 +190,10 @@ export class LkRelationsPanel extends PanelElement {
   private describe(session: LabelingSession, relation: RelationAnnotation): TemplateResult {
     if (relation.kind === 'group') return html`<span class="name">${relation.group.map((id) => this.label(session, id)).join(', ')}</span>`;
     const both = relation.direction === 'bidirectional';
+    const reverse = relation.direction === 'reverse';
     return html`<span class="name"
-      >${this.label(session, relation.from)}<span aria-hidden="true"> ${both ? '↔' : '→'} </span
-      ><span class="visually-hidden"> ${both ? 'and' : 'to'} </span>${this.label(session, relation.to)}</span
+      >${this.label(session, relation.from)}<span aria-hidden="true"> ${both ? '↔' : reverse ? '←' : '→'} </span
+      ><span class="visually-hidden"> ${both ? 'and' : reverse ? 'from' : 'to'} </span>${this.label(session, relation.to)}</span
     >`;
   }
 
