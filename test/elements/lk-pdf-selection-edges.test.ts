@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
 import type { PdfRect } from '../../src/core/model.js';
 import { resetMouse } from './helpers.js';
-import { charBox, expectClose, mount, mouseDrag, PAPER, screenRect, span, toolsOf, TWO_COLUMN } from './pdf-helpers.js';
+import { charBox, expectClose, LATEX_TWO_COLUMN, mount, mouseDrag, PAPER, screenRect, span, toolsOf, TWO_COLUMN } from './pdf-helpers.js';
 
 /** Where the columns of two-column.pdf lie across the page, in points (their widest lines). */
 const LEFT_COLUMN = { x1: 60, x2: 222 };
@@ -139,6 +139,37 @@ describe('<lk-pdf> text drags that start or end off the glyphs', () => {
     expect(text).to.equal('about the selected font');
     expect(rects).to.have.length(1);
     expectClose(screenRect(element, 0, rects[0]!).left, line.rect.left, 1.5, 'the rect starts at the line’s start');
+  });
+
+  it('the pdflatex two-column article: a drag from the column gap to the end of a phrase selects that phrase, in the right column', async () => {
+    const element = await mountWithClass(LATEX_TWO_COLUMN);
+    const line = span(element, 0, /^amber basalt cobalt/);
+    const beside = span(element, 0, /^the drag/);
+    expect(beside.rect.right, 'a left-column line beside it').to.be.lessThan(line.rect.left);
+    const y = middleY(line.rect);
+    const gap = (beside.rect.right + line.rect.left) / 2;
+    const cobalt = charBox(line.element, 'amber basalt cobalt'.length - 1);
+    await mouseDrag([gap, y], [rightEdge(cobalt), y]);
+    const { text, rects } = entry(element);
+    expect(text).to.equal('amber basalt cobalt');
+    expect(rects).to.have.length(1);
+    expect(rects[0]!.x1, 'the rect starts in the right column').to.be.greaterThan(300);
+    expectClose(screenRect(element, 0, rects[0]!).right, cobalt.right, 1.5, 'the rect ends where the phrase ends');
+  });
+
+  it('the pdflatex two-column article: a two-line drag that ends past a line end, in the 10 pt gap, stays in the left column', async () => {
+    const element = await mountWithClass(LATEX_TWO_COLUMN);
+    const first = span(element, 0, /^keep such a selection inside/);
+    const second = span(element, 0, /^and export exactly the words/);
+    const beside = span(element, 0, /^two lines of one paragraph/);
+    const start = charBox(first.element, 'keep '.length);
+    const gap = (second.rect.right + beside.rect.left) / 2;
+    expect(gap - second.rect.right, 'the drag ends past the line end').to.be.greaterThan(3);
+    await mouseDrag([leftEdge(start), middleY(start)], [gap, middleY(second.rect)]);
+    const { text, rects } = entry(element);
+    expect(text).to.equal(`${first.text.slice('keep '.length)}\n${second.text}`);
+    expect(rects).to.have.length(2);
+    for (const rect of rects) expect(rect.x2, `rect ${JSON.stringify(rect)} ends in the left column`).to.be.lessThan(300);
   });
 
   for (const [name, src, from, to] of [

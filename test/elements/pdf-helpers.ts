@@ -13,6 +13,8 @@ export const ROTATED = `${PDF}/habibi-rotated.pdf`;
 export const PASSWORD = `${PDF}/libreoffice-writer-password.pdf`;
 /** One page set in two columns with an 18 pt gap at the widest lines (scripts/make-two-column-pdf.mjs). */
 export const TWO_COLUMN = `${PDF}/two-column.pdf`;
+/** A two-column article set by pdflatex (source beside it: pdflatex-two-column.tex). */
+export const LATEX_TWO_COLUMN = `${PDF}/pdflatex-two-column.pdf`;
 
 export const ontology = {
   tools: [
