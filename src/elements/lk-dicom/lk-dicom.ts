@@ -129,6 +129,8 @@ export class LkDicom extends SurfaceElement {
   @state() private viewTick = 0;
 
   private stack: SliceStack | undefined;
+  /** The compressed slice being decoded for display (paint shows it when it arrives). */
+  private decodingSlice: number | undefined;
   /** Draws slices through cornerstone-core into the canvas the background texture shows. */
   private sliceRenderer: SliceRenderer | undefined;
   private texture: Texture | undefined;
@@ -298,7 +300,7 @@ export class LkDicom extends SurfaceElement {
       try {
         stack = dicom.createSliceStack(files);
         // Decode the first slice now: a broken frame should fail the load, not the first paint.
-        stack.frame(0);
+        await stack.load(0);
       } catch (error) {
         throw toLabelkitError(error, dicom.DicomDecodeError);
       }
@@ -327,6 +329,7 @@ export class LkDicom extends SurfaceElement {
 
   private useStack(stack: SliceStack, renderer: SliceRenderer): void {
     this.stack = stack;
+    this.decodingSlice = undefined;
     this.sliceRenderer = renderer;
     this.userWindow = undefined;
     this.session.setPlaneCount(stack.count);
@@ -378,18 +381,47 @@ export class LkDicom extends SurfaceElement {
     const renderer = this.sliceRenderer;
     if (!stack || !renderer) return;
     const slice = Math.min(this.session.plane, stack.count - 1);
+    if (!stack.ready(slice)) {
+      // Compressed: the previous slice stays on screen until the worker has decoded this one.
+      this.decodeSlice(stack, slice);
+      this.requestUpdate();
+      return;
+    }
     const canvas = renderer.canvas;
     try {
       renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined);
     } catch (error) {
-      renderer.clear();
-      this.reportError({
-        code: 'asset-load',
-        message: `Slice ${slice + 1} could not be decoded${error instanceof Error && error.name === 'DicomDecodeError' ? `: ${error.message}` : '.'}`,
-      });
+      this.showSliceError(slice, error);
     }
     if (this.texture?.source.resource === canvas) this.surface?.refreshBackground();
     this.requestUpdate();
+  }
+
+  private decodeSlice(stack: SliceStack, slice: number): void {
+    if (this.decodingSlice === slice) return;
+    this.decodingSlice = slice;
+    const current = () => this.stack === stack && Math.min(this.session.plane, stack.count - 1) === slice;
+    stack.load(slice).then(
+      () => {
+        if (this.decodingSlice === slice) this.decodingSlice = undefined;
+        if (current()) this.paint();
+      },
+      (error: unknown) => {
+        if (this.decodingSlice === slice) this.decodingSlice = undefined;
+        if (!current()) return;
+        this.showSliceError(slice, error);
+        if (this.texture?.source.resource === this.sliceRenderer?.canvas) this.surface?.refreshBackground();
+      },
+    );
+  }
+
+  private showSliceError(slice: number, error: unknown): void {
+    this.sliceRenderer?.clear();
+    const decodeError = error instanceof Error && error.name === 'DicomDecodeError' ? (error as Error & { kind?: string }) : undefined;
+    this.reportError({
+      code: decodeError?.kind === 'resource' ? 'resource-load' : 'asset-load',
+      message: `Slice ${slice + 1} could not be decoded${decodeError ? `: ${decodeError.message}` : '.'}`,
+    });
   }
 
   private stepSlice(delta: number): boolean {
@@ -464,6 +496,7 @@ export class LkDicom extends SurfaceElement {
     event.stopPropagation();
     event.preventDefault();
     (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    if (!stack.ready(this.slice)) return;
     const range = stack.range(this.slice);
     const span = Math.max(range.max - range.min, window.width, 1e-6);
     this.windowDrag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, start: window, sensitivity: span / 512 };
@@ -525,7 +558,7 @@ export class LkDicom extends SurfaceElement {
               />
             </label>`
           : nothing}
-        ${window ? this.renderWindowControls(stack, window) : nothing}
+        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
       ${this.renderMeasurements(stack)}
     `;
@@ -536,7 +569,7 @@ export class LkDicom extends SurfaceElement {
     const presets = [
       ...fileWindows.map((w, i) => ({ id: `file-${i}`, label: `File ${fileWindows.length > 1 ? i + 1 : ''}`.trim(), ...w })),
       ...WINDOW_PRESETS,
-      { id: 'range', label: 'Full range', ...windowForRange(stack.range(this.slice)) },
+      ...(stack.ready(this.slice) ? [{ id: 'range', label: 'Full range', ...windowForRange(stack.range(this.slice)) }] : []),
     ];
     const onPreset = (event: Event) => {
       const select = event.target as HTMLSelectElement;
@@ -562,6 +595,13 @@ export class LkDicom extends SurfaceElement {
     `;
   }
 
+  /** The slice's own PixelSpacing (a series may mix them), which its lengths are measured with. */
+  private renderSpacing(spacing: [number, number] | undefined): TemplateResult | typeof nothing {
+    if (!spacing) return nothing;
+    const [rows, columns] = spacing.map((mm) => String(Number(mm.toPrecision(4))));
+    return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
+  }
+
   /** Length labels for the polylines on this slice, in mm with PixelSpacing. */
   private renderMeasurements(stack: SliceStack): TemplateResult | typeof nothing {
     const view = this.view;
@@ -572,7 +612,7 @@ export class LkDicom extends SurfaceElement {
       if (this.session.hidden.has(object.objectId)) continue;
       const geometry = geometryOnPlane(object, this.slice, 'paged');
       if (!geometry || geometry.type !== 'polyline' || geometry.value.length < 2) continue;
-      const text = formatLength(polylineLength(geometry.value, stack.pixelSpacing));
+      const text = formatLength(polylineLength(geometry.value, stack.pixelSpacingOf(this.slice)));
       const anchor: Point = geometry.value.at(-1)!;
       const x = anchor[0] * view.scale + view.offsetX;
       const y = anchor[1] * view.scale + view.offsetY;
@@ -586,7 +626,10 @@ export class LkDicom extends SurfaceElement {
     const object = this.session.store.state.objects.get(objectId);
     const keyframe = object?.keyframes[0];
     if (!keyframe || keyframe.geometry.type !== 'polyline') return undefined;
-    return polylineLength(keyframe.geometry.value, this.stack?.pixelSpacing);
+    const stack = this.stack;
+    // Each slice's own spacing: a series may mix them.
+    const spacing = stack && keyframe.frame < stack.count ? stack.pixelSpacingOf(keyframe.frame) : undefined;
+    return polylineLength(keyframe.geometry.value, spacing);
   }
 }
 
@@ -598,10 +641,10 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
 }
 
-function toLabelkitError(error: unknown, decodeError: abstract new (...args: never[]) => Error & { kind: 'corrupt' | 'unsupported' }): unknown {
-  if (error instanceof decodeError) {
-    return new LabelkitError({ code: error.kind === 'unsupported' ? 'asset-unsupported' : 'asset-load', message: error.message });
-  }
+const DECODE_ERROR_CODES = { unsupported: 'asset-unsupported', resource: 'resource-load', corrupt: 'asset-load' } as const;
+
+function toLabelkitError(error: unknown, decodeError: abstract new (...args: never[]) => Error & { kind: keyof typeof DECODE_ERROR_CODES }): unknown {
+  if (error instanceof decodeError) return new LabelkitError({ code: DECODE_ERROR_CODES[error.kind], message: error.message });
   return error;
 }
 
