@@ -147,10 +147,13 @@ export function parseWith(parser: DicomParserApi, bytes: Uint8Array, codec: Fram
   const nativeData = (): Uint8Array => {
     if (!nativePixels) {
       const start = dataSet.byteArray.byteOffset + pixelElement.dataOffset;
-      nativePixels = new Uint8Array(dataSet.byteArray.buffer, start, nativeBytes);
       // Explicit VR Big Endian stores OW as 16-bit words: 8-bit samples in OW come swapped in
-      // pairs, across frame boundaries when a frame has an odd number of bytes.
-      if (encoding === 'native-big' && info.bitsAllocated === 8 && pixelElement.vr === 'OW') nativePixels = swapPairs(nativePixels);
+      // pairs, across frame boundaries when a frame has an odd number of bytes, and the last
+      // sample of an odd total is in the padded last word.
+      const swapped = encoding === 'native-big' && info.bitsAllocated === 8 && pixelElement.vr === 'OW';
+      const length = swapped ? Math.min(pixelElement.length, nativeBytes + (nativeBytes % 2)) : nativeBytes;
+      nativePixels = new Uint8Array(dataSet.byteArray.buffer, start, length);
+      if (swapped) nativePixels = swapPairs(nativePixels);
     }
     return nativePixels;
   };
