@@ -131,6 +131,8 @@ export class LkDicom extends SurfaceElement {
   private stack: SliceStack | undefined;
   /** The compressed slice being decoded for display (paint shows it when it arrives). */
   private decodingSlice: number | undefined;
+  /** Settles when that slice is shown (or failed). */
+  private sliceDecoded: Promise<void> | undefined;
   /** Draws slices through cornerstone-core into the canvas the background texture shows. */
   private sliceRenderer: SliceRenderer | undefined;
   private texture: Texture | undefined;
@@ -181,6 +183,19 @@ export class LkDicom extends SurfaceElement {
   resetWindow(): void {
     this.userWindow = undefined;
     this.paint();
+  }
+
+  /**
+   * Resolves when the view is drawn, including the slice shown: a slice of a compressed file is
+   * decoded in a worker first (the previous slice stays on screen meanwhile).
+   */
+  override async settled(): Promise<void> {
+    while (this.sliceDecoded) {
+      const pending = this.sliceDecoded;
+      await pending;
+      if (this.sliceDecoded === pending) this.sliceDecoded = undefined;
+    }
+    await super.settled();
   }
 
   /** A copy of the displayed slice after windowing (natural size, RGBA), for tests and screenshots. */
@@ -401,7 +416,7 @@ export class LkDicom extends SurfaceElement {
     if (this.decodingSlice === slice) return;
     this.decodingSlice = slice;
     const current = () => this.stack === stack && Math.min(this.session.plane, stack.count - 1) === slice;
-    stack.load(slice).then(
+    this.sliceDecoded = stack.load(slice).then(
       () => {
         if (this.decodingSlice === slice) this.decodingSlice = undefined;
         if (current()) this.paint();
