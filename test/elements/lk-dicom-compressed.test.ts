@@ -1,16 +1,16 @@
 /**
  * <lk-dicom> with compressed files: the same pixels on screen whatever the transfer syntax, codecs
  * loaded only when a file needs them, compressed slices of a series decoded as you page to them,
- * and each slice measured with its own PixelSpacing.
+ * each slice measured with its own PixelSpacing, and overlay planes as a layer you can hide.
  */
 import { expect } from '@open-wc/testing';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { imageElements, words16, writeDicom } from '../media/dicom/dicom-writer.js';
+import { imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
 import { expectedGrey, fetchBytes, int16le, rawPixelData } from '../media/dicom/raw-reader.js';
 import { clearRequestLog, servedRequests } from '../server/signed-assets-client.js';
 import { ONTOLOGY_URL, click, fetchJson, press, resetMouse } from './helpers.js';
-import { DICOM, blobUrls, greyAt, mount as mountDicom, toolsOf, type MountOptions } from './lk-dicom-helpers.js';
+import { DICOM, barButton, blobUrls, clickControl, greyAt, mount as mountDicom, toolsOf, type MountOptions } from './lk-dicom-helpers.js';
 
 let ontology: unknown;
 const blobs = blobUrls();
@@ -36,6 +36,8 @@ describe('<lk-dicom> with compressed files', function () {
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);
+    // The dev server transforms pixi.js on first request (seconds on a loaded machine): before the first test's load.
+    await import('pixi.js');
   });
 
   afterEach(async () => {
@@ -126,5 +128,53 @@ describe('<lk-dicom> with compressed files', function () {
     expect(element.measure(line!.objectId)).to.deep.equal({ value: mm, unit: 'mm' });
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector(`.measure[data-object-id="${line!.objectId}"]`)?.textContent).to.equal(`${mm.toFixed(1)} mm`);
+  });
+
+  it('draws overlay planes (60xx) in white over the slice, and the Overlays button hides and shows them', async () => {
+    // An 8×8 black image; overlay 6000 is a 4×4 diagonal placed at row 3, column 2 (1-based).
+    const diagonal = [0, 1, 2, 3].map((i) => i * 4 + i);
+    const bits = new Uint8Array(2);
+    for (const bit of diagonal) bits[bit >> 3]! |= 1 << (bit & 7);
+    const overlay: WriteElement[] = [
+      { tag: [0x6000, 0x0010], vr: 'US', value: [4] },
+      { tag: [0x6000, 0x0011], vr: 'US', value: [4] },
+      { tag: [0x6000, 0x0022], vr: 'LO', value: 'Marker' },
+      { tag: [0x6000, 0x0040], vr: 'CS', value: 'G' },
+      { tag: [0x6000, 0x0050], vr: 'SS', value: [3, 2] },
+      { tag: [0x6000, 0x0100], vr: 'US', value: [1] },
+      { tag: [0x6000, 0x0102], vr: 'US', value: [0] },
+      { tag: [0x6000, 0x3000], vr: 'OW', value: bits },
+    ];
+    const bytes = writeDicom(
+      imageElements({
+        rows: 8,
+        columns: 8,
+        pixelData: words16(new Array(64).fill(0)),
+        extra28: [
+          { tag: [0x0028, 0x1050], vr: 'DS', value: '100' },
+          { tag: [0x0028, 0x1051], vr: 'DS', value: '50' },
+          ...overlay,
+        ],
+      }),
+      'explicit-le',
+    );
+    const element = await mount({ src: blobs.url(bytes) });
+    const white = () => {
+      const found: number[] = [];
+      for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) if (greyAt(element, x, y) === 255) found.push(y * 8 + x);
+      return found;
+    };
+    const expected = [0, 1, 2, 3].map((i) => (2 + i) * 8 + (1 + i));
+    expect(white(), 'the diagonal, moved to its origin').to.deep.equal(expected);
+    const button = barButton(element, 'Overlays');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(button.title).to.contain('Marker');
+    await clickControl(button);
+    await element.settled();
+    expect(element.overlaysVisible).to.equal(false);
+    expect(white(), 'hidden').to.deep.equal([]);
+    await clickControl(barButton(element, 'Overlays'));
+    await element.settled();
+    expect(white(), 'shown again').to.deep.equal(expected);
   });
 });

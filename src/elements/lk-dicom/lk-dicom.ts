@@ -123,6 +123,13 @@ export class LkDicom extends SurfaceElement {
 
   /** The window/level the user chose; undefined = each slice's own (file or data range). */
   @state() private userWindow: VoiWindow | undefined;
+  /**
+   * Whether overlay planes (DICOM groups 6000–601E: graphics and text the modality stored beside
+   * the image) are drawn, in white, over the slices that have them. The bar's **Overlays** button
+   * toggles it.
+   */
+  @property({ attribute: false }) overlaysVisible = true;
+
   /** W/L mode: primary-button drags change window/level instead of drawing. */
   @state() private windowLevelMode = false;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
@@ -235,6 +242,7 @@ export class LkDicom extends SurfaceElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('overlaysVisible') && changed.get('overlaysVisible') !== undefined) this.paint();
     const series = this.seriesUrls();
     if (series.length === 0) {
       // Going back from a series to `src`: the base loads `src` only when it changed, so say it did.
@@ -404,7 +412,7 @@ export class LkDicom extends SurfaceElement {
     }
     const canvas = renderer.canvas;
     try {
-      renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined);
+      renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined, this.overlaysVisible ? stack.overlay(slice) : undefined);
     } catch (error) {
       this.showSliceError(slice, error);
     }
@@ -573,7 +581,8 @@ export class LkDicom extends SurfaceElement {
               />
             </label>`
           : nothing}
-        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderSpacing(stack.pixelSpacingOf(slice))}
+        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
+        ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
       ${this.renderMeasurements(stack)}
     `;
@@ -608,6 +617,21 @@ export class LkDicom extends SurfaceElement {
         W/L mode
       </button>
     `;
+  }
+
+  private renderOverlayToggle(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
+    const planes = stack.info(slice).overlays;
+    if (!planes?.length) return nothing;
+    const labels = planes.map((plane) => plane.label).filter((label): label is string => Boolean(label));
+    return html`<button
+      type="button"
+      class="overlays"
+      aria-pressed=${this.overlaysVisible ? 'true' : 'false'}
+      title=${`Show the file's overlay planes${labels.length ? ` (${labels.join(', ')})` : ''}`}
+      @click=${() => (this.overlaysVisible = !this.overlaysVisible)}
+    >
+      Overlays
+    </button>`;
   }
 
   /** The slice's own PixelSpacing (a series may mix them), which its lengths are measured with. */

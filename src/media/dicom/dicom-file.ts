@@ -33,6 +33,25 @@ export interface DicomImageInfo {
   instanceNumber?: number;
   imagePosition?: [number, number, number];
   imageOrientation?: number[];
+  /** Overlay planes (groups 6000–601E) stored as their own bits; absent when there are none. */
+  overlays?: OverlayPlane[];
+}
+
+/** One overlay plane (PS3.3 C.9.2): 1-bit graphics over the image, e.g. annotations burnt in by the modality. */
+export interface OverlayPlane {
+  /** The group, 0x6000…0x601E. */
+  group: number;
+  rows: number;
+  columns: number;
+  /** Image row and column (1-based) of the overlay's top left pixel. */
+  origin: [number, number];
+  /** The first image frame (0-based) and how many frames the plane covers (one bitmap each). */
+  firstFrame: number;
+  frameCount: number;
+  /** Packed bits, least significant first, frame after frame. */
+  bits: Uint8Array;
+  /** OverlayDescription or OverlayLabel, if any. */
+  label?: string;
 }
 
 /** A decoded frame: stored grey values (before any LUT) or 8-bit interleaved RGB. */
@@ -119,6 +138,8 @@ export function parseWith(parser: DicomParserApi, bytes: Uint8Array, codec: Fram
     throw new DicomDecodeError(floatPixels ? 'Float pixel data is not supported.' : 'The DICOM file holds no image.', 'unsupported');
   }
   const palette = info.photometric === 'PALETTE COLOR' ? readPalette(dataSet) : undefined;
+  const overlays = readOverlays(dataSet);
+  if (overlays.length > 0) info.overlays = overlays;
   const { encoding } = info.transferSyntax;
   const native = encoding === 'native-little' || encoding === 'native-big';
   const pixels = info.width * info.height;
@@ -356,6 +377,57 @@ function readWindows(dataSet: DataSet): VoiWindow[] {
     if (widths[i]! >= 1) windows.push({ center: centres[i]!, width: widths[i]! });
   }
   return windows;
+}
+
+/** Overlay planes stored in their own OverlayData (1 bit allocated); embedded (retired) overlays are skipped. */
+function readOverlays(dataSet: DataSet): OverlayPlane[] {
+  const planes: OverlayPlane[] = [];
+  for (let group = 0x6000; group <= 0x601e; group += 2) {
+    const prefix = `x${group.toString(16)}`;
+    const data = dataSet.elements[`${prefix}3000`];
+    const rows = dataSet.uint16(`${prefix}0010`) ?? 0;
+    const columns = dataSet.uint16(`${prefix}0011`) ?? 0;
+    if (!data || rows <= 0 || columns <= 0 || (dataSet.uint16(`${prefix}0100`) ?? 1) !== 1) continue;
+    const frameCount = Math.max(1, dataSet.intString(`${prefix}0015`) ?? 1);
+    if (data.dataOffset + data.length > dataSet.byteArray.length || data.length * 8 < rows * columns * frameCount) continue;
+    const plane: OverlayPlane = {
+      group,
+      rows,
+      columns,
+      origin: [dataSet.int16(`${prefix}0050`, 0) ?? 1, dataSet.int16(`${prefix}0050`, 1) ?? 1],
+      firstFrame: Math.max(0, (dataSet.uint16(`${prefix}0051`) ?? 1) - 1),
+      frameCount,
+      bits: dataSet.byteArray.slice(data.dataOffset, data.dataOffset + data.length),
+    };
+    const label = dataSet.string(`${prefix}0022`) ?? dataSet.string(`${prefix}1500`);
+    if (label) plane.label = label;
+    planes.push(plane);
+  }
+  return planes;
+}
+
+/**
+ * The overlay pixels on image frame `frame`: 1 where any plane has a bit set, else 0
+ * (width × height of the image; parts of a plane outside the image are cut off).
+ */
+export function overlayMask(info: DicomImageInfo, frame: number): Uint8Array | undefined {
+  const planes = (info.overlays ?? []).filter((plane) => frame >= plane.firstFrame && frame < plane.firstFrame + plane.frameCount);
+  if (planes.length === 0) return undefined;
+  const mask = new Uint8Array(info.width * info.height);
+  for (const plane of planes) {
+    const firstBit = (frame - plane.firstFrame) * plane.rows * plane.columns;
+    for (let r = 0; r < plane.rows; r++) {
+      const y = r + plane.origin[0] - 1;
+      if (y < 0 || y >= info.height) continue;
+      for (let c = 0; c < plane.columns; c++) {
+        const x = c + plane.origin[1] - 1;
+        if (x < 0 || x >= info.width) continue;
+        const bit = firstBit + r * plane.columns + c;
+        if ((plane.bits[bit >> 3]! >> (bit & 7)) & 1) mask[y * info.width + x] = 1;
+      }
+    }
+  }
+  return mask;
 }
 
 function readPalette(dataSet: DataSet): PaletteLut {

@@ -5,7 +5,7 @@
  * (`frame`); compressed ones in the codec worker, so a slice must be `load`ed before `frame`.
  */
 import { DicomDecodeError } from './decode-error.js';
-import type { DecodedFrame, DicomFile, DicomImageInfo } from './dicom-file.js';
+import { overlayMask, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
 import { createRecentCache } from './recent.js';
 import { seriesOrder } from './series.js';
 import { modalityRange, windowForRange, type VoiWindow } from './windowing.js';
@@ -30,6 +30,8 @@ export interface SliceStack {
   isGrey(slice: number): boolean;
   /** The file's window, else the window of the slice's value range (undefined until it is ready). */
   defaultWindow(slice: number): VoiWindow | undefined;
+  /** The overlay planes' pixels on a slice (1 = set), undefined when its file has none there. */
+  overlay(slice: number): Uint8Array | undefined;
   /** Modality value range of a grey slice (for drag sensitivity and the full-range window); needs `ready`. */
   range(slice: number): { min: number; max: number };
 }
@@ -49,6 +51,7 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
   for (const file of ordered) for (let frame = 0; frame < file.info.frameCount; frame++) planes.push({ file, frame });
   const frames = createRecentCache<number, DecodedFrame>(CACHE_SIZE);
   const ranges = new Map<number, { min: number; max: number }>();
+  const overlays = createRecentCache<number, Uint8Array | undefined>(CACHE_SIZE);
 
   const plane = (slice: number) => {
     const found = planes[slice];
@@ -106,6 +109,11 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     pixelSpacingOf: (slice) => plane(slice).file.info.pixelSpacing,
     sopInstanceUIDs: ordered.map((file) => file.info.sopInstanceUID).filter((uid): uid is string => uid !== undefined),
     info: (slice) => plane(slice).file.info,
+    overlay: (slice) =>
+      overlays.get(slice, () => {
+        const { file, frame: index } = plane(slice);
+        return overlayMask(file.info, index);
+      }),
     ready,
     load,
     frame,
