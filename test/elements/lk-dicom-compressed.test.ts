@@ -61,14 +61,14 @@ describe('<lk-dicom> with compressed files', function () {
     jp2k.remove();
   });
 
-  it('shows MR_small, MR_small_RLE, MR_small_jp2klossless and MR_small_deflate identically, with the same metadata', async () => {
+  it('shows MR_small, MR_small_RLE, MR_small_jp2klossless, MR_small_htj2k and MR_small_deflate identically, with the same metadata', async () => {
     const reference = await mount({ src: `${DICOM}/MR_small.dcm` });
     const shown = pixelsOf(reference);
     const metadata = reference.export().metadata;
     const raw = int16le(rawPixelData(await fetchBytes(`${DICOM}/MR_small.dcm`), true));
     expect(greyAt(reference, 32, 32)).to.equal(expectedGrey(raw[32 * 64 + 32]!, 600, 1600));
     reference.remove();
-    for (const name of ['MR_small_RLE', 'MR_small_jp2klossless', 'MR_small_deflate']) {
+    for (const name of ['MR_small_RLE', 'MR_small_jp2klossless', 'MR_small_htj2k', 'MR_small_deflate']) {
       const element = await mount({ src: `${DICOM}/${name}.dcm` });
       expect(pixelsOf(element), name).to.deep.equal(shown);
       expect(element.voiWindow, name).to.deep.equal({ center: 600, width: 1600 });

@@ -71,6 +71,7 @@ const CASES: [stem: string, syntax: string][] = [
   ['SC_rgb_jls_lossy_line', 'JPEG-LS Near-Lossless'],
   ['MR_small_jp2klossless', 'JPEG 2000 Lossless'],
   ['GDCMJ2K_TextGBR', 'JPEG 2000 Lossless'],
+  ['MR_small_htj2k', 'High-Throughput JPEG 2000 Lossless'],
   ['SC_rgb_rle_16bit_2frame', 'RLE Lossless'],
   ['MR_small_deflate', 'Deflated Explicit VR Little Endian'],
 ];
@@ -97,9 +98,9 @@ describe('compressed DICOM fixtures, pixel for pixel against independent decoder
     });
   }
 
-  it('MR_small, MR_small_RLE, MR_small_jp2klossless and MR_small_deflate decode to the same values', async () => {
+  it('MR_small, MR_small_RLE, MR_small_jp2klossless, MR_small_htj2k and MR_small_deflate decode to the same values', async () => {
     const values = [];
-    for (const name of ['MR_small', 'MR_small_RLE', 'MR_small_jp2klossless', 'MR_small_deflate']) {
+    for (const name of ['MR_small', 'MR_small_RLE', 'MR_small_jp2klossless', 'MR_small_htj2k', 'MR_small_deflate']) {
       const file = await parseDicomFile(await fetchBytes(`${FIXTURES}/${name}.dcm`));
       values.push(shown(await file.loadFrame(0)));
     }
