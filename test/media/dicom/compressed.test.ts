@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { parseDicomFile, type DecodedFrame, type DicomFile } from '../../../src/media/dicom/dicom-file.js';
 import { DicomDecodeError } from '../../../src/media/dicom/decode-error.js';
+import { CodecError } from '../../../src/media/dicom/decode-protocol.js';
 import { rejectionOf } from '../../rejection.js';
 import { fetchBytes } from './raw-reader.js';
 
@@ -113,5 +114,19 @@ describe('compressed DICOM fixtures, pixel for pixel against independent decoder
     expect(error.kind).to.equal('unsupported');
     expect(error.message).to.contain('JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)');
     expect(error.message).to.contain('12-bit');
+  });
+
+  it('a codec the page refuses or cannot load is a resource error that names the syntax', async () => {
+    const bytes = await fetchBytes(`${FIXTURES}/MR_small_jp2klossless.dcm`);
+    const refused = await parseDicomFile(bytes, () => Promise.reject(new CodecError('refused', 'csp')));
+    const csp = await rejectionOf(refused.loadFrame(0), DicomDecodeError);
+    expect(csp.kind).to.equal('resource');
+    expect(csp.message).to.contain('JPEG 2000 Lossless (1.2.840.10008.1.2.4.90)');
+    expect(csp.message).to.contain("'wasm-unsafe-eval'");
+    const missing = await parseDicomFile(bytes, () => Promise.reject(new CodecError('The DICOM codec file openjpegwasm_decode.wasm could not be fetched (HTTP 404).', 'unavailable')));
+    const unavailable = await rejectionOf(missing.loadFrame(0), DicomDecodeError);
+    expect(unavailable.kind).to.equal('resource');
+    expect(unavailable.message).to.contain('JPEG 2000 Lossless (1.2.840.10008.1.2.4.90)');
+    expect(unavailable.message).to.contain('HTTP 404');
   });
 });
