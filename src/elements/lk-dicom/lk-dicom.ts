@@ -13,7 +13,7 @@ import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js'
 import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
 import { formatLength, polylineLength } from '../../media/dicom/measure.js';
-import { WINDOW_PRESETS, dragWindow, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
+import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { styleProperties } from '../base/style-properties.js';
@@ -130,6 +130,12 @@ export class LkDicom extends SurfaceElement {
    */
   @property({ attribute: false }) overlaysVisible = true;
 
+  /**
+   * Shows grey slices inverted (white ↔ black, on top of MONOCHROME1's own inversion), for every
+   * slice. The bar's **Invert** button toggles it; colour slices are never inverted.
+   */
+  @property({ attribute: false }) inverted = false;
+
   /** W/L mode: primary-button drags change window/level instead of drawing. */
   @state() private windowLevelMode = false;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
@@ -242,7 +248,8 @@ export class LkDicom extends SurfaceElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('overlaysVisible') && changed.get('overlaysVisible') !== undefined) this.paint();
+    const redraw = (key: 'overlaysVisible' | 'inverted') => changed.has(key) && changed.get(key) !== undefined;
+    if (redraw('overlaysVisible') || redraw('inverted')) this.paint();
     const series = this.seriesUrls();
     if (series.length === 0) {
       // Going back from a series to `src`: the base loads `src` only when it changed, so say it did.
@@ -412,7 +419,8 @@ export class LkDicom extends SurfaceElement {
     }
     const canvas = renderer.canvas;
     try {
-      renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined, this.overlaysVisible ? stack.overlay(slice) : undefined);
+      const grey = stack.isGrey(slice);
+      renderer.render(slice, grey ? this.userWindow : undefined, this.overlaysVisible ? stack.overlay(slice) : undefined, grey && this.inverted);
     } catch (error) {
       this.showSliceError(slice, error);
     }
@@ -592,7 +600,7 @@ export class LkDicom extends SurfaceElement {
     const fileWindows = stack.info(this.slice).windows;
     const presets = [
       ...fileWindows.map((w, i) => ({ id: `file-${i}`, label: `File ${fileWindows.length > 1 ? i + 1 : ''}`.trim(), ...w })),
-      ...WINDOW_PRESETS,
+      ...presetsFor(stack.info(this.slice).modality),
       ...(stack.ready(this.slice) ? [{ id: 'range', label: 'Full range', ...windowForRange(stack.range(this.slice)) }] : []),
     ];
     const onPreset = (event: Event) => {
@@ -608,6 +616,9 @@ export class LkDicom extends SurfaceElement {
         ${presets.map((p) => html`<option value=${p.id}>${p.label} (${formatWindowValue(p.width)}/${formatWindowValue(p.center)})</option>`)}
       </select>
       <button type="button" @click=${() => this.resetWindow()} ?disabled=${this.userWindow === undefined}>Reset W/L</button>
+      <button type="button" aria-pressed=${this.inverted ? 'true' : 'false'} title="Show grey slices inverted" @click=${() => (this.inverted = !this.inverted)}>
+        Invert
+      </button>
       <button
         type="button"
         aria-pressed=${this.windowLevelMode ? 'true' : 'false'}

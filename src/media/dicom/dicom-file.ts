@@ -24,6 +24,8 @@ export interface DicomImageInfo {
   signed: boolean;
   planar: boolean;
   transferSyntax: TransferSyntax;
+  /** Modality (0008,0060), e.g. CT, MR, US; it picks the window presets. */
+  modality?: string;
   rescale: Rescale;
   /** Windows the file recommends, first is the default. */
   windows: VoiWindow[];
@@ -72,6 +74,7 @@ export type FrameCodec = (request: CodecRequest) => Promise<CodecResult>;
 
 const TAG = {
   transferSyntax: 'x00020010',
+  modality: 'x00080060',
   sopInstanceUID: 'x00080018',
   imagerPixelSpacing: 'x00181164',
   instanceNumber: 'x00200013',
@@ -341,6 +344,8 @@ function readInfo(dataSet: DataSet): DicomImageInfo {
   if (spacing && spacing.length >= 2 && spacing[0]! > 0 && spacing[1]! > 0) info.pixelSpacing = [spacing[0]!, spacing[1]!];
   const sop = dataSet.string(TAG.sopInstanceUID);
   if (sop) info.sopInstanceUID = sop;
+  const modality = dataSet.string(TAG.modality)?.trim().toUpperCase();
+  if (modality) info.modality = modality;
   const instance = dataSet.intString(TAG.instanceNumber);
   if (instance !== undefined && Number.isFinite(instance)) info.instanceNumber = instance;
   const position = numbers(dataSet, TAG.imagePosition);

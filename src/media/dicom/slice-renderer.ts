@@ -14,11 +14,12 @@ export interface SliceRenderer {
   /** The rendered slice, `stack.width` × `stack.height`. */
   readonly canvas: HTMLCanvasElement;
   /**
-   * Draws `slice`: grey slices with `window` (undefined = the slice's own), MONOCHROME1 inverted;
+   * Draws `slice`: grey slices with `window` (undefined = the slice's own), MONOCHROME1 inverted
+   * (and every grey slice inverted once more when `inverted`);
    * colour slices as they are; then `overlay` pixels (1 = set) in white on top. Throws the stack's
    * DicomDecodeError when the slice cannot be decoded.
    */
-  render(slice: number, window: VoiWindow | undefined, overlay?: Uint8Array): void;
+  render(slice: number, window: VoiWindow | undefined, overlay?: Uint8Array, inverted?: boolean): void;
   /** Blanks the canvas (transparent), e.g. after a slice failed to decode. */
   clear(): void;
   /** A copy of the canvas pixels (RGBA). */
@@ -38,14 +39,14 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
 
   return {
     canvas,
-    render(slice, window, overlay) {
+    render(slice, window, overlay, inverted = false) {
       const image = imageOf(slice);
       const voi = image.color ? IDENTITY_WINDOW : (window ?? stack.defaultWindow(slice)!);
       cornerstone.renderToCanvas(canvas, image, {
         scale: 1,
         translation: { x: 0, y: 0 },
         voi: { windowWidth: voi.width, windowCenter: voi.center },
-        invert: image.invert,
+        invert: !image.color && image.invert !== inverted,
         pixelReplication: true,
       });
       if (overlay) drawOverlay(canvas, overlay);
