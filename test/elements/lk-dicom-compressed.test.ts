@@ -130,6 +130,25 @@ describe('<lk-dicom> with compressed files', function () {
     expect(element.shadowRoot!.querySelector(`.measure[data-object-id="${line!.objectId}"]`)?.textContent).to.equal(`${mm.toFixed(1)} mm`);
   });
 
+  it('a three-point polyline shows its angle in degrees at the middle point, next to its length', async () => {
+    // Columns and rows 1 mm apart here; drawn with real clicks: an L, then a straight line.
+    const element = await mount({ srcs: [blobs.url(flatSlice(100, 1, '1.2.3.1', 1))] });
+    await press('4');
+    await click(element, [10, 40]);
+    await click(element, [10, 10]);
+    await click(element, [50, 10]);
+    await press('Enter');
+    const [angle] = toolsOf(element) as (ExportTool & { polyline: [number, number][] })[];
+    const [a, vertex, b] = angle!.polyline as [[number, number], [number, number], [number, number]];
+    const expected = (Math.abs(Math.atan2((a[0] - vertex[0]) * (b[1] - vertex[1]) - (a[1] - vertex[1]) * (b[0] - vertex[0]), (a[0] - vertex[0]) * (b[0] - vertex[0]) + (a[1] - vertex[1]) * (b[1] - vertex[1]))) * 180) / Math.PI;
+    expect(expected, 'an L is about a right angle').to.be.closeTo(90, 3);
+    const measured = element.measure(angle!.objectId)!;
+    expect(measured.angle).to.be.closeTo(expected, 1e-9);
+    await element.updateComplete;
+    const label = element.shadowRoot!.querySelector(`.measure[data-object-id="${angle!.objectId}"]`)?.textContent;
+    expect(label).to.equal(`${measured.value.toFixed(1)} mm · ${expected.toFixed(1)}°`);
+  });
+
   it('draws overlay planes (60xx) in white over the slice, and the Overlays button hides and shows them', async () => {
     // An 8×8 black image; overlay 6000 is a 4×4 diagonal placed at row 3, column 2 (1-based).
     const diagonal = [0, 1, 2, 3].map((i) => i * 4 + i);

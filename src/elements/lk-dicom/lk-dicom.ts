@@ -12,7 +12,7 @@ import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
 import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
-import { formatLength, polylineLength } from '../../media/dicom/measure.js';
+import { formatAngle, formatLength, polylineAngle, polylineLength } from '../../media/dicom/measure.js';
 import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -662,7 +662,9 @@ export class LkDicom extends SurfaceElement {
       if (this.session.hidden.has(object.objectId)) continue;
       const geometry = geometryOnPlane(object, this.slice, 'paged');
       if (!geometry || geometry.type !== 'polyline' || geometry.value.length < 2) continue;
-      const text = formatLength(polylineLength(geometry.value, stack.pixelSpacingOf(this.slice)));
+      const spacing = stack.pixelSpacingOf(this.slice);
+      const angle = polylineAngle(geometry.value, spacing);
+      const text = `${formatLength(polylineLength(geometry.value, spacing))}${angle === undefined ? '' : ` · ${formatAngle(angle)}`}`;
       const anchor: Point = geometry.value.at(-1)!;
       const x = anchor[0] * view.scale + view.offsetX;
       const y = anchor[1] * view.scale + view.offsetY;
@@ -671,15 +673,19 @@ export class LkDicom extends SurfaceElement {
     return labels.length ? html`<div class="measures" aria-hidden="true">${labels}</div>` : nothing;
   }
 
-  /** Measured length of a polyline object on its slice (mm with PixelSpacing, else px). */
-  measure(objectId: string): { value: number; unit: 'mm' | 'px' } | undefined {
+  /**
+   * Measured length of a polyline object on its slice (mm with its slice's PixelSpacing, else px)
+   * and, for a three-point polyline, `angle`: degrees at its middle point.
+   */
+  measure(objectId: string): { value: number; unit: 'mm' | 'px'; angle?: number } | undefined {
     const object = this.session.store.state.objects.get(objectId);
     const keyframe = object?.keyframes[0];
     if (!keyframe || keyframe.geometry.type !== 'polyline') return undefined;
     const stack = this.stack;
     // Each slice's own spacing: a series may mix them.
     const spacing = stack && keyframe.frame < stack.count ? stack.pixelSpacingOf(keyframe.frame) : undefined;
-    return polylineLength(keyframe.geometry.value, spacing);
+    const angle = polylineAngle(keyframe.geometry.value, spacing);
+    return { ...polylineLength(keyframe.geometry.value, spacing), ...(angle === undefined ? {} : { angle }) };
   }
 }
 
