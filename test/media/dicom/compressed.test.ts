@@ -67,6 +67,7 @@ function referenceShown(bytes: Uint8Array, manifest: Expected, file: DicomFile, 
 
 const CASES: [stem: string, syntax: string][] = [
   ['SC_rgb_jpeg_lossy_gdcm', 'JPEG Baseline (Process 1)'],
+  ['SC_rgb_jpeg_422_2frame', 'JPEG Baseline (Process 1)'],
   ['SC_rgb_jpeg_gdcm', 'JPEG Lossless (Process 14, SV1)'],
   ['JPEGLSNearLossless_16', 'JPEG-LS Near-Lossless'],
   ['SC_rgb_jls_lossy_line', 'JPEG-LS Near-Lossless'],
