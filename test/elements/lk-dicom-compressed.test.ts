@@ -98,14 +98,25 @@ describe('<lk-dicom> with compressed files', function () {
 
   it('pages to a compressed slice of a series: decoded off the main thread, then shown', async () => {
     const flat = blobs.url(flatSlice(0, 0.3125, '1.2.3.1', 0));
-    const element = await mount({ srcs: [flat, `${DICOM}/MR_small_jp2klossless.dcm`] });
-    expect(element.sliceCount).to.equal(2);
+    const element = await mount({ srcs: [flat, `${DICOM}/MR_small_jp2klossless.dcm`, `${DICOM}/MR_small_htj2k.dcm`] });
+    expect(element.sliceCount).to.equal(3);
     element.setWindow(600, 1600);
     const raw = int16le(rawPixelData(await fetchBytes(`${DICOM}/MR_small.dcm`), true));
+    const showsMr = () => [[10, 10], [32, 32], [50, 20]].every(([x, y]) => greyAt(element, x!, y!) === expectedGrey(raw[y! * 64 + x!]!, 600, 1600));
+    const flatGrey = expectedGrey(0, 600, 1600);
+    const showsFlat = () => [[10, 10], [32, 32], [50, 20]].every(([x, y]) => greyAt(element, x!, y!) === flatGrey);
     await press('PageDown');
     await element.settled();
     expect(element.slice).to.equal(1);
-    for (const [x, y] of [[10, 10], [32, 32], [50, 20]] as const) expect(greyAt(element, x, y)).to.equal(expectedGrey(raw[y * 64 + x]!, 600, 1600));
+    expect(showsMr(), 'slice 1, decoded in the worker').to.equal(true);
+    // Away to a compressed slice and straight back: the late decode must not replace slice 0.
+    element.slice = 2;
+    element.slice = 0;
+    await element.settled();
+    expect(showsFlat(), 'slice 0 stays on screen').to.equal(true);
+    element.slice = 2;
+    await element.settled();
+    expect(showsMr(), 'slice 2').to.equal(true);
   });
 
   it('measures each slice of a series with its own PixelSpacing and shows it', async () => {

@@ -428,18 +428,27 @@ export class LkDicom extends SurfaceElement {
     this.requestUpdate();
   }
 
+  /**
+   * One compressed slice in the worker at a time: paging fast through a series queues nothing.
+   * When a decode lands, paint() shows the slice current by then, or starts decoding it.
+   */
   private decodeSlice(stack: SliceStack, slice: number): void {
-    if (this.decodingSlice === slice) return;
+    if (this.decodingSlice !== undefined) return;
     this.decodingSlice = slice;
     const current = () => this.stack === stack && Math.min(this.session.plane, stack.count - 1) === slice;
     this.sliceDecoded = stack.load(slice).then(
       () => {
-        if (this.decodingSlice === slice) this.decodingSlice = undefined;
-        if (current()) this.paint();
+        if (this.stack !== stack) return;
+        this.decodingSlice = undefined;
+        this.paint();
       },
       (error: unknown) => {
-        if (this.decodingSlice === slice) this.decodingSlice = undefined;
-        if (!current()) return;
+        if (this.stack !== stack) return;
+        this.decodingSlice = undefined;
+        if (!current()) {
+          this.paint();
+          return;
+        }
         this.showSliceError(slice, error);
         if (this.texture?.source.resource === this.sliceRenderer?.canvas) this.surface?.refreshBackground();
       },
