@@ -8,12 +8,15 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import { PDFJS_ASSETS, PDFJS_DIST_DIR } from './scripts/pdfjs-assets.mjs';
+import { DICOM_CODECS_DIST_DIR, dicomCodecAssets } from './scripts/dicom-codec-assets.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ELEMENT_DIR = /^lk-[a-z0-9-]+$/;
 
 /** What dist/pdfjs/ holds (scripts/pdfjs-assets.mjs); the build copies it, the URL rewrite below points at it. */
 export { PDFJS_ASSETS, PDFJS_DIST_DIR };
+/** What dist/dicom-codecs/ holds: the DICOM decode worker and the codecs' .wasm (scripts/dicom-codec-assets.mjs). */
+export { DICOM_CODECS_DIST_DIR };
 
 /** `{ entryName: sourcePath }` for every entry point that exists in `projectRoot` now. */
 export function libraryEntries(projectRoot = root) {
@@ -34,7 +37,11 @@ export function libraryEntries(projectRoot = root) {
   return entries;
 }
 
-/** dicom-parser's UMD build calls `require('zlib')` for deflated transfer syntaxes; browsers have none. */
+/**
+ * Node built-ins named only on Node paths: dicom-parser's UMD build calls `require('zlib')` for
+ * deflated transfer syntaxes (labelkit inflates them itself), the DICOM codecs' Emscripten glue
+ * `require('fs')` and `require('path')`. Browsers have none.
+ */
 function stubNodeBuiltins(names) {
   const prefix = '\0lk-stub:';
   return {
@@ -125,9 +132,10 @@ export default {
   // Keep entry modules' exports exactly as written (no facade merging surprises for consumers).
   preserveEntrySignatures: 'strict',
   plugins: [
-    stubNodeBuiltins(['zlib']),
+    stubNodeBuiltins(['zlib', 'fs', 'path']),
     ownSourceHasSideEffects(),
     pdfjsAssetUrls(),
+    dicomCodecAssets(root),
     nodeResolve({ exportConditions: ['browser'], preferBuiltins: false }),
     commonjs({ strictRequires: false }),
     esbuild({

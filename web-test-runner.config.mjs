@@ -13,14 +13,21 @@ import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-
 
 const commonjs = fromRollup(rollupCommonjs);
 
-/** dicom-parser's UMD build calls `require('zlib')` (deflate transfer syntax only); browsers have none. */
+/**
+ * Node built-ins that browser code only names on Node paths: dicom-parser's UMD build calls
+ * `require('zlib')` (deflate, which labelkit inflates itself), the DICOM codecs' Emscripten glue
+ * `require('fs')` and `require('path')`. Browsers have none.
+ */
+const NODE_BUILTIN_STUBS = ['zlib', 'fs', 'path'];
 const zlibStub = {
-  name: 'lk-zlib-stub',
+  name: 'lk-node-builtin-stubs',
   resolveImport({ source }) {
-    return source === 'zlib' || source === 'node:zlib' ? '/__lk-stub/zlib.js' : undefined;
+    const bare = source.replace(/^node:/, '');
+    return NODE_BUILTIN_STUBS.includes(bare) ? `/__lk-stub/${bare}.js` : undefined;
   },
   serve(context) {
-    return context.path === '/__lk-stub/zlib.js' ? { body: 'export default {};', type: 'js' } : undefined;
+    const match = /^\/__lk-stub\/([a-z]+)\.js$/.exec(context.path);
+    return match && NODE_BUILTIN_STUBS.includes(match[1]) ? { body: 'export default {};', type: 'js' } : undefined;
   },
 };
 

@@ -1,7 +1,9 @@
 // Bench assets that are too large to commit, generated at bench time into bench/out/assets/
 // (git-ignored) and reused while their parameters stay the same:
 //   - a long low-resolution video (ffmpeg, when installed),
-//   - a CT-like DICOM series (a small Explicit VR Little Endian writer, no dependency),
+//   - a CT-like DICOM series (a small Explicit VR Little Endian writer, no dependency), and the
+//     same series compressed (JPEG Lossless with dcmtk's dcmcjpeg, JPEG 2000 with gdcm's
+//     gdcmconv, when installed),
 //   - a many-page text PDF (a small PDF writer with a correct xref table, no dependency),
 //   - the annotations for the video: tracks of keyframes in the flat per-frame import format.
 import { execFileSync } from 'node:child_process';
@@ -262,4 +264,38 @@ export function makePdf(dir, { pages }) {
     writeFileSync(path, pdfBytes(pages));
   }
   return name;
+}
+
+/** The compressions `makeCompressedDicomSeries` makes, and the tool each needs. */
+export const DICOM_COMPRESSIONS = {
+  'jpeg-lossless': { name: 'JPEG Lossless SV1', tool: 'dcmcjpeg', args: (from, to) => ['+e1', from, to], package: 'dcmtk' },
+  jpeg2000: { name: 'JPEG 2000 Lossless', tool: 'gdcmconv', args: (from, to) => ['--j2k', from, to], package: 'libgdcm-tools' },
+};
+
+export function hasTool(tool) {
+  try {
+    execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The series of `makeDicomSeries`, every file compressed with `compression` (a key of
+ * DICOM_COMPRESSIONS) into `dir/dicom-<count>x<size>-<compression>/`. Returns the file names,
+ * or undefined when the tool is not installed.
+ */
+export function makeCompressedDicomSeries(dir, { count, size = 256 }, compression) {
+  const { tool, args } = DICOM_COMPRESSIONS[compression];
+  const plain = makeDicomSeries(dir, { count, size });
+  const folder = `dicom-${count}x${size}-${compression}`;
+  const path = join(dir, folder);
+  const names = plain.map((name) => `${folder}/${name.split('/').pop()}`);
+  if (existsSync(path) && readdirSync(path).length === count) return names;
+  if (!hasTool(tool)) return undefined;
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  plain.forEach((name, i) => execFileSync(tool, args(join(dir, name), join(dir, names[i])), { stdio: 'ignore' }));
+  return names;
 }

@@ -4,14 +4,14 @@
 // and exits 1, saying which, when a scenario failed or produced no numbers.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
 import { pdfjsSourceFile } from '../scripts/pdfjs-assets.mjs';
-import { hasFfmpeg, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
+import { DICOM_COMPRESSIONS, hasFfmpeg, makeCompressedDicomSeries, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -26,10 +26,41 @@ const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-rec
   (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
+/**
+ * The DICOM decode worker and codec files as the package ships them (dist/dicom-codecs/): the
+ * worker is one more entry, the .wasm files are copied, and codec-assets.ts's development URLs
+ * point there (rollup rewrites them the same way, scripts/dicom-codec-assets.mjs). The codecs'
+ * Emscripten glue names Node's fs and path on Node paths only.
+ */
+const DICOM_CODEC_WASM = [
+  'codec-libjpeg-turbo-8bit/dist/libjpegturbowasm_decode.wasm',
+  'codec-charls/dist/charlswasm_decode.wasm',
+  'codec-openjpeg/dist/openjpegwasm_decode.wasm',
+  'codec-openjph/dist/openjphjs.wasm',
+];
+const dicomCodecs = {
+  name: 'bench-dicom-codecs',
+  setup(esbuildBuild) {
+    esbuildBuild.onResolve({ filter: /^(fs|path)$/ }, () => ({ path: 'node-builtin', namespace: 'bench-empty' }));
+    esbuildBuild.onLoad({ filter: /.*/, namespace: 'bench-empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    esbuildBuild.onLoad({ filter: /[\\/]media[\\/]dicom[\\/]codec-assets\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8')
+        .replace("'./decode-worker.ts'", "'/dicom-codecs/decode-worker.js'")
+        .replace(/'\.\.\/\.\.\/\.\.\/node_modules\/@cornerstonejs\/[^']*\/([^'/]+\.wasm)'/g, "'/dicom-codecs/$1'"),
+      loader: 'ts',
+    }));
+  },
+};
+
 async function bundle() {
-  mkdirSync(out, { recursive: true });
+  mkdirSync(join(out, 'dicom-codecs'), { recursive: true });
+  for (const file of DICOM_CODEC_WASM) copyFileSync(join(root, 'node_modules', '@cornerstonejs', file), join(out, 'dicom-codecs', basename(file)));
   await build({
-    entryPoints: Object.fromEntries(pages.map((name) => [name, join(root, 'bench', 'pages', `${name}.ts`)])),
+    entryPoints: {
+      ...Object.fromEntries(pages.map((name) => [name, join(root, 'bench', 'pages', `${name}.ts`)])),
+      'dicom-codecs/decode-worker': join(root, 'src', 'media', 'dicom', 'decode-worker.ts'),
+    },
+    plugins: [dicomCodecs],
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -162,7 +193,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, pdf: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -197,6 +228,7 @@ async function main() {
     }
     if (only('video')) results.video = await videoScenario(run);
     if (only('dicom')) results.dicom = await dicomScenario(run);
+    if (only('dicom')) results.dicomDecode = await dicomDecodeScenario(run);
     if (only('pdf')) results.pdf = await pdfScenario(run);
   } finally {
     await browser.close();
@@ -216,7 +248,9 @@ async function main() {
   if (onlyGroups) {
     // A partial run keeps the other groups' last numbers.
     const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
-    for (const group of ['image', 'text', 'video', 'dicom', 'pdf']) if (!only(group) && previous[group]) results[group] = previous[group];
+    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf']) {
+      if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
+    }
   }
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
@@ -329,6 +363,24 @@ async function dicomScenario(run) {
   return { [label]: result };
 }
 
+/**
+ * Decode time per slice: the same series uncompressed and compressed (JPEG Lossless, JPEG 2000;
+ * each only when its encoder is installed, see bench/assets.mjs), every slice paged to once.
+ */
+async function dicomDecodeScenario(run) {
+  const series = { uncompressed: { name: 'Explicit VR Little Endian', files: makeDicomSeries(assets, DICOM) } };
+  for (const [key, compression] of Object.entries(DICOM_COMPRESSIONS)) {
+    const files = makeCompressedDicomSeries(assets, DICOM, key);
+    series[key] = files ? { name: compression.name, files } : { name: compression.name, skipped: `${compression.tool} (Debian package ${compression.package}) is not installed` };
+  }
+  const results = {};
+  for (const { name, files, skipped } of Object.values(series)) {
+    const label = `${DICOM.count} slices, ${DICOM.size}×${DICOM.size} CT, ${name}`;
+    results[label] = skipped ? { skipped } : await run('dicom', label, 'dicom-labelkit', [['load', { files }], ['decodeEach']]);
+  }
+  return results;
+}
+
 async function pdfScenario(run) {
   const label = `${PDF.pages} pages of text`;
   if (!pdfBuilt) return { [label]: { skipped: 'lk-pdf not built (src/elements/lk-pdf/define.ts missing)' } };
@@ -356,19 +408,21 @@ function smokeProblems(results) {
     text: ['load.loadMs', 'scroll.median', 'exportAll.exportMs'],
     video: ['load.loadMs', 'shapesAtFrame.shapes.median', 'shapesAtFrame.seek.median', 'scrub.latency.median', 'scrub.max', 'step.latency.median', 'step.max'],
     dicom: ['load.loadMs', 'sliceChange.median', 'arrows.latency.median', 'arrows.max', 'wheel.latency.median', 'windowLevel.latency.median', 'windowLevel.max'],
+    dicomDecode: ['load.loadMs', 'decodeEach.median', 'decodeEach.p95'],
     pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
   };
   const problems = [];
   for (const [group, keys] of Object.entries(expected)) {
-    if (!only(group)) continue;
+    if (!only(group === 'dicomDecode' ? 'dicom' : group)) continue;
     const scenarios = Object.entries(results[group] ?? {});
     if (scenarios.length === 0) problems.push(`${group}: no scenario ran`);
     for (const [label, value] of scenarios) {
       const byPage = 'skipped' in value || 'load.loadMs' in value || 'load.firstPageMs' in value ? { [group]: value } : value;
       for (const [page, metrics] of Object.entries(byPage)) {
         if (metrics.skipped) {
-          // Skipping is fine only for the PDF scenario while lk-pdf is not built.
-          if (!(group === 'pdf' && !pdfBuilt)) problems.push(`${group} ${label}: skipped (${metrics.skipped})`);
+          // Skipping is fine only for the PDF scenario while lk-pdf is not built, and for a
+          // compressed DICOM series whose encoder (dcmtk, gdcm) is not installed.
+          if (!(group === 'pdf' && !pdfBuilt) && group !== 'dicomDecode') problems.push(`${group} ${label}: skipped (${metrics.skipped})`);
           continue;
         }
         for (const key of keys) if (!(typeof metrics[key] === 'number' && Number.isFinite(metrics[key]) && metrics[key] >= 0)) problems.push(`${group} ${label} ${page}: ${key} = ${metrics[key]}`);
@@ -536,6 +590,21 @@ function mediaReport(results) {
       ]);
     }
     for (const [label, r] of skipped('dicom')) lines.push(`${label}: not measured — ${r.skipped}.`);
+  }
+  if (results.dicomDecode && Object.keys(results.dicomDecode).length) {
+    lines.push('', '## DICOM decoding: the same series uncompressed and compressed', '');
+    lines.push(
+      'Every slice paged to once from script → shown (`settled()`): the files are fetched and parsed at load; a compressed slice is decoded in labelkit\'s worker (JPEG Lossless by jpeg-lossless-decoder-js, JPEG 2000 by OpenJPEG in WebAssembly) when it is first shown. The compressed files are made from the uncompressed ones by dcmtk (`dcmcjpeg +e1`) and gdcm (`gdcmconv --j2k`).',
+      '',
+    );
+    table(
+      measured('dicomDecode').flatMap(([label, r]) => [
+        [label, 'load (fetch and parse every file) → first slice drawn', r['load.loadMs']],
+        [label, 'slice set → shown, median (decode included)', r['decodeEach.median'], FRAME * 3],
+        [label, 'slice set → shown, p95', r['decodeEach.p95'], FRAME * 3],
+      ]),
+    );
+    for (const [label, r] of skipped('dicomDecode')) lines.push(`${label}: not measured — ${r.skipped}.`);
   }
   if (results.pdf && Object.keys(results.pdf).length) {
     lines.push('', '## PDF: `<lk-pdf>`, a generated text PDF (no peer: targets are absolute)', '');

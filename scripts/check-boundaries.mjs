@@ -5,7 +5,7 @@
 //   2. src/canvas, src/tools, src/text, src/media and src/host never import from src/elements.
 //   3. Test files contain no .only( / .skip( / xit( / xdescribe(.
 //   4. Third-party viewers stay behind their media adapter: only src/media/dicom imports
-//      cornerstone-core and dicom-parser.
+//      cornerstone-core, dicom-parser and the DICOM codecs.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,17 @@ const DOM_GLOBALS = new Set(['document', 'window', 'HTMLElement']);
 const BELOW_ELEMENTS_DIRS = ['src/canvas', 'src/tools', 'src/text', 'src/media', 'src/host'];
 const ELEMENTS_DIR = 'src/elements';
 /** Package → the one src/ folder allowed to import it (or any of its files). */
-const ADAPTER_ONLY_PACKAGES = { 'cornerstone-core': 'src/media/dicom', 'dicom-parser': 'src/media/dicom' };
+const ADAPTER_ONLY_PACKAGES = Object.fromEntries(
+  [
+    'cornerstone-core',
+    'dicom-parser',
+    '@cornerstonejs/codec-libjpeg-turbo-8bit',
+    '@cornerstonejs/codec-charls',
+    '@cornerstonejs/codec-openjpeg',
+    '@cornerstonejs/codec-openjph',
+    'jpeg-lossless-decoder-js',
+  ].map((name) => [name, 'src/media/dicom']),
+);
 const FOCUSED_OR_SKIPPED = /(\.only\s*\(|\.skip\s*\(|\bxit\s*\(|\bxdescribe\s*\()/g;
 
 const toPosix = (path) => path.split(sep).join('/');

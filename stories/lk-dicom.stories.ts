@@ -78,6 +78,18 @@ export const MultiFrame: Story = {
     }),
 };
 
+/** The same MR slice, JPEG 2000 Lossless, decoded by OpenJPEG in labelkit's codec worker: it looks exactly like the MR story. */
+export const MRJpeg2000: Story = { render: (args) => dicom(args, { src: `${DICOM}/MR_small_jp2klossless.dcm` }) };
+
+/** Colour JPEG Baseline stored as YBR_FULL (libjpeg-turbo gives RGB). */
+export const JpegBaselineColour: Story = { render: (args) => dicom(args, { src: `${DICOM}/SC_rgb_jpeg_lossy_gdcm.dcm` }) };
+
+/** JPEG 2000 with a JP2 header and the reversible colour transform (YBR_RCT), 400 × 400. */
+export const Jpeg2000Colour: Story = { render: (args) => dicom(args, { src: `${DICOM}/GDCMJ2K_TextGBR.dcm` }) };
+
+/** JPEG-LS near-lossless, 16-bit grey. */
+export const JpegLs: Story = { render: (args) => dicom(args, { src: `${DICOM}/JPEGLSNearLossless_16.dcm` }) };
+
 /** RGB, RLE Lossless, 2 frames (the second is the inverse of the first). */
 export const ColourRle: Story = { render: (args) => dicom(args, { src: `${DICOM}/SC_rgb_rle_2frame.dcm` }) };
 
@@ -122,9 +134,9 @@ export const Monochrome1: Story = {
   render: (args, { loaded }) => dicom(args, { src: loaded['url'] as string }),
 };
 
-/** JPEG 2000 (not decoded): lk-error asset-unsupported naming the transfer syntax. */
+/** JPEG 2000 Part 2 multi-component (not decoded): lk-error asset-unsupported naming the transfer syntax. */
 export const CompressedUnsupported: Story = {
-  loaders: [async () => ({ url: blobUrl(writeDicom(imageElements({ rows: 2, columns: 2, pixelData: words16([0, 0, 0, 0]) }), 'explicit-le', '1.2.840.10008.1.2.4.91')) })],
+  loaders: [async () => ({ url: blobUrl(writeDicom(imageElements({ rows: 2, columns: 2, pixelData: words16([0, 0, 0, 0]) }), 'explicit-le', '1.2.840.10008.1.2.4.92')) })],
   render: (args, { loaded }) => dicom(args, { src: loaded['url'] as string }),
 };
 

@@ -56,6 +56,25 @@ window.bench = {
     return result;
   },
 
+  /**
+   * Every slice in order, set from script → shown (decoded, windowed, drawn): for compressed
+   * series the decode runs in labelkit's worker, so this is decode time per slice as a user
+   * paging through meets it. Slices are decoded once each here (nothing cached yet past slice 0).
+   */
+  async decodeEach() {
+    const times: number[] = [];
+    const started = performance.now();
+    for (let slice = 1; slice < element.sliceCount; slice++) {
+      const start = performance.now();
+      element.slice = slice;
+      await element.settled();
+      times.push(performance.now() - start);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    return { median: at(0.5), p95: at(0.95), totalMs: performance.now() - started, slices: times.length };
+  },
+
   /** Where the harness puts the mouse: the stage's center. */
   async stageBox() {
     return centerOf(element.shadowRoot!.querySelector('.surface')!);

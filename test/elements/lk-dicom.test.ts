@@ -182,21 +182,50 @@ describe('<lk-dicom>', () => {
     expect(window.center).to.be.lessThan(600);
     expect(toolsOf(element), 'a W/L drag draws nothing').to.have.length(0);
     for (let i = 0; i < raw.length; i += 11) expect(greyAt(element, i % 64, Math.floor(i / 64))).to.equal(expectedGrey(raw[i]!, window.center, window.width));
-    // A preset chosen from the keyboard: focus the list, type the start of its name.
+    // A preset chosen from the keyboard: focus the list, End picks the last one (full range).
     await element.updateComplete;
     const select = element.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="Window preset"]')!;
     select.focus();
-    await press('b');
-    expect(element.voiWindow).to.deep.equal({ center: 400, width: 1800 });
+    await press('End');
+    const full = fullRangeWindow(raw);
+    expect(element.voiWindow).to.deep.equal(full);
     await element.settled();
-    for (let i = 0; i < raw.length; i += 5) expect(greyAt(element, i % 64, Math.floor(i / 64))).to.equal(expectedGrey(raw[i]!, 400, 1800));
-    expect(Math.abs(screenGreyAt(element, 10, 10) - expectedGrey(raw[10 * 64 + 10]!, 400, 1800))).to.be.at.most(2);
+    for (let i = 0; i < raw.length; i += 5) expect(greyAt(element, i % 64, Math.floor(i / 64))).to.equal(expectedGrey(raw[i]!, full.center, full.width));
+    expect(Math.abs(screenGreyAt(element, 10, 10) - expectedGrey(raw[10 * 64 + 10]!, full.center, full.width))).to.be.at.most(2);
     await element.updateComplete;
     await clickControl(barButton(element, 'Reset W/L'));
     expect(element.voiWindow).to.deep.equal({ center: 600, width: 1600 });
     expect(greyAt(element, 10, 10)).to.equal(expectedGrey(raw[10 * 64 + 10]!, 600, 1600));
     await element.updateComplete;
     expect(barButton(element, 'Reset W/L').disabled, 'nothing left to reset').to.equal(true);
+  });
+
+  it('offers the Hounsfield presets for CT only, and Invert shows grey slices the other way round', async () => {
+    const presetLabels = (element: LkDicom) =>
+      [...element.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[aria-label="Window preset"] option')].map((o) => o.textContent!.split(' (')[0]!.trim());
+    const mr = await mount({ src: `${DICOM}/MR_small.dcm` });
+    await mr.updateComplete;
+    expect(presetLabels(mr), 'MR: its own window and the full range, no HU windows').to.deep.equal(['Preset…', 'File', 'Full range']);
+    mr.remove();
+    const ct = await mount({ src: `${DICOM}/CT_small.dcm` });
+    await ct.updateComplete;
+    expect(presetLabels(ct)).to.include.members(['Soft tissue', 'Lung', 'Bone', 'Brain', 'Liver', 'Mediastinum', 'Full range']);
+    const select = ct.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="Window preset"]')!;
+    select.focus();
+    await press('l');
+    expect(ct.voiWindow).to.deep.equal({ center: -600, width: 1500 });
+    await ct.settled();
+    const hu = int16le(rawPixelData(await fetchBytes(`${DICOM}/CT_small.dcm`), true)).map((v) => v - 1024);
+    const at = (x: number, y: number, invert = false) => expectedGrey(hu[y * 128 + x]!, -600, 1500, invert);
+    expect(greyAt(ct, 64, 64)).to.equal(at(64, 64));
+    await clickControl(barButton(ct, 'Invert'));
+    await ct.settled();
+    expect(ct.inverted).to.equal(true);
+    expect(barButton(ct, 'Invert').getAttribute('aria-pressed')).to.equal('true');
+    for (let y = 0; y < 128; y += 7) for (let x = 0; x < 128; x += 5) expect(greyAt(ct, x, y), `${x},${y}`).to.equal(at(x, y, true));
+    await clickControl(barButton(ct, 'Invert'));
+    await ct.settled();
+    expect(greyAt(ct, 10, 10)).to.equal(at(10, 10));
   });
 
   it('W/L mode turns primary drags into window/level', async () => {
@@ -372,18 +401,14 @@ describe('<lk-dicom>', () => {
     expect(Math.abs(screenGreyAt(mr, 32, 32) - expectedGrey(raw[32 * 64 + 32]!, mrWindow.center, mrWindow.width))).to.be.at.most(2);
   });
 
-  it('names each compressed transfer syntax in asset-unsupported and keeps the annotations', async () => {
+  it('names each transfer syntax it does not decode in asset-unsupported and keeps the annotations', async () => {
     const element = await mount({ src: `${DICOM}/MR_small.dcm` });
     element.import({ objects: [{ objectId: 'keep', schemaId: 't-car', 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }] });
     const syntaxes: [string, string][] = [
-      ['1.2.840.10008.1.2.4.50', 'JPEG Baseline'],
-      ['1.2.840.10008.1.2.4.70', 'JPEG Lossless'],
-      ['1.2.840.10008.1.2.4.80', 'JPEG-LS Lossless'],
-      ['1.2.840.10008.1.2.4.81', 'JPEG-LS Near-Lossless'],
-      ['1.2.840.10008.1.2.4.90', 'JPEG 2000 Lossless'],
-      ['1.2.840.10008.1.2.4.91', 'JPEG 2000'],
-      ['1.2.840.10008.1.2.4.201', 'High-Throughput JPEG 2000 Lossless'],
-      ['1.2.840.10008.1.2.1.99', 'Deflated Explicit VR Little Endian'],
+      ['1.2.840.10008.1.2.4.92', 'JPEG 2000 Part 2 Multi-component Lossless'],
+      ['1.2.840.10008.1.2.4.93', 'JPEG 2000 Part 2 Multi-component'],
+      ['1.2.840.10008.1.2.4.100', 'MPEG2 Main Profile'],
+      ['1.2.840.10008.1.2.4.102', 'MPEG-4 AVC/H.264'],
       ['1.2.999.1', '1.2.999.1'],
     ];
     for (const [uid, name] of syntaxes) {

@@ -12,8 +12,8 @@ import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
 import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
-import { formatLength, polylineLength } from '../../media/dicom/measure.js';
-import { WINDOW_PRESETS, dragWindow, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
+import { formatAngle, formatLength, polylineAngle, polylineLength } from '../../media/dicom/measure.js';
+import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { styleProperties } from '../base/style-properties.js';
@@ -123,12 +123,29 @@ export class LkDicom extends SurfaceElement {
 
   /** The window/level the user chose; undefined = each slice's own (file or data range). */
   @state() private userWindow: VoiWindow | undefined;
+  /**
+   * Whether overlay planes (DICOM groups 6000–601E: graphics and text the modality stored beside
+   * the image) are drawn, in white, over the slices that have them. The bar's **Overlays** button
+   * toggles it.
+   */
+  @property({ attribute: false }) overlaysVisible = true;
+
+  /**
+   * Shows grey slices inverted (white ↔ black, on top of MONOCHROME1's own inversion), for every
+   * slice. The bar's **Invert** button toggles it; colour slices are never inverted.
+   */
+  @property({ attribute: false }) inverted = false;
+
   /** W/L mode: primary-button drags change window/level instead of drawing. */
   @state() private windowLevelMode = false;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
   @state() private viewTick = 0;
 
   private stack: SliceStack | undefined;
+  /** The compressed slice being decoded for display (paint shows it when it arrives). */
+  private decodingSlice: number | undefined;
+  /** Settles when that slice is shown (or failed). */
+  private sliceDecoded: Promise<void> | undefined;
   /** Draws slices through cornerstone-core into the canvas the background texture shows. */
   private sliceRenderer: SliceRenderer | undefined;
   private texture: Texture | undefined;
@@ -181,6 +198,19 @@ export class LkDicom extends SurfaceElement {
     this.paint();
   }
 
+  /**
+   * Resolves when the view is drawn, including the slice shown: a slice of a compressed file is
+   * decoded in a worker first (the previous slice stays on screen meanwhile).
+   */
+  override async settled(): Promise<void> {
+    while (this.sliceDecoded) {
+      const pending = this.sliceDecoded;
+      await pending;
+      if (this.sliceDecoded === pending) this.sliceDecoded = undefined;
+    }
+    await super.settled();
+  }
+
   /** A copy of the displayed slice after windowing (natural size, RGBA), for tests and screenshots. */
   displayedImageData(): ImageData | undefined {
     return this.sliceRenderer?.imageData();
@@ -218,6 +248,8 @@ export class LkDicom extends SurfaceElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const redraw = (key: 'overlaysVisible' | 'inverted') => changed.has(key) && changed.get(key) !== undefined;
+    if (redraw('overlaysVisible') || redraw('inverted')) this.paint();
     const series = this.seriesUrls();
     if (series.length === 0) {
       // Going back from a series to `src`: the base loads `src` only when it changed, so say it did.
@@ -298,7 +330,7 @@ export class LkDicom extends SurfaceElement {
       try {
         stack = dicom.createSliceStack(files);
         // Decode the first slice now: a broken frame should fail the load, not the first paint.
-        stack.frame(0);
+        await stack.load(0);
       } catch (error) {
         throw toLabelkitError(error, dicom.DicomDecodeError);
       }
@@ -327,6 +359,7 @@ export class LkDicom extends SurfaceElement {
 
   private useStack(stack: SliceStack, renderer: SliceRenderer): void {
     this.stack = stack;
+    this.decodingSlice = undefined;
     this.sliceRenderer = renderer;
     this.userWindow = undefined;
     this.session.setPlaneCount(stack.count);
@@ -378,18 +411,57 @@ export class LkDicom extends SurfaceElement {
     const renderer = this.sliceRenderer;
     if (!stack || !renderer) return;
     const slice = Math.min(this.session.plane, stack.count - 1);
+    if (!stack.ready(slice)) {
+      // Compressed: the previous slice stays on screen until the worker has decoded this one.
+      this.decodeSlice(stack, slice);
+      this.requestUpdate();
+      return;
+    }
     const canvas = renderer.canvas;
     try {
-      renderer.render(slice, stack.isGrey(slice) ? this.userWindow : undefined);
+      const grey = stack.isGrey(slice);
+      renderer.render(slice, grey ? this.userWindow : undefined, this.overlaysVisible ? stack.overlay(slice) : undefined, grey && this.inverted);
     } catch (error) {
-      renderer.clear();
-      this.reportError({
-        code: 'asset-load',
-        message: `Slice ${slice + 1} could not be decoded${error instanceof Error && error.name === 'DicomDecodeError' ? `: ${error.message}` : '.'}`,
-      });
+      this.showSliceError(slice, error);
     }
     if (this.texture?.source.resource === canvas) this.surface?.refreshBackground();
     this.requestUpdate();
+  }
+
+  /**
+   * One compressed slice in the worker at a time: paging fast through a series queues nothing.
+   * When a decode lands, paint() shows the slice current by then, or starts decoding it.
+   */
+  private decodeSlice(stack: SliceStack, slice: number): void {
+    if (this.decodingSlice !== undefined) return;
+    this.decodingSlice = slice;
+    const current = () => this.stack === stack && Math.min(this.session.plane, stack.count - 1) === slice;
+    this.sliceDecoded = stack.load(slice).then(
+      () => {
+        if (this.stack !== stack) return;
+        this.decodingSlice = undefined;
+        this.paint();
+      },
+      (error: unknown) => {
+        if (this.stack !== stack) return;
+        this.decodingSlice = undefined;
+        if (!current()) {
+          this.paint();
+          return;
+        }
+        this.showSliceError(slice, error);
+        if (this.texture?.source.resource === this.sliceRenderer?.canvas) this.surface?.refreshBackground();
+      },
+    );
+  }
+
+  private showSliceError(slice: number, error: unknown): void {
+    this.sliceRenderer?.clear();
+    const decodeError = error instanceof Error && error.name === 'DicomDecodeError' ? (error as Error & { kind?: string }) : undefined;
+    this.reportError({
+      code: decodeError?.kind === 'resource' ? 'resource-load' : 'asset-load',
+      message: `Slice ${slice + 1} could not be decoded${decodeError ? `: ${decodeError.message}` : '.'}`,
+    });
   }
 
   private stepSlice(delta: number): boolean {
@@ -464,6 +536,7 @@ export class LkDicom extends SurfaceElement {
     event.stopPropagation();
     event.preventDefault();
     (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    if (!stack.ready(this.slice)) return;
     const range = stack.range(this.slice);
     const span = Math.max(range.max - range.min, window.width, 1e-6);
     this.windowDrag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, start: window, sensitivity: span / 512 };
@@ -525,7 +598,8 @@ export class LkDicom extends SurfaceElement {
               />
             </label>`
           : nothing}
-        ${window ? this.renderWindowControls(stack, window) : nothing}
+        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
+        ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
       ${this.renderMeasurements(stack)}
     `;
@@ -535,8 +609,8 @@ export class LkDicom extends SurfaceElement {
     const fileWindows = stack.info(this.slice).windows;
     const presets = [
       ...fileWindows.map((w, i) => ({ id: `file-${i}`, label: `File ${fileWindows.length > 1 ? i + 1 : ''}`.trim(), ...w })),
-      ...WINDOW_PRESETS,
-      { id: 'range', label: 'Full range', ...windowForRange(stack.range(this.slice)) },
+      ...presetsFor(stack.info(this.slice).modality),
+      ...(stack.ready(this.slice) ? [{ id: 'range', label: 'Full range', ...windowForRange(stack.range(this.slice)) }] : []),
     ];
     const onPreset = (event: Event) => {
       const select = event.target as HTMLSelectElement;
@@ -551,6 +625,9 @@ export class LkDicom extends SurfaceElement {
         ${presets.map((p) => html`<option value=${p.id}>${p.label} (${formatWindowValue(p.width)}/${formatWindowValue(p.center)})</option>`)}
       </select>
       <button type="button" @click=${() => this.resetWindow()} ?disabled=${this.userWindow === undefined}>Reset W/L</button>
+      <button type="button" aria-pressed=${this.inverted ? 'true' : 'false'} title="Show grey slices inverted" @click=${() => (this.inverted = !this.inverted)}>
+        Invert
+      </button>
       <button
         type="button"
         aria-pressed=${this.windowLevelMode ? 'true' : 'false'}
@@ -560,6 +637,28 @@ export class LkDicom extends SurfaceElement {
         W/L mode
       </button>
     `;
+  }
+
+  private renderOverlayToggle(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
+    const planes = stack.info(slice).overlays;
+    if (!planes?.length) return nothing;
+    const labels = planes.map((plane) => plane.label).filter((label): label is string => Boolean(label));
+    return html`<button
+      type="button"
+      class="overlays"
+      aria-pressed=${this.overlaysVisible ? 'true' : 'false'}
+      title=${`Show the file's overlay planes${labels.length ? ` (${labels.join(', ')})` : ''}`}
+      @click=${() => (this.overlaysVisible = !this.overlaysVisible)}
+    >
+      Overlays
+    </button>`;
+  }
+
+  /** The slice's own PixelSpacing (a series may mix them), which its lengths are measured with. */
+  private renderSpacing(spacing: [number, number] | undefined): TemplateResult | typeof nothing {
+    if (!spacing) return nothing;
+    const [rows, columns] = spacing.map((mm) => String(Number(mm.toPrecision(4))));
+    return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
   }
 
   /** Length labels for the polylines on this slice, in mm with PixelSpacing. */
@@ -572,7 +671,9 @@ export class LkDicom extends SurfaceElement {
       if (this.session.hidden.has(object.objectId)) continue;
       const geometry = geometryOnPlane(object, this.slice, 'paged');
       if (!geometry || geometry.type !== 'polyline' || geometry.value.length < 2) continue;
-      const text = formatLength(polylineLength(geometry.value, stack.pixelSpacing));
+      const spacing = stack.pixelSpacingOf(this.slice);
+      const angle = polylineAngle(geometry.value, spacing);
+      const text = `${formatLength(polylineLength(geometry.value, spacing))}${angle === undefined ? '' : ` · ${formatAngle(angle)}`}`;
       const anchor: Point = geometry.value.at(-1)!;
       const x = anchor[0] * view.scale + view.offsetX;
       const y = anchor[1] * view.scale + view.offsetY;
@@ -581,12 +682,19 @@ export class LkDicom extends SurfaceElement {
     return labels.length ? html`<div class="measures" aria-hidden="true">${labels}</div>` : nothing;
   }
 
-  /** Measured length of a polyline object on its slice (mm with PixelSpacing, else px). */
-  measure(objectId: string): { value: number; unit: 'mm' | 'px' } | undefined {
+  /**
+   * Measured length of a polyline object on its slice (mm with its slice's PixelSpacing, else px)
+   * and, for a three-point polyline, `angle`: degrees at its middle point.
+   */
+  measure(objectId: string): { value: number; unit: 'mm' | 'px'; angle?: number } | undefined {
     const object = this.session.store.state.objects.get(objectId);
     const keyframe = object?.keyframes[0];
     if (!keyframe || keyframe.geometry.type !== 'polyline') return undefined;
-    return polylineLength(keyframe.geometry.value, this.stack?.pixelSpacing);
+    const stack = this.stack;
+    // Each slice's own spacing: a series may mix them.
+    const spacing = stack && keyframe.frame < stack.count ? stack.pixelSpacingOf(keyframe.frame) : undefined;
+    const angle = polylineAngle(keyframe.geometry.value, spacing);
+    return { ...polylineLength(keyframe.geometry.value, spacing), ...(angle === undefined ? {} : { angle }) };
   }
 }
 
@@ -598,10 +706,10 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
 }
 
-function toLabelkitError(error: unknown, decodeError: abstract new (...args: never[]) => Error & { kind: 'corrupt' | 'unsupported' }): unknown {
-  if (error instanceof decodeError) {
-    return new LabelkitError({ code: error.kind === 'unsupported' ? 'asset-unsupported' : 'asset-load', message: error.message });
-  }
+const DECODE_ERROR_CODES = { unsupported: 'asset-unsupported', resource: 'resource-load', corrupt: 'asset-load' } as const;
+
+function toLabelkitError(error: unknown, decodeError: abstract new (...args: never[]) => Error & { kind: keyof typeof DECODE_ERROR_CODES }): unknown {
+  if (error instanceof decodeError) return new LabelkitError({ code: DECODE_ERROR_CODES[error.kind], message: error.message });
   return error;
 }
 

@@ -8,6 +8,6 @@ export { loadCornerstone, type Cornerstone } from './cornerstone.js';
 export { createSliceRenderer, type SliceRenderer } from './slice-renderer.js';
 export { seriesOrder } from './series.js';
 export { transferSyntaxOf, type TransferSyntax } from './transfer-syntax.js';
-export { WINDOW_PRESETS, dragWindow, modalityRange, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';
-export { formatLength, polylineLength, type Length } from './measure.js';
+export { WINDOW_PRESETS, dragWindow, modalityRange, presetsFor, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';
+export { formatAngle, formatLength, polylineAngle, polylineLength, type Length } from './measure.js';
 export { createSliceStack, type SliceStack } from './slice-stack.js';

@@ -14,10 +14,12 @@ export interface SliceRenderer {
   /** The rendered slice, `stack.width` × `stack.height`. */
   readonly canvas: HTMLCanvasElement;
   /**
-   * Draws `slice`: grey slices with `window` (undefined = the slice's own), MONOCHROME1 inverted;
-   * colour slices as they are. Throws the stack's DicomDecodeError when the slice cannot be decoded.
+   * Draws `slice`: grey slices with `window` (undefined = the slice's own), MONOCHROME1 inverted
+   * (and every grey slice inverted once more when `inverted`);
+   * colour slices as they are; then `overlay` pixels (1 = set) in white on top. Throws the stack's
+   * DicomDecodeError when the slice cannot be decoded.
    */
-  render(slice: number, window: VoiWindow | undefined): void;
+  render(slice: number, window: VoiWindow | undefined, overlay?: Uint8Array, inverted?: boolean): void;
   /** Blanks the canvas (transparent), e.g. after a slice failed to decode. */
   clear(): void;
   /** A copy of the canvas pixels (RGBA). */
@@ -37,16 +39,17 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
 
   return {
     canvas,
-    render(slice, window) {
+    render(slice, window, overlay, inverted = false) {
       const image = imageOf(slice);
       const voi = image.color ? IDENTITY_WINDOW : (window ?? stack.defaultWindow(slice)!);
       cornerstone.renderToCanvas(canvas, image, {
         scale: 1,
         translation: { x: 0, y: 0 },
         voi: { windowWidth: voi.width, windowCenter: voi.center },
-        invert: image.invert,
+        invert: !image.color && image.invert !== inverted,
         pixelReplication: true,
       });
+      if (overlay) drawOverlay(canvas, overlay);
     },
     clear() {
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -56,4 +59,16 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
       return context ? context.getImageData(0, 0, canvas.width, canvas.height) : new ImageData(canvas.width, canvas.height);
     },
   };
+}
+
+/** Overlay bits as opaque white over the rendered slice (how viewers commonly show overlay planes). */
+function drawOverlay(canvas: HTMLCanvasElement, overlay: Uint8Array): void {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const image = context.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < overlay.length; i++) {
+    if (!overlay[i]) continue;
+    image.data.fill(255, 4 * i, 4 * i + 4);
+  }
+  context.putImageData(image, 0, 0);
 }

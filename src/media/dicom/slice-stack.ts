@@ -1,10 +1,11 @@
 /**
  * The planes of one DICOM asset: the frames of a multi-frame file, or the files of a series in
  * display order (each file's frames in turn). Decodes lazily and keeps recent frames; one stack
- * per element, so elements never share decoded frames.
+ * per element, so elements never share decoded frames. Native and RLE frames decode on demand
+ * (`frame`); compressed ones in the codec worker, so a slice must be `load`ed before `frame`.
  */
 import { DicomDecodeError } from './decode-error.js';
-import type { DecodedFrame, DicomFile, DicomImageInfo } from './dicom-file.js';
+import { overlayMask, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
 import { createRecentCache } from './recent.js';
 import { seriesOrder } from './series.js';
 import { modalityRange, windowForRange, type VoiWindow } from './windowing.js';
@@ -13,15 +14,25 @@ export interface SliceStack {
   readonly width: number;
   readonly height: number;
   readonly count: number;
-  /** PixelSpacing of the first file, [row, column] in mm. */
+  /** PixelSpacing of the first file, [row, column] in mm (the export's metadata). */
   readonly pixelSpacing: [number, number] | undefined;
+  /** PixelSpacing of the file a slice comes from: series may mix spacings. */
+  pixelSpacingOf(slice: number): [number, number] | undefined;
   /** One SOP Instance UID per file, in display order (files without one are left out). */
   readonly sopInstanceUIDs: string[];
   info(slice: number): DicomImageInfo;
+  /** Whether `frame(slice)` answers now (always for native and RLE files). */
+  ready(slice: number): boolean;
+  /** Decodes a slice (in the codec worker for compressed files); rejects with DicomDecodeError. */
+  load(slice: number): Promise<DecodedFrame>;
+  /** The decoded slice; throws DicomDecodeError for a compressed slice not `load`ed yet. */
   frame(slice: number): DecodedFrame;
   isGrey(slice: number): boolean;
+  /** The file's window, else the window of the slice's value range (undefined until it is ready). */
   defaultWindow(slice: number): VoiWindow | undefined;
-  /** Modality value range of a grey slice (for drag sensitivity and the full-range window). */
+  /** The overlay planes' pixels on a slice (1 = set), undefined when its file has none there. */
+  overlay(slice: number): Uint8Array | undefined;
+  /** Modality value range of a grey slice (for drag sensitivity and the full-range window); needs `ready`. */
   range(slice: number): { min: number; max: number };
 }
 
@@ -40,17 +51,38 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
   for (const file of ordered) for (let frame = 0; frame < file.info.frameCount; frame++) planes.push({ file, frame });
   const frames = createRecentCache<number, DecodedFrame>(CACHE_SIZE);
   const ranges = new Map<number, { min: number; max: number }>();
+  const overlays = createRecentCache<number, Uint8Array | undefined>(CACHE_SIZE);
 
   const plane = (slice: number) => {
     const found = planes[slice];
     if (!found) throw new RangeError(`No slice ${slice}.`);
     return found;
   };
+  const loading = new Map<number, Promise<DecodedFrame>>();
   const frame = (slice: number): DecodedFrame =>
     frames.get(slice, () => {
       const { file, frame: index } = plane(slice);
+      if (file.decodesInWorker) throw new DicomDecodeError(`Slice ${slice + 1} is not decoded yet.`);
       return file.decodeFrame(index);
     });
+  const ready = (slice: number) => frames.has(slice) || !plane(slice).file.decodesInWorker;
+  const load = (slice: number): Promise<DecodedFrame> => {
+    if (ready(slice)) {
+      try {
+        return Promise.resolve(frame(slice));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    let pending = loading.get(slice);
+    if (!pending) {
+      const { file, frame: index } = plane(slice);
+      pending = file.loadFrame(index).finally(() => loading.delete(slice));
+      pending.then((decoded) => frames.set(slice, decoded), () => undefined);
+      loading.set(slice, pending);
+    }
+    return pending;
+  };
 
   const isGrey = (slice: number) => plane(slice).file.info.photometric.startsWith('MONOCHROME');
   const range = (slice: number) => {
@@ -62,16 +94,28 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     }
     return found;
   };
-  const defaultWindow = (slice: number): VoiWindow | undefined =>
-    isGrey(slice) ? (plane(slice).file.info.windows[0] ?? windowForRange(range(slice))) : undefined;
+  const defaultWindow = (slice: number): VoiWindow | undefined => {
+    if (!isGrey(slice)) return undefined;
+    const fileWindow = plane(slice).file.info.windows[0];
+    if (fileWindow) return fileWindow;
+    return ready(slice) ? windowForRange(range(slice)) : undefined;
+  };
 
   return {
     width: first.width,
     height: first.height,
     count: planes.length,
     pixelSpacing: first.pixelSpacing,
+    pixelSpacingOf: (slice) => plane(slice).file.info.pixelSpacing,
     sopInstanceUIDs: ordered.map((file) => file.info.sopInstanceUID).filter((uid): uid is string => uid !== undefined),
     info: (slice) => plane(slice).file.info,
+    overlay: (slice) =>
+      overlays.get(slice, () => {
+        const { file, frame: index } = plane(slice);
+        return overlayMask(file.info, index);
+      }),
+    ready,
+    load,
     frame,
     isGrey,
     defaultWindow,

@@ -27,7 +27,17 @@ export const WINDOW_PRESETS: readonly WindowPreset[] = [
   { id: 'bone', label: 'Bone', center: 400, width: 1800 },
   { id: 'brain', label: 'Brain', center: 40, width: 80 },
   { id: 'liver', label: 'Liver', center: 60, width: 160 },
+  { id: 'mediastinum', label: 'Mediastinum', center: 50, width: 350 },
 ];
+
+/**
+ * The fixed presets that mean something for a modality (DICOM Modality, 0008,0060): Hounsfield
+ * windows for CT only. MR, PET, X-ray, ultrasound… have no fixed units, so they get none: their
+ * own windows from the file and the full range stay.
+ */
+export function presetsFor(modality: string | undefined): readonly WindowPreset[] {
+  return modality === 'CT' ? WINDOW_PRESETS : [];
+}
 
 /** Modality values of a frame: min and max after rescale (for a window when the file has none). */
 export function modalityRange(values: ArrayLike<number>, rescale: Rescale): { min: number; max: number } {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseDicomFile, type DecodedFrame, type DicomFile } from '../../../src/media/dicom/dicom-file.js';
 import { DicomDecodeError } from '../../../src/media/dicom/decode-error.js';
-import { fetchBytes, firstFragmentOffset, int16le, rawPixelData, uint32le } from './raw-reader.js';
+import { encapsulatedFragments, fetchBytes, firstFragmentOffset, int16le, rawPixelData, uint32le } from './raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from './dicom-writer.js';
 import { rejectionOf } from '../../rejection.js';
 
@@ -167,16 +167,54 @@ describe('DICOM files (synthetic)', () => {
 
   it('names compressed transfer syntaxes it does not decode', async () => {
     const elements = imageElements({ rows: 1, columns: 1, pixelData: words16([0]) });
-    const j2k = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.4.90')));
-    expect(j2k.kind).to.equal('unsupported');
-    expect(j2k.message).to.contain('JPEG 2000 Lossless');
-    const jls = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.4.80')));
-    expect(jls.message).to.contain('JPEG-LS');
-    const jpeg = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.4.50')));
-    expect(jpeg.message).to.contain('JPEG Baseline');
-    const deflate = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.1.99')));
-    expect(deflate.kind).to.equal('unsupported');
-    expect(deflate.message).to.contain('Deflated');
+    const part2 = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.4.92')));
+    expect(part2.kind).to.equal('unsupported');
+    expect(part2.message).to.contain('JPEG 2000 Part 2 Multi-component Lossless (1.2.840.10008.1.2.4.92)');
+    const mpeg = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.840.10008.1.2.4.102')));
+    expect(mpeg.message).to.contain('MPEG-4 AVC/H.264');
+    const unknown = await rejection(parseDicomFile(writeDicom(elements, 'explicit-le', '1.2.999.7')));
+    expect(unknown.message).to.contain('1.2.999.7');
+  });
+
+  it('a JPEG frame the codec cannot read is a corrupt file, named by its codec', async () => {
+    const bytes = await fetchBytes(`${FIXTURES}/SC_rgb_jpeg_lossy_gdcm.dcm`);
+    const [fragment] = encapsulatedFragments(bytes);
+    fragment!.fill(0, 2);
+    const file = await parseDicomFile(bytes);
+    const error = await rejection(file.loadFrame(0));
+    expect(error.kind).to.equal('corrupt');
+    expect(error.message).to.contain('JPEG frame could not be decoded');
+    expect(() => file.decodeFrame(0), 'compressed frames only decode through loadFrame').to.throw(DicomDecodeError);
+  });
+
+  it('Explicit VR Big Endian 8-bit OW with an odd byte count per frame: every frame, not only the first', async () => {
+    // 3 frames of 1×3 samples: 9 bytes, swapped in 16-bit words across frame boundaries, padded.
+    const samples = [10, 11, 12, 20, 21, 22, 30, 31, 32];
+    const padded = [...samples, 0];
+    const swapped = new Uint8Array(padded.map((_, i) => padded[i ^ 1]!));
+    const file = await parseDicomFile(
+      writeDicom(imageElements({ rows: 1, columns: 3, frames: 3, bitsAllocated: 8, pixelVr: 'OW', pixelData: swapped }), 'explicit-be'),
+    );
+    expect([0, 1, 2].map((frame) => grey(file.decodeFrame(frame)))).to.deep.equal([
+      [10, 11, 12],
+      [20, 21, 22],
+      [30, 31, 32],
+    ]);
+  });
+
+  it('1-bit pixels (segmentation masks): packed least significant bit first, frames not byte aligned', async () => {
+    // 2 frames of 3×3: 18 bits. Frame 0 is a diagonal, frame 1 its complement.
+    const frame0 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+    const frame1 = frame0.map((bit) => 1 - bit);
+    const bits = [...frame0, ...frame1];
+    const packed = new Uint8Array(Math.ceil(bits.length / 8));
+    bits.forEach((bit, i) => (packed[i >> 3]! |= bit << (i & 7)));
+    const file = await parseDicomFile(
+      writeDicom(imageElements({ rows: 3, columns: 3, frames: 2, bitsAllocated: 1, bitsStored: 1, pixelData: packed }), 'explicit-le'),
+    );
+    expect(file.info).to.include({ bitsAllocated: 1, frameCount: 2 });
+    expect(grey(file.decodeFrame(0))).to.deep.equal(frame0);
+    expect(grey(file.decodeFrame(1))).to.deep.equal(frame1);
   });
 
   it('reports corrupt and truncated files without naming parser internals', async () => {

@@ -1,0 +1,207 @@
+/**
+ * The codecs, as the decode worker runs them: libjpeg-turbo (JPEG Baseline/Extended, 8-bit),
+ * jpeg-lossless-decoder-js (JPEG Lossless), CharLS (JPEG-LS), OpenJPEG (JPEG 2000) and OpenJPH
+ * (HTJ2K). Each is imported, and its WebAssembly fetched from the package's own copy, the first
+ * time a frame needs it. A frame comes out as native little-endian samples of Bits Allocated,
+ * so dicom-file.ts reads it like uncompressed pixel data.
+ */
+import { codecWasmUrl } from './codec-assets.js';
+import { CodecError, type CodecRequest, type CodecResult } from './decode-protocol.js';
+import type { CodecName } from './transfer-syntax.js';
+
+interface FrameInfo {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  componentCount: number;
+}
+
+/** The calls every cornerstone codec's Emscripten decoder class has. */
+interface WasmDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getFrameInfo(): FrameInfo;
+  getDecodedBuffer(): Uint8Array;
+  getInterleaveMode?(): number;
+  delete(): void;
+}
+
+type WasmCodec = Exclude<CodecName, 'jpeg-lossless'>;
+type WasmModule = Record<string, new () => WasmDecoder>;
+type ModuleFactory = (options: Record<string, unknown>) => Promise<WasmModule>;
+
+const DECODER_CLASS: Record<WasmCodec, string> = {
+  jpeg: 'JPEGDecoder',
+  'jpeg-ls': 'JpegLSDecoder',
+  jpeg2000: 'J2KDecoder',
+  htj2k: 'HTJ2KDecoder',
+};
+
+const CODEC_LABEL: Record<CodecName, string> = {
+  jpeg: 'JPEG',
+  'jpeg-lossless': 'JPEG Lossless',
+  'jpeg-ls': 'JPEG-LS',
+  jpeg2000: 'JPEG 2000',
+  htj2k: 'HTJ2K',
+};
+
+/** Literal `import()`s so bundlers split each codec into its own chunk. */
+function importFactory(codec: WasmCodec): Promise<unknown> {
+  switch (codec) {
+    case 'jpeg':
+      return import('@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs');
+    case 'jpeg-ls':
+      return import('@cornerstonejs/codec-charls/decodewasmjs');
+    case 'jpeg2000':
+      return import('@cornerstonejs/codec-openjpeg/decodewasmjs');
+    case 'htj2k':
+      return import('@cornerstonejs/codec-openjph/wasmjs');
+  }
+}
+
+function factoryOf(module: unknown): ModuleFactory {
+  let candidate = module;
+  // Through the CommonJS interop the factory is `default`, sometimes `default.default`.
+  for (let depth = 0; depth < 3 && typeof candidate !== 'function'; depth++) candidate = (candidate as { default?: unknown } | null)?.default;
+  if (typeof candidate !== 'function') throw new CodecError('A DICOM codec did not load.', 'unavailable');
+  return candidate as ModuleFactory;
+}
+
+/** The smallest valid module: compiling it fails exactly when the policy refuses WebAssembly. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+export function webAssemblyAllowed(): boolean {
+  try {
+    new WebAssembly.Module(EMPTY_WASM_MODULE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const modules = new Map<WasmCodec, Promise<WasmModule>>();
+
+function loadCodec(codec: WasmCodec): Promise<WasmModule> {
+  let module = modules.get(codec);
+  if (!module) {
+    module = (async () => {
+      if (!webAssemblyAllowed()) {
+        throw new CodecError("The page's Content Security Policy does not allow WebAssembly ('wasm-unsafe-eval' in script-src).", 'csp');
+      }
+      const url = codecWasmUrl(codec);
+      const [factoryModule, wasmBinary] = await Promise.all([
+        importFactory(codec).catch(() => {
+          throw new CodecError('A DICOM codec did not load.', 'unavailable');
+        }),
+        fetchWasm(url),
+      ]);
+      const noop = () => undefined;
+      // wasmBinary: Emscripten then never looks for the file itself (no locateFile, no CDN).
+      return factoryOf(factoryModule)({ wasmBinary, locateFile: () => url.href, print: noop, printErr: noop });
+    })();
+    // A failed load (offline, refused) may work next time: do not keep the rejection.
+    module.catch(() => modules.delete(codec));
+    modules.set(codec, module);
+  }
+  return module;
+}
+
+async function fetchWasm(url: URL): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new CodecError(`The DICOM codec file ${fileName(url)} could not be fetched.`, 'unavailable');
+  }
+  if (!response.ok) throw new CodecError(`The DICOM codec file ${fileName(url)} could not be fetched (HTTP ${response.status}).`, 'unavailable');
+  return response.arrayBuffer();
+}
+
+const fileName = (url: URL) => url.pathname.split('/').pop() ?? url.pathname;
+
+export async function decodeFrame(request: CodecRequest): Promise<CodecResult> {
+  if (request.codec === 'jpeg-lossless') return decodeJpegLossless(request);
+  if (request.codec === 'jpeg') {
+    const precision = jpegPrecision(request.bytes);
+    if (precision !== undefined && precision > 8) {
+      throw new CodecError(`${precision}-bit JPEG (JPEG Extended) is not supported: the JPEG codec decodes 8-bit samples only.`, 'unsupported');
+    }
+  }
+  const module = await loadCodec(request.codec);
+  const Decoder = module[DECODER_CLASS[request.codec]];
+  if (!Decoder) throw new CodecError('A DICOM codec did not load.');
+  const decoder = new Decoder();
+  try {
+    decoder.getEncodedBuffer(request.bytes.length).set(request.bytes);
+    try {
+      decoder.decode();
+    } catch {
+      // Emscripten throws C++ exceptions as numbers: nothing a person could use.
+      throw new CodecError(`The ${CODEC_LABEL[request.codec]} frame could not be decoded (the file may be corrupt).`);
+    }
+    const info = decoder.getFrameInfo();
+    checkFrameInfo(request, info);
+    // A copy: the view points into the codec's memory, which the next frame reuses.
+    const decoded = decoder.getDecodedBuffer().slice();
+    const planar = request.codec === 'jpeg-ls' && request.samplesPerPixel > 1 && decoder.getInterleaveMode?.() === 0;
+    return { bytes: widen(decoded, info.bitsPerSample > 8 ? 2 : 1, request), planar };
+  } finally {
+    decoder.delete();
+  }
+}
+
+async function decodeJpegLossless(request: CodecRequest): Promise<CodecResult> {
+  const { Decoder } = await import('jpeg-lossless-decoder-js');
+  let out: Uint8Array | Uint16Array;
+  try {
+    const { bytes } = request;
+    out = new Decoder().decode(bytes.buffer, bytes.byteOffset, bytes.byteLength, request.bitsAllocated > 8 ? 2 : 1);
+  } catch {
+    throw new CodecError('The JPEG Lossless frame could not be decoded (the file may be corrupt).');
+  }
+  const expected = request.width * request.height * request.samplesPerPixel;
+  if (out.length !== expected) throw new CodecError(`The JPEG Lossless frame holds ${out.length} samples where the file says ${expected}.`);
+  const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  return { bytes: widen(bytes, out.BYTES_PER_ELEMENT, request), planar: false };
+}
+
+function checkFrameInfo(request: CodecRequest, info: FrameInfo): void {
+  if (info.width !== request.width || info.height !== request.height) {
+    throw new CodecError(`The ${CODEC_LABEL[request.codec]} frame is ${info.width}×${info.height} but the file says ${request.width}×${request.height}.`);
+  }
+  if (info.componentCount !== request.samplesPerPixel) {
+    throw new CodecError(`The ${CODEC_LABEL[request.codec]} frame has ${info.componentCount} components but the file says ${request.samplesPerPixel} samples per pixel.`);
+  }
+  if (info.bitsPerSample > request.bitsAllocated) {
+    throw new CodecError(`The ${CODEC_LABEL[request.codec]} frame has ${info.bitsPerSample}-bit samples but the file allocates ${request.bitsAllocated} bits.`);
+  }
+}
+
+/** Samples of `from` bytes to Bits Allocated (zero-extended: dicom-file.ts masks and sign-extends). */
+function widen(bytes: Uint8Array, from: number, request: CodecRequest): Uint8Array {
+  const to = request.bitsAllocated / 8;
+  if (from === to) return bytes;
+  if (from > to) throw new CodecError(`The decoded samples are wider than the file's ${request.bitsAllocated} bits.`);
+  const count = Math.floor(bytes.length / from);
+  const out = new Uint8Array(count * to);
+  for (let i = 0; i < count; i++) for (let b = 0; b < from; b++) out[i * to + b] = bytes[i * from + b]!;
+  return out;
+}
+
+/** The sample precision in a JPEG's frame header (SOFn), or undefined when there is none. */
+export function jpegPrecision(bytes: Uint8Array): number | undefined {
+  let at = 2;
+  while (at + 4 < bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrameHeader) return bytes[at + 4];
+    if (marker === 0xd9 || marker === 0xda) return undefined;
+    at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!);
+  }
+  return undefined;
+}
