@@ -133,6 +133,8 @@ class FramePlayer implements VideoPlayer {
   private collectTimes = false;
   /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
   private playRequested = false;
+  /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
+  private controlCalls = 0;
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
@@ -378,16 +380,28 @@ class FramePlayer implements VideoPlayer {
 
   async play(): Promise<void> {
     if (this.destroyed) return;
+    const call = ++this.controlCalls;
+    // Calls take effect in the order they were made: a seek asked for before lands first and
+    // playback goes on from there; a seek or pause asked for after wins (no playing then).
     await this.pausing;
-    if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
-    this.seekTarget = undefined;
     await this.seeking;
+    if (call !== this.controlCalls || this.destroyed) return;
+    if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) {
+      await this.goTo(0);
+      if (call !== this.controlCalls || this.destroyed) return;
+    }
     this.playRequested = true;
-    await this.video.play();
+    try {
+      await this.video.play();
+    } catch (error) {
+      // A pause or seek that came while play() was starting interrupts it; that is no failure.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+    }
   }
 
   async pause(): Promise<number> {
     const wasPlaying = !this.video.paused;
+    this.controlCalls++;
     this.playRequested = false;
     this.video.pause();
     if (wasPlaying && !this.destroyed) this.pausing ??= this.settlePause().finally(() => (this.pausing = undefined));
@@ -409,28 +423,41 @@ class FramePlayer implements VideoPlayer {
   }
 
   seekToFrame(frame: number): Promise<number> {
+    this.controlCalls++;
+    return this.goTo(frame);
+  }
+
+  /** A seek that does not count as a call of its own (play's restart from 0, the end of playback). */
+  private goTo(frame: number): Promise<number> {
     if (this.destroyed) return Promise.resolve(this.frame);
     this.playRequested = false;
     if (!this.video.paused) this.video.pause();
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
-    this.seeking ??= (async () => {
-      try {
-        while (this.seekTarget !== undefined) {
-          const target = this.seekTarget;
-          this.seekTarget = undefined;
-          if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
-        }
-        if (!this.video.error) this.requested = undefined;
-        // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
-        // (After a media error the caller decides: a reload goes on to the frame asked for.)
-        if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
-        return this.frame;
-      } finally {
-        this.seeking = undefined;
-      }
-    })();
+    this.seeking ??= this.runSeeks();
     return this.seeking;
+  }
+
+  /** Goes to each target asked for until none is left; cleared from `seeking` as it ends. */
+  private async runSeeks(): Promise<number> {
+    // Yield first, so `seeking` holds this promise before the loop can end: with nothing to do
+    // (the frame already shown) it would end synchronously, and its `finally` would run before
+    // `seeking` was set, leaving a finished promise there that every later seek would join.
+    await Promise.resolve();
+    try {
+      while (this.seekTarget !== undefined) {
+        const target = this.seekTarget;
+        this.seekTarget = undefined;
+        if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
+      }
+      if (!this.video.error) this.requested = undefined;
+      // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
+      // (After a media error the caller decides: a reload goes on to the frame asked for.)
+      if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
+      return this.frame;
+    } finally {
+      this.seeking = undefined;
+    }
   }
 
   async settled(): Promise<number> {
@@ -516,7 +543,7 @@ class FramePlayer implements VideoPlayer {
   private readonly onEnded = () => {
     this.playRequested = false;
     const last = this.clock.frameTotal - 1;
-    if (!this.opening && !this.destroyed && this.frame !== last) void this.seekToFrame(last);
+    if (!this.opening && !this.destroyed && this.frame !== last) void this.goTo(last);
   };
 
   private readonly onPlaybackEvent = () => {

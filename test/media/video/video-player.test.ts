@@ -85,6 +85,48 @@ describe('video player', () => {
     expect(await player.step(-10)).to.equal(100);
   });
 
+  it('seeks to the frame already shown and past either end without jamming: settled() resolves and later seeks still change the picture', async () => {
+    const player = await open(FRAME_NUMBERS_URL);
+    await player.seekToFrame(100);
+    expect(await player.seekToFrame(100)).to.equal(100);
+    expect(await player.settled()).to.equal(100);
+    expect(await player.seekToFrame(50)).to.equal(50);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(50);
+    // → on the last frame, then ←.
+    expect(await player.seekToFrame(299)).to.equal(299);
+    expect(await player.step(1)).to.equal(299);
+    expect(await player.settled()).to.equal(299);
+    expect(await player.step(-1)).to.equal(298);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(298);
+    // ← on frame 0, then a seek.
+    expect(await player.seekToFrame(0)).to.equal(0);
+    expect(await player.step(-1)).to.equal(0);
+    expect(await player.settled()).to.equal(0);
+    expect(await player.seekToFrame(50)).to.equal(50);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(50);
+  });
+
+  it('takes play, pause and seek calls in the order they were made, also while the one before is still running', async () => {
+    const player = await open(FRAME_NUMBERS_URL);
+    // A seek made after play() wins: the video ends up paused on its frame.
+    const playing = player.play();
+    const seek = player.seekToFrame(120);
+    await playing;
+    expect(await seek).to.equal(120);
+    expect(await player.settled()).to.equal(120);
+    expect(player.paused).to.equal(true);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(120);
+    // play() made after a seek plays from the seek's frame.
+    const seek2 = player.seekToFrame(200);
+    const playing2 = player.play();
+    expect(await seek2).to.equal(200);
+    await playing2;
+    expect(player.paused).to.equal(false);
+    const frame = await player.pause();
+    expect(frame).to.be.at.least(200);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(frame);
+  });
+
   it('coalesces a burst of seeks (scrubbing) into the last one', async () => {
     const frames: number[] = [];
     const player = await open(FRAME_NUMBERS_URL, { onFrame: (frame) => frames.push(frame) });
