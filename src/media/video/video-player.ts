@@ -448,7 +448,7 @@ class FramePlayer implements VideoPlayer {
       while (this.seekTarget !== undefined) {
         const target = this.seekTarget;
         this.seekTarget = undefined;
-        if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
+        if (!this.standsOn(target)) await this.seekOnce(target);
       }
       if (!this.video.error) this.requested = undefined;
       // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
@@ -458,6 +458,16 @@ class FramePlayer implements VideoPlayer {
     } finally {
       this.seeking = undefined;
     }
+  }
+
+  /**
+   * The target is shown and the video stands on it. The frame shown alone is not enough: after a
+   * seek that went on to a later target without waiting, the video may already stand elsewhere
+   * while its old frame is still on screen.
+   */
+  private standsOn(target: number): boolean {
+    const video = this.video;
+    return target === this.frame && !video.seeking && this.clock.frameContaining(video.currentTime) === target;
   }
 
   async settled(): Promise<number> {
