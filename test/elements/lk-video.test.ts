@@ -73,6 +73,8 @@ async function frameShown(element: LkVideo): Promise<number> {
 }
 
 const EXPIRING_PATH = 'video/frame-numbers.webm';
+/** The last frame of frame-numbers.webm (300 frames). */
+const LAST_FRAME = 299;
 
 /** Types a frame number into the player bar's frame field and presses Enter, as a user does. */
 async function typeFrame(element: LkVideo, frame: number): Promise<void> {
@@ -1046,7 +1048,8 @@ describe('<lk-video>', () => {
       expect(await frameShown(element)).to.equal(40);
     });
 
-    it('opens from a fresh URL when the signed URL has already expired', async () => {
+    it('opens from a fresh URL when the signed URL has already expired, without ever requesting the expired one', async () => {
+      await clearRequestLog();
       const expired = await signedUrl('video/frame-numbers.webm', { ttlSeconds: -60 });
       let asked = 0;
       const errors: CustomEvent[] = [];
@@ -1067,6 +1070,10 @@ describe('<lk-video>', () => {
       expect(errors).to.deep.equal([]);
       expect(await element.seekToFrame(77)).to.equal(77);
       expect(await frameShown(element)).to.equal(77);
+      const expiredExp = new URLSearchParams(expired.split('?')[1]).get('exp');
+      const requests = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
+      expect(requests.length, 'the video was read').to.be.greaterThan(0);
+      expect(requests.filter((r) => new URLSearchParams(r.query).get('exp') === expiredExp), 'requests with the expired URL').to.deep.equal([]);
     });
 
     /**
@@ -1126,6 +1133,42 @@ describe('<lk-video>', () => {
       expect(await frameShown(element)).to.equal(291);
       expect(await element.seekToFrame(12)).to.equal(12);
       expect(await frameShown(element)).to.equal(12);
+    });
+
+    it('refreshes an expired URL on the first seek after it expired and lands on the frame asked for', async function () {
+      this.timeout(30000);
+      const reasons: string[] = [];
+      const { element, errors } = await expireMidSession(({ reason }) => {
+        reasons.push(reason);
+        return signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 });
+      });
+      expect(await element.seekToFrame(LAST_FRAME)).to.equal(LAST_FRAME);
+      expect(element.currentFrame).to.equal(LAST_FRAME);
+      expect(await frameShown(element)).to.equal(LAST_FRAME);
+      expect(reasons).to.deep.equal(['expired']);
+      expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
+    });
+
+    it('makes no request once removed, also when removed while the refresh hook is still answering', async function () {
+      this.timeout(30000);
+      let answer!: (url: string) => void;
+      let hookCalled!: () => void;
+      const called = new Promise<void>((resolve) => (hookCalled = resolve));
+      const { element } = await expireMidSession(() => {
+        hookCalled();
+        return new Promise<string>((resolve) => (answer = resolve));
+      });
+      const seek = element.seekToFrame(290);
+      await called;
+      element.remove();
+      const fresh = await signedUrl(EXPIRING_PATH, { ttlSeconds: 300, maxBytesPerResponse: 32 * 1024 });
+      answer(fresh);
+      await settles(seek, 'the seek the removal cut short');
+      // A window to watch for requests that must not come (before the fix: at once, for seconds).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const freshExp = new URLSearchParams(fresh.split('?')[1]).get('exp');
+      const withFresh = (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm') && new URLSearchParams(r.query).get('exp') === freshExp);
+      expect(withFresh, 'requests with the URL the hook gave after the removal').to.deep.equal([]);
     });
 
     it('keeps playing from a fresh URL when the URL expires during playback', async function () {

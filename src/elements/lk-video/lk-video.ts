@@ -77,6 +77,8 @@ export class LkVideo extends SurfaceElement {
   private syncingFromPlayer = false;
   /** The stream is being reopened from a fresh URL (see onPlayerError). */
   private recovery: Promise<void> | undefined;
+  /** Stops the recovery (its URL check and reload) when the player is let go. */
+  private recoveryAbort: AbortController | undefined;
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -162,7 +164,12 @@ export class LkVideo extends SurfaceElement {
     await this.recovery;
     const player = this.player;
     if (!player) return this.session.plane;
-    const shown = await player.seekToFrame(frame);
+    let shown = await player.seekToFrame(frame);
+    // The stream failed on the way (an expired URL): the recovery reopens it on this frame.
+    while (this.recovery && player === this.player) {
+      await this.recovery;
+      shown = await player.settled();
+    }
     this.playing = false;
     await super.settled();
     return shown;
@@ -170,8 +177,10 @@ export class LkVideo extends SurfaceElement {
 
   /** Resolves when the frame asked for (by seek, step, timeline or keyboard) and the shapes on it are drawn. */
   override async settled(): Promise<void> {
-    await this.recovery;
-    await this.player?.settled();
+    do {
+      await this.recovery;
+      await this.player?.settled();
+    } while (this.recovery);
     await super.settled();
   }
 
@@ -303,7 +312,9 @@ export class LkVideo extends SurfaceElement {
       this.objectUrl = URL.createObjectURL(blob);
       return openVideo(options(this.objectUrl, blobRangeReader(blob)));
     }
-    const url = loader.currentUrl();
+    // Refreshed first when the URL says it has expired: the <video> must never request it.
+    const url = await loader.usableUrl();
+    signal.throwIfAborted();
     const readRange = loaderRangeReader(loader, signal);
     try {
       return await openVideo(options(url, readRange));
@@ -338,34 +349,44 @@ export class LkVideo extends SurfaceElement {
       if (player) this.syncFromPlayer(player.frame);
       return;
     }
-    this.recovery = this.recover(player, loader, info).finally(() => {
+    const abort = new AbortController();
+    this.recoveryAbort = abort;
+    this.recovery = this.recover(player, loader, info, abort.signal).finally(() => {
       this.recovery = undefined;
+      if (this.recoveryAbort === abort) this.recoveryAbort = undefined;
       // Frames were not followed while reopening; now the plane is the frame shown.
       if (player === this.player) this.syncFromPlayer(player.frame);
     });
   }
 
-  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo): Promise<void> {
+  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo, signal: AbortSignal): Promise<void> {
     const before = loader.currentUrl();
+    // Where the seek that met the failure was going (a seekToFrame call does not move the plane first).
+    const asked = player.target;
+    const plane = this.session.plane;
     try {
-      await this.checkUrl(loader);
+      await this.checkUrl(loader, signal);
       if (loader.currentUrl() === before) {
         this.reportError(info);
         return;
       }
-      const asked = this.session.plane;
+      signal.throwIfAborted();
       await player.reload(loader.currentUrl(), asked);
+      signal.throwIfAborted();
       // The reload drew into a new canvas: the background follows it.
       if (this.surface && player === this.player) await this.showFrames(this.surface);
       // The user moved on while the video reopened (a playing video just goes on playing).
-      if (player === this.player && this.session.plane !== asked) await player.seekToFrame(this.session.plane);
+      if (player === this.player && this.session.plane !== plane) await player.seekToFrame(this.session.plane);
       this.setStatus('');
     } catch (error) {
+      if (signal.aborted) return;
       this.reportError(error instanceof LabelkitError ? error.info : info);
     }
   }
 
   private releasePlayer(): void {
+    this.recoveryAbort?.abort();
+    this.recoveryAbort = undefined;
     this.player?.destroy();
     this.player = undefined;
     this.playing = false;

@@ -129,6 +129,8 @@ class FramePlayer implements VideoPlayer {
   private seeking: Promise<number> | undefined;
   private pausing: Promise<void> | undefined;
   private destroyed = false;
+  /** Aborted by destroy(): a reload still on its way stops before it sets a URL. */
+  private readonly lifetime = new AbortController();
   private readonly mediaTimes: number[] = [];
   private collectTimes = false;
   /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
@@ -223,9 +225,10 @@ class FramePlayer implements VideoPlayer {
     this.announced = this.frame;
   }
 
-  /** Sets `src` and waits until the first frame is decodable. */
+  /** Sets `src` and waits until the first frame is decodable. A destroyed player requests nothing. */
   private load(url: string, signal: AbortSignal | undefined): Promise<void> {
-    return this.waitForEvent('loadeddata', signal, this.timeoutMs, {
+    const until = signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
+    return this.waitForEvent('loadeddata', until, this.timeoutMs, {
       timeoutMessage: 'The video did not start loading in time.',
       start: () => {
         this.video.src = url;
@@ -514,6 +517,7 @@ class FramePlayer implements VideoPlayer {
   }
 
   async reload(url: string, target?: number): Promise<void> {
+    if (this.destroyed) return;
     const frame = target ?? this.seekTarget ?? this.requested ?? this.frame;
     this.seekTarget = undefined;
     // The intent, not `paused`: a stream that fails mid-playback may stop as paused.
@@ -539,6 +543,7 @@ class FramePlayer implements VideoPlayer {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.lifetime.abort();
     this.video.cancelVideoFrameCallback(this.callbackId);
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) this.video.removeEventListener(type, this.onPlaybackEvent);
     this.video.removeEventListener('error', this.onMediaError);
