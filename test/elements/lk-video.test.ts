@@ -6,6 +6,7 @@ import type { ExportRecord, ExportTool } from '../../src/format/types.js';
 import { captureScreen } from '../server/screen-client.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
+import { mp4IndexOnly, webmIndexOnly, zeroedRange } from '../media/video/damaged-videos.js';
 import {
   IMAGE_URL,
   ONTOLOGY_URL,
@@ -191,6 +192,15 @@ async function expectRealFrameShown(element: LkVideo, frame: number): Promise<vo
   const shown = await stagePixels(element);
   const differences = await Promise.all([frame - 1, frame, frame + 1].map(async (f) => meanDifference(shown, await referenceFrame(BOTTLES_URL, BOTTLES_FPS, f))));
   expect(differences[1]!, `frame ${frame}: differences to ${frame - 1}, ${frame}, ${frame + 1}: ${differences.map((d) => d.toFixed(2))}`).to.be.below(Math.min(differences[0]!, differences[2]!));
+}
+
+/** The stage shows `message` as an error (the status line load errors use), where the user sees it. */
+function expectStageError(element: LkVideo, message: string): void {
+  const status = element.shadowRoot!.querySelector<HTMLElement>('.status.error');
+  expect(status, 'an error on the stage').to.not.equal(null);
+  expect(status!.getAttribute('role')).to.equal('alert');
+  expect(status!.textContent).to.contain(message);
+  expect(status!.checkVisibility(), 'visible').to.equal(true);
 }
 
 async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
@@ -1043,9 +1053,60 @@ describe('<lk-video>', () => {
       expect(element.currentFrame).to.not.equal(280);
       expect(element.currentFrame).to.equal(await frameShown(element));
       expect(element.session.store.state.objects.has(id)).to.equal(true);
-      // Frames before the cut still work.
+      // On the stage too, as a load error is.
+      expectStageError(element, detail.message);
+      // Frames before the cut still work, and the message goes.
       expect(await element.seekToFrame(40)).to.equal(40);
       expect(await frameShown(element)).to.equal(40);
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('.status.error')).to.equal(null);
+    });
+
+    it('shows a decode error in a zeroed range of the real file on the stage, and seeks past the damage show their frames', async function () {
+      this.timeout(60000);
+      const bytes = await fixtureBytes(BOTTLES_URL);
+      // Bytes in the keyframe group of frames 500–749 are lost; the file keeps its size and index.
+      const element = await mount({ src: blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4') });
+      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const shown = await settles(element.seekToFrame(600), 'the seek into the damage');
+      const { detail } = await error;
+      expect(detail.code).to.equal('asset-load');
+      expect(shown).to.not.equal(600);
+      expect(element.currentFrame).to.equal(shown);
+      expectStageError(element, detail.message);
+      // Past the damage, and back before it: the frames asked for, not the last one decoded.
+      for (const frame of [900, 50]) {
+        expect(await settles(element.seekToFrame(frame), `seekToFrame(${frame})`)).to.equal(frame);
+        await expectRealFrameShown(element, frame);
+      }
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('.status.error')).to.equal(null);
+      // By keyboard too.
+      element.focus();
+      await press('ArrowRight');
+      await until(() => element.currentFrame === 51, 'frame 51');
+      await expectRealFrameShown(element, 51);
+    });
+
+    it('fires no lk-ready for a file with its index but no frames (MP4 moov first and cut, WebM cut in its first cluster): asset-load, on the stage', async () => {
+      const mp4 = mp4IndexOnly(await fixtureBytes(BOTTLES_URL));
+      const webm = webmIndexOnly(await fixtureBytes(FRAME_NUMBERS_URL));
+      for (const [bytes, type] of [
+        [mp4, 'video/mp4'],
+        [webm, 'video/webm'],
+      ] as const) {
+        const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
+        let ready = false;
+        element.addEventListener('lk-ready', () => (ready = true));
+        const outcome = Promise.race([nextEvent<CustomEvent>(element, 'lk-error', 20000), nextEvent<CustomEvent>(element, 'lk-ready', 20000)]);
+        element.src = blobUrl(bytes, type);
+        const { type: fired, detail } = await outcome;
+        expect(fired, `${type}: what fired`).to.equal('lk-error');
+        expect(detail.code, type).to.equal('asset-load');
+        expect(detail.message, type).to.match(/no frame|truncated|damaged/);
+        expect(ready, `${type}: lk-ready`).to.equal(false);
+        expectStageError(element, detail.message);
+      }
     });
 
     it('opens from a fresh URL when the signed URL has already expired, without ever requesting the expired one', async () => {

@@ -112,6 +112,10 @@ class FramePlayer implements VideoPlayer {
   frame = 0;
 
   private readonly options: VideoPlayerOptions;
+  /** The URL the video streams from now (the last reload's). */
+  private url: string;
+  /** Reloads run one after the other: a reopen after a failure and a host's fresh URL may overlap. */
+  private reloads: Promise<void> = Promise.resolve();
   private context: CanvasRenderingContext2D;
   private readonly timeoutMs: number;
   private callbackId = 0;
@@ -140,6 +144,7 @@ class FramePlayer implements VideoPlayer {
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
+    this.url = options.url;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const video = document.createElement('video');
     video.muted = true;
@@ -205,7 +210,7 @@ class FramePlayer implements VideoPlayer {
       throw new LabelkitError({ code: 'asset-unsupported', message: 'The file has no video track this browser can show.' });
     }
     await this.resolveDuration(signal);
-    await this.waitForFirstFrame();
+    await this.waitForFirstFrame(signal);
     const container = await probe;
     let estimated: number | undefined;
     const host = resolveFrameRate({ host: this.options.frameRate });
@@ -247,10 +252,26 @@ class FramePlayer implements VideoPlayer {
     await this.waitForEvent('seeked', signal, this.timeoutMs).catch(() => undefined);
   }
 
-  private async waitForFirstFrame(): Promise<void> {
+  /**
+   * Waits for the first frame to reach `canvas`. `loadeddata` alone does not prove there is one: a
+   * file with its index but no frame data (a download cut off after the MP4 moov or the WebM
+   * header) opens, and shows black. Throws `asset-load` when no frame can be decoded.
+   */
+  private async waitForFirstFrame(signal: AbortSignal | undefined): Promise<void> {
     if (this.presentedMediaTime !== undefined) return;
     await this.nextFrame(PRESENT_SETTLE_MS);
-    if (this.presentedMediaTime === undefined) this.draw();
+    if (this.presentedMediaTime !== undefined) return;
+    // Nothing reached the screen yet: a seek to the start makes the decoder produce the first frame.
+    const presented = this.nextFrame(this.timeoutMs);
+    await this.waitForEvent('seeked', signal, this.timeoutMs, { start: () => (this.video.currentTime = 0) }).catch((error: unknown) => {
+      if (signal?.aborted || this.lifetime.signal.aborted) throw error;
+    });
+    await Promise.race([presented, delay(PRESENT_SETTLE_MS)]);
+    if (this.presentedMediaTime !== undefined) return;
+    if (this.video.getVideoPlaybackQuality().totalVideoFrames === 0) {
+      throw new LabelkitError({ code: 'asset-load', message: 'The video has no frame that can be decoded; the file may be truncated or damaged.' });
+    }
+    this.draw();
   }
 
   /** Plays muted for a few frames and reads the rate from the media times presented. */
@@ -451,7 +472,11 @@ class FramePlayer implements VideoPlayer {
       while (this.seekTarget !== undefined) {
         const target = this.seekTarget;
         this.seekTarget = undefined;
-        if (!this.standsOn(target)) await this.seekOnce(target);
+        if (this.video.error && !this.quiet && !this.destroyed) {
+          // A video that failed (a damaged part of the file) stays failed: reopen it there.
+          await this.reopen(target);
+          if (this.video.error) break;
+        } else if (!this.standsOn(target)) await this.seekOnce(target);
       }
       if (!this.video.error) this.requested = undefined;
       // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
@@ -516,8 +541,24 @@ class FramePlayer implements VideoPlayer {
     this.options.onError?.({ code: 'asset-load', message: `Frame ${target} could not be shown; the file may be truncated or damaged.` }, 'frame');
   }
 
-  async reload(url: string, target?: number): Promise<void> {
+  /** Reopens the URL in use on `target` after a failure; a failure on the way is reported, not thrown. */
+  private async reopen(target: number): Promise<void> {
+    try {
+      await this.reload(this.url, target);
+    } catch (error) {
+      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(this.video.error), 'media');
+    }
+  }
+
+  reload(url: string, target?: number): Promise<void> {
+    const run = this.reloads.then(() => this.reloadNow(url, target));
+    this.reloads = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(url: string, target?: number): Promise<void> {
     if (this.destroyed) return;
+    this.url = url;
     const frame = target ?? this.seekTarget ?? this.requested ?? this.frame;
     this.seekTarget = undefined;
     // The intent, not `paused`: a stream that fails mid-playback may stop as paused.
@@ -529,13 +570,16 @@ class FramePlayer implements VideoPlayer {
       this.presentedMediaTime = undefined;
       [this.canvas, this.context] = frameCanvas();
       await this.load(url, undefined);
-      await this.waitForFirstFrame();
+      await this.waitForFirstFrame(this.lifetime.signal);
       this.video.playbackRate = rate;
       await this.seekOnce(frame);
-      this.requested = undefined;
+      if (!this.video.error) this.requested = undefined;
     } finally {
       this.quiet = false;
     }
+    if (this.destroyed) return;
+    // The frame asked for is in the damaged part: the video failed again (reported as it was hidden).
+    if (this.video.error) this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
     this.announce(this.frame);
     if (wasPlaying) await this.video.play();
   }
