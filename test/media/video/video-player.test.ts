@@ -10,6 +10,7 @@ import {
   fixtureBytes,
   frameNumberOnCanvas,
 } from './video-helpers.js';
+import { mp4IndexOnly, webmIndexOnly, zeroedRange } from './damaged-videos.js';
 
 const players: VideoPlayer[] = [];
 
@@ -201,6 +202,21 @@ describe('video player', () => {
       expect(best, JSON.stringify([...differences])).to.equal(358);
     });
 
+    it('seeks to the frame already shown and steps past either end without jamming', async () => {
+      const player = await open(BOTTLES_URL);
+      await player.seekToFrame(358);
+      expect(await player.seekToFrame(358)).to.equal(358);
+      expect(await player.settled()).to.equal(358);
+      expect(await player.seekToFrame(1188)).to.equal(1188);
+      expect(await player.step(1)).to.equal(1188);
+      expect(await player.settled()).to.equal(1188);
+      expect(await player.step(-1)).to.equal(1187);
+      expect(await player.seekToFrame(0)).to.equal(0);
+      expect(await player.step(-1)).to.equal(0);
+      expect(await player.seekToFrame(50)).to.equal(50);
+      expect(player.video.currentTime).to.be.closeTo(50.5 / (179 / 6), 1e-3);
+    });
+
     it('estimates the rate from presented frames when neither host nor header gives it', async () => {
       const player = await open(BOTTLES_URL, { readRange: undefined });
       expect(player.frameRate.source).to.equal('estimated');
@@ -247,6 +263,25 @@ describe('video player', () => {
       expect(shown).to.not.equal(280);
       expect(frameNumberOnCanvas(player.canvas)).to.equal(shown);
       expect(errors.map((e) => [e.code, e.message])).to.deep.equal([['asset-load', 'frame']]);
+    });
+
+    it('rejects a file with its index but no frame data (an MP4 cut after its moov, a WebM cut in its first cluster) with asset-load', async () => {
+      const mp4 = await openFails({ url: blobUrl(mp4IndexOnly(await fixtureBytes(BOTTLES_URL)), 'video/mp4') });
+      expect(mp4.code).to.equal('asset-load');
+      const webm = await openFails({ url: blobUrl(webmIndexOnly(await fixtureBytes(FRAME_NUMBERS_URL)), 'video/webm') });
+      expect(webm.code).to.equal('asset-load');
+    });
+
+    it('reopens after a decode error in a zeroed range: the next seek past the damage shows its frame', async () => {
+      const bytes = await fixtureBytes(BOTTLES_URL);
+      const errors: string[] = [];
+      const player = await open(blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4'), { readRange: undefined, frameRate: 179 / 6, onError: (info, kind) => errors.push(`${info.code} ${kind}`) });
+      const shown = await player.seekToFrame(600);
+      expect(shown).to.not.equal(600);
+      expect(errors).to.deep.equal(['asset-load media']);
+      expect(await player.seekToFrame(900)).to.equal(900);
+      expect(player.video.error).to.equal(null);
+      expect(await player.seekToFrame(40)).to.equal(40);
     });
 
     it('stops waiting when aborted', async () => {
