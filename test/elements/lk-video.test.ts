@@ -195,7 +195,8 @@ async function expectRealFrameShown(element: LkVideo, frame: number): Promise<vo
 }
 
 /** The stage shows `message` as an error (the status line load errors use), where the user sees it. */
-function expectStageError(element: LkVideo, message: string): void {
+async function expectStageError(element: LkVideo, message: string): Promise<void> {
+  await element.updateComplete;
   const status = element.shadowRoot!.querySelector<HTMLElement>('.status.error');
   expect(status, 'an error on the stage').to.not.equal(null);
   expect(status!.getAttribute('role')).to.equal('alert');
@@ -1058,7 +1059,7 @@ describe('<lk-video>', () => {
       expect(element.currentFrame).to.equal(await frameShown(element));
       expect(element.session.store.state.objects.has(id)).to.equal(true);
       // On the stage too, as a load error is.
-      expectStageError(element, detail.message);
+      await expectStageError(element, detail.message);
       // Frames before the cut still work, and the message goes.
       expect(await element.seekToFrame(40)).to.equal(40);
       expect(await frameShown(element)).to.equal(40);
@@ -1077,7 +1078,7 @@ describe('<lk-video>', () => {
       expect(detail.code).to.equal('asset-load');
       expect(shown).to.not.equal(600);
       expect(element.currentFrame).to.equal(shown);
-      expectStageError(element, detail.message);
+      await expectStageError(element, detail.message);
       // Past the damage, and back before it: the frames asked for, not the last one decoded.
       for (const frame of [900, 50]) {
         expect(await settles(element.seekToFrame(frame), `seekToFrame(${frame})`)).to.equal(frame);
@@ -1109,7 +1110,7 @@ describe('<lk-video>', () => {
         expect(detail.code, type).to.equal('asset-load');
         expect(detail.message, type).to.match(/no frame|truncated|damaged/);
         expect(ready, `${type}: lk-ready`).to.equal(false);
-        expectStageError(element, detail.message);
+        await expectStageError(element, detail.message);
       }
     });
 
@@ -1262,6 +1263,7 @@ describe('<lk-video>', () => {
       expect(detail.code).to.equal('asset-expired');
       expect(detail.message).not.to.contain('sig=');
       expect(detail.message).not.to.contain('frame-numbers');
+      await expectStageError(element, detail.message);
       await element.settled();
       expect(errors).to.have.length(1);
       expect(JSON.stringify(element.export().task.tools)).to.equal(before);

@@ -469,11 +469,15 @@ class FramePlayer implements VideoPlayer {
     // `seeking` was set, leaving a finished promise there that every later seek would join.
     await Promise.resolve();
     try {
-      while (this.seekTarget !== undefined) {
+      for (let first = true; this.seekTarget !== undefined; first = false) {
+        // Failed on the way: whoever handles the failure (a reload with a fresh URL) goes on to
+        // the target left, and a reopen from here would race it with the URL that just failed.
+        if (this.video.error && !first) break;
         const target = this.seekTarget;
         this.seekTarget = undefined;
-        if (this.video.error && !this.quiet && !this.destroyed) {
-          // A video that failed (a damaged part of the file) stays failed: reopen it there.
+        if (this.video.error) {
+          // Failed before this seek (a damaged part of the file) and stays failed: reopen it there.
+          if (this.quiet || this.destroyed) break;
           await this.reopen(target);
           if (this.video.error) break;
         } else if (!this.standsOn(target)) await this.seekOnce(target);
