@@ -139,6 +139,11 @@ class FramePlayer implements VideoPlayer {
   private collectTimes = false;
   /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
   private playRequested = false;
+  /**
+   * A seek paused playback: a frame decoded before the pause may still reach the screen, so the
+   * seek is made even to the frame shown (its presented frame replaces the late one).
+   */
+  private playbackInterrupted = false;
   /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
   private controlCalls = 0;
 
@@ -455,7 +460,10 @@ class FramePlayer implements VideoPlayer {
   private goTo(frame: number): Promise<number> {
     if (this.destroyed) return Promise.resolve(this.frame);
     this.playRequested = false;
-    if (!this.video.paused) this.video.pause();
+    if (!this.video.paused) {
+      this.video.pause();
+      this.playbackInterrupted = true;
+    }
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
     this.seeking ??= this.runSeeks();
@@ -480,7 +488,10 @@ class FramePlayer implements VideoPlayer {
           if (this.quiet || this.destroyed) break;
           await this.reopen(target);
           if (this.video.error) break;
-        } else if (!this.standsOn(target)) await this.seekOnce(target);
+        } else if (this.playbackInterrupted || !this.standsOn(target)) {
+          this.playbackInterrupted = false;
+          await this.seekOnce(target);
+        }
       }
       if (!this.video.error) this.requested = undefined;
       // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
