@@ -58,6 +58,12 @@ export interface AssetLoader {
    * `asset-not-found` for those reasons). Call it once per failed URL, not in a loop.
    */
   refresh(reason: RefreshReason): Promise<string>;
+  /**
+   * For media elements that load the URL themselves: `currentUrl()`, refreshed first through
+   * `resolveUrl` when its own query says it has expired, so an expired URL is never requested
+   * (what `fetch` does for its own requests). Unchanged when there is no hook or it gives nothing.
+   */
+  usableUrl(): Promise<string>;
 }
 
 function isDenied(status: number): boolean {
@@ -200,6 +206,10 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
     fetchBlob: (init) => readBody(init, (response) => response.blob()),
     // TextDecoder drops one leading BOM by default (ignoreBOM: false) and replaces invalid bytes.
     fetchText: (init) => readBody(init, async (response) => new TextDecoder('utf-8').decode(await response.arrayBuffer())),
+    async usableUrl() {
+      if (options.resolveUrl && isExpired(url, now())) await refreshFrom(url, 'expired');
+      return url;
+    },
     async refresh(reason) {
       const from = url;
       const fresh = await refreshFrom(from, reason);

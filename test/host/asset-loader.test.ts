@@ -298,6 +298,19 @@ describe('host: asset loader against the signed-URL server', () => {
     expect((await failure(createAssetLoader({ src: '/x' }).refresh('forbidden'))).code).to.equal('asset-forbidden');
     expect((await failure(createAssetLoader({ src: '/x', resolveUrl: () => '' }).refresh('not-found'))).code).to.equal('asset-not-found');
   });
+
+  it('usableUrl() refreshes a URL that says it has expired before a media element gets it, and leaves a valid one alone', async () => {
+    const expired = await signedUrl(IMAGE, { ttlSeconds: -60 });
+    const valid = await signedUrl(IMAGE);
+    const fresh = await signedUrl(IMAGE, { ttlSeconds: 120 });
+    const calls: ResolveUrlRequest[] = [];
+    const resolveUrl = (request: ResolveUrlRequest) => (calls.push(request), fresh);
+    expect(await createAssetLoader({ src: expired, resolveUrl }).usableUrl()).to.equal(fresh);
+    expect(calls).to.deep.equal([{ reason: 'expired' }]);
+    expect(await createAssetLoader({ src: valid, resolveUrl }).usableUrl()).to.equal(valid);
+    expect(await createAssetLoader({ src: expired }).usableUrl(), 'no hook: the server judges').to.equal(expired);
+    expect(calls).to.have.length(1);
+  });
 });
 
 describe('host: loadImage', () => {

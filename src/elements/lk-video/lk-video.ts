@@ -77,6 +77,10 @@ export class LkVideo extends SurfaceElement {
   private syncingFromPlayer = false;
   /** The stream is being reopened from a fresh URL (see onPlayerError). */
   private recovery: Promise<void> | undefined;
+  /** Stops the recovery (its URL check and reload) when the player is let go. */
+  private recoveryAbort: AbortController | undefined;
+  /** The status line shows a failure from after loading (see showSessionError). */
+  private sessionErrorShown = false;
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -142,6 +146,7 @@ export class LkVideo extends SurfaceElement {
   }
 
   async play(): Promise<void> {
+    this.clearSessionError();
     await this.player?.play();
     this.playing = !this.paused;
   }
@@ -159,10 +164,16 @@ export class LkVideo extends SurfaceElement {
 
   /** Shows frame `frame` (clamped); resolves with the frame shown, once its pixels are on screen. */
   async seekToFrame(frame: number): Promise<number> {
+    this.clearSessionError();
     await this.recovery;
     const player = this.player;
     if (!player) return this.session.plane;
-    const shown = await player.seekToFrame(frame);
+    let shown = await player.seekToFrame(frame);
+    // The stream failed on the way (an expired URL): the recovery reopens it on this frame.
+    while (this.recovery && player === this.player) {
+      await this.recovery;
+      shown = await player.settled();
+    }
     this.playing = false;
     await super.settled();
     return shown;
@@ -170,26 +181,38 @@ export class LkVideo extends SurfaceElement {
 
   /** Resolves when the frame asked for (by seek, step, timeline or keyboard) and the shapes on it are drawn. */
   override async settled(): Promise<void> {
-    await this.recovery;
-    await this.player?.settled();
+    do {
+      await this.recovery;
+      await this.player?.settled();
+    } while (this.recovery);
     await super.settled();
   }
 
-  /** Pauses and moves `delta` frames. */
+  /** Pauses and moves `delta` frames from the frame asked for last (two quick steps move two frames). */
   stepFrames(delta: number): Promise<number> {
     const player = this.player;
     if (!player) return Promise.resolve(this.session.plane);
-    return this.seekToFrame(this.session.plane + Math.round(delta));
+    return this.seekToFrame(player.target + Math.round(delta));
   }
 
   /** Jumps to the previous (-1) or next (+1) keyframe of the selected objects (of all when none is selected). */
   jumpToKeyframe(direction: -1 | 1): boolean {
     const { objects } = this.session.store.state;
     const selected = this.session.selection.map((id) => objects.get(id)).filter((o): o is ObjectAnnotation => o !== undefined);
-    const frame = neighbourKeyframe(selected.length ? selected : objects.values(), this.session.plane, direction);
+    const from = this.player?.target ?? this.session.plane;
+    const frame = neighbourKeyframe(selected.length ? selected : objects.values(), from, direction);
     if (frame === undefined) return false;
-    this.session.setPlane(frame);
+    this.goToFrame(frame);
     return true;
+  }
+
+  /**
+   * For keys and buttons: seeks even when the frame number already reads `frame`, which it does
+   * while a seek elsewhere is still on its way (the plane follows the frames shown).
+   */
+  private goToFrame(frame: number): void {
+    if (this.player) void this.seekToFrame(frame);
+    else this.session.setPlane(frame);
   }
 
   /**
@@ -303,7 +326,9 @@ export class LkVideo extends SurfaceElement {
       this.objectUrl = URL.createObjectURL(blob);
       return openVideo(options(this.objectUrl, blobRangeReader(blob)));
     }
-    const url = loader.currentUrl();
+    // Refreshed first when the URL says it has expired: the <video> must never request it.
+    const url = await loader.usableUrl();
+    signal.throwIfAborted();
     const readRange = loaderRangeReader(loader, signal);
     try {
       return await openVideo(options(url, readRange));
@@ -334,38 +359,64 @@ export class LkVideo extends SurfaceElement {
     const loader = this.assetLoader;
     if (this.recovery) return; // the reload in progress reports what fails
     if (kind === 'frame' || !player || !loader || this.objectUrl) {
-      this.reportError(info);
+      this.showSessionError(info);
       if (player) this.syncFromPlayer(player.frame);
       return;
     }
-    this.recovery = this.recover(player, loader, info).finally(() => {
+    const abort = new AbortController();
+    this.recoveryAbort = abort;
+    this.recovery = this.recover(player, loader, info, abort.signal).finally(() => {
       this.recovery = undefined;
+      if (this.recoveryAbort === abort) this.recoveryAbort = undefined;
       // Frames were not followed while reopening; now the plane is the frame shown.
       if (player === this.player) this.syncFromPlayer(player.frame);
     });
   }
 
-  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo): Promise<void> {
+  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo, signal: AbortSignal): Promise<void> {
     const before = loader.currentUrl();
+    // Where the seek that met the failure was going (a seekToFrame call does not move the plane first).
+    const asked = player.target;
+    const plane = this.session.plane;
     try {
-      await this.checkUrl(loader);
+      await this.checkUrl(loader, signal);
       if (loader.currentUrl() === before) {
-        this.reportError(info);
+        // The URL is fine: the file itself failed here. The next seek reopens it (the player does).
+        this.showSessionError(info);
         return;
       }
-      const asked = this.session.plane;
+      signal.throwIfAborted();
       await player.reload(loader.currentUrl(), asked);
+      signal.throwIfAborted();
       // The reload drew into a new canvas: the background follows it.
       if (this.surface && player === this.player) await this.showFrames(this.surface);
       // The user moved on while the video reopened (a playing video just goes on playing).
-      if (player === this.player && this.session.plane !== asked) await player.seekToFrame(this.session.plane);
+      if (player === this.player && this.session.plane !== plane) await player.seekToFrame(this.session.plane);
       this.setStatus('');
     } catch (error) {
-      this.reportError(error instanceof LabelkitError ? error.info : info);
+      if (signal.aborted) return;
+      this.showSessionError(error instanceof LabelkitError ? error.info : info);
     }
   }
 
+  /** A failure after loading: `lk-error`, and on the stage as a load error is, until the user moves on. */
+  private showSessionError(info: ErrorInfo): void {
+    this.reportError(info);
+    this.setStatus(info.message, true);
+    this.sessionErrorShown = true;
+  }
+
+  /** The user asked for another frame or for playback: the last failure's message goes. */
+  private clearSessionError(): void {
+    if (!this.sessionErrorShown) return;
+    this.sessionErrorShown = false;
+    if (this.statusIsError) this.setStatus('');
+  }
+
   private releasePlayer(): void {
+    this.recoveryAbort?.abort();
+    this.recoveryAbort = undefined;
+    this.sessionErrorShown = false;
     this.player?.destroy();
     this.player = undefined;
     this.playing = false;
@@ -402,7 +453,10 @@ export class LkVideo extends SurfaceElement {
   /** A frame reached the player's canvas: show its pixels; follow it unless a seek is on its way elsewhere. */
   private onPlayerFrame(frame: number, passing: boolean): void {
     if (!passing && !this.recovery) this.syncFromPlayer(frame);
-    if (this.texture) this.surface?.refreshBackground();
+    const player = this.player;
+    // The player reopened its file (after a failure) into a new canvas: the background follows it.
+    if (player && this.texture && this.texture.source.resource !== player.canvas && this.surface) void this.showFrames(this.surface);
+    else if (this.texture) this.surface?.refreshBackground();
   }
 
   private syncFromPlayer(frame: number): void {
@@ -417,9 +471,11 @@ export class LkVideo extends SurfaceElement {
   /** The timeline, the keyboard or the host moved the plane: show that frame. */
   private followPlane(): void {
     const player = this.player;
-    // While the video reopens, the recovery goes to the plane asked for last.
-    // Compared with where the seeks go, not the frame shown: that may be the one a seek is leaving.
-    if (this.syncingFromPlayer || this.recovery || !player || player.target === this.session.plane) return;
+    // While the video reopens, the recovery goes to the plane asked for last. Otherwise the seek is
+    // made even when the player is already on its way there: as the latest call it also stops a
+    // play() still starting (Home pressed just after Space on the last frame ends on frame 0).
+    if (this.syncingFromPlayer || this.recovery || !player) return;
+    this.clearSessionError();
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
@@ -472,10 +528,10 @@ export class LkVideo extends SurfaceElement {
     } else if (event.altKey) {
       return;
     } else if (event.key === 'Home') {
-      this.session.setPlane(0);
+      this.goToFrame(0);
       handled = true;
     } else if (event.key === 'End') {
-      this.session.setPlane(player.clock.frameTotal - 1);
+      this.goToFrame(player.clock.frameTotal - 1);
       handled = true;
     } else if (event.key === ',' || event.key === '.') {
       handled = this.jumpToKeyframe(event.key === ',' ? -1 : 1);

@@ -112,6 +112,10 @@ class FramePlayer implements VideoPlayer {
   frame = 0;
 
   private readonly options: VideoPlayerOptions;
+  /** The URL the video streams from now (the last reload's). */
+  private url: string;
+  /** Reloads run one after the other: a reopen after a failure and a host's fresh URL may overlap. */
+  private reloads: Promise<void> = Promise.resolve();
   private context: CanvasRenderingContext2D;
   private readonly timeoutMs: number;
   private callbackId = 0;
@@ -129,13 +133,23 @@ class FramePlayer implements VideoPlayer {
   private seeking: Promise<number> | undefined;
   private pausing: Promise<void> | undefined;
   private destroyed = false;
+  /** Aborted by destroy(): a reload still on its way stops before it sets a URL. */
+  private readonly lifetime = new AbortController();
   private readonly mediaTimes: number[] = [];
   private collectTimes = false;
   /** play() was asked for and no pause, seek or end since (what a reload goes back to). */
   private playRequested = false;
+  /**
+   * A seek paused playback: a frame decoded before the pause may still reach the screen, so the
+   * seek is made even to the frame shown (its presented frame replaces the late one).
+   */
+  private playbackInterrupted = false;
+  /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
+  private controlCalls = 0;
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
+    this.url = options.url;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const video = document.createElement('video');
     video.muted = true;
@@ -201,7 +215,7 @@ class FramePlayer implements VideoPlayer {
       throw new LabelkitError({ code: 'asset-unsupported', message: 'The file has no video track this browser can show.' });
     }
     await this.resolveDuration(signal);
-    await this.waitForFirstFrame();
+    await this.waitForFirstFrame(signal);
     const container = await probe;
     let estimated: number | undefined;
     const host = resolveFrameRate({ host: this.options.frameRate });
@@ -221,9 +235,10 @@ class FramePlayer implements VideoPlayer {
     this.announced = this.frame;
   }
 
-  /** Sets `src` and waits until the first frame is decodable. */
+  /** Sets `src` and waits until the first frame is decodable. A destroyed player requests nothing. */
   private load(url: string, signal: AbortSignal | undefined): Promise<void> {
-    return this.waitForEvent('loadeddata', signal, this.timeoutMs, {
+    const until = signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
+    return this.waitForEvent('loadeddata', until, this.timeoutMs, {
       timeoutMessage: 'The video did not start loading in time.',
       start: () => {
         this.video.src = url;
@@ -242,10 +257,26 @@ class FramePlayer implements VideoPlayer {
     await this.waitForEvent('seeked', signal, this.timeoutMs).catch(() => undefined);
   }
 
-  private async waitForFirstFrame(): Promise<void> {
+  /**
+   * Waits for the first frame to reach `canvas`. `loadeddata` alone does not prove there is one: a
+   * file with its index but no frame data (a download cut off after the MP4 moov or the WebM
+   * header) opens, and shows black. Throws `asset-load` when no frame can be decoded.
+   */
+  private async waitForFirstFrame(signal: AbortSignal | undefined): Promise<void> {
     if (this.presentedMediaTime !== undefined) return;
     await this.nextFrame(PRESENT_SETTLE_MS);
-    if (this.presentedMediaTime === undefined) this.draw();
+    if (this.presentedMediaTime !== undefined) return;
+    // Nothing reached the screen yet: a seek to the start makes the decoder produce the first frame.
+    const presented = this.nextFrame(this.timeoutMs);
+    await this.waitForEvent('seeked', signal, this.timeoutMs, { start: () => (this.video.currentTime = 0) }).catch((error: unknown) => {
+      if (signal?.aborted || this.lifetime.signal.aborted) throw error;
+    });
+    await Promise.race([presented, delay(PRESENT_SETTLE_MS)]);
+    if (this.presentedMediaTime !== undefined) return;
+    if (this.video.getVideoPlaybackQuality().totalVideoFrames === 0) {
+      throw new LabelkitError({ code: 'asset-load', message: 'The video has no frame that can be decoded; the file may be truncated or damaged.' });
+    }
+    this.draw();
   }
 
   /** Plays muted for a few frames and reads the rate from the media times presented. */
@@ -378,16 +409,28 @@ class FramePlayer implements VideoPlayer {
 
   async play(): Promise<void> {
     if (this.destroyed) return;
+    const call = ++this.controlCalls;
+    // Calls take effect in the order they were made: a seek asked for before lands first and
+    // playback goes on from there; a seek or pause asked for after wins (no playing then).
     await this.pausing;
-    if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) await this.seekToFrame(0);
-    this.seekTarget = undefined;
     await this.seeking;
+    if (call !== this.controlCalls || this.destroyed) return;
+    if (this.frame >= this.clock.frameTotal - 1 || this.video.ended) {
+      await this.goTo(0);
+      if (call !== this.controlCalls || this.destroyed) return;
+    }
     this.playRequested = true;
-    await this.video.play();
+    try {
+      await this.video.play();
+    } catch (error) {
+      // A pause or seek that came while play() was starting interrupts it; that is no failure.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+    }
   }
 
   async pause(): Promise<number> {
     const wasPlaying = !this.video.paused;
+    this.controlCalls++;
     this.playRequested = false;
     this.video.pause();
     if (wasPlaying && !this.destroyed) this.pausing ??= this.settlePause().finally(() => (this.pausing = undefined));
@@ -409,28 +452,65 @@ class FramePlayer implements VideoPlayer {
   }
 
   seekToFrame(frame: number): Promise<number> {
+    this.controlCalls++;
+    return this.goTo(frame);
+  }
+
+  /** A seek that does not count as a call of its own (play's restart from 0, the end of playback). */
+  private goTo(frame: number): Promise<number> {
     if (this.destroyed) return Promise.resolve(this.frame);
     this.playRequested = false;
-    if (!this.video.paused) this.video.pause();
+    if (!this.video.paused) {
+      this.video.pause();
+      this.playbackInterrupted = true;
+    }
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
-    this.seeking ??= (async () => {
-      try {
-        while (this.seekTarget !== undefined) {
-          const target = this.seekTarget;
-          this.seekTarget = undefined;
-          if (target !== this.frame || this.video.seeking) await this.seekOnce(target);
-        }
-        if (!this.video.error) this.requested = undefined;
-        // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
-        // (After a media error the caller decides: a reload goes on to the frame asked for.)
-        if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
-        return this.frame;
-      } finally {
-        this.seeking = undefined;
-      }
-    })();
+    this.seeking ??= this.runSeeks();
     return this.seeking;
+  }
+
+  /** Goes to each target asked for until none is left; cleared from `seeking` as it ends. */
+  private async runSeeks(): Promise<number> {
+    // Yield first, so `seeking` holds this promise before the loop can end: with nothing to do
+    // (the frame already shown) it would end synchronously, and its `finally` would run before
+    // `seeking` was set, leaving a finished promise there that every later seek would join.
+    await Promise.resolve();
+    try {
+      for (let first = true; this.seekTarget !== undefined; first = false) {
+        // Failed on the way: whoever handles the failure (a reload with a fresh URL) goes on to
+        // the target left, and a reopen from here would race it with the URL that just failed.
+        if (this.video.error && !first) break;
+        const target = this.seekTarget;
+        this.seekTarget = undefined;
+        if (this.video.error) {
+          // Failed before this seek (a damaged part of the file) and stays failed: reopen it there.
+          if (this.quiet || this.destroyed) break;
+          await this.reopen(target);
+          if (this.video.error) break;
+        } else if (this.playbackInterrupted || !this.standsOn(target)) {
+          this.playbackInterrupted = false;
+          await this.seekOnce(target);
+        }
+      }
+      if (!this.video.error) this.requested = undefined;
+      // The frame shown now is where the seeks ended (the target, or what a damaged file gave).
+      // (After a media error the caller decides: a reload goes on to the frame asked for.)
+      if (!this.quiet && !this.destroyed && !this.video.error && (this.announced !== this.frame || this.announcedPassing)) this.announce(this.frame, false);
+      return this.frame;
+    } finally {
+      this.seeking = undefined;
+    }
+  }
+
+  /**
+   * The target is shown and the video stands on it. The frame shown alone is not enough: after a
+   * seek that went on to a later target without waiting, the video may already stand elsewhere
+   * while its old frame is still on screen.
+   */
+  private standsOn(target: number): boolean {
+    const video = this.video;
+    return target === this.frame && !video.seeking && this.clock.frameContaining(video.currentTime) === target;
   }
 
   async settled(): Promise<number> {
@@ -476,7 +556,24 @@ class FramePlayer implements VideoPlayer {
     this.options.onError?.({ code: 'asset-load', message: `Frame ${target} could not be shown; the file may be truncated or damaged.` }, 'frame');
   }
 
-  async reload(url: string, target?: number): Promise<void> {
+  /** Reopens the URL in use on `target` after a failure; a failure on the way is reported, not thrown. */
+  private async reopen(target: number): Promise<void> {
+    try {
+      await this.reload(this.url, target);
+    } catch (error) {
+      if (!this.destroyed) this.options.onError?.(error instanceof LabelkitError ? error.info : mediaErrorInfo(this.video.error), 'media');
+    }
+  }
+
+  reload(url: string, target?: number): Promise<void> {
+    const run = this.reloads.then(() => this.reloadNow(url, target));
+    this.reloads = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(url: string, target?: number): Promise<void> {
+    if (this.destroyed) return;
+    this.url = url;
     const frame = target ?? this.seekTarget ?? this.requested ?? this.frame;
     this.seekTarget = undefined;
     // The intent, not `paused`: a stream that fails mid-playback may stop as paused.
@@ -488,13 +585,16 @@ class FramePlayer implements VideoPlayer {
       this.presentedMediaTime = undefined;
       [this.canvas, this.context] = frameCanvas();
       await this.load(url, undefined);
-      await this.waitForFirstFrame();
+      await this.waitForFirstFrame(this.lifetime.signal);
       this.video.playbackRate = rate;
       await this.seekOnce(frame);
-      this.requested = undefined;
+      if (!this.video.error) this.requested = undefined;
     } finally {
       this.quiet = false;
     }
+    if (this.destroyed) return;
+    // The frame asked for is in the damaged part: the video failed again (reported as it was hidden).
+    if (this.video.error) this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
     this.announce(this.frame);
     if (wasPlaying) await this.video.play();
   }
@@ -502,6 +602,7 @@ class FramePlayer implements VideoPlayer {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.lifetime.abort();
     this.video.cancelVideoFrameCallback(this.callbackId);
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) this.video.removeEventListener(type, this.onPlaybackEvent);
     this.video.removeEventListener('error', this.onMediaError);
@@ -516,7 +617,7 @@ class FramePlayer implements VideoPlayer {
   private readonly onEnded = () => {
     this.playRequested = false;
     const last = this.clock.frameTotal - 1;
-    if (!this.opening && !this.destroyed && this.frame !== last) void this.seekToFrame(last);
+    if (!this.opening && !this.destroyed && this.frame !== last) void this.goTo(last);
   };
 
   private readonly onPlaybackEvent = () => {

@@ -10,6 +10,7 @@ import {
   fixtureBytes,
   frameNumberOnCanvas,
 } from './video-helpers.js';
+import { mp4IndexOnly, webmIndexOnly, zeroedRange } from './damaged-videos.js';
 
 const players: VideoPlayer[] = [];
 
@@ -83,6 +84,48 @@ describe('video player', () => {
     expect(await player.step(10)).to.equal(110);
     expect(frameNumberOnCanvas(player.canvas)).to.equal(110);
     expect(await player.step(-10)).to.equal(100);
+  });
+
+  it('seeks to the frame already shown and past either end without jamming: settled() resolves and later seeks still change the picture', async () => {
+    const player = await open(FRAME_NUMBERS_URL);
+    await player.seekToFrame(100);
+    expect(await player.seekToFrame(100)).to.equal(100);
+    expect(await player.settled()).to.equal(100);
+    expect(await player.seekToFrame(50)).to.equal(50);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(50);
+    // → on the last frame, then ←.
+    expect(await player.seekToFrame(299)).to.equal(299);
+    expect(await player.step(1)).to.equal(299);
+    expect(await player.settled()).to.equal(299);
+    expect(await player.step(-1)).to.equal(298);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(298);
+    // ← on frame 0, then a seek.
+    expect(await player.seekToFrame(0)).to.equal(0);
+    expect(await player.step(-1)).to.equal(0);
+    expect(await player.settled()).to.equal(0);
+    expect(await player.seekToFrame(50)).to.equal(50);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(50);
+  });
+
+  it('takes play, pause and seek calls in the order they were made, also while the one before is still running', async () => {
+    const player = await open(FRAME_NUMBERS_URL);
+    // A seek made after play() wins: the video ends up paused on its frame.
+    const playing = player.play();
+    const seek = player.seekToFrame(120);
+    await playing;
+    expect(await seek).to.equal(120);
+    expect(await player.settled()).to.equal(120);
+    expect(player.paused).to.equal(true);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(120);
+    // play() made after a seek plays from the seek's frame.
+    const seek2 = player.seekToFrame(200);
+    const playing2 = player.play();
+    expect(await seek2).to.equal(200);
+    await playing2;
+    expect(player.paused).to.equal(false);
+    const frame = await player.pause();
+    expect(frame).to.be.at.least(200);
+    expect(frameNumberOnCanvas(player.canvas)).to.equal(frame);
   });
 
   it('coalesces a burst of seeks (scrubbing) into the last one', async () => {
@@ -159,6 +202,21 @@ describe('video player', () => {
       expect(best, JSON.stringify([...differences])).to.equal(358);
     });
 
+    it('seeks to the frame already shown and steps past either end without jamming', async () => {
+      const player = await open(BOTTLES_URL);
+      await player.seekToFrame(358);
+      expect(await player.seekToFrame(358)).to.equal(358);
+      expect(await player.settled()).to.equal(358);
+      expect(await player.seekToFrame(1188)).to.equal(1188);
+      expect(await player.step(1)).to.equal(1188);
+      expect(await player.settled()).to.equal(1188);
+      expect(await player.step(-1)).to.equal(1187);
+      expect(await player.seekToFrame(0)).to.equal(0);
+      expect(await player.step(-1)).to.equal(0);
+      expect(await player.seekToFrame(50)).to.equal(50);
+      expect(player.video.currentTime).to.be.closeTo(50.5 / (179 / 6), 1e-3);
+    });
+
     it('estimates the rate from presented frames when neither host nor header gives it', async () => {
       const player = await open(BOTTLES_URL, { readRange: undefined });
       expect(player.frameRate.source).to.equal('estimated');
@@ -205,6 +263,25 @@ describe('video player', () => {
       expect(shown).to.not.equal(280);
       expect(frameNumberOnCanvas(player.canvas)).to.equal(shown);
       expect(errors.map((e) => [e.code, e.message])).to.deep.equal([['asset-load', 'frame']]);
+    });
+
+    it('rejects a file with its index but no frame data (an MP4 cut after its moov, a WebM cut in its first cluster) with asset-load', async () => {
+      const mp4 = await openFails({ url: blobUrl(mp4IndexOnly(await fixtureBytes(BOTTLES_URL)), 'video/mp4') });
+      expect(mp4.code).to.equal('asset-load');
+      const webm = await openFails({ url: blobUrl(webmIndexOnly(await fixtureBytes(FRAME_NUMBERS_URL)), 'video/webm') });
+      expect(webm.code).to.equal('asset-load');
+    });
+
+    it('reopens after a decode error in a zeroed range: the next seek past the damage shows its frame', async () => {
+      const bytes = await fixtureBytes(BOTTLES_URL);
+      const errors: string[] = [];
+      const player = await open(blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4'), { readRange: undefined, frameRate: 179 / 6, onError: (info, kind) => errors.push(`${info.code} ${kind}`) });
+      const shown = await player.seekToFrame(600);
+      expect(shown).to.not.equal(600);
+      expect(errors).to.deep.equal(['asset-load media']);
+      expect(await player.seekToFrame(900)).to.equal(900);
+      expect(player.video.error).to.equal(null);
+      expect(await player.seekToFrame(40)).to.equal(40);
     });
 
     it('stops waiting when aborted', async () => {
