@@ -142,6 +142,10 @@ export function geometryBounds(g: Geometry): Box {
       return rectBox(g.value.position.boundingRect);
     case 'ner':
       return { ...EMPTY_BOX };
+    case 'keypoints': {
+      const labelled = g.value.points.filter((k) => k.visibility > 0).map((k): Point => [k.x, k.y]);
+      return g.value.box ? normalizeBox(g.value.box) : labelled.length > 0 ? pointsBounds(labelled) : { ...EMPTY_BOX };
+    }
   }
 }
 
@@ -272,6 +276,11 @@ export function hitTestGeometry(g: Geometry, p: Point, tolerance: number): numbe
     }
     case 'ner':
       return undefined;
+    case 'keypoints': {
+      let best = Infinity;
+      for (const k of g.value.points) if (k.visibility > 0) best = Math.min(best, Math.hypot(k.x - px, k.y - py));
+      return withinTolerance(best, tolerance);
+    }
   }
 }
 
@@ -359,6 +368,11 @@ export function translateGeometry(g: Geometry, dx: number, dy: number): Geometry
     }
     case 'ner':
       return g;
+    case 'keypoints': {
+      const { points, box } = g.value;
+      const moved = points.map((k) => ({ ...k, x: k.x + dx, y: k.y + dy }));
+      return { type: g.type, value: box ? { points: moved, box: { ...box, x: box.x + dx, y: box.y + dy } } : { points: moved } };
+    }
   }
 }
 

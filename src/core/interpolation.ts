@@ -72,6 +72,7 @@ export function interpolateGeometry(a: Geometry, b: Geometry, t: number): Geomet
     case 'segmentation':
     case 'ner':
     case 'pdf':
+    case 'keypoints':
       return undefined;
   }
 }

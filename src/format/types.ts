@@ -1,5 +1,5 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
-import type { AuditMetadata, Box, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { AuditMetadata, Box, Keypoints, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -34,11 +34,12 @@ export interface GeometryPayloads {
   segmentation: Segmentation;
   ner: TextSpan;
   pdf: PdfSelection;
+  keypoints: Keypoints;
 }
 
 export type GeometryKey = keyof GeometryPayloads;
 
-export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf'];
+export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf', 'keypoints'];
 
 /** Exactly one geometry key: the others are typed `never`, so reading any key narrows cleanly. */
 export type ExportGeometry = {
