@@ -24,7 +24,7 @@ export function rotatedCorners(box: RotatedBox & { corners?: Point[] }): Point[]
  * YOLO-OBB and Label Studio's exporter write them); corners given the other way round are read
  * in that order too, so either winding gives the same box.
  */
-export function rotatedFromCorners(corners: readonly Point[]): RotatedBox & { corners: Point[] } {
+export function rotatedFromCorners(corners: readonly Point[], keepCorners = false): RotatedBox & { corners: Point[] } {
   const [p0, p1, , p3] = corners as [Point, Point, Point, Point];
   const cross = (p1[0] - p0[0]) * (p3[1] - p0[1]) - (p1[1] - p0[1]) * (p3[0] - p0[0]);
   const [right, down] = cross >= 0 ? [p1, p3] : [p3, p1];
@@ -32,7 +32,8 @@ export function rotatedFromCorners(corners: readonly Point[]): RotatedBox & { co
   const height = Math.hypot(down[0] - p0[0], down[1] - p0[1]);
   const rotation = Math.atan2(right[1] - p0[1], right[0] - p0[0]) / DEG;
   const box = { x: p0[0], y: p0[1], width, height, rotation };
-  return { ...box, corners: rotatedCorners(box) };
+  // keepCorners: the source's corners as written (a rounded file's quad is not exactly a rectangle), so writing it back changes nothing.
+  return { ...box, corners: keepCorners ? [p0, down, [...corners[2]!] as Point, right].map(([x, y]): Point => [x, y]) : rotatedCorners(box) };
 }
 
 /** Corners clockwise on screen from the origin: [TL, TR, BR, BL] of the unrotated box. */
