@@ -41,3 +41,6 @@ export function exportGeometry(geometry: Geometry): ExportGeometry {
 export function parseImport(input: unknown, context: importer.ImportContext): Result<importer.ImportedAnnotations> {
   return importer.parseImport(input, context, allFormatCodecs);
 }
+
+// Converters from and to other formats (COCO, YOLO, VOC, CVAT, Label Studio, W3C): docs/format.md "Converters".
+export * from './convert/index.js';
