@@ -88,6 +88,7 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
   const later: [Json, string][] = [];
   results.forEach((result, r) => {
     const where = at(path, r);
+    if (isRecord(result) && result['type'] === 'relation') return void later.push([result, where]);
     if (!isRecord(result) || !isRecord(result['value'])) return problems.add('bad-result', where, 'A result is { type, value }.');
     const type = String(result['type'] ?? '');
     const value = result['value'];
@@ -142,7 +143,7 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
   });
   for (const [result, where] of later) {
     const type = String(result['type']);
-    const value = result['value'] as Json;
+    const value = (result['value'] ?? {}) as Json;
     if (type === 'relation') {
       const from = String(result['from_id'] ?? '');
       const to = String(result['to_id'] ?? '');

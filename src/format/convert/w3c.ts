@@ -20,6 +20,7 @@ import { openRing, ringArea } from './shapes.js';
 import { parseXml, type XmlNode } from './xml.js';
 
 const DEFAULT_CLASS = 'annotation';
+const DEFAULT_ASSET = 'image';
 
 function annotationsOf(input: unknown): unknown[] | undefined {
   if (Array.isArray(input)) return input;
@@ -107,7 +108,7 @@ function svgShape(value: string, path: string, problems: Problems): { polygon: P
 }
 
 /** W3C Web Annotations (one, a list, an AnnotationPage or an AnnotationCollection) → export records. */
-export function fromW3c(input: unknown, options: { ontology?: unknown; images?: Record<string, { width: number; height: number }> } = {}): Converted<Imported> {
+export function fromW3c(input: unknown, options: { ontology?: unknown; images?: Record<string, { width: number; height: number }>; /** The asset of targets without a source. */ asset?: string } = {}): Converted<Imported> {
   const problems = new Problems();
   const map = new ClassMap('w3c', options.ontology, problems);
   return guarded(problems, { records: [], ontology: { tools: [], classifications: [], relations: [] } }, () => {
@@ -130,11 +131,15 @@ export function fromW3c(input: unknown, options: { ontology?: unknown; images?: 
       listOf(annotation['target']).forEach((target, t) => {
         const tpath = Array.isArray(annotation['target']) ? at(at(path, 'target'), t) : at(path, 'target');
         const source = typeof target === 'string' ? target.split('#')[0]! : isRecord(target) && typeof target['source'] === 'string' ? target['source'] : isRecord(target) && typeof target['id'] === 'string' ? target['id'].split('#')[0]! : undefined;
-        if (!source) return problems.add('bad-target', tpath, 'A target is an IRI or { source, selector }.');
-        let record = records.get(source);
-        const size = options.images?.[source];
-        if (!record) records.set(source, (record = exportRecord({ asset: source, externalId: source, metadata: { width: size?.width ?? 0, height: size?.height ?? 0 } })));
-        const selectors = typeof target === 'string' ? [{ type: 'FragmentSelector', value: target.split('#')[1] ?? '' }] : listOf((target as Json)['selector']);
+        if (!source && !(isRecord(target) && target['selector'] !== undefined)) return problems.add('bad-target', tpath, 'A target is an IRI or { source, selector }.');
+        // Some writers (Annotorious) leave the source out when the page shows one image.
+        if (!source) problems.add('no-source', tpath, `The target names no source; it is read as "${options.asset ?? DEFAULT_ASSET}".`);
+        const asset = source ?? options.asset ?? DEFAULT_ASSET;
+        let record = records.get(asset);
+        const size = options.images?.[asset];
+        if (!record) records.set(asset, (record = exportRecord({ asset, externalId: asset, metadata: { width: size?.width ?? 0, height: size?.height ?? 0 } })));
+        const iri = typeof target === 'string' ? target : isRecord(target) && typeof target['id'] === 'string' && target['selector'] === undefined ? target['id'] : undefined;
+        const selectors = iri !== undefined ? (iri.includes('#') ? [{ type: 'FragmentSelector', value: iri.split('#')[1]! }] : []) : listOf((target as Json)['selector']);
         if (selectors.length === 0) return problems.add('no-selector', tpath, 'The target has no selector: it annotates the whole resource, which labelkit has no object for.');
         const position = selectors.find((s) => isRecord(s) && s['type'] === 'TextPositionSelector') as Json | undefined;
         const quote = selectors.find((s) => isRecord(s) && s['type'] === 'TextQuoteSelector') as Json | undefined;
