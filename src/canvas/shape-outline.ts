@@ -60,9 +60,6 @@ export function traceGeometry(geometry: Geometry, sink: OutlineSink): void {
       }
       return;
     }
-    case 'keypoints':
-      for (const k of geometry.value.points) if (k.visibility > 0) sink.marker(k.x, k.y);
-      return;
     case 'ner':
       return;
   }

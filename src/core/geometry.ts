@@ -140,12 +140,8 @@ export function geometryBounds(g: Geometry): Box {
     }
     case 'pdf':
       return rectBox(g.value.position.boundingRect);
-    case 'ner':
+    default: // ner, and keypoints (labelkit/format.js only: no element draws them yet)
       return { ...EMPTY_BOX };
-    case 'keypoints': {
-      const labelled = g.value.points.filter((k) => k.visibility > 0).map((k): Point => [k.x, k.y]);
-      return g.value.box ? normalizeBox(g.value.box) : labelled.length > 0 ? pointsBounds(labelled) : { ...EMPTY_BOX };
-    }
   }
 }
 
@@ -276,11 +272,6 @@ export function hitTestGeometry(g: Geometry, p: Point, tolerance: number): numbe
     }
     case 'ner':
       return undefined;
-    case 'keypoints': {
-      let best = Infinity;
-      for (const k of g.value.points) if (k.visibility > 0) best = Math.min(best, Math.hypot(k.x - px, k.y - py));
-      return withinTolerance(best, tolerance);
-    }
   }
 }
 
@@ -366,13 +357,8 @@ export function translateGeometry(g: Geometry, dx: number, dy: number): Geometry
         },
       };
     }
-    case 'ner':
+    default: // ner, keypoints
       return g;
-    case 'keypoints': {
-      const { points, box } = g.value;
-      const moved = points.map((k) => ({ ...k, x: k.x + dx, y: k.y + dy }));
-      return { type: g.type, value: box ? { points: moved, box: { ...box, x: box.x + dx, y: box.y + dy } } : { points: moved } };
-    }
   }
 }
 

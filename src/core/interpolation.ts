@@ -72,7 +72,6 @@ export function interpolateGeometry(a: Geometry, b: Geometry, t: number): Geomet
     case 'segmentation':
     case 'ner':
     case 'pdf':
-    case 'keypoints':
       return undefined;
   }
 }

@@ -52,7 +52,7 @@ export interface ToolCategory extends CategoryBase {
   /** `#rrggbb`, lower case; a palette colour where the host gave none. */
   color: string;
   classifications: ClassificationCategory[];
-  /** `keypoints` tools (labelkit, as COCO): the point names, in the order instances list them. */
+  /** `keypoints` tools (labelkit, as COCO): the point names, in the order instances list them. Read by `labelkit/format.js` (format/keypoint-schema.ts); the elements ignore it. */
   keypoints?: string[];
   /** `keypoints` tools: pairs of indexes into `keypoints` joined by a line, kept as given (COCO's are 1-based). */
   skeleton?: [number, number][];
@@ -505,41 +505,12 @@ function tools(walk: Walk, root: Record<string, unknown>): Drawn<Omit<ToolCatego
       const tool = typeOf(walk, item, at, TOOL_TYPES, 'tool');
       const given = color(walk, item, at);
       const nested = classifications(walk, item, at, 2, { title: common?.title ?? at, kind: 'tool', options: [] }, new Map());
-      const schema = keypointSchema(walk, item, at, tool);
       if (common === undefined || tool === undefined) return undefined;
-      return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested, ...schema } };
+      return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested } };
     });
     if (drawn) result.push(drawn);
   }
   return result;
-}
-
-/**
- * Decision: `keypoints` (unique non-empty names) and `skeleton` (pairs of integers ≥ 0, at most the
- * number of names: COCO numbers from 1, some writers from 0) belong to `keypoints` tools only.
- */
-function keypointSchema(walk: Walk, record: Record<string, unknown>, path: string, tool: ToolType | undefined): Pick<ToolCategory, 'keypoints' | 'skeleton'> {
-  const names = list(walk, record, 'keypoints', path);
-  const pairs = list(walk, record, 'skeleton', path);
-  if (names.length + pairs.length === 0) return {};
-  if (tool !== 'keypoints') {
-    report(walk, 'wrong-type', `${path}.keypoints`, '"keypoints" and "skeleton" belong to keypoints tools.');
-    return {};
-  }
-  const seen = new Set<string>();
-  const keypoints: string[] = [];
-  for (const { index, value } of names) {
-    if (typeof value !== 'string' || value === '' || seen.has(value)) report(walk, 'bad-keypoint', `${path}.keypoints[${index}]`, `A keypoint name must be a non-empty string used once; got ${describe(value)}.`);
-    else seen.add(value);
-    keypoints.push(String(value));
-  }
-  const skeleton: [number, number][] = [];
-  for (const { index, value } of pairs) {
-    const pair = Array.isArray(value) && value.length === 2 && value.every((i) => Number.isInteger(i) && i >= 0 && i <= keypoints.length) ? (value as [number, number]) : undefined;
-    if (pair) skeleton.push([pair[0], pair[1]]);
-    else report(walk, 'bad-keypoint', `${path}.skeleton[${index}]`, `A skeleton edge is [i, j], indexes of "keypoints"; got ${describe(value)}.`);
-  }
-  return { keypoints, skeleton };
 }
 
 function relations(walk: Walk, root: Record<string, unknown>): Drawn<Omit<RelationCategory, 'color'>>[] {

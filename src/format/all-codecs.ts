@@ -1,9 +1,8 @@
 /** Every geometry kind and interpolated tracks: what `labelkit/format.js` and the 2D elements read and write. */
 import { formatCodecs } from './geometry/codec.js';
-import { keypointsCodec } from './geometry/keypoints.js';
 import { nerCodec } from './geometry/ner.js';
 import { pdfCodec } from './geometry/pdf.js';
 import { shapeCodecs } from './geometry/shapes.js';
 import { trackCodec } from './track-codec.js';
 
-export const allFormatCodecs = formatCodecs([...shapeCodecs, nerCodec, pdfCodec, keypointsCodec], trackCodec);
+export const allFormatCodecs = formatCodecs([...shapeCodecs, nerCodec, pdfCodec], trackCodec);

@@ -4,7 +4,7 @@ import type { ChangeSet } from '../core/store.js';
 import type { Geometry, ObjectAnnotation } from '../core/model.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
-import { allFormatCodecs } from './all-codecs.js';
+import { libraryCodecs as allFormatCodecs } from './library-codecs.js';
 import * as exporter from './export.js';
 import * as importer from './import.js';
 import type { ExportGeometry, ExportRecord, ExportTool } from './types.js';
@@ -13,7 +13,8 @@ export * from './types.js';
 export { exportClassification, exportRelation, type ExportInput, type ChangeDetail } from './export.js';
 export type { ImportContext, ImportedAnnotations } from './import.js';
 export { encodeBrushPng, decodeBrushPng, type DecodeBrushOptions } from './brush-png.js';
-export { parseOntology, type Ontology } from '../core/ontology.js';
+export { type Ontology } from '../core/ontology.js';
+export { parseOntology } from './keypoint-schema.js';
 
 const withAll = (input: exporter.ExportInput): exporter.ExportInput => (input.codecs ? input : { ...input, codecs: allFormatCodecs });
 

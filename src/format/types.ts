@@ -39,7 +39,8 @@ export interface GeometryPayloads {
 
 export type GeometryKey = keyof GeometryPayloads;
 
-export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf', 'keypoints'];
+/** The kinds the elements label; `keypoints` is read and written by `labelkit/format.js` alone (library-codecs.ts). */
+export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf'];
 
 /** Exactly one geometry key: the others are typed `never`, so reading any key narrows cleanly. */
 export type ExportGeometry = {

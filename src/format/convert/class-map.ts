@@ -8,8 +8,9 @@
  * export to the same format gives each class its id back (COCO category ids with gaps, YOLO class
  * indexes); see `sourceClassId`.
  */
-import { parseOntology, type ClassificationCategory, type ClassificationType, type Ontology, type RelationCategory, type RelationType, type ToolCategory, type ToolType } from '../../core/ontology.js';
+import { type ClassificationCategory, type ClassificationType, type Ontology, type RelationCategory, type RelationType, type ToolCategory, type ToolType } from '../../core/ontology.js';
 import type { Problems } from './common.js';
+import { parseOntology } from '../keypoint-schema.js';
 
 interface RawClassification {
   schemaId: string;

@@ -12,7 +12,7 @@ import { fromW3c, toW3c } from './w3c.js';
 import { fromYolo, toYolo } from './yolo.js';
 import { recordsOf, Problems } from './common.js';
 import type { Ontology } from '../../core/ontology.js';
-import { parseOntology } from '../../core/ontology.js';
+import { parseOntology } from '../keypoint-schema.js';
 
 export { fromCoco, toCoco, INSTANCE_RELATION, type CocoDataset, type CocoAnnotation, type CocoCategory, type CocoImage, type Imported } from './coco.js';
 export { fromYolo, toYolo, type YoloImportOptions, type YoloExportOptions, type YoloTask } from './yolo.js';
