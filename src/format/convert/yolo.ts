@@ -140,13 +140,18 @@ export function fromYolo(input: unknown, options: YoloImportOptions = {}): Conve
           const tool = map.tool(className, ['bounding-box'], where, { id: classIndex });
           const [cx, cy, w, h] = nums as [number, number, number, number];
           if (tool) record.task.tools.push(exportTool(objectId, tool.schemaId, tool.title, { 'bounding-box': { x: (cx - w / 2) * W, y: (cy - h / 2) * H, width: w * W, height: h * H } }));
-        } else if (nums.length === 8 && task === 'obb') {
-          const tool = map.tool(className, ['rotated-bounding-box'], where, { id: classIndex });
-          if (tool) record.task.tools.push(exportTool(objectId, tool.schemaId, tool.title, { 'rotated-bounding-box': rotatedFromCorners([px(0), px(2), px(4), px(6)], true) }));
         } else if (nums.length >= 6 && nums.length % 2 === 0) {
-          const ring = openRing(Array.from({ length: nums.length / 2 }, (_, k) => px(k * 2)));
-          const tool = map.tool(className, ['polygon', 'segmentation'], where, { id: classIndex });
-          if (tool) record.task.tools.push(exportTool(objectId, tool.schemaId, tool.title, tool.tool === 'polygon' ? { polygon: ring } : { segmentation: { zones: [{ region: ring, holes: [] }] } }));
+          // Eight numbers are an oriented box or a 4-point polygon: the task says which comes first, the class map may take the other.
+          const quad = nums.length === 8;
+          const kinds = quad && task === 'obb' ? (['rotated-bounding-box', 'polygon', 'segmentation'] as const) : quad ? (['polygon', 'segmentation', 'rotated-bounding-box'] as const) : (['polygon', 'segmentation'] as const);
+          const tool = map.tool(className, kinds, where, { id: classIndex });
+          const corners = Array.from({ length: nums.length / 2 }, (_, k) => px(k * 2));
+          const ring = openRing(corners);
+          if (tool) {
+            const geometry =
+              tool.tool === 'rotated-bounding-box' ? { 'rotated-bounding-box': rotatedFromCorners(corners, true) } : tool.tool === 'polygon' ? { polygon: ring } : { segmentation: { zones: [{ region: ring, holes: [] }] } };
+            record.task.tools.push(exportTool(objectId, tool.schemaId, tool.title, geometry));
+          }
         } else problems.add('bad-line', where, `${nums.length} numbers after the class fit no YOLO task.`);
         return undefined;
       });
