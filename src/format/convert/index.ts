@@ -28,6 +28,7 @@ export type { Converted } from './common.js';
 export const FORMATS = ['ango', 'coco', 'yolo', 'voc', 'cvat', 'label-studio', 'w3c'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
+// Each converter has its own options type; the chain passes the caller's options through unchanged.
 type Importer = (input: unknown, options: Record<string, unknown>) => Converted<{ records: unknown[]; ontology: Ontology }>;
 type Exporter = (records: unknown, options: Record<string, unknown>) => Converted<unknown>;
 

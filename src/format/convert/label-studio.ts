@@ -12,17 +12,17 @@
  * Export: one task per `assetId`, each record an annotation (or a prediction when its taskId says so).
  */
 import type { Point } from '../../core/model.js';
-import type { ExportClassification, ExportRecord, ExportTool } from '../types.js';
+import type { AssetMetadata, ExportClassification, ExportRecord, ExportRelation, ExportTool } from '../types.js';
 import { answerClassification } from './attributes.js';
 import { ClassMap, exportOntology } from './class-map.js';
-import { asList, at, exportRecord, exportTool, guarded, importedMetadata, isNumber, isRecord, Problems, recordsOf, tidy, type Converted, type Json } from './common.js';
+import { asList, at, exportRecord, exportTool, guarded, importedMetadata, isNumber, isRecord, Problems, recordsOf, stem, tidy, type Converted, type Json } from './common.js';
 import type { Imported } from './coco.js';
 import { reportUnexpressed } from './coco.js';
 import { rotatedCorners } from './rotated.js';
 
 export interface LabelStudioImportOptions {
   ontology?: unknown;
-  /** Image sizes by asset URL for results without `original_width`/`original_height`. */
+  /** Image sizes by asset URL (or by its file stem, as the CLI reads them) for results without `original_width`/`original_height`. */
   images?: Record<string, { width: number; height: number }>;
 }
 
@@ -67,12 +67,13 @@ export function fromLabelStudio(input: unknown, options: LabelStudioImportOption
           const record = exportRecord({
             asset: documentText !== undefined && asset === documentText ? String(task['id'] ?? t) : asset,
             assetId: String(task['id'] ?? t),
-            metadata: documentText !== undefined ? { characters: [...documentText].length, lines: documentText.split('\n').length, offsetUnit: 'codepoint' } as never : { width: 0, height: 0 },
+            // Text metadata (FORMAT.md §2: characters, lines, offsetUnit) is not in this version's AssetMetadata type yet.
+            metadata: documentText !== undefined ? ({ characters: [...documentText].length, lines: documentText.split('\n').length, offsetUnit: 'codepoint' } as unknown as AssetMetadata) : { width: 0, height: 0 },
             ...(author !== undefined && author !== null ? { updatedBy: String(author) } : {}),
             ...(typeof annotation['updated_at'] === 'string' ? { updatedAt: annotation['updated_at'] } : {}),
           });
           record.task.taskId = `${kind === 'annotations' ? 'annotation' : 'prediction'}:${String(annotation['id'] ?? a)}`;
-          readResults(map, problems, asList(annotation['result']) ?? [], record, `${where}.result`, documentText, options.images?.[asset]);
+          readResults(map, problems, asList(annotation['result']) ?? [], record, `${where}.result`, documentText, options.images?.[asset] ?? options.images?.[stem(asset)]);
           records.push(record);
           return undefined;
         });
@@ -153,7 +154,8 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
       }
       const labels = asList(result['labels']) ?? [];
       const relation = map.relation(typeof labels[0] === 'string' ? labels[0] : 'relation', 'one-to-one', where);
-      if (relation) record.task.relations.push({ objectId: `${from}>${to}`, schemaId: relation.schemaId, title: relation.title, from, to, direction: DIRECTIONS[String(result['direction'] ?? 'right')] ?? 'straight', metadata: importedMetadata() } as never);
+      // `reverse` is FORMAT.md version 2's; this version's relation type does not list it yet.
+      if (relation) record.task.relations.push({ objectId: `${from}>${to}`, schemaId: relation.schemaId, title: relation.title, from, to, direction: DIRECTIONS[String(result['direction'] ?? 'right')] ?? 'straight', metadata: importedMetadata() } as unknown as ExportRelation);
       continue;
     }
     const title = String(result['from_name'] ?? type);

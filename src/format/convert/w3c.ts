@@ -13,7 +13,7 @@ import type { Point, Zone } from '../../core/model.js';
 import type { ExportRecord, ExportTool } from '../types.js';
 import { attributeClassifications, classificationAttributes } from './attributes.js';
 import { ClassMap, exportOntology } from './class-map.js';
-import { asList, at, exportRecord, exportTool, guarded, importedMetadata, isRecord, Problems, recordsOf, tidy, toNumber, type Converted, type Json } from './common.js';
+import { at, exportRecord, exportTool, guarded, importedMetadata, isRecord, Problems, recordsOf, stem, tidy, toNumber, type Converted, type Json } from './common.js';
 import type { Imported } from './coco.js';
 import { rotatedCorners } from './rotated.js';
 import { openRing, ringArea } from './shapes.js';
@@ -136,7 +136,7 @@ export function fromW3c(input: unknown, options: { ontology?: unknown; images?: 
         if (!source) problems.add('no-source', tpath, `The target names no source; it is read as "${options.asset ?? DEFAULT_ASSET}".`);
         const asset = source ?? options.asset ?? DEFAULT_ASSET;
         let record = records.get(asset);
-        const size = options.images?.[asset];
+        const size = options.images?.[asset] ?? options.images?.[stem(asset)];
         if (!record) records.set(asset, (record = exportRecord({ asset, externalId: asset, metadata: { width: size?.width ?? 0, height: size?.height ?? 0 } })));
         const iri = typeof target === 'string' ? target : isRecord(target) && typeof target['id'] === 'string' && target['selector'] === undefined ? target['id'] : undefined;
         const selectors = iri !== undefined ? (iri.includes('#') ? [{ type: 'FragmentSelector', value: iri.split('#')[1]! }] : []) : listOf((target as Json)['selector']);
