@@ -363,14 +363,19 @@ function annotationOf(
   problems: Problems,
 ): Omit<CocoAnnotation, 'id'> | undefined {
   const category = categories.of(shapeTool);
-  const attributes: Record<string, AttributeValue> = {};
-  for (const [key, text] of Object.entries(classificationAttributes(index, shapeTool.classifications ?? [], problems, at(path, 'classifications')))) attributes[key] = typedAttribute(text);
-  const crowd = truthy(attributes['iscrowd']);
-  delete attributes['iscrowd'];
-  const score = attributes['score'];
-  delete attributes['score'];
-  const base = { image_id: imageId, category_id: category.id, iscrowd: (crowd ? 1 : 0) as 0 | 1, ...(typeof score === 'number' ? { score } : {}), ...(Object.keys(attributes).length ? { attributes } : {}) };
-
+  let crowd = false;
+  let score: AttributeValue | undefined;
+  let attributes: Record<string, AttributeValue> | undefined;
+  const nested = shapeTool.classifications ?? [];
+  if (nested.length > 0) {
+    for (const [key, text] of Object.entries(classificationAttributes(index, nested, problems, at(path, 'classifications')))) {
+      const value = typedAttribute(text);
+      if (key === 'iscrowd') crowd = truthy(value);
+      else if (key === 'score') score = value;
+      else (attributes ??= {})[key] = value;
+    }
+  }
+  const base = { image_id: imageId, category_id: category.id, iscrowd: (crowd ? 1 : 0) as 0 | 1, ...(typeof score === 'number' ? { score } : {}), ...(attributes ? { attributes } : {}) };
   const kind = geometryKeyOf(shapeTool);
   let segmentation: CocoAnnotation['segmentation'] = [];
   let area = 0;

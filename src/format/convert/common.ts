@@ -53,8 +53,9 @@ export function toNumber(value: unknown): number | undefined {
 export const at = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`);
 
 /** Audit metadata of an item converted from a format that says nothing of who made it (FORMAT.md §2.1). */
-export function importedMetadata(given: Partial<AuditMetadata> = {}): AuditMetadata {
+export function importedMetadata(given?: Partial<AuditMetadata>): AuditMetadata {
   const out: Partial<AuditMetadata> = { createdIn: 'Import' };
+  if (!given) return out as AuditMetadata;
   for (const [key, value] of Object.entries(given)) if (typeof value === 'string' && value !== '') out[key as keyof AuditMetadata] = value;
   // FORMAT.md: audit data is never invented, so createdAt/createdBy stay absent where the source has none.
   return out as AuditMetadata;

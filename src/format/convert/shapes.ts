@@ -12,7 +12,14 @@ export function pointsFromFlat(flat: unknown, min: number): Point[] | undefined 
   return out;
 }
 
-export const flatten = (points: readonly Point[]): number[] => points.flatMap(([x, y]) => [x, y]);
+export function flatten(points: readonly Point[]): number[] {
+  const out = new Array<number>(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    out[i * 2] = points[i]![0];
+    out[i * 2 + 1] = points[i]![1];
+  }
+  return out;
+}
 
 export function boundsOf(points: readonly Point[]): Box {
   let minX = Infinity;
