@@ -215,8 +215,11 @@ function convertAnnotation(map: ClassMap, problems: Problems, ann: Json, categor
       const count = keypointValues.length / 3;
       if (names.length !== count) problems.add('keypoint-names', kpPath, `The category "${category.name}" names ${names.length} keypoints; this annotation has ${count}. The unnamed ones are named by their 1-based index.`);
       const fullNames = Array.from({ length: Math.max(count, names.length) }, (_, k) => names[k] ?? String(k + 1));
-      const tool = map.tool(category.name, ['keypoints'], at(path, 'category_id'), { id: category.id, keypoints: fullNames, skeleton: category.skeleton });
-      if (tool) {
+      // One keypoint is also what a labelkit point exports as: a point tool of the class takes it where the ontology has one.
+      const tool = map.tool(category.name, count === 1 && made.length === 0 ? ['keypoints', 'point'] : ['keypoints'], at(path, 'category_id'), { id: category.id, keypoints: fullNames, skeleton: category.skeleton });
+      if (tool?.tool === 'point') {
+        made.push(exportTool(objectId, tool.schemaId, tool.title, { point: [keypointValues[0] as number, keypointValues[1] as number] }, attributeClassifications(map, problems, tool, objectId, attributes, at(path, 'attributes'))));
+      } else if (tool) {
         const points: Keypoint[] = [];
         for (let k = 0; k < count; k++) {
           const v = keypointValues[k * 3 + 2] as number;
@@ -343,7 +346,7 @@ class CategoryIds {
 
   of(tool: ExportTool): CocoCategory {
     const category = this.index.tool(tool.schemaId);
-    const names = tool.keypoints?.points.map((k) => k.name);
+    const names = tool.point ? [this.index.title(tool)] : tool.keypoints?.points.map((k) => k.name);
     return this.add(this.index.title(tool), tool.schemaId, category?.keypoints ?? names, category?.skeleton);
   }
 
@@ -403,6 +406,10 @@ function annotationOf(
       segmentation = zones.map((z) => flatten(z.region));
       area = zones.reduce((sum, z) => sum + zoneArea(z), 0);
     }
+  } else if (kind === 'point') {
+    // A point is an instance of one keypoint, named after its class.
+    const [x, y] = shapeTool.point!;
+    return { ...base, segmentation: [], area: 0, bbox: [x, y, 0, 0], keypoints: [x, y, 2], num_keypoints: 1 };
   } else if (kind !== 'keypoints') {
     return problems.add('unsupported-geometry', path, `COCO instances have no ${kind}; this object is left out.`, { objectId: shapeTool.objectId });
   }

@@ -20,6 +20,8 @@ const FLAGS = ['pose', 'truncated', 'difficult', 'occluded'] as const;
 
 export interface VocImportOptions {
   ontology?: unknown;
+  /** Image sizes by file stem, for files without <size> (the CLI reads them from the images). */
+  images?: Record<string, { width: number; height: number }>;
 }
 
 function xmlTexts(input: unknown): [string, unknown][] {
@@ -58,8 +60,9 @@ export function fromVoc(input: unknown, options: VocImportOptions = {}): Convert
       }
       const filename = text(root['filename']) ?? stem(path);
       const size = node(root['size']);
-      const width = toNumber(text(size?.['width']));
-      const height = toNumber(text(size?.['height']));
+      const given = options.images?.[stem(filename)];
+      const width = toNumber(text(size?.['width'])) ?? given?.width;
+      const height = toNumber(text(size?.['height'])) ?? given?.height;
       if (width === undefined || height === undefined) problems.add('missing-size', `${path}.annotation.size`, 'No <size>: the record has no image size (VOC coordinates are pixels, so nothing else is lost).');
       const record = exportRecord({ asset: filename, externalId: filename, metadata: { width: width ?? 0, height: height ?? 0 } });
       list(root['object']).forEach((object, i) => {

@@ -172,6 +172,7 @@ describe('COCO converter: export and round trips', () => {
         { schemaId: 'roof', tool: 'polygon', title: 'Roof' },
         { schemaId: 'field', tool: 'segmentation', title: 'Field' },
         { schemaId: 'body', tool: 'keypoints', title: 'Body', keypoints: ['head', 'hand', 'foot'], skeleton: [[1, 2], [2, 3]] },
+        { schemaId: 'pin', tool: 'point', title: 'Pin' },
       ],
     });
     const meta = { createdAt: '2026-11-22T10:00:00.000Z', createdBy: 'ann@example.com', createdIn: 'Label' };
@@ -185,18 +186,21 @@ describe('COCO converter: export and round trips', () => {
           { objectId: '3', schemaId: 'field', title: 'Field', classifications: [], metadata: meta, segmentation: { zones: [{ region: [[10, 10], [30, 10], [30, 25], [10, 25]], holes: [[[15, 15], [15, 20], [20, 20], [20, 15]]] }] } },
           { objectId: '4', schemaId: 'field', title: 'Field', classifications: [], metadata: meta, segmentation: { zones: [{ region: [[0, 20], [5, 20], [5, 29]], holes: [] }, { region: [[31, 0], [39, 0], [39, 8]], holes: [] }] } },
           { objectId: '5', schemaId: 'body', title: 'Body', classifications: [], metadata: meta, keypoints: { points: [{ name: 'head', x: 3, y: 4, visibility: 2 }, { name: 'hand', x: 0, y: 0, visibility: 0 }, { name: 'foot', x: 6, y: 9, visibility: 1 }], box: { x: 2, y: 3, width: 5, height: 7 } } },
+          { objectId: '6', schemaId: 'pin', title: 'Pin', classifications: [], metadata: meta, point: [12.5, 3] },
         ],
       },
     } as unknown as ExportRecord;
     const coco = toCoco([record], { ontology });
     expect(coco.problems).to.deep.equal([]);
-    expect(coco.data.categories.map((c) => [c.id, c.name, c.keypoints ?? null])).to.deep.equal([[1, 'Car', null], [2, 'Roof', null], [3, 'Field', null], [4, 'Body', ['head', 'hand', 'foot']]]);
+    expect(coco.data.categories.map((c) => [c.id, c.name, c.keypoints ?? null])).to.deep.equal([[1, 'Car', null], [2, 'Roof', null], [3, 'Field', null], [4, 'Body', ['head', 'hand', 'foot']], [5, 'Pin', ['Pin']]]);
+    // A point is an instance of one keypoint.
+    expect(coco.data.annotations[5]).to.deep.include({ bbox: [12.5, 3, 0, 0], keypoints: [12.5, 3, 2], num_keypoints: 1 });
     expect(coco.data.annotations[2]!.segmentation).to.have.keys('size', 'counts');
     expect(coco.data.annotations[4]).to.include({ num_keypoints: 2, area: 35 });
     const back = fromCoco(coco.data, { ontology });
     expect(back.problems).to.deep.equal([]);
     const tools = back.data.records[0]!.task.tools;
-    expect(tools.map((t) => t.schemaId)).to.deep.equal(['car', 'roof', 'field', 'field', 'body']);
+    expect(tools.map((t) => t.schemaId)).to.deep.equal(['car', 'roof', 'field', 'field', 'body', 'pin']);
     expect(tools.map(geometryOf)).to.deep.equal(record.task.tools.map(geometryOf));
     expect(back.data.records[0]).to.include({ assetId: '7', externalId: 'farm.jpg' });
   });
@@ -204,7 +208,7 @@ describe('COCO converter: export and round trips', () => {
   it('lists what COCO cannot hold instead of dropping it silently', () => {
     const ontology = parsedOntology({
       tools: [
-        { schemaId: 'p', tool: 'point', title: 'Pin' },
+        { schemaId: 'wire', tool: 'polyline', title: 'Wire' },
         { schemaId: 'b', tool: 'brush', title: 'Paint' },
       ],
       classifications: [{ schemaId: 'w', tool: 'radio', title: 'Weather', options: [{ value: 'Sun', schemaId: 'sun' }] }],
@@ -213,7 +217,7 @@ describe('COCO converter: export and round trips', () => {
       asset: 'a.jpg', metadata: { width: 10, height: 10 }, batches: [], dataset: [],
       task: {
         stage: 'Label', stageId: 'Label', totalDuration: 0, idleDuration: 0, blurDuration: 0, brushDataUrl: 'data:image/png;base64,AAAA', stageHistory: [], formatVersion: 2, relations: [],
-        tools: [{ objectId: 'x', schemaId: 'p', title: 'Pin', classifications: [], metadata: {}, point: [1, 2] }],
+        tools: [{ objectId: 'x', schemaId: 'wire', title: 'Wire', classifications: [], metadata: {}, polyline: [[1, 2], [3, 4]] }],
         classifications: [{ objectId: 'c', schemaId: 'w', title: 'Weather', tool: 'radio', answer: 'Sun', classifications: [], metadata: {} }],
       },
     };

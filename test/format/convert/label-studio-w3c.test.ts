@@ -42,6 +42,12 @@ describe('Label Studio converter', () => {
     const polygon = coco.data.annotations.find((a) => Array.isArray(a.segmentation) && a.segmentation.length === 1)!;
     expect((polygon.segmentation as number[][])[0]).to.have.length(6);
     expect(polygon.area).to.be.greaterThan(0);
+    // Label Studio's keypoint regions are labelkit points: each a COCO instance of one keypoint
+    // (the reference converter puts both in one annotation of a category "default").
+    const keypointed = coco.data.annotations.filter((a) => a.keypoints);
+    expect(keypointed.map((a) => a.num_keypoints)).to.deep.equal([1, 1]);
+    expect(keypointed.every((a) => a.keypoints!.every((n, i) => i % 3 !== 2 || [0, 1, 2].includes(n)))).to.equal(true);
+    expect(coco.problems).to.deep.equal([]);
   });
 
   it('NER spans, and number, datetime, textarea, choices and taxonomy results as classifications', async () => {

@@ -28,6 +28,9 @@ describe('Pascal VOC converter', () => {
     expect(floats!.task.tools.map((t) => [t.title, geometryOf(t), t.classifications.find((c) => c.title === 'occluded')?.answer])).to.deep.equal([['background', { 'bounding-box': { x: 1, y: 2, width: 3, height: 4 } }, '1']]);
     expect(empty!.task.tools).to.deep.equal([]);
     expectValidRecords(data.records, data.ontology);
+    // The size of an image without <size> can come from the image itself.
+    const sized = fromVoc({ files: { 'a.xml': (await vocFiles())['Annotations/a.xml']! } }, { images: { a: { width: 30, height: 20 } } });
+    expect([sized.problems, sized.data.records[0]!.metadata]).to.deep.equal([[], { width: 30, height: 20 }]);
   });
 
   it('VOC → labelkit → VOC keeps objects, flags, parts and actions', async () => {
