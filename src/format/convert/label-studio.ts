@@ -19,6 +19,7 @@ import { asList, at, exportRecord, exportTool, guarded, importedMetadata, isNumb
 import type { Imported } from './coco.js';
 import { reportUnexpressed } from './coco.js';
 import { rotatedCorners } from './rotated.js';
+import { boundsOf } from './shapes.js';
 
 export interface LabelStudioImportOptions {
   ontology?: unknown;
@@ -87,6 +88,8 @@ export function fromLabelStudio(input: unknown, options: LabelStudioImportOption
 function readResults(map: ClassMap, problems: Problems, results: unknown[], record: ExportRecord, path: string, documentText: string | undefined, fallback: { width: number; height: number } | undefined): void {
   const byRegion = new Map<string, ExportTool>();
   const later: [Json, string][] = [];
+  const parents = poseParents(results);
+  const held: Held[] = [];
   results.forEach((result, r) => {
     const where = at(path, r);
     if (isRecord(result) && result['type'] === 'relation') return void later.push([result, where]);
@@ -135,6 +138,8 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
       geometry = { ner: { start, end, selection } };
     } else return problems.add('unsupported-result', where, `labelkit has no "${type}" result; it is left out.`);
     if (geometry === undefined || Object.values(Object.values(geometry)[0] as object).some((v) => typeof v === 'number' && !Number.isFinite(v))) return problems.add('bad-geometry', at(where, 'value'), 'The result has non-numeric coordinates.');
+    const parentId = typeof result['parentID'] === 'string' ? result['parentID'] : undefined;
+    if ((geometry['bounding-box'] && parents.has(id)) || (geometry.point && parentId !== undefined && parents.has(parentId))) return void held.push({ id, label, where, geometry, parentId });
     const tool = map.tool(label, kinds, where);
     if (!tool) return undefined;
     const made = exportTool(id, tool.schemaId, tool.title, geometry);
@@ -142,6 +147,7 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
     record.task.tools.push(made);
     return undefined;
   });
+  groupKeypoints(map, problems, record, held, byRegion);
   for (const [result, where] of later) {
     const type = String(result['type']);
     const value = (result['value'] ?? {}) as Json;
@@ -152,6 +158,8 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
         problems.add('bad-relation', where, 'The relation joins regions that are not in this annotation.');
         continue;
       }
+      // Relations inside one keypoints instance (its box and its points) are what the grouping already says.
+      if (byRegion.get(from) === byRegion.get(to) && byRegion.get(from)!.keypoints) continue;
       const labels = asList(result['labels']) ?? [];
       const relation = map.relation(typeof labels[0] === 'string' ? labels[0] : 'relation', 'one-to-one', where);
       // `reverse` is FORMAT.md version 2's; this version's relation type does not list it yet.
@@ -173,6 +181,55 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
     const made: ExportClassification | undefined = answerClassification(map, problems, ref, answer, `${String(result['id'] ?? title)}/${title}`, at(where, 'value'), region?.schemaId);
     if (made) (region ? region.classifications : record.task.classifications).push(made);
   }
+}
+
+/** A region held back from the class map: a box with keypoints, or one of its keypoints. */
+interface Held {
+  id: string;
+  label: string;
+  where: string;
+  geometry: Parameters<typeof exportTool>[3];
+  parentId?: string;
+}
+
+/** Ids of the unrotated rectangles some keypoint region names as its `parentID` (Label Studio's pose layout). */
+function poseParents(results: unknown[]): Set<string> {
+  const rectangles = new Set<string>();
+  const named = new Set<string>();
+  for (const result of results) {
+    if (!isRecord(result) || !isRecord(result['value'])) continue;
+    const type = String(result['type']);
+    if (type.startsWith('rectangle') && !result['value']['rotation']) rectangles.add(String(result['id']));
+    if (type.startsWith('keypoint') && typeof result['parentID'] === 'string') named.add(result['parentID']);
+  }
+  return new Set([...named].filter((id) => rectangles.has(id)));
+}
+
+/**
+ * A box and the keypoint regions whose `parentID` it is (linked by relations too, in Label
+ * Studio's pose layout) become one `keypoints` object of the box's class: its box the rectangle,
+ * its points named by their labels, in the ontology's order where it names them (points it names
+ * that are absent get visibility 0). All the regions' ids answer for the new object.
+ */
+function groupKeypoints(map: ClassMap, problems: Problems, record: ExportRecord, held: readonly Held[], byRegion: Map<string, ExportTool>): void {
+  for (const parent of held) {
+    if (!parent.geometry['bounding-box']) continue;
+    const kids = held.filter((h) => h.parentId === parent.id);
+    const names = kids.map((k) => k.label);
+    const tool = map.tool(parent.label, ['keypoints'], parent.where, { keypoints: names });
+    if (!tool) continue;
+    const known = map.keypointNames(tool.schemaId);
+    const order = [...known, ...names.filter((n) => !known.includes(n))];
+    const byName = new Map(kids.map((k) => [k.label, k.geometry.point!]));
+    const points = order.map((name) => {
+      const p = byName.get(name);
+      return p ? { name, x: p[0], y: p[1], visibility: 2 as const } : { name, x: 0, y: 0, visibility: 0 as const };
+    });
+    const made = exportTool(parent.id, tool.schemaId, tool.title, { keypoints: { points, box: parent.geometry['bounding-box'] } });
+    record.task.tools.push(made);
+    for (const region of [parent, ...kids]) byRegion.set(region.id, made);
+  }
+  for (const kid of held) if (kid.parentId !== undefined && !byRegion.has(kid.id)) problems.add('orphan-keypoint', kid.where, `The box ${kid.parentId} this keypoint belongs to was not read; the keypoint is left out with it.`);
 }
 
 // ---- export ----------------------------------------------------------------------------------
@@ -215,6 +272,18 @@ export function toLabelStudio(input: unknown, options: LabelStudioExportOptions 
         else if (tool.point) {
           const [x, y] = pct(tool.point);
           result.push({ ...base, type: 'keypointlabels', ...size, image_rotation: 0, value: { x, y, width: 1, keypointlabels: [label] } });
+        } else if (tool.keypoints) {
+          // Label Studio's pose layout: the box as a rectangle, each labelled point a keypoint region whose parentID is the box.
+          const { points, box } = tool.keypoints;
+          const b = box ?? boundsOf(points.filter((k) => k.visibility > 0).map((k): Point => [k.x, k.y]));
+          const [x, y] = pct([b.x, b.y]);
+          result.push({ ...base, type: 'rectanglelabels', ...size, image_rotation: 0, value: { x, y, width: tidy((b.width / m.width!) * 100), height: tidy((b.height / m.height!) * 100), rotation: 0, rectanglelabels: [label] } });
+          for (const k of points) {
+            if (k.visibility === 0) continue;
+            const [px, py] = pct([k.x, k.y]);
+            result.push({ id: `${tool.objectId}:${k.name}`, from_name: 'keypoint', to_name: toName, type: 'keypointlabels', parentID: tool.objectId, ...size, image_rotation: 0, value: { x: px, y: py, width: 1, keypointlabels: [k.name] } });
+          }
+          if (points.some((k) => k.visibility === 1)) problems.add('converted', toolPath, 'Label Studio keypoints have no "hidden" flag: points of visibility 1 are written as visible.', { objectId: tool.objectId });
         } else if (tool.ner) {
           if (m.offsetUnit !== 'utf16') problems.add('offset-unit', toolPath, 'Label Studio counts UTF-16 units; the offsets are written in the record\'s unit (the same for text without characters beyond U+FFFF).', { objectId: tool.objectId });
           result.push({ ...base, type: 'labels', value: { start: tool.ner.start, end: tool.ner.end, text: tool.ner.selection, labels: [label] } });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fromLabelStudio, fromW3c, toCoco, toLabelStudio, toW3c, type ExportRecord } from '../../../src/format/index.js';
+import { fromLabelStudio, fromW3c, toCoco, toLabelStudio, toW3c, toYolo, type ExportRecord } from '../../../src/format/index.js';
 import { codes, expectValidRecords, geometryOf, interopJson, rounded } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -25,14 +25,36 @@ describe('Label Studio converter', () => {
     expect(data.records[0]!.task.tools).to.deep.equal([]);
   });
 
-  it('keypoints linked to a box by relations, polygons, and the reference COCO export values', async () => {
-    const { data, problems } = fromLabelStudio(await interopJson('label_studio/sdk/test_export_yolo/data_keypoints.json'));
+  it('keypoint regions whose parent is a box are one keypoints object, which YOLO writes as a pose line and Label Studio gets back', async () => {
+    const source = await interopJson('label_studio/sdk/test_export_yolo/data_keypoints.json');
+    const { data, problems } = fromLabelStudio(source);
     expect(problems).to.deep.equal([]);
     const task = data.records[0]!.task;
-    expect(task.tools.map((t) => Object.keys(geometryOf(t))[0])).to.deep.equal(['point', 'point', 'point', 'bounding-box']);
-    expect(task.relations).to.have.length(5);
+    expect(task.tools.map((t) => [t.objectId, t.title, Object.keys(geometryOf(t))[0]])).to.deep.equal([['hplPm0Szvc', 'person', 'keypoints']]);
+    const kp = task.tools[0]!.keypoints!;
+    expect(kp.points.map((p) => [p.name, p.visibility])).to.deep.equal([['nose', 2], ['left_eye', 2], ['right_eye', 2]]);
+    expect(rounded(kp.points[0]!, 6)).to.deep.include({ x: Number(((64.44444444444444 / 100) * 216).toFixed(6)), y: Number(((39.290780141843975 / 100) * 174).toFixed(6)) });
+    // The five relations only tie the points to their box: the object says it now.
+    expect(task.relations).to.deep.equal([]);
+    expect(data.ontology.tools.map((t) => [t.title, t.tool, t.keypoints])).to.deep.equal([['person', 'keypoints', ['nose', 'left_eye', 'right_eye']]]);
     expectValidRecords(data.records, data.ontology);
+    // The reference converter's assertion: one line of more than 5 values, keypoints within [0, 1].
+    const yolo = toYolo(data.records, { ontology: data.ontology });
+    const lines = Object.values(yolo.data.files).filter((_, i) => Object.keys(yolo.data.files)[i]!.startsWith('labels/'));
+    expect(lines).to.have.length(1);
+    const values = lines[0]!.trim().split(' ').map(Number);
+    expect(values.length).to.be.greaterThan(5);
+    expect(values.slice(5).every((n) => n >= 0 && n <= 2)).to.equal(true);
+    expect(values.slice(5).filter((_, i) => i % 3 !== 2).every((n) => n >= 0 && n <= 1)).to.equal(true);
+    // And back to Label Studio: a box and keypoint regions whose parentID is the box.
+    const back = toLabelStudio(data.records, { ontology: data.ontology });
+    const result = (back.data[0] as { annotations: { result: Json[] }[] }).annotations[0]!.result;
+    expect(result.map((r) => [r['type'], r['parentID'] ?? null])).to.deep.equal([['rectanglelabels', null], ['keypointlabels', 'hplPm0Szvc'], ['keypointlabels', 'hplPm0Szvc'], ['keypointlabels', 'hplPm0Szvc']]);
+    const again = fromLabelStudio(back.data, { ontology: data.ontology });
+    expect(rounded(again.data.records[0]!.task.tools.map(geometryOf), 6)).to.deep.equal(rounded(task.tools.map(geometryOf), 6));
+  });
 
+  it("rectangles, polygons and keypoints to COCO as the reference converter's test asserts", async () => {
     const source = (await interopJson('label_studio/sdk/test_export_coco/data.json')) as { annotations: { result: { type: string; value: Record<string, number> }[] }[] }[];
     const imported = fromLabelStudio(source);
     const coco = toCoco(imported.data.records, { ontology: imported.data.ontology });
@@ -119,6 +141,8 @@ describe('Label Studio converter', () => {
 
   it('reports what it cannot read', () => {
     expect(codes(fromLabelStudio(7).problems)).to.deep.equal(['not-label-studio']);
+    const orphan = fromLabelStudio([{ id: 1, data: { image: 'x.jpg' }, annotations: [{ result: [{ id: 'box', type: 'rectanglelabels', value: { x: 1, y: 1, width: 5, height: 5, rectanglelabels: ['person'] } }, { id: 'k', type: 'keypointlabels', parentID: 'box', original_width: 10, original_height: 10, value: { x: 2, y: 2, keypointlabels: ['nose'] } }] }] }]);
+    expect(orphan.problems.map((p) => [p.code, p.path])).to.deep.equal([['missing-size', '$[0].annotations[0].result[0]'], ['orphan-keypoint', '$[0].annotations[0].result[1]']]);
     const { problems } = fromLabelStudio([{ id: 1, data: { image: 'x.jpg' }, annotations: [{ result: [{ type: 'brushlabels', value: { rle: [1, 2] }, original_width: 4, original_height: 4 }, 5, { type: 'relation', from_id: 'q', to_id: 'r' }] }] }]);
     expect(problems.map((p) => [p.code, p.path])).to.deep.equal([
       ['unsupported-result', '$[0].annotations[0].result[0]'],
