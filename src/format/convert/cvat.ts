@@ -100,8 +100,11 @@ export function fromCvat(input: unknown, options: { ontology?: unknown } = {}): 
           if (kind === 'tag') {
             const ref = map.classification(TAG_CLASSIFICATION, 'checkbox');
             if (!ref) return problems.add('unknown-class', where, `The ontology has no classification "${TAG_CLASSIFICATION}" for tags.`);
-            const made = answerClassification(map, problems, ref, [label], `${objectId}:tag`, where);
-            if (made) record.task.classifications.push(made);
+            // All tags of an image answer one checkbox classification.
+            const made = answerClassification(map, problems, ref, [label], `${image['@_id'] ?? i}:tag`, where);
+            const existing = record.task.classifications.find((c) => c.schemaId === ref.schemaId);
+            if (made && existing) (existing.answer as string[]).push(label);
+            else if (made) record.task.classifications.push(made);
             if (Object.keys(attributes).length) problems.add('attribute-dropped', where, 'Attributes of tags are left out.');
             return undefined;
           }

@@ -110,6 +110,16 @@ describe('CVAT for images 1.1 converter', () => {
     expect(codes(fromCvat('<annotations><image').problems)).to.deep.equal(['bad-xml']);
   });
 
+  it('tags are the image classification "tag", both ways', () => {
+    const xml = '<annotations><version>1.1</version><image id="0" name="t.jpg" width="4" height="4"><tag label="night"/><tag label="rain"/></image></annotations>';
+    const { data, problems } = fromCvat(xml);
+    expect(problems).to.deep.equal([]);
+    expect(data.records[0]!.task.classifications.map((c) => [c.title, c.tool, c.answer])).to.deep.equal([['tag', 'checkbox', ['night', 'rain']]]);
+    expectValidRecords(data.records, data.ontology);
+    const back = new DOMParser().parseFromString(toCvat(data.records, { ontology: data.ontology }).data, 'application/xml');
+    expect([...back.querySelectorAll('image tag')].map((t) => t.getAttribute('label'))).to.deep.equal(['night', 'rain']);
+  });
+
   it('maps attributes through the ontology: an answer it does not allow is a problem', async () => {
     const ontology = parsedOntology({ tools: [{ schemaId: 'l1', tool: 'bounding-box', title: 'label1', classifications: [{ schemaId: 'a2', tool: 'radio', title: 'a2', options: [{ value: 'v1', schemaId: 'v1' }] }] }] });
     const { data, problems } = fromCvat(await interopText('cvat/datumaro_task/train.xml'), { ontology });
