@@ -110,6 +110,14 @@ describe('CVAT for images 1.1 converter', () => {
     expect(codes(fromCvat('<annotations><image').problems)).to.deep.equal(['bad-xml']);
   });
 
+  it('does not expand nested DOCTYPE entities (billion laughs)', () => {
+    let entities = '<!ENTITY a0 "lollollollollollollollollollol">';
+    for (let i = 1; i < 10; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const xml = `<?xml version="1.0"?><!DOCTYPE annotations [${entities}]><annotations><image id="0" name="&a9;" width="1" height="1"/></annotations>`;
+    const { data } = fromCvat(xml);
+    expect(data.records.map((r) => r.asset.length)).to.deep.equal([4]);
+  });
+
   it('tags are the image classification "tag", both ways', () => {
     const xml = '<annotations><version>1.1</version><image id="0" name="t.jpg" width="4" height="4"><tag label="night"/><tag label="rain"/></image></annotations>';
     const { data, problems } = fromCvat(xml);
