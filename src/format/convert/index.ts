@@ -19,7 +19,7 @@ export { fromYolo, toYolo, type YoloImportOptions, type YoloExportOptions, type 
 export { fromVoc, toVoc, PARTS_RELATION } from './voc.js';
 export { fromCvat, toCvat, TAG_CLASSIFICATION } from './cvat.js';
 export { fromLabelStudio, toLabelStudio } from './label-studio.js';
-export { fromW3c, toW3c } from './w3c.js';
+export { fromW3c, toW3c, type W3cImportOptions } from './w3c.js';
 export { decodeCounts, encodeCounts, countsToMask, maskToCounts } from './rle.js';
 export { rasterizeZones, traceMask } from './mask.js';
 export { imageSizeOf } from './image-size.js';

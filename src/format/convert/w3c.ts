@@ -108,7 +108,37 @@ function svgShape(value: string, path: string, problems: Problems): { polygon: P
 }
 
 /** W3C Web Annotations (one, a list, an AnnotationPage or an AnnotationCollection) → export records. */
-export function fromW3c(input: unknown, options: { ontology?: unknown; images?: Record<string, { width: number; height: number }>; /** The asset of targets without a source. */ asset?: string } = {}): Converted<Imported> {
+export interface W3cImportOptions {
+  ontology?: unknown;
+  /** Image sizes by source (or its file stem). */
+  images?: Record<string, { width: number; height: number }>;
+  /** The asset of targets without a source. */
+  asset?: string;
+  /** Document texts by source, to place a TextQuoteSelector that comes without a TextPositionSelector. */
+  texts?: Record<string, string>;
+}
+
+/**
+ * Code point offsets of a quote in `text`: where prefix + exact + suffix occur, else where the
+ * prefix or suffix alone frames it, else its first occurrence; undefined when it is absent.
+ */
+function placeQuote(text: string, quote: Json): { start: number; end: number } | undefined {
+  const exact = typeof quote['exact'] === 'string' ? quote['exact'] : '';
+  const prefix = typeof quote['prefix'] === 'string' ? quote['prefix'] : '';
+  const suffix = typeof quote['suffix'] === 'string' ? quote['suffix'] : '';
+  if (exact === '') return undefined;
+  const tries: [string, number][] = [[prefix + exact + suffix, prefix.length], [prefix + exact, prefix.length], [exact + suffix, 0], [exact, 0]];
+  for (const [needle, offset] of tries) {
+    const at16 = text.indexOf(needle);
+    if (at16 >= 0) {
+      const start = [...text.slice(0, at16 + offset)].length;
+      return { start, end: start + [...exact].length };
+    }
+  }
+  return undefined;
+}
+
+export function fromW3c(input: unknown, options: W3cImportOptions = {}): Converted<Imported> {
   const problems = new Problems();
   const map = new ClassMap('w3c', options.ontology, problems);
   return guarded(problems, { records: [], ontology: { tools: [], classifications: [], relations: [] } }, () => {
@@ -152,7 +182,11 @@ export function fromW3c(input: unknown, options: { ontology?: unknown; images?: 
           kinds = ['ner'];
           geometry = { ner: { start: toNumber(position['start'])!, end: toNumber(position['end'])!, selection: typeof quote?.['exact'] === 'string' ? quote['exact'] : '' } };
         } else if (quote) {
-          return problems.add('unsupported-selector', spath, 'A TextQuoteSelector without a TextPositionSelector gives no offsets; left out.');
+          const text = options.texts?.[asset];
+          const placed = text === undefined ? undefined : placeQuote(text, quote);
+          if (!placed) return problems.add('unsupported-selector', spath, text === undefined ? 'A TextQuoteSelector without a TextPositionSelector needs the document text (options.texts) to be placed; left out.' : 'The quote is not in the document text; left out.');
+          kinds = ['ner'];
+          geometry = { ner: { ...placed, selection: quote['exact'] as string } };
         } else if (fragment) {
           const box = fragmentBox(fragment['value'] as string, spath, problems);
           if (!box) return fragment['value'] && !/xywh=/.test(fragment['value'] as string) ? problems.add('unsupported-selector', spath, `The fragment "${String(fragment['value'])}" is not a spatial one (xywh=).`) : undefined;

@@ -173,6 +173,11 @@ describe('W3C Web Annotation converter', () => {
     expect(fragment.data.records[0]!.task.tools.map(geometryOf)).to.deep.equal([{ 'bounding-box': { x: 100, y: 100, width: 300, height: 300 } }]);
     expect(codes(fromW3c(await interopJson('w3c/w3c_spec/anno29.json')).problems)).to.deep.equal(['unsupported-selector']);
     expect(codes(fromW3c(await interopJson('w3c/w3c_spec/anno26.json')).problems)).to.deep.equal(['unsupported-selector']);
+    // With the document's text, a quote alone is placed by its prefix and suffix (code point offsets).
+    const page = '😀 this is an anotation that has some anotation in it';
+    const quoted = fromW3c(await interopJson('w3c/w3c_spec/anno26.json'), { texts: { 'http://example.org/page1': page } });
+    expect(quoted.problems).to.deep.equal([]);
+    expect(quoted.data.records[0]!.task.tools.map(geometryOf)).to.deep.equal([{ ner: { start: 13, end: 22, selection: 'anotation' } }]);
     // anno30's inline SVG is the spec's placeholder "<svg:svg> ... </svg:svg>": no shape in it.
     expect(fromW3c(await interopJson('w3c/w3c_spec/anno30.json')).problems.map((p) => [p.code, p.path])).to.deep.equal([['unsupported-selector', '$.target.selector']]);
     // The whole collection: every annotation read or listed, none thrown.
