@@ -61,6 +61,7 @@ export default {
     (await import('./test/server/input-plugin.mjs')).inputPlugin, // 'input:touch|pen|wheel': real touch, pen and wheel via CDP
     (await import('./test/server/device-plugin.mjs')).devicePlugin, // 'device:scale-factor': a HiDPI screen via CDP
     (await import('./test/server/screen-plugin.mjs')).screenPlugin, // 'screen:capture': a screenshot of a page region (what the user sees)
+    (await import('./test/server/cli-plugin.mjs')).cliPlugin, // 'labelkit-cli': bin/labelkit.mjs run with node against a bundled dist/format.js
     zlibStub,
     jsonModulesPlugin, // the stories import JSON as modules, as Vite allows
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -22,7 +22,7 @@ const assets = join(out, 'assets');
 /** `<lk-pdf>` is measured as soon as it exists in src/ (its bench page imports its define module). */
 const pdfBuilt = existsSync(join(root, 'src', 'elements', 'lk-pdf', 'define.ts'));
 
-const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit'].filter(
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit'].filter(
   (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
@@ -193,7 +193,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -230,6 +230,12 @@ async function main() {
     if (only('dicom')) results.dicom = await dicomScenario(run);
     if (only('dicom')) results.dicomDecode = await dicomDecodeScenario(run);
     if (only('pdf')) results.pdf = await pdfScenario(run);
+    if (only('convert') && pages.includes('convert-labelkit')) {
+      // labelkit/format.js converters: no element, no peer; a COCO file read into export records and written back.
+      const count = smoke ? 100 : 10000;
+      const label = `COCO, ${count} objects`;
+      results.convert[label] = { 'convert-labelkit': await run('convert', label, 'convert-labelkit', [['cocoImport', { count }], ['cocoExport']]) };
+    }
   } finally {
     await browser.close();
     server.close();
@@ -248,7 +254,7 @@ async function main() {
   if (onlyGroups) {
     // A partial run keeps the other groups' last numbers.
     const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
-    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf']) {
+    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert']) {
       if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
     }
   }
@@ -410,6 +416,7 @@ function smokeProblems(results) {
     dicom: ['load.loadMs', 'sliceChange.median', 'arrows.latency.median', 'arrows.max', 'wheel.latency.median', 'windowLevel.latency.median', 'windowLevel.max'],
     dicomDecode: ['load.loadMs', 'decodeEach.median', 'decodeEach.p95'],
     pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
+    convert: ['cocoImport.ms', 'cocoExport.ms'],
   };
   const problems = [];
   for (const [group, keys] of Object.entries(expected)) {
@@ -521,6 +528,13 @@ function report(results) {
     }
   }
   lines.push(...mediaReport(results));
+  if (results.convert && Object.keys(results.convert).length) {
+    lines.push('', '## Converters: `labelkit/format.js`, COCO read into export records and written back (no peer)', '', 'A synthetic COCO file: 100 images, boxes and 8-point polygons, every 50th object a person with 17 keypoints.', '', '| scenario | metric | labelkit |', '| --- | --- | --- |');
+    for (const [label, byPage] of Object.entries(results.convert)) {
+      const r = byPage['convert-labelkit'] ?? {};
+      lines.push(`| ${label} | fromCoco (parsed JSON → records) | ${ms(r['cocoImport.ms'])} |`, `| ${label} | toCoco + JSON.stringify | ${ms(r['cocoExport.ms'])} |`);
+    }
+  }
   lines.push('', '## Bundle (rollup build, gzipped; static imports only — heavy libraries load with `import()` when their element needs them)', '', '| entry | gzipped JS on first load | files |', '| --- | --- | --- |');
   for (const [entry, info] of Object.entries(results.bundle)) {
     if (typeof info === 'object' && info && 'gzipBytes' in info) lines.push(`| ${entry} | ${(info.gzipBytes / 1024).toFixed(1)} kB | ${info.files} |`);

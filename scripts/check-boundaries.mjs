@@ -1,11 +1,13 @@
 // Architecture rules the type-checker cannot see. Prints one line per violation
 // (`path:line: rule`) and exits 1 when there is any.
-//   1. src/core and src/format import only each other (relative paths) plus rbush and fast-png,
+//   1. src/core and src/format import only each other (relative paths) plus rbush and fast-png
+//      (and the converters' parsers, fast-xml-parser and js-yaml, pure JavaScript too),
 //      and never reference document, window or HTMLElement.
 //   2. src/canvas, src/tools, src/text, src/media and src/host never import from src/elements.
 //   3. Test files contain no .only( / .skip( / xit( / xdescribe(.
 //   4. Third-party viewers stay behind their media adapter: only src/media/dicom imports
-//      cornerstone-core, dicom-parser and the DICOM codecs.
+//      cornerstone-core, dicom-parser and the DICOM codecs; only src/format/convert imports
+//      fast-xml-parser and js-yaml (so they reach labelkit/format.js and no element bundle).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,22 +16,25 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const PURE_DIRS = ['src/core', 'src/format'];
-const PURE_PACKAGES = new Set(['rbush', 'fast-png']);
+const PURE_PACKAGES = new Set(['rbush', 'fast-png', 'fast-xml-parser', 'js-yaml']);
 const DOM_GLOBALS = new Set(['document', 'window', 'HTMLElement']);
 const BELOW_ELEMENTS_DIRS = ['src/canvas', 'src/tools', 'src/text', 'src/media', 'src/host'];
 const ELEMENTS_DIR = 'src/elements';
 /** Package → the one src/ folder allowed to import it (or any of its files). */
-const ADAPTER_ONLY_PACKAGES = Object.fromEntries(
-  [
-    'cornerstone-core',
-    'dicom-parser',
-    '@cornerstonejs/codec-libjpeg-turbo-8bit',
-    '@cornerstonejs/codec-charls',
-    '@cornerstonejs/codec-openjpeg',
-    '@cornerstonejs/codec-openjph',
-    'jpeg-lossless-decoder-js',
-  ].map((name) => [name, 'src/media/dicom']),
-);
+const DICOM_PACKAGES = [
+  'cornerstone-core',
+  'dicom-parser',
+  '@cornerstonejs/codec-libjpeg-turbo-8bit',
+  '@cornerstonejs/codec-charls',
+  '@cornerstonejs/codec-openjpeg',
+  '@cornerstonejs/codec-openjph',
+  'jpeg-lossless-decoder-js',
+];
+const ADAPTER_ONLY_PACKAGES = {
+  ...Object.fromEntries(DICOM_PACKAGES.map((name) => [name, 'src/media/dicom'])),
+  'fast-xml-parser': 'src/format/convert',
+  'js-yaml': 'src/format/convert',
+};
 const FOCUSED_OR_SKIPPED = /(\.only\s*\(|\.skip\s*\(|\bxit\s*\(|\bxdescribe\s*\()/g;
 
 const toPosix = (path) => path.split(sep).join('/');

@@ -140,7 +140,7 @@ export function geometryBounds(g: Geometry): Box {
     }
     case 'pdf':
       return rectBox(g.value.position.boundingRect);
-    case 'ner':
+    default: // ner, and keypoints (labelkit/format.js only: no element draws them yet)
       return { ...EMPTY_BOX };
   }
 }
@@ -362,7 +362,7 @@ export function translateGeometry(g: Geometry, dx: number, dy: number): Geometry
         },
       };
     }
-    case 'ner':
+    default: // ner, keypoints
       return g;
   }
 }

@@ -49,6 +49,27 @@ export interface PdfSelection {
   content: { text: string } | { image: string };
 }
 
+/**
+ * One named point of a keypoints instance (COCO keypoints, YOLO pose). `visibility` as COCO
+ * defines it: 2 labelled and visible, 1 labelled but hidden, 0 not labelled (x, y are then
+ * whatever the source wrote, usually 0).
+ */
+export interface Keypoint {
+  name: string;
+  x: number;
+  y: number;
+  visibility: 0 | 1 | 2;
+}
+
+/**
+ * A keypoints instance (labelkit): the points in the order of the category's `keypoints` names,
+ * and the instance's box where the source gave one (COCO `bbox`, the YOLO pose box).
+ */
+export interface Keypoints {
+  points: Keypoint[];
+  box?: Box;
+}
+
 /** Geometry of one object on one plane, tagged by the ontology tool type that drew it. */
 export type Geometry =
   | { type: 'bounding-box'; value: Box }
@@ -59,7 +80,8 @@ export type Geometry =
   | { type: 'point'; value: Point }
   | { type: 'segmentation'; value: Segmentation }
   | { type: 'ner'; value: TextSpan }
-  | { type: 'pdf'; value: PdfSelection };
+  | { type: 'pdf'; value: PdfSelection }
+  | { type: 'keypoints'; value: Keypoints };
 
 export type GeometryType = Geometry['type'];
 export type GeometryOf<T extends GeometryType> = Extract<Geometry, { type: T }>['value'];

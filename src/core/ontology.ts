@@ -52,6 +52,10 @@ export interface ToolCategory extends CategoryBase {
   /** `#rrggbb`, lower case; a palette colour where the host gave none. */
   color: string;
   classifications: ClassificationCategory[];
+  /** `keypoints` tools (labelkit, as COCO): the point names, in the order instances list them. Read by `labelkit/format.js` (format/keypoint-schema.ts); the elements ignore it. */
+  keypoints?: string[];
+  /** `keypoints` tools: pairs of indexes into `keypoints` joined by a line, kept as given (COCO's are 1-based). */
+  skeleton?: [number, number][];
 }
 
 export interface ClassificationCategory extends CategoryBase {

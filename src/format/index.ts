@@ -4,7 +4,7 @@ import type { ChangeSet } from '../core/store.js';
 import type { Geometry, ObjectAnnotation } from '../core/model.js';
 import type { PlaneModel } from '../core/session.js';
 import type { Result } from '../core/problem.js';
-import { allFormatCodecs } from './all-codecs.js';
+import { libraryCodecs } from './library-codecs.js';
 import * as exporter from './export.js';
 import * as importer from './import.js';
 import type { ExportGeometry, ExportRecord, ExportTool } from './types.js';
@@ -13,9 +13,10 @@ export * from './types.js';
 export { exportClassification, exportRelation, type ExportInput, type ChangeDetail } from './export.js';
 export type { ImportContext, ImportedAnnotations } from './import.js';
 export { encodeBrushPng, decodeBrushPng, type DecodeBrushOptions } from './brush-png.js';
-export { parseOntology, type Ontology } from '../core/ontology.js';
+export { type Ontology } from '../core/ontology.js';
+export { parseOntology } from './keypoint-schema.js';
 
-const withAll = (input: exporter.ExportInput): exporter.ExportInput => (input.codecs ? input : { ...input, codecs: allFormatCodecs });
+const withAll = (input: exporter.ExportInput): exporter.ExportInput => (input.codecs ? input : { ...input, codecs: libraryCodecs });
 
 /** The export record of FORMAT.md §2. */
 export function buildExportRecord(input: exporter.ExportInput): ExportRecord {
@@ -29,15 +30,18 @@ export function buildChangeDetail(change: ChangeSet, input: exporter.ExportInput
 
 /** One object as export entries (flat per-frame entries on tracks). */
 export function exportObject(ontology: Parameters<typeof exporter.exportObject>[0], object: ObjectAnnotation, planes: PlaneModel, frameTotal?: number, keyframesOnly = false): ExportTool[] {
-  return exporter.exportObject(ontology, object, planes, frameTotal, keyframesOnly, allFormatCodecs);
+  return exporter.exportObject(ontology, object, planes, frameTotal, keyframesOnly, libraryCodecs);
 }
 
 /** The geometry payload under its export key. */
 export function exportGeometry(geometry: Geometry): ExportGeometry {
-  return exporter.exportGeometry(geometry, allFormatCodecs);
+  return exporter.exportGeometry(geometry, libraryCodecs);
 }
 
 /** Host input (FORMAT.md §3) → annotations, every geometry kind read; never throws. */
 export function parseImport(input: unknown, context: importer.ImportContext): Result<importer.ImportedAnnotations> {
-  return importer.parseImport(input, context, allFormatCodecs);
+  return importer.parseImport(input, context, libraryCodecs);
 }
+
+// Converters from and to other formats (COCO, YOLO, VOC, CVAT, Label Studio, W3C): docs/format.md "Converters".
+export * from './convert/index.js';

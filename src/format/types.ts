@@ -1,5 +1,5 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
-import type { AuditMetadata, Box, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { AuditMetadata, Box, Keypoints, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 
 /** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
 export const FORMAT_VERSION = 2;
@@ -38,10 +38,12 @@ export interface GeometryPayloads {
   segmentation: Segmentation;
   ner: TextSpan;
   pdf: PdfSelection;
+  keypoints: Keypoints;
 }
 
 export type GeometryKey = keyof GeometryPayloads;
 
+/** The kinds the elements label; `keypoints` is read and written by `labelkit/format.js` alone (library-codecs.ts). */
 export const GEOMETRY_KEYS: readonly GeometryKey[] = ['bounding-box', 'rotated-bounding-box', 'polygon', 'polyline', 'spline', 'point', 'segmentation', 'ner', 'pdf'];
 
 /** Exactly one geometry key: the others are typed `never`, so reading any key narrows cleanly. */

@@ -1,0 +1,147 @@
+/**
+ * Masks ↔ labelkit segmentation zones, exactly: a pixel belongs to a zone when its centre lies
+ * inside the region and outside its holes (even-odd), and a traced mask's zones follow pixel
+ * edges, so rasterising what `traceMask` gives reproduces the mask pixel for pixel.
+ */
+import type { Point, Zone } from '../../core/model.js';
+
+/** Row-major mask `width × height` of the union of the zones (pixel centres inside a region, outside its holes). */
+export function rasterizeZones(zones: readonly Zone[], width: number, height: number): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  const crossings: number[] = [];
+  for (const zone of zones) {
+    const rings = [zone.region, ...zone.holes];
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (const [, y] of zone.region) {
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+    const fromRow = Math.max(0, Math.ceil(minY - 0.5));
+    const toRow = Math.min(height - 1, Math.floor(maxY - 0.5));
+    for (let row = fromRow; row <= toRow; row++) {
+      const cy = row + 0.5;
+      crossings.length = 0;
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i]!;
+          const [xj, yj] = ring[j]!;
+          if (yi > cy !== yj > cy) crossings.push(xi + ((cy - yi) * (xj - xi)) / (yj - yi));
+        }
+      }
+      crossings.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < crossings.length; k += 2) {
+        // Pixel centres x + 0.5 within [left, right).
+        const from = Math.max(0, Math.ceil(crossings[k]! - 0.5));
+        const to = Math.min(width - 1, Math.ceil(crossings[k + 1]! - 0.5) - 1);
+        for (let x = from; x <= to; x++) mask[row * width + x] = 1;
+      }
+    }
+  }
+  return mask;
+}
+
+/** Twice the signed area of a ring (positive: clockwise on a y-down screen). */
+function signedArea2(ring: readonly Point[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
+  return sum;
+}
+
+function inside([px, py]: Point, ring: readonly Point[]): boolean {
+  let hit = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > py !== yj > py && px < xi + ((py - yi) * (xj - xi)) / (yj - yi)) hit = !hit;
+  }
+  return hit;
+}
+
+/**
+ * The set pixels of a row-major mask as zones whose rings run along pixel edges: one zone per
+ * outer boundary, with the holes inside it. Diagonal neighbours are separate boundaries (the
+ * walk turns right at a corner both ways could take), which keeps every ring simple.
+ */
+export function traceMask(mask: Uint8Array, width: number, height: number): Zone[] {
+  const set = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] !== 0;
+  const W = width + 1;
+  // Directed edges with the set pixel on their right (clockwise round a pixel, y down), keyed by start corner.
+  const next = new Map<number, number[]>();
+  const add = (x0: number, y0: number, x1: number, y1: number) => {
+    const from = y0 * W + x0;
+    const list = next.get(from);
+    if (list) list.push(y1 * W + x1);
+    else next.set(from, [y1 * W + x1]);
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!set(x, y)) continue;
+      if (!set(x, y - 1)) add(x, y, x + 1, y);
+      if (!set(x + 1, y)) add(x + 1, y, x + 1, y + 1);
+      if (!set(x, y + 1)) add(x + 1, y + 1, x, y + 1);
+      if (!set(x - 1, y)) add(x, y + 1, x, y);
+    }
+  }
+  const rings: Point[][] = [];
+  for (const [start, targets] of next) {
+    while (targets.length > 0) {
+      const ring: Point[] = [];
+      let from = start;
+      let to = targets.pop()!;
+      for (;;) {
+        ring.push([from % W, Math.floor(from / W)]);
+        if (to === start) break;
+        const options = next.get(to)!;
+        let pick = 0;
+        if (options.length > 1) {
+          // At a corner two boundaries touch: take the right turn, relative to the way we came.
+          const dx = (to % W) - (from % W);
+          const dy = Math.floor(to / W) - Math.floor(from / W);
+          pick = options.findIndex((t) => {
+            const ex = (t % W) - (to % W);
+            const ey = Math.floor(t / W) - Math.floor(to / W);
+            return dx * ey - dy * ex > 0;
+          });
+          if (pick < 0) pick = 0;
+        }
+        from = to;
+        to = options.splice(pick, 1)[0]!;
+      }
+      rings.push(withoutStraightCorners(ring));
+    }
+  }
+  const outers: { region: Point[]; holes: Point[][]; area: number }[] = [];
+  const holes: Point[][] = [];
+  for (const ring of rings) {
+    const area = signedArea2(ring);
+    if (area > 0) outers.push({ region: ring, holes: [], area });
+    else holes.push(ring);
+  }
+  for (const hole of holes) {
+    // A set pixel beside the hole's first edge lies in the one zone this hole belongs to (the smallest around it).
+    const [ax, ay] = hole[0]!;
+    const [bx, by] = hole[1]!;
+    const ux = Math.sign(bx - ax);
+    const uy = Math.sign(by - ay);
+    // The centre of the first pixel along the edge, on its right (the set side).
+    const probe: Point = [ax + 0.5 * ux - 0.5 * uy, ay + 0.5 * uy + 0.5 * ux];
+    let owner: (typeof outers)[number] | undefined;
+    for (const outer of outers) if (inside(probe, outer.region) && (!owner || outer.area < owner.area)) owner = outer;
+    owner?.holes.push(hole);
+  }
+  return outers.map(({ region, holes: h }) => ({ region, holes: h }));
+}
+
+/** Drops corners where the ring goes straight on. */
+function withoutStraightCorners(ring: Point[]): Point[] {
+  const out: Point[] = [];
+  for (let i = 0; i < ring.length; i++) {
+    const prev = ring[(i + ring.length - 1) % ring.length]!;
+    const cur = ring[i]!;
+    const nxt = ring[(i + 1) % ring.length]!;
+    const cross = (cur[0] - prev[0]) * (nxt[1] - cur[1]) - (cur[1] - prev[1]) * (nxt[0] - cur[0]);
+    if (cross !== 0) out.push(cur);
+  }
+  return out;
+}

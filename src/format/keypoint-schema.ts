@@ -1,0 +1,54 @@
+/**
+ * `parseOntology` of `labelkit/format.js`: the core parse plus the keypoint schema of `keypoints`
+ * tools (labelkit, as COCO): `keypoints` (point names) and `skeleton` (edges). Kept out of core so
+ * the elements, which draw no keypoints yet, carry none of it.
+ *
+ * Decision: `keypoints` are unique non-empty names; `skeleton` pairs are integers from 0 to the
+ * number of names (COCO numbers from 1, some writers, datumaro among them, from 0), kept as given.
+ * Both belong to `keypoints` tools only.
+ */
+import { parseOntology as parseCore, type Ontology } from '../core/ontology.js';
+import type { Problem, Result } from '../core/problem.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses and validates an ontology (object or JSON string), keypoint schemas included; never throws. */
+export function parseOntology(input: unknown): Result<Ontology> {
+  const parsed = parseCore(input);
+  if (!parsed.ok) return parsed;
+  let raw: unknown = input;
+  try {
+    if (typeof raw === 'string') raw = JSON.parse(raw) as unknown;
+    const rawTools = isRecord(raw) && Array.isArray(raw['tools']) ? raw['tools'] : [];
+    const problems: Problem[] = [];
+    // A valid ontology parses every tool entry, in order: raw and parsed tools line up by index.
+    const tools = parsed.value.tools.map((tool, i) => {
+      const item: unknown = rawTools[i];
+      if (!isRecord(item)) return tool;
+      const at = `$.tools[${i}]`;
+      const names = item['keypoints'];
+      const edges = item['skeleton'];
+      if (names === undefined && edges === undefined) return tool;
+      if (tool.tool !== 'keypoints') {
+        problems.push({ code: 'wrong-type', path: `${at}.keypoints`, message: '"keypoints" and "skeleton" belong to keypoints tools.' });
+        return tool;
+      }
+      const keypoints: string[] = [];
+      if (names !== undefined && !Array.isArray(names)) problems.push({ code: 'wrong-type', path: `${at}.keypoints`, message: '"keypoints" must be a list of names.' });
+      (Array.isArray(names) ? names : []).forEach((name: unknown, k) => {
+        if (typeof name !== 'string' || name === '' || keypoints.includes(name)) problems.push({ code: 'bad-keypoint', path: `${at}.keypoints[${k}]`, message: `A keypoint name is a non-empty string used once; got ${JSON.stringify(name)}.` });
+        keypoints.push(String(name));
+      });
+      const skeleton: [number, number][] = [];
+      if (edges !== undefined && !Array.isArray(edges)) problems.push({ code: 'wrong-type', path: `${at}.skeleton`, message: '"skeleton" must be a list of [i, j] pairs.' });
+      (Array.isArray(edges) ? edges : []).forEach((pair: unknown, k) => {
+        if (Array.isArray(pair) && pair.length === 2 && pair.every((n) => Number.isInteger(n) && n >= 0 && n <= keypoints.length)) skeleton.push([pair[0] as number, pair[1] as number]);
+        else problems.push({ code: 'bad-keypoint', path: `${at}.skeleton[${k}]`, message: `A skeleton edge is [i, j], indexes of "keypoints"; got ${JSON.stringify(pair)}.` });
+      });
+      return { ...tool, keypoints, skeleton };
+    });
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { ...parsed.value, tools } };
+  } catch {
+    return { ok: false, problems: [{ code: 'unreadable', path: '$', message: 'The ontology could not be read.' }] };
+  }
+}
