@@ -1,5 +1,6 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
 import type { AuditMetadata, Box, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { ClassificationType } from '../core/ontology.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -14,7 +15,7 @@ export interface ExportClassification {
   objectId: string;
   schemaId: string;
   title: string;
-  tool: string;
+  tool: ClassificationType;
   answer: string | string[];
   classifications: ExportClassification[];
   page?: number;
