@@ -133,11 +133,11 @@ function reactJsx(elements) {
 }
 
 function preactJsx(elements) {
-  const entries = elements.map((element) => `      '${element.tagName}': ${element.className}Props & Omit<JSX.HTMLAttributes<${element.className}>, keyof ${element.className}Props>;`);
+  const entries = elements.map((element) => `      '${element.tagName}': ${element.className}Props & Omit<HTMLAttributes<${element.className}>, keyof ${element.className}Props>;`);
   return [
     HEADER + '// Preact sets known properties and listens to `on<event-name>` props on custom elements:',
     "// `import type {} from 'labelkit/jsx-preact';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
-    "import type { JSX } from 'preact';",
+    "import type { HTMLAttributes } from 'preact';",
     typeImports(elements),
     propsAliases(elements, (name) => `on${name}`),
     '',
