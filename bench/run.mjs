@@ -11,7 +11,7 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
 import { pdfjsSourceFile } from '../scripts/pdfjs-assets.mjs';
-import { hasFfmpeg, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
+import { makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -121,7 +121,7 @@ async function scenario(browser, origin, page, steps) {
       try {
         value = typeof params === 'function' ? await params(tab) : await call(tab, name, params ?? {});
       } catch (error) {
-        throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+        throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`, { cause: error });
       }
       for (const [key, v] of Object.entries(value ?? {})) {
         if (typeof v === 'number') metrics[`${name}.${key}`] = v;
@@ -404,7 +404,13 @@ function bundleSizes() {
   const closure = (entry) => {
     const seen = new Set([entry]);
     const queue = [entry];
-    while (queue.length) for (const next of staticImports(queue.shift())) if (!seen.has(next) && existsSync(join(dist, next))) (seen.add(next), queue.push(next));
+    while (queue.length) {
+      for (const next of staticImports(queue.shift())) {
+        if (seen.has(next) || !existsSync(join(dist, next))) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
     return [...seen];
   };
   const sizes = {};

@@ -67,7 +67,8 @@ function reactWrappers(elements, dist) {
     entries.set(entry, [...(entries.get(entry) ?? []), element]);
   }
   const imports = [...entries].map(
-    ([entry, list]) => `import { ${list.map((element) => `${element.className} as ${element.className}Element`).join(', ')} } from '${entry}';`,
+    ([entry, list]) =>
+      `import { ${list.map((element) => `${element.className} as ${element.className}Element`).join(', ')} } from '${entry}';`,
   );
   const components = elements.map((element) => {
     const events = element.events.map((event) => `    ${eventPropName(event.name)}: '${event.name}',`).join('\n');
@@ -81,7 +82,14 @@ function reactWrappers(elements, dist) {
       '});',
     ].join('\n');
   });
-  const js = [HEADER + "import * as React from 'react';", "import { createComponent } from '@lit/react';", ...imports, '', components.join('\n\n'), ''].join('\n');
+  const js = [
+    HEADER + "import * as React from 'react';",
+    "import { createComponent } from '@lit/react';",
+    ...imports,
+    '',
+    components.join('\n\n'),
+    '',
+  ].join('\n');
 
   const declarations = elements.map((element) => {
     const events = element.events.map((event) => `  ${eventPropName(event.name)}: EventName<${event.type}>;`).join('\n');
@@ -100,8 +108,12 @@ function reactWrappers(elements, dist) {
 
 /** The props one element takes in JSX or a Vue template, by how that framework names events. */
 function propsType(element, eventKey, { attributes: withAttributes = true } = {}) {
-  const properties = element.properties.length ? `Partial<Pick<${element.className}, ${element.properties.map((name) => `'${name}'`).join(' | ')}>>` : '{}';
-  const attributes = withAttributes ? element.attributes.map((attribute) => `  '${attribute.name}'?: ${attributeType(attribute.type)};`) : [];
+  const properties = element.properties.length
+    ? `Partial<Pick<${element.className}, ${element.properties.map((name) => `'${name}'`).join(' | ')}>>`
+    : '{}';
+  const attributes = withAttributes
+    ? element.attributes.map((attribute) => `  '${attribute.name}'?: ${attributeType(attribute.type)};`)
+    : [];
   const events = element.events.map((event) => `  '${eventKey(event.name)}'?: (event: ${event.type}) => void;`);
   return `${properties} & {\n${[...attributes, ...events].join('\n')}\n}`;
 }
@@ -112,7 +124,8 @@ function propsAliases(elements, eventKey, options) {
 
 function reactJsx(elements) {
   const entries = elements.map(
-    (element) => `      '${element.tagName}': ${element.className}Props & Omit<DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}>, keyof ${element.className}Props>;`,
+    (element) =>
+      `      '${element.tagName}': ${element.className}Props & Omit<DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}>, keyof ${element.className}Props>;`,
   );
   return [
     HEADER + '// React 19 sets known properties and listens to `on<event-name>` props on custom elements:',
@@ -133,7 +146,10 @@ function reactJsx(elements) {
 }
 
 function preactJsx(elements) {
-  const entries = elements.map((element) => `      '${element.tagName}': ${element.className}Props & Omit<HTMLAttributes<${element.className}>, keyof ${element.className}Props>;`);
+  const entries = elements.map(
+    (element) =>
+      `      '${element.tagName}': ${element.className}Props & Omit<HTMLAttributes<${element.className}>, keyof ${element.className}Props>;`,
+  );
   return [
     HEADER + '// Preact sets known properties and listens to `on<event-name>` props on custom elements:',
     "// `import type {} from 'labelkit/jsx-preact';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
@@ -156,7 +172,7 @@ function vueComponents(elements) {
   const entries = elements.map((element) => `    '${element.tagName}': DefineComponent<${element.className}Props>;`);
   return [
     HEADER + '// Vue templates (vue-tsc, strictTemplates): `@lk-change` is the `onLkChange` prop. Tell the',
-    '// compiler these are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith(\'lk-\')`.',
+    "// compiler these are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith('lk-')`.",
     "// `import type {} from 'labelkit/vue';` once (e.g. in env.d.ts) makes <lk-image> typed.",
     "import type { DefineComponent } from 'vue';",
     typeImports(elements),

@@ -34,7 +34,17 @@ describe('the published package', () => {
   it('ships the licence, the README and the docs, and every link in them resolves to a shipped file', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     const shipped = new Set(JSON.parse(stdout)[0].files.map((file) => file.path));
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'docs/format.md', 'docs/embedding.md', 'dist/react.js', 'dist/vue.d.ts', 'dist/node/lk-image.js']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'custom-elements.json',
+      'docs/format.md',
+      'docs/embedding.md',
+      'dist/react.js',
+      'dist/vue.d.ts',
+      'dist/node/lk-image.js',
+    ]) {
       assert.ok(shipped.has(file), `${file} is in the package`);
     }
     const documents = [...shipped].filter((file) => file === 'README.md' || (file.startsWith('docs/') && file.endsWith('.md')));
@@ -43,12 +53,15 @@ describe('the published package', () => {
       const text = readFileSync(join(root, document), 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
-        const path = relative(root, resolve(root, dirname(document), target.split('#')[0])).split(sep).join('/');
+        const path = relative(root, resolve(root, dirname(document), target.split('#')[0]))
+          .split(sep)
+          .join('/');
         const isShippedDir = [...shipped].some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`));
         if (!shipped.has(path) && !isShippedDir) broken.push(`${document}: ${target}`);
       }
       // The contract must be whole in what ships, not in a file only the repository has.
-      if (/FORMAT\.md/.test(text)) broken.push(`${document}: refers to FORMAT.md, which is not in the package (docs/format.md is the contract)`);
+      if (/FORMAT\.md/.test(text))
+        broken.push(`${document}: refers to FORMAT.md, which is not in the package (docs/format.md is the contract)`);
     }
     assert.deepEqual(broken, []);
   });
@@ -66,11 +79,23 @@ describe('the published package', () => {
       }
     }
     const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
-    assert.deepEqual([...imported].filter((name) => !declared.has(name)), [], 'every package dist/ imports is a dependency or peer');
+    assert.deepEqual(
+      [...imported].filter((name) => !declared.has(name)),
+      [],
+      'every package dist/ imports is a dependency or peer',
+    );
     // The public classes extend LitElement, so their declarations import lit (its code is bundled).
     const forTypes = new Set(['lit']);
-    assert.deepEqual(Object.keys(pkg.dependencies ?? {}).filter((name) => !imported.has(name) && !forTypes.has(name)), [], 'no dependency that dist/ never imports');
-    assert.deepEqual(BUNDLED.filter((name) => imported.has(name)), [], 'dist/ imports none of the libraries it bundles');
+    assert.deepEqual(
+      Object.keys(pkg.dependencies ?? {}).filter((name) => !imported.has(name) && !forTypes.has(name)),
+      [],
+      'no dependency that dist/ never imports',
+    );
+    assert.deepEqual(
+      BUNDLED.filter((name) => imported.has(name)),
+      [],
+      'dist/ imports none of the libraries it bundles',
+    );
   });
 
   it("type-checks a host's use of every entry with none of the bundled libraries reachable", async () => {
@@ -102,11 +127,28 @@ describe('the published package', () => {
         '',
       ].join('\n'),
     );
-    const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [], listFiles: true };
+    const compilerOptions = {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+      listFiles: true,
+    };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['host.ts'] }));
     const { code, output } = await typeCheck(join(dir, 'tsconfig.json'));
     const loaded = output.split('\n').filter((line) => line.includes(`${sep}node_modules${sep}`));
-    assert.equal(code, 0, `tsc reported errors:\n${output.split('\n').filter((line) => line.includes('error')).join('\n')}`);
+    assert.equal(
+      code,
+      0,
+      `tsc reported errors:\n${output
+        .split('\n')
+        .filter((line) => line.includes('error'))
+        .join('\n')}`,
+    );
     const fromBundled = loaded.filter((file) => BUNDLED.some((name) => file.includes(`${sep}node_modules${sep}${name}${sep}`)));
     assert.deepEqual(fromBundled, [], "the host's tsc needs no bundled library's types");
   });
@@ -129,12 +171,20 @@ describe('the published package', () => {
     const minimum = /^>=(\d+)\.(\d+)/.exec(pkg.engines.node);
     assert.ok(minimum, 'engines.node is a lower bound');
     const [major, minor] = process.versions.node.split('.').map(Number);
-    assert.ok(major > Number(minimum[1]) || (major === Number(minimum[1]) && minor >= Number(minimum[2])), `this Node (${process.versions.node}) is within engines`);
+    assert.ok(
+      major > Number(minimum[1]) || (major === Number(minimum[1]) && minor >= Number(minimum[2])),
+      `this Node (${process.versions.node}) is within engines`,
+    );
     for (const name of Object.keys(pkg.dependencies ?? {})) {
       const { engines } = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
       if (!engines?.node) continue;
       const needs = /(\d+)\.(\d+)/.exec(engines.node);
-      assert.ok(!needs || Number(needs[1]) < Number(minimum[1]) || (Number(needs[1]) === Number(minimum[1]) && Number(needs[2]) <= Number(minimum[2])), `${name} needs Node ${engines.node}, beyond engines ${pkg.engines.node}`);
+      assert.ok(
+        !needs ||
+          Number(needs[1]) < Number(minimum[1]) ||
+          (Number(needs[1]) === Number(minimum[1]) && Number(needs[2]) <= Number(minimum[2])),
+        `${name} needs Node ${engines.node}, beyond engines ${pkg.engines.node}`,
+      );
     }
     assert.ok(statSync(join(root, 'dist', 'node', 'index.js')).isFile());
   });

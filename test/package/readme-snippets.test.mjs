@@ -53,7 +53,11 @@ describe('README snippets', () => {
     const dir = scratchDir('readme-vue');
     const [block] = snippets('vue');
     await writeFile(join(dir, 'Labeler.vue'), block.code);
-    const tsconfig = { compilerOptions: { ...compilerOptions, jsx: 'preserve' }, files: ['Labeler.vue'], vueCompilerOptions: { strictTemplates: true } };
+    const tsconfig = {
+      compilerOptions: { ...compilerOptions, jsx: 'preserve' },
+      files: ['Labeler.vue'],
+      vueCompilerOptions: { strictTemplates: true },
+    };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     const { code, output } = await typeCheck(join(dir, 'tsconfig.json'), { vue: true });
     assert.equal(code, 0, `vue-tsc reported errors in the README's Vue snippet:\n${output}`);
@@ -77,7 +81,8 @@ describe('README snippets', () => {
         if (url.pathname === '/') return send(200, `<!doctype html><meta charset="utf-8"><body>\n${page.code}</body>`, 'text/html');
         if (url.pathname === '/api/projects/7/ontology') return send(200, ontology, 'application/json');
         if (url.pathname === '/api/assets/img-42/annotations' && request.method === 'GET') return send(200, prelabels, 'application/json');
-        if (url.pathname === '/api/assets/img-42/signed-url') return send(200, `${url.origin}/bucket/img-42.jpg?X-Amz-Signature=0123abcd&X-Amz-Expires=600`, 'text/plain');
+        if (url.pathname === '/api/assets/img-42/signed-url')
+          return send(200, `${url.origin}/bucket/img-42.jpg?X-Amz-Signature=0123abcd&X-Amz-Expires=600`, 'text/plain');
         if (url.pathname === '/bucket/img-42.jpg') return send(200, image, 'image/jpeg');
         if (url.pathname.startsWith('/node_modules/labelkit/dist/')) {
           const file = join(root, 'dist', url.pathname.slice('/node_modules/labelkit/dist/'.length));
@@ -111,7 +116,11 @@ describe('README snippets', () => {
       });
       const { port } = server.address();
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => window.lkSeen.ready !== null || window.lkSeen.errors.length > 0 || document.body.dataset.failed, null, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => window.lkSeen.ready !== null || window.lkSeen.errors.length > 0 || document.body.dataset.failed,
+        null,
+        { timeout: 20_000 },
+      );
       const seen = await page.evaluate(() => window.lkSeen);
       assert.deepEqual(pageErrors, [], 'the snippet threw');
       assert.deepEqual(seen.errors, [], 'the element reported lk-error');

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
 import type { ObjectAnnotation } from '../../core/model.js';
-import { parseOntology, type Ontology } from '../../core/ontology.js';
+import { parseOntology } from '../../core/ontology.js';
 import type { Problem } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
 import type { ChangeSet } from '../../core/store.js';

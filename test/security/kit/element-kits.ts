@@ -10,7 +10,7 @@ import '../../../src/define.js';
 import type { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
 import type { ExportRecord, ExportTool } from '../../../src/format/types.js';
 import { nextEvent } from '../../elements/waits.js';
-import { clickAt, dragBetween, press, type InputDriver, type ScreenPoint } from './input.js';
+import { dragBetween, press, type InputDriver, type ScreenPoint } from './input.js';
 
 export { frames, nextEvent } from '../../elements/waits.js';
 
