@@ -92,7 +92,6 @@ if (tsc.code !== 0) {
   fail('tsc -p tsconfig.build.json reported errors (declarations in dist/types)');
 }
 
-
 if (!skipManifest) {
   const cem = await runNodeScript(binPath('@custom-elements-manifest/analyzer', 'cem'), ['analyze', '--quiet']);
   if (cem.code !== 0) fail('cem analyze failed (custom-elements.json)');
