@@ -1,6 +1,7 @@
 // Framework bindings, written by `npm run build` from custom-elements.json so that they follow
 // the elements' API without anyone keeping them in step by hand:
 //   dist/react.js + .d.ts       @lit/react wrappers (<LkImage onLkChange={…}>), also in dist/node/
+//   dist/element-props.d.ts     each tag's props with `onlk-change`-style events, for any JSX or Svelte
 //   dist/jsx-react.d.ts         <lk-image> in React 19 JSX (React.JSX.IntrinsicElements)
 //   dist/jsx-preact.d.ts        <lk-image> in Preact JSX
 //   dist/vue.d.ts               <lk-image> in Vue templates (GlobalComponents, strictTemplates)
@@ -55,8 +56,8 @@ function eventTypes(elements) {
   return [...new Set(elements.flatMap((element) => element.events.map((event) => event.type)))].filter((type) => type !== 'Event').sort();
 }
 
-function typeImports(elements) {
-  const names = [...elements.map((element) => element.className), ...eventTypes(elements)];
+function typeImports(elements, { events = true } = {}) {
+  const names = [...elements.map((element) => element.className), ...(events ? eventTypes(elements) : [])];
   return `import type { ${names.join(', ')} } from './types/index.js';\n`;
 }
 
@@ -122,6 +123,19 @@ function propsAliases(elements, eventKey, options) {
   return elements.map((element) => `export type ${element.className}Props = ${propsType(element, eventKey, options)};`).join('\n\n');
 }
 
+/** Props by tag for frameworks that listen to `on<event-name>` (React 19, Preact, Svelte 5): no framework types needed. */
+function elementProps(elements) {
+  return [
+    HEADER + "// Each tag's properties, attributes and `on<event-name>` listeners (React 19, Preact, Svelte 5).",
+    typeImports(elements),
+    propsAliases(elements, (name) => `on${name}`),
+    '',
+  ].join('\n');
+}
+
+const propsImport = (elements) =>
+  `import type { ${elements.map((element) => `${element.className}Props`).join(', ')} } from './element-props.js';\nexport type * from './element-props.js';`;
+
 function reactJsx(elements) {
   const entries = elements.map(
     (element) =>
@@ -131,8 +145,8 @@ function reactJsx(elements) {
     HEADER + '// React 19 sets known properties and listens to `on<event-name>` props on custom elements:',
     "// `import type {} from 'labelkit/jsx-react';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
     "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
-    typeImports(elements),
-    propsAliases(elements, (name) => `on${name}`),
+    typeImports(elements, { events: false }).trimEnd(),
+    propsImport(elements),
     '',
     "declare module 'react' {",
     '  namespace JSX {',
@@ -154,8 +168,8 @@ function preactJsx(elements) {
     HEADER + '// Preact sets known properties and listens to `on<event-name>` props on custom elements:',
     "// `import type {} from 'labelkit/jsx-preact';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
     "import type { HTMLAttributes } from 'preact';",
-    typeImports(elements),
-    propsAliases(elements, (name) => `on${name}`),
+    typeImports(elements, { events: false }).trimEnd(),
+    propsImport(elements),
     '',
     "declare module 'preact' {",
     '  namespace JSX {',
@@ -197,6 +211,7 @@ export async function writeBindings({ root, dist }) {
   await writeFile(join(dist, 'react.js'), react.js);
   await writeFile(join(dist, 'react.d.ts'), react.dts);
   if (existsSync(join(dist, 'node'))) await writeFile(join(dist, 'node', 'react.js'), react.js);
+  await writeFile(join(dist, 'element-props.d.ts'), elementProps(elements));
   await writeFile(join(dist, 'jsx-react.d.ts'), reactJsx(elements));
   await writeFile(join(dist, 'jsx-preact.d.ts'), preactJsx(elements));
   await writeFile(join(dist, 'vue.d.ts'), vueComponents(elements));

@@ -113,6 +113,7 @@ describe('the published package', () => {
         "import 'labelkit/define.js';",
         "import { FORMAT_VERSION } from 'labelkit/format.js';",
         "import { LkImage as LkImageComponent } from 'labelkit/react.js';",
+        "import type { LkImageProps } from 'labelkit/element-props';",
         "import type {} from 'labelkit/jsx-react';",
         "import type {} from 'labelkit/jsx-preact';",
         "import type {} from 'labelkit/vue';",
@@ -123,7 +124,8 @@ describe('the published package', () => {
         'element.ontology = ontology;',
         "element.addEventListener('lk-change', (event: LkChangeEvent) => event.detail.objectIds);",
         'const record: ExportRecord = element.export();',
-        'export { isClass, record, FORMAT_VERSION, LkImageComponent };',
+        "const props: LkImageProps = { ontology, 'asset-id': 'a', 'onlk-ready': (event) => event.detail.metadata };",
+        'export { isClass, record, FORMAT_VERSION, LkImageComponent, props };',
         '',
       ].join('\n'),
     );
