@@ -115,12 +115,39 @@ function pdfjsAssetUrls() {
   };
 }
 
+/**
+ * The server build (dist/node/, the "node" export condition) never draws: pixi.js, pdf.js,
+ * cornerstone and dicom-parser are left out, and each import of one gets a stand-in whose every
+ * export throws when used, so server code that only imports an element pays nothing for them.
+ */
+const BROWSER_ONLY_LIBRARIES = ['pixi.js', 'pdfjs-dist', 'cornerstone-core', 'dicom-parser'];
+
+function browserOnlyStandIns(names) {
+  const prefix = '\0lk-browser-only:';
+  const matches = (source) => names.some((name) => source === name || source.startsWith(`${name}/`));
+  return {
+    name: 'lk-browser-only-stand-ins',
+    resolveId(source) {
+      return matches(source) ? prefix + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const library = JSON.stringify(id.slice(prefix.length));
+      const code = [
+        `function unavailable() { throw new Error('labelkit: ' + ${library} + ' runs only in a browser; this is the server build.'); }`,
+        `export default new Proxy(unavailable, { get: (target, key) => (key === 'then' ? undefined : key in target ? target[key] : unavailable) });`,
+      ].join('\n');
+      return { code, syntheticNamedExports: true, moduleSideEffects: false };
+    },
+  };
+}
+
 const quietWarnings = new Set(['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'EVAL', 'SOURCEMAP_ERROR']);
 // dist/define.js only imports the per-element entries, so rollup reports it as empty.
 const isEmptyDefineEntry = (warning) => warning.code === 'EMPTY_BUNDLE' && warning.names?.includes('define');
 
 /** @type {import('rollup').RollupOptions} */
-export default {
+const browserBuild = {
   input: libraryEntries(),
   output: {
     dir: 'dist',
@@ -152,4 +179,23 @@ export default {
     if (quietWarnings.has(warning.code) && (fromDependency || warning.code !== 'CIRCULAR_DEPENDENCY')) return;
     warn(warning);
   },
+};
+
+export default browserBuild;
+
+/**
+ * The same entries for servers (SSR, Node): lit's server build, which needs no DOM at import, and
+ * stand-ins for the browser-only libraries. `customElements.define` is skipped there (canDefine).
+ * @type {import('rollup').RollupOptions}
+ */
+export const serverBuild = {
+  ...browserBuild,
+  output: { ...browserBuild.output, dir: 'dist/node', sourcemap: false },
+  plugins: [
+    browserOnlyStandIns(BROWSER_ONLY_LIBRARIES),
+    ownSourceHasSideEffects(),
+    nodeResolve({ exportConditions: ['node'], preferBuiltins: true }),
+    commonjs({ strictRequires: false }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: true, legalComments: 'eof' }),
+  ],
 };

@@ -152,7 +152,7 @@ async function scenario(browser, origin, page, steps) {
       try {
         value = typeof params === 'function' ? await params(tab) : await call(tab, name, params ?? {});
       } catch (error) {
-        throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+        throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`, { cause: error });
       }
       for (const [key, v] of Object.entries(value ?? {})) {
         if (typeof v === 'number') metrics[`${name}.${key}`] = v;
@@ -465,7 +465,13 @@ function bundleSizes() {
   const closure = (entry) => {
     const seen = new Set([entry]);
     const queue = [entry];
-    while (queue.length) for (const next of staticImports(queue.shift())) if (!seen.has(next) && existsSync(join(dist, next))) (seen.add(next), queue.push(next));
+    while (queue.length) {
+      for (const next of staticImports(queue.shift())) {
+        if (seen.has(next) || !existsSync(join(dist, next))) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
     return [...seen];
   };
   const sizes = {};

@@ -1,12 +1,14 @@
-// `npm run build`: bundle (rollup.config.mjs) into dist/, ship the pdf.js worker and data
-// next to it, emit declarations into dist/types/ and regenerate custom-elements.json.
+// `npm run build`: bundle (rollup.config.mjs) into dist/ and its server build into dist/node/,
+// ship the pdf.js worker and data next to it, emit declarations into dist/types/, regenerate
+// custom-elements.json and write the framework bindings from it (scripts/bindings.mjs).
 // `--skip-manifest` leaves custom-elements.json alone (the test step checks it separately).
 import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import rollupConfig, { DICOM_CODECS_DIST_DIR, PDFJS_ASSETS, PDFJS_DIST_DIR } from '../rollup.config.mjs';
+import rollupConfig, { DICOM_CODECS_DIST_DIR, PDFJS_ASSETS, PDFJS_DIST_DIR, serverBuild } from '../rollup.config.mjs';
+import { writeBindings } from './bindings.mjs';
 import { binPath, runNodeScript } from './run-tool.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,10 +20,10 @@ function fail(message) {
   process.exit(1);
 }
 
-async function bundle() {
-  const build = await rollup(rollupConfig);
+async function bundle(config = rollupConfig) {
+  const build = await rollup(config);
   try {
-    const { output } = await build.write(rollupConfig.output);
+    const { output } = await build.write(config.output);
     return output;
   } finally {
     await build.close();
@@ -76,6 +78,12 @@ try {
   await declarations;
   fail(`rollup: ${error.message}${error.id ? ` (${error.id})` : ''}`);
 }
+try {
+  await bundle(serverBuild);
+} catch (error) {
+  await declarations;
+  fail(`rollup (server build, dist/node/): ${error.message}${error.id ? ` (${error.id})` : ''}`);
+}
 await copyPdfjsAssets();
 
 const tsc = await declarations;
@@ -86,11 +94,14 @@ if (tsc.code !== 0) {
 
 // The DICOM decode worker is an entry of its own but no public one: pages never import it.
 const isWorker = (chunk) => chunk.fileName.startsWith(`${DICOM_CODECS_DIST_DIR}/`);
-await checkExports(output.filter((item) => item.type === 'chunk' && item.isEntry && !isWorker(item)).map((chunk) => chunk.name));
-
 if (!skipManifest) {
   const cem = await runNodeScript(binPath('@custom-elements-manifest/analyzer', 'cem'), ['analyze', '--quiet']);
   if (cem.code !== 0) fail('cem analyze failed (custom-elements.json)');
 }
+
+// From the manifest as it now is (regenerated above, or the committed one with --skip-manifest).
+await writeBindings({ root, dist });
+
+await checkExports(output.filter((item) => item.type === 'chunk' && item.isEntry && !isWorker(item)).map((chunk) => chunk.name));
 
 console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n${sizeReport(output)}`);

@@ -52,6 +52,13 @@ await step('type-check', async () => {
   return failed.length > 0 ? `tsc found errors in ${failed.join(' and ')}` : null;
 });
 
+await step('lint', async () => {
+  // ESLint over the tree and Prettier over its scope (scripts/lint.mjs); output only on failure.
+  const { code, output } = await runNodeScript(fileURLToPath(new URL('./lint.mjs', import.meta.url)), [], { capture: true });
+  if (code !== 0) process.stderr.write(output);
+  return code !== 0 ? 'lint found problems (npm run lint; npm run lint -- --fix applies the fixable ones)' : null;
+});
+
 await step('boundaries', () => {
   const violations = findViolations();
   for (const violation of violations) console.error(`  ${violation}`);
@@ -86,6 +93,13 @@ await step('build', async () => {
 });
 
 await step('manifest', async () => ((await manifestIsFresh()) ? null : STALE_MESSAGE));
+
+await step('package', async () => {
+  // The built package as hosts get it (test/package/): README snippets type-checked and run,
+  // what npm ships, dependencies, a host's tsc without the bundled libraries, server imports.
+  const { code } = await runNodeScript('--test', ['test/package/']); // node --test test/package/
+  return code !== 0 ? 'the package checks failed (node --test test/package/, output above)' : null;
+});
 
 await step('bench smoke', async () => {
   // One tiny pass of every `npm run bench` scenario so the harness does not rot; no timings are checked.

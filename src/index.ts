@@ -2,7 +2,16 @@
 export type * from './core/model.js';
 export type { Problem } from './core/problem.js';
 export type { ErrorCode, ErrorInfo } from './core/errors.js';
-export type { Ontology, ToolCategory, ClassificationCategory, RelationCategory } from './core/ontology.js';
+// The ontology as labelkit holds it after validation (`session.ontology`): colours filled in,
+// shortcuts normalised. Hosts write `OntologyInput` (alias `Ontology`).
+export type {
+  Ontology as ParsedOntology,
+  ToolCategory as ParsedToolCategory,
+  ClassificationCategory as ParsedClassificationCategory,
+  RelationCategory as ParsedRelationCategory,
+} from './core/ontology.js';
+export type * from './format/input-types.js';
+export type { OntologyInput as Ontology } from './format/input-types.js';
 export type { Mode, PlaneModel, LabelingSession } from './core/session.js';
 export type * from './format/types.js';
 export * from './events/index.js';

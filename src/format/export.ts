@@ -8,7 +8,7 @@
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
 import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
-import type { Ontology } from '../core/ontology.js';
+import type { ClassificationType, Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
 import {
@@ -86,6 +86,13 @@ function auditOf(metadata: AuditMetadata): AuditMetadata {
   return out;
 }
 
+/** The answer's classification type; an answer the ontology does not know is typed by its shape. */
+function classificationTool(lookup: OntologyLookup, answer: ClassificationAnswer): ClassificationType {
+  const category = lookup.category(answer.schemaId);
+  if (category?.kind === 'classification') return category.tool;
+  return Array.isArray(answer.answer) ? 'checkbox' : 'text';
+}
+
 /**
  * One classification answer in export shape, nested answers included. With `page`, nested answers
  * of other pages are left out (frame-specific answers go only to their own frame's entry).
@@ -97,7 +104,7 @@ export function exportClassification(ontology: Lookup, answer: ClassificationAns
     objectId: answer.objectId,
     schemaId: answer.schemaId,
     title: lookup.title(answer.schemaId),
-    tool: lookup.type(answer.schemaId) ?? (Array.isArray(answer.answer) ? 'checkbox' : 'text'),
+    tool: classificationTool(lookup, answer),
     answer: Array.isArray(answer.answer) ? [...answer.answer] : answer.answer,
     classifications: nested,
     ...(answer.page !== undefined ? { page: answer.page } : {}),

@@ -1,5 +1,6 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
 import type { AuditMetadata, Box, Keypoints, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { ClassificationType } from '../core/ontology.js';
 
 /** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
 export const FORMAT_VERSION = 2;
@@ -18,7 +19,7 @@ export interface ExportClassification {
   objectId: string;
   schemaId: string;
   title: string;
-  tool: string;
+  tool: ClassificationType;
   answer: string | string[];
   classifications: ExportClassification[];
   page?: number;

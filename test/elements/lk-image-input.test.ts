@@ -200,7 +200,7 @@ describe('<lk-image> with touch, pen and wheel', () => {
 
   it('pans with two fingers moved together and changes nothing', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     const annotations = () => {
       const { tools, classifications, relations } = element.export().task;
@@ -228,7 +228,7 @@ describe('<lk-image> with touch, pen and wheel', () => {
 
   it('grabs a handle with a finger at a distance where the mouse misses it', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     const scale = element.view!.scale;
     // o1 spans x 260…300, y 120…300; its east handle is at (300, 210). Press 12 screen px right of it:
@@ -324,7 +324,7 @@ describe('<lk-image> select-tool edits with real mouse input', () => {
 
   it('rotates a rotated box by its rotate handle, snaps with Shift, and undoes', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     const rad = (degrees: number) => (degrees * Math.PI) / 180;
     // o2: 60 × 200 at its origin corner (500, 100), turned 30° about that corner (Ango's rotated
@@ -536,7 +536,7 @@ describe('<lk-image> many on one page, and a lost WebGL context', () => {
     const element = await mount({ renderer: 'webgl' });
     const record = structuredClone(prelabels) as [{ objects: unknown[] }];
     record[0].objects.push(OUTSIDE_BOX);
-    element.annotations = record;
+    element.annotations = record as never;
     await element.settled();
     const oldCanvas = canvasOf(element);
     const gl = webglOf(oldCanvas);

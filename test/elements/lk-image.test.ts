@@ -200,7 +200,7 @@ describe('<lk-image>', () => {
   it('imports the Ango pre-labels, renders every object and exports them in export shape', async () => {
     const element = await mount();
     const events = recordEvents(element, ['lk-change']);
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     const record = element.export();
     const ids = record.task.tools.map((t) => t.objectId);
@@ -214,7 +214,7 @@ describe('<lk-image>', () => {
 
   it('moves a selected box with the mouse and nudges it with arrow keys', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     await click(element, [280, 200]);
     expect(element.session.selection).to.deep.equal(['o1']);
@@ -236,7 +236,7 @@ describe('<lk-image>', () => {
 
   it('keeps locked objects immutable and lets view mode only look', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.settled();
     await click(element, [20, 340]);
     expect(element.session.selection).to.deep.equal(['o3']);
@@ -261,7 +261,7 @@ describe('<lk-image>', () => {
     expect(detail.code).to.equal('asset-not-found');
     expect(detail.message).not.to.contain('secret');
     expect(detail.message).not.to.contain('missing.jpg');
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     expect(element.export().task.tools).to.have.length(7);
     expect(element.export().asset).to.equal('/test/fixtures/image/missing.jpg');
   });
@@ -350,7 +350,7 @@ describe('<lk-image>', () => {
   it('rejects an invalid ontology and keeps the previous one', async () => {
     const element = await mount();
     const error = nextEvent<CustomEvent>(element, 'lk-error');
-    element.ontology = { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] };
+    element.ontology = { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] } as never;
     const { detail } = await error;
     expect(detail.code).to.equal('ontology-invalid');
     expect(detail.cause.problems.length).to.be.greaterThan(0);

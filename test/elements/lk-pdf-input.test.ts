@@ -386,7 +386,7 @@ describe('<lk-pdf> real input: several on one page', () => {
       const element = document.createElement('lk-pdf');
       element.style.cssText = '--lk-height: 560px; width: 390px; display: block';
       element.setAttribute('no-sidebar', '');
-      element.ontology = ontology;
+      element.ontology = ontology as never;
       container.append(element);
       const ready = nextEvent(element, 'lk-ready');
       element.src = PAPER;

@@ -7,7 +7,6 @@ import { browserRequests, clearRequestLog, signedUrl } from '../server/signed-as
 import { nextEvent, recordEvents } from './helpers.js';
 import { inkIn, ontology, PAPER, PDF, pageBox, toolsOf } from './pdf-helpers.js';
 
-const GOOGLE_DOC = `${PDF}/google-doc-document.pdf`;
 /** The test server's stand-in for a host's copy of the package's dist/pdfjs/ (web-test-runner.config.mjs). */
 const HOST_COPY = '/host-pdfjs/';
 

@@ -455,7 +455,7 @@ describe('<lk-pdf> several on one page', () => {
       const make = async (src: string) => {
         const element = document.createElement('lk-pdf');
         element.style.setProperty('--lk-height', '300px');
-        element.ontology = ontology;
+        element.ontology = ontology as never;
         container.append(element);
         const ready = nextEvent(element, 'lk-ready');
         element.src = src;

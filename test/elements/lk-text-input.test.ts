@@ -381,7 +381,7 @@ describe('<lk-text> with real input, host contract and panels', () => {
   it('keeps the ontology and every entity when a new ontology is invalid, and stays usable', async () => {
     const element = await mount({ annotations: importOf([entity('e1', 'n-person', 'Darcy')]) });
     const error = nextEvent<CustomEvent>(element, 'lk-error');
-    element.ontology = { tools: [{ schemaId: 'x', tool: 'ner', title: '<b>broken</b>', color: 'not a colour' }], classifications: 'nope', relations: [] };
+    element.ontology = { tools: [{ schemaId: 'x', tool: 'ner', title: '<b>broken</b>', color: 'not a colour' }], classifications: 'nope', relations: [] } as never;
     expect((await error).detail.code).to.equal('ontology-invalid');
     await element.settled();
     expect(element.export().task.tools.map((tool) => [tool.objectId, tool.title])).to.deep.equal([['e1', 'Person']]);
@@ -396,7 +396,7 @@ describe('<lk-text> with real input, host contract and panels', () => {
       classifications: [{ schemaId: 'c-x', tool: 'radio', title: 'Pick <img src=x onerror="window.__lkPanelPwned=1">', options: [{ value: '<script>window.__lkPanelPwned=2</script>', schemaId: 'o-x' }] }],
     };
     const element = await mount();
-    element.ontology = hostile;
+    element.ontology = hostile as never;
     await element.settled();
     const field = inPanel(element, 'lk-classification-form[heading="Task"]', '[data-schema-id="c-x"]');
     expect(field.textContent).to.contain('<script>window.__lkPanelPwned=2</script>');

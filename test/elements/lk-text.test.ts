@@ -374,7 +374,7 @@ describe('<lk-text>', () => {
     element.annotations = importOf([
       { schemaId: 'n-person', objectId: 'bad', ner: { start: 0, end: 5, selection: 'wrong' } },
       { schemaId: 'n-person', objectId: 'far', ner: { start: 500, end: 505, selection: 'xxxxx' } },
-    ]);
+    ]) as never;
     await element.updateComplete;
     const error = nextEvent<CustomEvent>(element, 'lk-error');
     element.text = STORY;
@@ -392,7 +392,7 @@ describe('<lk-text>', () => {
     element.annotations = importOf([
       { schemaId: 'n-place', objectId: 'ok', ner: codePointSpan(STORY, 'ball') },
       { schemaId: 'n-place', objectId: 'shifted', ner: { start: utf16Start, end: utf16Start + 9, selection: 'Longbourn' } },
-    ]);
+    ]) as never;
     await element.settled();
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['import-invalid']);
     expect(errors[0]!.detail.cause.problems[0].code).to.equal('ner-selection-mismatch');
@@ -475,7 +475,7 @@ describe('<lk-text>', () => {
 
   it('reads entities only: a pre-label of another geometry is import-invalid, with its path, and nothing is lost', async () => {
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'keep', ner: codePointSpan(STORY, 'Darcy') }]) });
-    element.ontology = { ...ontology, tools: [...ontology.tools, { schemaId: 'b-box', tool: 'bounding-box', title: 'Box' }] };
+    element.ontology = { ...ontology, tools: [...ontology.tools, { schemaId: 'b-box', tool: 'bounding-box', title: 'Box' }] } as never;
     const errors = recordEvents(element, ['lk-error']);
     const problems = element.import({
       objects: [
@@ -494,7 +494,7 @@ describe('<lk-text>', () => {
     const { start, end } = codePointSpan(STORY, 'Longbourn');
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-place', objectId: 'p1', ner: { start, end } }]) });
     expect(nerOf(element.export().task.tools[0])).to.deep.equal({ start, end, selection: 'Longbourn' });
-    element.import(importOf([{ schemaId: 'n-place', objectId: 'p2', ner: { start: 0, end: 1 } }]));
+    element.import(importOf([{ schemaId: 'n-place', objectId: 'p2', ner: { start: 0, end: 1 } }]) as never);
     expect(nerOf(element.export().task.tools.find((t) => t.objectId === 'p2'))).to.deep.equal({ start: 0, end: 1, selection: '😀' });
     expect(element.validate().filter((p) => p.code.startsWith('ner-'))).to.deep.equal([]);
   });
@@ -581,17 +581,17 @@ describe('<lk-text>', () => {
   it('validates and stores annotations in the host\'s own call, before its first render, with every problem at its path', async () => {
     const element = document.createElement('lk-text') as LkText;
     element.setAttribute('external-id', 'doc.txt');
-    element.ontology = ontology;
+    element.ontology = ontology as never;
     document.body.append(element);
     element.text = STORY;
     const errors = recordEvents(element, ['lk-error']);
-    element.annotations = importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]);
+    element.annotations = importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Darcy') }]) as never;
     // Synchronously: the record holds the entity, and a bad import is refused with its paths, keeping it.
     expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['e1']);
     element.annotations = importOf([
       { schemaId: 'n-place', objectId: 'p1', ner: { start: 4, end: 2 } },
       { schemaId: 'n-nope', objectId: 'p2', ner: { start: 0, end: 1 } },
-    ]);
+    ]) as never;
     expect(errors.map((e) => e.detail.cause.problems.map((p: { path: string }) => p.path))).to.deep.equal([['$[0].objects[0].ner.end', '$[0].objects[1].schemaId']]);
     expect(element.export().task.tools.map((t) => t.objectId)).to.deep.equal(['e1']);
     // The first render comes in a task of its own.
@@ -607,7 +607,7 @@ describe('<lk-text>', () => {
     const text = `${words.join(' ')} \n`;
     const element = await mount(text);
     const objects = words.map((w, i) => ({ schemaId: i % 2 ? 'n-person' : 'n-place', objectId: `w${i}`, ner: codePointSpan(text, `${w} `) }));
-    element.import(importOf(objects));
+    element.import(importOf(objects) as never);
     // "Next entity" (Tab) walks the index in document order: in the same task, the import is there
     // although the task that brings it in has not run.
     expect(element.handleKeyAction('nextObject', new KeyboardEvent('keydown', { key: 'Tab' }))).to.equal(true);
@@ -620,7 +620,7 @@ describe('<lk-text>', () => {
     await clickOn(element, 'word7 ');
     expect(element.session.selection).to.deep.equal(['w7']);
     // Replacing them all: the old ones leave the index and the paint.
-    element.annotations = importOf(objects.slice(0, 300).map((o) => ({ ...o, objectId: `r${o.objectId}` })));
+    element.annotations = importOf(objects.slice(0, 300).map((o) => ({ ...o, objectId: `r${o.objectId}` }))) as never;
     await element.settled();
     await clickOn(element, 'word7 ');
     expect(element.session.selection).to.deep.equal(['rw7']);

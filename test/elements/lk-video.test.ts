@@ -522,7 +522,7 @@ describe('<lk-video>', () => {
 
   it('answers frame-specific classifications through the form on their own keyframe, surviving a round trip', async () => {
     const element = await mount();
-    element.ontology = withFrameSpecific();
+    element.ontology = withFrameSpecific() as never;
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);
@@ -573,7 +573,7 @@ describe('<lk-video>', () => {
 
   it('undoes a frame-specific answer and the keyframe it made with one Ctrl+Z, and redoes both with one Ctrl+Shift+Z', async () => {
     const element = await mount();
-    element.ontology = withFrameSpecific();
+    element.ontology = withFrameSpecific() as never;
     await element.updateComplete;
     const id = await drawCar(element, 10, [200, 100], [280, 180]);
     element.session.select([id]);

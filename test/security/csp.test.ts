@@ -119,7 +119,7 @@ describe('strict CSP and Trusted Types', function () {
       const kit = KITS[kind];
       const input = iframeInput();
       const element: KitElement = await mountKit(kit, { annotations: kit.prelabels, width: 1080, height: 600 });
-      if (kind !== 'pdf' && kind !== 'text') element.import({ objects: [lineFor(kind)] });
+      if (kind !== 'pdf' && kind !== 'text') element.import({ objects: [lineFor(kind)] } as never);
       const id = await kit.label(element, input);
 
       // Select the new object: its answers, the object list row and (video) the timeline row render.

@@ -65,7 +65,7 @@ async function seedsFor(kind: ElementKind, element: KitElement): Promise<Seeds> 
     return { ontology: await fetchJson('/test/fixtures/format/ontology.all-types.json'), records: [await fetchJson('/test/fixtures/format/export.video.json')] };
   }
   // The kit's pre-labels (Ango shape) and the element's own export of them (export shape).
-  element.annotations = kit.prelabels;
+  element.annotations = kit.prelabels as never;
   return { ontology: kit.ontology, records: [kit.prelabels, structuredClone(element.export())] };
 }
 
@@ -102,7 +102,7 @@ describe('fuzz: malformed ontologies and import records', function () {
 
       for (let number = 0; number < CASES_PER_ELEMENT; number++) {
         const record = seeds.records[number % seeds.records.length]!;
-        element.ontology = seeds.ontology;
+        element.ontology = seeds.ontology as never;
         element.annotations = record;
         errors.length = 0;
         const before = stateOf(element);
@@ -112,9 +112,9 @@ describe('fuzz: malformed ontologies and import records', function () {
         const label = `case ${number} (seed ${SEED + index}): ${target} ${applied.join(', ')}`;
         const fail = (why: string) => failures.push(`${label}: ${why}`);
         try {
-          if (target === 'ontology') element.ontology = value;
-          else if (target === 'annotations') element.annotations = value;
-          else element.import(value);
+          if (target === 'ontology') element.ontology = value as never;
+          else if (target === 'annotations') element.annotations = value as never;
+          else element.import(value as never);
         } catch (error) {
           fail(`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
           continue;
@@ -142,7 +142,7 @@ describe('fuzz: malformed ontologies and import records', function () {
         if (unfinite.length) fail(`accepted non-finite numbers at ${unfinite.slice(0, 3).join(', ')}`);
         if (target === 'ontology') {
           // An accepted ontology may rename or drop classes; going back must find every annotation.
-          element.ontology = seeds.ontology;
+          element.ontology = seeds.ontology as never;
           if (stateOf(element) !== before) fail('annotations lost across an ontology change');
           continue;
         }
@@ -164,8 +164,8 @@ describe('fuzz: malformed ontologies and import records', function () {
       expect(tally.rejected, 'refused cases').to.be.greaterThan(CASES_PER_ELEMENT / 10);
       expect(tally.accepted, 'accepted cases').to.be.greaterThan(CASES_PER_ELEMENT / 20);
       // Still usable: the seeds load again.
-      element.ontology = seeds.ontology;
-      element.annotations = seeds.records[0];
+      element.ontology = seeds.ontology as never;
+      element.annotations = seeds.records[0] as never;
       expect(element.export().task.tools.length).to.be.greaterThan(0);
     });
   });
@@ -174,7 +174,7 @@ describe('fuzz: malformed ontologies and import records', function () {
     const kit = KITS.image;
     const element = await mountKit(kit, { annotations: kit.prelabels, attributes: { 'no-sidebar': '' } });
     element.import({ classifications: [{ schemaId: 'c-quality', answer: 'Poor' }] });
-    element.import(kit.prelabels);
+    element.import(kit.prelabels as never);
     const answers = element.export().task.classifications;
     expect(answers.map((answer) => [answer.schemaId, answer.answer])).to.deep.equal([['c-quality', 'Good']]);
     const errors: unknown[] = [];

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
 import type { ObjectAnnotation } from '../../core/model.js';
-import { parseOntology, type Ontology } from '../../core/ontology.js';
+import { parseOntology } from '../../core/ontology.js';
 import type { Problem } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
 import type { ChangeSet } from '../../core/store.js';
@@ -12,6 +12,7 @@ import { runHostValidator, validateAnnotations } from '../../core/validation.js'
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
 import { parseImport, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
+import type { AnnotationsInput, OntologyInput } from '../../format/input-types.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
 import { redactSignedUrl, scrubUrls } from '../../host/redact.js';
@@ -107,14 +108,14 @@ export abstract class AnnotatorElement extends LitElement {
   @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = 300_000;
 
   /**
-   * The category schema (FORMAT.md §1), as an object or JSON string. Applied at once; invalid input
-   * fires `lk-error` `ontology-invalid` and keeps the previous one.
+   * The category schema (docs/format.md, ontology), as an object or JSON string. Applied at once;
+   * invalid input fires `lk-error` `ontology-invalid` and keeps the previous one.
    */
   @property({ attribute: false })
-  get ontology(): unknown {
+  get ontology(): OntologyInput | string | undefined {
     return this.ontologyInput;
   }
-  set ontology(value: unknown) {
+  set ontology(value: OntologyInput | string | undefined) {
     const old = this.ontologyInput;
     this.ontologyInput = value;
     if (value !== undefined) this.applyOntology(value);
@@ -122,15 +123,15 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   /**
-   * Saved work or pre-labels (FORMAT.md §3); setting it replaces every annotation at once. Invalid
-   * input fires `lk-error` `import-invalid` and keeps what was there. Reading it gives what was set;
-   * `export()` gives the current state.
+   * Saved work or pre-labels (docs/format.md, import); setting it replaces every annotation at once.
+   * Invalid input fires `lk-error` `import-invalid` and keeps what was there. Reading it gives what
+   * was set; `export()` gives the current state.
    */
   @property({ attribute: false })
-  get annotations(): unknown {
+  get annotations(): AnnotationsInput | undefined {
     return this.annotationsInput;
   }
-  set annotations(value: unknown) {
+  set annotations(value: AnnotationsInput | undefined) {
     const old = this.annotationsInput;
     this.annotationsInput = value;
     if (value !== undefined) this.applyAnnotations(value, 'replace');
@@ -184,8 +185,8 @@ export abstract class AnnotatorElement extends LitElement {
   private pendingInput: ChangeSet | undefined;
   private previousSelection: readonly string[] = [];
   private objectIdCounter = 0;
-  private ontologyInput: unknown;
-  private annotationsInput: unknown;
+  private ontologyInput: OntologyInput | string | undefined;
+  private annotationsInput: AnnotationsInput | undefined;
   private timeStarted = false;
   private trackerIdleTimeout: number;
 
@@ -288,7 +289,7 @@ export abstract class AnnotatorElement extends LitElement {
    * Adds pre-labels or saved work (FORMAT.md §3) without replacing what is there (same objectIds
    * are replaced). Host writes are not undoable and fire no `lk-change`. Returns the problems, if any.
    */
-  import(data: unknown): Problem[] {
+  import(data: AnnotationsInput): Problem[] {
     return this.applyAnnotations(data, 'merge');
   }
 

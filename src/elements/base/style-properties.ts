@@ -7,7 +7,7 @@
  * `style=${styleProperties({ top: '4px', '--swatch': color })}`.
  */
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type AttributePart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type AttributePart, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 
 /** CSS property names (dash-case, custom properties, or camelCase) to values; null/undefined removes. */
 export type StyleProperties = Readonly<Record<string, string | number | null | undefined>>;
@@ -47,4 +47,6 @@ class StylePropertiesDirective extends Directive {
   }
 }
 
-export const styleProperties = directive(StylePropertiesDirective);
+// Typed through lit's own entry: the inferred type would name lit-html, which hosts need not have.
+export const styleProperties: (properties: Readonly<Record<string, string | number | null | undefined>>) => DirectiveResult<typeof StylePropertiesDirective> =
+  directive(StylePropertiesDirective);

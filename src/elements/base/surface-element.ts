@@ -62,7 +62,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
 
-  /** The 2D surface, once pixi has loaded. */
+  /**
+   * The 2D surface, once pixi has loaded.
+   * @internal Left out of the published types, which would otherwise need pixi.js's.
+   */
   protected surface: Surface | undefined;
   private surfaceLoading: Promise<Surface> | undefined;
   /** Bumped when the element leaves the page: a surface made for an earlier generation is dropped. */
@@ -112,6 +115,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
    * Creates the surface once (loading pixi.js on first use). Rejects with an `AbortError` when the
    * element leaves the page before the surface is ready; that surface is destroyed, never kept
    * (it would hold a WebGL context and pixi's page-wide listeners for good).
+   * @internal
    */
   protected ensureSurface(): Promise<Surface> {
     this.surfaceLoading ??= (async (generation: number) => {
@@ -135,7 +139,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
     return this.surfaceLoading;
   }
 
-  /** Subclasses put their background on the surface here (and after each load). */
+  /**
+   * Subclasses put their background on the surface here (and after each load).
+   * @internal
+   */
   protected onSurfaceReady(_surface: Surface): void {}
 
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */

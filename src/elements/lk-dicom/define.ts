@@ -1,7 +1,8 @@
+import { canDefine } from '../base/define-element.js';
 import { LkDicom } from './lk-dicom.js';
 import '../panels/define.js';
 
-if (!customElements.get('lk-dicom')) customElements.define('lk-dicom', LkDicom);
+if (canDefine('lk-dicom')) customElements.define('lk-dicom', LkDicom);
 
 declare global {
   interface HTMLElementTagNameMap {

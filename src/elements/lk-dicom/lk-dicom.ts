@@ -367,6 +367,7 @@ export class LkDicom extends SurfaceElement {
     else this.paint();
   }
 
+  /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     this.observeView(surface);
     if (this.stack) void this.showStack(surface);

@@ -1,7 +1,8 @@
+import { canDefine } from '../base/define-element.js';
 import { LkImage } from './lk-image.js';
 import '../panels/define.js';
 
-if (!customElements.get('lk-image')) customElements.define('lk-image', LkImage);
+if (canDefine('lk-image')) customElements.define('lk-image', LkImage);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -34,6 +34,7 @@ export class LkImage extends SurfaceElement {
     }
   }
 
+  /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     if (this.bitmap) void this.showBitmap(surface);
   }

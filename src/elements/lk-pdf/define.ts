@@ -1,7 +1,8 @@
+import { canDefine } from '../base/define-element.js';
 import { LkPdf } from './lk-pdf.js';
 import '../panels/define.js';
 
-if (!customElements.get('lk-pdf')) customElements.define('lk-pdf', LkPdf);
+if (canDefine('lk-pdf')) customElements.define('lk-pdf', LkPdf);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -10,7 +10,8 @@ import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
 import type { AssetMetadata, PdfMetadata } from '../../format/types.js';
-import type { PdfDocumentHandle, PdfPageSize, PdfPageView, PdfPasswordHook } from '../../media/pdf/index.js';
+import type { PdfDocumentHandle, PdfPageSize, PdfPageView } from '../../media/pdf/index.js';
+import type { PdfPasswordHook } from '../../media/pdf/password.js';
 import { packagedResources, resourcesUnder, type PdfjsResources } from '../../media/pdf/pdf-assets.js';
 import { openPdfSource } from '../../media/pdf/pdf-source.js';
 import { startPdfWorker } from '../../media/pdf/pdf-worker.js';
@@ -35,7 +36,7 @@ import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
 
-export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/index.js';
+export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/password.js';
 
 /** `fit-width`, `fit-page`, or a percentage of the page's size at 96 dpi (`100` = 1 CSS px per point). */
 export type PdfZoom = 'fit-width' | 'fit-page' | `${number}`;

@@ -1,8 +1,9 @@
+import { canDefine } from '../base/define-element.js';
 import { LkText } from './lk-text.js';
 // The toolbar, the side panels and the shortcut help load with `import()` when the element first
 // renders (see LkText.loadPanels): a page that shows only the text downloads none of them first.
 
-if (!customElements.get('lk-text')) customElements.define('lk-text', LkText);
+if (canDefine('lk-text')) customElements.define('lk-text', LkText);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
+import { canDefine } from '../base/define-element.js';
 import { LkVideo } from './lk-video.js';
 import '../panels/define.js';
 import '../panels/timeline/define.js';
 
-if (!customElements.get('lk-video')) customElements.define('lk-video', LkVideo);
+if (canDefine('lk-video')) customElements.define('lk-video', LkVideo);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -431,6 +431,7 @@ export class LkVideo extends SurfaceElement {
     this.texture = undefined;
   }
 
+  /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     this.attachStageListeners();
     if (this.player) void this.showFrames(surface);

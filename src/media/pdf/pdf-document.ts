@@ -12,13 +12,9 @@ import { dataFilesReportingTo } from './pdf-data-files.js';
 import { PDF_CHUNK_BYTES, type PdfSource } from './pdf-source.js';
 import { startPdfWorker } from './pdf-worker.js';
 
-/** What the password hook is asked: `needed` the first time, `incorrect` after a wrong answer. */
-export interface PdfPasswordRequest {
-  reason: 'needed' | 'incorrect';
-}
+import type { PdfPasswordHook, PdfPasswordRequest } from './password.js';
 
-/** Returns the password, or undefined to give up (the load then ends in `asset-password`). */
-export type PdfPasswordHook = (request: PdfPasswordRequest) => string | undefined | Promise<string | undefined>;
+export type { PdfPasswordHook, PdfPasswordRequest } from './password.js';
 
 export interface OpenPdfOptions {
   /** The worker script and data folders; the package's own copies by default. */

@@ -80,7 +80,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
   it('fires lk-change for user writes (with undo and redo) and none for host writes', async () => {
     const element = await mount();
     const events = recordEvents(element, ['lk-change']);
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     element.import({ objects: [{ objectId: 'extra', schemaId: 't-head', point: [1, 2] }] });
     expect(events).to.have.length(0);
     expect(element.export().task.tools.map((t) => t.objectId)).to.include.members(['o1', 'extra']);
@@ -125,7 +125,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
 
   it('rejects invalid annotations with import-invalid and keeps what was there', async () => {
     const element = await mount();
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     const error = nextEvent<CustomEvent>(element, 'lk-error');
     element.annotations = { objects: [{ objectId: 'x', schemaId: 'no-such-class', 'bounding-box': { x: 0, y: 0, width: 1, height: 1 } }] };
     const { detail } = await error;
@@ -148,7 +148,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
 
     // A host that creates, configures, appends and only then listens, all in one task.
     const element = document.createElement('lk-test-annotator') as TestAnnotator;
-    element.ontology = bad;
+    element.ontology = bad as never;
     host.append(element);
     const error = nextEvent<CustomEvent>(element, 'lk-error', 2000);
     expect((await error).detail.code).to.equal('ontology-invalid');
@@ -157,9 +157,9 @@ describe('AnnotatorElement (the contract every element shares)', () => {
 
   it('applies annotations given before the ontology once the ontology arrives', async () => {
     const element = await fixture<TestAnnotator>(html`<lk-test-annotator></lk-test-annotator>`);
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     await element.updateComplete;
-    element.ontology = ontology;
+    element.ontology = ontology as never;
     await element.updateComplete;
     expect(element.export().task.tools).to.have.length(7);
   });
@@ -171,7 +171,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     const problems = (await invalid).detail.problems as { code: string; schemaId?: string }[];
     expect(problems.map((p) => p.schemaId)).to.include.members(['t-car', 'c-weather']);
 
-    element.annotations = prelabels;
+    element.annotations = prelabels as never;
     userCreate(element, 'car', 1);
     element.session.store.transact({ origin: 'user', reason: 'classify' }, (tx) => {
       const car = tx.state.objects.get('car')!;

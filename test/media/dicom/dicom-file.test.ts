@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseDicomFile, type DecodedFrame, type DicomFile } from '../../../src/media/dicom/dicom-file.js';
+import { parseDicomFile, type DecodedFrame } from '../../../src/media/dicom/dicom-file.js';
 import { DicomDecodeError } from '../../../src/media/dicom/decode-error.js';
 import { encapsulatedFragments, fetchBytes, firstFragmentOffset, int16le, rawPixelData, uint32le } from './raw-reader.js';
 import { imageElements, words16, writeDicom, type WriteElement } from './dicom-writer.js';

@@ -10,7 +10,7 @@ import '../../../src/define.js';
 import type { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
 import type { ExportRecord, ExportTool } from '../../../src/format/types.js';
 import { nextEvent } from '../../elements/waits.js';
-import { clickAt, dragBetween, press, type InputDriver, type ScreenPoint } from './input.js';
+import { dragBetween, press, type InputDriver, type ScreenPoint } from './input.js';
 
 export { frames, nextEvent } from '../../elements/waits.js';
 
@@ -156,7 +156,7 @@ export async function mountKit(kit: ElementKit, options: MountOptions = {}): Pro
   element.user = options.user ?? { id: 'u-ann', email: 'ann@example.com' };
   if (options.resolveUrl) element.resolveUrl = options.resolveUrl;
   element.ontology = options.ontology ?? kit.ontology;
-  if (options.annotations !== undefined) element.annotations = options.annotations;
+  if (options.annotations !== undefined) element.annotations = options.annotations as never;
   const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready', 45000);
   element.src = options.src ?? fixtureUrl(kit);
   if (ready) {

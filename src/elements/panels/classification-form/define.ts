@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkClassificationForm } from './lk-classification-form.js';
 
-if (!customElements.get('lk-classification-form')) customElements.define('lk-classification-form', LkClassificationForm);
+if (canDefine('lk-classification-form')) customElements.define('lk-classification-form', LkClassificationForm);
 
 declare global {
   interface HTMLElementTagNameMap {

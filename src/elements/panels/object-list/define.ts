@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkObjectList } from './lk-object-list.js';
 
-if (!customElements.get('lk-object-list')) customElements.define('lk-object-list', LkObjectList);
+if (canDefine('lk-object-list')) customElements.define('lk-object-list', LkObjectList);
 
 declare global {
   interface HTMLElementTagNameMap {

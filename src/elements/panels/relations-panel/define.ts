@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkRelationsPanel } from './lk-relations-panel.js';
 
-if (!customElements.get('lk-relations-panel')) customElements.define('lk-relations-panel', LkRelationsPanel);
+if (canDefine('lk-relations-panel')) customElements.define('lk-relations-panel', LkRelationsPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

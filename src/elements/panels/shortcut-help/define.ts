@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkShortcutHelp } from './lk-shortcut-help.js';
 
-if (!customElements.get('lk-shortcut-help')) customElements.define('lk-shortcut-help', LkShortcutHelp);
+if (canDefine('lk-shortcut-help')) customElements.define('lk-shortcut-help', LkShortcutHelp);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkTaskActions } from './lk-task-actions.js';
 
-if (!customElements.get('lk-task-actions')) customElements.define('lk-task-actions', LkTaskActions);
+if (canDefine('lk-task-actions')) customElements.define('lk-task-actions', LkTaskActions);
 
 declare global {
   interface HTMLElementTagNameMap {

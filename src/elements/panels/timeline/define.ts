@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkTimeline } from './lk-timeline.js';
 
-if (!customElements.get('lk-timeline')) customElements.define('lk-timeline', LkTimeline);
+if (canDefine('lk-timeline')) customElements.define('lk-timeline', LkTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
+import { canDefine } from '../../base/define-element.js';
 import { LkToolbar } from './lk-toolbar.js';
 
-if (!customElements.get('lk-toolbar')) customElements.define('lk-toolbar', LkToolbar);
+if (canDefine('lk-toolbar')) customElements.define('lk-toolbar', LkToolbar);
 
 declare global {
   interface HTMLElementTagNameMap {

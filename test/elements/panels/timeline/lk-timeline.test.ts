@@ -62,14 +62,6 @@ async function clickOn(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
 }
 
-async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('<lk-timeline>', () => {
   afterEach(async () => {
     await resetMouse();

@@ -1,0 +1,135 @@
+// The README's embedding snippets, taken from README.md as they are, so they cannot rot: the TSX
+// and Vue ones are type-checked against the built package (real @types/react 19, vue, vue-tsc
+// with strictTemplates); the plain-HTML one runs in Chromium against dist/ with a real image and
+// must reach `lk-ready` with the pre-labels loaded.
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../scripts/find-chromium.mjs';
+import { fencedBlocks, requireBuild, root, scratchDir, typeCheck } from './package-helpers.mjs';
+
+const blocks = fencedBlocks(join(root, 'README.md'));
+const snippets = (lang) => blocks.filter((block) => block.lang === lang);
+
+const compilerOptions = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  jsx: 'react-jsx',
+  strict: true,
+  noEmit: true,
+  // Our declarations must be sound on their own, not only under skipLibCheck.
+  skipLibCheck: false,
+  types: [],
+};
+
+before(requireBuild);
+
+describe('README snippets', () => {
+  it('has the snippets a host copies: plain HTML, React (TSX) and Vue', () => {
+    assert.equal(snippets('html').length, 1, 'one plain-HTML snippet');
+    assert.ok(snippets('tsx').length >= 1, 'a React snippet');
+    assert.equal(snippets('vue').length, 1, 'one Vue snippet');
+  });
+
+  it('type-checks every TSX snippet against the built types with @types/react 19', async () => {
+    const dir = scratchDir('readme-tsx');
+    const files = [];
+    for (const [index, block] of snippets('tsx').entries()) {
+      const file = `snippet-${index + 1}.tsx`;
+      await writeFile(join(dir, file), `// README.md line ${block.line}\n${block.code}`);
+      files.push(file);
+    }
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+    const { code, output } = await typeCheck(join(dir, 'tsconfig.json'));
+    assert.equal(code, 0, `tsc reported errors in the README's TSX snippets:\n${output}`);
+  });
+
+  it('type-checks the Vue snippet with vue-tsc and strictTemplates', async () => {
+    const dir = scratchDir('readme-vue');
+    const [block] = snippets('vue');
+    await writeFile(join(dir, 'Labeler.vue'), block.code);
+    const tsconfig = {
+      compilerOptions: { ...compilerOptions, jsx: 'preserve' },
+      files: ['Labeler.vue'],
+      vueCompilerOptions: { strictTemplates: true },
+    };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const { code, output } = await typeCheck(join(dir, 'tsconfig.json'), { vue: true });
+    assert.equal(code, 0, `vue-tsc reported errors in the README's Vue snippet:\n${output}`);
+  });
+
+  describe('the plain-HTML snippet in Chromium', () => {
+    let server;
+    let browser;
+    const requests = [];
+
+    before(async () => {
+      const [page] = snippets('html');
+      const image = await readFile(join(root, 'test/fixtures/image/bottles-frame.jpg'));
+      const ontology = await readFile(join(root, 'test/fixtures/format/ontology.all-types.json'));
+      const prelabels = await readFile(join(root, 'test/fixtures/format/import.ango-image.json'));
+      const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+      server = createServer(async (request, response) => {
+        const url = new URL(request.url, `http://${request.headers.host}`);
+        requests.push(`${request.method} ${url.pathname}`);
+        const send = (status, body, type) => response.writeHead(status, { 'content-type': type }).end(body);
+        if (url.pathname === '/') return send(200, `<!doctype html><meta charset="utf-8"><body>\n${page.code}</body>`, 'text/html');
+        if (url.pathname === '/api/projects/7/ontology') return send(200, ontology, 'application/json');
+        if (url.pathname === '/api/assets/img-42/annotations' && request.method === 'GET') return send(200, prelabels, 'application/json');
+        if (url.pathname === '/api/assets/img-42/signed-url')
+          return send(200, `${url.origin}/bucket/img-42.jpg?X-Amz-Signature=0123abcd&X-Amz-Expires=600`, 'text/plain');
+        if (url.pathname === '/bucket/img-42.jpg') return send(200, image, 'image/jpeg');
+        if (url.pathname.startsWith('/node_modules/labelkit/dist/')) {
+          const file = join(root, 'dist', url.pathname.slice('/node_modules/labelkit/dist/'.length));
+          if (!file.startsWith(join(root, 'dist'))) return send(403, '', 'text/plain');
+          try {
+            return send(200, await readFile(file), types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
+          } catch {
+            return send(404, '', 'text/plain');
+          }
+        }
+        return send(404, '', 'text/plain');
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      browser = await chromium.launch({ executablePath: chromiumPath() });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    });
+
+    it('loads the element from dist/, reaches lk-ready on the signed image and shows the pre-labels', async () => {
+      const page = await browser.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      // Recorded from the first script on: the events bubble and are composed, so document sees them.
+      await page.addInitScript(() => {
+        window.lkSeen = { ready: null, errors: [] };
+        document.addEventListener('lk-ready', (event) => (window.lkSeen.ready = event.detail));
+        document.addEventListener('lk-error', (event) => window.lkSeen.errors.push(`${event.detail.code}: ${event.detail.message}`));
+      });
+      const { port } = server.address();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForFunction(
+        () => window.lkSeen.ready !== null || window.lkSeen.errors.length > 0 || document.body.dataset.failed,
+        null,
+        { timeout: 20_000 },
+      );
+      const seen = await page.evaluate(() => window.lkSeen);
+      assert.deepEqual(pageErrors, [], 'the snippet threw');
+      assert.deepEqual(seen.errors, [], 'the element reported lk-error');
+      assert.deepEqual(seen.ready.metadata, { width: 640, height: 360 });
+      const exported = await page.evaluate(() => document.getElementById('labeler').export());
+      assert.ok(exported.task.tools.length > 0, 'the pre-labels from /api/assets/img-42/annotations are on the element');
+      assert.equal(exported.asset.includes('X-Amz-Signature'), false, 'the signed URL is not exported');
+      assert.ok(requests.includes('GET /bucket/img-42.jpg'), 'the image came from the signed URL');
+      await page.close();
+    });
+  });
+});
