@@ -11,7 +11,7 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
 import { pdfjsSourceFile } from '../scripts/pdfjs-assets.mjs';
-import { DICOM_COMPRESSIONS, hasFfmpeg, makeCompressedDicomSeries, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
+import { DICOM_COMPRESSIONS, makeCompressedDicomSeries, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');

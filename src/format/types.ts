@@ -13,7 +13,9 @@ export type VideoMetadata = { width: number; height: number; frameTotal: number;
 /** Page sizes in PDF points at scale 1, rotation applied. */
 export type PdfMetadata = { pageTotal: number; pages: { width: number; height: number }[] };
 export type DicomMetadata = { width: number; height: number; frameTotal: number; pixelSpacing?: [number, number]; sopInstanceUIDs?: string[] };
-export type AssetMetadata = ImageMetadata | VideoMetadata | PdfMetadata | DicomMetadata;
+/** A text asset: its length in code points, its line count and the unit of its `ner` offsets. */
+export type TextMetadata = { characters: number; lines: number; offsetUnit: OffsetUnit };
+export type AssetMetadata = ImageMetadata | VideoMetadata | PdfMetadata | DicomMetadata | TextMetadata;
 
 export interface ExportClassification {
   objectId: string;

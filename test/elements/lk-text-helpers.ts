@@ -1,6 +1,7 @@
 /** Shared by the <lk-text> tests: code point spans, where a string is on screen, real drags and clicks. */
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
+import type { AnnotationsInput } from '../../src/format/input-types.js';
 
 export interface NerValue {
   start: number;
@@ -65,6 +66,7 @@ export async function clickOn(
   await element.settled();
 }
 
-export function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): unknown {
-  return [{ externalId: 'doc.txt', objects, classifications, relations }];
+/** Ango's import shape around the given entries; they may be ones the test means to be refused, hence the cast. */
+export function importOf(objects: unknown[], relations: unknown[] = [], classifications: unknown[] = []): AnnotationsInput {
+  return [{ externalId: 'doc.txt', objects, classifications, relations }] as AnnotationsInput;
 }

@@ -58,7 +58,7 @@ export async function startPostgres(bin) {
     started = true;
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
-    throw new Error(`could not start Postgres from ${bin}: ${error.stderr || error.message}`);
+    throw new Error(`could not start Postgres from ${bin}: ${error.stderr || error.message}`, { cause: error });
   }
   return {
     url: `postgres://labelkit@127.0.0.1:${port}/postgres`,

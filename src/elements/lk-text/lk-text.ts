@@ -9,7 +9,7 @@ import type { AssetLoader } from '../../host/asset-loader.js';
 import { scrubUrls } from '../../host/redact.js';
 import { formatCodecs } from '../../format/geometry/codec.js';
 import { nerCodec } from '../../format/geometry/ner.js';
-import type { AssetMetadata, OffsetUnit } from '../../format/types.js';
+import type { AssetMetadata, OffsetUnit, TextMetadata } from '../../format/types.js';
 import type { ExportInput } from '../../format/export.js';
 import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
 import type { TextOffsets } from '../../format/import-reader.js';
@@ -28,12 +28,6 @@ import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { renderSidebar } from '../base/sidebar.js';
 
-/** Export `metadata` of a text asset: its length in code points, its line count and the unit of its `ner` offsets. */
-export interface TextMetadata {
-  characters: number;
-  lines: number;
-  offsetUnit: OffsetUnit;
-}
 
 interface CachedRange {
   start: number;
@@ -445,12 +439,9 @@ export class LkText extends AnnotatorElement {
     this.observeSize();
   }
 
-  private textMetadata(): AssetMetadata {
+  private textMetadata(): TextMetadata {
     const doc = this.textDocument;
-    const metadata: TextMetadata = { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0, offsetUnit: this.unit };
-    // FORMAT.md lists no text metadata yet and format/types.ts has no text variant of
-    // AssetMetadata; this cast goes once `TextMetadata` joins that union.
-    return metadata as unknown as AssetMetadata;
+    return { characters: doc?.codePoints.length ?? 0, lines: doc?.layout.paragraphs.length ?? 0, offsetUnit: this.unit };
   }
 
   /**

@@ -12,12 +12,11 @@
  * Export: one task per `assetId`, each record an annotation (or a prediction when its taskId says so).
  */
 import type { Point } from '../../core/model.js';
-import type { AssetMetadata, ExportClassification, ExportRecord, ExportRelation, ExportTool } from '../types.js';
+import type { ExportClassification, ExportRecord, ExportRelation, ExportTool } from '../types.js';
 import { answerClassification } from './attributes.js';
 import { ClassMap, exportOntology } from './class-map.js';
 import { asList, at, exportRecord, exportTool, guarded, importedMetadata, isNumber, isRecord, Problems, recordsOf, stem, tidy, type Converted, type Json } from './common.js';
 import type { Imported } from './coco.js';
-import { reportUnexpressed } from './coco.js';
 import { rotatedCorners } from './rotated.js';
 import { boundsOf } from './shapes.js';
 
@@ -68,8 +67,7 @@ export function fromLabelStudio(input: unknown, options: LabelStudioImportOption
           const record = exportRecord({
             asset: documentText !== undefined && asset === documentText ? String(task['id'] ?? t) : asset,
             assetId: String(task['id'] ?? t),
-            // Text metadata (FORMAT.md §2: characters, lines, offsetUnit) is not in this version's AssetMetadata type yet.
-            metadata: documentText !== undefined ? ({ characters: [...documentText].length, lines: documentText.split('\n').length, offsetUnit: 'codepoint' } as unknown as AssetMetadata) : { width: 0, height: 0 },
+            metadata: documentText !== undefined ? { characters: [...documentText].length, lines: documentText.split('\n').length, offsetUnit: 'codepoint' } : { width: 0, height: 0 },
             ...(author !== undefined && author !== null ? { updatedBy: String(author) } : {}),
             ...(typeof annotation['updated_at'] === 'string' ? { updatedAt: annotation['updated_at'] } : {}),
           });
@@ -109,7 +107,7 @@ function readResults(map: ClassMap, problems: Problems, results: unknown[], reco
     if (needsSize && !(W && H)) return problems.add('missing-size', where, 'The result has no original_width/original_height and no image size was given (options.images): its percentages cannot become pixels.');
     const px = (x: number, y: number): Point => [(x / 100) * W!, (y / 100) * H!];
     let geometry: Parameters<typeof exportTool>[3] | undefined;
-    let kinds: ('bounding-box' | 'rotated-bounding-box' | 'polygon' | 'point' | 'ner')[] = [];
+    let kinds: ('bounding-box' | 'rotated-bounding-box' | 'polygon' | 'point' | 'ner')[];
     if (type === 'rectanglelabels' || type === 'rectangle') {
       const [x, y] = px(Number(value['x']), Number(value['y']));
       const [w, h] = px(Number(value['width']), Number(value['height']));

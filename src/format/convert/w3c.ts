@@ -177,7 +177,7 @@ export function fromW3c(input: unknown, options: W3cImportOptions = {}): Convert
         const svg = selectors.find((s) => isRecord(s) && s['type'] === 'SvgSelector') as Json | undefined;
         const spath = at(tpath, 'selector');
         let geometry: Parameters<typeof exportTool>[3];
-        let kinds: ('bounding-box' | 'polygon' | 'segmentation' | 'ner')[] = [];
+        let kinds: ('bounding-box' | 'polygon' | 'segmentation' | 'ner')[];
         if (position && toNumber(position['start']) !== undefined && toNumber(position['end']) !== undefined) {
           kinds = ['ner'];
           geometry = { ner: { start: toNumber(position['start'])!, end: toNumber(position['end'])!, selection: typeof quote?.['exact'] === 'string' ? quote['exact'] : '' } };
