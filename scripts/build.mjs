@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import rollupConfig, { PDFJS_ASSETS, PDFJS_DIST_DIR } from '../rollup.config.mjs';
+import { pdfjsDataFilesProblem } from './pdfjs-assets.mjs';
 import { binPath, runNodeScript } from './run-tool.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +65,9 @@ function sizeReport(output) {
 }
 
 const started = Date.now();
+// The page loads pdf.js data files by name from a generated table: it must list what pdfjs-dist ships.
+const tableProblem = pdfjsDataFilesProblem();
+if (tableProblem) fail(tableProblem);
 await rm(dist, { recursive: true, force: true });
 
 // Declarations (a full type-check) run in a second process while rollup bundles.

@@ -126,7 +126,7 @@ describe('pdf.js data files', () => {
 
   it('a data file that 404s is reported once as resource-load; the page still renders with a fallback', async () => {
     const reported: LabelkitError[] = [];
-    const resources = { ...packagedResources(), standardFonts: new URL(`${PDF}/no-fonts-here/`, location.href).href };
+    const resources = { ...packagedResources(), hostFolder: new URL(`${PDF}/no-pdfjs-here/`, location.href) };
     const doc = await openPdf({ kind: 'whole', data: helveticaPdf('Missing font data') }, { signal: new AbortController().signal, resources, onResourceError: (error) => reported.push(error) });
     try {
       await inkOf(doc, 0);

@@ -1,0 +1,49 @@
+/**
+ * Files the package ships next to its bundle (the pdf.js worker and data in dist/pdfjs/, decoders
+ * of other media likewise) and how the page finds them.
+ *
+ * Each file is named in source by a literal `new URL('<file>', import.meta.url)`: the one form
+ * that Vite (dev server and build), webpack 5 (so Next.js), Parcel and rollup's asset plugins all
+ * follow, copying the file into their output and pointing the URL at the copy; the package's own
+ * build points it at dist/ (rollup.config.mjs), which a plain static server serves as it is. A
+ * folder URL is never relied on: bundlers copy files, not folders, and Vite's dev server drops a
+ * folder URL's trailing slash. A bundler that follows none of this (esbuild) leaves the URL
+ * relative to its own output; there the host serves a copy of the folder and names it (for
+ * `<lk-pdf>`, `pdfjs-base`).
+ */
+
+/** Files by their path inside their dist/ folder (`cmaps/UniJIS-UCS2-H.bcmap`), each a `new URL(…, import.meta.url)`. */
+export type BundledFiles = Readonly<Record<string, () => URL>>;
+
+/**
+ * `base` as a folder URL, resolved against `documentUrl`: with its trailing slash, whatever a host
+ * or a dev server did to it (a folder URL without one resolves its files beside the folder).
+ */
+export function folderUrl(base: string | URL, documentUrl: string): URL {
+  const folder = new URL(base, documentUrl);
+  if (!folder.pathname.endsWith('/')) folder.pathname += '/';
+  return folder;
+}
+
+/**
+ * Where the file `path` of `files` is: under `hostFolder` (a host's copy of the dist/ folder) when
+ * given, else the packaged file. undefined for a path the package does not ship, so no name read
+ * from a document ever becomes a request of its own.
+ */
+export function bundledFileUrl(files: BundledFiles, path: string, hostFolder?: URL): string | undefined {
+  if (!Object.hasOwn(files, path)) return undefined;
+  return hostFolder ? new URL(path, hostFolder).href : files[path]!().href;
+}
+
+/**
+ * The folder that holds `path` of `files` when the packaged copy keeps the dist/ layout there (a
+ * plain static server, the package build as is), else undefined (a bundler renamed the file).
+ */
+export function packagedFolderOf(files: BundledFiles, path: string): URL | undefined {
+  const url = bundledFileUrl(files, path);
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!parsed.pathname.endsWith(`/${name}`) || parsed.search) return undefined;
+  return new URL('./', parsed);
+}
