@@ -16,6 +16,15 @@
 export type BundledFiles = Readonly<Record<string, () => URL>>;
 
 /**
+ * What a bundler made of `new URL(…, import.meta.url)`, as an absolute URL. Turbopack (Next.js)
+ * hands back a URL-like object whose `href` is only a path (`/_next/static/media/…`), which
+ * `new URL(href)` refuses; it resolves against the page like any relative URL.
+ */
+export function absoluteUrl(url: URL | string): string {
+  return new URL(String(url), globalThis.document?.baseURI ?? globalThis.location?.href).href;
+}
+
+/**
  * `base` as a folder URL, resolved against `documentUrl`: with its trailing slash, whatever a host
  * or a dev server did to it (a folder URL without one resolves its files beside the folder).
  */
@@ -32,7 +41,7 @@ export function folderUrl(base: string | URL, documentUrl: string): URL {
  */
 export function bundledFileUrl(files: BundledFiles, path: string, hostFolder?: URL): string | undefined {
   if (!Object.hasOwn(files, path)) return undefined;
-  return hostFolder ? new URL(path, hostFolder).href : files[path]!().href;
+  return hostFolder ? new URL(path, hostFolder).href : absoluteUrl(files[path]!());
 }
 
 /**

@@ -4,7 +4,7 @@
  * host's copy of dist/pdfjs/ named by `pdfjs-base`. Nothing ever loads from a CDN. This module
  * loads with the element; the data-file table only with pdf.js.
  */
-import { folderUrl } from '../bundled-files.js';
+import { absoluteUrl, folderUrl } from '../bundled-files.js';
 
 /** What a developer can do when a pdf.js file cannot be loaded (docs/bundlers.md has the details). */
 export const RESOURCE_HINT =
@@ -19,7 +19,7 @@ export interface PdfjsResources {
 
 /** The copies this package ships. */
 export function packagedResources(): PdfjsResources {
-  return { worker: new URL('../../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href };
+  return { worker: absoluteUrl(new URL('../../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url)) };
 }
 
 /** The files under a folder laid out like dist/pdfjs/ (`base` relative to the document; its trailing slash optional). */

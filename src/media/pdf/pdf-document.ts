@@ -182,9 +182,9 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
     retryRanges = ranges.retry;
     return { range: ranges.transport, rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES };
   };
-  const wasmFallbacks = wasmFolder(resources, globalThis.document.baseURI);
   let task: PDFDocumentLoadingTask;
   try {
+    const wasmFallbacks = wasmFolder(resources, globalThis.document.baseURI);
     task = getDocument({
       ...bytesFrom(source),
       worker,
@@ -200,7 +200,8 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
       enableXfa: false,
     });
   } catch (error) {
-    // pdf.js refused its setup before reading a byte of the file (e.g. a data folder URL it does not accept).
+    // The reader could not be set up before reading a byte of the file: a resource URL that a
+    // bundler or dev server made unusable, or one pdf.js does not accept.
     if (source.kind === 'ranges') source.cancel();
     worker.destroy();
     port.terminate();

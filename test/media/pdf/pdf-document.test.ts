@@ -139,6 +139,17 @@ describe('pdf.js data files', () => {
   });
 });
 
+describe('pdf.js setup', () => {
+  it('a resource URL the reader cannot use (as a bundler or dev server may leave it) ends in resource-load naming the fix, not asset-load', async () => {
+    const data = await bytesOf(PAPER);
+    const resources = { ...packagedResources(), hostFolder: 'pdfjs' as unknown as URL };
+    const error = await rejection(openPdf({ kind: 'whole', data }, { signal: new AbortController().signal, resources }));
+    expect(error.code).to.equal('resource-load');
+    expect(error.message).to.match(/could not be set up/);
+    expect(error.message).to.match(/dist\/pdfjs\/.*pdfjs-base/);
+  });
+});
+
 describe('PDF bytes by ranges', () => {
   const signal = () => new AbortController().signal;
 
