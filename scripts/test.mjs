@@ -87,6 +87,20 @@ await step('build', async () => {
 
 await step('manifest', async () => ((await manifestIsFresh()) ? null : STALE_MESSAGE));
 
+await step('host apps and dev servers', async () => {
+  // The packed dist/ under each bundler and dev server (test/hosts/run.mjs), and `npm start`'s
+  // Storybook dev server with every story (test/hosts/storybook-dev.mjs): side by side, since one
+  // mostly waits on the browser while the other bundles; output captured so the two do not interleave.
+  const checks = [
+    ['host apps (vite dev, vite build, webpack, esbuild, static)', '../test/hosts/run.mjs'],
+    ['storybook dev server', '../test/hosts/storybook-dev.mjs'],
+  ];
+  const results = await Promise.all(checks.map(([, script]) => runNodeScript(fileURLToPath(new URL(script, import.meta.url)), [], { capture: true })));
+  checks.forEach(([name], index) => process.stdout.write(`  ${name}\n${results[index].output}`));
+  const failed = checks.filter((_, index) => results[index].code !== 0).map(([name]) => name);
+  return failed.length > 0 ? `${failed.join(' and ')} (output above; docs/bundlers.md)` : null;
+});
+
 await step('bench smoke', async () => {
   // One tiny pass of every `npm run bench` scenario so the harness does not rot; no timings are checked.
   const { code } = await runNodeScript(fileURLToPath(new URL('../bench/run.mjs', import.meta.url)), ['--smoke']);

@@ -2,14 +2,15 @@
 // from its `npm pack` tarball into a tiny host app (app/main.js) under a temp folder, then served
 // or bundled unchanged by each target and opened in headless Chromium (check-page.mjs): every
 // element must reach lk-ready on a real asset. Targets: static, vite-dev, vite-build, webpack,
-// esbuild, esbuild-bare (no target named: all). Prints one line per target with its time; exits
+// next, esbuild, esbuild-bare (no target named: all). Prints one line per target with its time; exits
 // non-zero when one fails. docs/bundlers.md says what each target stands for.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { binPath, runNodeScript } from '../../scripts/run-tool.mjs';
 import { launchChromium } from './chromium.mjs';
 import { checkHostPage, CMAP_TEXT } from './check-page.mjs';
 import { serveStatic } from './static-server.mjs';
@@ -84,6 +85,21 @@ const TARGETS = {
     if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
     writeFileSync(join(out, 'index.html'), page({ script: '<script src="/main.js"></script>' }));
     return serveStatic([['/assets/', join(app, 'public', 'assets')], ['/', out]]);
+  },
+
+  // Next.js 16 (Turbopack), app router, static export: the page loads app/main.js after hydration.
+  async next(app, out) {
+    cpSync(join(here, 'next', 'app'), join(app, 'app'), { recursive: true });
+    // next, react and react-dom are the repository's devDependencies; the app sees them as its own.
+    for (const name of ['next', 'react', 'react-dom']) symlinkSync(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir');
+    const config = { output: 'export', turbopack: { root: parse(app).root } };
+    writeFileSync(join(app, 'next.config.mjs'), `export default ${JSON.stringify(config)};\n`);
+    // NODE_ENV as `next build` wants it (Vite, run before it in this process, sets `development`).
+    const result = await runNodeScript(binPath('next'), ['build', app], { capture: true, env: { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
+    if (result.code !== 0) throw new Error(`next build failed:\n${result.output.slice(-4000)}`);
+    rmSync(out, { recursive: true, force: true });
+    cpSync(join(app, 'out'), out, { recursive: true });
+    return serveStatic([['/', out]]);
   },
 
   // esbuild does not follow `new URL(…, import.meta.url)`: the documented recipe copies dist/pdfjs/ and sets pdfjs-base.
