@@ -56,3 +56,31 @@ export function packagedFolderOf(files: BundledFiles, path: string): URL | undef
   if (!parsed.pathname.endsWith(`/${name}`) || parsed.search) return undefined;
   return new URL('./', parsed);
 }
+
+/**
+ * The bytes of a `data:` URL, decoded here instead of fetched (undefined for any other URL).
+ * Bundlers inline small files as data: URLs (Vite those under 4 kB, many cMaps among them), and a
+ * page whose CSP `connect-src` does not list `data:` refuses to fetch one. Throws for a malformed one.
+ */
+export function dataUrlBytes(url: string): Uint8Array | undefined {
+  const match = /^data:([^,]*),(.*)$/is.exec(url);
+  if (!match) return undefined;
+  const [, meta = '', payload = ''] = match;
+  if (/;base64$/i.test(meta)) return Uint8Array.from(atob(payload), (char) => char.charCodeAt(0));
+  // Percent-encoded bytes, other characters as UTF-8.
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let index = 0; index < payload.length; index++) {
+    const escaped = payload[index] === '%' ? /^[0-9a-f]{2}$/i.exec(payload.slice(index + 1, index + 3)) : null;
+    if (escaped) {
+      bytes.push(parseInt(escaped[0], 16));
+      index += 2;
+    } else {
+      const codePoint = payload.codePointAt(index)!;
+      const char = String.fromCodePoint(codePoint);
+      bytes.push(...encoder.encode(char));
+      index += char.length - 1;
+    }
+  }
+  return new Uint8Array(bytes);
+}

@@ -30,7 +30,8 @@ export async function checkHostPage(browser, url, { expectErrors = {} } = {}) {
         { timeout: ANSWER_MS, polling: 100 },
       )
       .then(() => true, () => false);
-    const { results = {}, expected = [] } = (await page.evaluate(() => window.lkHost)) ?? {};
+    const { results = {}, expected = [], violations = [] } = (await page.evaluate(() => window.lkHost)) ?? {};
+    for (const violation of new Set(violations)) problems.push(`CSP: ${violation}`);
     if (expected.length === 0) problems.push('the app did not start (window.lkHost missing)');
     for (const id of expected) {
       const result = results[id] ?? {};

@@ -1,8 +1,8 @@
 // `node test/hosts/run.mjs [target…]`: the built package (dist/, `npm run build` first) installed
 // from its `npm pack` tarball into a tiny host app (app/main.js) under a temp folder, then served
 // or bundled unchanged by each target and opened in headless Chromium (check-page.mjs): every
-// element must reach lk-ready on a real asset. Targets: static, vite-dev, vite-build, webpack,
-// next, esbuild, esbuild-bare (no target named: all). Prints one line per target with its time; exits
+// element must reach lk-ready on a real asset. Targets: static, vite-dev, vite-build,
+// vite-build-csp, webpack, next, esbuild, esbuild-bare (no target named: all). Prints one line per target with its time; exits
 // non-zero when one fails. docs/bundlers.md says what each target stands for.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import * as esbuild from 'esbuild';
 import { binPath, runNodeScript } from '../../scripts/run-tool.mjs';
 import { launchChromium } from './chromium.mjs';
 import { checkHostPage, CMAP_TEXT } from './check-page.mjs';
+import { STRICT_CSP } from '../server/csp-page-middleware.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,9 +61,15 @@ const TARGETS = {
   },
 
   async 'vite-build'(app, out) {
-    const { build } = await import('vite');
-    await build({ root: app, configFile: false, logLevel: 'error', clearScreen: false, build: { outDir: out, emptyOutDir: true } });
+    await viteBuild(app, out);
     return serveStatic([['/', out]]);
+  },
+
+  // The same build served with the strict CSP of docs/security.md (no `data:` in connect-src: Vite
+  // inlines small files, the cMaps among them, as data: URLs).
+  async 'vite-build-csp'(app, out) {
+    await viteBuild(app, out);
+    return serveStatic([['/', out]], { headers: { 'content-security-policy': STRICT_CSP } });
   },
 
   async webpack(app, out) {
@@ -118,6 +125,11 @@ const TARGETS = {
     return { ...server, expectErrors: { pdf: 'resource-load', 'pdf-data': 'resource-load' } };
   },
 };
+
+async function viteBuild(app, out) {
+  const { build } = await import('vite');
+  await build({ root: app, configFile: false, logLevel: 'error', clearScreen: false, build: { outDir: out, emptyOutDir: true } });
+}
 
 async function bundleWithEsbuild(app, out) {
   rmSync(out, { recursive: true, force: true });

@@ -35,9 +35,10 @@ function fileUnder(directory, urlPath) {
 
 /**
  * Serves `mounts` (`[urlPrefix, directory]`, first match wins; `/` ends a path with `index.html`)
- * on a free port of 127.0.0.1. Resolves with `{ url, close() }`.
+ * on a free port of 127.0.0.1, every answer with `headers` (a host's Content-Security-Policy).
+ * Resolves with `{ url, close() }`.
  */
-export async function serveStatic(mounts) {
+export async function serveStatic(mounts, { headers: extraHeaders = {} } = {}) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const path = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
@@ -46,7 +47,7 @@ export async function serveStatic(mounts) {
       const file = fileUnder(resolve(directory), path.slice(prefix.length));
       const info = file ? await stat(file).catch(() => null) : null;
       if (!file || !info?.isFile()) continue;
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
+      const headers = { ...extraHeaders, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
       const range = request.headers.range ? parseByteRange(request.headers.range, info.size) : null;
       if (range === 'unsatisfiable') {
         response.writeHead(416, { 'content-range': `bytes */${info.size}` }).end();
@@ -59,7 +60,7 @@ export async function serveStatic(mounts) {
       }
       return;
     }
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    response.writeHead(404, { ...extraHeaders, 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();

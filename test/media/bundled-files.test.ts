@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { absoluteUrl, bundledFileUrl, folderUrl, packagedFolderOf, type BundledFiles } from '../../src/media/bundled-files.js';
+import { absoluteUrl, bundledFileUrl, dataUrlBytes, folderUrl, packagedFolderOf, type BundledFiles } from '../../src/media/bundled-files.js';
 
 /**
  * What Turbopack (Next.js) turns `new URL('./x', import.meta.url)` into: an object on URL's
@@ -36,5 +36,15 @@ describe('bundled files', () => {
     expect(folder.href).to.equal(`${location.origin}/static/pdfjs/`);
     expect(bundledFileUrl(files, 'cmaps/UniJIS-UCS2-H.bcmap', folder)).to.equal(`${location.origin}/static/pdfjs/cmaps/UniJIS-UCS2-H.bcmap`);
     expect(folderUrl('https://cdn.example/pdfjs/?v=2', location.href).href).to.equal('https://cdn.example/pdfjs/?v=2');
+  });
+
+  it('a file a bundler inlined as a data: URL is decoded without a request, base64 or percent-encoded; other URLs are fetched', () => {
+    const bytes = [0, 1, 127, 128, 200, 255];
+    const base64 = `data:application/octet-stream;base64,${btoa(String.fromCharCode(...bytes))}`;
+    expect([...dataUrlBytes(base64)!]).to.deep.equal(bytes);
+    expect([...dataUrlBytes('data:,%00%01%7F%80%C8%FF')!]).to.deep.equal(bytes);
+    expect([...dataUrlBytes('data:text/plain,a%20é')!]).to.deep.equal([97, 32, 0xc3, 0xa9]);
+    expect(dataUrlBytes('https://cdn.example/cmaps/x.bcmap')).to.equal(undefined);
+    expect(() => dataUrlBytes('data:;base64,***')).to.throw();
   });
 });

@@ -7,7 +7,7 @@
  * fallback, so the document stays usable.
  */
 import { LabelkitError } from '../../core/errors.js';
-import { bundledFileUrl, folderUrl, packagedFolderOf } from '../bundled-files.js';
+import { bundledFileUrl, dataUrlBytes, folderUrl, packagedFolderOf } from '../bundled-files.js';
 import { RESOURCE_HINT, type PdfjsResources } from './pdf-assets.js';
 import { PDFJS_DATA_FILES } from './pdfjs-data-files.js';
 
@@ -66,11 +66,14 @@ export function dataFilesReportingTo(resources: PdfjsResources, report: (error: 
       if (!url) throw new Error(`No ${kind} file "${filename}".`);
       let answer: number | 'html' | undefined;
       try {
+        // A file the host's bundler inlined: no request (a strict CSP refuses to fetch data: URLs).
+        const inlined = dataUrlBytes(url);
+        if (inlined) return inlined;
         const response = await fetch(url);
         answer = isHtml(response) ? 'html' : response.status;
         if (response.ok && answer !== 'html') return new Uint8Array(await response.arrayBuffer());
       } catch {
-        // a network failure: reported below like an HTTP error
+        // a network failure or a malformed data: URL: reported below like an HTTP error
       }
       fail(kind, answer);
       throw new Error(`Unable to load ${kind} data: ${filename}`);

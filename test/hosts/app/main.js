@@ -19,7 +19,10 @@ const ELEMENTS = [
 ];
 
 const results = {};
-window.lkHost = { results, expected: ELEMENTS.map(([id]) => id) };
+const violations = [];
+window.lkHost = { results, violations, expected: ELEMENTS.map(([id]) => id) };
+// Served with a strict Content-Security-Policy (one target does), nothing may be refused.
+document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} refused ${event.blockedURI.slice(0, 80)}`));
 
 // A host that serves its own copy of dist/pdfjs/ (the esbuild recipe in docs/bundlers.md) says so here.
 const pdfjsBase = document.documentElement.dataset.pdfjsBase;

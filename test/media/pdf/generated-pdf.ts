@@ -32,9 +32,10 @@ export function helveticaPdf(text: string): Uint8Array {
 
 /**
  * A one-page PDF with a line in Helvetica (standard font data) and a line in a Japanese font that
- * is not embedded and is encoded with Adobe's predefined `UniJIS-UCS2-H` CMap: pdf.js must load
- * that cMap (and `Adobe-Japan1-UCS2` for the text's Unicode) from the files the package ships.
- * `japanese` must be in the Basic Multilingual Plane (UCS-2).
+ * is not embedded and is encoded with Adobe's predefined `UniJIS-UCS2-HW-H` CMap: pdf.js must
+ * load that cMap (119 bytes: small files are what bundlers inline as data: URLs), the
+ * `UniJIS-UCS2-H` it builds on (25 kB) and `Adobe-Japan1-UCS2` for the text's Unicode, from the
+ * files the package ships. `japanese` must be in the Basic Multilingual Plane (UCS-2).
  */
 export function cMapPdf(latin: string, japanese: string): Uint8Array {
   const ucs2 = [...japanese].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
@@ -45,7 +46,7 @@ export function cMapPdf(latin: string, japanese: string): Uint8Array {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [7 0 R] >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-HW-H /DescendantFonts [7 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 8 0 R /DW 1000 >>',
     '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
   ]);
