@@ -1,12 +1,13 @@
-// `npm run build`: bundle (rollup.config.mjs) into dist/, ship the pdf.js worker and data
-// next to it, emit declarations into dist/types/ and regenerate custom-elements.json.
+// `npm run build`: bundle (rollup.config.mjs) into dist/, ship the files it loads at run time
+// next to it (scripts/bundled-files.mjs: the pdf.js worker and data), emit declarations into
+// dist/types/ and regenerate custom-elements.json.
 // `--skip-manifest` leaves custom-elements.json alone (the test step checks it separately).
 import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import rollupConfig, { PDFJS_ASSETS, PDFJS_DIST_DIR } from '../rollup.config.mjs';
+import rollupConfig, { BUNDLED_FILE_SETS } from '../rollup.config.mjs';
 import { pdfjsDataFilesProblem } from './pdfjs-assets.mjs';
 import { binPath, runNodeScript } from './run-tool.mjs';
 
@@ -29,11 +30,12 @@ async function bundle() {
   }
 }
 
-async function copyPdfjsAssets() {
-  const source = join(root, 'node_modules', 'pdfjs-dist');
-  const target = join(dist, PDFJS_DIST_DIR);
-  for (const [from, to] of Object.entries(PDFJS_ASSETS)) {
-    await cp(join(source, from), join(target, to), { recursive: true });
+/** The files the page loads at run time (the pdf.js worker and data…) next to the bundle. */
+async function copyBundledFiles() {
+  for (const { packageName, distDir, assets } of BUNDLED_FILE_SETS) {
+    for (const [from, to] of Object.entries(assets)) {
+      await cp(join(root, 'node_modules', packageName, from), join(dist, distDir, to), { recursive: true });
+    }
   }
 }
 
@@ -80,7 +82,7 @@ try {
   await declarations;
   fail(`rollup: ${error.message}${error.id ? ` (${error.id})` : ''}`);
 }
-await copyPdfjsAssets();
+await copyBundledFiles();
 
 const tsc = await declarations;
 if (tsc.code !== 0) {
