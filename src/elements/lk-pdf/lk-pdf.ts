@@ -110,7 +110,9 @@ export class LkPdf extends AnnotatorElement {
 
   /**
    * A folder laid out like the package's `dist/pdfjs/` (the pdf.js worker, `standard_fonts/`,
-   * `cmaps/`, `wasm/`, `iccs/`) when the host serves its own copy; defaults to the packaged one.
+   * `cmaps/`, `wasm/`) when the host serves its own copy (with esbuild, which does not copy the
+   * package's files; see docs/bundlers.md); its trailing slash is optional. Defaults to the files
+   * shipped next to the bundle, wherever the host's bundler put them.
    */
   @property({ type: String, attribute: 'pdfjs-base' }) pdfjsBase = '';
 
