@@ -5,7 +5,7 @@
 // vite-build-csp, webpack, next, esbuild, esbuild-bare (no target named: all). Prints one line per target with its time; exits
 // non-zero when one fails. docs/bundlers.md says what each target stands for.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,9 @@ const TARGETS = {
   // The same build served with the strict CSP of docs/security.md (no `data:` in connect-src: Vite
   // inlines small files, the cMaps among them, as data: URLs).
   async 'vite-build-csp'(app, out) {
-    await viteBuild(app, out);
-    return serveStatic([['/', out]], { headers: { 'content-security-policy': STRICT_CSP } });
+    const built = join(dirname(out), 'vite-build');
+    if (!existsSync(built)) await viteBuild(app, built);
+    return serveStatic([['/', built]], { headers: { 'content-security-policy': STRICT_CSP } });
   },
 
   async webpack(app, out) {
