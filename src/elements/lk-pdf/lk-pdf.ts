@@ -22,6 +22,7 @@ import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js'
 import { AnnotatorElement } from '../base/annotator-element.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { loadPackageModule } from '../base/package-module.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
@@ -298,7 +299,7 @@ export class LkPdf extends AnnotatorElement {
       worker.catch(() => undefined);
       let pdf: typeof import('../../media/pdf/index.js');
       try {
-        pdf = await import('../../media/pdf/index.js');
+        pdf = await loadPackageModule(() => import('../../media/pdf/index.js'), 'PDF reader (pdf.js)');
         throwIfAborted(signal);
       } catch (error) {
         void worker.then((started) => started.terminate(), () => undefined);
