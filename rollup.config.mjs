@@ -1,20 +1,21 @@
 // Library bundle: one ES entry per public entry point, shared code and every dynamically
 // imported heavy library (pixi.js, pdfjs-dist, cornerstone-core, dicom-parser) in dist/chunks/.
-// Entries are discovered from the file system so new elements need no change here.
+// Entries are discovered from the file system so new elements need no change here; files loaded
+// at run time (the pdf.js worker and data) are listed in scripts/bundled-files.mjs.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
-import { PDFJS_ASSETS, PDFJS_DIST_DIR } from './scripts/pdfjs-assets.mjs';
+import { BUNDLED_FILE_SETS } from './scripts/bundled-files.mjs';
 import { DICOM_CODECS_DIST_DIR, dicomCodecAssets } from './scripts/dicom-codec-assets.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ELEMENT_DIR = /^lk-[a-z0-9-]+$/;
 
-/** What dist/pdfjs/ holds (scripts/pdfjs-assets.mjs); the build copies it, the URL rewrite below points at it. */
-export { PDFJS_ASSETS, PDFJS_DIST_DIR };
+/** What dist/ ships beside the code (scripts/bundled-files.mjs); the build copies it, the URL rewrite below points at it. */
+export { BUNDLED_FILE_SETS };
 /** What dist/dicom-codecs/ holds: the DICOM decode worker and the codecs' .wasm (scripts/dicom-codec-assets.mjs). */
 export { DICOM_CODECS_DIST_DIR };
 
@@ -76,41 +77,47 @@ function ownSourceHasSideEffects() {
 }
 
 /**
- * Source code points at pdf.js assets where they are during development, relative to the
- * source file, e.g. in src/media/pdf/pdf-assets.ts:
+ * Source code points at the files it loads at run time where they are during development,
+ * relative to the source file, one file per `new URL` (src/media/bundled-files.ts), e.g. in
+ * src/media/pdf/pdf-assets.ts:
  *   new URL('../../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url)
- *   new URL('../../../node_modules/pdfjs-dist/cmaps/', import.meta.url)
- * That works as is in the test runner and Storybook (both serve the repository root).
- * In the bundle each such URL is rewritten to dist/pdfjs/<asset>, relative to whichever
- * chunk the code ends in, so the package never loads anything from a CDN.
+ * That works as is in the test runner and Storybook (both serve the repository root). In the
+ * bundle each such URL is rewritten to dist/<distDir>/<file> of its set (BUNDLED_FILE_SETS),
+ * relative to whichever chunk the code ends in, so the package never loads anything from a CDN
+ * and every bundler that follows `new URL(…, import.meta.url)` finds the file.
  */
-function pdfjsAssetUrls() {
-  const pdfjsRoot = join(root, 'node_modules', 'pdfjs-dist') + sep;
-  const marker = '__LK_PDFJS_ASSET__/';
+function bundledFileUrls(sets) {
+  const marker = (set) => `__LK_BUNDLED_${set.distDir}__/`;
   const pattern = /new\s+URL\(\s*(['"`])([^'"`$]+)\1\s*,\s*import\.meta\.url\s*\)/g;
   return {
-    name: 'lk-pdfjs-asset-urls',
+    name: 'lk-bundled-file-urls',
     transform(code, id) {
-      if (id.startsWith('\0') || id.includes(`${sep}node_modules${sep}`) || !code.includes('pdfjs-dist')) return null;
+      if (id.startsWith('\0') || id.includes(`${sep}node_modules${sep}`) || !sets.some((set) => code.includes(set.packageName))) return null;
       let changed = false;
       const out = code.replace(pattern, (match, quote, target) => {
         const trailingSlash = target.endsWith('/');
         const absolute = resolve(dirname(id), target) + (trailingSlash ? sep : '');
-        if (!absolute.startsWith(pdfjsRoot)) return match;
-        const inside = relative(pdfjsRoot, absolute).split(sep).join('/') + (trailingSlash ? '/' : '');
-        const asset = Object.entries(PDFJS_ASSETS).find(([from]) => inside === from || (from.endsWith('/') && inside.startsWith(from)));
-        if (!asset) this.error(`${relative(root, id)}: pdf.js asset "${inside}" is not shipped; add it to PDFJS_ASSETS in rollup.config.mjs`);
-        changed = true;
-        const [from, to] = asset;
-        return `new URL(${quote}${marker}${to}${inside.slice(from.length)}${quote}, import.meta.url)`;
+        for (const set of sets) {
+          const packageRoot = join(root, 'node_modules', set.packageName) + sep;
+          if (!absolute.startsWith(packageRoot)) continue;
+          const inside = relative(packageRoot, absolute).split(sep).join('/') + (trailingSlash ? '/' : '');
+          const asset = Object.entries(set.assets).find(([from]) => inside === from || (from.endsWith('/') && inside.startsWith(from)));
+          if (!asset) this.error(`${relative(root, id)}: ${set.packageName} file "${inside}" is not shipped; add it to scripts/bundled-files.mjs`);
+          changed = true;
+          const [from, to] = asset;
+          return `new URL(${quote}${marker(set)}${to}${inside.slice(from.length)}${quote}, import.meta.url)`;
+        }
+        return match;
       });
       return changed ? { code: out, map: null } : null;
     },
     renderChunk(code, chunk) {
-      if (!code.includes(marker)) return null;
+      if (!sets.some((set) => code.includes(marker(set)))) return null;
       const depth = chunk.fileName.split('/').length - 1;
-      const prefix = `${depth === 0 ? './' : '../'.repeat(depth)}${PDFJS_DIST_DIR}/`;
-      return { code: code.split(marker).join(prefix), map: null };
+      const up = depth === 0 ? './' : '../'.repeat(depth);
+      let out = code;
+      for (const set of sets) out = out.split(marker(set)).join(`${up}${set.distDir}/`);
+      return { code: out, map: null };
     },
   };
 }
@@ -161,7 +168,7 @@ const browserBuild = {
   plugins: [
     stubNodeBuiltins(['zlib', 'fs', 'path']),
     ownSourceHasSideEffects(),
-    pdfjsAssetUrls(),
+    bundledFileUrls(BUNDLED_FILE_SETS),
     dicomCodecAssets(root),
     nodeResolve({ exportConditions: ['browser'], preferBuiltins: false }),
     commonjs({ strictRequires: false }),

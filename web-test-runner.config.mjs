@@ -8,6 +8,7 @@ import { pdfjsCopyMiddleware } from './scripts/pdfjs-assets.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
 import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
+import { spaFallbackMiddleware } from './test/server/spa-fallback-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
 import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-plugin.mjs';
 
@@ -54,6 +55,8 @@ export default {
     pdfjsCopyMiddleware('/host-pdfjs/'),
     // /__lk-csp/page.html: a page served with the strict CSP a careful host sends (test/security/csp.test.ts).
     cspPageMiddleware,
+    // /__lk-spa/…: an HTML page for every path, as a dev server's single-page-app fallback answers a missing file.
+    spaFallbackMiddleware,
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).

@@ -1,14 +1,16 @@
 // `npm run build`: bundle (rollup.config.mjs) into dist/ and its server build into dist/node/,
-// ship the pdf.js worker and data next to it, emit declarations into dist/types/, regenerate
-// custom-elements.json and write the framework bindings from it (scripts/bindings.mjs).
+// ship the files it loads at run time next to it (scripts/bundled-files.mjs: the pdf.js worker
+// and data; the DICOM codecs come with rollup's own output), emit declarations into dist/types/,
+// regenerate custom-elements.json and write the framework bindings from it (scripts/bindings.mjs).
 // `--skip-manifest` leaves custom-elements.json alone (the test step checks it separately).
 import { cp, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import rollupConfig, { DICOM_CODECS_DIST_DIR, PDFJS_ASSETS, PDFJS_DIST_DIR, serverBuild } from '../rollup.config.mjs';
+import rollupConfig, { BUNDLED_FILE_SETS, DICOM_CODECS_DIST_DIR, serverBuild } from '../rollup.config.mjs';
 import { writeBindings } from './bindings.mjs';
+import { pdfjsDataFilesProblem } from './pdfjs-assets.mjs';
 import { binPath, runNodeScript } from './run-tool.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,11 +32,12 @@ async function bundle(config = rollupConfig) {
   }
 }
 
-async function copyPdfjsAssets() {
-  const source = join(root, 'node_modules', 'pdfjs-dist');
-  const target = join(dist, PDFJS_DIST_DIR);
-  for (const [from, to] of Object.entries(PDFJS_ASSETS)) {
-    await cp(join(source, from), join(target, to), { recursive: true });
+/** The files the page loads at run time (the pdf.js worker and data…) next to the bundle. */
+async function copyBundledFiles() {
+  for (const { packageName, distDir, assets } of BUNDLED_FILE_SETS) {
+    for (const [from, to] of Object.entries(assets)) {
+      await cp(join(root, 'node_modules', packageName, from), join(dist, distDir, to), { recursive: true });
+    }
   }
 }
 
@@ -66,6 +69,9 @@ function sizeReport(output) {
 }
 
 const started = Date.now();
+// The page loads pdf.js data files by name from a generated table: it must list what pdfjs-dist ships.
+const tableProblem = pdfjsDataFilesProblem();
+if (tableProblem) fail(tableProblem);
 await rm(dist, { recursive: true, force: true });
 
 // Declarations (a full type-check) run in a second process while rollup bundles.
@@ -84,7 +90,7 @@ try {
   await declarations;
   fail(`rollup (server build, dist/node/): ${error.message}${error.id ? ` (${error.id})` : ''}`);
 }
-await copyPdfjsAssets();
+await copyBundledFiles();
 
 const tsc = await declarations;
 if (tsc.code !== 0) {

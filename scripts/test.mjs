@@ -59,6 +59,13 @@ await step('lint', async () => {
   return code !== 0 ? 'lint found problems (npm run lint; npm run lint -- --fix applies the fixable ones)' : null;
 });
 
+await step('docs', async () => {
+  // Every link and anchor in docs/ resolves and the API pages cover the manifest (scripts/test-docs.mjs).
+  const { code, output } = await runNodeScript(fileURLToPath(new URL('./test-docs.mjs', import.meta.url)), [], { capture: true });
+  if (code !== 0) process.stderr.write(output);
+  return code !== 0 ? 'the docs check failed (node scripts/test-docs.mjs)' : null;
+});
+
 await step('boundaries', () => {
   const violations = findViolations();
   for (const violation of violations) console.error(`  ${violation}`);
@@ -94,11 +101,35 @@ await step('build', async () => {
 
 await step('manifest', async () => ((await manifestIsFresh()) ? null : STALE_MESSAGE));
 
-await step('package', async () => {
-  // The built package as hosts get it (test/package/): README snippets type-checked and run,
-  // what npm ships, dependencies, a host's tsc without the bundled libraries, server imports.
-  const { code } = await runNodeScript('--test', ['test/package/']); // node --test test/package/
-  return code !== 0 ? 'the package checks failed (node --test test/package/, output above)' : null;
+await step('built package in hosts', async () => {
+  // The built dist/ as hosts meet it, each check a script of its own with captured output, three
+  // at a time (they mostly wait on browsers and bundlers, so 2 cores keep up):
+  // - package (node --test test/package/): README snippets type-checked and run, what npm ships,
+  //   dependencies, a host's tsc without the bundled libraries, framework bindings, server imports;
+  // - host apps (test/hosts/run.mjs): the packed dist/ under Vite dev and build, webpack, Next.js,
+  //   esbuild and a static server;
+  // - storybook dev (test/hosts/storybook-dev.mjs): `npm start`'s dev server with every story;
+  // - example app (scripts/test-example.mjs): examples/host-app end to end on SQLite and Postgres.
+  const script = (path) => fileURLToPath(new URL(path, import.meta.url));
+  const checks = [
+    { name: 'host apps (vite dev, vite build, webpack, next, esbuild, static)', args: [script('../test/hosts/run.mjs')] },
+    { name: 'storybook dev server', args: [script('../test/hosts/storybook-dev.mjs')] },
+    { name: 'example host app', args: [script('./test-example.mjs')] },
+    { name: 'package', args: ['--test', 'test/package/'] },
+  ];
+  const failed = [];
+  const queue = [...checks];
+  const worker = async () => {
+    for (let check = queue.shift(); check; check = queue.shift()) {
+      const checkStarted = Date.now();
+      const [first, ...rest] = check.args;
+      const { code, output } = await runNodeScript(first, rest, { capture: true });
+      process.stdout.write(`  ── ${check.name} (${seconds(checkStarted)}, exit ${code})\n${output}`);
+      if (code !== 0) failed.push(check.name);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return failed.length > 0 ? `${failed.join(', ')} (output above; docs/bundlers.md, examples/host-app/README.md)` : null;
 });
 
 await step('bench smoke', async () => {

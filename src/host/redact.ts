@@ -83,32 +83,54 @@ function signatureValues(url: string): string[] {
 /** Needles shorter than this are too likely to match ordinary words. */
 const MIN_NEEDLE = 6;
 
+/** `value` as text, whatever it is (a URL object a host set as `src`, a non-string message); never throws. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
+/** The forms of `url` that may show up in a message. */
+function needlesOf(url: string): string[] {
+  const needles = [url];
+  try {
+    needles.push(new URL(url).href);
+  } catch {
+    // relative: no absolute form without a base
+  }
+  const queryAt = url.indexOf('?');
+  if (queryAt >= 0) {
+    const query = url.slice(queryAt).split('#')[0] ?? '';
+    needles.push(query, query.slice(1));
+  }
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  if (authority) needles.push(url.slice(authority[0].length));
+  needles.push(...signatureValues(url));
+  return needles;
+}
+
 /**
  * `text` with every occurrence of the given URLs replaced by `[asset-url]`: the whole URL, its
  * absolute form, its path + query, its query with and without `?`, and the values of its
- * signature parameters.
+ * signature parameters. It never throws, whatever it is given (it runs while an error is being
+ * reported, where a throw would lose that error); a URL it cannot take apart is still scrubbed whole.
  */
-export function scrubUrls(text: string, urls: readonly string[]): string {
+export function scrubUrls(text: unknown, urls: readonly unknown[]): string {
   const needles = new Set<string>();
-  for (const url of urls) {
+  for (const value of urls) {
+    const url = asText(value);
     if (!url) continue;
-    needles.add(url);
     try {
-      needles.add(new URL(url).href);
+      for (const needle of needlesOf(url)) needles.add(needle);
     } catch {
-      // relative: no absolute form without a base
+      needles.add(url);
     }
-    const queryAt = url.indexOf('?');
-    if (queryAt >= 0) {
-      const query = url.slice(queryAt).split('#')[0] ?? '';
-      needles.add(query);
-      needles.add(query.slice(1));
-    }
-    const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
-    if (authority) needles.add(url.slice(authority[0].length));
-    for (const value of signatureValues(url)) needles.add(value);
   }
-  let result = text;
+  let result = asText(text);
   for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
     if (needle.length >= MIN_NEEDLE) result = result.split(needle).join('[asset-url]');
   }

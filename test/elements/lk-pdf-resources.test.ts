@@ -2,13 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
 import type { LkErrorEvent } from '../../src/events/index.js';
 import { PDF_CHUNK_BYTES } from '../../src/media/pdf/pdf-source.js';
-import { helveticaPdf } from '../media/pdf/generated-pdf.js';
+import { cMapPdf, helveticaPdf } from '../media/pdf/generated-pdf.js';
 import { browserRequests, clearRequestLog, signedUrl } from '../server/signed-assets-client.js';
 import { nextEvent, recordEvents } from './helpers.js';
-import { inkIn, ontology, PAPER, PDF, pageBox, toolsOf } from './pdf-helpers.js';
+import { inkIn, ontology, PAPER, PDF, pageBox, textLayer, toolsOf } from './pdf-helpers.js';
 
 /** The test server's stand-in for a host's copy of the package's dist/pdfjs/ (web-test-runner.config.mjs). */
 const HOST_COPY = '/host-pdfjs/';
+/** Answers every path with an HTML page (test/server/spa-fallback-middleware.mjs). */
+const SPA_FALLBACK = '/__lk-spa/pdfjs';
 
 async function placeBare(attributes: { workerSrc?: string; pdfjsBase?: string } = {}): Promise<LkPdf> {
   return fixture<LkPdf>(html`<lk-pdf
@@ -90,6 +92,44 @@ describe('<lk-pdf> the pdf.js worker and data files', () => {
       expect(pdfjs.some((request) => request.url.endsWith('/build/pdf.worker.min.mjs'))).to.equal(true);
       expect(pdfjs.some((request) => request.url.includes('/standard_fonts/'))).to.equal(true);
       expect(requests.filter((request) => !request.url.startsWith(location.origin) && !request.url.startsWith('blob:')).map((request) => request.url)).to.deep.equal([]);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('the package’s own cMaps: a Japanese line encoded with a predefined CMap reads as its text, each data file fetched by its own file URL', async () => {
+    const url = blobUrl(cMapPdf('Latin line', '日本語の行'));
+    try {
+      const element = await placeBare();
+      const errors = recordEvents(element, ['lk-error']);
+      await clearRequestLog();
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = url;
+      await ready;
+      await element.settled();
+      expect(textLayer(element, 0).textContent).to.contain('日本語の行');
+      const paths = await requestedPaths();
+      expect(paths).to.include.members(['/node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-HW-H.bcmap', '/node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap']);
+      expect(paths.some((path) => path.startsWith('/node_modules/pdfjs-dist/standard_fonts/'))).to.equal(true);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('a data file answered with an HTML page (a dev server’s fallback for a file it lacks) is lk-error resource-load, not font data', async () => {
+    const url = blobUrl(helveticaPdf('An HTML page is no font'));
+    try {
+      const element = await placeBare({ pdfjsBase: SPA_FALLBACK, workerSrc: `${HOST_COPY}pdf.worker.min.mjs` });
+      const errors = recordEvents(element, ['lk-error']);
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = url;
+      await ready;
+      await element.settled();
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['resource-load']);
+      expect(errors[0]!.detail.message).to.match(/standard font data.*an HTML page/);
+      expect(errors[0]!.detail.message).to.match(/pdfjs-base/);
+      expect(inkIn(element, 0, pageBox(element, 0)), 'drawn with a substitute font').to.be.greaterThan(0);
     } finally {
       URL.revokeObjectURL(url);
     }

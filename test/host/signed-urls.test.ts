@@ -99,6 +99,18 @@ describe('host: scrubUrls', () => {
     expect(scrubUrls(message, [relative, other, ''])).to.equal('Failed http://localhost:8000[asset-url] then [asset-url], sig [asset-url]');
   });
 
+  it('never throws while an error is reported: a URL object or other value as a URL, a message that is not a string, URLs it cannot parse', () => {
+    const signed = new URL('https://cdn.example/secret.png?token=0123456789');
+    expect(scrubUrls(`GET ${signed.href} failed`, [signed, null, undefined, 42])).to.equal('GET [asset-url] failed');
+    expect(scrubUrls(undefined, [url])).to.equal('');
+    expect(scrubUrls(new Error(`at ${url}`), [url])).to.equal('Error: at [asset-url]');
+    const unparsable = ['http://[', '%E0%A4%A', 'https://exa mple.com/?sig=%ZZ&x=1', '\uD800?token=\uDC00abcdef', ':'];
+    for (const odd of unparsable) expect(() => scrubUrls(`odd ${odd}`, [odd])).not.to.throw();
+    expect(scrubUrls('odd https://exa mple.com/?sig=%ZZ&x=1', ['https://exa mple.com/?sig=%ZZ&x=1'])).to.equal('odd [asset-url]');
+    const throwing = { toString: () => { throw new Error('no text'); } };
+    expect(scrubUrls('message', [throwing])).to.equal('message');
+  });
+
   it('leaves a message without the URLs untouched', () => {
     expect(scrubUrls('The asset could not be loaded (HTTP 404).', [url])).to.equal('The asset could not be loaded (HTTP 404).');
     expect(scrubUrls('nothing', [])).to.equal('nothing');

@@ -23,6 +23,7 @@ import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js'
 import { AnnotatorElement } from '../base/annotator-element.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
+import { loadPackageModule } from '../base/package-module.js';
 import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
@@ -114,7 +115,9 @@ export class LkPdf extends AnnotatorElement {
 
   /**
    * A folder laid out like the package's `dist/pdfjs/` (the pdf.js worker, `standard_fonts/`,
-   * `cmaps/`, `wasm/`, `iccs/`) when the host serves its own copy; defaults to the packaged one.
+   * `cmaps/`, `wasm/`) when the host serves its own copy (with esbuild, which does not copy the
+   * package's files; see docs/bundlers.md); its trailing slash is optional. Defaults to the files
+   * shipped next to the bundle, wherever the host's bundler put them.
    */
   @property({ type: String, attribute: 'pdfjs-base' }) pdfjsBase = '';
 
@@ -309,7 +312,7 @@ export class LkPdf extends AnnotatorElement {
       worker.catch(() => undefined);
       let pdf: typeof import('../../media/pdf/index.js');
       try {
-        pdf = await import('../../media/pdf/index.js');
+        pdf = await loadPackageModule(() => import('../../media/pdf/index.js'), 'PDF reader (pdf.js)');
         throwIfAborted(signal);
       } catch (error) {
         void worker.then((started) => started.terminate(), () => undefined);

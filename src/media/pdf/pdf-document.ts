@@ -7,8 +7,8 @@
 import { getDocument, InvalidPDFException, PasswordException, PasswordResponses, PDFDataRangeTransport, PDFWorker } from 'pdfjs-dist';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { LabelkitError } from '../../core/errors.js';
-import { packagedResources, type PdfjsResources } from './pdf-assets.js';
-import { dataFilesReportingTo } from './pdf-data-files.js';
+import { packagedResources, RESOURCE_HINT, type PdfjsResources } from './pdf-assets.js';
+import { dataFilesReportingTo, wasmFolder } from './pdf-data-files.js';
 import { PDF_CHUNK_BYTES, type PdfSource } from './pdf-source.js';
 import { startPdfWorker } from './pdf-worker.js';
 
@@ -178,20 +178,31 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
     retryRanges = ranges.retry;
     return { range: ranges.transport, rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES };
   };
-  const task: PDFDocumentLoadingTask = getDocument({
-    ...bytesFrom(source),
-    worker,
-    standardFontDataUrl: resources.standardFonts,
-    cMapUrl: resources.cMaps,
-    wasmUrl: resources.wasm,
-    iccUrl: resources.iccs,
-    // Data files are fetched here, where a failure can be reported (pdf.js only warns).
-    useWorkerFetch: false,
-    BinaryDataFactory: dataFilesReportingTo((error) => options.onResourceError?.(error)),
-    // Nothing on the host page changes how a document renders, and no system font is probed.
-    useSystemFonts: false,
-    enableXfa: false,
-  });
+  let task: PDFDocumentLoadingTask;
+  try {
+    const wasmFallbacks = wasmFolder(resources, globalThis.document.baseURI);
+    task = getDocument({
+      ...bytesFrom(source),
+      worker,
+      // Data files are fetched here, by name, where a failure can be reported (pdf.js only warns);
+      // the worker fetches nothing, so it needs no data folder URLs (nor ICC profiles, which pdf.js
+      // only uses when the worker fetches).
+      useWorkerFetch: false,
+      BinaryDataFactory: dataFilesReportingTo(resources, (error) => options.onResourceError?.(error)),
+      // The decoders' plain-JavaScript fallbacks, imported by name where WebAssembly is not allowed.
+      ...(wasmFallbacks ? { wasmUrl: wasmFallbacks } : {}),
+      // Nothing on the host page changes how a document renders, and no system font is probed.
+      useSystemFonts: false,
+      enableXfa: false,
+    });
+  } catch (error) {
+    // The reader could not be set up before reading a byte of the file: a resource URL that a
+    // bundler or dev server made unusable, or one pdf.js does not accept.
+    if (source.kind === 'ranges') source.cancel();
+    worker.destroy();
+    port.terminate();
+    throw setupError(error);
+  }
   let tries = 0;
   // pdf.js wraps whatever the password callback rejects with; remember why the load gave up.
   let gaveUp: LabelkitError | undefined;
@@ -246,6 +257,16 @@ function passwordError(reason: PdfPasswordRequest['reason'], hadHook: boolean): 
       ? 'The PDF is password-protected and the password given was not accepted.'
       : 'The PDF is password-protected. Set the `password` hook to open it.';
   return new LabelkitError({ code: 'asset-password', message, cause: { name: 'PasswordException' } });
+}
+
+/** pdf.js could not be set up: a problem of the page's resources, not of the file. */
+function setupError(error: unknown): LabelkitError {
+  const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+  return new LabelkitError({
+    code: 'resource-load',
+    message: `The PDF reader could not be set up${detail}. ${RESOURCE_HINT}`,
+    cause: { name: error instanceof Error ? error.name : 'Error' },
+  });
 }
 
 function toLabelkitError(error: unknown): unknown {

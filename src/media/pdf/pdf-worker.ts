@@ -6,6 +6,7 @@
  * ends in a `resource-load` error instead.
  */
 import { LabelkitError } from '../../core/errors.js';
+import { RESOURCE_HINT } from './pdf-assets.js';
 import { workerScriptUrl } from './worker-script-url.js';
 
 export interface StartWorkerOptions {
@@ -14,10 +15,9 @@ export interface StartWorkerOptions {
   timeoutMs: number;
 }
 
-const HINT = 'Serve the package’s dist/pdfjs/ folder next to its bundle, or set `pdfjs-base` / `worker-src` on the element.';
 
 function workerError(reason: string): LabelkitError {
-  return new LabelkitError({ code: 'resource-load', message: `The PDF reader could not start: ${reason}. ${HINT}`, cause: { name: 'WorkerError' } });
+  return new LabelkitError({ code: 'resource-load', message: `The PDF reader could not start: ${reason}. ${RESOURCE_HINT} (\`worker-src\` names the worker alone.)`, cause: { name: 'WorkerError' } });
 }
 
 /** The pdf.js worker's first message (MessageHandler format: `{ sourceName, targetName, action, data }`). */

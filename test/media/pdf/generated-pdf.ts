@@ -1,17 +1,5 @@
-/**
- * A one-page PDF whose text uses Helvetica without embedding it, so pdf.js must load the standard
- * font data it ships: the real fixtures all embed their fonts and never ask for a data file.
- */
-export function helveticaPdf(text: string): Uint8Array {
-  const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = `BT /F1 24 Tf 72 700 Td (${escaped}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
+/** A PDF of `objects` (object n is `objects[n - 1]`; 1 is the catalog), with its cross-reference table. */
+function pdfOf(objects: readonly string[]): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, index) => {
@@ -23,6 +11,45 @@ export function helveticaPdf(text: string): Uint8Array {
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
+}
+
+const escapePdfString = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+
+/**
+ * A one-page PDF whose text uses Helvetica without embedding it, so pdf.js must load the standard
+ * font data it ships: the real fixtures all embed their fonts and never ask for a data file.
+ */
+export function helveticaPdf(text: string): Uint8Array {
+  const content = `BT /F1 24 Tf 72 700 Td (${escapePdfString(text)}) Tj ET`;
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ]);
+}
+
+/**
+ * A one-page PDF with a line in Helvetica (standard font data) and a line in a Japanese font that
+ * is not embedded and is encoded with Adobe's predefined `UniJIS-UCS2-HW-H` CMap: pdf.js must
+ * load that cMap (119 bytes: small files are what bundlers inline as data: URLs), the
+ * `UniJIS-UCS2-H` it builds on (25 kB) and `Adobe-Japan1-UCS2` for the text's Unicode, from the
+ * files the package ships. `japanese` must be in the Basic Multilingual Plane (UCS-2).
+ */
+export function cMapPdf(latin: string, japanese: string): Uint8Array {
+  const ucs2 = [...japanese].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = `BT /F1 24 Tf 72 700 Td (${escapePdfString(latin)}) Tj ET BT /F2 24 Tf 72 650 Td <${ucs2}> Tj ET`;
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-HW-H /DescendantFonts [7 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+  ]);
 }
 
 export interface GeneratedPage {

@@ -126,7 +126,7 @@ describe('pdf.js data files', () => {
 
   it('a data file that 404s is reported once as resource-load; the page still renders with a fallback', async () => {
     const reported: LabelkitError[] = [];
-    const resources = { ...packagedResources(), standardFonts: new URL(`${PDF}/no-fonts-here/`, location.href).href };
+    const resources = { ...packagedResources(), hostFolder: new URL(`${PDF}/no-pdfjs-here/`, location.href) };
     const doc = await openPdf({ kind: 'whole', data: helveticaPdf('Missing font data') }, { signal: new AbortController().signal, resources, onResourceError: (error) => reported.push(error) });
     try {
       await inkOf(doc, 0);
@@ -136,6 +136,17 @@ describe('pdf.js data files', () => {
     } finally {
       await doc.destroy();
     }
+  });
+});
+
+describe('pdf.js setup', () => {
+  it('a resource URL the reader cannot use (as a bundler or dev server may leave it) ends in resource-load naming the fix, not asset-load', async () => {
+    const data = await bytesOf(PAPER);
+    const resources = { ...packagedResources(), hostFolder: 'pdfjs' as unknown as URL };
+    const error = await rejection(openPdf({ kind: 'whole', data }, { signal: new AbortController().signal, resources }));
+    expect(error.code).to.equal('resource-load');
+    expect(error.message).to.match(/could not be set up/);
+    expect(error.message).to.match(/dist\/pdfjs\/.*pdfjs-base/);
   });
 });
 
