@@ -3,27 +3,25 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Texture } from 'pixi.js';
 import { LabelkitError } from '../../core/errors.js';
-import type { Point } from '../../core/model.js';
-import { geometryOnPlane } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
 import type { Surface } from '../../canvas/surface.js';
-import type { ViewportState } from '../../canvas/viewport.js';
 import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
 import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
-import { formatAngle, formatLength, polylineAngle, polylineLength } from '../../media/dicom/measure.js';
+import { cobbAngle, polylineAngle, polylineLength } from '../../core/measure.js';
+import { findCategory } from '../../core/ontology.js';
+import type { MeasurementContext } from '../../format/geometry/codec.js';
 import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
-import { styleProperties } from '../base/style-properties.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { measureLabelStyles, observeViewChanges, renderMeasureLabels } from '../measure/measure-labels.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
 
 const FETCH_CONCURRENCY = 6;
 const WHEEL_STEP_PX = 50;
-const MAX_MEASURE_LABELS = 200;
 
 interface WindowDrag {
   pointerId: number;
@@ -82,20 +80,7 @@ const dicomStyles = css`
     outline: 2px solid var(--lk-focus-color, #0969da);
   }
   .measures {
-    position: absolute;
-    inset: 0 0 var(--lk-dicom-bar-height, 40px) 0;
-    pointer-events: none;
-    overflow: hidden;
-  }
-  .measure {
-    position: absolute;
-    transform: translate(6px, -50%);
-    padding: 0 4px;
-    border-radius: 3px;
-    background: rgba(0, 0, 0, 0.7);
-    color: #ffeb3b;
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
+    bottom: var(--lk-dicom-bar-height, 40px);
   }
 `;
 
@@ -111,7 +96,7 @@ const dicomStyles = css`
  * @cssproperty [--lk-dicom-bar-height=40px] - Height of that bar.
  */
 export class LkDicom extends SurfaceElement {
-  static override styles = [annotatorLayoutStyles, dicomStyles];
+  static override styles = [annotatorLayoutStyles, measureLabelStyles, dicomStyles];
   protected static override planeModel: PlaneModel = 'paged';
 
   /**
@@ -368,7 +353,7 @@ export class LkDicom extends SurfaceElement {
   }
 
   protected override onSurfaceReady(surface: Surface): void {
-    this.observeView(surface);
+    observeViewChanges(surface, () => this.viewTick++);
     if (this.stack) void this.showStack(surface);
   }
 
@@ -389,18 +374,6 @@ export class LkDicom extends SurfaceElement {
     this.paint();
     surface.setBackground(this.texture, { width: stack.width, height: stack.height });
     if (previous && previous !== this.texture) previous.destroy(true);
-  }
-
-  /**
-   * Measurement labels follow the view. SurfaceElement gives subclasses no view-change hook, so
-   * this wraps the surface's own `setView` (every pan, zoom and fit goes through it).
-   */
-  private observeView(surface: Surface): void {
-    const setView = surface.setView.bind(surface);
-    surface.setView = (view: ViewportState) => {
-      setView(view);
-      this.viewTick++;
-    };
   }
 
   // ---- display ----------------------------------------------------------------------------------
@@ -601,7 +574,7 @@ export class LkDicom extends SurfaceElement {
         ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
         ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
-      ${this.renderMeasurements(stack)}
+      ${renderMeasureLabels(this.session, this.view, this.measurements)}
     `;
   }
 
@@ -661,40 +634,36 @@ export class LkDicom extends SurfaceElement {
     return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
   }
 
-  /** Length labels for the polylines on this slice, in mm with PixelSpacing. */
-  private renderMeasurements(stack: SliceStack): TemplateResult | typeof nothing {
-    const view = this.view;
-    if (!view) return nothing;
-    const labels: TemplateResult[] = [];
-    for (const object of this.session.store.state.objects.values()) {
-      if (labels.length >= MAX_MEASURE_LABELS) break;
-      if (this.session.hidden.has(object.objectId)) continue;
-      const geometry = geometryOnPlane(object, this.slice, 'paged');
-      if (!geometry || geometry.type !== 'polyline' || geometry.value.length < 2) continue;
-      const spacing = stack.pixelSpacingOf(this.slice);
-      const angle = polylineAngle(geometry.value, spacing);
-      const text = `${formatLength(polylineLength(geometry.value, spacing))}${angle === undefined ? '' : ` · ${formatAngle(angle)}`}`;
-      const anchor: Point = geometry.value.at(-1)!;
-      const x = anchor[0] * view.scale + view.offsetX;
-      const y = anchor[1] * view.scale + view.offsetY;
-      labels.push(html`<span class="measure" data-object-id=${object.objectId} style=${styleProperties({ left: `${x}px`, top: `${y}px` })}>${text}</span>`);
-    }
-    return labels.length ? html`<div class="measures" aria-hidden="true">${labels}</div>` : nothing;
+  /** Every polyline is measured, each with its own slice's PixelSpacing (a series may mix them). */
+  private readonly measurements: MeasurementContext = {
+    spacingOf: (page) => {
+      const stack = this.stack;
+      return stack && page !== undefined && page < stack.count ? stack.pixelSpacingOf(page) : undefined;
+    },
+    everyPolyline: true,
+  };
+
+  protected override exportContext(): { measurements: MeasurementContext } {
+    return { measurements: this.measurements };
   }
 
   /**
    * Measured length of a polyline object on its slice (mm with its slice's PixelSpacing, else px)
-   * and, for a three-point polyline, `angle`: degrees at its middle point.
+   * and `angle` in degrees: at the middle point of a three-point polyline, or the Cobb angle of a
+   * class with `measure: 'cobb'` (none for `measure: 'length'`). Unrounded; the export's
+   * `measurement` has the same numbers to 0.001.
    */
   measure(objectId: string): { value: number; unit: 'mm' | 'px'; angle?: number } | undefined {
     const object = this.session.store.state.objects.get(objectId);
     const keyframe = object?.keyframes[0];
-    if (!keyframe || keyframe.geometry.type !== 'polyline') return undefined;
-    const stack = this.stack;
-    // Each slice's own spacing: a series may mix them.
-    const spacing = stack && keyframe.frame < stack.count ? stack.pixelSpacingOf(keyframe.frame) : undefined;
-    const angle = polylineAngle(keyframe.geometry.value, spacing);
-    return { ...polylineLength(keyframe.geometry.value, spacing), ...(angle === undefined ? {} : { angle }) };
+    if (!object || !keyframe || keyframe.geometry.type !== 'polyline') return undefined;
+    const points = keyframe.geometry.value;
+    const spacing = this.measurements.spacingOf(keyframe.frame);
+    const ontology = this.session.ontology;
+    const category = ontology ? findCategory(ontology, object.schemaId) : undefined;
+    const kind = category?.kind === 'tool' ? category.measure : undefined;
+    const angle = kind === 'cobb' ? cobbAngle(points, spacing) : kind === 'length' ? undefined : polylineAngle(points, spacing);
+    return { ...polylineLength(points, spacing), ...(angle === undefined ? {} : { angle }) };
   }
 }
 
