@@ -15,10 +15,12 @@ import type { MeasurementContext } from '../../format/geometry/codec.js';
 import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
+import { styleProperties } from '../base/style-properties.js';
 import { SurfaceElement } from '../base/surface-element.js';
 import { measureLabelStyles, observeViewChanges, renderMeasureLabels } from '../measure/measure-labels.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
+import { labelledSlices, nextLabelled } from './labelled-slices.js';
 
 const FETCH_CONCURRENCY = 6;
 const WHEEL_STEP_PX = 50;
@@ -68,8 +70,61 @@ const dicomStyles = css`
     align-items: center;
     gap: 6px;
   }
-  .dicom-bar input[type='range'] {
+  /* The slider's thumb has a known width so the ticks of labelled slices line up with it. */
+  .slice-track {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+  }
+  .slice-track input[type='range'] {
+    -webkit-appearance: none;
+    appearance: none;
     width: min(240px, 30vw);
+    height: 22px;
+    margin: 0;
+    background: transparent;
+  }
+  .slice-track input[type='range']::-webkit-slider-runnable-track {
+    height: 4px;
+    border-radius: 2px;
+    background: #666;
+  }
+  .slice-track input[type='range']::-webkit-slider-thumb {
+    -webkit-appearance: none;
+    appearance: none;
+    width: 12px;
+    height: 18px;
+    margin-top: -7px;
+    border-radius: 3px;
+    background: #fff;
+  }
+  .slice-track input[type='range']::-moz-range-track {
+    height: 4px;
+    background: #666;
+  }
+  .slice-track input[type='range']::-moz-range-thumb {
+    width: 12px;
+    height: 18px;
+    border: 0;
+    border-radius: 3px;
+    background: #fff;
+  }
+  .slice-track input[type='range']:focus-visible {
+    outline: 2px solid var(--lk-focus-color, #0969da);
+    outline-offset: 2px;
+  }
+  .ticks {
+    position: absolute;
+    inset: 0 6px;
+    pointer-events: none;
+  }
+  .tick {
+    position: absolute;
+    top: 3px;
+    bottom: 3px;
+    width: 2px;
+    margin-left: -1px;
+    background: var(--lk-dicom-tick-color, #ffb300);
   }
   .dicom-bar button,
   .dicom-bar select {
@@ -94,6 +149,7 @@ const dicomStyles = css`
  *
  * @csspart dicom-controls - The bar under the image with the slice slider and window/level controls.
  * @cssproperty [--lk-dicom-bar-height=40px] - Height of that bar.
+ * @cssproperty [--lk-dicom-tick-color=#ffb300] - Colour of the ticks that mark labelled slices on the slice slider.
  */
 export class LkDicom extends SurfaceElement {
   static override styles = [annotatorLayoutStyles, measureLabelStyles, dicomStyles];
@@ -467,8 +523,8 @@ export class LkDicom extends SurfaceElement {
     if (event.defaultPrevented || event.isComposing || isTypingTarget(event) || event.ctrlKey || event.metaKey || event.altKey) return;
     const count = this.stack?.count ?? 0;
     let handled = false;
-    if (event.key === 'PageUp') handled = this.stepSlice(-1);
-    else if (event.key === 'PageDown') handled = this.stepSlice(1);
+    if (event.key === 'PageUp') handled = event.shiftKey ? this.stepLabelled(-1) : this.stepSlice(-1);
+    else if (event.key === 'PageDown') handled = event.shiftKey ? this.stepLabelled(1) : this.stepSlice(1);
     else if (event.key === 'Home') handled = this.stepSlice(-count);
     else if (event.key === 'End') handled = this.stepSlice(count);
     if (handled) event.preventDefault();
@@ -557,25 +613,59 @@ export class LkDicom extends SurfaceElement {
     const window = this.voiWindow;
     return html`
       <div class="dicom-bar" part="dicom-controls">
-        ${stack.count > 1
-          ? html`<label
-              >Slice <output aria-live="polite">${slice + 1} / ${stack.count}</output>
-              <input
-                type="range"
-                aria-label="Slice"
-                min="0"
-                max=${stack.count - 1}
-                step="1"
-                .value=${String(slice)}
-                @input=${(event: Event) => this.session.setPlane(Number((event.target as HTMLInputElement).value))}
-              />
-            </label>`
-          : nothing}
+        ${stack.count > 1 ? this.renderStackBar(stack, slice) : nothing}
         ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
         ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
       ${renderMeasureLabels(this.session, this.view, this.measurements)}
     `;
+  }
+
+  /**
+   * The stack scroll bar: the slider (mouse, arrows, Page keys, Home/End), a tick over it at each
+   * slice that has objects or brush paint, and buttons to the previous and next labelled slice.
+   */
+  private renderStackBar(stack: SliceStack, slice: number): TemplateResult {
+    const labelled = labelledSlices(this.session.store.state, stack.count);
+    const objects = labelled.get(slice);
+    const valueText = `Slice ${slice + 1} of ${stack.count}${objects === undefined ? '' : objects === 0 ? ', painted' : `, ${objects} object${objects === 1 ? '' : 's'}`}`;
+    const previous = nextLabelled(labelled, slice, -1);
+    const next = nextLabelled(labelled, slice, 1);
+    const last = stack.count - 1;
+    return html`<label
+        >Slice <output aria-live="polite">${slice + 1} / ${stack.count}</output>
+        <span class="slice-track">
+          <input
+            type="range"
+            aria-label="Slice"
+            aria-valuetext=${valueText}
+            min="0"
+            max=${last}
+            step="1"
+            .value=${String(slice)}
+            @input=${(event: Event) => this.session.setPlane(Number((event.target as HTMLInputElement).value))}
+            @keydown=${keepSliderKeys}
+          />
+          <span class="ticks" aria-hidden="true">
+            ${[...labelled.keys()].map((index) => html`<span class="tick" data-slice=${index} style=${styleProperties({ left: `${(index / last) * 100}%` })}></span>`)}
+          </span>
+        </span>
+      </label>
+      <button type="button" class="labelled-previous" title="Previous labelled slice (Shift+PageUp)" ?disabled=${previous === undefined} @click=${() => this.stepLabelled(-1)}>
+        ◂ Labelled
+      </button>
+      <button type="button" class="labelled-next" title="Next labelled slice (Shift+PageDown)" ?disabled=${next === undefined} @click=${() => this.stepLabelled(1)}>
+        Labelled ▸
+      </button>`;
+  }
+
+  /** To the nearest slice before or after this one with objects or brush paint; false when none. */
+  private stepLabelled(direction: 1 | -1): boolean {
+    const count = this.stack?.count ?? 0;
+    const target = nextLabelled(labelledSlices(this.session.store.state, count), this.session.plane, direction);
+    if (target === undefined) return false;
+    this.session.setPlane(target);
+    return true;
   }
 
   private renderWindowControls(stack: SliceStack, window: VoiWindow): TemplateResult {
@@ -665,6 +755,18 @@ export class LkDicom extends SurfaceElement {
     const angle = kind === 'cobb' ? cobbAngle(points, spacing) : kind === 'length' ? undefined : polylineAngle(points, spacing);
     return { ...polylineLength(points, spacing), ...(angle === undefined ? {} : { angle }) };
   }
+}
+
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
+/**
+ * The focused slider keeps its own keys (the element would nudge a selection with the arrows);
+ * Shift+PageUp/PageDown still go on to the element (previous / next labelled slice).
+ */
+function keepSliderKeys(event: KeyboardEvent): void {
+  if (!SLIDER_KEYS.has(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.shiftKey && (event.key === 'PageUp' || event.key === 'PageDown')) return;
+  event.stopPropagation();
 }
 
 function formatWindowValue(value: number): string {
