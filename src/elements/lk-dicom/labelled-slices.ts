@@ -8,7 +8,8 @@ import type { AnnotationState } from '../../core/store.js';
 /** A mask's pixels never change in place (the store replaces the mask), so its answer is kept. */
 const painted = new WeakMap<Uint8Array, boolean>();
 
-function hasPaint(mask: BrushMask): boolean {
+/** Whether a brush mask has any painted pixel. */
+export function hasPaint(mask: BrushMask): boolean {
   let answer = painted.get(mask.data);
   if (answer === undefined) {
     answer = mask.data.some((value) => value !== 0);

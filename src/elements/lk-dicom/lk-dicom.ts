@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Texture } from 'pixi.js';
 import { LabelkitError } from '../../core/errors.js';
+import { interpolateMask, maskEnd } from '../../core/mask-interpolation.js';
+import { brushMaskKey, type BrushMask } from '../../core/model.js';
 import type { PlaneModel } from '../../core/session.js';
 import type { Surface } from '../../canvas/surface.js';
 import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
@@ -20,7 +22,7 @@ import { SurfaceElement } from '../base/surface-element.js';
 import { measureLabelStyles, observeViewChanges, renderMeasureLabels } from '../measure/measure-labels.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
-import { labelledSlices, nextLabelled } from './labelled-slices.js';
+import { hasPaint, labelledSlices, nextLabelled } from './labelled-slices.js';
 
 const FETCH_CONCURRENCY = 6;
 const WHEEL_STEP_PX = 50;
@@ -177,6 +179,14 @@ export class LkDicom extends SurfaceElement {
    */
   @property({ attribute: false }) inverted = false;
 
+  /**
+   * Threshold painting: while set, brush strokes paint only pixels whose modality value (stored ×
+   * RescaleSlope + RescaleIntercept: Hounsfield units for CT) lies within `[min, max]`; erasing is
+   * unaffected. The bar's **Threshold** button sets it (to the current window's range) and its two
+   * fields edit it. Grey slices only.
+   */
+  @property({ attribute: false }) brushThreshold: { min: number; max: number } | undefined;
+
   /** W/L mode: primary-button drags change window/level instead of drawing. */
   @state() private windowLevelMode = false;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
@@ -194,6 +204,8 @@ export class LkDicom extends SurfaceElement {
   private windowDrag: WindowDrag | undefined;
   private wheelRemainder = 0;
   private stageListenersOn: HTMLElement | undefined;
+  /** The last threshold mask: painting a stroke reads it on every pointer down. */
+  private paintableCache: { stack: SliceStack; slice: number; min: number; max: number; mask: Uint8Array | undefined } | undefined;
 
   constructor() {
     super();
@@ -410,6 +422,7 @@ export class LkDicom extends SurfaceElement {
 
   protected override onSurfaceReady(surface: Surface): void {
     observeViewChanges(surface, () => this.viewTick++);
+    surface.paintablePixels = () => this.paintablePixels();
     if (this.stack) void this.showStack(surface);
   }
 
@@ -614,7 +627,7 @@ export class LkDicom extends SurfaceElement {
     return html`
       <div class="dicom-bar" part="dicom-controls">
         ${stack.count > 1 ? this.renderStackBar(stack, slice) : nothing}
-        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
+        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)} ${this.renderBrushControls(stack, slice)}
         ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
       ${renderMeasureLabels(this.session, this.view, this.measurements)}
@@ -702,6 +715,56 @@ export class LkDicom extends SurfaceElement {
     `;
   }
 
+  /** Threshold painting and Fill between, when the ontology has brush classes. */
+  private renderBrushControls(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
+    if (!this.session.ontology?.tools.some((tool) => tool.tool === 'brush')) return nothing;
+    const threshold = this.brushThreshold;
+    const unit = stack.info(slice).modality === 'CT' ? ' HU' : '';
+    const toggle = () => {
+      if (this.brushThreshold) {
+        this.brushThreshold = undefined;
+        return;
+      }
+      const window = this.voiWindow;
+      this.brushThreshold = window ? { min: Math.round(window.center - window.width / 2), max: Math.round(window.center + window.width / 2) } : { min: 0, max: 0 };
+    };
+    const edit = (end: 'min' | 'max') => (event: Event) => {
+      const value = (event.target as HTMLInputElement).valueAsNumber;
+      if (!Number.isFinite(value) || !this.brushThreshold) return;
+      this.brushThreshold = { ...this.brushThreshold, [end]: value };
+    };
+    return html`${stack.isGrey(slice)
+        ? html`<button
+              type="button"
+              class="threshold"
+              aria-pressed=${threshold ? 'true' : 'false'}
+              title="Brush paints only pixels whose value lies in the range"
+              @click=${toggle}
+            >
+              Threshold
+            </button>
+            ${threshold
+              ? html`<input class="threshold-min" type="number" aria-label=${`Paint from (lowest value${unit})`} .value=${String(threshold.min)} @change=${edit('min')} />
+                  <input class="threshold-max" type="number" aria-label=${`Paint to (highest value${unit})`} .value=${String(threshold.max)} @change=${edit('max')} />${unit}`
+              : nothing}`
+        : nothing}
+      <button
+        type="button"
+        class="fill-between"
+        title="Interpolate brush masks on the unpainted slices between painted ones"
+        ?disabled=${!this.session.canEdit}
+        @click=${() => this.fillBetweenSlices(this.activeBrushClass())}
+      >
+        Fill between
+      </button>`;
+  }
+
+  /** The brush class being painted with, if the active class is one (Fill between then fills only it). */
+  private activeBrushClass(): string | undefined {
+    const active = this.session.activeSchemaId;
+    return active !== undefined && this.session.ontology?.tools.some((tool) => tool.schemaId === active && tool.tool === 'brush') ? active : undefined;
+  }
+
   private renderOverlayToggle(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
     const planes = stack.info(slice).overlays;
     if (!planes?.length) return nothing;
@@ -722,6 +785,56 @@ export class LkDicom extends SurfaceElement {
     if (!spacing) return nothing;
     const [rows, columns] = spacing.map((mm) => String(Number(mm.toPrecision(4))));
     return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
+  }
+
+  /** The pixels of the current slice within `brushThreshold` (undefined: no threshold, colour, or not decoded). */
+  private paintablePixels(): Uint8Array | undefined {
+    const stack = this.stack;
+    const threshold = this.brushThreshold;
+    if (!stack || !threshold) return undefined;
+    const slice = Math.min(this.slice, stack.count - 1);
+    if (!stack.ready(slice)) return undefined;
+    const cached = this.paintableCache;
+    if (cached && cached.stack === stack && cached.slice === slice && cached.min === threshold.min && cached.max === threshold.max) return cached.mask;
+    const mask = stack.withinRange(slice, Math.min(threshold.min, threshold.max), Math.max(threshold.min, threshold.max));
+    this.paintableCache = { stack, slice, min: threshold.min, max: threshold.max, mask };
+    return mask;
+  }
+
+  /**
+   * Fill between slices: for each brush class (or only `schemaId`), every run of unpainted slices
+   * between two painted ones gets masks interpolated from those two (shape-based: centroid-aligned
+   * signed distances, see docs/elements/lk-dicom.md). One undo step; `lk-change` as for strokes.
+   * Returns how many slice masks were written.
+   */
+  fillBetweenSlices(schemaId?: string): number {
+    const stack = this.stack;
+    const ontology = this.session.ontology;
+    if (!stack || !ontology || !this.session.canEdit) return 0;
+    const { width, height } = stack;
+    const classes = schemaId !== undefined ? [schemaId] : ontology.tools.filter((tool) => tool.tool === 'brush').map((tool) => tool.schemaId);
+    const masks = [...this.session.store.state.masks.values()];
+    const writes: BrushMask[] = [];
+    for (const brushClass of classes) {
+      const painted = masks.filter((mask) => mask.schemaId === brushClass && mask.width === width && mask.height === height && hasPaint(mask)).sort((a, b) => a.page - b.page);
+      for (let k = 1; k < painted.length; k++) {
+        const from = painted[k - 1]!;
+        const to = painted[k]!;
+        if (to.page - from.page < 2) continue;
+        const a = maskEnd(from.data, width, height);
+        const b = maskEnd(to.data, width, height);
+        if (!a || !b) continue;
+        for (let page = from.page + 1; page < to.page; page++) {
+          const data = interpolateMask(a, b, width, height, (page - from.page) / (to.page - from.page));
+          writes.push({ key: brushMaskKey(page, brushClass), page, schemaId: brushClass, width, height, data });
+        }
+      }
+    }
+    if (writes.length === 0) return 0;
+    this.session.store.transact({ origin: 'user', reason: 'create' }, (tx) => {
+      for (const mask of writes) tx.putMask(mask);
+    });
+    return writes.length;
   }
 
   /** Every polyline is measured, each with its own slice's PixelSpacing (a series may mix them). */
