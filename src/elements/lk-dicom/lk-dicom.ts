@@ -144,7 +144,10 @@ const dicomStyles = css`
 /**
  * Label DICOM images: single-frame and multi-frame files or a series of files, with window/level,
  * slice navigation and the 2D tools on each slice (`page` = 0-based slice). Polylines show their
- * length in mm when the file has PixelSpacing (px otherwise).
+ * length in mm when the file has PixelSpacing (px otherwise); polyline classes with `measure` are a
+ * ruler, an angle or a Cobb angle. Brush strokes can be limited to a modality-value range
+ * (`brushThreshold`) and filled in between slices (`fillBetweenSlices`); the slice slider marks
+ * the slices that have labels.
  *
  * @tagname lk-dicom
  * @summary DICOM labeling element.
@@ -787,13 +790,14 @@ export class LkDicom extends SurfaceElement {
     return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
   }
 
-  /** The pixels of the current slice within `brushThreshold` (undefined: no threshold, colour, or not decoded). */
+  /** The pixels of the current slice within `brushThreshold` (undefined: no threshold, or a colour slice). */
   private paintablePixels(): Uint8Array | undefined {
     const stack = this.stack;
     const threshold = this.brushThreshold;
     if (!stack || !threshold) return undefined;
     const slice = Math.min(this.slice, stack.count - 1);
-    if (!stack.ready(slice)) return undefined;
+    // A compressed slice still decoding has no values to compare yet: nothing is paintable.
+    if (!stack.ready(slice)) return new Uint8Array(stack.width * stack.height);
     const cached = this.paintableCache;
     if (cached && cached.stack === stack && cached.slice === slice && cached.min === threshold.min && cached.max === threshold.max) return cached.mask;
     const mask = stack.withinRange(slice, Math.min(threshold.min, threshold.max), Math.max(threshold.min, threshold.max));
