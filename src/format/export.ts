@@ -21,7 +21,8 @@ import {
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
-import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
+import { measurePolyline, roundMeasurement } from '../core/measure.js';
+import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type MeasurementContext, type TrackFrame } from './geometry/codec.js';
 import type { TextOffsets } from './import-reader.js';
 import { cloneJson } from './json.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
@@ -53,9 +54,12 @@ export interface ExportInput {
   codecs?: FormatCodecs;
   /** `<lk-text>`: the document, so that entity offsets are written in its offset unit. */
   text?: TextOffsets;
+  /** Elements that measure polylines (lk-dicom, lk-image): how; see `measurement` in docs/format.md. */
+  measurements?: MeasurementContext;
 }
 
-const contextOf = (input: ExportInput): ExportGeometryContext => (input.text ? { text: input.text } : NO_CONTEXT);
+const contextOf = (input: ExportInput): ExportGeometryContext =>
+  input.text || input.measurements ? { ...(input.text ? { text: input.text } : {}), ...(input.measurements ? { measurements: input.measurements } : {}) } : NO_CONTEXT;
 
 /** The `lk-change` detail less `reason`. */
 export interface ChangeDetail {
@@ -145,6 +149,11 @@ function toolEntry(
   if (frame.keyframe) entry.keyframe = true;
   if (frame.stopped) entry.interpolationStopped = true;
   entry[geometry.type] = geometryPayload(geometry, codecs, context);
+  if (geometry.type === 'polyline' && context.measurements) {
+    const category = lookup.category(object.schemaId);
+    const kind = category?.kind === 'tool' ? category.measure : undefined;
+    if (kind || context.measurements.everyPolyline) entry.measurement = roundMeasurement(measurePolyline(geometry.value, kind, context.measurements.spacingOf(frame.page)));
+  }
   entry.classifications = classifications;
   if (object.lock) entry.lock = true;
   entry.metadata = auditOf(object.metadata);

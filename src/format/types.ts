@@ -1,4 +1,5 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
+import type { Measurement } from '../core/measure.js';
 import type { AuditMetadata, Box, Keypoints, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 import type { ClassificationType } from '../core/ontology.js';
 
@@ -67,7 +68,14 @@ export interface ExportToolBase {
   metadata: AuditMetadata;
 }
 
-export type ExportTool = ExportToolBase & ExportGeometry;
+/**
+ * labelkit: what a measuring polyline measures (lk-dicom: every polyline, lk-image: classes with
+ * `measure`), recomputed at each export from the geometry and the plane's pixel spacing; ignored
+ * on import.
+ */
+export type ExportMeasurement = Measurement;
+
+export type ExportTool = ExportToolBase & ExportGeometry & { measurement?: ExportMeasurement };
 
 export interface ExportSingleRelation {
   objectId: string;

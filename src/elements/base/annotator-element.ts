@@ -597,8 +597,8 @@ export abstract class AnnotatorElement extends LitElement {
     for (const { data, how } of waiting) this.applyAnnotations(data, how);
   }
 
-  /** What a subclass knows that the export writes with (the text's offset unit). */
-  protected exportContext(): Pick<ExportInput, 'text'> {
+  /** What a subclass knows that the export writes with (the text's offset unit, how polylines are measured). */
+  protected exportContext(): Pick<ExportInput, 'text' | 'measurements'> {
     return {};
   }
 

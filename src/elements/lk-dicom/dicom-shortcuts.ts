@@ -8,6 +8,8 @@ export const DICOM_SHORTCUTS: ElementShortcuts = {
     { id: 'next-slice', label: 'Next slice (↓ when nothing is selected)', chords: ['pagedown', 'arrowdown'], pointer: 'Alt+wheel' },
     { id: 'back-ten', label: 'Ten slices back', chords: ['shift+arrowup'] },
     { id: 'forward-ten', label: 'Ten slices forward', chords: ['shift+arrowdown'] },
+    { id: 'previous-labelled', label: 'Previous labelled slice (objects or brush paint)', chords: ['shift+pageup'] },
+    { id: 'next-labelled', label: 'Next labelled slice (objects or brush paint)', chords: ['shift+pagedown'] },
     { id: 'first-slice', label: 'First slice', chords: ['home'] },
     { id: 'last-slice', label: 'Last slice', chords: ['end'] },
     {
