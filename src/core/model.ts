@@ -75,6 +75,15 @@ export interface AuditMetadata {
 }
 
 /**
+ * An object's metadata: the audit fields, and its number within its class (`index`, from 1 in
+ * creation order, so people can say "Car 3"). The store gives the number when an object arrives
+ * without one; it never changes while the object keeps its class (undo and redo restore it).
+ */
+export interface ObjectMetadata extends AuditMetadata {
+  index?: number;
+}
+
+/**
  * The shape an object has from `frame` on (a plane index: video frame, PDF page, DICOM slice).
  * `stopped` marks the frame from which a track leaves the scene.
  */
@@ -108,7 +117,7 @@ export interface ObjectAnnotation {
   keyframes: Keyframe[];
   classifications: ClassificationAnswer[];
   lock?: boolean;
-  metadata: AuditMetadata;
+  metadata: ObjectMetadata;
 }
 
 export type RelationAnnotation =

@@ -6,7 +6,7 @@
  * are emitted normalised (sizes ≥ 0 about the same centre, rotation in (-180, 180]); on multi-plane
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
-import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, ObjectMetadata, RelationAnnotation } from '../core/model.js';
 import type { Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
@@ -127,7 +127,9 @@ function toolEntry(
   entry[geometry.type] = geometryPayload(geometry, codecs);
   entry.classifications = classifications;
   if (object.lock) entry.lock = true;
-  entry.metadata = auditOf(object.metadata);
+  const metadata: ObjectMetadata = auditOf(object.metadata);
+  if (object.metadata.index !== undefined) metadata.index = object.metadata.index;
+  entry.metadata = metadata;
   return entry as unknown as ExportTool;
 }
 

@@ -1,5 +1,5 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
-import type { AuditMetadata, Box, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { AuditMetadata, Box, ObjectMetadata, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -20,7 +20,8 @@ export interface ExportClassification {
   page?: number;
   interpolationStopped?: true;
   lock?: boolean;
-  metadata: AuditMetadata;
+  /** The audit fields, and labelkit's `index`: the object's number within its class ("Car 3"). */
+  metadata: ObjectMetadata;
 }
 
 /** Geometry payload by export key (FORMAT.md §2.1 table). */

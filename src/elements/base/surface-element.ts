@@ -8,7 +8,6 @@ import { AnnotatorElement } from './annotator-element.js';
 import type { KeyAction } from './keymap.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
-import { renderSidebar } from './sidebar.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -50,9 +49,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
-
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
@@ -246,7 +242,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
           ${this.renderStatus()}
           ${this.renderBelowStage()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help
         .session=${this.session}

@@ -22,7 +22,6 @@ import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js'
 import { AnnotatorElement } from '../base/annotator-element.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
-import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
@@ -116,9 +115,6 @@ export class LkPdf extends AnnotatorElement {
 
   /** The pdf.js worker script (a module worker URL) when the host serves its own copy; overrides the one under `pdfjs-base`. */
   @property({ type: String, attribute: 'worker-src' }) workerSrc = '';
-
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   /** With a `pdf` class active, drags draw area selections instead of selecting text. */
   @property({ type: Boolean, attribute: 'area-mode', reflect: true }) areaMode = false;
@@ -990,7 +986,7 @@ export class LkPdf extends AnnotatorElement {
           </div>
           ${this.renderBar()} ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
     `;

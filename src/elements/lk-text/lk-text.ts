@@ -23,7 +23,9 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { styleProperties } from '../base/style-properties.js';
 import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
-import { renderSidebar } from '../base/sidebar.js';
+import { ContextProvider } from '@lit/context';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { TEXT_SHORTCUTS } from './text-shortcuts.js';
 
 /** Export `metadata` of a text asset: its length in code points and its line count. */
 export interface TextMetadata {
@@ -81,9 +83,6 @@ export class LkText extends AnnotatorElement {
   /** Widen mouse selections to whole words (and trim spaces at their edges). */
   @property({ type: Boolean, attribute: 'snap-words' }) snapWords = false;
 
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
-
   @state() protected helpOpen = false;
   /** Text zoom from the toolbar's zoom buttons (1 = the font's own size). */
   @state() protected textZoom = 1;
@@ -136,6 +135,7 @@ export class LkText extends AnnotatorElement {
 
   constructor() {
     super();
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: TEXT_SHORTCUTS });
     this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: '.paragraphs' });
     this.session.setActions({
       deleteSelection: () => this.deleteSelection(),
@@ -785,6 +785,13 @@ export class LkText extends AnnotatorElement {
       case 'nextObject':
       case 'previousObject':
         return this.selectNeighbour(action === 'nextObject' ? 1 : -1);
+      case 'entityStartBack':
+      case 'entityStartForward':
+      case 'entityEndBack':
+      case 'entityEndForward':
+        return (
+          this.editing?.moveEdge(action.startsWith('entityStart') ? 'start' : 'end', action.endsWith('Back') ? -1 : 1) ?? false
+        );
       default:
         return false;
     }
@@ -922,7 +929,7 @@ export class LkText extends AnnotatorElement {
           <div class="visually-hidden" role="status" aria-live="polite">${this.selectionAnnouncement()}</div>
           ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help
         .session=${this.session}

@@ -29,7 +29,7 @@ describe('<lk-shortcut-help>', () => {
     expect(keysOf(help, 'fit')).to.equal('Shift+F');
     expect(keysOf(help, 'zoomIn'), 'disabled by the host').to.equal(undefined);
     expect(keysOf(help, 'zoomOut')).to.equal('-');
-    expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(20);
+    expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(23);
   });
 
   it('lists the class shortcuts with their titles and the Alt variant', async () => {
