@@ -47,9 +47,10 @@ export const annotatorLayoutStyles = css`
   aside {
     position: relative;
     min-height: 0;
+    container-type: size;
     border-left: 1px solid var(--lk-border-color, #d0d7de);
     display: grid;
-    grid-template-rows: minmax(0, 1fr) auto;
+    grid-template-rows: minmax(0, 1fr) auto auto;
   }
   aside .sections {
     overflow: auto;
@@ -58,21 +59,18 @@ export const annotatorLayoutStyles = css`
     gap: 8px;
     padding: 8px;
   }
-  /* The task's questions and Submit stay at the foot; long questions scroll there, never past half the panel. */
-  aside .task {
-    max-height: 50%;
+  /* The task's questions and Submit stay at the foot: the questions scroll on their own past 40 % of the panel. */
+  aside details.task {
+    max-height: 40cqb;
     overflow: auto;
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
     padding: 8px;
     border-top: 1px solid var(--lk-border-color, #d0d7de);
   }
-  aside .task:has(> details > lk-classification-form[empty]) > details,
-  aside details.section:has(> [empty]) {
-    display: none;
+  aside lk-task-actions {
+    padding: 8px;
+    border-top: 1px solid var(--lk-border-color, #d0d7de);
   }
-  aside .task:has(> details > lk-classification-form[empty]):has(> lk-task-actions[empty]) {
+  aside details.section:has(> [empty]) {
     display: none;
   }
   aside summary {

@@ -56,8 +56,8 @@ function onResizeKey(event: KeyboardEvent): void {
 
 /**
  * The side panel every element shows, in collapsible sections: objects, the selection's answers,
- * relations; the task's questions and Submit / Skip sit at its foot, outside the scrolling part, so
- * they stay in reach on a short screen. Its left edge is a separator that resizes it (drag, or
+ * relations; the task's questions (scrolling on their own past 40 % of the panel) and Submit / Skip
+ * sit at its foot, outside the scrolling part, so they stay in reach on a short screen. Its left edge is a separator that resizes it (drag, or
  * ← → when focused). With `no-sidebar` nothing is rendered at all, so a host that brings its own
  * panels pays nothing for ours (the object list alone renders a row per object).
  */
@@ -98,12 +98,10 @@ export function renderSidebar(options: {
         <lk-relations-panel .session=${session}></lk-relations-panel>
       </details>
     </div>
-    <div class="task" part="sidebar-task">
-      <details class="section task-questions" open>
-        <summary>Task</summary>
-        <lk-classification-form .session=${session} heading="Task"></lk-classification-form>
-      </details>
-      <lk-task-actions .session=${session} ?hide-submit=${options.hideSubmit}></lk-task-actions>
-    </div>
+    <details class="section task" part="sidebar-task" open>
+      <summary>Task</summary>
+      <lk-classification-form .session=${session} heading="Task"></lk-classification-form>
+    </details>
+    <lk-task-actions .session=${session} ?hide-submit=${options.hideSubmit}></lk-task-actions>
   </aside>`;
 }

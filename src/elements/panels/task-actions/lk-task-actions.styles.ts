@@ -51,6 +51,8 @@ export const lkTaskActionsStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+    max-height: 9em;
+    overflow: auto;
     display: flex;
     flex-direction: column;
     gap: 2px;
