@@ -20,8 +20,7 @@ export interface ExportClassification {
   page?: number;
   interpolationStopped?: true;
   lock?: boolean;
-  /** The audit fields, and labelkit's `index`: the object's number within its class ("Car 3"). */
-  metadata: ObjectMetadata;
+  metadata: AuditMetadata;
 }
 
 /** Geometry payload by export key (FORMAT.md §2.1 table). */
@@ -56,7 +55,8 @@ export interface ExportToolBase {
   keyframe?: true;
   interpolationStopped?: true;
   lock?: boolean;
-  metadata: AuditMetadata;
+  /** The audit fields, and labelkit's `index`: the object's number within its class ("Car 3"). */
+  metadata: ObjectMetadata;
 }
 
 export type ExportTool = ExportToolBase & ExportGeometry;
