@@ -69,6 +69,38 @@ describe('<lk-object-list>', () => {
     expect(query(list, 'h3').textContent).to.contain('(2)');
   });
 
+  it('says where each object is: a page or slice, a track\'s frames, the covered text', async () => {
+    const paged = await panelSession({ planeModel: 'paged' });
+    importObjects(paged, [
+      object('p1', 't-car', { keyframes: [{ frame: 2, geometry: box(0) }] }),
+      object('p2', 't-car', {
+        keyframes: [
+          {
+            frame: 0,
+            geometry: {
+              type: 'pdf',
+              value: { position: { boundingRect: { x1: 0, y1: 0, x2: 1, y2: 1, width: 1, height: 1 }, rects: [], pageNumber: 1 }, content: { text: 'Total due' } },
+            } as never,
+          },
+        ],
+      }),
+    ]);
+    const slices = await fixture<LkObjectList>(html`<lk-object-list .session=${paged} plane-noun="slice"></lk-object-list>`);
+    expect(queryAll(slices, '[part~="item"] .place').map((cell) => cell.textContent)).to.deep.equal(['slice 3', '“Total due” (slice 1)']);
+
+    const track = await panelSession({ planeModel: 'track' });
+    importObjects(track, [
+      object('t1', 't-car', { keyframes: [{ frame: 10, geometry: box(0) }, { frame: 45, geometry: box(5) }, { frame: 60, geometry: box(5), stopped: true }] }),
+      object('t2', 't-car', { keyframes: [{ frame: 5, geometry: box(0) }] }),
+    ]);
+    const tracks = await fixture<LkObjectList>(html`<lk-object-list .session=${track}></lk-object-list>`);
+    expect(queryAll(tracks, '[part~="item"]').map((row) => `${row.querySelector('.name')!.textContent} ${row.querySelector('.place')!.textContent}`)).to.deep.equal([
+      'Car 1 frames 10–59',
+      'Car 2 frames 5–end',
+    ]);
+    await expect(tracks).to.be.accessible();
+  });
+
   it('selects on click, adds with Shift or Ctrl, and highlights the selection', async () => {
     const { session, list } = await mount();
     await click(item(list, 'sign-1'));
