@@ -37,6 +37,8 @@ function ignoreDetached(error: unknown): void {
  * @csspart stage - The area that shows the asset and the shapes.
  * @csspart canvas - The drawing canvas inside the stage.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-background=#f6f8fa] - Background of the panels.

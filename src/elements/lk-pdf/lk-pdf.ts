@@ -90,6 +90,8 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
  * @csspart page - One page (bitmap, text layer and annotations).
  * @csspart pdf-controls - The bar under the pages: page navigation, zoom, text/area selection.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-stage-background=#525659] - Background around the pages.

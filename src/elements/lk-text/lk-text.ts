@@ -63,6 +63,8 @@ const SYNC_NOW_LIMIT = 256;
  * @csspart stage - The area around the document.
  * @csspart document - The scrolling document.
  * @csspart sidebar - The side panel with entities, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-page-background=#ffffff] - Background of the document.
