@@ -22,6 +22,14 @@ function currentWidth(separator: HTMLElement): number {
   return separator.parentElement!.getBoundingClientRect().width;
 }
 
+/** The width as laid out now (the host's `--lk-sidebar-width`, or a resize), for assistive technology. */
+function onResizeFocus(event: FocusEvent): void {
+  const separator = event.currentTarget as HTMLElement;
+  const layout = separator.closest<HTMLElement>('.layout');
+  separator.setAttribute('aria-valuenow', String(Math.round(currentWidth(separator))));
+  if (layout) separator.setAttribute('aria-valuemax', String(maxWidth(layout)));
+}
+
 /** Drag the panel's left edge to resize it. */
 function onResizeDown(event: PointerEvent): void {
   if (event.button !== 0) return;
@@ -83,6 +91,7 @@ export function renderSidebar(options: {
       tabindex="0"
       @pointerdown=${onResizeDown}
       @keydown=${onResizeKey}
+      @focus=${onResizeFocus}
     ></div>
     <div class="sections">
       <details class="section objects" open>

@@ -10,6 +10,7 @@ import { isTypingTarget } from '../../base/keymap.js';
 import { labelOf, newId, toolCategory } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { PanelElement } from '../shared/panel-element.js';
+import { scrollIntoPanel } from '../shared/reveal.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import {
   answerAt,
@@ -139,7 +140,7 @@ export class LkClassificationForm extends PanelElement {
     const field = [...this.renderRoot.querySelectorAll<HTMLElement>('.field')].find((element) => element.dataset['schemaId'] === problem.schemaId);
     const control = field?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), summary, button:not([disabled]), [tabindex="0"]');
     if (!field || !control) return;
-    field.scrollIntoView({ block: 'nearest' });
+    scrollIntoPanel(field);
     control.focus({ preventScroll: true });
   }
 

@@ -75,7 +75,7 @@ export class LkToolbar extends PanelElement {
     const problem = this.currentSession?.revealed;
     if (!problem?.schemaId || problem.objectId !== undefined) return;
     const button = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-schema-id]')].find((b) => b.dataset['schemaId'] === problem.schemaId);
-    button?.focus();
+    button?.focus({ preventScroll: true });
   }
 
   private binding(action: KeyAction): string | undefined {
