@@ -111,6 +111,18 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   const emit = (topic: SessionTopic) => {
     for (const listener of [...listeners]) listener(topic);
   };
+  const select = (objectIds: readonly string[]) => {
+    const next = [...new Set(objectIds)].filter((id) => store.state.objects.has(id) || store.state.relations.has(id));
+    if (next.length === selection.length && next.every((id, i) => id === selection[i])) return;
+    selection = next;
+    emit('selection');
+  };
+  const setPlane = (next: number) => {
+    const clamped = Math.max(0, Math.min(planeCount - 1, Math.round(next)));
+    if (clamped === plane) return;
+    plane = clamped;
+    emit('plane');
+  };
   const editable = () => mode === 'annotate' || (mode === 'review' && !reviewReadonly);
 
   // Selection and visibility must never point at objects that are gone (delete, undo of create).
@@ -177,24 +189,14 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       }
       emit('mode');
     },
-    select(objectIds) {
-      const next = [...new Set(objectIds)].filter((id) => store.state.objects.has(id) || store.state.relations.has(id));
-      if (next.length === selection.length && next.every((id, i) => id === selection[i])) return;
-      selection = next;
-      emit('selection');
-    },
+    select,
     setActiveSchema(schemaId) {
       if (schemaId !== undefined && !editable()) return;
       if (schemaId === activeSchemaId) return;
       activeSchemaId = schemaId;
       emit('tool');
     },
-    setPlane(next) {
-      const clamped = Math.max(0, Math.min(planeCount - 1, Math.round(next)));
-      if (clamped === plane) return;
-      plane = clamped;
-      emit('plane');
-    },
+    setPlane,
     setPlaneCount(count) {
       planeCount = Math.max(1, Math.floor(count));
       if (plane >= planeCount) plane = planeCount - 1;
@@ -216,8 +218,8 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       const object = problem.objectId === undefined ? undefined : store.state.objects.get(problem.objectId);
       if (object) {
         // The object's own questions show for a single selection (follow-selection forms), on a plane it is on.
-        if (geometryOnPlane(object, plane, options.planeModel) === undefined && object.keyframes[0]) this.setPlane(object.keyframes[0].frame);
-        this.select([object.objectId]);
+        if (geometryOnPlane(object, plane, options.planeModel) === undefined && object.keyframes[0]) setPlane(object.keyframes[0].frame);
+        select([object.objectId]);
       }
       emit('reveal');
     },

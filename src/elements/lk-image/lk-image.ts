@@ -5,6 +5,9 @@ import { loadImage } from '../../host/load-image.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { ContextProvider } from '@lit/context';
+import { IMAGE_SHORTCUTS } from '../base/canvas-shortcuts.js';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 
 /**
  * Label a raster image: bounding boxes, rotated boxes, polygons, polylines, points,
@@ -17,6 +20,12 @@ export class LkImage extends SurfaceElement {
   static override styles = [annotatorLayoutStyles];
 
   private bitmap: ImageBitmap | undefined;
+
+  constructor() {
+    super();
+    // The shortcut help inside this element lists the canvas keys too.
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: IMAGE_SHORTCUTS });
+  }
 
   protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
     this.setStatus('Loading image…');

@@ -1,3 +1,4 @@
+import { CANVAS_SHORTCUTS } from '../base/canvas-shortcuts.js';
 import type { ElementShortcuts } from '../panels/shared/element-shortcuts.js';
 
 /** The keys `<lk-video>` handles itself, for its shortcut help (docs/elements/lk-video.md, Keyboard). */
@@ -14,5 +15,6 @@ export const VIDEO_SHORTCUTS: ElementShortcuts = {
     { id: 'previous-keyframe', label: 'Previous keyframe', chords: [','] },
     { id: 'next-keyframe', label: 'Next keyframe', chords: ['.'] },
     { id: 'stop', label: 'The object under the pointer leaves the scene on this frame', chords: ['s'] },
+    ...CANVAS_SHORTCUTS,
   ],
 };

@@ -51,6 +51,8 @@ interface Kind {
   drawCar(element: AnnotatorElement): Promise<void>;
   /** What the object list shows after the name of `b`. */
   placeOfB: string;
+  /** One of the element's own keys in its help section, with the host's remapping `{ [action]: chord }`. */
+  ownKey: { id: string; remap: Record<string, string>; keys: string };
 }
 
 function tool(objectId: string, geometry: Record<string, unknown>, answered: boolean, index?: number): Record<string, unknown> {
@@ -90,6 +92,7 @@ const kinds: Kind[] = [
       await drag(element as SurfaceElement, [500, 300], [600, 380]);
     },
     placeOfB: '',
+    ownKey: { id: 'brush-size', remap: {}, keys: '[ or ] or Shift+wheel' },
   },
   {
     name: 'lk-text',
@@ -106,6 +109,7 @@ const kinds: Kind[] = [
       await sendKeys({ press: '1' });
     },
     placeOfB: '“Elizabeth”',
+    ownKey: { id: 'start-back', remap: { entityStartBack: 'shift+arrowup' }, keys: 'Shift+↑' },
   },
 ];
 
@@ -269,9 +273,9 @@ describe('What every element does for a labeler (issue 18)', () => {
         }
       });
 
-      it('the help lists Submit, Skip, select-all and a remapped key; the host remapping works', async () => {
+      it('the help lists Submit, Skip, select-all, the element\'s own keys and remapped keys; the host remapping works', async () => {
         const element = await kind.mount();
-        element.shortcuts = { submit: 'mod+s' };
+        element.shortcuts = { submit: 'mod+s', ...kind.ownKey.remap };
         element.focus();
         await sendKeys({ press: '?' });
         const help = panel(element, 'lk-shortcut-help');
@@ -281,6 +285,8 @@ describe('What every element does for a labeler (issue 18)', () => {
         expect(keys('skip')).to.equal('Ctrl+Shift+Enter');
         expect(keys('selectAll')).to.equal('Ctrl+A');
         expect(keys('nextObject')).to.equal('Tab');
+        const own = inPanel(help, `table.element tr[data-shortcut="${kind.ownKey.id}"] .keys`)!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(own).to.equal(kind.ownKey.keys);
         await sendKeys({ press: 'Escape' });
         element.focus();
         const invalid = nextEvent(element, 'lk-invalid');
