@@ -173,7 +173,7 @@ export class LkObjectList extends PanelElement {
     const label = labelOf(session.ontology, object, object.objectId);
     const hidden = session.hidden.has(object.objectId);
     return html`
-      <div class="row-actions" style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
+      <div class="row-actions" data-object-id=${object.objectId} style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
         <button
           type="button"
           class="visibility"
