@@ -8,13 +8,19 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../../src/elements/lk-dicom/define.js';
 import '../../../src/elements/lk-image/define.js';
+import '../../../src/elements/lk-pdf/define.js';
 import '../../../src/elements/lk-text/define.js';
+import '../../../src/elements/lk-video/define.js';
 import type { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
 import type { LkText } from '../../../src/elements/lk-text/lk-text.js';
 import type { SurfaceElement } from '../../../src/elements/base/surface-element.js';
 import { IMAGE_URL, drag, fetchJson, nextEvent, ONTOLOGY_URL, recordEvents } from '../helpers.js';
 import { codePointSpan, dragOver } from '../lk-text-helpers.js';
+import { mouseDrag, pageBox } from '../pdf-helpers.js';
+import { FRAME_NUMBERS_URL } from '../../media/video/video-helpers.js';
+import type { LkPdf } from '../../../src/elements/lk-pdf/lk-pdf.js';
 
 const STORY = 'Mr. Darcy met Elizabeth Bennet at the ball.\nShe lived at Longbourn with her sisters.\n';
 
@@ -51,8 +57,10 @@ interface Kind {
   drawCar(element: AnnotatorElement): Promise<void>;
   /** What the object list shows after the name of `b`. */
   placeOfB: string;
-  /** One of the element's own keys in its help section, with the host's remapping `{ [action]: chord }`. */
-  ownKey: { id: string; remap: Record<string, string>; keys: string };
+  /** Rules a known, separate issue breaks (reported; none for most elements). */
+  axeOptions?: { ignoredRules: string[] };
+  /** One of the element's own keys in its help section, with the host's remapping `{ [action]: chord }` (none: it has no section). */
+  ownKey: { id: string; remap: Record<string, string>; keys: string } | undefined;
 }
 
 function tool(objectId: string, geometry: Record<string, unknown>, answered: boolean, index?: number): Record<string, unknown> {
@@ -66,6 +74,44 @@ function tool(objectId: string, geometry: Record<string, unknown>, answered: boo
 }
 
 let imageOntology: unknown;
+
+const BOX_A = { 'bounding-box': { x: 40, y: 40, width: 100, height: 80 } };
+const BOX_B = { 'bounding-box': { x: 300, y: 200, width: 100, height: 80 } };
+
+/** A 2D element of another medium: the same two cars on its first plane, drawn with the same drag. */
+function surfaceKind(
+  name: string,
+  tag: string,
+  src: string,
+  plane: Record<string, unknown>,
+  placeOfB: string,
+  ownKey: Kind['ownKey'],
+  drawFrom: [[number, number], [number, number]] = [[200, 60], [260, 110]],
+): Kind {
+  return {
+    name,
+    async mount(style = 'width: 960px; --lk-height: 520px') {
+      const element = document.createElement(tag) as SurfaceElement;
+      element.setAttribute('style', style);
+      element.ontology = imageOntology;
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrapper.append(element);
+      element.annotations = { task: { tools: [{ ...tool('a', BOX_A, true, 4), ...plane }, { ...tool('b', BOX_B, false), ...plane }] } };
+      const ready = nextEvent(element, 'lk-ready', 15000);
+      element.src = src;
+      await ready;
+      await element.settled();
+      return element;
+    },
+    async drawCar(element) {
+      element.focus();
+      if (element.session.activeSchemaId !== 't-car') await sendKeys({ press: '1' });
+      await drag(element as SurfaceElement, ...drawFrom);
+    },
+    placeOfB,
+    ownKey,
+  };
+}
 
 const kinds: Kind[] = [
   {
@@ -111,6 +157,43 @@ const kinds: Kind[] = [
     placeOfB: '“Elizabeth”',
     ownKey: { id: 'start-back', remap: { entityStartBack: 'shift+arrowup' }, keys: 'Shift+↑' },
   },
+  surfaceKind('lk-video', 'lk-video', FRAME_NUMBERS_URL, { page: 0, keyframe: true }, 'frames 0–end', {
+    id: 'next-frame',
+    remap: { frameForward: 'shift+l' },
+    keys: '→ or Shift+L',
+  }),
+  // CT_small is 128 × 128.
+  surfaceKind('lk-dicom', 'lk-dicom', '/test/fixtures/dicom/CT_small.dcm', { page: 0 }, 'slice 1', { id: 'brush-size', remap: {}, keys: '[ or ] or Shift+wheel' }, [
+    [5, 5],
+    [35, 35],
+  ]),
+  {
+    name: 'lk-pdf',
+    async mount(style = 'width: 960px; --lk-height: 520px') {
+      const element = await fixture<LkPdf>(html`<lk-pdf style=${style} .ontology=${imageOntology}></lk-pdf>`);
+      element.annotations = {
+        task: { tools: [{ ...tool('a', BOX_A, true, 4), page: 0 }, { ...tool('b', BOX_B, false), page: 0 }] },
+      };
+      const ready = nextEvent(element, 'lk-ready');
+      element.src = '/test/fixtures/pdf/pdflatex-4-pages.pdf';
+      await ready;
+      await element.settled();
+      return element;
+    },
+    async drawCar(element) {
+      element.focus();
+      if (element.session.activeSchemaId !== 't-car') await sendKeys({ press: '1' });
+      const pdf = element as LkPdf;
+      const page = pageBox(pdf, 0);
+      const at = (x: number, y: number): [number, number] => [Math.round(page.left + x * pdf.pageScale), Math.round(page.top + y * pdf.pageScale)];
+      await mouseDrag(at(100, 100), at(200, 150));
+      await (element as LkPdf).settled();
+    },
+    placeOfB: 'page 1',
+    ownKey: undefined,
+    // The page scroller is not focusable (pre-existing in lk-pdf, not this suite's subject).
+    axeOptions: { ignoredRules: ['scrollable-region-focusable'] },
+  },
 ];
 
 /** The element that has focus, looking through shadow roots. */
@@ -134,6 +217,11 @@ async function clickCentre(target: Element): Promise<void> {
   target.scrollIntoView({ block: 'nearest' });
   const rect = target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+/** Objects, not export entries (a video track exports one entry per frame). */
+function objectCount(element: AnnotatorElement): number {
+  return new Set(element.export().task.tools.map((t) => t.objectId)).size;
 }
 
 function indexes(element: AnnotatorElement): Record<string, number | undefined> {
@@ -165,7 +253,7 @@ describe('What every element does for a labeler (issue 18)', () => {
         expect(drawn.metadata.index).to.equal(6);
         element.focus();
         await sendKeys({ press: 'Control+z' });
-        expect(element.export().task.tools).to.have.length(2);
+        expect(objectCount(element)).to.equal(2);
         await sendKeys({ press: 'Control+Shift+z' });
         expect(indexes(element)[drawn.objectId], 'redo brings the same number back').to.equal(6);
         // A deleted number is never given again: "Car 6" in a review note names one object only.
@@ -210,7 +298,7 @@ describe('What every element does for a labeler (issue 18)', () => {
         expect(problems).to.have.length(2);
         expect(problems.find((text) => text.startsWith('Car 5: '))).to.contain('"Kind"');
         expect(problems.some((text) => text.includes('"Weather"'))).to.equal(true);
-        await expect(element).to.be.accessible();
+        await expect(element).to.be.accessible(kind.axeOptions);
 
         // The first problem is shown: its object selected, its question focused and marked.
         const first = (events[0]!.detail.problems as { objectId?: string; schemaId?: string }[])[0]!;
@@ -275,7 +363,7 @@ describe('What every element does for a labeler (issue 18)', () => {
 
       it('the help lists Submit, Skip, select-all, the element\'s own keys and remapped keys; the host remapping works', async () => {
         const element = await kind.mount();
-        element.shortcuts = { submit: 'mod+s', ...kind.ownKey.remap };
+        element.shortcuts = { submit: 'mod+s', ...kind.ownKey?.remap };
         element.focus();
         await sendKeys({ press: '?' });
         const help = panel(element, 'lk-shortcut-help');
@@ -285,8 +373,10 @@ describe('What every element does for a labeler (issue 18)', () => {
         expect(keys('skip')).to.equal('Ctrl+Shift+Enter');
         expect(keys('selectAll')).to.equal('Ctrl+A');
         expect(keys('nextObject')).to.equal('Tab');
-        const own = inPanel(help, `table.element tr[data-shortcut="${kind.ownKey.id}"] .keys`)!.textContent!.replace(/\s+/g, ' ').trim();
-        expect(own).to.equal(kind.ownKey.keys);
+        if (kind.ownKey) {
+          const own = inPanel(help, `table.element tr[data-shortcut="${kind.ownKey.id}"] .keys`)!.textContent!.replace(/\s+/g, ' ').trim();
+          expect(own).to.equal(kind.ownKey.keys);
+        }
         await sendKeys({ press: 'Escape' });
         element.focus();
         const invalid = nextEvent(element, 'lk-invalid');
@@ -325,8 +415,8 @@ describe('What every element does for a labeler (issue 18)', () => {
         await sendMouse({ type: 'move', position: [x - 60, y] });
         await sendMouse({ type: 'up' });
         expect(aside.getBoundingClientRect().width).to.be.closeTo(before + 16 + 60, 2);
-        expect(element.export().task.tools, 'resizing edits nothing').to.have.length(2);
-        await expect(element).to.be.accessible();
+        expect(objectCount(element), 'resizing edits nothing').to.equal(2);
+        await expect(element).to.be.accessible(kind.axeOptions);
       });
     });
   }
