@@ -7,7 +7,7 @@
  * version 2; a relation's `page` and `columnField` are written back where they were given; on multi-plane
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
-import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, ObjectMetadata, RelationAnnotation } from '../core/model.js';
 import type { ClassificationType, Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
@@ -156,7 +156,9 @@ function toolEntry(
   }
   entry.classifications = classifications;
   if (object.lock) entry.lock = true;
-  entry.metadata = auditOf(object.metadata);
+  const metadata: ObjectMetadata = auditOf(object.metadata);
+  if (object.metadata.index !== undefined) metadata.index = object.metadata.index;
+  entry.metadata = metadata;
   return entry as unknown as ExportTool;
 }
 

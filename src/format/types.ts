@@ -1,6 +1,6 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
 import type { Measurement } from '../core/measure.js';
-import type { AuditMetadata, Box, Keypoints, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { AuditMetadata, Box, Keypoints, ObjectMetadata, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 import type { ClassificationType } from '../core/ontology.js';
 
 /** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
@@ -65,7 +65,8 @@ export interface ExportToolBase {
   keyframe?: true;
   interpolationStopped?: true;
   lock?: boolean;
-  metadata: AuditMetadata;
+  /** The audit fields, and labelkit's `index`: the object's number within its class ("Car 3"). */
+  metadata: ObjectMetadata;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CANVAS_SHORTCUTS } from '../base/canvas-shortcuts.js';
 import type { ElementShortcuts } from '../panels/shared/element-shortcuts.js';
 
 /** The keys and pointer input `<lk-dicom>` handles itself, for its shortcut help (docs/elements/lk-dicom.md, Display). */
@@ -18,5 +19,6 @@ export const DICOM_SHORTCUTS: ElementShortcuts = {
       chords: [],
       pointer: 'right-drag (select tool), or drag in W/L mode',
     },
+    ...CANVAS_SHORTCUTS,
   ],
 };

@@ -159,6 +159,7 @@ const dicomStyles = css`
 export class LkDicom extends SurfaceElement {
   static override styles = [annotatorLayoutStyles, measureLabelStyles, dicomStyles];
   protected static override planeModel: PlaneModel = 'paged';
+  protected static override planeNoun = 'slice';
 
   /**
    * A series: one URL per DICOM file (signed URLs are used byte for byte). Slices are ordered by

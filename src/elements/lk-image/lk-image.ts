@@ -8,6 +8,9 @@ import type { MeasurementContext } from '../../format/geometry/codec.js';
 import type { AssetMetadata } from '../../format/types.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { ContextProvider } from '@lit/context';
+import { IMAGE_SHORTCUTS } from '../base/canvas-shortcuts.js';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { measureLabelStyles, observeViewChanges, renderMeasureLabels } from '../measure/measure-labels.js';
 
 /** An image has no pixel spacing: measuring classes (`measure`) measure in pixels. */
@@ -27,6 +30,12 @@ export class LkImage extends SurfaceElement {
   private bitmap: ImageBitmap | undefined;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
   @state() private viewTick = 0;
+
+  constructor() {
+    super();
+    // The shortcut help inside this element lists the canvas keys too.
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: IMAGE_SHORTCUTS });
+  }
 
   protected async loadAsset(loader: AssetLoader, signal: AbortSignal): Promise<AssetMetadata> {
     this.setStatus('Loading image…');

@@ -519,6 +519,15 @@ export class LkVideo extends SurfaceElement {
         return this.keyStep(-10);
       case 'nudgeRightFar':
         return this.keyStep(10);
+      // Step frames whatever is selected (remappable; never Alt+←/→, the browser's Back/Forward).
+      case 'frameBack':
+        return this.keyStep(-1);
+      case 'frameForward':
+        return this.keyStep(1);
+      case 'frameBackFar':
+        return this.keyStep(-10);
+      case 'frameForwardFar':
+        return this.keyStep(10);
       default:
         return false;
     }
@@ -544,9 +553,7 @@ export class LkVideo extends SurfaceElement {
     const player = this.player;
     if (!player) return;
     let handled = false;
-    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-      handled = this.keyStep((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 10 : 1));
-    } else if (event.altKey) {
+    if (event.altKey) {
       return;
     } else if (event.key === 'Home') {
       this.goToFrame(0);
