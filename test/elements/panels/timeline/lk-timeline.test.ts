@@ -246,12 +246,20 @@ describe('<lk-timeline>', () => {
     // Wheel scrolling shows later rows; the focused row stays in the DOM.
     const scroller = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!.getBoundingClientRect();
     const scrolled = timeline.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    // A wheel turn may go on scrolling (smoothly) after the call: each turn is let settle first.
+    const settle = async () => {
+      for (let still = 0, last = -1, frame = 0; still < 3 && frame < 300; frame++) {
+        await new Promise(requestAnimationFrame);
+        still = scrolled.scrollTop === last ? still + 1 : 0;
+        last = scrolled.scrollTop;
+      }
+      await timeline.updateComplete;
+    };
     for (let i = 0; i < 40 && !rowIds().includes('t150'); i++) {
       await executeServerCommand('input:wheel', { x: Math.round(scroller.left + 400), y: Math.round(scroller.top + 100), deltaY: 200 });
-      await timeline.updateComplete;
+      await settle();
     }
     expect(rowIds(), `row 150 after scrolling (scrollTop ${scrolled.scrollTop})`).to.include('t150');
-    await timeline.updateComplete;
     expect(rowIds()).to.include('t000');
     expect(timeline.shadowRoot!.activeElement?.getAttribute('data-frame')).to.equal('120');
     expect(rowIds().length).to.be.below(20);
