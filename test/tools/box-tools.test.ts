@@ -22,7 +22,7 @@ describe('bounding-box tool', () => {
     expect(object.objectId).to.equal('obj-1');
     expect(object.schemaId).to.equal('car');
     expect(object.keyframes).to.deep.equal([{ frame: 0, geometry: { type: 'bounding-box', value: { x: 10, y: 10, width: 50, height: 30 } } }]);
-    expect(object.metadata).to.deep.equal({ createdAt: '2026-11-22T10:00:00.000Z', createdBy: 'ann@example.com', createdIn: 'Label' });
+    expect(object.metadata).to.deep.equal({ createdAt: '2026-11-22T10:00:00.000Z', createdBy: 'ann@example.com', createdIn: 'Label', index: 1 });
     expect(h.session.selection).to.deep.equal(['obj-1']);
     expect(h.undoSteps()).to.equal(1);
     h.store.undo();

@@ -74,16 +74,15 @@ export function estimateFrameRate(mediaTimes: readonly number[]): number | undef
   return snapFrameRate(frames / span, tolerance);
 }
 
-/** How far the media times sit from the frame grid of `fps` that starts at the first of them (sum of squares, s²). */
+/**
+ * How far the media times sit from the frame grid of `fps` (s²): the spread of each time's offset
+ * from its nearest grid line, so a grid that starts anywhere fits as well as one that starts at 0;
+ * on the wrong rate the offsets drift apart frame by frame.
+ */
 function gridError(mediaTimes: readonly number[], fps: number): number {
-  const first = mediaTimes[0] ?? 0;
-  let sum = 0;
-  for (const time of mediaTimes) {
-    const since = time - first;
-    const off = since - Math.round(since * fps) / fps;
-    sum += off * off;
-  }
-  return sum;
+  const offsets = mediaTimes.map((time) => time - Math.round(time * fps) / fps);
+  const mean = offsets.reduce((sum, offset) => sum + offset, 0) / offsets.length;
+  return offsets.reduce((sum, offset) => sum + (offset - mean) ** 2, 0);
 }
 
 /** The common rate nearest to `fps` within `relativeTolerance`, else `fps` itself. */

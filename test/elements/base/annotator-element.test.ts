@@ -109,11 +109,12 @@ describe('AnnotatorElement (the contract every element shares)', () => {
       ],
     };
     const [bare, ango] = element.export().task.tools;
-    // The import time (the element's clock) as createdAt, and nothing else.
-    expect(bare!.metadata).to.have.all.keys('createdAt', 'createdIn');
+    // The import time (the element's clock) as createdAt, and no other audit field; `index` is
+    // labelkit's per-class number, not audit data (Car 1, Car 2 in import order).
+    expect(bare!.metadata).to.have.all.keys('createdAt', 'createdIn', 'index');
     expect(bare!.metadata.createdIn).to.equal('Import');
     expect(bare!.metadata.createdAt!.startsWith('2026-11-22T10:00:')).to.equal(true);
-    expect(ango!.metadata).to.deep.equal({ createdAt: '2023-11-14T22:13:20.000Z', createdBy: 'bob@example.com' });
+    expect(ango!.metadata).to.deep.equal({ createdAt: '2023-11-14T22:13:20.000Z', createdBy: 'bob@example.com', index: 2 });
   });
 
   it('stamps audit metadata with the user and stage, and the task with the latest change', async () => {

@@ -77,7 +77,7 @@ describe('<lk-relations-panel>', () => {
       tx.putRelation({ kind: 'single', objectId: 'rel-r', schemaId: 'r-follows', from: 'car-1', to: 'sign-1', direction: 'reverse', metadata: {} }),
     );
     await panel.updateComplete;
-    expect(query(panel, '[part~="item"][data-relation-id="rel-r"]').textContent!.replace(/\s+/g, ' ')).to.contain('Follows: Car car-1 ← from Sign sign-1');
+    expect(query(panel, '[part~="item"][data-relation-id="rel-r"]').textContent!.replace(/\s+/g, ' ')).to.contain('Follows: Car 1 ← from Sign 1');
   });
 
   it('lists relations; a row selects its relation, which can be turned around and deleted', async () => {
