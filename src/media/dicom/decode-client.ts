@@ -4,7 +4,7 @@
  * every <lk-dicom>. A worker that cannot start (refused by `worker-src`, its file missing) fails
  * the frames waiting for it with `unavailable`; the next frame tries a fresh worker.
  */
-import { workerScriptUrl } from '../pdf/worker-script-url.js';
+import { workerScriptUrl } from '../worker-script-url.js';
 import { startDecodeWorker } from './codec-assets.js';
 import { CodecError, type CodecRequest, type CodecResult, type DecodeReply, type DecodeRequest } from './decode-protocol.js';
 
