@@ -154,3 +154,74 @@ export const CorruptFile: Story = {
 
 /** Not a DICOM file: lk-error, the element stays usable. */
 export const NotDicom: Story = { render: (args) => dicom(args, { src: 'assets/image/bottles-frame.jpg' }) };
+
+/** Polyline classes that measure (labelkit `measure`), as a radiology ontology would declare them, plus a brush class. */
+const measuringOntology = {
+  tools: [
+    { schemaId: 'diameter', title: 'Diameter (ruler)', tool: 'polyline', shortcutKey: '1', color: '#ffeb3b', measure: 'length' },
+    { schemaId: 'angle', title: 'Angle', tool: 'polyline', shortcutKey: '2', color: '#4caf50', measure: 'angle' },
+    { schemaId: 'cobb', title: 'Cobb angle', tool: 'polyline', shortcutKey: '3', color: '#03a9f4', measure: 'cobb' },
+    { schemaId: 'bone', title: 'Bone', tool: 'brush', shortcutKey: '4', color: '#ff5722' },
+  ],
+  classifications: [],
+  relations: [],
+};
+
+/**
+ * Measuring tools on CT: 1 a ruler (finishes on the 2nd click), 2 an angle (3rd click), 3 a Cobb
+ * angle (two lines, 4th click). mm from PixelSpacing and degrees on screen and as `measurement`
+ * in the export (see the `lk-change` log).
+ */
+export const MeasuringTools: Story = {
+  render: (args) =>
+    dicom(args, {
+      ontology: measuringOntology,
+      annotations: {
+        objects: [
+          { objectId: 'd', schemaId: 'diameter', page: 0, polyline: [[20, 40], [100, 52]] },
+          { objectId: 'a', schemaId: 'angle', page: 0, polyline: [[30, 110], [30, 70], [90, 90]] },
+          { objectId: 'c', schemaId: 'cobb', page: 0, polyline: [[60, 10], [120, 20], [60, 30], [120, 26]] },
+        ],
+      },
+    }),
+};
+
+/**
+ * Threshold painting on CT: Threshold is on with 200–3000 HU (bone); paint with 4 over the image and
+ * only bone takes the colour. Turn Threshold off, or type other bounds, in the bar.
+ */
+export const BrushThreshold: Story = {
+  render: (args) => dicom(args, { ontology: measuringOntology, onReady: (element) => (element.brushThreshold = { min: 200, max: 3000 }) }),
+};
+
+/**
+ * Fill between slices and the stack bar on the RT Dose frames: brush paint on slices 3 and 11 and a
+ * ruler on slice 7 are ticks on the slider (Shift+PageUp/PageDown or the Labelled buttons step
+ * between them); press 4, then **Fill between** to interpolate slices 4–10.
+ */
+export const FillBetweenAndStackBar: Story = {
+  render: (args) =>
+    dicom(args, {
+      src: `${DICOM}/rtdose.dcm`,
+      ontology: measuringOntology,
+      annotations: { objects: [{ objectId: 'r', schemaId: 'diameter', page: 6, polyline: [[1, 1], [8, 6]] }] },
+      onReady: (element) => {
+        // Brush PNGs hold exact class colours: set whole pixels (an antialiased arc would blend them).
+        const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(measuringOntology.tools[3]!.color.slice(i, i + 2), 16)) as [number, number, number];
+        const disc = (cx: number, cy: number, radius: number) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = 10;
+          canvas.height = 10;
+          const context = canvas.getContext('2d')!;
+          const image = context.createImageData(10, 10);
+          for (let i = 0; i < 100; i++) {
+            if (Math.hypot((i % 10) + 0.5 - cx, Math.floor(i / 10) + 0.5 - cy) > radius) continue;
+            image.data.set([r, g, b, 255], i * 4);
+          }
+          context.putImageData(image, 0, 0);
+          return canvas.toDataURL('image/png');
+        };
+        element.import({ objects: [], brushDataUrls: { '2': disc(2.5, 2.5, 2), '10': disc(7, 6.5, 3) } });
+      },
+    }),
+};

@@ -225,6 +225,31 @@ export const ClassificationOnly: Story = {
 };
 
 /** An invalid ontology: lk-error ontology-invalid; nothing to draw with. */
+/**
+ * A day in the chair (issue 18): press keys without clicking first (the only element on the page
+ * takes them), Tab / Shift+Tab through the objects ("Car 1", "Car 2" …: numbers per class),
+ * Ctrl+A, then Ctrl+Enter: Submit is blocked, the problems are listed under the task and the first
+ * question is focused; digits answer a focused question; Ctrl+Shift+Enter skips; ? lists every key
+ * (Submit is remapped to Ctrl+S here). The element is 900 px wide: the task and Submit stay in
+ * reach; drag the side panel's left edge to resize it, fold its sections.
+ */
+export const LabelerKeysAndProblems: Story = {
+  render: (args) => html`<lk-image
+    autofocus
+    style="--lk-height: 560px; width: 900px"
+    src=${IMAGE}
+    asset-id="bottles"
+    mode=${args.mode}
+    renderer=${args.renderer}
+    .ontology=${ontology}
+    .annotations=${{ objects: prelabels[0]!.objects.filter((object: PreLabel) => !('lock' in object)).slice(0, 3) }}
+    .shortcuts=${{ submit: 'mod+s' }}
+    @lk-invalid=${log}
+    @lk-submit=${log}
+    @lk-skip=${log}
+  ></lk-image>`,
+};
+
 export const InvalidOntology: Story = {
   render: (args) => image(args, { ontology: { tools: [{ schemaId: 'x', tool: 'laser', title: 'X', color: 'red' }] } }),
 };

@@ -232,3 +232,10 @@ export const PreLabelsThatDoNotFit: Story = {
 
 /** View mode: select only. */
 export const View: Story = { args: { mode: 'view' }, render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };
+
+/**
+ * Issue 18 on text: the object list names entities "Person 2" with the text they cover; Tab /
+ * Shift+Tab walk them, [ ] move the selected entity's start and Shift+Alt+← → its end (never
+ * Ctrl+Alt+arrows, GNOME's workspace keys); Ctrl+Enter submits or lists what blocks it.
+ */
+export const NamedEntitiesAndSafeKeys: Story = { render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };

@@ -66,6 +66,8 @@ export class Surface {
   view: ViewportState = { scale: 1, offsetX: 0, offsetY: 0 };
   planeSize: Size = { width: 0, height: 0 };
   brushSize = 20;
+  /** Threshold painting: the pixels of the current plane a brush may paint (see ToolContext). */
+  paintablePixels: (() => Uint8Array | undefined) | undefined;
   /** Which renderer draws now (`canvas` where WebGL is software). */
   rendererKind: 'webgl' | 'canvas' = 'canvas';
 
@@ -350,6 +352,7 @@ export class Surface {
       set brushSize(value: number) {
         surface.brushSize = Math.max(1, Math.min(500, Math.round(value)));
       },
+      paintablePixels: () => this.paintablePixels?.(),
       newObjectId: () => this.options.newObjectId(),
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
       query: (box) => this.index.search(box).filter((id) => !this.session.hidden.has(id)),

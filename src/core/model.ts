@@ -101,6 +101,15 @@ export interface AuditMetadata {
 }
 
 /**
+ * An object's metadata: the audit fields, and its number within its class (`index`, from 1 in
+ * creation order, so people can say "Car 3"). The store gives the number when an object arrives
+ * without one; it never changes while the object keeps its class (undo and redo restore it).
+ */
+export interface ObjectMetadata extends AuditMetadata {
+  index?: number;
+}
+
+/**
  * The shape an object has from `frame` on (a plane index: video frame, PDF page, DICOM slice).
  * `stopped` marks the frame from which a track leaves the scene.
  */
@@ -134,7 +143,7 @@ export interface ObjectAnnotation {
   keyframes: Keyframe[];
   classifications: ClassificationAnswer[];
   lock?: boolean;
-  metadata: AuditMetadata;
+  metadata: ObjectMetadata;
 }
 
 /** `straight`: from → to; `reverse`: to → from; `bidirectional`: both (FORMAT.md §2.3). */

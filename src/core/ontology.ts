@@ -4,6 +4,7 @@
  * The decisions where FORMAT.md is silent are written at the function that makes them and
  * collected in docs/ontology-decisions.md.
  */
+import { MEASURE_KINDS, type MeasureKind } from './measure.js';
 import type { Problem, Result } from './problem.js';
 
 export type ToolType =
@@ -56,6 +57,12 @@ export interface ToolCategory extends CategoryBase {
   keypoints?: string[];
   /** `keypoints` tools: pairs of indexes into `keypoints` joined by a line, kept as given (COCO's are 1-based). */
   skeleton?: [number, number][];
+  /**
+   * labelkit, `polyline` only: what the class measures (`length`: a 2-point ruler, `angle`: 3
+   * points, `cobb`: the Cobb angle between two lines, 4 points). The polyline finishes at that many
+   * points and the export writes its `measurement`.
+   */
+  measure?: MeasureKind;
 }
 
 export interface ClassificationCategory extends CategoryBase {
@@ -505,12 +512,29 @@ function tools(walk: Walk, root: Record<string, unknown>): Drawn<Omit<ToolCatego
       const tool = typeOf(walk, item, at, TOOL_TYPES, 'tool');
       const given = color(walk, item, at);
       const nested = classifications(walk, item, at, 2, { title: common?.title ?? at, kind: 'tool', options: [] }, new Map());
+      const measure = measureOf(walk, item, at, tool);
       if (common === undefined || tool === undefined) return undefined;
-      return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested } };
+      return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested, ...(measure ? { measure } : {}) } };
     });
     if (drawn) result.push(drawn);
   }
   return result;
+}
+
+/** labelkit's `measure` on a polyline tool; any other tool with one is a problem (it would be ignored silently). */
+function measureOf(walk: Walk, record: Record<string, unknown>, path: string, tool: ToolType | undefined): MeasureKind | undefined {
+  const value = field(walk, record, 'measure', path);
+  if (value === UNREADABLE || value === undefined || value === null) return undefined;
+  const at = `${path}.measure`;
+  if (!(MEASURE_KINDS as readonly unknown[]).includes(value)) {
+    report(walk, 'wrong-type', at, `"measure" must be one of ${MEASURE_KINDS.map((k) => `"${k}"`).join(', ')}; got ${describe(value)}.`);
+    return undefined;
+  }
+  if (tool !== 'polyline') {
+    report(walk, 'bad-measure', at, `"measure" applies to polyline tools only; this tool is ${describe(tool ?? '?')}.`);
+    return undefined;
+  }
+  return value as MeasureKind;
 }
 
 function relations(walk: Walk, root: Record<string, unknown>): Drawn<Omit<RelationCategory, 'color'>>[] {

@@ -4,6 +4,8 @@
  * session per instance through context; panels subscribe to it rather than to the element.
  */
 import type { Ontology } from './ontology.js';
+import { geometryOnPlane } from './plane-geometry.js';
+import type { Problem } from './problem.js';
 import type { AnnotationStore } from './store.js';
 import { createAnnotationStore, type AuditStamp } from './store.js';
 
@@ -12,7 +14,7 @@ export type Mode = 'annotate' | 'review' | 'view';
 /** How objects relate to planes: one picture, one page each (PDF, DICOM), or tracks (video). */
 export type PlaneModel = 'single' | 'paged' | 'track';
 
-export type SessionTopic = 'ontology' | 'mode' | 'selection' | 'tool' | 'plane' | 'visibility' | 'planes';
+export type SessionTopic = 'ontology' | 'mode' | 'selection' | 'tool' | 'plane' | 'visibility' | 'planes' | 'problems' | 'reveal';
 
 /**
  * What panels may ask the element to do beyond editing the store (which they do directly).
@@ -49,6 +51,10 @@ export interface LabelingSession {
   readonly plane: number;
   readonly planeCount: number;
   readonly hidden: ReadonlySet<string>;
+  /** What blocked the last Submit (empty once it passes); panels list them and mark their fields. */
+  readonly problems: readonly Problem[];
+  /** The problem the user asked to see last (`reveal`): the panel holding its field focuses it. */
+  readonly revealed: Problem | undefined;
   /** Whether the user may change annotations now (mode, review-readonly). */
   readonly canEdit: boolean;
   setOntology(ontology: Ontology): void;
@@ -58,6 +64,9 @@ export interface LabelingSession {
   setPlane(plane: number): void;
   setPlaneCount(count: number): void;
   setHidden(objectId: string, hidden: boolean): void;
+  setProblems(problems: readonly Problem[]): void;
+  /** Shows where a problem is: selects its object; the panel holding its field focuses it (topic `reveal`). */
+  reveal(problem: Problem): void;
   readonly actions: SessionActions;
   /** Elements register what they support; panels call `session.actions.x()`. */
   setActions(actions: Partial<SessionActions>): void;
@@ -80,6 +89,8 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   let plane = 0;
   let planeCount = 1;
   const hidden = new Set<string>();
+  let problems: readonly Problem[] = [];
+  let revealed: Problem | undefined;
   const noop = () => {};
   const actions: SessionActions = {
     undo: () => store.undo(),
@@ -99,6 +110,18 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
 
   const emit = (topic: SessionTopic) => {
     for (const listener of [...listeners]) listener(topic);
+  };
+  const select = (objectIds: readonly string[]) => {
+    const next = [...new Set(objectIds)].filter((id) => store.state.objects.has(id) || store.state.relations.has(id));
+    if (next.length === selection.length && next.every((id, i) => id === selection[i])) return;
+    selection = next;
+    emit('selection');
+  };
+  const setPlane = (next: number) => {
+    const clamped = Math.max(0, Math.min(planeCount - 1, Math.round(next)));
+    if (clamped === plane) return;
+    plane = clamped;
+    emit('plane');
   };
   const editable = () => mode === 'annotate' || (mode === 'review' && !reviewReadonly);
 
@@ -140,6 +163,12 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     get hidden() {
       return hidden;
     },
+    get problems() {
+      return problems;
+    },
+    get revealed() {
+      return revealed;
+    },
     get canEdit() {
       return editable();
     },
@@ -160,24 +189,14 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       }
       emit('mode');
     },
-    select(objectIds) {
-      const next = [...new Set(objectIds)].filter((id) => store.state.objects.has(id) || store.state.relations.has(id));
-      if (next.length === selection.length && next.every((id, i) => id === selection[i])) return;
-      selection = next;
-      emit('selection');
-    },
+    select,
     setActiveSchema(schemaId) {
       if (schemaId !== undefined && !editable()) return;
       if (schemaId === activeSchemaId) return;
       activeSchemaId = schemaId;
       emit('tool');
     },
-    setPlane(next) {
-      const clamped = Math.max(0, Math.min(planeCount - 1, Math.round(next)));
-      if (clamped === plane) return;
-      plane = clamped;
-      emit('plane');
-    },
+    setPlane,
     setPlaneCount(count) {
       planeCount = Math.max(1, Math.floor(count));
       if (plane >= planeCount) plane = planeCount - 1;
@@ -188,6 +207,21 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       if (isHidden) hidden.add(objectId);
       else hidden.delete(objectId);
       emit('visibility');
+    },
+    setProblems(next) {
+      if (next.length === 0 && problems.length === 0) return;
+      problems = next;
+      emit('problems');
+    },
+    reveal(problem) {
+      revealed = problem;
+      const object = problem.objectId === undefined ? undefined : store.state.objects.get(problem.objectId);
+      if (object) {
+        // The object's own questions show for a single selection (follow-selection forms), on a plane it is on.
+        if (geometryOnPlane(object, plane, options.planeModel) === undefined && object.keyframes[0]) setPlane(object.keyframes[0].frame);
+        select([object.objectId]);
+      }
+      emit('reveal');
     },
     actions,
     setActions(next) {

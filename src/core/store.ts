@@ -8,6 +8,7 @@ import type {
   ChangeReason,
   ClassificationAnswer,
   ObjectAnnotation,
+  ObjectMetadata,
   Origin,
   RelationAnnotation,
 } from './model.js';
@@ -158,6 +159,13 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   let version = 0;
   let userWritable = true;
 
+  /** The highest object number given per class: numbers only grow, so "Car 3" never names two objects. */
+  const highestIndex = new Map<string, number>();
+  const nextIndex = (schemaId: string) => (highestIndex.get(schemaId) ?? 0) + 1;
+  const noteIndex = (schemaId: string, index: number) => {
+    if (index > (highestIndex.get(schemaId) ?? 0)) highestIndex.set(schemaId, index);
+  };
+
   /** User writes get audit metadata from the store's clock and user, never from the caller. */
   function stamp(before: AuditMetadata | undefined): AuditMetadata {
     const now = options.audit();
@@ -280,7 +288,12 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       putObject(object) {
         if (guardLocked('objects', object.objectId)) return;
         const before = maps.objects.get(object.objectId);
-        record('objects', object.objectId, user ? { ...object, metadata: stampFor('objects', object.objectId, before?.metadata) } : object);
+        const metadata: ObjectMetadata = user ? stampFor('objects', object.objectId, before?.metadata) : object.metadata;
+        // The number stays with the object while it keeps its class; a new class gives the next number of that class.
+        const kept = before?.schemaId === object.schemaId ? before.metadata.index : undefined;
+        const index = (user ? undefined : metadata.index) ?? kept ?? nextIndex(object.schemaId);
+        noteIndex(object.schemaId, index);
+        record('objects', object.objectId, metadata === object.metadata && index === metadata.index ? object : { ...object, metadata: { ...metadata, index } });
       },
       removeObject(objectId) {
         if (!maps.objects.has(objectId) || guardLocked('objects', objectId)) return;

@@ -7,7 +7,7 @@
  * version 2; a relation's `page` and `columnField` are written back where they were given; on multi-plane
  * assets `brushDataUrl` is `''` and the masks go to `brushDataUrls`, which is left out when empty.
  */
-import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, RelationAnnotation } from '../core/model.js';
+import type { AuditMetadata, ClassificationAnswer, Geometry, ObjectAnnotation, ObjectMetadata, RelationAnnotation } from '../core/model.js';
 import type { ClassificationType, Ontology } from '../core/ontology.js';
 import type { PlaneModel } from '../core/session.js';
 import type { AnnotationState, ChangeSet } from '../core/store.js';
@@ -21,7 +21,8 @@ import {
   type ExportTool,
   type StageHistoryEntry,
 } from './types.js';
-import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type TrackFrame } from './geometry/codec.js';
+import { measurePolyline, roundMeasurement } from '../core/measure.js';
+import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type MeasurementContext, type TrackFrame } from './geometry/codec.js';
 import type { TextOffsets } from './import-reader.js';
 import { cloneJson } from './json.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
@@ -53,9 +54,12 @@ export interface ExportInput {
   codecs?: FormatCodecs;
   /** `<lk-text>`: the document, so that entity offsets are written in its offset unit. */
   text?: TextOffsets;
+  /** Elements that measure polylines (lk-dicom, lk-image): how; see `measurement` in docs/format.md. */
+  measurements?: MeasurementContext;
 }
 
-const contextOf = (input: ExportInput): ExportGeometryContext => (input.text ? { text: input.text } : NO_CONTEXT);
+const contextOf = (input: ExportInput): ExportGeometryContext =>
+  input.text || input.measurements ? { ...(input.text ? { text: input.text } : {}), ...(input.measurements ? { measurements: input.measurements } : {}) } : NO_CONTEXT;
 
 /** The `lk-change` detail less `reason`. */
 export interface ChangeDetail {
@@ -145,9 +149,16 @@ function toolEntry(
   if (frame.keyframe) entry.keyframe = true;
   if (frame.stopped) entry.interpolationStopped = true;
   entry[geometry.type] = geometryPayload(geometry, codecs, context);
+  if (geometry.type === 'polyline' && context.measurements) {
+    const category = lookup.category(object.schemaId);
+    const kind = category?.kind === 'tool' ? category.measure : undefined;
+    if (kind || context.measurements.everyPolyline) entry.measurement = roundMeasurement(measurePolyline(geometry.value, kind, context.measurements.spacingOf(frame.page)));
+  }
   entry.classifications = classifications;
   if (object.lock) entry.lock = true;
-  entry.metadata = auditOf(object.metadata);
+  const metadata: ObjectMetadata = auditOf(object.metadata);
+  if (object.metadata.index !== undefined) metadata.index = object.metadata.index;
+  entry.metadata = metadata;
   return entry as unknown as ExportTool;
 }
 

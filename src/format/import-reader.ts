@@ -2,7 +2,7 @@
  * Safe reads of untrusted host input for the import codec: throwing getters, proxies and odd
  * arrays turn into problems, never exceptions. Problems are collected, each with its JSON path.
  */
-import type { AuditMetadata, ObjectAnnotation } from '../core/model.js';
+import type { AuditMetadata, ObjectAnnotation, ObjectMetadata } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
@@ -248,6 +248,13 @@ export function metadataOf(walk: ImportWalk, value: unknown, path: Path): AuditM
     (out ??= {})[key] = read;
   }
   return out ?? walk.metadata;
+}
+
+/** An object's metadata: the audit fields and labelkit's `index` (a whole number from 1) where the item has one. */
+export function objectMetadataOf(walk: ImportWalk, value: unknown, path: Path): ObjectMetadata {
+  const metadata: ObjectMetadata = metadataOf(walk, value, path);
+  const index = isRecord(value) ? field(value, 'index') : undefined;
+  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 1 ? { ...metadata, index } : metadata;
 }
 
 /** Whether the item is locked (FORMAT.md: only `true` locks). */

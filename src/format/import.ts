@@ -37,6 +37,7 @@ import {
   items,
   keysOf,
   metadataOf,
+  objectMetadataOf,
   report,
   type EntryFacts,
   type ImportWalk,
@@ -139,7 +140,7 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
   const track = walk.planes === 'track';
   const stopped = track && field(item, 'interpolationStopped') === true;
   const keyframe: Keyframe = stopped ? { frame: page, geometry, stopped: true } : { frame: walk.planes === 'single' ? 0 : page, geometry };
-  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: metadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
+  const object: ObjectAnnotation = { objectId, schemaId: category.schemaId, keyframes: [keyframe], classifications, metadata: objectMetadataOf(walk, field(item, 'metadata'), child(at, 'metadata')) };
   if (isLocked(item)) object.lock = true;
   facts.givenId = isGivenId(rawId);
   facts.keyframe = track && field(item, 'keyframe') === true;

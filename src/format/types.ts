@@ -1,5 +1,6 @@
 /** The wire format of FORMAT.md §2: exactly what hosts receive. Plain JSON, exact types. */
-import type { AuditMetadata, Box, Keypoints, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
+import type { Measurement } from '../core/measure.js';
+import type { AuditMetadata, Box, Keypoints, ObjectMetadata, RelationDirection, PdfSelection, Point, RotatedBox, Segmentation, TextSpan } from '../core/model.js';
 import type { ClassificationType } from '../core/ontology.js';
 
 /** The version this library writes (FORMAT.md §6); it reads this one and every older one. */
@@ -64,10 +65,18 @@ export interface ExportToolBase {
   keyframe?: true;
   interpolationStopped?: true;
   lock?: boolean;
-  metadata: AuditMetadata;
+  /** The audit fields, and labelkit's `index`: the object's number within its class ("Car 3"). */
+  metadata: ObjectMetadata;
 }
 
-export type ExportTool = ExportToolBase & ExportGeometry;
+/**
+ * labelkit: what a measuring polyline measures (lk-dicom: every polyline, lk-image: classes with
+ * `measure`), recomputed at each export from the geometry and the plane's pixel spacing; ignored
+ * on import.
+ */
+export type ExportMeasurement = Measurement;
+
+export type ExportTool = ExportToolBase & ExportGeometry & { measurement?: ExportMeasurement };
 
 export interface ExportSingleRelation {
   objectId: string;

@@ -64,6 +64,8 @@ export interface AssetLoader {
    * (what `fetch` does for its own requests). Unchanged when there is no hook or it gives nothing.
    */
   usableUrl(): Promise<string>;
+  /** True when there is a refresh hook and the current URL's own query says it has expired. */
+  needsRefresh(): boolean;
 }
 
 function isDenied(status: number): boolean {
@@ -210,6 +212,7 @@ export function createAssetLoader(options: AssetLoaderOptions): AssetLoader {
       if (options.resolveUrl && isExpired(url, now())) await refreshFrom(url, 'expired');
       return url;
     },
+    needsRefresh: () => Boolean(options.resolveUrl) && isExpired(url, now()),
     async refresh(reason) {
       const from = url;
       const fresh = await refreshFrom(from, reason);

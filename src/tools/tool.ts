@@ -63,6 +63,11 @@ export interface ToolContext {
   readonly scale: number;
   /** Brush diameter in asset pixels. */
   brushSize: number;
+  /**
+   * Which pixels of this plane a brush may paint (1 = may, one byte per pixel, row-major), e.g. those
+   * within a Hounsfield range (lk-dicom's threshold painting); undefined = all. Erasing ignores it.
+   */
+  paintablePixels?(): Uint8Array | undefined;
   newObjectId(): string;
   /** Topmost visible object on this plane at `point`, within `tolerance` screen pixels (spatial index). */
   hitTest(point: Point, tolerance: number): string | undefined;

@@ -432,3 +432,15 @@ describe('parseOntology: hostile input', () => {
     expect(located({ tools: sparse })).to.deep.equal(['too-large @ $.tools']);
   });
 });
+
+describe('parseOntology: labelkit measure on polylines', () => {
+  it('keeps measure on a polyline and rejects it elsewhere or with another value', () => {
+    const ontology = parsed({ tools: [tool('cobb', { tool: 'polyline', measure: 'cobb' }), tool('line', { tool: 'polyline' })] });
+    expect(ontology.tools[0]!.measure).to.equal('cobb');
+    expect(ontology.tools[1]).to.not.have.property('measure');
+    expect(located({ tools: [tool('box', { measure: 'length' }), tool('bad', { tool: 'polyline', measure: 'area' })] })).to.deep.equal([
+      'bad-measure @ $.tools[0].measure',
+      'wrong-type @ $.tools[1].measure',
+    ]);
+  });
+});

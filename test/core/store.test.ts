@@ -48,6 +48,7 @@ describe('annotation store', () => {
       createdAt: '2026-11-22T10:00:00.000Z',
       createdBy: 'ann@example.com',
       createdIn: 'Label',
+      index: 1,
     });
     clock += 60_000;
     user = 'rev@example.com';
@@ -73,10 +74,13 @@ describe('annotation store', () => {
     expect(changes.slice(2).map((c) => c.reason)).to.deep.equal(['undo', 'undo', 'redo', 'redo']);
   });
 
-  it('keeps api writes out of history and stores their metadata as given', () => {
+  it('keeps api writes out of history and stores their metadata as given (with the next number where it has none)', () => {
     store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
     store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(box('b')));
-    expect(store.state.objects.get('b')?.metadata).to.equal(meta);
+    expect(store.state.objects.get('b')?.metadata).to.deep.equal({ ...meta, index: 2 });
+    const numbered = { ...box('c'), metadata: { ...meta, index: 9 } };
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject(numbered));
+    expect(store.state.objects.get('c'), 'an object that has its number is stored as given').to.equal(numbered);
     expect(store.canUndo()).to.equal(false);
     expect(changes.at(-1)?.origin).to.equal('api');
   });
@@ -270,5 +274,24 @@ describe('annotation store', () => {
     expect(store.state.classifications.get('c1')?.answer).to.deep.equal(['Rain']);
     store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject(box('a', 3)));
     expect(store.canRedo()).to.equal(false);
+  });
+
+  it('numbers objects per class: kept through edits, undo and redo; a new class gives its next number; a number is never given twice', () => {
+    const indexOf = (id: string) => store.state.objects.get(id)?.metadata.index;
+    store.transact({ origin: 'api', reason: 'import' }, (tx) => tx.putObject({ ...box('imported'), metadata: { ...meta, index: 4 } }));
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(box('a')));
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject({ ...box('sign'), schemaId: 't-sign' }));
+    expect([indexOf('imported'), indexOf('a'), indexOf('sign')]).to.deep.equal([4, 5, 1]);
+    store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject({ ...box('a', 9), metadata: { ...meta, index: 99 } }));
+    expect(indexOf('a'), 'an edit (whatever the caller sends) keeps the number').to.equal(5);
+    store.undo();
+    store.undo();
+    store.redo();
+    expect(indexOf('a')).to.equal(5);
+    store.transact({ origin: 'user', reason: 'update' }, (tx) => tx.putObject({ ...store.state.objects.get('a')!, schemaId: 't-sign' }));
+    expect(indexOf('a'), 'now the second sign').to.equal(2);
+    store.transact({ origin: 'user', reason: 'delete' }, (tx) => tx.removeObject('sign'));
+    store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject({ ...box('next'), schemaId: 't-sign' }));
+    expect(indexOf('next'), 'sign 1 is gone, its number is not given again').to.equal(3);
   });
 });

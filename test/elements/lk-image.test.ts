@@ -458,6 +458,8 @@ describe('<lk-image>', () => {
     await panel.updateComplete;
     const changes = recordEvents(element, ['lk-change']);
     const button = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part~="create"] button[data-schema-id="r-follows"]')!;
+    // The side panel's sections scroll above the task at its foot, as a user scrolls to the relations.
+    button.scrollIntoView({ block: 'nearest' });
     const box = button.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     const { relations } = element.export().task;

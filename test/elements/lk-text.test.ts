@@ -292,13 +292,15 @@ describe('<lk-text>', () => {
     expect(events[0]!.detail.removed).to.deep.equal(['e1']);
   });
 
-  it('moves an entity end with Shift+Alt+arrows and its start with Ctrl+Alt+arrows', async () => {
+  it('moves an entity end with Shift+Alt+arrows and its start with [ ] (never Ctrl+Alt+arrows: GNOME workspaces)', async () => {
     const element = await mount(STORY, { annotations: importOf([{ schemaId: 'n-person', objectId: 'e1', ner: codePointSpan(STORY, 'Elizabeth') }]) });
     const events = recordEvents(element, ['lk-change']);
     await clickOn(element, 'Elizabeth');
     for (let i = 0; i < 7; i++) await sendKeys({ press: 'Shift+Alt+ArrowRight' });
     expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
-    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Control+Alt+ArrowLeft' });
+    await sendKeys({ press: 'Control+Alt+ArrowLeft' });
+    expect(nerOf(element.export().task.tools[0]), 'Ctrl+Alt+← is no default').to.deep.equal(codePointSpan(STORY, 'Elizabeth Bennet'));
+    for (let i = 0; i < 4; i++) await sendKeys({ press: '[' });
     expect(nerOf(element.export().task.tools[0])).to.deep.equal(codePointSpan(STORY, 'met Elizabeth Bennet'));
     expect(events.every((e) => e.detail.reason === 'update')).to.equal(true);
     await sendKeys({ press: 'Control+z' });

@@ -45,6 +45,22 @@ describe('brush tool', () => {
     expect([at(mask, 14, 20), at(mask, 25, 20), at(mask, 15, 16), at(mask, 17, 24), at(mask, 20, 25)]).to.deep.equal([0, 0, 0, 0, 0]);
   });
 
+  it('with paintablePixels (threshold painting) paints only allowed pixels and keeps paint elsewhere; the eraser ignores it', () => {
+    // Only the left half (x < 100) may be painted.
+    const allowed = new Uint8Array(200 * 120).map((_, i) => (i % 200 < 100 ? 1 : 0));
+    let limit: Uint8Array | undefined;
+    const h = harness({ paintablePixels: () => limit }).use(brush, 'grass');
+    h.down(110, 60).up();
+    expect(at(h.mask('grass'), 110, 60), 'no limit yet').to.equal(1);
+    limit = allowed;
+    h.down(90, 20).move(110, 20).up();
+    expect([at(h.mask('grass'), 90, 20), at(h.mask('grass'), 99, 20), at(h.mask('grass'), 100, 20), at(h.mask('grass'), 110, 20)]).to.deep.equal([1, 1, 0, 0]);
+    expect(at(h.mask('grass'), 110, 60), 'earlier paint outside the range stays').to.equal(1);
+    const rubber = h.use(eraser, 'grass');
+    rubber.down(110, 60).up();
+    expect(at(h.mask('grass'), 110, 60), 'the eraser clears outside the range too').to.equal(0);
+  });
+
   it('each stroke is one undo step: the first creates the mask, later ones update it', () => {
     const h = harness().use(brush, 'grass');
     const reasons: string[] = [];

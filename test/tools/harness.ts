@@ -20,6 +20,8 @@ export interface HarnessOptions {
   scale?: number;
   brushSize?: number;
   planeCount?: number;
+  /** Threshold painting: the pixels a brush may paint. */
+  paintablePixels?: () => Uint8Array | undefined;
 }
 
 export interface PointerOptions {
@@ -78,6 +80,7 @@ export class ToolHarness {
       set brushSize(value: number) {
         brushSize = value;
       },
+      ...(options.paintablePixels ? { paintablePixels: options.paintablePixels } : {}),
       newObjectId: () => `obj-${this.nextId++}`,
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
       query: (box) => this.query(box),

@@ -30,6 +30,7 @@ import {
   type LkReviewDetail,
 } from '../../events/index.js';
 import { KeyboardController } from './keyboard-controller.js';
+import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
 
@@ -65,6 +66,10 @@ let instanceCounter = 0;
  * @event {LkReviewEvent} lk-review - A reviewer accepted or rejected the task or single objects.
  * @event {LkErrorEvent} lk-error - Something went wrong (`detail.code`); the element stays usable and keeps every annotation.
  *
+ * @attr autofocus - Focus the element once it is on the page (unless the host page focused something else first), so
+ *   shortcuts work before any click. Without it, keys pressed while nothing has focus still reach the element under
+ *   the pointer, or the only labelkit element on the page.
+ *
  * @cssstate loading - The asset is loading.
  * @cssstate ready - The asset is loaded.
  * @cssstate error - The last asset load failed.
@@ -79,6 +84,9 @@ export abstract class AnnotatorElement extends LitElement {
    * an `import-invalid` problem (`unsupported-tool`).
    */
   protected static formatCodecs: FormatCodecs = formatCodecs([]);
+
+  /** What a plane is called in the side panel's object list ("page 2", "slice 14"). */
+  protected static planeNoun = 'page';
 
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
@@ -156,6 +164,9 @@ export abstract class AnnotatorElement extends LitElement {
   /** Clock for audit timestamps and time tracking (tests inject one). */
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
+  /** Hide the side panel (the host shows its own panels, or none). */
+  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
+
   /** Hide the Submit and Skip buttons when the host drives them. */
   @property({ type: Boolean, attribute: 'hide-submit' }) hideSubmit = false;
 
@@ -216,6 +227,13 @@ export abstract class AnnotatorElement extends LitElement {
       // Time counts from when the element is on the page, on the clock the host gave it.
       this.timeStarted = true;
       this.timeTracker.reset();
+      // `autofocus`: keys reach the element from the start; never taken from a field the host focused.
+      if (this.hasAttribute('autofocus')) {
+        void this.updateComplete.then(() => {
+          const active = document.activeElement;
+          if (this.isConnected && (!active || active === document.body)) this.focus({ preventScroll: true });
+        });
+      }
     }
     for (const type of ['pointerdown', 'keydown', 'wheel'] as const) this.addEventListener(type, this.onActivity, { passive: true });
     window.addEventListener('blur', this.onWindowBlur);
@@ -318,11 +336,17 @@ export abstract class AnnotatorElement extends LitElement {
     return problems;
   }
 
-  /** Validates, then fires `lk-submit` with the record (stageHistory appended) or `lk-invalid`. */
+  /**
+   * Validates, then fires `lk-submit` with the record (stageHistory appended) or `lk-invalid`. A
+   * blocked Submit also shows the problems in the task actions and focuses the first one's field.
+   */
   submit(): ExportRecord | undefined {
     const problems = this.validate();
+    this.session.setProblems(problems);
     if (problems.length > 0) {
       this.dispatchEvent(new LkInvalidEvent({ problems }));
+      // The task actions list them; the first one's field is focused and scrolled to.
+      this.session.reveal(problems[0]!);
       return undefined;
     }
     const snapshot = this.export();
@@ -423,6 +447,12 @@ export abstract class AnnotatorElement extends LitElement {
   protected setStatus(message: string, isError = false): void {
     this.statusMessage = message;
     this.statusIsError = isError;
+  }
+
+  /** The side panel (see `renderSidebar`) as every element shows it. */
+  protected renderSidebar(): TemplateResult | typeof nothing {
+    const planeNoun = (this.constructor as typeof AnnotatorElement).planeNoun;
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun });
   }
 
   /** The status line every element shows over its stage. */
@@ -597,8 +627,8 @@ export abstract class AnnotatorElement extends LitElement {
     for (const { data, how } of waiting) this.applyAnnotations(data, how);
   }
 
-  /** What a subclass knows that the export writes with (the text's offset unit). */
-  protected exportContext(): Pick<ExportInput, 'text'> {
+  /** What a subclass knows that the export writes with (the text's offset unit, how polylines are measured). */
+  protected exportContext(): Pick<ExportInput, 'text' | 'measurements'> {
     return {};
   }
 
@@ -652,6 +682,8 @@ export abstract class AnnotatorElement extends LitElement {
 
   private onStoreChange(change: ChangeSet): void {
     this.requestUpdate();
+    // The problem list of a blocked Submit follows the fixes (a problem goes once it is solved).
+    if (this.session.problems.length > 0 && change.phase !== 'live') this.session.setProblems(this.validate());
     if (change.origin !== 'user') return;
     if (change.phase === 'live') {
       this.pendingInput = change;

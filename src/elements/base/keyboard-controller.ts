@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { geometryOnPlane } from '../../core/plane-geometry.js';
 import type { LabelingSession } from '../../core/session.js';
+import { receivePageKeys, stopPageKeys } from './page-keys.js';
 import { chordOf, isTypingTarget, normaliseShortcut, resolveBindings, type KeyAction, type KeyBindings } from './keymap.js';
 
 export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
@@ -11,6 +13,12 @@ export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
   reclassifySelection(schemaId: string): void;
   /** Deletes the selected objects. */
   deleteSelection(): void;
+  /** The host drives Submit and Skip itself: their keys do nothing. */
+  readonly hideSubmit: boolean;
+  /** Validates and submits (fires `lk-submit` or `lk-invalid`). */
+  submit(): unknown;
+  /** Fires `lk-skip`. */
+  skip(): void;
 }
 
 /**
@@ -27,10 +35,12 @@ export class KeyboardController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('keydown', this.onKeyDown);
+    receivePageKeys(this.host);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('keydown', this.onKeyDown);
+    stopPageKeys(this.host);
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
@@ -68,6 +78,23 @@ export class KeyboardController implements ReactiveController {
       case 'selectTool':
         session.setActiveSchema(undefined);
         return true;
+      case 'nextObject':
+      case 'previousObject':
+        return selectNeighbour(session, action === 'nextObject' ? 1 : -1);
+      case 'selectAll': {
+        const ids = objectsInReach(session).map((object) => object.objectId);
+        if (ids.length === 0) return false;
+        session.select(ids);
+        return true;
+      }
+      case 'submit':
+        if (session.mode !== 'annotate' || this.host.hideSubmit) return false;
+        this.host.submit();
+        return true;
+      case 'skip':
+        if (session.mode !== 'annotate' || this.host.hideSubmit) return false;
+        this.host.skip();
+        return true;
       default:
         return false;
     }
@@ -91,4 +118,24 @@ export class KeyboardController implements ReactiveController {
     session.setActiveSchema(session.activeSchemaId === tool.schemaId ? undefined : tool.schemaId);
     return true;
   }
+}
+
+/** The objects the user can reach now: on the current plane (page, frame, slice) and not hidden, in creation order. */
+function objectsInReach(session: LabelingSession) {
+  return [...session.store.state.objects.values()].filter(
+    (object) => !session.hidden.has(object.objectId) && geometryOnPlane(object, session.plane, session.planeModel) !== undefined,
+  );
+}
+
+/**
+ * Tab / Shift+Tab: the next / previous object in reach. Past the last (or before the first) the key
+ * is not handled, so Tab leaves the element as usual: keyboard users are never trapped.
+ */
+function selectNeighbour(session: LabelingSession, direction: 1 | -1): boolean {
+  const objects = objectsInReach(session);
+  const current = session.selection.length > 0 ? objects.findIndex((object) => object.objectId === session.selection.at(-1)) : -1;
+  const next = objects[current === -1 ? (direction > 0 ? 0 : objects.length - 1) : current + direction];
+  if (!next) return false;
+  session.select([next.objectId]);
+  return true;
 }

@@ -23,11 +23,26 @@ export type KeyAction =
   | 'nudgeUpFar'
   | 'nudgeDownFar'
   | 'nextObject'
-  | 'previousObject';
+  | 'previousObject'
+  | 'selectAll'
+  | 'submit'
+  | 'skip'
+  | 'frameBack'
+  | 'frameForward'
+  | 'frameBackFar'
+  | 'frameForwardFar'
+  | 'entityStartBack'
+  | 'entityStartForward'
+  | 'entityEndBack'
+  | 'entityEndForward';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
 
+/**
+ * Defaults avoid the browser's and the desktop's own keys: no Alt+←/→ (Back/Forward in Chromium and
+ * Firefox on Windows and Linux), no Ctrl+Alt+arrows (GNOME switches workspaces), no Ctrl+Tab/W/T/N.
+ */
 export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   undo: 'mod+z',
   redo: 'mod+shift+z|mod+y',
@@ -50,7 +65,38 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   nudgeDownFar: 'shift+arrowdown',
   nextObject: 'tab',
   previousObject: 'shift+tab',
+  selectAll: 'mod+a',
+  submit: 'mod+enter',
+  skip: 'mod+shift+enter',
+  // <lk-video>: step frames even with a selection (bare arrows nudge it then). Was Alt+←/→: browser Back/Forward.
+  frameBack: 'a',
+  frameForward: 'd',
+  frameBackFar: 'shift+a',
+  frameForwardFar: 'shift+d',
+  // <lk-text>: move the selected entity's edges (earlier / later in the text). Was Ctrl+Alt+←/→: GNOME workspaces.
+  entityStartBack: '[',
+  entityStartForward: ']',
+  entityEndBack: 'alt+shift+arrowleft',
+  entityEndForward: 'alt+shift+arrowright',
 };
+
+/** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */
+export const ELEMENT_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
+  'frameBack',
+  'frameForward',
+  'frameBackFar',
+  'frameForwardFar',
+  'entityStartBack',
+  'entityStartForward',
+  'entityEndBack',
+  'entityEndForward',
+]);
+
+/** The chords bound to `action` now: the host's override (`null`: none) or the default. */
+export function bindingOf(action: KeyAction, overrides: KeyBindings | undefined): string[] {
+  const binding = overrides && action in overrides ? overrides[action] : defaultKeyBindings[action];
+  return binding ? binding.split('|') : [];
+}
 
 interface KeyLike {
   key: string;
@@ -85,9 +131,7 @@ export function normaliseShortcut(shortcut: string): string {
 export function resolveBindings(overrides: KeyBindings | undefined): Map<string, KeyAction> {
   const byChord = new Map<string, KeyAction>();
   for (const action of Object.keys(defaultKeyBindings) as KeyAction[]) {
-    const binding = overrides && action in overrides ? overrides[action] : defaultKeyBindings[action];
-    if (!binding) continue;
-    for (const chord of binding.split('|')) byChord.set(normaliseShortcut(chord), action);
+    for (const chord of bindingOf(action, overrides)) byChord.set(normaliseShortcut(chord), action);
   }
   return byChord;
 }

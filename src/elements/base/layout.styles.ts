@@ -45,12 +45,60 @@ export const annotatorLayoutStyles = css`
     overflow: hidden;
   }
   aside {
-    overflow: auto;
+    position: relative;
+    min-height: 0;
+    container-type: size;
     border-left: 1px solid var(--lk-border-color, #d0d7de);
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto auto;
+  }
+  aside .sections {
+    overflow: auto;
     display: flex;
     flex-direction: column;
     gap: 8px;
     padding: 8px;
+  }
+  /* The task's questions and Submit stay at the foot: the questions scroll on their own past 40 % of the panel. */
+  aside details.task {
+    max-height: 40cqb;
+    overflow: auto;
+    padding: 8px;
+    border-top: 1px solid var(--lk-border-color, #d0d7de);
+  }
+  aside lk-task-actions {
+    padding: 8px;
+    border-top: 1px solid var(--lk-border-color, #d0d7de);
+  }
+  aside details.section:has(> [empty]) {
+    display: none;
+  }
+  aside summary {
+    cursor: pointer;
+    font-size: 0.85em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--lk-muted-color, #57606a);
+    padding: 2px 0;
+  }
+  aside summary:focus-visible,
+  .resize:focus-visible {
+    outline: 2px solid var(--lk-focus-color, #0969da);
+    outline-offset: 1px;
+  }
+  .resize {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    left: -4px;
+    width: 8px;
+    cursor: col-resize;
+    z-index: 1;
+    touch-action: none;
+  }
+  .resize:hover {
+    background: color-mix(in srgb, var(--lk-focus-color, #0969da) 30%, transparent);
   }
   .status {
     position: absolute;

@@ -11,7 +11,6 @@ import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
 import type { ImportedAnnotations } from '../../format/import.js';
 import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
-import { renderSidebar } from './sidebar.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -41,6 +40,8 @@ function ignoreDetached(error: unknown): void {
  * @csspart stage - The area that shows the asset and the shapes.
  * @csspart canvas - The drawing canvas inside the stage.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-background=#f6f8fa] - Background of the panels.
@@ -53,9 +54,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
-
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
@@ -305,7 +303,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
           ${this.renderStatus()}
           ${this.renderBelowStage()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help
         .session=${this.session}

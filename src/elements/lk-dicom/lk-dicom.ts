@@ -3,27 +3,29 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Texture } from 'pixi.js';
 import { LabelkitError } from '../../core/errors.js';
-import type { Point } from '../../core/model.js';
-import { geometryOnPlane } from '../../core/plane-geometry.js';
+import { interpolateMask, maskEnd } from '../../core/mask-interpolation.js';
+import { brushMaskKey, type BrushMask } from '../../core/model.js';
 import type { PlaneModel } from '../../core/session.js';
 import type { Surface } from '../../canvas/surface.js';
-import type { ViewportState } from '../../canvas/viewport.js';
 import type { AssetMetadata, DicomMetadata } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader } from '../../host/asset-loader.js';
 import type { SliceRenderer } from '../../media/dicom/slice-renderer.js';
 import type { SliceStack } from '../../media/dicom/slice-stack.js';
-import { formatAngle, formatLength, polylineAngle, polylineLength } from '../../media/dicom/measure.js';
+import { cobbAngle, polylineAngle, polylineLength } from '../../core/measure.js';
+import { findCategory } from '../../core/ontology.js';
+import type { MeasurementContext } from '../../format/geometry/codec.js';
 import { dragWindow, presetsFor, windowForRange, type VoiWindow } from '../../media/dicom/windowing.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { styleProperties } from '../base/style-properties.js';
 import { SurfaceElement } from '../base/surface-element.js';
+import { measureLabelStyles, observeViewChanges, renderMeasureLabels } from '../measure/measure-labels.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { DICOM_SHORTCUTS } from './dicom-shortcuts.js';
+import { hasPaint, labelledSlices, nextLabelled } from './labelled-slices.js';
 
 const FETCH_CONCURRENCY = 6;
 const WHEEL_STEP_PX = 50;
-const MAX_MEASURE_LABELS = 200;
 
 interface WindowDrag {
   pointerId: number;
@@ -70,8 +72,61 @@ const dicomStyles = css`
     align-items: center;
     gap: 6px;
   }
-  .dicom-bar input[type='range'] {
+  /* The slider's thumb has a known width so the ticks of labelled slices line up with it. */
+  .slice-track {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+  }
+  .slice-track input[type='range'] {
+    -webkit-appearance: none;
+    appearance: none;
     width: min(240px, 30vw);
+    height: 22px;
+    margin: 0;
+    background: transparent;
+  }
+  .slice-track input[type='range']::-webkit-slider-runnable-track {
+    height: 4px;
+    border-radius: 2px;
+    background: #666;
+  }
+  .slice-track input[type='range']::-webkit-slider-thumb {
+    -webkit-appearance: none;
+    appearance: none;
+    width: 12px;
+    height: 18px;
+    margin-top: -7px;
+    border-radius: 3px;
+    background: #fff;
+  }
+  .slice-track input[type='range']::-moz-range-track {
+    height: 4px;
+    background: #666;
+  }
+  .slice-track input[type='range']::-moz-range-thumb {
+    width: 12px;
+    height: 18px;
+    border: 0;
+    border-radius: 3px;
+    background: #fff;
+  }
+  .slice-track input[type='range']:focus-visible {
+    outline: 2px solid var(--lk-focus-color, #0969da);
+    outline-offset: 2px;
+  }
+  .ticks {
+    position: absolute;
+    inset: 0 6px;
+    pointer-events: none;
+  }
+  .tick {
+    position: absolute;
+    top: 3px;
+    bottom: 3px;
+    width: 2px;
+    margin-left: -1px;
+    background: var(--lk-dicom-tick-color, #ffb300);
   }
   .dicom-bar button,
   .dicom-bar select {
@@ -82,37 +137,29 @@ const dicomStyles = css`
     outline: 2px solid var(--lk-focus-color, #0969da);
   }
   .measures {
-    position: absolute;
-    inset: 0 0 var(--lk-dicom-bar-height, 40px) 0;
-    pointer-events: none;
-    overflow: hidden;
-  }
-  .measure {
-    position: absolute;
-    transform: translate(6px, -50%);
-    padding: 0 4px;
-    border-radius: 3px;
-    background: rgba(0, 0, 0, 0.7);
-    color: #ffeb3b;
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
+    bottom: var(--lk-dicom-bar-height, 40px);
   }
 `;
 
 /**
  * Label DICOM images: single-frame and multi-frame files or a series of files, with window/level,
  * slice navigation and the 2D tools on each slice (`page` = 0-based slice). Polylines show their
- * length in mm when the file has PixelSpacing (px otherwise).
+ * length in mm when the file has PixelSpacing (px otherwise); polyline classes with `measure` are a
+ * ruler, an angle or a Cobb angle. Brush strokes can be limited to a modality-value range
+ * (`brushThreshold`) and filled in between slices (`fillBetweenSlices`); the slice slider marks
+ * the slices that have labels.
  *
  * @tagname lk-dicom
  * @summary DICOM labeling element.
  *
  * @csspart dicom-controls - The bar under the image with the slice slider and window/level controls.
  * @cssproperty [--lk-dicom-bar-height=40px] - Height of that bar.
+ * @cssproperty [--lk-dicom-tick-color=#ffb300] - Colour of the ticks that mark labelled slices on the slice slider.
  */
 export class LkDicom extends SurfaceElement {
-  static override styles = [annotatorLayoutStyles, dicomStyles];
+  static override styles = [annotatorLayoutStyles, measureLabelStyles, dicomStyles];
   protected static override planeModel: PlaneModel = 'paged';
+  protected static override planeNoun = 'slice';
 
   /**
    * A series: one URL per DICOM file (signed URLs are used byte for byte). Slices are ordered by
@@ -144,6 +191,14 @@ export class LkDicom extends SurfaceElement {
    */
   @property({ attribute: false }) inverted = false;
 
+  /**
+   * Threshold painting: while set, brush strokes paint only pixels whose modality value (stored ×
+   * RescaleSlope + RescaleIntercept: Hounsfield units for CT) lies within `[min, max]`; erasing is
+   * unaffected. The bar's **Threshold** button sets it (to the current window's range) and its two
+   * fields edit it. Grey slices only.
+   */
+  @property({ attribute: false }) brushThreshold: { min: number; max: number } | undefined;
+
   /** W/L mode: primary-button drags change window/level instead of drawing. */
   @state() private windowLevelMode = false;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
@@ -161,6 +216,8 @@ export class LkDicom extends SurfaceElement {
   private windowDrag: WindowDrag | undefined;
   private wheelRemainder = 0;
   private stageListenersOn: HTMLElement | undefined;
+  /** The last threshold mask: painting a stroke reads it on every pointer down. */
+  private paintableCache: { stack: SliceStack; slice: number; min: number; max: number; mask: Uint8Array | undefined } | undefined;
 
   constructor() {
     super();
@@ -378,7 +435,8 @@ export class LkDicom extends SurfaceElement {
 
   /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
-    this.observeView(surface);
+    observeViewChanges(surface, () => this.viewTick++);
+    surface.paintablePixels = () => this.paintablePixels();
     if (this.stack) void this.showStack(surface);
   }
 
@@ -399,18 +457,6 @@ export class LkDicom extends SurfaceElement {
     this.paint();
     surface.setBackground(this.texture, { width: stack.width, height: stack.height });
     if (previous && previous !== this.texture) previous.destroy(true);
-  }
-
-  /**
-   * Measurement labels follow the view. SurfaceElement gives subclasses no view-change hook, so
-   * this wraps the surface's own `setView` (every pan, zoom and fit goes through it).
-   */
-  private observeView(surface: Surface): void {
-    const setView = surface.setView.bind(surface);
-    surface.setView = (view: ViewportState) => {
-      setView(view);
-      this.viewTick++;
-    };
   }
 
   // ---- display ----------------------------------------------------------------------------------
@@ -504,8 +550,8 @@ export class LkDicom extends SurfaceElement {
     if (event.defaultPrevented || event.isComposing || isTypingTarget(event) || event.ctrlKey || event.metaKey || event.altKey) return;
     const count = this.stack?.count ?? 0;
     let handled = false;
-    if (event.key === 'PageUp') handled = this.stepSlice(-1);
-    else if (event.key === 'PageDown') handled = this.stepSlice(1);
+    if (event.key === 'PageUp') handled = event.shiftKey ? this.stepLabelled(-1) : this.stepSlice(-1);
+    else if (event.key === 'PageDown') handled = event.shiftKey ? this.stepLabelled(1) : this.stepSlice(1);
     else if (event.key === 'Home') handled = this.stepSlice(-count);
     else if (event.key === 'End') handled = this.stepSlice(count);
     if (handled) event.preventDefault();
@@ -594,25 +640,59 @@ export class LkDicom extends SurfaceElement {
     const window = this.voiWindow;
     return html`
       <div class="dicom-bar" part="dicom-controls">
-        ${stack.count > 1
-          ? html`<label
-              >Slice <output aria-live="polite">${slice + 1} / ${stack.count}</output>
-              <input
-                type="range"
-                aria-label="Slice"
-                min="0"
-                max=${stack.count - 1}
-                step="1"
-                .value=${String(slice)}
-                @input=${(event: Event) => this.session.setPlane(Number((event.target as HTMLInputElement).value))}
-              />
-            </label>`
-          : nothing}
-        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)}
+        ${stack.count > 1 ? this.renderStackBar(stack, slice) : nothing}
+        ${window ? this.renderWindowControls(stack, window) : nothing} ${this.renderOverlayToggle(stack, slice)} ${this.renderBrushControls(stack, slice)}
         ${this.renderSpacing(stack.pixelSpacingOf(slice))}
       </div>
-      ${this.renderMeasurements(stack)}
+      ${renderMeasureLabels(this.session, this.view, this.measurements)}
     `;
+  }
+
+  /**
+   * The stack scroll bar: the slider (mouse, arrows, Page keys, Home/End), a tick over it at each
+   * slice that has objects or brush paint, and buttons to the previous and next labelled slice.
+   */
+  private renderStackBar(stack: SliceStack, slice: number): TemplateResult {
+    const labelled = labelledSlices(this.session.store.state, stack.count);
+    const objects = labelled.get(slice);
+    const valueText = `Slice ${slice + 1} of ${stack.count}${objects === undefined ? '' : objects === 0 ? ', painted' : `, ${objects} object${objects === 1 ? '' : 's'}`}`;
+    const previous = nextLabelled(labelled, slice, -1);
+    const next = nextLabelled(labelled, slice, 1);
+    const last = stack.count - 1;
+    return html`<label
+        >Slice <output aria-live="polite">${slice + 1} / ${stack.count}</output>
+        <span class="slice-track">
+          <input
+            type="range"
+            aria-label="Slice"
+            aria-valuetext=${valueText}
+            min="0"
+            max=${last}
+            step="1"
+            .value=${String(slice)}
+            @input=${(event: Event) => this.session.setPlane(Number((event.target as HTMLInputElement).value))}
+            @keydown=${keepSliderKeys}
+          />
+          <span class="ticks" aria-hidden="true">
+            ${[...labelled.keys()].map((index) => html`<span class="tick" data-slice=${index} style=${styleProperties({ left: `${(index / last) * 100}%` })}></span>`)}
+          </span>
+        </span>
+      </label>
+      <button type="button" class="labelled-previous" title="Previous labelled slice (Shift+PageUp)" ?disabled=${previous === undefined} @click=${() => this.stepLabelled(-1)}>
+        ◂ Labelled
+      </button>
+      <button type="button" class="labelled-next" title="Next labelled slice (Shift+PageDown)" ?disabled=${next === undefined} @click=${() => this.stepLabelled(1)}>
+        Labelled ▸
+      </button>`;
+  }
+
+  /** To the nearest slice before or after this one with objects or brush paint; false when none. */
+  private stepLabelled(direction: 1 | -1): boolean {
+    const count = this.stack?.count ?? 0;
+    const target = nextLabelled(labelledSlices(this.session.store.state, count), this.session.plane, direction);
+    if (target === undefined) return false;
+    this.session.setPlane(target);
+    return true;
   }
 
   private renderWindowControls(stack: SliceStack, window: VoiWindow): TemplateResult {
@@ -649,6 +729,56 @@ export class LkDicom extends SurfaceElement {
     `;
   }
 
+  /** Threshold painting and Fill between, when the ontology has brush classes. */
+  private renderBrushControls(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
+    if (!this.session.ontology?.tools.some((tool) => tool.tool === 'brush')) return nothing;
+    const threshold = this.brushThreshold;
+    const unit = stack.info(slice).modality === 'CT' ? ' HU' : '';
+    const toggle = () => {
+      if (this.brushThreshold) {
+        this.brushThreshold = undefined;
+        return;
+      }
+      const window = this.voiWindow;
+      this.brushThreshold = window ? { min: Math.round(window.center - window.width / 2), max: Math.round(window.center + window.width / 2) } : { min: 0, max: 0 };
+    };
+    const edit = (end: 'min' | 'max') => (event: Event) => {
+      const value = (event.target as HTMLInputElement).valueAsNumber;
+      if (!Number.isFinite(value) || !this.brushThreshold) return;
+      this.brushThreshold = { ...this.brushThreshold, [end]: value };
+    };
+    return html`${stack.isGrey(slice)
+        ? html`<button
+              type="button"
+              class="threshold"
+              aria-pressed=${threshold ? 'true' : 'false'}
+              title="Brush paints only pixels whose value lies in the range"
+              @click=${toggle}
+            >
+              Threshold
+            </button>
+            ${threshold
+              ? html`<input class="threshold-min" type="number" aria-label=${`Paint from (lowest value${unit})`} .value=${String(threshold.min)} @change=${edit('min')} />
+                  <input class="threshold-max" type="number" aria-label=${`Paint to (highest value${unit})`} .value=${String(threshold.max)} @change=${edit('max')} />${unit}`
+              : nothing}`
+        : nothing}
+      <button
+        type="button"
+        class="fill-between"
+        title="Interpolate brush masks on the unpainted slices between painted ones"
+        ?disabled=${!this.session.canEdit}
+        @click=${() => this.fillBetweenSlices(this.activeBrushClass())}
+      >
+        Fill between
+      </button>`;
+  }
+
+  /** The brush class being painted with, if the active class is one (Fill between then fills only it). */
+  private activeBrushClass(): string | undefined {
+    const active = this.session.activeSchemaId;
+    return active !== undefined && this.session.ontology?.tools.some((tool) => tool.schemaId === active && tool.tool === 'brush') ? active : undefined;
+  }
+
   private renderOverlayToggle(stack: SliceStack, slice: number): TemplateResult | typeof nothing {
     const planes = stack.info(slice).overlays;
     if (!planes?.length) return nothing;
@@ -671,41 +801,100 @@ export class LkDicom extends SurfaceElement {
     return html`<span class="spacing" title="Pixel spacing of this slice (row × column), used for lengths">${rows === columns ? rows : `${rows} × ${columns}`} mm/px</span>`;
   }
 
-  /** Length labels for the polylines on this slice, in mm with PixelSpacing. */
-  private renderMeasurements(stack: SliceStack): TemplateResult | typeof nothing {
-    const view = this.view;
-    if (!view) return nothing;
-    const labels: TemplateResult[] = [];
-    for (const object of this.session.store.state.objects.values()) {
-      if (labels.length >= MAX_MEASURE_LABELS) break;
-      if (this.session.hidden.has(object.objectId)) continue;
-      const geometry = geometryOnPlane(object, this.slice, 'paged');
-      if (!geometry || geometry.type !== 'polyline' || geometry.value.length < 2) continue;
-      const spacing = stack.pixelSpacingOf(this.slice);
-      const angle = polylineAngle(geometry.value, spacing);
-      const text = `${formatLength(polylineLength(geometry.value, spacing))}${angle === undefined ? '' : ` · ${formatAngle(angle)}`}`;
-      const anchor: Point = geometry.value.at(-1)!;
-      const x = anchor[0] * view.scale + view.offsetX;
-      const y = anchor[1] * view.scale + view.offsetY;
-      labels.push(html`<span class="measure" data-object-id=${object.objectId} style=${styleProperties({ left: `${x}px`, top: `${y}px` })}>${text}</span>`);
+  /** The pixels of the current slice within `brushThreshold` (undefined: no threshold, or a colour slice). */
+  private paintablePixels(): Uint8Array | undefined {
+    const stack = this.stack;
+    const threshold = this.brushThreshold;
+    if (!stack || !threshold) return undefined;
+    const slice = Math.min(this.slice, stack.count - 1);
+    // A compressed slice still decoding has no values to compare yet: nothing is paintable.
+    if (!stack.ready(slice)) return new Uint8Array(stack.width * stack.height);
+    const cached = this.paintableCache;
+    if (cached && cached.stack === stack && cached.slice === slice && cached.min === threshold.min && cached.max === threshold.max) return cached.mask;
+    const mask = stack.withinRange(slice, Math.min(threshold.min, threshold.max), Math.max(threshold.min, threshold.max));
+    this.paintableCache = { stack, slice, min: threshold.min, max: threshold.max, mask };
+    return mask;
+  }
+
+  /**
+   * Fill between slices: for each brush class (or only `schemaId`), every run of unpainted slices
+   * between two painted ones gets masks interpolated from those two (shape-based: centroid-aligned
+   * signed distances, see docs/elements/lk-dicom.md). One undo step; `lk-change` as for strokes.
+   * Returns how many slice masks were written.
+   */
+  fillBetweenSlices(schemaId?: string): number {
+    const stack = this.stack;
+    const ontology = this.session.ontology;
+    if (!stack || !ontology || !this.session.canEdit) return 0;
+    const { width, height } = stack;
+    const classes = schemaId !== undefined ? [schemaId] : ontology.tools.filter((tool) => tool.tool === 'brush').map((tool) => tool.schemaId);
+    const masks = [...this.session.store.state.masks.values()];
+    const writes: BrushMask[] = [];
+    for (const brushClass of classes) {
+      const painted = masks.filter((mask) => mask.schemaId === brushClass && mask.width === width && mask.height === height && hasPaint(mask)).sort((a, b) => a.page - b.page);
+      for (let k = 1; k < painted.length; k++) {
+        const from = painted[k - 1]!;
+        const to = painted[k]!;
+        if (to.page - from.page < 2) continue;
+        const a = maskEnd(from.data, width, height);
+        const b = maskEnd(to.data, width, height);
+        if (!a || !b) continue;
+        for (let page = from.page + 1; page < to.page; page++) {
+          const data = interpolateMask(a, b, width, height, (page - from.page) / (to.page - from.page));
+          writes.push({ key: brushMaskKey(page, brushClass), page, schemaId: brushClass, width, height, data });
+        }
+      }
     }
-    return labels.length ? html`<div class="measures" aria-hidden="true">${labels}</div>` : nothing;
+    if (writes.length === 0) return 0;
+    this.session.store.transact({ origin: 'user', reason: 'create' }, (tx) => {
+      for (const mask of writes) tx.putMask(mask);
+    });
+    return writes.length;
+  }
+
+  /** Every polyline is measured, each with its own slice's PixelSpacing (a series may mix them). */
+  private readonly measurements: MeasurementContext = {
+    spacingOf: (page) => {
+      const stack = this.stack;
+      return stack && page !== undefined && page < stack.count ? stack.pixelSpacingOf(page) : undefined;
+    },
+    everyPolyline: true,
+  };
+
+  protected override exportContext(): { measurements: MeasurementContext } {
+    return { measurements: this.measurements };
   }
 
   /**
    * Measured length of a polyline object on its slice (mm with its slice's PixelSpacing, else px)
-   * and, for a three-point polyline, `angle`: degrees at its middle point.
+   * and `angle` in degrees: at the middle point of a three-point polyline, or the Cobb angle of a
+   * class with `measure: 'cobb'` (none for `measure: 'length'`). Unrounded; the export's
+   * `measurement` has the same numbers to 0.001.
    */
   measure(objectId: string): { value: number; unit: 'mm' | 'px'; angle?: number } | undefined {
     const object = this.session.store.state.objects.get(objectId);
     const keyframe = object?.keyframes[0];
-    if (!keyframe || keyframe.geometry.type !== 'polyline') return undefined;
-    const stack = this.stack;
-    // Each slice's own spacing: a series may mix them.
-    const spacing = stack && keyframe.frame < stack.count ? stack.pixelSpacingOf(keyframe.frame) : undefined;
-    const angle = polylineAngle(keyframe.geometry.value, spacing);
-    return { ...polylineLength(keyframe.geometry.value, spacing), ...(angle === undefined ? {} : { angle }) };
+    if (!object || !keyframe || keyframe.geometry.type !== 'polyline') return undefined;
+    const points = keyframe.geometry.value;
+    const spacing = this.measurements.spacingOf(keyframe.frame);
+    const ontology = this.session.ontology;
+    const category = ontology ? findCategory(ontology, object.schemaId) : undefined;
+    const kind = category?.kind === 'tool' ? category.measure : undefined;
+    const angle = kind === 'cobb' ? cobbAngle(points, spacing) : kind === 'length' ? undefined : polylineAngle(points, spacing);
+    return { ...polylineLength(points, spacing), ...(angle === undefined ? {} : { angle }) };
   }
+}
+
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
+/**
+ * The focused slider keeps its own keys (the element would nudge a selection with the arrows);
+ * Shift+PageUp/PageDown still go on to the element (previous / next labelled slice).
+ */
+function keepSliderKeys(event: KeyboardEvent): void {
+  if (!SLIDER_KEYS.has(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.shiftKey && (event.key === 'PageUp' || event.key === 'PageDown')) return;
+  event.stopPropagation();
 }
 
 function formatWindowValue(value: number): string {

@@ -24,7 +24,6 @@ import { AnnotatorElement } from '../base/annotator-element.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { loadPackageModule } from '../base/package-module.js';
-import { renderSidebar } from '../base/sidebar.js';
 import { safeColor } from '../panels/shared/format.js';
 import { allFormatCodecs } from '../../format/all-codecs.js';
 import { isInPageFrame, scalePdfSelection } from '../../format/geometry/pdf.js';
@@ -96,6 +95,8 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
  * @csspart page - One page (bitmap, text layer and annotations).
  * @csspart pdf-controls - The bar under the pages: page navigation, zoom, text/area selection.
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-stage-background=#525659] - Background around the pages.
@@ -123,9 +124,6 @@ export class LkPdf extends AnnotatorElement {
 
   /** The pdf.js worker script (a module worker URL) when the host serves its own copy; overrides the one under `pdfjs-base`. */
   @property({ type: String, attribute: 'worker-src' }) workerSrc = '';
-
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   /** With a `pdf` class active, drags draw area selections instead of selecting text. */
   @property({ type: Boolean, attribute: 'area-mode', reflect: true }) areaMode = false;
@@ -1041,7 +1039,7 @@ export class LkPdf extends AnnotatorElement {
           </div>
           ${this.renderBar()} ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
     `;

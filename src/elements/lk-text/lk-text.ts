@@ -26,7 +26,9 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { styleProperties } from '../base/style-properties.js';
 import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
-import { renderSidebar } from '../base/sidebar.js';
+import { ContextProvider } from '@lit/context';
+import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { TEXT_SHORTCUTS } from './text-shortcuts.js';
 
 
 interface CachedRange {
@@ -59,6 +61,8 @@ const SYNC_NOW_LIMIT = 256;
  * @csspart stage - The area around the document.
  * @csspart document - The scrolling document.
  * @csspart sidebar - The side panel with entities, classifications, relations and task actions.
+ * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
+ * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
  * @cssproperty [--lk-height=600px] - Height of the element.
  * @cssproperty [--lk-sidebar-width=280px] - Width of the side panel.
  * @cssproperty [--lk-page-background=#ffffff] - Background of the document.
@@ -78,9 +82,6 @@ export class LkText extends AnnotatorElement {
 
   /** Widen mouse selections to whole words (and trim spaces at their edges). */
   @property({ type: Boolean, attribute: 'snap-words' }) snapWords = false;
-
-  /** Hide the side panel (the host shows its own panels, or none). */
-  @property({ type: Boolean, attribute: 'no-sidebar', reflect: true }) noSidebar = false;
 
   /**
    * The unit of `ner` offsets in imports and exports: `codepoint` (default; Python slicing, W3C Web
@@ -152,6 +153,7 @@ export class LkText extends AnnotatorElement {
 
   constructor() {
     super();
+    new ContextProvider(this, { context: elementShortcutsContext, initialValue: TEXT_SHORTCUTS });
     this.highlights = createTextHighlights({ instanceId: this.instanceId, scope: '.paragraphs' });
     this.session.setActions({
       deleteSelection: () => this.deleteSelection(),
@@ -842,6 +844,13 @@ export class LkText extends AnnotatorElement {
       case 'nextObject':
       case 'previousObject':
         return this.selectNeighbour(action === 'nextObject' ? 1 : -1);
+      case 'entityStartBack':
+      case 'entityStartForward':
+      case 'entityEndBack':
+      case 'entityEndForward':
+        return (
+          this.editing?.moveEdge(action.startsWith('entityStart') ? 'start' : 'end', action.endsWith('Back') ? -1 : 1) ?? false
+        );
       default:
         return false;
     }
@@ -979,7 +988,7 @@ export class LkText extends AnnotatorElement {
           <div class="visually-hidden" role="status" aria-live="polite">${this.selectionAnnouncement()}</div>
           ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${this.renderSidebar()}
       </div>
       <lk-shortcut-help
         .session=${this.session}

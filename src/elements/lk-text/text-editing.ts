@@ -61,6 +61,8 @@ export interface TextEditing {
   handleMove(event: PointerEvent): void;
   handleUp(event: PointerEvent): void;
   keyDown(event: KeyboardEvent): void;
+  /** Moves an edge of the selected entity one grapheme earlier (-1) or later (1) in the text; false when none is selected. */
+  moveEdge(edge: 'start' | 'end', direction: 1 | -1): boolean;
   /** Places the caret and, on the one selected editable entity, its two handles (coordinates from `origin`). */
   drawMarks(marks: { origin: DOMRect; caret: HTMLElement; start: HTMLElement; end: HTMLElement }): void;
   /** Escape: a handle drag in progress is undone. Returns whether there was one. */
@@ -218,9 +220,9 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
 
   /**
    * Caret keys: arrows (Ctrl/⌘: by word; ↑ ↓ by line), Home/End (line; Ctrl/⌘: document),
-   * PageUp/PageDown (scroll a page). With Shift they extend the waiting span; with Alt+Shift /
-   * Alt+Ctrl the arrows move the selected entity's end / start. ← → follow the reading direction
-   * of right-to-left lines.
+   * PageUp/PageDown (scroll a page). With Shift they extend the waiting span. ← → follow the
+   * reading direction of right-to-left lines. With Alt they are left to the key bindings (the
+   * entity edge moves, `moveEdge`) and to the browser.
    */
   const handleArrowKey = (event: KeyboardEvent): boolean => {
     const doc = host.document!;
@@ -230,18 +232,13 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
       host.scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * host.scroller.clientHeight * 0.9 });
       return true;
     }
+    if (event.altKey) return false;
     let horizontal = HORIZONTAL[event.key];
     const vertical = VERTICAL[event.key];
     const lineEdge = event.key === 'Home' ? -1 : event.key === 'End' ? 1 : undefined;
     if (!horizontal && !vertical && !lineEdge) return false;
     const from = host.edit.pending?.focus ?? host.edit.caret ?? selectedEntityEdge(horizontal ?? vertical ?? lineEdge ?? 1) ?? firstVisibleOffset();
     if (horizontal && caretOf(doc).isRightToLeft(doc.layout.paragraphAt(from))) horizontal = horizontal > 0 ? -1 : 1;
-    if (event.altKey) {
-      // Shift+Alt moves the selected entity's end, Ctrl/⌘+Alt its start (logical order).
-      const logical = HORIZONTAL[event.key];
-      if (!logical || !(event.shiftKey || mod)) return false;
-      return moveEntityEdge(event.shiftKey ? 'end' : 'start', logical, 'grapheme');
-    }
     let next: number;
     if (horizontal) next = caretOf(doc).moveCaret(from, horizontal, mod ? 'word' : 'grapheme');
     else if (vertical) next = lineMove(from, vertical);
@@ -265,6 +262,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
   };
 
   return {
+    moveEdge: (edge, direction) => moveEntityEdge(edge, direction, 'grapheme'),
     mouseDown(event) {
       // Shift/Ctrl/⌘+click adds to the selection; keep the browser from extending a text selection.
       if (event.button === 0 && (event.shiftKey || event.ctrlKey || event.metaKey)) event.preventDefault();

@@ -165,6 +165,7 @@ export class LkVideo extends SurfaceElement {
   /** Shows frame `frame` (clamped); resolves with the frame shown, once its pixels are on screen. */
   async seekToFrame(frame: number): Promise<number> {
     this.clearSessionError();
+    this.refreshAheadOfExpiry(frame);
     await this.recovery;
     const player = this.player;
     if (!player) return this.session.plane;
@@ -363,9 +364,28 @@ export class LkVideo extends SurfaceElement {
       if (player) this.syncFromPlayer(player.frame);
       return;
     }
+    this.startRecovery(player, loader, info, player.target);
+  }
+
+  /**
+   * Before a seek: when the URL's own query says it has expired, the `<video>` must not ask for
+   * more bytes with it (it would, for frames it has not buffered), so the video reopens from a
+   * fresh `resolveUrl` URL on `frame` first, as after a failure. True when it does. Playback
+   * streams on its own: when it runs (or starts) past the expiry it meets the refusal and recovers.
+   */
+  private refreshAheadOfExpiry(frame: number): boolean {
+    const player = this.player;
+    const loader = this.assetLoader;
+    if (this.recovery || !player || !loader || this.objectUrl || !loader.needsRefresh()) return false;
+    const info: ErrorInfo = { code: 'asset-expired', message: 'The link to the video has expired.' };
+    this.startRecovery(player, loader, info, player.clock.clampFrame(frame));
+    return true;
+  }
+
+  private startRecovery(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo, asked: number): void {
     const abort = new AbortController();
     this.recoveryAbort = abort;
-    this.recovery = this.recover(player, loader, info, abort.signal).finally(() => {
+    this.recovery = this.recover(player, loader, info, asked, abort.signal).finally(() => {
       this.recovery = undefined;
       if (this.recoveryAbort === abort) this.recoveryAbort = undefined;
       // Frames were not followed while reopening; now the plane is the frame shown.
@@ -373,10 +393,9 @@ export class LkVideo extends SurfaceElement {
     });
   }
 
-  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo, signal: AbortSignal): Promise<void> {
+  /** `asked`: where the seek that met the failure was going (a seekToFrame call does not move the plane first). */
+  private async recover(player: VideoPlayer, loader: AssetLoader, info: ErrorInfo, asked: number, signal: AbortSignal): Promise<void> {
     const before = loader.currentUrl();
-    // Where the seek that met the failure was going (a seekToFrame call does not move the plane first).
-    const asked = player.target;
     const plane = this.session.plane;
     try {
       await this.checkUrl(loader, signal);
@@ -477,6 +496,7 @@ export class LkVideo extends SurfaceElement {
     // play() still starting (Home pressed just after Space on the last frame ends on frame 0).
     if (this.syncingFromPlayer || this.recovery || !player) return;
     this.clearSessionError();
+    if (this.refreshAheadOfExpiry(this.session.plane)) return;
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
@@ -498,6 +518,15 @@ export class LkVideo extends SurfaceElement {
       case 'nudgeLeftFar':
         return this.keyStep(-10);
       case 'nudgeRightFar':
+        return this.keyStep(10);
+      // Step frames whatever is selected (remappable; never Alt+←/→, the browser's Back/Forward).
+      case 'frameBack':
+        return this.keyStep(-1);
+      case 'frameForward':
+        return this.keyStep(1);
+      case 'frameBackFar':
+        return this.keyStep(-10);
+      case 'frameForwardFar':
         return this.keyStep(10);
       default:
         return false;
@@ -524,9 +553,7 @@ export class LkVideo extends SurfaceElement {
     const player = this.player;
     if (!player) return;
     let handled = false;
-    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-      handled = this.keyStep((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 10 : 1));
-    } else if (event.altKey) {
+    if (event.altKey) {
       return;
     } else if (event.key === 'Home') {
       this.goToFrame(0);

@@ -1,3 +1,4 @@
+import { CANVAS_SHORTCUTS } from '../base/canvas-shortcuts.js';
 import type { ElementShortcuts } from '../panels/shared/element-shortcuts.js';
 
 /** The keys `<lk-video>` handles itself, for its shortcut help (docs/elements/lk-video.md, Keyboard). */
@@ -5,14 +6,15 @@ export const VIDEO_SHORTCUTS: ElementShortcuts = {
   heading: 'Video',
   shortcuts: [
     { id: 'play', label: 'Play / pause', chords: ['space'] },
-    { id: 'previous-frame', label: 'Previous frame (with a selection: Alt+←)', chords: ['arrowleft', 'alt+arrowleft'] },
-    { id: 'next-frame', label: 'Next frame (with a selection: Alt+→)', chords: ['arrowright', 'alt+arrowright'] },
-    { id: 'back-ten', label: 'Ten frames back', chords: ['shift+arrowleft', 'alt+shift+arrowleft'] },
-    { id: 'forward-ten', label: 'Ten frames forward', chords: ['shift+arrowright', 'alt+shift+arrowright'] },
+    { id: 'previous-frame', label: 'Previous frame (← only when nothing is selected)', chords: ['arrowleft'], action: 'frameBack' },
+    { id: 'next-frame', label: 'Next frame (→ only when nothing is selected)', chords: ['arrowright'], action: 'frameForward' },
+    { id: 'back-ten', label: 'Ten frames back', chords: ['shift+arrowleft'], action: 'frameBackFar' },
+    { id: 'forward-ten', label: 'Ten frames forward', chords: ['shift+arrowright'], action: 'frameForwardFar' },
     { id: 'first-frame', label: 'First frame', chords: ['home'] },
     { id: 'last-frame', label: 'Last frame', chords: ['end'] },
     { id: 'previous-keyframe', label: 'Previous keyframe', chords: [','] },
     { id: 'next-keyframe', label: 'Next keyframe', chords: ['.'] },
     { id: 'stop', label: 'The object under the pointer leaves the scene on this frame', chords: ['s'] },
+    ...CANVAS_SHORTCUTS,
   ],
 };

@@ -23,6 +23,16 @@ export interface GeometryCodec<K extends GeometryKey = GeometryKey> {
 /** What an export payload may depend on beyond the geometry: the document text and its offset unit (`ner`). */
 export interface ExportGeometryContext {
   text?: TextOffsets;
+  /** Polyline measurements (labelkit `measurement` beside the geometry); none without it. */
+  measurements?: MeasurementContext;
+}
+
+/** How an element measures: the pixel spacing of a plane, and which polylines get a `measurement`. */
+export interface MeasurementContext {
+  /** DICOM PixelSpacing order `[row, column]` in mm for the plane (page), undefined for pixels. */
+  spacingOf(page: number | undefined): readonly [number, number] | undefined;
+  /** Every polyline (lk-dicom), or only those whose class has `measure`. */
+  everyPolyline: boolean;
 }
 
 /** A frame of a track as exported: its shape there, whether the user set it, whether the track leaves there. */

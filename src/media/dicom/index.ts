@@ -9,5 +9,5 @@ export { createSliceRenderer, type SliceRenderer } from './slice-renderer.js';
 export { seriesOrder } from './series.js';
 export { transferSyntaxOf, type TransferSyntax } from './transfer-syntax.js';
 export { WINDOW_PRESETS, dragWindow, modalityRange, presetsFor, windowForRange, type VoiWindow, type WindowPreset, type Rescale } from './windowing.js';
-export { formatAngle, formatLength, polylineAngle, polylineLength, type Length } from './measure.js';
+export { formatAngle, formatLength, polylineAngle, polylineLength, type Length } from '../../core/measure.js';
 export { createSliceStack, type SliceStack } from './slice-stack.js';

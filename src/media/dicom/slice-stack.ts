@@ -8,7 +8,7 @@ import { DicomDecodeError } from './decode-error.js';
 import { overlayMask, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
 import { createRecentCache } from './recent.js';
 import { seriesOrder } from './series.js';
-import { modalityRange, windowForRange, type VoiWindow } from './windowing.js';
+import { modalityMask, modalityRange, windowForRange, type VoiWindow } from './windowing.js';
 
 export interface SliceStack {
   readonly width: number;
@@ -34,6 +34,8 @@ export interface SliceStack {
   overlay(slice: number): Uint8Array | undefined;
   /** Modality value range of a grey slice (for drag sensitivity and the full-range window); needs `ready`. */
   range(slice: number): { min: number; max: number };
+  /** 1 where a grey slice's modality value is within [min, max] (threshold painting); undefined for colour; needs `ready`. */
+  withinRange(slice: number, min: number, max: number): Uint8Array | undefined;
 }
 
 const CACHE_SIZE = 48;
@@ -120,5 +122,9 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
     isGrey,
     defaultWindow,
     range,
+    withinRange: (slice, min, max) => {
+      const decoded = frame(slice);
+      return decoded.kind === 'grey' ? modalityMask(decoded.values, plane(slice).file.info.rescale, min, max) : undefined;
+    },
   };
 }

@@ -40,6 +40,20 @@ export function presetsFor(modality: string | undefined): readonly WindowPreset[
 }
 
 /** Modality values of a frame: min and max after rescale (for a window when the file has none). */
+/**
+ * Threshold painting: 1 where the modality value (stored × RescaleSlope + RescaleIntercept, e.g.
+ * Hounsfield units for CT) lies within [min, max], both ends included.
+ */
+export function modalityMask(values: ArrayLike<number>, rescale: Rescale, min: number, max: number): Uint8Array {
+  const mask = new Uint8Array(values.length);
+  const { slope, intercept } = rescale;
+  for (let i = 0; i < values.length; i++) {
+    const m = values[i]! * slope + intercept;
+    if (m >= min && m <= max) mask[i] = 1;
+  }
+  return mask;
+}
+
 export function modalityRange(values: ArrayLike<number>, rescale: Rescale): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;

@@ -66,7 +66,24 @@ export function estimateFrameRate(mediaTimes: readonly number[]): number | undef
   }
   const millisecondTimes = mediaTimes.every((t) => Math.abs(t * 1000 - Math.round(t * 1000)) < 1e-6);
   const quantum = millisecondTimes ? 1e-3 : 1e-6;
-  return snapFrameRate(frames / span, Math.max(5e-4, (1.5 * quantum) / span));
+  const tolerance = Math.max(5e-4, (1.5 * quantum) / span);
+  const near = COMMON_FRAME_RATES.filter((rate) => Math.abs(rate - frames / span) / rate < tolerance);
+  // A short probe (a busy machine presents few frames) can leave 30 and 29.97 both within reach:
+  // the media times themselves sit on one rate's frame grid and drift off the other's.
+  if (near.length > 1) return near.reduce((best, rate) => (gridError(mediaTimes, rate) < gridError(mediaTimes, best) ? rate : best));
+  return snapFrameRate(frames / span, tolerance);
+}
+
+/** How far the media times sit from the frame grid of `fps` that starts at the first of them (sum of squares, s²). */
+function gridError(mediaTimes: readonly number[], fps: number): number {
+  const first = mediaTimes[0] ?? 0;
+  let sum = 0;
+  for (const time of mediaTimes) {
+    const since = time - first;
+    const off = since - Math.round(since * fps) / fps;
+    sum += off * off;
+  }
+  return sum;
 }
 
 /** The common rate nearest to `fps` within `relativeTolerance`, else `fps` itself. */

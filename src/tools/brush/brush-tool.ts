@@ -8,6 +8,9 @@
  * step per stroke (`'create'` for a class's first mask on the plane, `'update'` after). A stroke
  * that changes no pixel writes nothing; Esc mid-stroke drops it.
  *
+ * With `context.paintablePixels` (threshold painting) a brush stroke paints only the pixels it
+ * allows; pixels outside are left as they were (painted ones stay painted).
+ *
  * The eraser clears pixels of its class. With the class `'*'` it clears every brush class on the
  * plane in one step; its draft is then the stroke's footprint (`schemaId: '*'`, 1 = erased),
  * since no single class mask shows the result. Empty masks are kept (an empty layer, not a delete).
@@ -42,6 +45,8 @@ interface Stroke {
   footprint: { data: Uint8Array; width: number; height: number } | undefined;
   last: StampPoint;
   dirty: Box | undefined;
+  /** Threshold painting: the pixels this stroke may paint (1 = may). */
+  paintable: Uint8Array | undefined;
 }
 
 export function createBrushTool(context: ToolContext, schemaId: string, options: BrushToolOptions): Tool {
@@ -83,10 +88,11 @@ export function createBrushTool(context: ToolContext, schemaId: string, options:
   function paint(from: StampPoint, to: StampPoint): void {
     if (!stroke) return;
     const value = options.erase ? 0 : 1;
+    const paintable = stroke.paintable;
     for (const layer of stroke.layers) {
       const { data } = layer;
       const box = forEachCapsulePixel(layer.width, layer.height, from, to, (i) => {
-        if (data[i] === value) return;
+        if (data[i] === value || (paintable && !paintable[i])) return;
         data[i] = value;
         layer.changed = true;
       });
@@ -145,7 +151,9 @@ export function createBrushTool(context: ToolContext, schemaId: string, options:
       const size = layers[0] ?? planeSize();
       const footprint = eraseAll && size.width > 0 && size.height > 0 ? { ...size, data: new Uint8Array(size.width * size.height) } : undefined;
       const at = stampAt(pointer);
-      stroke = { plane, layers, footprint, last: at, dirty: undefined };
+      const allowed = options.erase ? undefined : context.paintablePixels?.();
+      const paintable = allowed && allowed.length === size.width * size.height ? allowed : undefined;
+      stroke = { plane, layers, footprint, last: at, dirty: undefined, paintable };
       paint(at, at);
       showDraft();
     },

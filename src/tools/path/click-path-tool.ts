@@ -9,6 +9,7 @@
  * - Enter/N (`finish`) or a double click finish the path when it has its minimum; with fewer
  *   vertices they do nothing, keep the draft and `finish` returns false.
  * - A secondary click or Delete removes the last vertex; removing the only one drops the draft.
+ * - With `maxPoints`, the click that adds that vertex finishes the path.
  * - Esc (`cancel`) or `dispose` drops the draft. Nothing reaches the store before the finish,
  *   which writes once: the whole shape is one undo step.
  */
@@ -21,6 +22,8 @@ export interface ClickPathOptions {
   name: string;
   /** The fewest vertices a finished path has. */
   minPoints: number;
+  /** The vertex that finishes the path by itself (a measurement's fixed count); none by default. */
+  maxPoints?: number;
   /** Whether a click on the first vertex closes the path. */
   closable: boolean;
   /** What the draft looks like while drawing. */
@@ -80,6 +83,10 @@ export function createClickPathTool(context: ToolContext, schemaId: string, opti
       return;
     } else {
       points = [...points, point];
+    }
+    if (options.maxPoints !== undefined && points.length >= options.maxPoints) {
+      complete();
+      return;
     }
     preview = point;
     show();

@@ -18,6 +18,12 @@ class TestAnnotator extends AnnotatorElement {
 }
 customElements.define('lk-test-annotator', TestAnnotator);
 
+/** The same on frames (as `<lk-video>`): objects are tracks. */
+class TestTrackAnnotator extends TestAnnotator {
+  protected static override planeModel = 'track' as const;
+}
+customElements.define('lk-test-track-annotator', TestTrackAnnotator);
+
 let ontology: unknown;
 let prelabels: unknown;
 
@@ -298,5 +304,36 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     await element.updateComplete;
     element.review({ verdict: 'reject', comment: 'box too loose', errorCode: 'E1', objectIds: ['o1'] });
     expect(events.map((e) => e.detail)).to.deep.equal([{ verdict: 'reject', comment: 'box too loose', errorCode: 'E1', objectIds: ['o1'] }]);
+  });
+
+  it('Tab walks only the objects on the current frame (and not hidden ones); Ctrl+A selects those; a revealed problem goes to its frame', async () => {
+    const element = await fixture<TestTrackAnnotator>(html`<lk-test-track-annotator .ontology=${ontology}></lk-test-track-annotator>`);
+    element.session.setPlaneCount(100);
+    const track = (objectId: string, from: number, to: number): ObjectAnnotation => ({
+      ...box(objectId, 0),
+      keyframes: [
+        { frame: from, geometry: { type: 'bounding-box', value: { x: 0, y: 0, width: 10, height: 10 } } },
+        { frame: to, geometry: { type: 'bounding-box', value: { x: 0, y: 0, width: 10, height: 10 } }, stopped: true },
+      ],
+    });
+    element.session.store.transact({ origin: 'api', reason: 'import' }, (tx) => {
+      tx.putObject(track('early', 0, 20));
+      tx.putObject(track('late', 50, 90));
+      tx.putObject(track('always', 0, 99));
+      tx.putObject(track('hidden', 0, 99));
+    });
+    element.session.setHidden('hidden', true);
+    element.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(element.session.selection).to.deep.equal(['always']);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(element.session.selection).to.deep.equal(['early']);
+    element.session.setPlane(60);
+    await sendKeys({ press: 'Control+a' });
+    expect(element.session.selection).to.deep.equal(['late', 'always']);
+    element.session.reveal({ code: 'required-classification', message: 'x', objectId: 'early', schemaId: 'c-car-kind' });
+    expect(element.session.plane, 'the problem object is shown where it is').to.equal(0);
+    expect(element.session.selection).to.deep.equal(['early']);
   });
 });

@@ -224,7 +224,7 @@ describe('<lk-classification-form>', () => {
     const changes: ChangeSet[] = [];
     session.store.subscribe((change) => changes.push(change));
     const form = await fixture<LkClassificationForm>(html`<lk-classification-form .session=${session} object-id="car-1"></lk-classification-form>`);
-    expect(query(form, '[part~="heading"]').textContent).to.contain('Car car-1');
+    expect(query(form, '[part~="heading"]').textContent).to.contain('Car 1');
     expect(shadow(form).querySelector('[data-schema-id="c-truck-axles"]')).to.equal(null);
 
     await click(choice(form, 'c-car-kind', 'Truck'));

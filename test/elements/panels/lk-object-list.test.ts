@@ -54,19 +54,51 @@ describe('<lk-object-list>', () => {
     await resetMouse();
   });
 
-  it('lists every object with class colour, title, short id and lock', async () => {
+  it('lists every object with class colour, its number in its class (not its id) and lock', async () => {
     const session = await panelSession();
     importObjects(session, [object('car-1', 't-car'), object('0123456789abcdef', 't-sign', { lock: true })]);
     const list = await fixture<LkObjectList>(html`<lk-object-list .session=${session}></lk-object-list>`);
     const rows = queryAll(list, '[part~="item"]');
-    expect(rows.map((row) => [row.querySelector('.name')!.textContent, row.querySelector('.id')!.textContent])).to.deep.equal([
-      ['Car', 'car-1'],
-      ['Sign', '…abcdef'],
+    expect(rows.map((row) => [row.querySelector('.name')!.textContent, row.querySelector('.place')!.textContent])).to.deep.equal([
+      ['Car 1', ''],
+      ['Sign 1', ''],
     ]);
     expect(rows[0]!.querySelector<HTMLElement>('.swatch')!.style.getPropertyValue('--swatch')).to.equal('#e53935');
     expect(rows[0]!.querySelector('.lock')).to.equal(null);
     expect(rows[1]!.querySelector('.lock')!.textContent).to.contain('locked');
     expect(query(list, 'h3').textContent).to.contain('(2)');
+  });
+
+  it('says where each object is: a page or slice, a track\'s frames, the covered text', async () => {
+    const paged = await panelSession({ planeModel: 'paged' });
+    importObjects(paged, [
+      object('p1', 't-car', { keyframes: [{ frame: 2, geometry: box(0) }] }),
+      object('p2', 't-car', {
+        keyframes: [
+          {
+            frame: 0,
+            geometry: {
+              type: 'pdf',
+              value: { position: { boundingRect: { x1: 0, y1: 0, x2: 1, y2: 1, width: 1, height: 1 }, rects: [], pageNumber: 1 }, content: { text: 'Total due' } },
+            } as never,
+          },
+        ],
+      }),
+    ]);
+    const slices = await fixture<LkObjectList>(html`<lk-object-list .session=${paged} plane-noun="slice"></lk-object-list>`);
+    expect(queryAll(slices, '[part~="item"] .place').map((cell) => cell.textContent)).to.deep.equal(['slice 3', '“Total due” (slice 1)']);
+
+    const track = await panelSession({ planeModel: 'track' });
+    importObjects(track, [
+      object('t1', 't-car', { keyframes: [{ frame: 10, geometry: box(0) }, { frame: 45, geometry: box(5) }, { frame: 60, geometry: box(5), stopped: true }] }),
+      object('t2', 't-car', { keyframes: [{ frame: 5, geometry: box(0) }] }),
+    ]);
+    const tracks = await fixture<LkObjectList>(html`<lk-object-list .session=${track}></lk-object-list>`);
+    expect(queryAll(tracks, '[part~="item"]').map((row) => `${row.querySelector('.name')!.textContent} ${row.querySelector('.place')!.textContent}`)).to.deep.equal([
+      'Car 1 frames 10–59',
+      'Car 2 frames 5–end',
+    ]);
+    await expect(tracks).to.be.accessible();
   });
 
   it('selects on click, adds with Shift or Ctrl, and highlights the selection', async () => {
@@ -88,11 +120,11 @@ describe('<lk-object-list>', () => {
 
   it('hides and shows objects', async () => {
     const { session, list } = await mount();
-    await click(buttonNamed(list, 'Hide Car car-1'));
+    await click(buttonNamed(list, 'Hide Car 1'));
     expect(session.hidden.has('car-1')).to.equal(true);
     await list.updateComplete;
     expect(item(list, 'car-1').classList.contains('is-hidden')).to.equal(true);
-    await click(buttonNamed(list, 'Show Car car-1'));
+    await click(buttonNamed(list, 'Show Car 1'));
     expect(session.hidden.has('car-1')).to.equal(false);
   });
 
@@ -100,8 +132,8 @@ describe('<lk-object-list>', () => {
     const { session, list } = await mount();
     const changes: ChangeSet[] = [];
     session.store.subscribe((change) => changes.push(change));
-    expect(buttonNamed(list, 'Delete Road road-1').disabled).to.equal(true);
-    await click(buttonNamed(list, 'Delete Sign sign-1'));
+    expect(buttonNamed(list, 'Delete Road 1').disabled).to.equal(true);
+    await click(buttonNamed(list, 'Delete Sign 1'));
     expect(session.store.state.objects.has('sign-1')).to.equal(false);
     expect(changes.map((change) => [change.origin, change.reason])).to.deep.equal([['user', 'delete']]);
     await list.updateComplete;
@@ -166,7 +198,7 @@ describe('<lk-object-list>', () => {
     expect(session.store.state.objects.size).to.equal(3);
     await sendKeys({ press: 'Enter' });
     expect(session.selection).to.deep.equal(['car-1']);
-    await click(buttonNamed(list, 'Hide Car car-1'));
+    await click(buttonNamed(list, 'Hide Car 1'));
     expect(session.hidden.has('car-1')).to.equal(true);
   });
 
@@ -280,13 +312,13 @@ describe('<lk-object-list>', () => {
       const { session, list } = await mountMany();
       session.select(['o-7000']);
       await list.updateComplete;
-      await click(buttonNamed(list, 'Hide Car o-7000'));
+      await click(buttonNamed(list, 'Hide Car 3501'));
       expect(session.hidden.has('o-7000')).to.equal(true);
       await list.updateComplete;
       expect(item(list, 'o-7000').classList.contains('is-hidden')).to.equal(true);
-      expect(buttonNamed(list, 'Delete Sign o-7001').disabled, 'o-7001 is locked').to.equal(true);
+      expect(buttonNamed(list, 'Delete Sign 3501').disabled, 'o-7001 is locked').to.equal(true);
       expect(item(list, 'o-7001').querySelector('.lock')).to.not.equal(null);
-      const deleteButton = buttonNamed(list, 'Delete Car o-7000');
+      const deleteButton = buttonNamed(list, 'Delete Car 3501');
       const box = deleteButton.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
       expect(session.store.state.objects.has('o-7000')).to.equal(false);

@@ -36,7 +36,7 @@ describe('<lk-relations-panel>', () => {
     expect(query(panel, '.hint').textContent).to.contain('Select two');
     session.select(['car-1', 'sign-1']);
     await panel.updateComplete;
-    expect(query(panel, '.pair').textContent!.replace(/\s+/g, ' ')).to.contain('Car car-1 → to Sign sign-1');
+    expect(query(panel, '.pair').textContent!.replace(/\s+/g, ' ')).to.contain('Car 1 → to Sign 1');
     await click(relateButton(panel, 'r-follows'));
     const relations = [...session.store.state.relations.values()];
     expect(relations.map(shape)).to.deep.equal([{ kind: 'single', schemaId: 'r-follows', from: 'car-1', to: 'sign-1', direction: 'straight' }]);
@@ -51,7 +51,7 @@ describe('<lk-relations-panel>', () => {
     await click(buttonNamed(panel, 'Swap from and to'));
     await click(query(panel, 'input.direction'));
     await panel.updateComplete;
-    expect(query(panel, '.pair').textContent!.replace(/\s+/g, ' ')).to.contain('Sign sign-1 ↔ and Car car-1');
+    expect(query(panel, '.pair').textContent!.replace(/\s+/g, ' ')).to.contain('Sign 1 ↔ and Car 1');
     await click(relateButton(panel, 'r-follows'));
     expect([...session.store.state.relations.values()].map(shape)).to.deep.equal([
       { kind: 'single', schemaId: 'r-follows', from: 'sign-1', to: 'car-1', direction: 'bidirectional' },
@@ -68,7 +68,7 @@ describe('<lk-relations-panel>', () => {
       { kind: 'group', schemaId: 'r-group', group: ['car-1', 'sign-1', 'car-2'] },
     ]);
     await panel.updateComplete;
-    expect(query(panel, '[part~="item"]').textContent!.replace(/\s+/g, ' ')).to.contain('Same vehicle: Car car-1, Sign sign-1, Car car-2');
+    expect(query(panel, '[part~="item"]').textContent!.replace(/\s+/g, ' ')).to.contain('Same vehicle: Car 1, Sign 1, Car 2');
   });
 
   it('lists a reverse relation (Ango) pointing from its "to" back to its "from"', async () => {
@@ -87,7 +87,7 @@ describe('<lk-relations-panel>', () => {
     );
     await panel.updateComplete;
     const row = query(panel, '[part~="item"][data-relation-id="rel-1"]');
-    expect(row.textContent!.replace(/\s+/g, ' ')).to.contain('Follows: Car car-1 → to Sign sign-1');
+    expect(row.textContent!.replace(/\s+/g, ' ')).to.contain('Follows: Car 1 → to Sign 1');
     await click(row);
     expect(session.selection).to.deep.equal(['rel-1']);
     await panel.updateComplete;

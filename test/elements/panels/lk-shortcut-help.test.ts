@@ -29,7 +29,7 @@ describe('<lk-shortcut-help>', () => {
     expect(keysOf(help, 'fit')).to.equal('Shift+F');
     expect(keysOf(help, 'zoomIn'), 'disabled by the host').to.equal(undefined);
     expect(keysOf(help, 'zoomOut')).to.equal('-');
-    expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(20);
+    expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(23);
   });
 
   it('lists the class shortcuts with their titles and the Alt variant', async () => {
@@ -76,6 +76,29 @@ describe('<lk-shortcut-help>', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dialog.open).to.equal(false);
     expect(events).to.equal(0);
+  });
+
+  it('lists an element key that is a remappable action with the keys the host bound, and leaves element actions out of the shared table', async () => {
+    const session = await panelSession();
+    const own = {
+      heading: 'Video',
+      shortcuts: [
+        { id: 'next-frame', label: 'Next frame', chords: ['arrowright'], action: 'frameForward' as const },
+        { id: 'back-ten', label: 'Ten frames back', chords: [], action: 'frameBackFar' as const },
+      ],
+    };
+    const help = await fixture<LkShortcutHelp>(
+      html`<lk-shortcut-help .session=${session} .elementShortcuts=${own} .shortcuts=${{ frameForward: 'shift+l', frameBackFar: null }} open></lk-shortcut-help>`,
+    );
+    const rows = queryAll(help, 'table.element tbody tr').map((row) => [row.dataset['shortcut'], row.querySelector('td.keys')!.textContent!.replace(/\s+/g, ' ').trim()]);
+    expect(rows, 'a disabled action with no fixed key has no row').to.deep.equal([['next-frame', '→ or Shift+L']]);
+    expect(keysOf(help, 'frameForward'), 'the element table carries it').to.equal('→ or Shift+L');
+    expect(queryAll(help, 'table.built-in tr[data-action="frameForward"]')).to.have.length(0);
+    expect(keysOf(help, 'submit')).to.equal('Ctrl+Enter');
+    expect(keysOf(help, 'skip')).to.equal('Ctrl+Shift+Enter');
+    const defaults = queryAll(help, 'table.built-in td.keys').map((cell) => cell.textContent!);
+    expect(defaults.some((keys) => /Alt\+[←→]|Ctrl\+Alt\+/.test(keys)), `no default is a browser or desktop key: ${defaults.join(' | ')}`).to.equal(false);
+    help.open = false;
   });
 
   it("lists the keys of the element it is in, from the elementShortcuts property or the element's context", async () => {

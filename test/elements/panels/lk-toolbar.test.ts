@@ -170,4 +170,16 @@ describe('<lk-toolbar>', () => {
     toolbar.style.setProperty('--lk-tool-label-max-width', 'none');
     expect(label.scrollWidth, 'the host may lift the limit').to.be.at.most(label.clientWidth);
   });
+
+  it('a blocked Submit that asks for objects of a class focuses that class button', async () => {
+    const session = await panelSession();
+    const toolbar = await fixture<LkToolbar>(html`<lk-toolbar .session=${session}></lk-toolbar>`);
+    session.reveal({ code: 'required-tool', message: 'Draw at least one "Road".', schemaId: 't-road' });
+    await toolbar.updateComplete;
+    expect(shadow(toolbar).activeElement).to.equal(toolButton(toolbar, 't-road'));
+    // A problem about an object's answer is not the toolbar's.
+    session.reveal({ code: 'required-classification', message: 'x', schemaId: 't-car', objectId: 'nope' });
+    await toolbar.updateComplete;
+    expect(shadow(toolbar).activeElement).to.equal(toolButton(toolbar, 't-road'));
+  });
 });

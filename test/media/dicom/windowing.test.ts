@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dragWindow, modalityRange, windowForRange } from '../../../src/media/dicom/windowing.js';
+import { dragWindow, modalityMask, modalityRange, windowForRange } from '../../../src/media/dicom/windowing.js';
 import { expectedGrey } from './raw-reader.js';
 
 describe('DICOM windowing', () => {
@@ -21,5 +21,15 @@ describe('DICOM windowing', () => {
     expect(dragWindow({ center: 40, width: 400 }, 10, 0, 2)).to.deep.equal({ center: 40, width: 420 });
     expect(dragWindow({ center: 40, width: 400 }, 0, 10, 2)).to.deep.equal({ center: 20, width: 400 });
     expect(dragWindow({ center: 40, width: 400 }, -1000, 0, 2).width).to.equal(1);
+  });
+});
+
+describe('modalityMask (threshold painting)', () => {
+  it('marks the pixels whose rescaled value lies within the range, both ends included', () => {
+    // CT-style rescale: HU = stored − 1024.
+    const stored = [0, 1024, 1023, 1124, 1125, 3000];
+    expect([...modalityMask(stored, { slope: 1, intercept: -1024 }, 0, 100)]).to.deep.equal([0, 1, 0, 1, 0, 0]);
+    // A negative slope still compares modality values.
+    expect([...modalityMask([10, 20, 30], { slope: -2, intercept: 0 }, -45, -20)]).to.deep.equal([1, 1, 0]);
   });
 });

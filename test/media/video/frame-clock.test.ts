@@ -90,6 +90,11 @@ describe('frame rate rule', () => {
     expect(estimateFrameRate(webm)).to.equal(30);
     const ntscWebm = Array.from({ length: 25 }, (_, f) => Math.round((f * 1001) / 30) / 1000);
     expect(estimateFrameRate(ntscWebm)).to.equal(30000 / 1001);
+    // A short probe on a busy machine: few frames, some dropped, both 30 and 29.97 within reach.
+    const shortWebm = [0, 1, 2, 4, 5, 7, 8].map((f) => Math.round((f * 1000) / 30) / 1000);
+    expect(estimateFrameRate(shortWebm)).to.equal(30);
+    const shortNtscWebm = [0, 1, 2, 4, 5, 7, 8].map((f) => Math.round((f * 1001) / 30) / 1000);
+    expect(estimateFrameRate(shortNtscWebm)).to.equal(30000 / 1001);
     expect(estimateFrameRate([0])).to.equal(undefined);
     expect(estimateFrameRate([0, 0, 0])).to.equal(undefined);
   });

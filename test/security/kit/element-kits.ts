@@ -384,8 +384,8 @@ const textKit: ElementKit = {
     await dragBetween(input, [rect.left + 1, y], [rect.right - 1, y], 3);
     await press(input, 'Escape');
   }),
-  // Shift+Alt moves an entity's end, Ctrl+Alt its start.
-  editKeys: ['Shift+Alt+ArrowRight', 'Control+Alt+ArrowRight'],
+  // Shift+Alt+→ moves an entity's end, ] its start.
+  editKeys: ['Shift+Alt+ArrowRight', ']'],
   objectPoint(element, objectId) {
     const ner = objectById(element, objectId)?.ner;
     const text = (element as unknown as { documentText?: string }).documentText;

@@ -53,10 +53,10 @@ async function tryToChange(element: KitElement, objectId: string): Promise<void>
   const from = kit.objectPoint(element, objectId);
   await dragBetween(input, from, [from[0] + 30, from[1] + 20]);
   await element.settled();
-  // The object list's delete button for this object ("Delete <class title> <id>"; ids here are short).
+  // The object list's delete button for this object ("Delete <class title> <number>", in the row's actions).
   const remove = deepElements(element.shadowRoot!).find((node) => {
     const name = node.getAttribute('aria-label') ?? '';
-    return node instanceof HTMLButtonElement && name.startsWith('Delete ') && name.endsWith(` ${objectId}`);
+    return node instanceof HTMLButtonElement && name.startsWith('Delete ') && node.closest<HTMLElement>('.row-actions')?.dataset['objectId'] === objectId;
   });
   expect(remove, `the object list's delete button for ${objectId}`).not.to.equal(undefined);
   await clickControl(input, remove!);
@@ -153,7 +153,9 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
       now = T0 + 60_000;
       const id = await kit.labelEditable(element, input);
       const created = objectById(element, id)!.metadata;
-      expect(created).to.deep.equal({ createdAt: iso(T0 + 60_000), createdBy: ANN.email, createdIn: 'Label' });
+      const { index, ...audit } = created;
+      expect(audit).to.deep.equal({ createdAt: iso(T0 + 60_000), createdBy: ANN.email, createdIn: 'Label' });
+      expect(index, 'its number in its class').to.be.a('number');
 
       element.user = REV;
       element.setAttribute('stage', 'Review');

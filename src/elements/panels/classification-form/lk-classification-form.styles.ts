@@ -54,6 +54,10 @@ export const lkClassificationFormStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--lk-error-color, #cf222e);
   }
+  .field.invalid {
+    border-left: 3px solid var(--lk-error-color, #cf222e);
+    padding-left: 6px;
+  }
   .error {
     color: var(--lk-error-color, #cf222e);
     font-size: 0.92em;

@@ -4,10 +4,13 @@ import { live } from 'lit/directives/live.js';
 import { styleProperties } from '../../base/style-properties.js';
 import type { Answer, AuditMetadata, ClassificationAnswer, ObjectAnnotation } from '../../../core/model.js';
 import type { ClassificationCategory, ToolCategory } from '../../../core/ontology.js';
+import type { Problem } from '../../../core/problem.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
-import { newId, objectLabel, toolCategory } from '../shared/format.js';
+import { isTypingTarget } from '../../base/keymap.js';
+import { labelOf, newId, toolCategory } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { PanelElement } from '../shared/panel-element.js';
+import { scrollIntoPanel } from '../shared/reveal.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import {
   answerAt,
@@ -72,13 +75,14 @@ function ordered(known: readonly string[], chosen: ReadonlySet<string>, current:
  * or the single selected object with `follow-selection`). Every classification type of FORMAT.md
  * §1; nested questions under their parent, conditional ones only while their option is chosen,
  * frame-specific ones per plane. Each answer is one undo step (text answers are written on
- * `change`, not per keystroke).
+ * `change`, not per keystroke). Digits 1–9 in a focused choice question pick its options.
  *
  * @tagname lk-classification-form
  * @csspart form - The whole form.
  * @csspart heading - The form's heading.
  * @csspart field - One question with its nested questions.
- * @csspart error - The message under a text answer that does not match its pattern.
+ * @csspart error - The message under a text answer that does not match its pattern, or under a question a blocked Submit names.
+ * @csspart invalid-field - A question a blocked Submit names (also `field`); it is focused and scrolled to when revealed.
  * @cssproperty [--lk-error-color=#cf222e] - Required marks and pattern messages.
  * @cssproperty [--lk-border-color=#d0d7de] - Input borders and the nesting line.
  * @cssproperty [--lk-input-background=#ffffff] - Background of inputs and dropdowns.
@@ -113,6 +117,47 @@ export class LkClassificationForm extends PanelElement {
 
   protected override sessionChanged(topic: SessionTopic): void {
     if (topic === 'plane') this.drafts.clear();
+    if (topic === 'reveal') void this.updateComplete.then(() => this.focusRevealed());
+  }
+
+  /** The problems of a blocked Submit that are about this form's questions (by question). */
+  private problemsHere(session: LabelingSession, target: FormTarget): Map<string, Problem> {
+    const owner = target.kind === 'object' ? target.object.objectId : undefined;
+    const here = new Map<string, Problem>();
+    for (const problem of session.problems) {
+      if (problem.schemaId !== undefined && problem.objectId === owner && !here.has(problem.schemaId)) here.set(problem.schemaId, problem);
+    }
+    return here;
+  }
+
+  /** After a blocked Submit (or a click on a problem): focus and scroll to the question it names, if it is in this form. */
+  private focusRevealed(): void {
+    const session = this.currentSession;
+    const problem = session?.revealed;
+    const target = this.resolveTarget();
+    if (!session || !problem?.schemaId || !target) return;
+    if (problem.objectId !== (target.kind === 'object' ? target.object.objectId : undefined)) return;
+    const field = [...this.renderRoot.querySelectorAll<HTMLElement>('.field')].find((element) => element.dataset['schemaId'] === problem.schemaId);
+    const control = field?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), summary, button:not([disabled]), [tabindex="0"]');
+    if (!field || !control) return;
+    scrollIntoPanel(field);
+    control.focus({ preventScroll: true });
+  }
+
+  /**
+   * Digits 1–9 in a focused choice question (radio, checkbox, multi dropdown) pick its first to
+   * ninth option (a checkbox option is toggled). The innermost question takes them, and the
+   * element's class keys do not see them.
+   */
+  private onFieldKey(event: KeyboardEvent, category: ClassificationCategory, path: CategoryPath, answer: Answer | undefined, disabled: boolean): void {
+    if (disabled || event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key) || isTypingTarget(event)) return;
+    if (category.tool !== 'radio' && category.tool !== 'checkbox' && category.tool !== 'multi-dropdown') return;
+    const option = category.options[Number(event.key) - 1];
+    if (!option) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (category.tool === 'radio') this.write(path, option.value);
+    else this.toggleOption(category, path, option.value, !arrayAnswer(answer).includes(option.value));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -164,14 +209,14 @@ export class LkClassificationForm extends PanelElement {
     const target = this.resolveTarget();
     if (!session || !target || target.categories.length === 0) return nothing;
     const heading =
-      this.heading ?? (target.kind === 'object' ? objectLabel(session.ontology, target.object.objectId, target.object.schemaId) : 'Classifications');
+      this.heading ?? (target.kind === 'object' ? labelOf(session.ontology, target.object, target.object.objectId) : 'Classifications');
     const readonly = !session.canEdit || target.locked;
     return html`
       <div part="form" role="group" aria-labelledby="heading">
         <h3 class="title" id="heading" part="heading">
           ${heading}${target.locked ? html` <span class="muted">(locked)</span>` : nothing}
         </h3>
-        ${this.renderLevel(session, target.categories, target.list, [], undefined, undefined, readonly)}
+        ${this.renderLevel(session, target.categories, target.list, [], undefined, undefined, readonly, this.problemsHere(session, target))}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
@@ -185,6 +230,7 @@ export class LkClassificationForm extends PanelElement {
     parent: ClassificationCategory | undefined,
     parentAnswer: Answer | undefined,
     readonly: boolean,
+    problems: ReadonlyMap<string, Problem>,
   ): TemplateResult[] {
     return categories
       .filter((category) => isShown(category, parent, parentAnswer))
@@ -194,12 +240,19 @@ export class LkClassificationForm extends PanelElement {
         const locked = readonly || answer?.lock === true;
         const nested = category.classifications.length
           ? html`<div class="nested">
-              ${this.renderLevel(session, category.classifications, answer?.classifications ?? [], path, category, answer?.answer, locked)}
+              ${this.renderLevel(session, category.classifications, answer?.classifications ?? [], path, category, answer?.answer, locked, problems)}
             </div>`
           : nothing;
+        const problem = problems.get(category.schemaId);
         return html`
-          <div class="field" part="field" data-schema-id=${category.schemaId}>
-            ${this.renderControl(category, path, answer?.answer, locked)} ${nested}
+          <div
+            class=${problem ? 'field invalid' : 'field'}
+            part=${problem ? 'field invalid-field' : 'field'}
+            data-schema-id=${category.schemaId}
+            @keydown=${(event: KeyboardEvent) => this.onFieldKey(event, category, path, answer?.answer, locked)}
+          >
+            ${this.renderControl(category, path, answer?.answer, locked)}
+            ${problem ? html`<div class="error problem" part="error">${problem.message}</div>` : nothing} ${nested}
           </div>
         `;
       });

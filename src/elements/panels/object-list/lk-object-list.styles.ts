@@ -29,6 +29,18 @@ export const lkObjectListStyles = css`
     right: 0;
     box-sizing: border-box;
   }
+  .name {
+    flex: none;
+    max-width: 60%;
+  }
+  .place {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    color: var(--lk-muted-color, #57606a);
+  }
   .lock {
     flex: none;
     display: inline-flex;

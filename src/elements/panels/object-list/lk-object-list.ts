@@ -5,7 +5,7 @@ import { styleProperties } from '../../base/style-properties.js';
 import type { ObjectAnnotation } from '../../../core/model.js';
 import { geometryOnPlane } from '../../../core/plane-geometry.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
-import { objectLabel, safeColor, shortId, toolCategory } from '../shared/format.js';
+import { labelOf, objectPlace, safeColor } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { nextListIndex } from '../shared/listbox-keys.js';
 import { listStyles } from '../shared/list.styles.js';
@@ -29,7 +29,9 @@ interface ObjectRows {
 }
 
 /**
- * Every object of the asset: class colour and title, short id, lock, visibility toggle, delete.
+ * Every object of the asset: class colour, its name ("Car 3": the class and the object's number in it),
+ * where it is (the covered text of a text span or PDF selection, the page or slice, a track's frames),
+ * lock, visibility toggle, delete.
  * A multi-select listbox: click selects (Shift/Ctrl/⌘ adds or removes), ↑/↓/Home/End/PageUp/PageDown
  * move, Enter/Space select, Delete deletes. Objects not shown on the current plane are dimmed.
  *
@@ -52,6 +54,9 @@ export class LkObjectList extends PanelElement {
 
   /** Heading text. */
   @property({ type: String }) heading = 'Objects';
+
+  /** What a plane is called in the rows of a paged asset ("page 2", "slice 14"). */
+  @property({ type: String, attribute: 'plane-noun' }) planeNoun = 'page';
 
   @state() private activeIndex = 0;
   /** The scroller's position and size as last read (rendering reads these, never the layout). */
@@ -137,7 +142,7 @@ export class LkObjectList extends PanelElement {
     isActive: boolean,
     selected: boolean,
   ): TemplateResult {
-    const category = toolCategory(session.ontology, object.schemaId);
+    const category = session.ontology?.tools.find((tool) => tool.schemaId === object.schemaId);
     const hidden = session.hidden.has(object.objectId);
     const offPlane = session.planeModel !== 'single' && geometryOnPlane(object, session.plane, session.planeModel) === undefined;
     return html`
@@ -155,8 +160,8 @@ export class LkObjectList extends PanelElement {
         @focus=${() => (this.activeIndex = index)}
       >
         <span class="swatch" style=${styleProperties({ '--swatch': safeColor(category?.color) })}></span>
-        <span class="name">${category?.title ?? object.schemaId}</span>
-        <span class="id">${shortId(object.objectId)}</span>
+        <span class="name">${labelOf(session.ontology, object, object.objectId)}</span>
+        <span class="place">${objectPlace(object, session.planeModel, this.planeNoun)}</span>
         ${object.lock ? html`<span class="lock" title="Locked">${icons.lock}<span class="visually-hidden">, locked</span></span>` : nothing}
         ${hidden ? html`<span class="visually-hidden">, hidden</span>` : nothing}
         ${offPlane ? html`<span class="visually-hidden">, not on this plane</span>` : nothing}
@@ -165,10 +170,10 @@ export class LkObjectList extends PanelElement {
   }
 
   private renderActions(session: LabelingSession, object: ObjectAnnotation, index: number): TemplateResult {
-    const label = objectLabel(session.ontology, object.objectId, object.schemaId);
+    const label = labelOf(session.ontology, object, object.objectId);
     const hidden = session.hidden.has(object.objectId);
     return html`
-      <div class="row-actions" style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
+      <div class="row-actions" data-object-id=${object.objectId} style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
         <button
           type="button"
           class="visibility"

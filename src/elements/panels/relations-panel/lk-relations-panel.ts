@@ -5,7 +5,7 @@ import { styleProperties } from '../../base/style-properties.js';
 import type { RelationAnnotation } from '../../../core/model.js';
 import type { RelationCategory } from '../../../core/ontology.js';
 import type { LabelingSession, SessionTopic } from '../../../core/session.js';
-import { newId, objectLabel, relationCategory, safeColor } from '../shared/format.js';
+import { labelOf, newId, relationCategory, safeColor } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
 import { nextListIndex } from '../shared/listbox-keys.js';
 import { listStyles } from '../shared/list.styles.js';
@@ -76,7 +76,7 @@ export class LkRelationsPanel extends PanelElement {
   }
 
   private label(session: LabelingSession, objectId: string): string {
-    return objectLabel(session.ontology, objectId, session.store.state.objects.get(objectId)?.schemaId);
+    return labelOf(session.ontology, session.store.state.objects.get(objectId), objectId);
   }
 
   private renderCreate(session: LabelingSession): TemplateResult | typeof nothing {

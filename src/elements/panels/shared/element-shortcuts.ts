@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { KeyAction } from '../../base/keymap.js';
 
 /** One key (or pointer input) an element handles itself, beyond the shared key bindings. */
 export interface ElementShortcut {
@@ -8,6 +9,8 @@ export interface ElementShortcut {
   label: string;
   /** Chords in the key-binding notation (`space`, `shift+arrowleft`, `,`); shown formatted. */
   chords: readonly string[];
+  /** A remappable action (`element.shortcuts`): its bound keys are shown after `chords`, with the host's remapping. */
+  action?: KeyAction;
   /** Pointer input that does the same, in words (`Alt+wheel`, `right-drag`). */
   pointer?: string;
 }

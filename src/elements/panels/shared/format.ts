@@ -1,5 +1,7 @@
 /** Small display helpers shared by the panels (text only: every result goes into a lit text binding). */
+import type { ObjectAnnotation } from '../../../core/model.js';
 import type { Ontology, RelationCategory, ToolCategory } from '../../../core/ontology.js';
+import type { PlaneModel } from '../../../core/session.js';
 
 const FALLBACK_COLOR = '#6e7781';
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -22,10 +24,42 @@ export function relationCategory(ontology: Ontology | undefined, schemaId: strin
   return ontology?.relations.find((relation) => relation.schemaId === schemaId);
 }
 
-/** "Car …a1b2c3": the class title (or the schemaId when the ontology lacks it) and the short id. */
-export function objectLabel(ontology: Ontology | undefined, objectId: string, schemaId: string | undefined): string {
+/**
+ * "Car 3": the class title (or the schemaId when the ontology lacks it) and the object's number in
+ * its class (`metadata.index`); "Car …a1b2c3" (the short id) for an object without a number.
+ */
+export function objectLabel(ontology: Ontology | undefined, objectId: string, schemaId: string | undefined, index?: number): string {
   const title = schemaId === undefined ? 'Unknown' : (toolCategory(ontology, schemaId)?.title ?? schemaId);
-  return `${title} ${shortId(objectId)}`;
+  return `${title} ${index ?? shortId(objectId)}`;
+}
+
+/** `objectLabel` of a stored object (or of an id no object has any more). */
+export function labelOf(ontology: Ontology | undefined, object: ObjectAnnotation | undefined, objectId: string): string {
+  return objectLabel(ontology, objectId, object?.schemaId, object?.metadata.index);
+}
+
+/**
+ * Where an object is, in words: the text it covers (a text span, a PDF text selection), else its
+ * page or slice (`planeNoun`, counted from 1 as the element shows them), a track's first and last
+ * frame (counted from 0, as the timeline does), or nothing on a single picture.
+ */
+export function objectPlace(object: ObjectAnnotation, planeModel: PlaneModel, planeNoun = 'page'): string {
+  const first = object.keyframes[0];
+  if (!first) return '';
+  const geometry = first.geometry;
+  if (geometry.type === 'ner') return `“${geometry.value.selection}”`;
+  if (geometry.type === 'pdf' && 'text' in geometry.value.content && geometry.value.content.text) {
+    return `“${geometry.value.content.text}” (${planeNoun} ${first.frame + 1})`;
+  }
+  if (planeModel === 'paged') return `${planeNoun} ${first.frame + 1}`;
+  if (planeModel === 'track') {
+    // Without a stop a track goes on to the last frame; a stop is the first frame without the object.
+    const last = object.keyframes.at(-1)!;
+    if (!last.stopped) return `frames ${first.frame}–end`;
+    const end = Math.max(first.frame, last.frame - 1);
+    return end === first.frame ? `frame ${first.frame}` : `frames ${first.frame}–${end}`;
+  }
+  return '';
 }
 
 /** A random id for a new answer or relation (`randomUUID` needs a secure context; this does not). */

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleProperties } from '../../base/style-properties.js';
-import { defaultKeyBindings, type KeyAction, type KeyBindings } from '../../base/keymap.js';
+import { bindingOf, defaultKeyBindings, ELEMENT_ACTIONS, type KeyAction, type KeyBindings } from '../../base/keymap.js';
 import { elementShortcutsContext, type ElementShortcuts } from '../shared/element-shortcuts.js';
 import { formatChord, safeColor } from '../shared/format.js';
 import { icons } from '../shared/icons.js';
@@ -32,6 +32,17 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   nudgeDownFar: 'Move the selection down, far',
   nextObject: 'Select the next object',
   previousObject: 'Select the previous object',
+  selectAll: 'Select every object in view',
+  submit: 'Submit',
+  skip: 'Skip the task',
+  frameBack: 'Previous frame',
+  frameForward: 'Next frame',
+  frameBackFar: 'Ten frames back',
+  frameForwardFar: 'Ten frames forward',
+  entityStartBack: "Move the entity's start earlier",
+  entityStartForward: "Move the entity's start later",
+  entityEndBack: "Move the entity's end earlier",
+  entityEndForward: "Move the entity's end later",
 };
 
 /** One row of the table: what it does and the chords that do it. */
@@ -41,12 +52,15 @@ export interface ShortcutRow {
   chords: string[];
 }
 
-/** The built-in bindings with the host's overrides applied; disabled (`null`) actions are left out. */
+/**
+ * The shared built-in bindings with the host's overrides applied; disabled (`null`) actions are left
+ * out, and so are the actions of one kind of element (listed with that element's keys).
+ */
 export function shortcutRows(overrides: KeyBindings | undefined): ShortcutRow[] {
   return (Object.keys(defaultKeyBindings) as KeyAction[]).flatMap((action) => {
-    const binding = overrides && action in overrides ? overrides[action] : defaultKeyBindings[action];
-    if (!binding) return [];
-    return [{ action, label: ACTION_LABELS[action], chords: binding.split('|').map((chord) => formatChord(chord)) }];
+    const chords = ELEMENT_ACTIONS.has(action) ? [] : bindingOf(action, overrides);
+    if (chords.length === 0) return [];
+    return [{ action, label: ACTION_LABELS[action], chords: chords.map((chord) => formatChord(chord)) }];
   });
 }
 
@@ -172,18 +186,21 @@ export class LkShortcutHelp extends PanelElement {
           </tr>
         </thead>
         <tbody>
-          ${own.shortcuts.map(
-            (shortcut) => html`
-              <tr data-shortcut=${shortcut.id}>
+          ${own.shortcuts.map((shortcut) => {
+            // Fixed keys, then the remappable action's keys as the host bound them.
+            const chords = [...shortcut.chords, ...(shortcut.action ? bindingOf(shortcut.action, this.shortcuts) : [])];
+            if (chords.length === 0 && !shortcut.pointer) return nothing;
+            return html`
+              <tr data-shortcut=${shortcut.id} data-action=${shortcut.action ?? nothing}>
                 <td>${shortcut.label}</td>
                 <td class="keys">
-                  ${shortcut.chords.map((chord, index) => html`${index ? ' or ' : ''}<kbd>${formatChord(chord)}</kbd>`)}${shortcut.pointer
-                    ? html`${shortcut.chords.length ? ' or ' : ''}${shortcut.pointer}`
+                  ${chords.map((chord, index) => html`${index ? ' or ' : ''}<kbd>${formatChord(chord)}</kbd>`)}${shortcut.pointer
+                    ? html`${chords.length ? ' or ' : ''}${shortcut.pointer}`
                     : nothing}
                 </td>
               </tr>
-            `,
-          )}
+            `;
+          })}
         </tbody>
       </table>
     `;

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import type { Problem } from '../../../core/problem.js';
 import type { LabelingSession } from '../../../core/session.js';
+import { labelOf } from '../shared/format.js';
 import { PanelElement } from '../shared/panel-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lkTaskActionsStyles } from './lk-task-actions.styles.js';
@@ -17,6 +19,8 @@ type Verdict = 'accept' | 'reject';
  * @csspart actions - The panel.
  * @csspart submit - The Submit button.
  * @csspart skip - The Skip button.
+ * @csspart problems - What blocked the last Submit: one button per problem (naming the missing answer
+ *   and its object) that selects the object and focuses the field; it updates as problems are solved.
  * @cssproperty [--lk-accent-color=#1f6feb] - Background of the primary button.
  * @cssproperty [--lk-error-color=#cf222e] - Text of the Reject buttons.
  */
@@ -43,12 +47,36 @@ export class LkTaskActions extends PanelElement {
     const disabled = session.mode === 'view';
     return html`
       <div part="actions" role="group" aria-label="Task">
+        ${this.renderProblems(session)}
         <div class="buttons">
           <button type="button" part="submit" class="primary submit" ?disabled=${disabled} @click=${() => session.actions.submit()}>Submit</button>
           <button type="button" part="skip" class="skip" ?disabled=${disabled} @click=${() => session.actions.skip()}>Skip</button>
         </div>
       </div>
     `;
+  }
+
+  private renderProblems(session: LabelingSession): TemplateResult | typeof nothing {
+    const problems = session.problems;
+    if (problems.length === 0) return nothing;
+    return html`
+      <div part="problems" class="problems" role="alert">
+        <p class="problems-title">Submit is blocked: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}</p>
+        <ul>
+          ${problems.map(
+            (problem) => html`<li>
+              <button type="button" class="problem" data-code=${problem.code} @click=${() => session.reveal(problem)}>${this.describe(session, problem)}</button>
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  /** The problem with the object it is about named first ("Car 3: …"). */
+  private describe(session: LabelingSession, problem: Problem): string {
+    const object = problem.objectId === undefined ? undefined : session.store.state.objects.get(problem.objectId);
+    return object ? `${labelOf(session.ontology, object, object.objectId)}: ${problem.message}` : problem.message;
   }
 
   private renderReview(session: LabelingSession): TemplateResult {

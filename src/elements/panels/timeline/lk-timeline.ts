@@ -7,7 +7,7 @@ import type { Ontology } from '../../../core/ontology.js';
 import { formatMediaTime } from '../../../media/video/frame-clock.js';
 import { deleteKeyframeAt, moveKeyframeTo, neighbourKeyframe } from '../../../media/video/track-edits.js';
 import { styleProperties } from '../../base/style-properties.js';
-import { objectLabel, safeColor } from '../shared/format.js';
+import { labelOf, safeColor } from '../shared/format.js';
 import { PanelElement } from '../shared/panel-element.js';
 import { sameWindow, timelineWindow, type TimelineView, type TimelineWindow } from './timeline-window.js';
 
@@ -525,22 +525,23 @@ export class LkTimeline extends PanelElement {
         break;
       case 'ArrowLeft':
       case 'ArrowRight': {
-        const direction = event.key === 'ArrowLeft' ? -1 : 1;
-        if (event.altKey) {
-          const to = frame + direction * step;
-          if (!this.moveKey(objectId, frame, to)) return;
-          this.goTo(to);
-          void this.updateComplete.then(() => this.focusDiamond(objectId, to));
-        } else {
-          const object = this.currentSession?.store.state.objects.get(objectId);
-          const neighbour = object && neighbourKeyframe([object], frame, direction);
-          if (neighbour === undefined) return;
-          void this.focusDiamond(objectId, neighbour);
-        }
+        if (event.altKey) return;
+        const object = this.currentSession?.store.state.objects.get(objectId);
+        const neighbour = object && neighbourKeyframe([object], frame, event.key === 'ArrowLeft' ? -1 : 1);
+        if (neighbour === undefined) return;
+        void this.focusDiamond(objectId, neighbour);
         break;
       }
-      default:
-        return;
+      default: {
+        // [ ] move the keyframe (Shift: ten frames). By key position, so Shift (which types { }) keeps
+        // them; never Alt+←/→, which is the browser's Back/Forward on Windows and Linux.
+        const direction = event.code === 'BracketLeft' ? -1 : event.code === 'BracketRight' ? 1 : 0;
+        if (direction === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+        const to = frame + direction * step;
+        if (!this.moveKey(objectId, frame, to)) return;
+        this.goTo(to);
+        void this.updateComplete.then(() => this.focusDiamond(objectId, to));
+      }
     }
     event.preventDefault();
     event.stopPropagation();
@@ -681,7 +682,7 @@ export class LkTimeline extends PanelElement {
     const session = this.currentSession!;
     const color = this.colorOf(object.schemaId);
     // The object list's name for the object, so a row and a list entry read the same.
-    const label = objectLabel(session.ontology, object.objectId, object.schemaId);
+    const label = labelOf(session.ontology, object, object.objectId);
     const selected = session.selection.includes(object.objectId);
     const px = this.pxPerFrame;
     const { keyframes, tabFrame } = this.windowKeyframes(object);

@@ -67,6 +67,15 @@ export class LkToolbar extends PanelElement {
 
   protected override sessionChanged(topic: SessionTopic): void {
     if (topic === 'tool' || topic === 'mode') this.erasing = false;
+    if (topic === 'reveal') void this.updateComplete.then(() => this.focusRevealedTool());
+  }
+
+  /** A blocked Submit that asks for objects of a class ("Draw at least one Car") focuses that class's button. */
+  private focusRevealedTool(): void {
+    const problem = this.currentSession?.revealed;
+    if (!problem?.schemaId || problem.objectId !== undefined) return;
+    const button = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-schema-id]')].find((b) => b.dataset['schemaId'] === problem.schemaId);
+    button?.focus({ preventScroll: true });
   }
 
   private binding(action: KeyAction): string | undefined {

@@ -1,0 +1,10 @@
+import type { ElementShortcut, ElementShortcuts } from '../panels/shared/element-shortcuts.js';
+
+/** The keys every 2D canvas handles itself (not remappable), for its shortcut help. */
+export const CANVAS_SHORTCUTS: readonly ElementShortcut[] = [
+  { id: 'pan', label: 'Pan: hold and drag', chords: ['space'], pointer: 'middle-drag' },
+  { id: 'brush-size', label: 'Brush smaller / larger', chords: ['[', ']'], pointer: 'Shift+wheel' },
+];
+
+/** `<lk-image>`'s own section of the help. */
+export const IMAGE_SHORTCUTS: ElementShortcuts = { heading: 'Canvas', shortcuts: CANVAS_SHORTCUTS };
