@@ -1,23 +1,21 @@
 // Library bundle: one ES entry per public entry point, shared code and every dynamically
 // imported heavy library (pixi.js, pdfjs-dist, cornerstone-core, dicom-parser) in dist/chunks/.
 // Entries are discovered from the file system so new elements need no change here; files loaded
-// at run time (the pdf.js worker and data) are listed in scripts/bundled-files.mjs.
+// at run time (the pdf.js worker and data, the DICOM decode worker and codecs) are listed in
+// scripts/bundled-files.mjs; workerBuilds() below makes each worker one self-contained file.
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import { BUNDLED_FILE_SETS } from './scripts/bundled-files.mjs';
-import { DICOM_CODECS_DIST_DIR, dicomCodecAssets } from './scripts/dicom-codec-assets.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const ELEMENT_DIR = /^lk-[a-z0-9-]+$/;
 
 /** What dist/ ships beside the code (scripts/bundled-files.mjs); the build copies it, the URL rewrite below points at it. */
 export { BUNDLED_FILE_SETS };
-/** What dist/dicom-codecs/ holds: the DICOM decode worker and the codecs' .wasm (scripts/dicom-codec-assets.mjs). */
-export { DICOM_CODECS_DIST_DIR };
 
 /** `{ entryName: sourcePath }` for every entry point that exists in `projectRoot` now. */
 export function libraryEntries(projectRoot = root) {
@@ -81,23 +79,34 @@ function ownSourceHasSideEffects() {
  * relative to the source file, one file per `new URL` (src/media/bundled-files.ts), e.g. in
  * src/media/pdf/pdf-assets.ts:
  *   new URL('../../../node_modules/pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url)
- * That works as is in the test runner and Storybook (both serve the repository root). In the
- * bundle each such URL is rewritten to dist/<distDir>/<file> of its set (BUNDLED_FILE_SETS),
- * relative to whichever chunk the code ends in, so the package never loads anything from a CDN
- * and every bundler that follows `new URL(…, import.meta.url)` finds the file.
+ * and a worker by its source (src/media/dicom/codec-assets.ts: `new URL('./decode-worker.ts', …)`).
+ * That works as is in the test runner (which serves the repository root). In the bundle each such
+ * URL is rewritten to dist/<distDir>/<file> of its set (BUNDLED_FILE_SETS), relative to whichever
+ * chunk the code ends in, so the package never loads anything from a CDN and every bundler that
+ * follows `new URL(…, import.meta.url)` finds the file.
  */
-function bundledFileUrls(sets) {
+function bundledFileUrls(sets, { outputDir = 'dist' } = {}) {
+  // How far the output folder is below dist/, where the files are (the server build writes dist/node/).
+  const belowDist = relative(join(root, 'dist'), join(root, outputDir)).split(sep).filter(Boolean).length;
   const marker = (set) => `__LK_BUNDLED_${set.distDir}__/`;
   const pattern = /new\s+URL\(\s*(['"`])([^'"`$]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+  const packageSets = sets.filter((set) => set.packageName);
+  const workerFiles = new Map(sets.flatMap((set) => Object.entries(set.workers ?? {}).map(([source, file]) => [resolve(root, source), { set, file }])));
+  const mentionsOne = (code) => packageSets.some((set) => code.includes(set.packageName)) || [...workerFiles.keys()].some((source) => code.includes(basename(source)));
   return {
     name: 'lk-bundled-file-urls',
     transform(code, id) {
-      if (id.startsWith('\0') || id.includes(`${sep}node_modules${sep}`) || !sets.some((set) => code.includes(set.packageName))) return null;
+      if (id.startsWith('\0') || id.includes(`${sep}node_modules${sep}`) || !mentionsOne(code)) return null;
       let changed = false;
       const out = code.replace(pattern, (match, quote, target) => {
         const trailingSlash = target.endsWith('/');
         const absolute = resolve(dirname(id), target) + (trailingSlash ? sep : '');
-        for (const set of sets) {
+        const worker = workerFiles.get(absolute);
+        if (worker) {
+          changed = true;
+          return `new URL(${quote}${marker(worker.set)}${worker.file}${quote}, import.meta.url)`;
+        }
+        for (const set of packageSets) {
           const packageRoot = join(root, 'node_modules', set.packageName) + sep;
           if (!absolute.startsWith(packageRoot)) continue;
           const inside = relative(packageRoot, absolute).split(sep).join('/') + (trailingSlash ? '/' : '');
@@ -113,7 +122,7 @@ function bundledFileUrls(sets) {
     },
     renderChunk(code, chunk) {
       if (!sets.some((set) => code.includes(marker(set)))) return null;
-      const depth = chunk.fileName.split('/').length - 1;
+      const depth = chunk.fileName.split('/').length - 1 + belowDist;
       const up = depth === 0 ? './' : '../'.repeat(depth);
       let out = code;
       for (const set of sets) out = out.split(marker(set)).join(`${up}${set.distDir}/`);
@@ -169,7 +178,6 @@ const browserBuild = {
     stubNodeBuiltins(['zlib', 'fs', 'path']),
     ownSourceHasSideEffects(),
     bundledFileUrls(BUNDLED_FILE_SETS),
-    dicomCodecAssets(root),
     nodeResolve({ exportConditions: ['browser'], preferBuiltins: false }),
     commonjs({ strictRequires: false }),
     esbuild({
@@ -201,8 +209,26 @@ export const serverBuild = {
   plugins: [
     browserOnlyStandIns(BROWSER_ONLY_LIBRARIES),
     ownSourceHasSideEffects(),
+    // The files stay those of dist/ (a bundler that reads this build for its server side finds them).
+    bundledFileUrls(BUNDLED_FILE_SETS, { outputDir: 'dist/node' }),
     nodeResolve({ exportConditions: ['node'], preferBuiltins: true }),
     commonjs({ strictRequires: false }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: true, legalComments: 'eof' }),
   ],
 };
+
+/**
+ * One build per worker of BUNDLED_FILE_SETS: dist/<distDir>/<file>, every dynamic import inlined,
+ * so the file imports nothing. A host's bundler copies it as a plain file (named by its
+ * `new URL(…, import.meta.url)`), often renamed and elsewhere, where imports of dist/chunks/ would
+ * no longer resolve; and a bundle that re-bundles dist/ never needs to understand it.
+ * @type {import('rollup').RollupOptions[]}
+ */
+export const workerBuilds = BUNDLED_FILE_SETS.flatMap((set) =>
+  Object.entries(set.workers ?? {}).map(([source, file]) => ({
+    input: source,
+    output: { file: join('dist', set.distDir, file), format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: browserBuild.plugins,
+    onwarn: browserBuild.onwarn,
+  })),
+);

@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumPath } from './scripts/find-chromium.mjs';
 import { pdfjsCopyMiddleware } from './scripts/pdfjs-assets.mjs';
+import { bundledFilesCopyMiddleware, DICOM_CODECS_DIST_DIR } from './scripts/bundled-files.mjs';
 import { fixturesRangeMiddleware } from './scripts/range-middleware.mjs';
 import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed-assets-plugin.mjs';
 import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
@@ -53,6 +54,9 @@ export default {
     fixturesRangeMiddleware,
     // A host's own copy of the package's dist/pdfjs/ (for `<lk-pdf pdfjs-base>`), served from node_modules.
     pdfjsCopyMiddleware('/host-pdfjs/'),
+    // The same for dist/dicom-codecs/ (`<lk-dicom codecs-base>`), and one such copy that lacks the .wasm files.
+    bundledFilesCopyMiddleware('/host-dicom-codecs/', DICOM_CODECS_DIST_DIR),
+    bundledFilesCopyMiddleware('/host-dicom-codecs-no-wasm/', DICOM_CODECS_DIST_DIR, { skip: (file) => file.endsWith('.wasm') }),
     // /__lk-csp/page.html: a page served with the strict CSP a careful host sends (test/security/csp.test.ts).
     cspPageMiddleware,
     // /__lk-spa/…: an HTML page for every path, as a dev server's single-page-app fallback answers a missing file.

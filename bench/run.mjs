@@ -29,7 +29,7 @@ const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-rec
 /**
  * The DICOM decode worker and codec files as the package ships them (dist/dicom-codecs/): the
  * worker is one more entry, the .wasm files are copied, and codec-assets.ts's development URLs
- * point there (rollup rewrites them the same way, scripts/dicom-codec-assets.mjs). The codecs'
+ * point there (the library build does the same, scripts/bundled-files.mjs). The codecs'
  * Emscripten glue names Node's fs and path on Node paths only.
  */
 const DICOM_CODEC_WASM = [

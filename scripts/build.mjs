@@ -1,6 +1,6 @@
 // `npm run build`: bundle (rollup.config.mjs) into dist/ and its server build into dist/node/,
 // ship the files it loads at run time next to it (scripts/bundled-files.mjs: the pdf.js worker
-// and data; the DICOM codecs come with rollup's own output), emit declarations into dist/types/,
+// and data copied, the DICOM decode worker built as one file, the codecs' .wasm copied), emit declarations into dist/types/,
 // regenerate custom-elements.json and write the framework bindings from it (scripts/bindings.mjs).
 // `--skip-manifest` leaves custom-elements.json alone (the test step checks it separately).
 import { cp, readFile, rm, stat } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import rollupConfig, { BUNDLED_FILE_SETS, DICOM_CODECS_DIST_DIR, serverBuild } from '../rollup.config.mjs';
+import rollupConfig, { BUNDLED_FILE_SETS, serverBuild, workerBuilds } from '../rollup.config.mjs';
 import { writeBindings } from './bindings.mjs';
 import { pdfjsDataFilesProblem } from './pdfjs-assets.mjs';
 import { binPath, runNodeScript } from './run-tool.mjs';
@@ -34,7 +34,7 @@ async function bundle(config = rollupConfig) {
 
 /** The files the page loads at run time (the pdf.js worker and data…) next to the bundle. */
 async function copyBundledFiles() {
-  for (const { packageName, distDir, assets } of BUNDLED_FILE_SETS) {
+  for (const { packageName, distDir, assets = {} } of BUNDLED_FILE_SETS) {
     for (const [from, to] of Object.entries(assets)) {
       await cp(join(root, 'node_modules', packageName, from), join(dist, distDir, to), { recursive: true });
     }
@@ -90,6 +90,14 @@ try {
   await declarations;
   fail(`rollup (server build, dist/node/): ${error.message}${error.id ? ` (${error.id})` : ''}`);
 }
+for (const config of workerBuilds) {
+  try {
+    await bundle(config);
+  } catch (error) {
+    await declarations;
+    fail(`rollup (worker ${config.input}): ${error.message}${error.id ? ` (${error.id})` : ''}`);
+  }
+}
 await copyBundledFiles();
 
 const tsc = await declarations;
@@ -98,8 +106,6 @@ if (tsc.code !== 0) {
   fail('tsc -p tsconfig.build.json reported errors (declarations in dist/types)');
 }
 
-// The DICOM decode worker is an entry of its own but no public one: pages never import it.
-const isWorker = (chunk) => chunk.fileName.startsWith(`${DICOM_CODECS_DIST_DIR}/`);
 if (!skipManifest) {
   const cem = await runNodeScript(binPath('@custom-elements-manifest/analyzer', 'cem'), ['analyze', '--quiet']);
   if (cem.code !== 0) fail('cem analyze failed (custom-elements.json)');
@@ -108,6 +114,6 @@ if (!skipManifest) {
 // From the manifest as it now is (regenerated above, or the committed one with --skip-manifest).
 await writeBindings({ root, dist });
 
-await checkExports(output.filter((item) => item.type === 'chunk' && item.isEntry && !isWorker(item)).map((chunk) => chunk.name));
+await checkExports(output.filter((item) => item.type === 'chunk' && item.isEntry).map((chunk) => chunk.name));
 
 console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n${sizeReport(output)}`);

@@ -108,12 +108,14 @@ await step('built package in hosts', async () => {
   //   dependencies, a host's tsc without the bundled libraries, framework bindings, server imports;
   // - host apps (test/hosts/run.mjs): the packed dist/ under Vite dev and build, webpack, Next.js,
   //   esbuild and a static server;
-  // - storybook dev (test/hosts/storybook-dev.mjs): `npm start`'s dev server with every story;
+  // - storybook dev (test/hosts/storybook-dev.mjs): `npm start`'s dev server with every story, and
+  //   with --build `npm run build:storybook`'s output;
   // - example app (scripts/test-example.mjs): examples/host-app end to end on SQLite and Postgres.
   const script = (path) => fileURLToPath(new URL(path, import.meta.url));
   const checks = [
     { name: 'host apps (vite dev, vite build, webpack, next, esbuild, static)', args: [script('../test/hosts/run.mjs')] },
     { name: 'storybook dev server', args: [script('../test/hosts/storybook-dev.mjs')] },
+    { name: 'storybook build', args: [script('../test/hosts/storybook-dev.mjs'), '--build'] },
     { name: 'example host app', args: [script('./test-example.mjs')] },
     { name: 'package', args: ['--test', 'test/package/'] },
   ];

@@ -9,7 +9,8 @@
  * folder URL is never relied on: bundlers copy files, not folders, and Vite's dev server drops a
  * folder URL's trailing slash. A bundler that follows none of this (esbuild) leaves the URL
  * relative to its own output; there the host serves a copy of the folder and names it (for
- * `<lk-pdf>`, `pdfjs-base`).
+ * `<lk-pdf>`, `pdfjs-base`; for `<lk-dicom>`, `codecs-base`). A worker among these files is one
+ * self-contained script and fetches only URLs the page gives it: a bundler copies it unread.
  */
 
 /** Files by their path inside their dist/ folder (`cmaps/UniJIS-UCS2-H.bcmap`), each a `new URL(…, import.meta.url)`. */

@@ -13,15 +13,24 @@ import * as esbuild from 'esbuild';
 import { binPath, runNodeScript } from '../../scripts/run-tool.mjs';
 import { launchChromium } from './chromium.mjs';
 import { checkHostPage, CMAP_TEXT } from './check-page.mjs';
-import { STRICT_CSP } from '../server/csp-page-middleware.mjs';
+import { STRICT_CSP_WITH_WASM } from '../server/csp-page-middleware.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const FIXTURES = ['image/bottles-frame.jpg', 'video/frame-numbers.webm', 'pdf/pdflatex-4-pages.pdf', 'dicom/CT_small.dcm', 'text/unicode-crlf.txt'];
+const FIXTURES = [
+  'image/bottles-frame.jpg',
+  'video/frame-numbers.webm',
+  'pdf/pdflatex-4-pages.pdf',
+  'dicom/CT_small.dcm',
+  'dicom/MR_small.dcm',
+  'dicom/MR_small_jp2klossless.dcm',
+  'dicom/JPEGLSNearLossless_16.dcm',
+  'text/unicode-crlf.txt',
+];
 
-const page = ({ head = '', script = '<script type="module" src="/main.js"></script>', pdfjsBase } = {}) =>
-  `<!doctype html>\n<html lang="en"${pdfjsBase ? ` data-pdfjs-base="${pdfjsBase}"` : ''}>\n<head><meta charset="utf-8"><title>labelkit host</title>${head}</head>\n<body>${script}</body>\n</html>\n`;
+const page = ({ head = '', script = '<script type="module" src="/main.js"></script>', pdfjsBase, codecsBase } = {}) =>
+  `<!doctype html>\n<html lang="en"${pdfjsBase ? ` data-pdfjs-base="${pdfjsBase}"` : ''}${codecsBase ? ` data-codecs-base="${codecsBase}"` : ''}>\n<head><meta charset="utf-8"><title>labelkit host</title>${head}</head>\n<body>${script}</body>\n</html>\n`;
 
 /** The host app in `work/app`: its page, its assets in public/assets/, and labelkit installed from the packed tarball. */
 async function makeApp(work) {
@@ -66,11 +75,12 @@ const TARGETS = {
   },
 
   // The same build served with the strict CSP of docs/security.md (no `data:` in connect-src: Vite
-  // inlines small files, the cMaps among them, as data: URLs).
+  // inlines small files, the cMaps among them, as data: URLs; Trusted Types for the workers), with
+  // the 'wasm-unsafe-eval' that compressed DICOM needs.
   async 'vite-build-csp'(app, out) {
     const built = join(dirname(out), 'vite-build');
     if (!existsSync(built)) await viteBuild(app, built);
-    return serveStatic([['/', built]], { headers: { 'content-security-policy': STRICT_CSP } });
+    return serveStatic([['/', built]], { headers: { 'content-security-policy': STRICT_CSP_WITH_WASM } });
   },
 
   async webpack(app, out) {
@@ -110,20 +120,24 @@ const TARGETS = {
     return serveStatic([['/', out]]);
   },
 
-  // esbuild does not follow `new URL(…, import.meta.url)`: the documented recipe copies dist/pdfjs/ and sets pdfjs-base.
+  // esbuild does not follow `new URL(…, import.meta.url)`: the documented recipe copies dist/pdfjs/
+  // and dist/dicom-codecs/ and sets pdfjs-base and codecs-base.
   async esbuild(app, out) {
     await bundleWithEsbuild(app, out);
-    cpSync(join(app, 'node_modules', 'labelkit', 'dist', 'pdfjs'), join(out, 'pdfjs'), { recursive: true });
-    writeFileSync(join(out, 'index.html'), page({ pdfjsBase: '/pdfjs/' }));
+    for (const folder of ['pdfjs', 'dicom-codecs']) cpSync(join(app, 'node_modules', 'labelkit', 'dist', folder), join(out, folder), { recursive: true });
+    writeFileSync(join(out, 'index.html'), page({ pdfjsBase: '/pdfjs/', codecsBase: '/dicom-codecs' }));
     return serveStatic([['/assets/', join(app, 'public', 'assets')], ['/', out]]);
   },
 
-  // The same esbuild output without the recipe: lk-pdf must say so (resource-load), not hang or blame the file.
+  // The same esbuild output without the recipe: lk-pdf and lk-dicom on a compressed file must say
+  // so (resource-load), not hang or blame the file.
   async 'esbuild-bare'(app, out) {
     await bundleWithEsbuild(app, out);
     writeFileSync(join(out, 'index.html'), page());
     const server = await serveStatic([['/assets/', join(app, 'public', 'assets')], ['/', out]]);
-    return { ...server, expectErrors: { pdf: 'resource-load', 'pdf-data': 'resource-load' } };
+    const codecs = { code: 'resource-load', mentions: 'codecs-base' };
+    const expectErrors = { pdf: 'resource-load', 'pdf-data': 'resource-load', 'dicom-jpeg2000': codecs, 'dicom-jpeg-ls': codecs };
+    return { ...server, expectErrors };
   },
 };
 

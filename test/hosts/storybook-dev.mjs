@@ -3,12 +3,16 @@
 // element in it reaches lk-ready, or the lk-error its documentation names
 // (test/stories/error-stories.json). The stories test (test/stories/) runs the same stories in
 // the test runner's server; this one catches what only the real dev server does to the code.
+// `--build`: the same stories in `npm run build:storybook`'s output (Vite's production build, as
+// the docs site publishes it), served by a plain static server.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -61,6 +65,24 @@ async function startStorybook(port) {
   }
   stop();
   throw new Error(`storybook dev did not serve index.json within ${START_MS / 1000} s:\n${output.slice(-3000)}`);
+}
+
+/** `npm run build:storybook` into a temp folder, served as it is; resolves like startStorybook. */
+async function buildStorybook() {
+  const out = mkdtempSync(join(tmpdir(), 'labelkit-storybook-'));
+  const child = spawn(process.execPath, [join(root, 'scripts', 'storybook.mjs'), 'build', '-o', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`storybook build exited with code ${code}:\n${output.slice(-3000)}`);
+  const server = await serveStatic([['/', out]]);
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+  const stop = async () => {
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  };
+  return { base: server.url, index, stop };
 }
 
 /** Every lk-ready and lk-error in the page, by element (installed before the story's code runs). */
@@ -147,14 +169,15 @@ async function checkStory(page, base, story, first) {
   return { id, problems };
 }
 
-export async function runStorybookDevCheck() {
+export async function runStorybookDevCheck({ build = false } = {}) {
   const started = performance.now();
-  const storybook = await startStorybook(await freePort());
+  const storybook = build ? await buildStorybook() : await startStorybook(await freePort());
+  const where = build ? 'the storybook build' : 'the dev server';
   const browser = await launchChromium();
   const failures = [];
   try {
     const stories = Object.values(storybook.index.entries).filter((entry) => entry.type === 'story' && /\/lk-[a-z]+\.stories\.ts$/.test(entry.importPath));
-    console.log(`  storybook dev serves ${stories.length} element stories (${seconds(started)})`);
+    console.log(`  ${build ? 'storybook build holds' : 'storybook dev serves'} ${stories.length} element stories (${seconds(started)})`);
     const queue = [...stories];
     const worker = async () => {
       const page = await browser.newPage();
@@ -169,16 +192,16 @@ export async function runStorybookDevCheck() {
     await Promise.all(Array.from({ length: PAGES }, worker));
     const missing = Object.keys(ERROR_STORIES).filter((id) => !stories.some((story) => storyName(story) === id));
     for (const id of missing) failures.push(`${id}: listed in test/stories/error-stories.json but not served`);
-    console.log(`  ${failures.length ? '✗' : '✓'} every story on the dev server (${seconds(started)})`);
+    console.log(`  ${failures.length ? '✗' : '✓'} every story in ${where} (${seconds(started)})`);
   } finally {
     await browser.close();
-    storybook.stop();
+    await storybook.stop();
   }
   for (const failure of failures) console.log(`      ${failure}`);
   return failures;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const failures = await runStorybookDevCheck();
+  const failures = await runStorybookDevCheck({ build: process.argv.includes('--build') });
   if (failures.length) process.exit(1);
 }

@@ -168,6 +168,14 @@ export class LkDicom extends SurfaceElement {
    */
   @property({ attribute: false }) srcs: string[] | undefined;
 
+  /**
+   * A folder laid out like the package's dist/dicom-codecs/ (the decode worker and the codecs'
+   * .wasm files) that the host serves itself: another origin, its own CDN, or the esbuild recipe
+   * of docs/bundlers.md. Compressed files (JPEG, JPEG-LS, JPEG 2000, HTJ2K) then decode with the
+   * files under it; the trailing slash is optional. Empty: the package's own files.
+   */
+  @property({ type: String, attribute: 'codecs-base' }) codecsBase = '';
+
   /** The window/level the user chose; undefined = each slice's own (file or data range). */
   @state() private userWindow: VoiWindow | undefined;
   /**
@@ -376,9 +384,10 @@ export class LkDicom extends SurfaceElement {
       ]);
       throwIfAborted(signal);
       const files = [];
+      const codec = dicom.workerFrameCodec(this.codecsBase || undefined);
       for (const buffer of buffers) {
         try {
-          files.push(await dicom.parseDicomFile(buffer));
+          files.push(await dicom.parseDicomFile(buffer, codec));
         } catch (error) {
           throw toLabelkitError(error, dicom.DicomDecodeError);
         }

@@ -1,11 +1,11 @@
 /**
  * The codecs, as the decode worker runs them: libjpeg-turbo (JPEG Baseline/Extended, 8-bit),
  * jpeg-lossless-decoder-js (JPEG Lossless), CharLS (JPEG-LS), OpenJPEG (JPEG 2000) and OpenJPH
- * (HTJ2K). Each is imported, and its WebAssembly fetched from the package's own copy, the first
- * time a frame needs it. A frame comes out as native little-endian samples of Bits Allocated,
+ * (HTJ2K). Each is imported, and its WebAssembly fetched from the URL the page names (the
+ * package's copy or the host's, codec-assets.ts), the first time a frame needs it. A frame comes out as native little-endian samples of Bits Allocated,
  * so dicom-file.ts reads it like uncompressed pixel data.
  */
-import { codecWasmUrl } from './codec-assets.js';
+import type { WasmCodec } from './codec-assets.js';
 import { CodecError, type CodecRequest, type CodecResult } from './decode-protocol.js';
 import type { CodecName } from './transfer-syntax.js';
 
@@ -26,7 +26,6 @@ interface WasmDecoder {
   delete(): void;
 }
 
-type WasmCodec = Exclude<CodecName, 'jpeg-lossless'>;
 type WasmModule = Record<string, new () => WasmDecoder>;
 type ModuleFactory = (options: Record<string, unknown>) => Promise<WasmModule>;
 
@@ -81,23 +80,22 @@ export function webAssemblyAllowed(): boolean {
 
 const modules = new Map<WasmCodec, Promise<WasmModule>>();
 
-function loadCodec(codec: WasmCodec): Promise<WasmModule> {
+function loadCodec(codec: WasmCodec, wasmUrl: string): Promise<WasmModule> {
   let module = modules.get(codec);
   if (!module) {
     module = (async () => {
       if (!webAssemblyAllowed()) {
         throw new CodecError("The page's Content Security Policy does not allow WebAssembly ('wasm-unsafe-eval' in script-src).", 'csp');
       }
-      const url = codecWasmUrl(codec);
       const [factoryModule, wasmBinary] = await Promise.all([
         importFactory(codec).catch(() => {
           throw new CodecError('A DICOM codec did not load.', 'unavailable');
         }),
-        fetchWasm(url),
+        fetchWasm(codec, wasmUrl),
       ]);
       const noop = () => undefined;
       // wasmBinary: Emscripten then never looks for the file itself (no locateFile, no CDN).
-      return factoryOf(factoryModule)({ wasmBinary, locateFile: () => url.href, print: noop, printErr: noop });
+      return factoryOf(factoryModule)({ wasmBinary, locateFile: () => wasmUrl, print: noop, printErr: noop });
     })();
     // A failed load (offline, refused) may work next time: do not keep the rejection.
     module.catch(() => modules.delete(codec));
@@ -106,20 +104,33 @@ function loadCodec(codec: WasmCodec): Promise<WasmModule> {
   return module;
 }
 
-async function fetchWasm(url: URL): Promise<ArrayBuffer> {
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+async function fetchWasm(codec: WasmCodec, url: string): Promise<ArrayBuffer> {
+  const failed = (reason: string) => new CodecError(`the ${CODEC_LABEL[codec]} decoder's WebAssembly file ${fileName(url)} ${reason}.`, 'unavailable');
   let response: Response;
   try {
     response = await fetch(url);
   } catch {
-    throw new CodecError(`The DICOM codec file ${fileName(url)} could not be fetched.`, 'unavailable');
+    throw failed('could not be fetched');
   }
-  if (!response.ok) throw new CodecError(`The DICOM codec file ${fileName(url)} could not be fetched (HTTP ${response.status}).`, 'unavailable');
-  return response.arrayBuffer();
+  if (!response.ok) throw failed(`could not be fetched (HTTP ${response.status})`);
+  const bytes = await response.arrayBuffer().catch(() => {
+    throw failed('could not be read');
+  });
+  // A dev server's or host's fallback page where the file was due is not the file.
+  const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  if (!WASM_MAGIC.every((byte, index) => head[index] === byte)) throw failed('is not WebAssembly (the server answered with something else, often an HTML page)');
+  return bytes;
 }
 
-const fileName = (url: URL) => url.pathname.split('/').pop() ?? url.pathname;
+const fileName = (url: string) => {
+  const path = url.startsWith('data:') ? '' : new URL(url).pathname;
+  return path.split('/').pop() || 'file';
+};
 
-export async function decodeFrame(request: CodecRequest): Promise<CodecResult> {
+/** `wasmUrl`: the codec's WebAssembly file (absolute or data: URL); unused by JPEG Lossless. */
+export async function decodeFrame(request: CodecRequest, wasmUrl: string): Promise<CodecResult> {
   if (request.codec === 'jpeg-lossless') return decodeJpegLossless(request);
   if (request.codec === 'jpeg') {
     const precision = jpegPrecision(request.bytes);
@@ -127,7 +138,7 @@ export async function decodeFrame(request: CodecRequest): Promise<CodecResult> {
       throw new CodecError(`${precision}-bit JPEG (JPEG Extended) is not supported: the JPEG codec decodes 8-bit samples only.`, 'unsupported');
     }
   }
-  const module = await loadCodec(request.codec);
+  const module = await loadCodec(request.codec, wasmUrl);
   const Decoder = module[DECODER_CLASS[request.codec]];
   if (!Decoder) throw new CodecError('A DICOM codec did not load.');
   const decoder = new Decoder();

@@ -4,6 +4,8 @@ import type { CodecName } from './transfer-syntax.js';
 export interface DecodeRequest {
   id: number;
   request: CodecRequest;
+  /** The codec's WebAssembly file, as the page found it (codec-assets.ts): the worker never guesses a URL. */
+  wasmUrl: string;
 }
 
 export type DecodeReply =

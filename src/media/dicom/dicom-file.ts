@@ -118,7 +118,20 @@ export async function parseDicomFile(bytes: ArrayBuffer | Uint8Array, codec?: Fr
   return parseWith(parser, array, codec ?? workerCodec, inflated);
 }
 
-const workerCodec: FrameCodec = async (request) => (await import('./decode-client.js')).decodeInWorker(request);
+/**
+ * The decode worker as a FrameCodec, with the codec files under `codecsBase` (a host's copy of
+ * dist/dicom-codecs/, `codecs-base` on <lk-dicom>) or the package's own; the worker's module loads
+ * with the first compressed frame.
+ */
+export function workerFrameCodec(codecsBase?: string): FrameCodec {
+  let codec: FrameCodec | undefined;
+  return async (request) => {
+    codec ??= (await import('./decode-client.js')).workerCodec(codecsBase);
+    return codec(request);
+  };
+}
+
+const workerCodec = workerFrameCodec();
 
 /** `inflated`: the whole file with its deflated data set inflated (Deflated Explicit VR Little Endian). */
 export function parseWith(parser: DicomParserApi, bytes: Uint8Array, codec: FrameCodec = workerCodec, inflated?: Uint8Array): DicomFile {

@@ -2,7 +2,7 @@
  * DICOM decoding and display for <lk-dicom>. The element loads this module with `import()`, so
  * dicom-parser and cornerstone-core (loaded from here, on first use) never reach pages without DICOM.
  */
-export { parseDicomFile, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
+export { parseDicomFile, workerFrameCodec, type DecodedFrame, type DicomFile, type DicomImageInfo } from './dicom-file.js';
 export { DicomDecodeError } from './decode-error.js';
 export { loadCornerstone, type Cornerstone } from './cornerstone.js';
 export { createSliceRenderer, type SliceRenderer } from './slice-renderer.js';

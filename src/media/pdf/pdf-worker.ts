@@ -7,7 +7,7 @@
  */
 import { LabelkitError } from '../../core/errors.js';
 import { RESOURCE_HINT } from './pdf-assets.js';
-import { workerScriptUrl } from './worker-script-url.js';
+import { workerScriptUrl } from '../worker-script-url.js';
 
 export interface StartWorkerOptions {
   signal: AbortSignal;

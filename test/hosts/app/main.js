@@ -15,6 +15,11 @@ const ELEMENTS = [
   // Helvetica not embedded and a Japanese line in a predefined CMap: pdf.js's font data and cMaps.
   ['pdf-data', 'lk-pdf', '/assets/standard-font-and-cmap.pdf', pdf],
   ['dicom', 'lk-dicom', '/assets/CT_small.dcm', box],
+  // Compressed DICOM: the decode worker and the codecs' .wasm (dist/dicom-codecs/). The JPEG 2000
+  // file is MR_small.dcm compressed losslessly: the harness compares the two on screen.
+  ['dicom-mr', 'lk-dicom', '/assets/MR_small.dcm', box],
+  ['dicom-jpeg2000', 'lk-dicom', '/assets/MR_small_jp2klossless.dcm', box],
+  ['dicom-jpeg-ls', 'lk-dicom', '/assets/JPEGLSNearLossless_16.dcm', box],
   ['text', 'lk-text', '/assets/unicode-crlf.txt', ner],
 ];
 
@@ -24,8 +29,9 @@ window.lkHost = { results, violations, expected: ELEMENTS.map(([id]) => id) };
 // Served with a strict Content-Security-Policy (one target does), nothing may be refused.
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} refused ${event.blockedURI.slice(0, 80)}`));
 
-// A host that serves its own copy of dist/pdfjs/ (the esbuild recipe in docs/bundlers.md) says so here.
-const pdfjsBase = document.documentElement.dataset.pdfjsBase;
+// A host that serves its own copies of dist/pdfjs/ and dist/dicom-codecs/ (the esbuild recipe in
+// docs/bundlers.md) says so here.
+const { pdfjsBase, codecsBase } = document.documentElement.dataset;
 
 for (const [id, tag, src, ontology] of ELEMENTS) {
   const element = document.createElement(tag);
@@ -33,6 +39,7 @@ for (const [id, tag, src, ontology] of ELEMENTS) {
   element.style.cssText = 'display: block; width: 800px; --lk-height: 360px';
   element.ontology = ontology;
   if (tag === 'lk-pdf' && pdfjsBase) element.setAttribute('pdfjs-base', pdfjsBase);
+  if (tag === 'lk-dicom' && codecsBase) element.setAttribute('codecs-base', codecsBase);
   element.addEventListener('lk-ready', () => (results[id] = { ...results[id], ready: true }));
   element.addEventListener('lk-error', (event) => {
     const errors = [...(results[id]?.errors ?? []), { code: event.detail.code, message: event.detail.message }];

@@ -1,9 +1,10 @@
 /**
- * The pdf.js worker's URL in the form the page accepts. Under Trusted Types
- * (`require-trusted-types-for 'script'`) `new Worker(string)` throws: the URL must be a
+ * A worker script URL (the pdf.js worker, the DICOM decode worker) in the form the page accepts.
+ * Under Trusted Types (`require-trusted-types-for 'script'`) `new Worker(string)` throws: the URL must be a
  * TrustedScriptURL, made by a policy. labelkit's policy is named `labelkit` (a host that lists
  * allowed policy names with `trusted-types` adds it, next to lit's `lit-html`); it only ever sees
- * the worker URL labelkit itself chose (the package's file or the host's `worker-src`).
+ * the worker URLs labelkit itself chose (the package's files, or a host's `worker-src`,
+ * `pdfjs-base` or `codecs-base`).
  */
 interface TrustedScriptUrlPolicy {
   createScriptURL(input: string): unknown;
