@@ -41,13 +41,16 @@ describe('the published package', () => {
       'custom-elements.json',
       'docs/format.md',
       'docs/embedding.md',
+      'examples/host-app/README.md',
       'dist/react.js',
       'dist/vue.d.ts',
       'dist/node/lk-image.js',
     ]) {
       assert.ok(shipped.has(file), `${file} is in the package`);
     }
-    const documents = [...shipped].filter((file) => file === 'README.md' || (file.startsWith('docs/') && file.endsWith('.md')));
+    // The README, the docs, and the example host app's README that they point to (the example ships
+    // so a team can copy it from node_modules as well as from the repository).
+    const documents = [...shipped].filter((file) => file === 'README.md' || ((file.startsWith('docs/') || file.startsWith('examples/')) && file.endsWith('.md')));
     const broken = [];
     for (const document of documents) {
       const text = readFileSync(join(root, document), 'utf8');
