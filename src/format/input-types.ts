@@ -84,15 +84,8 @@ export interface AuditMetadataInput {
   updatedIn?: string;
 }
 
-/** Ango's flat PDF pre-label: an area whose content text is `text`. */
-export interface PdfAreaInput {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  width: number;
-  height: number;
-  pageNumber: number;
+/** Ango's flat PDF pre-label: an area (a rect in its `width × height` frame, `pageNumber` 1-based) whose content text is `text`. */
+export interface PdfAreaInput extends Required<PdfRect> {
   text?: string;
 }
 

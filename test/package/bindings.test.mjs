@@ -3,14 +3,11 @@
 // through a real React 19 in Chromium.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../scripts/find-chromium.mjs';
 import { eventPropName } from '../../scripts/bindings.mjs';
-import { requireBuild, root, scratchDir, typeCheck } from './package-helpers.mjs';
+import { requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
 
 const compilerOptions = {
   target: 'ES2022',
@@ -109,8 +106,7 @@ const ontology: OntologyInput = ${ONTOLOGY};
   });
 
   describe('the React wrappers in React 19 in Chromium', () => {
-    let server;
-    let browser;
+    let host;
 
     before(async () => {
       const dir = scratchDir('bindings-react-runtime');
@@ -143,28 +139,20 @@ show(${ONTOLOGY});
       });
       const script = bundle.outputFiles.find((file) => file.path.endsWith('.js')).text;
       const image = await readFile(join(root, 'test/fixtures/image/bottles-frame.jpg'));
-      server = createServer((request, response) => {
-        const send = (status, body, type) => response.writeHead(status, { 'content-type': type }).end(body);
+      host = await startPageServer((url, request, send) => {
         if (request.url === '/')
           return send(200, '<!doctype html><div id="root"></div><script type="module" src="/app.js"></script>', 'text/html');
         if (request.url === '/app.js') return send(200, script, 'text/javascript');
         if (request.url === '/bucket/img.jpg') return send(200, image, 'image/jpeg');
         return send(404, '', 'text/plain');
       });
-      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-      browser = await chromium.launch({ executablePath: chromiumPath() });
     });
 
-    after(async () => {
-      await browser?.close();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-    });
+    after(() => host?.close());
 
     it('sets the ontology as a property and calls onLkReady and onLkError with the typed details', async () => {
-      const page = await browser.newPage();
-      const pageErrors = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      const { page, pageErrors } = await host.newPage();
+      await page.goto(`${host.origin}/`);
       await page.waitForFunction(() => window.lkSeen?.ready || window.lkSeen?.errors.length, null, { timeout: 20_000 });
       assert.deepEqual(pageErrors, []);
       assert.deepEqual(await page.evaluate(() => window.lkSeen), { ready: { metadata: { width: 640, height: 360 } }, errors: [] });

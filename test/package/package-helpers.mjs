@@ -2,7 +2,10 @@
 // host gets it, so they run after `npm run build` (scripts/test.mjs orders it so).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../scripts/find-chromium.mjs';
 import { runNodeScript, binPath } from '../../scripts/run-tool.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,4 +43,30 @@ export function fencedBlocks(file) {
 export function typeCheck(project, { vue = false } = {}) {
   const bin = vue ? binPath('vue-tsc', 'vue-tsc') : binPath('typescript', 'tsc');
   return runNodeScript(bin, ['-p', project], { capture: true });
+}
+
+/**
+ * A loopback server that answers each request through `route(url, request, send)`, and a headless
+ * Chromium to visit it. `newPage()` opens a page that records its uncaught errors; `close()` ends both.
+ */
+export async function startPageServer(route) {
+  const server = createServer(async (request, response) => {
+    const send = (status, body, type) => response.writeHead(status, { 'content-type': type }).end(body);
+    await route(new URL(request.url, `http://${request.headers.host}`), request, send);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: chromiumPath() });
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    async newPage() {
+      const page = await browser.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return { page, pageErrors };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

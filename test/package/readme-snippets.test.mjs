@@ -4,12 +4,9 @@
 // must reach `lk-ready` with the pre-labels loaded.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../scripts/find-chromium.mjs';
-import { fencedBlocks, requireBuild, root, scratchDir, typeCheck } from './package-helpers.mjs';
+import { fencedBlocks, requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
 
 const blocks = fencedBlocks(join(root, 'README.md'));
 const snippets = (lang) => blocks.filter((block) => block.lang === lang);
@@ -64,8 +61,7 @@ describe('README snippets', () => {
   });
 
   describe('the plain-HTML snippet in Chromium', () => {
-    let server;
-    let browser;
+    let host;
     const requests = [];
 
     before(async () => {
@@ -74,10 +70,8 @@ describe('README snippets', () => {
       const ontology = await readFile(join(root, 'test/fixtures/format/ontology.all-types.json'));
       const prelabels = await readFile(join(root, 'test/fixtures/format/import.ango-image.json'));
       const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-      server = createServer(async (request, response) => {
-        const url = new URL(request.url, `http://${request.headers.host}`);
+      host = await startPageServer(async (url, request, send) => {
         requests.push(`${request.method} ${url.pathname}`);
-        const send = (status, body, type) => response.writeHead(status, { 'content-type': type }).end(body);
         if (url.pathname === '/') return send(200, `<!doctype html><meta charset="utf-8"><body>\n${page.code}</body>`, 'text/html');
         if (url.pathname === '/api/projects/7/ontology') return send(200, ontology, 'application/json');
         if (url.pathname === '/api/assets/img-42/annotations' && request.method === 'GET') return send(200, prelabels, 'application/json');
@@ -95,27 +89,19 @@ describe('README snippets', () => {
         }
         return send(404, '', 'text/plain');
       });
-      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-      browser = await chromium.launch({ executablePath: chromiumPath() });
     });
 
-    after(async () => {
-      await browser?.close();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-    });
+    after(() => host?.close());
 
     it('loads the element from dist/, reaches lk-ready on the signed image and shows the pre-labels', async () => {
-      const page = await browser.newPage();
-      const pageErrors = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const { page, pageErrors } = await host.newPage();
       // Recorded from the first script on: the events bubble and are composed, so document sees them.
       await page.addInitScript(() => {
         window.lkSeen = { ready: null, errors: [] };
         document.addEventListener('lk-ready', (event) => (window.lkSeen.ready = event.detail));
         document.addEventListener('lk-error', (event) => window.lkSeen.errors.push(`${event.detail.code}: ${event.detail.message}`));
       });
-      const { port } = server.address();
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(`${host.origin}/`);
       await page.waitForFunction(
         () => window.lkSeen.ready !== null || window.lkSeen.errors.length > 0 || document.body.dataset.failed,
         null,
