@@ -50,7 +50,9 @@ describe('the published package', () => {
     }
     // The README, the docs, and the example host app's README that they point to (the example ships
     // so a team can copy it from node_modules as well as from the repository).
-    const documents = [...shipped].filter((file) => file === 'README.md' || ((file.startsWith('docs/') || file.startsWith('examples/')) && file.endsWith('.md')));
+    const documents = [...shipped].filter(
+      (file) => file === 'README.md' || ((file.startsWith('docs/') || file.startsWith('examples/')) && file.endsWith('.md')),
+    );
     const broken = [];
     for (const document of documents) {
       const text = readFileSync(join(root, document), 'utf8');

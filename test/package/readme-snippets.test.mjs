@@ -138,13 +138,19 @@ async function runComponent(dir, entry) {
     write: false,
     outdir: dir,
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     logLevel: 'silent',
   });
   const script = bundle.outputFiles.find((file) => file.path.endsWith('.js')).text;
   const image = await readFile(join(root, 'test/fixtures/image/bottles-frame.jpg'));
   const host = await startPageServer((url, request, send) => {
-    if (url.pathname === '/') return send(200, '<!doctype html><div id="root"></div><script type="module" src="/app.js"></script>', 'text/html');
+    if (url.pathname === '/')
+      return send(200, '<!doctype html><div id="root"></div><script type="module" src="/app.js"></script>', 'text/html');
     if (url.pathname === '/app.js') return send(200, script, 'text/javascript');
     if (url.pathname === '/bucket/img.jpg') return send(200, image, 'image/jpeg');
     return send(404, '', 'text/plain');
