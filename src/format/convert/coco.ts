@@ -52,9 +52,25 @@ export interface CocoAnnotation {
   attributes?: Record<string, AttributeValue>;
 }
 export interface CocoDataset {
+  info?: unknown;
+  licenses?: unknown[];
   images: CocoImage[];
   annotations: CocoAnnotation[];
   categories: CocoCategory[];
+}
+
+/**
+ * What a COCO dataset holds beyond the annotations, kept as given so COCO → labelkit → COCO writes
+ * it back: `info`, `licenses`, and the other fields of each image (`license`, `coco_url`,
+ * `date_captured`…, by image id), of each category (`supercategory`, `color`…, by name) and of
+ * each annotation (`isbbox`, `color`, `metadata`…, by annotation id).
+ */
+export interface CocoExtras {
+  info?: unknown;
+  licenses?: unknown[];
+  images: Record<string, Json>;
+  categories: Record<string, Json>;
+  annotations: Record<string, Json>;
 }
 
 export interface ImportOptions {
@@ -66,7 +82,19 @@ export interface Imported {
   records: ExportRecord[];
   /** The ontology the records use: the one given, or the generated one. */
   ontology: Ontology;
+  /** The dataset's other fields, for `toCoco(records, { coco })`. */
+  coco?: CocoExtras;
 }
+
+/** The fields of `object` other than `known`, or undefined when there are none. */
+function otherFields(object: Json, known: readonly string[]): Json | undefined {
+  const rest = Object.fromEntries(Object.entries(object).filter(([key]) => !known.includes(key)));
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+const IMAGE_FIELDS = ['id', 'file_name', 'width', 'height'];
+const CATEGORY_FIELDS = ['id', 'name', 'keypoints', 'skeleton'];
+const ANNOTATION_FIELDS = ['id', 'image_id', 'category_id', 'segmentation', 'area', 'bbox', 'iscrowd', 'keypoints', 'num_keypoints', 'score', 'attributes'];
 
 /** The group relation that joins a COCO annotation's shape and keypoints objects. */
 export const INSTANCE_RELATION = 'instance';
@@ -86,9 +114,17 @@ export function fromCoco(input: unknown, options: ImportOptions = {}): Converted
     const annotations = results ? input : (asList((input as Json)['annotations']) ?? []);
     if (!results && !Array.isArray((input as Json)['annotations'])) problems.add('not-coco', '$.annotations', 'A COCO dataset lists its annotations in "annotations".');
 
+    const extras: CocoExtras = { images: {}, categories: {}, annotations: {} };
+    if (!results) {
+      const { info, licenses } = input as Json;
+      if (info !== undefined) extras.info = info;
+      if (Array.isArray(licenses)) extras.licenses = licenses;
+    }
     const categories = new Map<number, CocoCategory>();
     (results ? [] : (asList((input as Json)['categories']) ?? [])).forEach((c, i) => {
       if (!isRecord(c) || !isNumber(c['id']) || typeof c['name'] !== 'string') return problems.add('bad-category', `$.categories[${i}]`, 'A category is { id, name }.');
+      const other = otherFields(c, CATEGORY_FIELDS);
+      if (other) extras.categories[c['name']] = other;
       const keypoints = asList(c['keypoints'])?.filter((n): n is string => typeof n === 'string');
       const skeleton = asList(c['skeleton'])?.filter((p): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger));
       categories.set(c['id'], { id: c['id'], name: c['name'], ...(keypoints ? { keypoints } : {}), ...(skeleton ? { skeleton } : {}) });
@@ -103,6 +139,8 @@ export function fromCoco(input: unknown, options: ImportOptions = {}): Converted
       const height = image['height'];
       if (!isNumber(width) || !isNumber(height)) problems.add('missing-size', path, 'The image has no width and height.');
       const name = typeof image['file_name'] === 'string' ? image['file_name'] : String(image['id']);
+      const other = otherFields(image, IMAGE_FIELDS);
+      if (other) extras.images[String(image['id'])] = other;
       const record = exportRecord({ asset: name, assetId: String(image['id']), externalId: name, metadata: { width: isNumber(width) ? width : 0, height: isNumber(height) ? height : 0 } });
       records.set(image['id'], { record, width: isNumber(width) ? width : 0, height: isNumber(height) ? height : 0 });
       return undefined;
@@ -126,12 +164,15 @@ export function fromCoco(input: unknown, options: ImportOptions = {}): Converted
       if (!category && results && isNumber(categoryId)) categories.set(categoryId, (category = { id: categoryId, name: String(categoryId) }));
       if (!category) return problems.add('unknown-category', at(path, 'category_id'), `No category has id ${JSON.stringify(categoryId)}.`);
       const objectId = isNumber(ann['id']) || typeof ann['id'] === 'string' ? String(ann['id']) : `${isNumber(imageId) ? imageId : 'x'}-${i}`;
+      const other = results ? undefined : otherFields(ann, ANNOTATION_FIELDS);
+      if (other) extras.annotations[objectId] = other;
       convertAnnotation(map, problems, ann, category, objectId, target, path);
       return undefined;
     });
     // Categories no annotation uses still belong to the class list (ids with gaps survive a round trip).
     if (map.generated) for (const c of categories.values()) map.declare(c.name, c.keypoints?.length ? 'keypoints' : 'bounding-box', { id: c.id, keypoints: c.keypoints, skeleton: c.skeleton });
-    return { records: [...records.values()].map((r) => r.record), ontology: map.ontology() };
+    const kept = extras.info !== undefined || extras.licenses !== undefined || [extras.images, extras.categories, extras.annotations].some((byKey) => Object.keys(byKey).length > 0);
+    return { records: [...records.values()].map((r) => r.record), ontology: map.ontology(), ...(kept ? { coco: extras } : {}) };
   });
 }
 
@@ -245,6 +286,8 @@ function convertAnnotation(map: ClassMap, problems: Problems, ann: Json, categor
 
 export interface CocoExportOptions {
   ontology?: unknown;
+  /** What `fromCoco` kept of a dataset (`info`, `licenses`, other image and category fields): written back. */
+  coco?: CocoExtras;
 }
 
 /** Export records → a COCO dataset (instances, with keypoints where there are any). */
@@ -271,7 +314,7 @@ export function toCoco(input: unknown, options: CocoExportOptions = {}): Convert
       let imageId = givenId;
       if (!(record.assetId && Number.isInteger(givenId) && givenId >= 0 && !usedImageIds.has(givenId))) while (usedImageIds.has((imageId = nextImageId++)));
       usedImageIds.add(imageId);
-      images.push({ id: imageId, file_name: record.externalId ?? record.asset, width: size.width, height: size.height });
+      images.push({ ...(record.assetId !== undefined ? options.coco?.images[record.assetId] : undefined), id: imageId, file_name: record.externalId ?? record.asset, width: size.width, height: size.height });
       reportUnexpressed(record, path, problems, 'COCO');
 
       const tools = record.task.tools ?? [];
@@ -308,10 +351,21 @@ export function toCoco(input: unknown, options: CocoExportOptions = {}): Convert
         const ann = annotationOf(index, categories, shapeTool, keypointTool, imageId, size, toolPath, problems);
         if (!ann) return;
         const id = /^(0|[1-9]\d*)$/.test(shapeTool.objectId) ? Number(shapeTool.objectId) : nextAnnId++;
-        annotations.push({ id, ...ann });
+        annotations.push({ ...options.coco?.annotations[shapeTool.objectId], id, ...ann });
       });
     });
-    return { images, annotations, categories: categories.list() };
+    const extras = options.coco;
+    // A dataset read by fromCoco gets its categories' own fields back (and no supercategory it lacked).
+    const categoryList = extras
+      ? categories.list().map(({ supercategory: _default, ...category }) => ({ ...category, ...extras.categories[category.name] }))
+      : categories.list();
+    return {
+      ...(extras?.info !== undefined ? { info: extras.info } : {}),
+      ...(extras?.licenses ? { licenses: extras.licenses } : {}),
+      images,
+      annotations,
+      categories: categoryList,
+    };
   });
 }
 

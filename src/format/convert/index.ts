@@ -54,6 +54,8 @@ export function convert(from: FormatName, to: FormatName, input: unknown, option
     problems.list.push(...imported.problems);
     records = imported.data.records;
     ontology = imported.data.ontology;
+    // A COCO dataset's info, licenses and other image and category fields, for a COCO export.
+    if ('coco' in imported.data && imported.data.coco) options = { ...options, coco: imported.data.coco };
   }
   if (to === 'ango') return { data: { output: records, ...(ontology ? { ontology } : {}) }, problems: problems.list };
   const exported = exporters[to](records, { ...options, ontology: ontology ?? options['ontology'] });
