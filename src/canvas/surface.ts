@@ -141,7 +141,11 @@ export class Surface {
     );
     this.reindexPlane();
     this.resizeObserver = new ResizeObserver(([entry]) => {
-      if (entry) this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+      if (!entry) return;
+      this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+      // pixi's `resizeTo` listens to the window only: a host box or `--lk-height` that changes
+      // alone would leave the canvas at its first size.
+      this.app?.resize();
     });
     this.resizeObserver.observe(options.container);
   }
