@@ -255,3 +255,19 @@ export const PanelsPlacedByTheHost: Story = {
     return layout;
   },
 };
+
+/** The element in a box the reader resizes (drag its bottom-right corner): with `--lk-height: 100%`
+ * the stage and its canvas grow and shrink with the host box, both ways; F fits the picture again. */
+export const FollowsTheHostSize: Story = {
+  render: (args) => {
+    const box = document.createElement('div');
+    box.style.cssText = 'resize: both; overflow: hidden; width: 720px; height: 420px; min-height: 260px; border: 1px dashed #888';
+    const element = document.createElement('lk-image');
+    Object.assign(element, { ontology, annotations: prelabels, user: { id: 'storybook', email: 'you@example.com' }, mode: args.mode });
+    element.setAttribute('asset-id', 'bottles');
+    element.style.cssText = '--lk-height: 100%';
+    element.src = IMAGE;
+    box.append(element);
+    return box;
+  },
+};
