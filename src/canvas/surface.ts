@@ -14,7 +14,7 @@ import 'pixi.js/unsafe-eval';
 import type { Box, Geometry, Point } from '../core/model.js';
 import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
-import type { LabelingSession } from '../core/session.js';
+import type { DisplaySettings, LabelingSession } from '../core/session.js';
 import type { ChangeSet } from '../core/store.js';
 import type { BrushDraft, Draft, Handle, Tool, ToolContext } from '../tools/tool.js';
 import { createSelectTool, toolFactories, createBrushTool } from '../tools/index.js';
@@ -53,10 +53,15 @@ const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
 const SELECTED_STROKE_WIDTH = 3;
-const SETTLED_FILL_ALPHA = 0.15;
-const SELECTED_FILL_ALPHA = 0.3;
-/** Painted over the settled fill, it gives the same SELECTED_FILL_ALPHA in all. */
-const SELECTED_OVER_SETTLED_FILL_ALPHA = 1 - (1 - SELECTED_FILL_ALPHA) / (1 - SETTLED_FILL_ALPHA);
+
+/** Fill opacities from the session's display settings: selected shapes are filled twice as strongly. */
+function fillAlphas(display: DisplaySettings): { settled: number; selected: number; selectedOverSettled: number } {
+  const settled = display.outlineOnly ? 0 : display.fillOpacity;
+  const selected = display.outlineOnly ? 0 : Math.min(1, Math.max(2 * settled, settled));
+  // Painted over the settled fill, it gives `selected` in all.
+  const selectedOverSettled = settled >= 1 ? 0 : 1 - (1 - selected) / (1 - settled);
+  return { settled, selected, selectedOverSettled };
+}
 const HANDLE_SIZE_MOUSE = 8;
 const HANDLE_SIZE_TOUCH = 18;
 
@@ -556,7 +561,8 @@ export class Surface {
     this.pendingAppend = [];
     const { shapes, ids } = this.settledShapes(this.index.search(rect), selected);
     this.renderedSettled = ids;
-    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha: SETTLED_FILL_ALPHA });
+    const fillAlpha = fillAlphas(this.session.display).settled;
+    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha });
     this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
     this.cacheSprite.scale.set(1 / pixelScale);
@@ -594,13 +600,14 @@ export class Surface {
   private renderLive(): void {
     const scale = this.view.scale;
     const live = this.liveLayer.clear();
+    const alphas = fillAlphas(this.session.display);
     for (const id of this.session.selection) {
       if (this.session.hidden.has(id)) continue;
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry) continue;
       // A selected object still in the bitmap already has its settled fill under the live one.
-      const fillAlpha = this.cacheExcluded.has(id) ? SELECTED_FILL_ALPHA : SELECTED_OVER_SETTLED_FILL_ALPHA;
+      const fillAlpha = this.cacheExcluded.has(id) ? alphas.selected : alphas.selectedOverSettled;
       drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha });
     }
     if (this.hovered && !this.session.selection.includes(this.hovered)) {
@@ -683,7 +690,8 @@ export class Surface {
   private renderLabels(): void {
     const scale = this.view.scale;
     const wanted = new Set<string>();
-    for (const id of this.session.selection.slice(0, 20)) {
+    const shown = this.session.display.labels ? this.session.selection.slice(0, 20) : [];
+    for (const id of shown) {
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry || this.session.hidden.has(id)) continue;

@@ -34,6 +34,31 @@ export interface SessionActions {
   setBrushSize(size: number): void;
 }
 
+/**
+ * How shapes are shown, for this page visit only (never exported, never persisted). Hiding changes
+ * what is drawn and hit, never the annotations.
+ */
+export interface DisplaySettings {
+  /** Every object hidden (H). */
+  readonly allHidden: boolean;
+  /** Classes whose objects are hidden, by schemaId. */
+  readonly hiddenClasses: ReadonlySet<string>;
+  /** Fill opacity of unselected shapes, 0–1 (selected shapes are filled twice as strongly). */
+  readonly fillOpacity: number;
+  /** Outlines only, no fills. */
+  readonly outlineOnly: boolean;
+  /** Class titles beside selected shapes. */
+  readonly labels: boolean;
+}
+
+export const defaultDisplaySettings: DisplaySettings = {
+  allHidden: false,
+  hiddenClasses: new Set(),
+  fillOpacity: 0.15,
+  outlineOnly: false,
+  labels: true,
+};
+
 export type SessionListener = (topic: SessionTopic) => void;
 
 export interface LabelingSession {
@@ -48,7 +73,14 @@ export interface LabelingSession {
   readonly activeSchemaId: string | undefined;
   readonly plane: number;
   readonly planeCount: number;
+  /**
+   * Objects not drawn now: hidden one by one, by class, or all at once (`display`). Surfaces and
+   * tools ask this set; `hiddenObjects` holds the one-by-one toggles alone.
+   */
   readonly hidden: ReadonlySet<string>;
+  /** Objects the user hid one by one (the object list's eye). */
+  readonly hiddenObjects: ReadonlySet<string>;
+  readonly display: DisplaySettings;
   /** Whether the user may change annotations now (mode, review-readonly). */
   readonly canEdit: boolean;
   setOntology(ontology: Ontology): void;
@@ -58,6 +90,9 @@ export interface LabelingSession {
   setPlane(plane: number): void;
   setPlaneCount(count: number): void;
   setHidden(objectId: string, hidden: boolean): void;
+  /** Changes how shapes are shown (emits `visibility`). */
+  setDisplay(patch: Partial<Omit<DisplaySettings, 'hiddenClasses'>>): void;
+  setClassHidden(schemaId: string, hidden: boolean): void;
   readonly actions: SessionActions;
   /** Elements register what they support; panels call `session.actions.x()`. */
   setActions(actions: Partial<SessionActions>): void;
@@ -80,6 +115,18 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   let plane = 0;
   let planeCount = 1;
   const hidden = new Set<string>();
+  let display: DisplaySettings = defaultDisplaySettings;
+  const isHidden = (objectId: string): boolean => {
+    if (hidden.has(objectId)) return true;
+    if (display.allHidden) return store.state.objects.has(objectId);
+    if (display.hiddenClasses.size === 0) return false;
+    const schemaId = store.state.objects.get(objectId)?.schemaId;
+    return schemaId !== undefined && display.hiddenClasses.has(schemaId);
+  };
+  const effectiveHidden = hiddenView(isHidden, () => {
+    if (!display.allHidden && display.hiddenClasses.size === 0) return hidden;
+    return [...store.state.objects.keys()].filter(isHidden);
+  });
   const noop = () => {};
   const actions: SessionActions = {
     undo: () => store.undo(),
@@ -138,7 +185,13 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       return planeCount;
     },
     get hidden() {
+      return effectiveHidden;
+    },
+    get hiddenObjects() {
       return hidden;
+    },
+    get display() {
+      return display;
     },
     get canEdit() {
       return editable();
@@ -189,6 +242,21 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       else hidden.delete(objectId);
       emit('visibility');
     },
+    setDisplay(patch) {
+      const next = { ...display, ...patch };
+      next.fillOpacity = Math.max(0, Math.min(1, Number.isFinite(next.fillOpacity) ? next.fillOpacity : display.fillOpacity));
+      if ((Object.keys(next) as (keyof DisplaySettings)[]).every((key) => next[key] === display[key])) return;
+      display = next;
+      emit('visibility');
+    },
+    setClassHidden(schemaId, isClassHidden) {
+      if (isClassHidden === display.hiddenClasses.has(schemaId)) return;
+      const hiddenClasses = new Set(display.hiddenClasses);
+      if (isClassHidden) hiddenClasses.add(schemaId);
+      else hiddenClasses.delete(schemaId);
+      display = { ...display, hiddenClasses };
+      emit('visibility');
+    },
     actions,
     setActions(next) {
       Object.assign(actions, next);
@@ -198,4 +266,23 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A read-only set answered by `has` (cheap, per object) and listed by `list` (only when iterated). */
+function hiddenView(has: (id: string) => boolean, list: () => Iterable<string>): ReadonlySet<string> {
+  const snapshot = () => new Set(list());
+  return {
+    has,
+    get size() {
+      return snapshot().size;
+    },
+    forEach(callback, thisArg) {
+      const set = snapshot();
+      set.forEach((value) => callback.call(thisArg, value, value, set));
+    },
+    entries: () => snapshot().entries(),
+    keys: () => snapshot().keys(),
+    values: () => snapshot().values(),
+    [Symbol.iterator]: () => snapshot()[Symbol.iterator](),
+  } as ReadonlySet<string>;
 }

@@ -68,6 +68,9 @@ export class KeyboardController implements ReactiveController {
       case 'selectTool':
         session.setActiveSchema(undefined);
         return true;
+      case 'toggleVisibility':
+        session.setDisplay({ allHidden: !session.display.allHidden });
+        return true;
       default:
         return false;
     }

@@ -23,7 +23,8 @@ export type KeyAction =
   | 'nudgeUpFar'
   | 'nudgeDownFar'
   | 'nextObject'
-  | 'previousObject';
+  | 'previousObject'
+  | 'toggleVisibility';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -50,6 +51,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   nudgeDownFar: 'shift+arrowdown',
   nextObject: 'tab',
   previousObject: 'shift+tab',
+  toggleVisibility: 'h',
 };
 
 interface KeyLike {

@@ -11,6 +11,7 @@ export function renderSidebar(options: { session: LabelingSession; hidden: boole
   const { session } = options;
   return html`<aside part="sidebar" aria-label="Annotations">
     <lk-object-list .session=${session}></lk-object-list>
+    <lk-display-panel .session=${session}></lk-display-panel>
     <lk-classification-form .session=${session} follow-selection></lk-classification-form>
     <lk-relations-panel .session=${session}></lk-relations-panel>
     <lk-classification-form .session=${session} heading="Task"></lk-classification-form>

@@ -32,6 +32,7 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   nudgeDownFar: 'Move the selection down, far',
   nextObject: 'Select the next object',
   previousObject: 'Select the previous object',
+  toggleVisibility: 'Hide all shapes, or show them again',
 };
 
 /** One row of the table: what it does and the chords that do it. */

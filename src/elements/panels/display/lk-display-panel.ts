@@ -1,0 +1,104 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { LabelingSession } from '../../../core/session.js';
+import { styleProperties } from '../../base/style-properties.js';
+import { safeColor } from '../shared/format.js';
+import { icons } from '../shared/icons.js';
+import { PanelElement } from '../shared/panel-element.js';
+import { panelStyles } from '../shared/panel.styles.js';
+import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
+
+/**
+ * How the shapes are shown: hide all (also the H key), hide a class, the fill opacity, outlines
+ * only and the class labels. Kept in the session for this visit only: never exported, never
+ * stored, and hiding changes nothing in the annotations.
+ *
+ * @tagname lk-display-panel
+ * @csspart display - The panel.
+ * @csspart hide-all - The Hide all / Show all button.
+ * @csspart classes - The list of classes with their visibility.
+ */
+export class LkDisplayPanel extends PanelElement {
+  static override styles = [panelStyles, lkDisplayPanelStyles];
+
+  protected override render(): TemplateResult | typeof nothing {
+    const session = this.currentSession;
+    if (!session) return nothing;
+    const { display } = session;
+    const opacity = Math.round(display.fillOpacity * 100);
+    return html`
+      <div part="display" role="group" aria-labelledby="display-title">
+        <h3 class="title" id="display-title">Display</h3>
+        <button
+          type="button"
+          part="hide-all"
+          class="hide-all"
+          aria-pressed=${display.allHidden ? 'true' : 'false'}
+          aria-keyshortcuts="H"
+          @click=${() => session.setDisplay({ allHidden: !display.allHidden })}
+        >
+          ${display.allHidden ? icons.eyeOff : icons.eye} Hide all <kbd>H</kbd>
+        </button>
+        <label class="field">
+          <span>Fill opacity</span>
+          <input
+            class="fill-opacity"
+            type="range"
+            min="0"
+            max="100"
+            step="5"
+            .value=${live(String(opacity))}
+            aria-valuetext=${`${opacity} %`}
+            ?disabled=${display.outlineOnly}
+            @input=${(event: Event) => session.setDisplay({ fillOpacity: Number((event.currentTarget as HTMLInputElement).value) / 100 })}
+          />
+          <output>${opacity} %</output>
+        </label>
+        <label class="check">
+          <input
+            class="outline-only"
+            type="checkbox"
+            .checked=${live(display.outlineOnly)}
+            @change=${(event: Event) => session.setDisplay({ outlineOnly: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          Outlines only
+        </label>
+        <label class="check">
+          <input
+            class="labels"
+            type="checkbox"
+            .checked=${live(display.labels)}
+            @change=${(event: Event) => session.setDisplay({ labels: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          Labels
+        </label>
+        ${this.renderClasses(session)}
+      </div>
+    `;
+  }
+
+  private renderClasses(session: LabelingSession): TemplateResult | typeof nothing {
+    const tools = session.ontology?.tools ?? [];
+    if (tools.length === 0) return nothing;
+    return html`
+      <fieldset part="classes" class="classes">
+        <legend>Classes shown</legend>
+        ${tools.map(
+          (tool) => html`
+            <label class="check">
+              <input
+                type="checkbox"
+                data-schema-id=${tool.schemaId}
+                .checked=${live(!session.display.hiddenClasses.has(tool.schemaId))}
+                ?disabled=${session.display.allHidden}
+                @change=${(event: Event) => session.setClassHidden(tool.schemaId, !(event.currentTarget as HTMLInputElement).checked)}
+              />
+              <span class="swatch" style=${styleProperties({ '--swatch': safeColor(tool.color) })}></span>
+              ${tool.title}
+            </label>
+          `,
+        )}
+      </fieldset>
+    `;
+  }
+}
