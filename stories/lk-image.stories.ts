@@ -271,3 +271,7 @@ export const FollowsTheHostSize: Story = {
     return box;
   },
 };
+
+/** The side panel's Display group: Hide all (or H), a class list to hide classes, fill opacity,
+ * outlines only and labels on/off. Only what is shown changes: the export keeps every shape. */
+export const DisplaySettings: Story = { render: (args) => image(args, { annotations: prelabels }) };

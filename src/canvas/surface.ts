@@ -220,6 +220,14 @@ export class Surface {
     return this.containerSize ?? this.viewSize;
   }
 
+  /** Where the mouse or pen is over the stage (stage pixels), undefined once it left. */
+  pointerOnStage: Point | undefined;
+
+  /** Asset coordinates of the mouse or pen over the stage, in the current view (paste goes there). */
+  get pointer(): Point | undefined {
+    return this.pointerOnStage && screenToAsset(this.view, this.pointerOnStage[0], this.pointerOnStage[1]);
+  }
+
   /** Space held: primary-button drags pan instead of drawing. */
   set spaceHeld(held: boolean) {
     this.input.spaceHeld = held;

@@ -24,7 +24,10 @@ export type KeyAction =
   | 'nudgeDownFar'
   | 'nextObject'
   | 'previousObject'
-  | 'toggleVisibility';
+  | 'toggleVisibility'
+  | 'copy'
+  | 'paste'
+  | 'duplicate';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -52,6 +55,9 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   nextObject: 'tab',
   previousObject: 'shift+tab',
   toggleVisibility: 'h',
+  copy: 'mod+c',
+  paste: 'mod+v',
+  duplicate: 'mod+d',
 };
 
 interface KeyLike {

@@ -33,6 +33,9 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   nextObject: 'Select the next object',
   previousObject: 'Select the previous object',
   toggleVisibility: 'Hide all shapes, or show them again',
+  copy: 'Copy the selected shapes',
+  paste: 'Paste at the pointer (on any frame, page or slice)',
+  duplicate: 'Duplicate the selection',
 };
 
 /** One row of the table: what it does and the chords that do it. */
