@@ -27,7 +27,9 @@ export type KeyAction =
   | 'toggleVisibility'
   | 'copy'
   | 'paste'
-  | 'duplicate';
+  | 'duplicate'
+  | 'copyToNextFrame'
+  | 'propagateToEnd';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -58,6 +60,8 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   copy: 'mod+c',
   paste: 'mod+v',
   duplicate: 'mod+d',
+  copyToNextFrame: 'mod+shift+arrowright',
+  propagateToEnd: 'mod+shift+end',
 };
 
 interface KeyLike {

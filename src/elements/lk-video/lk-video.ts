@@ -12,7 +12,7 @@ import { readAssetRange } from '../../host/asset-range.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
-import { addKeyframeAt, bringBackAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { addKeyframeAt, bringBackAt, copyShapeToFrames, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -70,6 +70,8 @@ export class LkVideo extends SurfaceElement {
 
   @state() private playing = false;
   @state() private rate = 1;
+  /** How many frames "Copy to next" copies the selection onto. */
+  @state() private copyCount = 1;
 
   private player: VideoPlayer | undefined;
   private texture: Texture | undefined;
@@ -244,6 +246,25 @@ export class LkVideo extends SurfaceElement {
       else tx.putObject(result);
     });
     return change !== undefined;
+  }
+
+  /**
+   * Copies the selected objects' shapes on this frame onto the next `count` frames, or onto every
+   * frame to the last (`'end'`: propagate), as keyframes the labeler can correct. One undo step for
+   * all of them. False when nothing selected is in the scene here or no frame follows.
+   */
+  copyToNextFrames(count: number | 'end'): boolean {
+    if (!this.session.canEdit) return false;
+    const from = this.session.plane;
+    const last = Math.max(0, this.frameTotal - 1);
+    const to = count === 'end' ? last : Math.min(last, from + Math.max(0, Math.floor(count)));
+    const { objects } = this.session.store.state;
+    const updates = this.session.selection
+      .map((id) => objects.get(id))
+      .map((object) => (object && !object.lock ? copyShapeToFrames(object, from, to) : undefined))
+      .filter((object): object is ObjectAnnotation => object !== undefined);
+    if (updates.length === 0) return false;
+    return this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => updates.forEach((object) => tx.putObject(object))) !== undefined;
   }
 
   /** Moves a keyframe to another frame (not onto another keyframe). */
@@ -488,6 +509,13 @@ export class LkVideo extends SurfaceElement {
   // ---- input ------------------------------------------------------------------------------------
 
   override handleKeyAction(action: KeyAction, event: KeyboardEvent): boolean {
+    if (action === 'copyToNextFrame') {
+      // The labeler goes with the copy, to correct it.
+      if (!this.copyToNextFrames(1)) return false;
+      void this.stepFrames(1);
+      return true;
+    }
+    if (action === 'propagateToEnd') return this.copyToNextFrames('end');
     if (super.handleKeyAction(action, event)) return true;
     // Arrows nudge a selection (the base); with nothing to nudge, ← → step through frames.
     switch (action) {
@@ -686,10 +714,47 @@ export class LkVideo extends SurfaceElement {
               ⏹ Stop here
             </button>
           </span>
+          <span class="group" role="group" aria-label="Copy the selection forward">
+            <button
+              type="button"
+              class="copy-forward"
+              ?disabled=${!editable}
+              title="Copy the selected shape onto the next frames as keyframes to correct (Ctrl+Shift+→: one frame, and go there)"
+              @click=${() => this.copyToNextFrames(this.copyCount)}
+            >
+              Copy to next
+            </button>
+            <input
+              type="number"
+              class="copy-count"
+              aria-label="Frames to copy to"
+              min="1"
+              max=${Math.max(1, total - 1)}
+              step="1"
+              .value=${String(this.copyCount)}
+              @change=${(event: Event) => this.onCopyCountInput(event)}
+            />
+            <button
+              type="button"
+              class="propagate"
+              ?disabled=${!editable}
+              title="Copy the selected shape onto every frame to the end, as keyframes to correct (Ctrl+Shift+End)"
+              @click=${() => this.copyToNextFrames('end')}
+            >
+              Propagate to end
+            </button>
+          </span>
         </div>
         <lk-timeline .session=${this.session} .fps=${fps}></lk-timeline>
       </div>
     `;
+  }
+
+  private onCopyCountInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const value = Math.floor(Number(input.value));
+    if (Number.isFinite(value) && value >= 1) this.copyCount = value;
+    input.value = String(this.copyCount);
   }
 
   private onFrameInput(event: Event): void {

@@ -36,6 +36,8 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   copy: 'Copy the selected shapes',
   paste: 'Paste at the pointer (on any frame, page or slice)',
   duplicate: 'Duplicate the selection',
+  copyToNextFrame: 'Video: copy the selection to the next frame and go there',
+  propagateToEnd: 'Video: copy the selection onto every frame to the end',
 };
 
 /** One row of the table: what it does and the chords that do it. */
