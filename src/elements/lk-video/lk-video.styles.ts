@@ -58,6 +58,16 @@ export const videoStyles = css`
   .transport input[type='number'] {
     width: 6em;
   }
+  .transport .icon {
+    display: block;
+  }
+  /* As tall as the buttons beside it: a taller second row would take height from the timeline. */
+  .transport input.copy-count {
+    width: 3.5em;
+    height: 24px;
+    box-sizing: border-box;
+    padding-block: 0;
+  }
   .transport .group {
     display: inline-flex;
     align-items: center;

@@ -18,6 +18,7 @@ import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { icons } from '../panels/shared/icons.js';
 import { VIDEO_SHORTCUTS } from './video-shortcuts.js';
 import { videoStyles } from './lk-video.styles.js';
 
@@ -718,11 +719,12 @@ export class LkVideo extends SurfaceElement {
             <button
               type="button"
               class="copy-forward"
+              aria-label="Copy to the next frames"
               ?disabled=${!editable}
               title="Copy the selected shape onto the next frames as keyframes to correct (Ctrl+Shift+→: one frame, and go there)"
               @click=${() => this.copyToNextFrames(this.copyCount)}
             >
-              Copy to next
+              ${icons.copyForward}
             </button>
             <input
               type="number"
@@ -737,11 +739,12 @@ export class LkVideo extends SurfaceElement {
             <button
               type="button"
               class="propagate"
+              aria-label="Propagate to the end"
               ?disabled=${!editable}
               title="Copy the selected shape onto every frame to the end, as keyframes to correct (Ctrl+Shift+End)"
               @click=${() => this.copyToNextFrames('end')}
             >
-              Propagate to end
+              ${icons.toEnd}
             </button>
           </span>
         </div>

@@ -22,5 +22,7 @@ export const icons = {
   up: icon(svg`<path d="M6 15l6-6 6 6"/>`),
   down: icon(svg`<path d="M6 9l6 6 6-6"/>`),
   close: icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`),
+  copyForward: icon(svg`<rect x="3" y="7" width="8" height="10" rx="1"/><path d="M14 12h7M18 9l3 3-3 3"/>`),
+  toEnd: icon(svg`<path d="M3 12h14M13 8l4 4-4 4M21 5v14"/>`),
   grip: icon(svg`<path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01"/>`),
 } as const;
