@@ -1038,7 +1038,7 @@ export class LkPdf extends AnnotatorElement {
           </div>
           ${this.renderBar()} ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, shapeStyle: false })}
       </div>
       <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
     `;

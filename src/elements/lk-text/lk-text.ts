@@ -979,7 +979,7 @@ export class LkText extends AnnotatorElement {
           <div class="visually-hidden" role="status" aria-live="polite">${this.selectionAnnouncement()}</div>
           ${this.renderStatus()}
         </div>
-        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit })}
+        ${renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, shapeStyle: false })}
       </div>
       <lk-shortcut-help
         .session=${this.session}

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { LabelingSession } from '../../../core/session.js';
 import { styleProperties } from '../../base/style-properties.js';
@@ -21,11 +22,13 @@ import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
 export class LkDisplayPanel extends PanelElement {
   static override styles = [panelStyles, lkDisplayPanelStyles];
 
+  /** Leave out fill opacity, outlines only and labels (elements whose marks are not shapes: text, PDF pages). */
+  @property({ type: Boolean, attribute: 'no-shape-style', reflect: true }) noShapeStyle = false;
+
   protected override render(): TemplateResult | typeof nothing {
     const session = this.currentSession;
     if (!session) return nothing;
     const { display } = session;
-    const opacity = Math.round(display.fillOpacity * 100);
     return html`
       <div part="display" role="group" aria-labelledby="display-title">
         <h3 class="title" id="display-title">Display</h3>
@@ -39,41 +42,49 @@ export class LkDisplayPanel extends PanelElement {
         >
           ${display.allHidden ? icons.eyeOff : icons.eye} Hide all <kbd>H</kbd>
         </button>
-        <label class="field">
-          <span>Fill opacity</span>
-          <input
-            class="fill-opacity"
-            type="range"
-            min="0"
-            max="100"
-            step="5"
-            .value=${live(String(opacity))}
-            aria-valuetext=${`${opacity} %`}
-            ?disabled=${display.outlineOnly}
-            @input=${(event: Event) => session.setDisplay({ fillOpacity: Number((event.currentTarget as HTMLInputElement).value) / 100 })}
-          />
-          <output>${opacity} %</output>
-        </label>
-        <label class="check">
-          <input
-            class="outline-only"
-            type="checkbox"
-            .checked=${live(display.outlineOnly)}
-            @change=${(event: Event) => session.setDisplay({ outlineOnly: (event.currentTarget as HTMLInputElement).checked })}
-          />
-          Outlines only
-        </label>
-        <label class="check">
-          <input
-            class="labels"
-            type="checkbox"
-            .checked=${live(display.labels)}
-            @change=${(event: Event) => session.setDisplay({ labels: (event.currentTarget as HTMLInputElement).checked })}
-          />
-          Labels
-        </label>
+        ${this.noShapeStyle ? nothing : this.renderShapeStyle(session)}
         ${this.renderClasses(session)}
       </div>
+    `;
+  }
+
+  private renderShapeStyle(session: LabelingSession): TemplateResult {
+    const { display } = session;
+    const opacity = Math.round(display.fillOpacity * 100);
+    return html`
+      <label class="field">
+        <span>Fill opacity</span>
+        <input
+          class="fill-opacity"
+          type="range"
+          min="0"
+          max="100"
+          step="5"
+          .value=${live(String(opacity))}
+          aria-valuetext=${`${opacity} %`}
+          ?disabled=${display.outlineOnly}
+          @input=${(event: Event) => session.setDisplay({ fillOpacity: Number((event.currentTarget as HTMLInputElement).value) / 100 })}
+        />
+        <output>${opacity} %</output>
+      </label>
+      <label class="check">
+        <input
+          class="outline-only"
+          type="checkbox"
+          .checked=${live(display.outlineOnly)}
+          @change=${(event: Event) => session.setDisplay({ outlineOnly: (event.currentTarget as HTMLInputElement).checked })}
+        />
+        Outlines only
+      </label>
+      <label class="check">
+        <input
+          class="labels"
+          type="checkbox"
+          .checked=${live(display.labels)}
+          @change=${(event: Event) => session.setDisplay({ labels: (event.currentTarget as HTMLInputElement).checked })}
+        />
+        Labels
+      </label>
     `;
   }
 
