@@ -445,7 +445,8 @@ export class Surface {
   colorOf(schemaId: string | undefined): number {
     let color = this.colors.get(schemaId);
     if (color === undefined) {
-      const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
+      const ontology = this.session.ontology;
+      const category = schemaId ? (ontology?.tools.find((t) => t.schemaId === schemaId) ?? ontology?.relations.find((r) => r.schemaId === schemaId)) : undefined;
       color = colorNumber(category?.color);
       this.colors.set(schemaId, color);
     }
@@ -650,7 +651,7 @@ export class Surface {
     }
   }
 
-  /** Relations as lines between object centres; groups as a star from their centroid. */
+  /** Relations as lines between object centres in their relation's colour (thicker when selected); groups as a star from their centroid. */
   private drawRelations(g: Graphics): void {
     const scale = this.view.scale;
     const centre = (id: string): Point | undefined => {
@@ -661,7 +662,7 @@ export class Surface {
     };
     for (const relation of this.session.store.state.relations.values()) {
       const selected = this.session.selection.includes(relation.objectId);
-      const stroke = { width: (selected ? 3 : 1.5) / scale, color: selected ? 0xffeb3b : 0xffffff, alpha: 0.9 };
+      const stroke = { width: (selected ? 3 : 1.5) / scale, color: this.colorOf(relation.schemaId), alpha: selected ? 1 : 0.9 };
       if (relation.kind === 'single') {
         const a = centre(relation.from);
         const b = centre(relation.to);

@@ -30,9 +30,9 @@ before(async () => {
 after(() => URL.revokeObjectURL(pictureSrc));
 afterEach(() => resetMouse());
 
-async function mount(): Promise<LkImage> {
+async function mount(input: unknown = annotations): Promise<LkImage> {
   const element = await fixture<LkImage>(html`
-    <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
+    <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${input} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
   `);
   const ready = nextEvent(element, 'lk-ready');
   element.src = pictureSrc;
@@ -73,9 +73,9 @@ function colourAt(element: LkImage, x: number, y: number): number[] {
 
 const GREY = [128, 128, 128];
 
-/** Colours equal within rounding (the GPU blends in 8 bits). */
-function expectClose(actual: number[], expected: number[]): void {
-  expect(actual.every((value, i) => Math.abs(value - expected[i]!) <= 2), `${actual} ≈ ${expected}`).to.equal(true);
+/** Colours equal within rounding (the GPU blends in 8 bits), or within `tolerance` per channel. */
+function expectClose(actual: number[], expected: number[], tolerance = 2): void {
+  expect(actual.every((value, i) => Math.abs(value - expected[i]!) <= tolerance), `${actual} ≈ ${expected}`).to.equal(true);
 }
 
 describe('display: what the labeler sees', () => {
@@ -160,5 +160,41 @@ describe('display: what the labeler sees', () => {
     expect(colourAt(element, 44, 32)).to.deep.equal(GREY);
     await clickControl(element, '.labels');
     expect(colourAt(element, 44, 32)).to.deep.equal(labelled);
+  });
+});
+
+describe('relation lines', () => {
+  const related = {
+    objects: [
+      { objectId: 'a', schemaId: 't-head', point: [60, 150] },
+      { objectId: 'b', schemaId: 't-head', point: [340, 150] },
+    ],
+    relations: [{ schemaId: 'r-follows', objectId: 'rel-1', from: 'a', to: 'b' }],
+  };
+
+  /** The pixel nearest in colour to `hex` on a short vertical run across the line at asset x = `x`. */
+  function nearestOnColumn(element: LkImage, x: number, y: number, hex: string): number[] {
+    const wanted = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const distance = (rgb: number[]) => rgb.reduce((sum, value, i) => sum + Math.abs(value - wanted[i]!), 0);
+    let best = colourAt(element, x, y);
+    for (let dy = -3; dy <= 3; dy += 0.5) {
+      const candidate = colourAt(element, x, y + dy);
+      if (distance(candidate) < distance(best)) best = candidate;
+    }
+    return best;
+  }
+
+  it('are drawn in their relation class colour', async () => {
+    const element = await mount(related);
+    const colour = element.session.ontology!.relations.find((relation) => relation.schemaId === 'r-follows')!.color;
+    const pixel = nearestOnColumn(element, 200, 150, colour);
+    const wanted = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    // Drawn at 90 % over the grey picture.
+    expectClose(pixel, wanted.map((value) => Math.round(0.9 * value + 0.1 * 128)), 12);
+    // Selecting the relation draws it fully opaque and thicker, still in its colour.
+    element.session.select(['rel-1']);
+    await element.settled();
+    expectClose(nearestOnColumn(element, 200, 150, colour), wanted, 12);
+    await expect(element).to.be.accessible();
   });
 });
