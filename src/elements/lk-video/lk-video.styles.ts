@@ -42,6 +42,10 @@ export const videoStyles = css`
     color: inherit;
   }
   .transport button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
     min-width: 28px;
     cursor: pointer;
   }

@@ -663,8 +663,8 @@ export class LkVideo extends SurfaceElement {
       <div class="video-controls" part="video-controls">
         <div class="transport" part="transport" role="toolbar" aria-label="Playback">
           <span class="group">
-            <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⏮</button>
-            <button type="button" aria-label="Previous frame" title="Previous frame (←)" @click=${() => void this.stepFrames(-1)}>◀︎</button>
+            <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>${icons.previousKeyframe}</button>
+            <button type="button" aria-label="Previous frame" title="Previous frame (←)" @click=${() => void this.stepFrames(-1)}>${icons.previousFrame}</button>
             <button
               type="button"
               class="play"
@@ -673,10 +673,10 @@ export class LkVideo extends SurfaceElement {
               title="Play / pause (Space)"
               @click=${() => void this.togglePlay()}
             >
-              ${this.playing ? '⏸' : '▶'}
+              ${this.playing ? icons.pause : icons.play}
             </button>
-            <button type="button" aria-label="Next frame" title="Next frame (→)" @click=${() => void this.stepFrames(1)}>▶︎</button>
-            <button type="button" aria-label="Next keyframe" title="Next keyframe (.)" @click=${() => this.jumpToKeyframe(1)}>⏭</button>
+            <button type="button" aria-label="Next frame" title="Next frame (→)" @click=${() => void this.stepFrames(1)}>${icons.nextFrame}</button>
+            <button type="button" aria-label="Next keyframe" title="Next keyframe (.)" @click=${() => this.jumpToKeyframe(1)}>${icons.nextKeyframe}</button>
           </span>
           <label class="group"
             >Frame
@@ -706,13 +706,13 @@ export class LkVideo extends SurfaceElement {
               title="Keyframe the selected object here (where it is out of the scene, it comes back here)"
               @click=${() => selected && this.addKeyframe(selected.objectId)}
             >
-              ◆ Keyframe
+              ${icons.keyframe} Keyframe
             </button>
             <button type="button" ?disabled=${!editable || !onKeyframe} title="Remove the selected object's keyframe here" @click=${() => selected && this.deleteKeyframe(selected.objectId)}>
-              ◇ Remove
+              ${icons.removeKeyframe} Remove
             </button>
             <button type="button" ?disabled=${!editable} title="The selected object leaves the scene from this frame (hover + S)" @click=${() => selected && this.stopObject(selected.objectId)}>
-              ⏹ Stop here
+              ${icons.stop} Stop here
             </button>
           </span>
           <span class="group" role="group" aria-label="Copy the selection forward">
