@@ -83,6 +83,12 @@ export abstract class AnnotatorElement extends LitElement {
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
 
+  /**
+   * `light`, `dark`, or `auto` (the default: dark when the page prefers a dark colour scheme). The
+   * dark theme sets the `--lk-*` custom properties; a host's own values still win.
+   */
+  @property({ type: String, reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
   /** The host's stable reference to the asset, exported as `asset`. Defaults to `src` without signature parameters. */
   @property({ type: String }) asset = '';
 

@@ -38,7 +38,7 @@ export const videoStyles = css`
     min-height: 24px;
     border: 1px solid var(--lk-border-color, #d0d7de);
     border-radius: 4px;
-    background: #fff;
+    background: var(--lk-button-background, #ffffff);
     color: inherit;
   }
   .transport button {
@@ -78,7 +78,7 @@ export const videoStyles = css`
     gap: 4px;
   }
   .transport .time {
-    color: #57606a;
+    color: var(--lk-muted-color, #57606a);
   }
   lk-timeline {
     flex: 1;
