@@ -29,9 +29,10 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown } = {}) {
+function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
   return html`<lk-image
     style="--lk-height: 640px"
+    theme=${options.theme ?? 'auto'}
     src=${options.src ?? IMAGE}
     asset-id="bottles"
     external-id="bottles-frame.jpg"
@@ -275,3 +276,10 @@ export const FollowsTheHostSize: Story = {
 /** The side panel's Display group: Hide all (or H), a class list to hide classes, fill opacity,
  * outlines only and labels on/off. Only what is shown changes: the export keeps every shape. */
 export const DisplaySettings: Story = { render: (args) => image(args, { annotations: prelabels }) };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`). */
+export const DarkTheme: Story = { render: (args) => image(args, { annotations: prelabels, theme: 'dark' }) };
+
+/** Copy, paste, duplicate: select shapes, Ctrl+C, move the pointer and Ctrl+V (a copy centred
+ * there), or Ctrl+D for a duplicate beside the selection. One undo step each. */
+export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annotations: prelabels }) };
