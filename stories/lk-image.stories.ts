@@ -283,3 +283,6 @@ export const DarkTheme: Story = { render: (args) => image(args, { annotations: p
 /** Copy, paste, duplicate: select shapes, Ctrl+C, move the pointer and Ctrl+V (a copy centred
  * there), or Ctrl+D for a duplicate beside the selection. One undo step each. */
 export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annotations: prelabels }) };
+
+/** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
+export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };

@@ -62,6 +62,9 @@ function fillAlphas(display: DisplaySettings): { settled: number; selected: numb
   const selectedOverSettled = settled >= 1 ? 0 : 1 - (1 - selected) / (1 - settled);
   return { settled, selected, selectedOverSettled };
 }
+/** Past this zoom (800 %: screen pixels per asset pixel) the picture is sampled nearest-neighbour and a pixel grid is drawn. */
+const PIXEL_GRID_SCALE = 8;
+const PIXEL_GRID_ALPHA = 0.25;
 const HANDLE_SIZE_MOUSE = 8;
 const HANDLE_SIZE_TOUCH = 18;
 
@@ -79,6 +82,7 @@ export class Surface {
   private readonly world = new Container();
   private readonly background = new Sprite();
   private readonly cacheSprite = new Sprite();
+  private readonly pixelGrid = new Graphics();
   private readonly brushLayer: BrushLayer;
   private readonly liveLayer = new Graphics();
   private readonly draftLayer = new Graphics();
@@ -126,7 +130,7 @@ export class Surface {
     this.options = options;
     this.session = options.session;
     this.brushLayer = new BrushLayer();
-    this.world.addChild(this.background, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
     this.input = new PointerInput(this);
@@ -523,8 +527,36 @@ export class Surface {
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
+    this.showPixels();
     app.render();
     this.composer.rendered(this.view, performance.now());
+  }
+
+  /**
+   * Past 800 % the picture's pixels are shown as they are (nearest-neighbour, not blurred between
+   * them) with a grid on their edges, so segmentation vertices and brush strokes can be placed on
+   * exact pixels. Below, the picture is smoothed and there is no grid.
+   */
+  private showPixels(): void {
+    const scale = this.view.scale;
+    const exact = scale > PIXEL_GRID_SCALE;
+    const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
+    const mode = exact ? 'nearest' : 'linear';
+    if (source && source.scaleMode !== mode) source.scaleMode = mode;
+    const grid = this.pixelGrid.clear();
+    if (!exact || !source) return;
+    const visible = visibleAssetBox(this.view, this.renderSize);
+    const left = Math.max(0, Math.ceil(visible.x));
+    const top = Math.max(0, Math.ceil(visible.y));
+    const right = Math.min(this.planeSize.width, Math.floor(visible.x + visible.width));
+    const bottom = Math.min(this.planeSize.height, Math.floor(visible.y + visible.height));
+    const y0 = Math.max(0, visible.y);
+    const y1 = Math.min(this.planeSize.height, visible.y + visible.height);
+    const x0 = Math.max(0, visible.x);
+    const x1 = Math.min(this.planeSize.width, visible.x + visible.width);
+    for (let x = left; x <= right; x++) grid.moveTo(x, y0).lineTo(x, y1);
+    for (let y = top; y <= bottom; y++) grid.moveTo(x0, y).lineTo(x1, y);
+    grid.stroke({ width: 1 / scale, color: 0xffffff, alpha: PIXEL_GRID_ALPHA });
   }
 
   private chooseBackgroundLevel(): void {
