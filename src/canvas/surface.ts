@@ -7,7 +7,7 @@
  * re-rendered when it settles; only selected shapes, drafts and handles stay live; hit tests go
  * through an R-tree.
  */
-import { Application, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Sprite, Text, Texture, type SCALE_MODE, type TextureSource } from 'pixi.js';
 // Eval-free shader and uniform sync: without it pixi calls `new Function` at init, which a page
 // with a strict CSP (no 'unsafe-eval', Trusted Types) refuses, and the surface never starts.
 import 'pixi.js/unsafe-eval';
@@ -27,6 +27,7 @@ import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
 import { ViewComposer } from './view-composer.js';
+import { isNeutral, PictureFilter } from './picture-filter.js';
 import {
   actualSize,
   fitView,
@@ -83,6 +84,9 @@ export class Surface {
   private readonly background = new Sprite();
   private readonly cacheSprite = new Sprite();
   private readonly pixelGrid = new Graphics();
+  private readonly pictureFilter = new PictureFilter();
+  /** The sampling each background texture came with, restored below 800 %. */
+  private readonly ownScaleModes = new WeakMap<TextureSource, SCALE_MODE>();
   private readonly brushLayer: BrushLayer;
   private readonly liveLayer = new Graphics();
   private readonly draftLayer = new Graphics();
@@ -145,6 +149,7 @@ export class Surface {
         }
         if (topic === 'ontology') this.colors.clear();
         if (topic === 'selection') this.invalidate(this.bitmapMissesUnselected());
+        if (topic === 'visibility') this.adjustPicture();
         if (topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
     );
@@ -270,6 +275,17 @@ export class Surface {
     this.background.height = size.height;
     if (sizeChanged) this.fit();
     this.invalidate(false);
+  }
+
+  /** Brightness, contrast, gamma and invert of the picture from the session (a filter on the background sprite only). */
+  private adjustPicture(): void {
+    const display = this.session.display;
+    if (isNeutral(display)) {
+      this.background.filters = null;
+      return;
+    }
+    this.pictureFilter.set(display);
+    this.background.filters = [this.pictureFilter];
   }
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
@@ -535,14 +551,18 @@ export class Surface {
   /**
    * Past 800 % the picture's pixels are shown as they are (nearest-neighbour, not blurred between
    * them) with a grid on their edges, so segmentation vertices and brush strokes can be placed on
-   * exact pixels. Below, the picture is smoothed and there is no grid.
+   * exact pixels. Below, the picture is sampled as its element chose and there is no grid.
    */
   private showPixels(): void {
     const scale = this.view.scale;
     const exact = scale > PIXEL_GRID_SCALE;
     const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
-    const mode = exact ? 'nearest' : 'linear';
-    if (source && source.scaleMode !== mode) source.scaleMode = mode;
+    if (source) {
+      // Below 800 % the picture keeps the sampling its element chose (DICOM slices: always nearest).
+      if (!this.ownScaleModes.has(source)) this.ownScaleModes.set(source, source.scaleMode);
+      const mode = exact ? 'nearest' : this.ownScaleModes.get(source)!;
+      if (source.scaleMode !== mode) source.scaleMode = mode;
+    }
     const grid = this.pixelGrid.clear();
     if (!exact || !source) return;
     const visible = visibleAssetBox(this.view, this.renderSize);
@@ -777,6 +797,9 @@ export class Surface {
     this.resizeObserver.disconnect();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
+    // Before the textures go: a filter still holding them warns and keeps them bound.
+    this.background.filters = null;
+    this.pictureFilter.destroy();
     const app = this.app;
     this.input.detach(this.options.container);
     if (app) {

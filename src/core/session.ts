@@ -49,6 +49,14 @@ export interface DisplaySettings {
   readonly outlineOnly: boolean;
   /** Class titles beside selected shapes. */
   readonly labels: boolean;
+  /** The picture's brightness (multiplier, 1 = unchanged); shapes are never adjusted. */
+  readonly brightness: number;
+  /** The picture's contrast about mid-grey (multiplier, 1 = unchanged). */
+  readonly contrast: number;
+  /** The picture's display gamma (1 = unchanged; above 1 brightens the mid-tones). */
+  readonly gamma: number;
+  /** The picture inverted. */
+  readonly invert: boolean;
 }
 
 export const defaultDisplaySettings: DisplaySettings = {
@@ -57,6 +65,10 @@ export const defaultDisplaySettings: DisplaySettings = {
   fillOpacity: 0.15,
   outlineOnly: false,
   labels: true,
+  brightness: 1,
+  contrast: 1,
+  gamma: 1,
+  invert: false,
 };
 
 export type SessionListener = (topic: SessionTopic) => void;
@@ -245,6 +257,7 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     setDisplay(patch) {
       const next = { ...display, ...patch };
       next.fillOpacity = Math.max(0, Math.min(1, Number.isFinite(next.fillOpacity) ? next.fillOpacity : display.fillOpacity));
+      for (const key of ['brightness', 'contrast', 'gamma'] as const) next[key] = Math.max(0.1, Math.min(10, Number.isFinite(next[key]) ? next[key] : display[key]));
       if ((Object.keys(next) as (keyof DisplaySettings)[]).every((key) => next[key] === display[key])) return;
       display = next;
       emit('visibility');

@@ -1,12 +1,13 @@
 /**
  * Past 800 % zoom the picture's pixels are shown exactly (nearest-neighbour) with a grid on their
  * edges (issue 18, item 6, part); below it the picture is smoothed and has no grid. Zoomed with
- * the real + key; read from the canvas pixels.
+ * the real + key; read from the canvas pixels. Brightness, contrast, gamma and invert change the
+ * picture on screen (not its pixels, not the shapes), set with the display panel's controls.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { canvasOf, fetchJson, nextEvent, ONTOLOGY_URL, pictureUrl, pixelAt, press } from './helpers.js';
+import { canvasOf, fetchJson, nextEvent, ONTOLOGY_URL, pictureUrl, pixelAt, press, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
 let pictureSrc: string;
@@ -28,8 +29,10 @@ before(async () => {
 });
 after(() => URL.revokeObjectURL(pictureSrc));
 
-async function mount(): Promise<LkImage> {
-  const element = await fixture<LkImage>(html`<lk-image no-sidebar style="--lk-height: 480px; width: 640px" .ontology=${ontology}></lk-image>`);
+async function mount(renderer = 'auto', sidebar = false): Promise<LkImage> {
+  const element = await fixture<LkImage>(
+    html`<lk-image ?no-sidebar=${!sidebar} renderer=${renderer} style="--lk-height: 480px; width: ${sidebar ? 920 : 640}px" .ontology=${ontology}></lk-image>`,
+  );
   const ready = nextEvent(element, 'lk-ready');
   element.src = pictureSrc;
   await ready;
@@ -77,5 +80,57 @@ describe('pixels past 800 % zoom', () => {
     const red = redAt(element, checkerX + 0.25, cy + 0.5);
     expect(red <= 3 || red >= 252, `red ${red} is pure`).to.equal(true);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('picture adjustments', () => {
+  async function clickIn(element: LkImage, selector: string): Promise<HTMLElement> {
+    const panel = element.shadowRoot!.querySelector('lk-display-panel')!;
+    const target = panel.shadowRoot!.querySelector<HTMLElement>(selector)!;
+    target.scrollIntoView({ block: 'center' });
+    const box = target.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await panel.updateComplete;
+    await element.settled();
+    return target;
+  }
+
+  for (const renderer of ['canvas', 'webgl']) {
+    it(`invert, brightness and contrast on the ${renderer} renderer, from the display panel`, async () => {
+      const element = await mount(renderer, true);
+      const before = redAt(element, 50, 75);
+      expect(before).to.be.closeTo(GREY, 2);
+      await clickIn(element, '.invert');
+      expect(redAt(element, 50, 75)).to.be.closeTo(255 - GREY, 3);
+      await clickIn(element, '.invert');
+      // The keyboard on the brightness slider: End = 300 %.
+      (await clickIn(element, '.brightness')).focus();
+      await sendKeys({ press: 'End' });
+      await element.settled();
+      expect(element.session.display.brightness).to.equal(3);
+      expect(redAt(element, 50, 75)).to.be.closeTo(255, 3);
+      await clickIn(element, '.reset-picture');
+      expect(redAt(element, 50, 75)).to.be.closeTo(GREY, 2);
+      // Contrast at its lowest pulls grey 100 towards mid-grey.
+      (await clickIn(element, '.contrast')).focus();
+      await sendKeys({ press: 'Home' });
+      await element.settled();
+      expect(redAt(element, 50, 75)).to.be.within(GREY + 10, 140);
+      // The export and the picture's own pixels are untouched: the brush, the asset, nothing changed.
+      expect(element.export().task.tools).to.deep.equal([]);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('gamma on the WebGL renderer', async () => {
+    const element = await mount('webgl', true);
+    const gamma = element.shadowRoot!.querySelector('lk-display-panel')!.shadowRoot!.querySelector<HTMLInputElement>('.gamma')!;
+    gamma.scrollIntoView({ block: 'center' });
+    gamma.focus();
+    await sendKeys({ press: 'End' });
+    await element.settled();
+    expect(element.session.display.gamma).to.equal(3);
+    // 100/255 to the power 1/3, about 186.
+    expect(redAt(element, 50, 75)).to.be.closeTo(Math.round(255 * Math.pow(GREY / 255, 1 / 3)), 4);
   });
 });

@@ -28,7 +28,8 @@ export const lkDisplayPanelStyles = css`
     align-items: center;
     gap: 6px;
   }
-  .classes {
+  .classes,
+  .picture {
     display: flex;
     flex-direction: column;
     gap: 2px;
@@ -37,7 +38,11 @@ export const lkDisplayPanelStyles = css`
     border: 1px solid var(--lk-border-color, #d0d7de);
     border-radius: 4px;
   }
-  .classes legend {
+  .picture {
+    gap: 6px;
+  }
+  .classes legend,
+  .picture legend {
     padding: 0 4px;
   }
 `;

@@ -18,6 +18,7 @@ import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
  * @csspart display - The panel.
  * @csspart hide-all - The Hide all / Show all button.
  * @csspart classes - The list of classes with their visibility.
+ * @csspart picture - Brightness, contrast, gamma and invert of the picture.
  */
 export class LkDisplayPanel extends PanelElement {
   static override styles = [panelStyles, lkDisplayPanelStyles];
@@ -43,6 +44,7 @@ export class LkDisplayPanel extends PanelElement {
           ${display.allHidden ? icons.eyeOff : icons.eye} Hide all <kbd>H</kbd>
         </button>
         ${this.noShapeStyle ? nothing : this.renderShapeStyle(session)}
+        ${this.noShapeStyle ? nothing : this.renderPicture(session)}
         ${this.renderClasses(session)}
       </div>
     `;
@@ -85,6 +87,49 @@ export class LkDisplayPanel extends PanelElement {
         />
         Labels
       </label>
+    `;
+  }
+
+  private renderPicture(session: LabelingSession): TemplateResult {
+    const { display } = session;
+    const slider = (key: 'brightness' | 'contrast' | 'gamma', label: string, min: number, max: number, step: number, percent: boolean) => {
+      const value = display[key];
+      const shown = percent ? `${Math.round(value * 100)} %` : value.toFixed(1);
+      return html`
+        <label class="field">
+          <span>${label}</span>
+          <input
+            class=${key}
+            type="range"
+            min=${min}
+            max=${max}
+            step=${step}
+            .value=${live(String(percent ? Math.round(value * 100) : value))}
+            aria-valuetext=${shown}
+            @input=${(event: Event) => {
+              const raw = Number((event.currentTarget as HTMLInputElement).value);
+              session.setDisplay({ [key]: percent ? raw / 100 : raw });
+            }}
+          />
+          <output>${shown}</output>
+        </label>
+      `;
+    };
+    return html`
+      <fieldset part="picture" class="picture">
+        <legend>Picture</legend>
+        ${slider('brightness', 'Brightness', 10, 300, 5, true)} ${slider('contrast', 'Contrast', 10, 300, 5, true)} ${slider('gamma', 'Gamma', 0.2, 3, 0.1, false)}
+        <label class="check">
+          <input
+            class="invert"
+            type="checkbox"
+            .checked=${live(display.invert)}
+            @change=${(event: Event) => session.setDisplay({ invert: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          Invert
+        </label>
+        <button type="button" class="reset-picture" @click=${() => session.setDisplay({ brightness: 1, contrast: 1, gamma: 1, invert: false })}>Reset picture</button>
+      </fieldset>
     `;
   }
 
