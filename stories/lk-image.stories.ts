@@ -274,7 +274,8 @@ export const FollowsTheHostSize: Story = {
 };
 
 /** The side panel's Display group: Hide all (or H), a class list to hide classes, fill opacity,
- * outlines only and labels on/off. Only what is shown changes: the export keeps every shape. */
+ * outlines only, labels on/off, and the picture's brightness, contrast, gamma and invert. Only what
+ * is shown changes: the export keeps every shape. */
 export const DisplaySettings: Story = { render: (args) => image(args, { annotations: prelabels }) };
 
 /** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`). */
