@@ -5,9 +5,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
+import '../../src/elements/lk-dicom/define.js';
+import { DICOM, mount as mountDicom } from './lk-dicom-helpers.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { click, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, pictureUrl, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, pictureUrl, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
 let pictureSrc: string;
@@ -138,5 +140,33 @@ describe('copy, paste, duplicate', () => {
     await sendKeys({ press: 'Control+v' });
     expect(element.export().task.tools).to.have.length(2);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('paste onto another DICOM slice', () => {
+  it('Ctrl+C on slice 3, Ctrl+V on slice 5: a new object on slice 5 at the same place', async () => {
+    const element = await mountDicom({ ontology, src: `${DICOM}/rtdose.dcm` });
+    for (let i = 0; i < 3; i++) await press('PageDown');
+    await element.settled();
+    expect(element.slice).to.equal(3);
+    await press('1');
+    await drag(element, [1, 1], [4, 4]);
+    await press('Escape');
+    await click(element, [2.5, 2.5]);
+    expect(element.session.selection).to.have.length(1);
+    await sendKeys({ press: 'Control+c' });
+    await press('PageDown');
+    await press('PageDown');
+    await element.settled();
+    expect(element.slice).to.equal(5);
+    // The pointer off the stage: the copy lands where it was.
+    const toolbar = element.shadowRoot!.querySelector('[part~="toolbar"]')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(toolbar.left + 4), Math.round(toolbar.top + 4)] });
+    element.focus();
+    await sendKeys({ press: 'Control+v' });
+    const tools = element.export().task.tools;
+    expect(tools.map((tool) => tool.page)).to.deep.equal([3, 5]);
+    expect(tools[1]!['bounding-box']).to.deep.equal(tools[0]!['bounding-box']);
+    expect(element.renderedIds()).to.deep.equal([tools[1]!.objectId]);
   });
 });
