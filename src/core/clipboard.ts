@@ -6,7 +6,7 @@
  */
 import { geometryBounds, translateGeometry } from './geometry.js';
 import type { ClassificationAnswer, Geometry, ObjectAnnotation, Point } from './model.js';
-import { geometryOnPlane, newObject } from './plane-geometry.js';
+import { newObject } from './one-shape.js';
 import type { PlaneModel } from './session.js';
 
 /** One copied object. */
@@ -17,11 +17,15 @@ export interface ClipboardItem {
   classifications: ClassificationAnswer[];
 }
 
-/** The objects' shapes on `plane`, in the order given; objects not on that plane are left out. */
-export function copyObjects(objects: Iterable<ObjectAnnotation>, plane: number, planeModel: PlaneModel): ClipboardItem[] {
+/**
+ * The objects' shapes where `shapeOf` finds them (the plane shown), in the order given; objects
+ * without one there are left out. `shapeOf` is passed in so that an element without tracks does
+ * not load interpolation.
+ */
+export function copyObjects(objects: Iterable<ObjectAnnotation>, shapeOf: (object: ObjectAnnotation) => Geometry | undefined): ClipboardItem[] {
   const items: ClipboardItem[] = [];
   for (const object of objects) {
-    const geometry = geometryOnPlane(object, plane, planeModel);
+    const geometry = shapeOf(object);
     if (!geometry) continue;
     items.push({ schemaId: object.schemaId, geometry, classifications: object.classifications.filter((answer) => answer.page === undefined) });
   }

@@ -11,6 +11,10 @@ export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
   reclassifySelection(schemaId: string): void;
   /** Deletes the selected objects. */
   deleteSelection(): void;
+  /** Ctrl/⌘+C, V, D on shapes; false when there was nothing to do (the browser's own copy then runs). */
+  copySelection(): boolean;
+  paste(): boolean;
+  duplicateSelection(): boolean;
 }
 
 /**
@@ -68,6 +72,12 @@ export class KeyboardController implements ReactiveController {
       case 'selectTool':
         session.setActiveSchema(undefined);
         return true;
+      case 'copy':
+        return this.host.copySelection();
+      case 'paste':
+        return this.host.paste();
+      case 'duplicate':
+        return this.host.duplicateSelection();
       case 'toggleVisibility':
         session.setDisplay({ allHidden: !session.display.allHidden });
         return true;

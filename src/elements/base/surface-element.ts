@@ -12,8 +12,8 @@ import type { ImportedAnnotations } from '../../format/import.js';
 import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import { renderSidebar } from './sidebar.js';
-import { clipboardCentre, copyObjects, pastedObjects, type ClipboardItem } from '../../core/clipboard.js';
-import type { Point } from '../../core/model.js';
+import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
+import { geometryOnPlane } from '../../core/plane-geometry.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -66,8 +66,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
 
-  /** Copied shapes: in memory only (never the system clipboard, never stored), for this element. */
-  private clipboard: ClipboardItem[] = [];
 
   /**
    * The 2D surface, once pixi has loaded.
@@ -197,61 +195,23 @@ export abstract class SurfaceElement extends AnnotatorElement {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
-      case 'copy':
-        return this.copySelection();
-      case 'paste':
-        return this.paste();
-      case 'duplicate':
-        return this.duplicateSelection();
       default:
         return false;
     }
   }
 
-  // ---- copy, paste, duplicate ---------------------------------------------------------------------
-
-  /** Copies the selected objects' shapes on this plane (Ctrl/⌘+C). False when nothing is selected here. */
-  copySelection(): boolean {
-    const { store, plane, planeModel } = this.session;
-    const objects = this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []);
-    const items = copyObjects(objects, plane, planeModel);
-    if (items.length === 0) return false;
-    this.clipboard = items;
-    return true;
+  protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
+    return geometryOnPlane(object, this.session.plane, this.session.planeModel);
   }
 
-  /**
-   * Pastes the copied shapes on the current plane (frame, page or slice) as new objects, centred on
-   * the pointer when it is over the stage, else where they were copied from (Ctrl/⌘+V). One undo
-   * step; the new objects are selected.
-   */
-  paste(): boolean {
-    const centre = clipboardCentre(this.clipboard);
-    if (!centre || !this.session.canEdit) return false;
-    const pointer = this.surface?.pointer;
-    return this.createCopies(this.clipboard, pointer ? [pointer[0] - centre[0], pointer[1] - centre[1]] : [0, 0]);
+  /** Paste centres on the pointer when it is over the stage. */
+  protected override pastePoint(): Point | undefined {
+    return this.surface?.pointer;
   }
 
-  /** Copies of the selected objects beside them on this plane (Ctrl/⌘+D), leaving the clipboard alone. One undo step. */
-  duplicateSelection(): boolean {
-    if (!this.session.canEdit) return false;
-    const { store, plane, planeModel } = this.session;
-    const items = copyObjects(this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []), plane, planeModel);
-    const offset = DUPLICATE_OFFSET_PX / (this.surface?.view.scale ?? 1);
-    return items.length > 0 && this.createCopies(items, [offset, offset]);
-  }
-
-  private createCopies(items: readonly ClipboardItem[], offset: Point): boolean {
-    const { session } = this;
-    const known = new Set((session.ontology?.tools ?? []).map((tool) => tool.schemaId));
-    const objects = pastedObjects(
-      items.filter((item) => known.has(item.schemaId)),
-      { plane: session.plane, planeModel: session.planeModel, offset, newObjectId: () => this.newObjectId() },
-    );
-    if (objects.length === 0) return false;
-    const change = session.store.transact({ origin: 'user', reason: 'create' }, (tx) => objects.forEach((object) => tx.putObject(object)));
-    if (change) session.select(objects.map((object) => object.objectId));
-    return true;
+  /** A duplicate lands a few screen pixels away whatever the zoom. */
+  protected override duplicateOffset(): number {
+    return DUPLICATE_OFFSET_PX / (this.surface?.view.scale ?? 1);
   }
 
   private readonly onSpace = (event: KeyboardEvent) => {
