@@ -29,9 +29,10 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown } = {}) {
+function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
   return html`<lk-image
     style="--lk-height: 640px"
+    theme=${options.theme ?? 'auto'}
     src=${options.src ?? IMAGE}
     asset-id="bottles"
     external-id="bottles-frame.jpg"
@@ -280,3 +281,34 @@ export const PanelsPlacedByTheHost: Story = {
     return layout;
   },
 };
+
+/** The element in a box the reader resizes (drag its bottom-right corner): with `--lk-height: 100%`
+ * the stage and its canvas grow and shrink with the host box, both ways; F fits the picture again. */
+export const FollowsTheHostSize: Story = {
+  render: (args) => {
+    const box = document.createElement('div');
+    box.style.cssText = 'resize: both; overflow: hidden; width: 720px; height: 420px; min-height: 260px; border: 1px dashed #888';
+    const element = document.createElement('lk-image');
+    Object.assign(element, { ontology, annotations: prelabels, user: { id: 'storybook', email: 'you@example.com' }, mode: args.mode });
+    element.setAttribute('asset-id', 'bottles');
+    element.style.cssText = '--lk-height: 100%';
+    element.src = IMAGE;
+    box.append(element);
+    return box;
+  },
+};
+
+/** The side panel's Display group: Hide all (or H), a class list to hide classes, fill opacity,
+ * outlines only, labels on/off, and the picture's brightness, contrast, gamma and invert. Only what
+ * is shown changes: the export keeps every shape. */
+export const DisplaySettings: Story = { render: (args) => image(args, { annotations: prelabels }) };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`). */
+export const DarkTheme: Story = { render: (args) => image(args, { annotations: prelabels, theme: 'dark' }) };
+
+/** Copy, paste, duplicate: select shapes, Ctrl+C, move the pointer and Ctrl+V (a copy centred
+ * there), or Ctrl+D for a duplicate beside the selection. One undo step each. */
+export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annotations: prelabels }) };
+
+/** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
+export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };

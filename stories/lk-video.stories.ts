@@ -70,3 +70,8 @@ export const UnsupportedCodec: Story = { render: (args) => video(args, { src: 'a
 
 /** A missing file: asset-not-found. */
 export const MissingVideo: Story = { render: (args) => video(args, { src: 'assets/video/missing.mp4' }) };
+
+/** Copy forward: select a track and press Ctrl+Shift+→ (next frame), the player bar's copy button
+ * (next N frames, N in its field) or Ctrl+Shift+End (every frame to the end): keyframes to correct.
+ * Ctrl+C / Ctrl+V carries shapes to another frame. The transport's icons are inline SVG. */
+export const CopyForward: Story = { render: (args) => video(args, { annotations: videoExport }) };

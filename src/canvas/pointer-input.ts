@@ -120,6 +120,7 @@ export class PointerInput {
       return;
     }
     const pointer = this.toolPointer(event);
+    if (event.pointerType !== 'touch') this.surface.pointerOnStage = this.local(event);
     if (this.toolPointerId === undefined || event.pointerId === this.toolPointerId) this.surface.activeTool.pointerMove(pointer);
     if (this.toolPointerId === undefined && event.pointerType !== 'touch') {
       this.surface.setHovered(this.surface.hitTest([pointer.x, pointer.y], HOVER_TOLERANCE));
@@ -150,7 +151,10 @@ export class PointerInput {
     }
   };
 
-  private readonly onLeave = () => this.surface.setHovered(undefined);
+  private readonly onLeave = () => {
+    this.surface.pointerOnStage = undefined;
+    this.surface.setHovered(undefined);
+  };
 
   private readonly onDoubleClick = (event: MouseEvent) => {
     this.surface.activeTool.doubleClick?.(this.toolPointer(event));

@@ -7,14 +7,14 @@
  * re-rendered when it settles; only selected shapes, drafts and handles stay live; hit tests go
  * through an R-tree.
  */
-import { Application, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Sprite, Text, Texture, type SCALE_MODE, type TextureSource } from 'pixi.js';
 // Eval-free shader and uniform sync: without it pixi calls `new Function` at init, which a page
 // with a strict CSP (no 'unsafe-eval', Trusted Types) refuses, and the surface never starts.
 import 'pixi.js/unsafe-eval';
 import type { Box, Geometry, Point } from '../core/model.js';
 import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
-import type { LabelingSession } from '../core/session.js';
+import type { DisplaySettings, LabelingSession } from '../core/session.js';
 import type { ChangeSet } from '../core/store.js';
 import type { BrushDraft, Draft, Handle, Tool, ToolContext } from '../tools/tool.js';
 import { createSelectTool, toolFactories, createBrushTool } from '../tools/index.js';
@@ -27,6 +27,7 @@ import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
 import { ViewComposer } from './view-composer.js';
+import { isNeutral, PictureFilter } from './picture-filter.js';
 import {
   actualSize,
   fitView,
@@ -53,10 +54,18 @@ const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
 const SELECTED_STROKE_WIDTH = 3;
-const SETTLED_FILL_ALPHA = 0.15;
-const SELECTED_FILL_ALPHA = 0.3;
-/** Painted over the settled fill, it gives the same SELECTED_FILL_ALPHA in all. */
-const SELECTED_OVER_SETTLED_FILL_ALPHA = 1 - (1 - SELECTED_FILL_ALPHA) / (1 - SETTLED_FILL_ALPHA);
+
+/** Fill opacities from the session's display settings: selected shapes are filled twice as strongly. */
+function fillAlphas(display: DisplaySettings): { settled: number; selected: number; selectedOverSettled: number } {
+  const settled = display.outlineOnly ? 0 : display.fillOpacity;
+  const selected = display.outlineOnly ? 0 : Math.min(1, Math.max(2 * settled, settled));
+  // Painted over the settled fill, it gives `selected` in all.
+  const selectedOverSettled = settled >= 1 ? 0 : 1 - (1 - selected) / (1 - settled);
+  return { settled, selected, selectedOverSettled };
+}
+/** Past this zoom (800 %: screen pixels per asset pixel) the picture is sampled nearest-neighbour and a pixel grid is drawn. */
+const PIXEL_GRID_SCALE = 8;
+const PIXEL_GRID_ALPHA = 0.25;
 const HANDLE_SIZE_MOUSE = 8;
 const HANDLE_SIZE_TOUCH = 18;
 
@@ -76,6 +85,10 @@ export class Surface {
   private readonly world = new Container();
   private readonly background = new Sprite();
   private readonly cacheSprite = new Sprite();
+  private readonly pixelGrid = new Graphics();
+  private readonly pictureFilter = new PictureFilter();
+  /** The sampling each background texture came with, restored below 800 %. */
+  private readonly ownScaleModes = new WeakMap<TextureSource, SCALE_MODE>();
   private readonly brushLayer: BrushLayer;
   private readonly liveLayer = new Graphics();
   private readonly draftLayer = new Graphics();
@@ -123,7 +136,7 @@ export class Surface {
     this.options = options;
     this.session = options.session;
     this.brushLayer = new BrushLayer();
-    this.world.addChild(this.background, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
     this.input = new PointerInput(this);
@@ -138,12 +151,17 @@ export class Surface {
         }
         if (topic === 'ontology') this.colors.clear();
         if (topic === 'selection') this.invalidate(this.bitmapMissesUnselected());
+        if (topic === 'visibility') this.adjustPicture();
         if (topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
     );
     this.reindexPlane();
     this.resizeObserver = new ResizeObserver(([entry]) => {
-      if (entry) this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+      if (!entry) return;
+      this.containerSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+      // pixi's `resizeTo` listens to the window only: a host box or `--lk-height` that changes
+      // alone would leave the canvas at its first size.
+      this.app?.resize();
     });
     this.resizeObserver.observe(options.container);
   }
@@ -213,6 +231,14 @@ export class Surface {
     return this.containerSize ?? this.viewSize;
   }
 
+  /** Where the mouse or pen is over the stage (stage pixels), undefined once it left. */
+  pointerOnStage: Point | undefined;
+
+  /** Asset coordinates of the mouse or pen over the stage, in the current view (paste goes there). */
+  get pointer(): Point | undefined {
+    return this.pointerOnStage && screenToAsset(this.view, this.pointerOnStage[0], this.pointerOnStage[1]);
+  }
+
   /** Space held: primary-button drags pan instead of drawing. */
   set spaceHeld(held: boolean) {
     this.input.spaceHeld = held;
@@ -251,6 +277,17 @@ export class Surface {
     this.background.height = size.height;
     if (sizeChanged) this.fit();
     this.invalidate(false);
+  }
+
+  /** Brightness, contrast, gamma and invert of the picture from the session (a filter on the background sprite only). */
+  private adjustPicture(): void {
+    const display = this.session.display;
+    if (isNeutral(display)) {
+      this.background.filters = null;
+      return;
+    }
+    this.pictureFilter.set(display);
+    this.background.filters = [this.pictureFilter];
   }
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
@@ -431,7 +468,8 @@ export class Surface {
   colorOf(schemaId: string | undefined): number {
     let color = this.colors.get(schemaId);
     if (color === undefined) {
-      const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
+      const ontology = this.session.ontology;
+      const category = schemaId ? (ontology?.tools.find((t) => t.schemaId === schemaId) ?? ontology?.relations.find((r) => r.schemaId === schemaId)) : undefined;
       color = colorNumber(category?.color);
       this.colors.set(schemaId, color);
     }
@@ -508,8 +546,40 @@ export class Surface {
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
+    this.showPixels();
     app.render();
     this.composer.rendered(this.view, performance.now());
+  }
+
+  /**
+   * Past 800 % the picture's pixels are shown as they are (nearest-neighbour, not blurred between
+   * them) with a grid on their edges, so segmentation vertices and brush strokes can be placed on
+   * exact pixels. Below, the picture is sampled as its element chose and there is no grid.
+   */
+  private showPixels(): void {
+    const scale = this.view.scale;
+    const exact = scale > PIXEL_GRID_SCALE;
+    const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
+    if (source) {
+      // Below 800 % the picture keeps the sampling its element chose (DICOM slices: always nearest).
+      if (!this.ownScaleModes.has(source)) this.ownScaleModes.set(source, source.scaleMode);
+      const mode = exact ? 'nearest' : this.ownScaleModes.get(source)!;
+      if (source.scaleMode !== mode) source.scaleMode = mode;
+    }
+    const grid = this.pixelGrid.clear();
+    if (!exact || !source) return;
+    const visible = visibleAssetBox(this.view, this.renderSize);
+    const left = Math.max(0, Math.ceil(visible.x));
+    const top = Math.max(0, Math.ceil(visible.y));
+    const right = Math.min(this.planeSize.width, Math.floor(visible.x + visible.width));
+    const bottom = Math.min(this.planeSize.height, Math.floor(visible.y + visible.height));
+    const y0 = Math.max(0, visible.y);
+    const y1 = Math.min(this.planeSize.height, visible.y + visible.height);
+    const x0 = Math.max(0, visible.x);
+    const x1 = Math.min(this.planeSize.width, visible.x + visible.width);
+    for (let x = left; x <= right; x++) grid.moveTo(x, y0).lineTo(x, y1);
+    for (let y = top; y <= bottom; y++) grid.moveTo(x0, y).lineTo(x1, y);
+    grid.stroke({ width: 1 / scale, color: 0xffffff, alpha: PIXEL_GRID_ALPHA });
   }
 
   private chooseBackgroundLevel(): void {
@@ -555,7 +625,8 @@ export class Surface {
     this.pendingAppend = [];
     const { shapes, ids } = this.settledShapes(this.index.search(rect), selected);
     this.renderedSettled = ids;
-    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha: SETTLED_FILL_ALPHA });
+    const fillAlpha = fillAlphas(this.session.display).settled;
+    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha });
     this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
     this.cacheSprite.scale.set(1 / pixelScale);
@@ -593,13 +664,14 @@ export class Surface {
   private renderLive(): void {
     const scale = this.view.scale;
     const live = this.liveLayer.clear();
+    const alphas = fillAlphas(this.session.display);
     for (const id of this.session.selection) {
       if (this.session.hidden.has(id)) continue;
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry) continue;
       // A selected object still in the bitmap already has its settled fill under the live one.
-      const fillAlpha = this.cacheExcluded.has(id) ? SELECTED_FILL_ALPHA : SELECTED_OVER_SETTLED_FILL_ALPHA;
+      const fillAlpha = this.cacheExcluded.has(id) ? alphas.selected : alphas.selectedOverSettled;
       drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha });
     }
     if (this.hovered && !this.session.selection.includes(this.hovered)) {
@@ -634,7 +706,7 @@ export class Surface {
     }
   }
 
-  /** Relations as lines between object centres; groups as a star from their centroid. */
+  /** Relations as lines between object centres in their relation's colour (thicker when selected); groups as a star from their centroid. */
   private drawRelations(g: Graphics): void {
     const scale = this.view.scale;
     const centre = (id: string): Point | undefined => {
@@ -645,7 +717,7 @@ export class Surface {
     };
     for (const relation of this.session.store.state.relations.values()) {
       const selected = this.session.selection.includes(relation.objectId);
-      const stroke = { width: (selected ? 3 : 1.5) / scale, color: selected ? 0xffeb3b : 0xffffff, alpha: 0.9 };
+      const stroke = { width: (selected ? 3 : 1.5) / scale, color: this.colorOf(relation.schemaId), alpha: selected ? 1 : 0.9 };
       if (relation.kind === 'single') {
         const a = centre(relation.from);
         const b = centre(relation.to);
@@ -682,7 +754,8 @@ export class Surface {
   private renderLabels(): void {
     const scale = this.view.scale;
     const wanted = new Set<string>();
-    for (const id of this.session.selection.slice(0, 20)) {
+    const shown = this.session.display.labels ? this.session.selection.slice(0, 20) : [];
+    for (const id of shown) {
       const object = this.session.store.state.objects.get(id);
       const geometry = this.geometryOf(id);
       if (!object || !geometry || this.session.hidden.has(id)) continue;
@@ -727,6 +800,9 @@ export class Surface {
     this.resizeObserver.disconnect();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
+    // Before the textures go: a filter still holding them warns and keeps them bound.
+    this.background.filters = null;
+    this.pictureFilter.destroy();
     const app = this.app;
     this.input.detach(this.options.container);
     if (app) {

@@ -36,6 +36,43 @@ export interface SessionActions {
   setBrushSize(size: number): void;
 }
 
+/**
+ * How shapes are shown, for this page visit only (never exported, never persisted). Hiding changes
+ * what is drawn and hit, never the annotations.
+ */
+export interface DisplaySettings {
+  /** Every object hidden (H). */
+  readonly allHidden: boolean;
+  /** Classes whose objects are hidden, by schemaId. */
+  readonly hiddenClasses: ReadonlySet<string>;
+  /** Fill opacity of unselected shapes, 0–1 (selected shapes are filled twice as strongly). */
+  readonly fillOpacity: number;
+  /** Outlines only, no fills. */
+  readonly outlineOnly: boolean;
+  /** Class titles beside selected shapes. */
+  readonly labels: boolean;
+  /** The picture's brightness (multiplier, 1 = unchanged); shapes are never adjusted. */
+  readonly brightness: number;
+  /** The picture's contrast about mid-grey (multiplier, 1 = unchanged). */
+  readonly contrast: number;
+  /** The picture's display gamma (1 = unchanged; above 1 brightens the mid-tones). */
+  readonly gamma: number;
+  /** The picture inverted. */
+  readonly invert: boolean;
+}
+
+export const defaultDisplaySettings: DisplaySettings = {
+  allHidden: false,
+  hiddenClasses: new Set(),
+  fillOpacity: 0.15,
+  outlineOnly: false,
+  labels: true,
+  brightness: 1,
+  contrast: 1,
+  gamma: 1,
+  invert: false,
+};
+
 export type SessionListener = (topic: SessionTopic) => void;
 
 export interface LabelingSession {
@@ -50,11 +87,18 @@ export interface LabelingSession {
   readonly activeSchemaId: string | undefined;
   readonly plane: number;
   readonly planeCount: number;
+  /**
+   * Objects not drawn now: hidden one by one, by class, or all at once (`display`). Surfaces and
+   * tools ask this set; `hiddenObjects` holds the one-by-one toggles alone.
+   */
   readonly hidden: ReadonlySet<string>;
   /** What blocked the last Submit (empty once it passes); panels list them and mark their fields. */
   readonly problems: readonly Problem[];
   /** The problem the user asked to see last (`reveal`): the panel holding its field focuses it. */
   readonly revealed: Problem | undefined;
+  /** Objects the user hid one by one (the object list's eye). */
+  readonly hiddenObjects: ReadonlySet<string>;
+  readonly display: DisplaySettings;
   /** Whether the user may change annotations now (mode, review-readonly). */
   readonly canEdit: boolean;
   setOntology(ontology: Ontology): void;
@@ -67,6 +111,9 @@ export interface LabelingSession {
   setProblems(problems: readonly Problem[]): void;
   /** Shows where a problem is: selects its object; the panel holding its field focuses it (topic `reveal`). */
   reveal(problem: Problem): void;
+  /** Changes how shapes are shown (emits `visibility`). */
+  setDisplay(patch: Partial<Omit<DisplaySettings, 'hiddenClasses'>>): void;
+  setClassHidden(schemaId: string, hidden: boolean): void;
   readonly actions: SessionActions;
   /** Elements register what they support; panels call `session.actions.x()`. */
   setActions(actions: Partial<SessionActions>): void;
@@ -91,6 +138,18 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   const hidden = new Set<string>();
   let problems: readonly Problem[] = [];
   let revealed: Problem | undefined;
+  let display: DisplaySettings = defaultDisplaySettings;
+  const isHidden = (objectId: string): boolean => {
+    if (hidden.has(objectId)) return true;
+    if (display.allHidden) return store.state.objects.has(objectId);
+    if (display.hiddenClasses.size === 0) return false;
+    const schemaId = store.state.objects.get(objectId)?.schemaId;
+    return schemaId !== undefined && display.hiddenClasses.has(schemaId);
+  };
+  const effectiveHidden = hiddenView(isHidden, () => {
+    if (!display.allHidden && display.hiddenClasses.size === 0) return hidden;
+    return [...store.state.objects.keys()].filter(isHidden);
+  });
   const noop = () => {};
   const actions: SessionActions = {
     undo: () => store.undo(),
@@ -161,6 +220,9 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       return planeCount;
     },
     get hidden() {
+      return effectiveHidden;
+    },
+    get hiddenObjects() {
       return hidden;
     },
     get problems() {
@@ -168,6 +230,9 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     },
     get revealed() {
       return revealed;
+    },
+    get display() {
+      return display;
     },
     get canEdit() {
       return editable();
@@ -223,6 +288,22 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       }
       emit('reveal');
     },
+    setDisplay(patch) {
+      const next = { ...display, ...patch };
+      next.fillOpacity = Math.max(0, Math.min(1, Number.isFinite(next.fillOpacity) ? next.fillOpacity : display.fillOpacity));
+      for (const key of ['brightness', 'contrast', 'gamma'] as const) next[key] = Math.max(0.1, Math.min(10, Number.isFinite(next[key]) ? next[key] : display[key]));
+      if ((Object.keys(next) as (keyof DisplaySettings)[]).every((key) => next[key] === display[key])) return;
+      display = next;
+      emit('visibility');
+    },
+    setClassHidden(schemaId, isClassHidden) {
+      if (isClassHidden === display.hiddenClasses.has(schemaId)) return;
+      const hiddenClasses = new Set(display.hiddenClasses);
+      if (isClassHidden) hiddenClasses.add(schemaId);
+      else hiddenClasses.delete(schemaId);
+      display = { ...display, hiddenClasses };
+      emit('visibility');
+    },
     actions,
     setActions(next) {
       Object.assign(actions, next);
@@ -232,4 +313,23 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A read-only set answered by `has` (cheap, per object) and listed by `list` (only when iterated). */
+function hiddenView(has: (id: string) => boolean, list: () => Iterable<string>): ReadonlySet<string> {
+  const snapshot = () => new Set(list());
+  return {
+    has,
+    get size() {
+      return snapshot().size;
+    },
+    forEach(callback, thisArg) {
+      const set = snapshot();
+      set.forEach((value) => callback.call(thisArg, value, value, set));
+    },
+    entries: () => snapshot().entries(),
+    keys: () => snapshot().keys(),
+    values: () => snapshot().values(),
+    [Symbol.iterator]: () => snapshot()[Symbol.iterator](),
+  } as ReadonlySet<string>;
 }

@@ -2,7 +2,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
-import type { ObjectAnnotation } from '../../core/model.js';
+import { clipboardCentre, copyObjects, pastedObjects, type ClipboardItem } from '../../core/clipboard.js';
+import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { parseOntology } from '../../core/ontology.js';
 import type { Problem } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
@@ -87,9 +88,17 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** What a plane is called in the side panel's object list ("page 2", "slice 14"). */
   protected static planeNoun = 'page';
+  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages): the display panel leaves them out. */
+  protected static shapeStyle = true;
 
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
+
+  /**
+   * `light`, `dark`, or `auto` (the default: dark when the page prefers a dark colour scheme). The
+   * dark theme sets the `--lk-*` custom properties; a host's own values still win.
+   */
+  @property({ type: String, reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** The host's stable reference to the asset, exported as `asset`. Defaults to `src` without signature parameters. */
   @property({ type: String }) asset = '';
@@ -389,6 +398,86 @@ export abstract class AnnotatorElement extends LitElement {
     });
   }
 
+  // ---- copy, paste, duplicate ---------------------------------------------------------------------
+
+  /** Copied shapes: in memory only (never the system clipboard, never stored), for this element. */
+  private clipboard: ClipboardItem[] = [];
+
+  /**
+   * The object's shape on the plane shown, for copy and duplicate; undefined leaves Ctrl/⌘+C, V
+   * and D to the browser (`<lk-text>`: copying the document's text).
+   * @internal
+   */
+  protected shapeOnPlane(_object: ObjectAnnotation): Geometry | undefined {
+    return undefined;
+  }
+
+  /**
+   * Where a paste is centred, in asset units of the plane shown; undefined: where the shapes were
+   * copied from.
+   * @internal
+   */
+  protected pastePoint(): Point | undefined {
+    return undefined;
+  }
+
+  /**
+   * How far a duplicate lands from its original, in asset units.
+   * @internal
+   */
+  protected duplicateOffset(): number {
+    return 10;
+  }
+
+  /** Copies the selected objects' shapes on this plane (Ctrl/⌘+C). False when nothing selected is shown here. */
+  copySelection(): boolean {
+    const { store } = this.session;
+    const items = copyObjects(
+      this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []),
+      (object) => this.shapeOnPlane(object),
+    );
+    if (items.length === 0) return false;
+    this.clipboard = items;
+    return true;
+  }
+
+  /**
+   * Pastes the copied shapes on the plane shown now (frame, page or slice) as new objects, centred
+   * on the pointer when it is over the stage, else where they were copied from (Ctrl/⌘+V). One undo
+   * step; the new objects are selected.
+   */
+  paste(): boolean {
+    const centre = clipboardCentre(this.clipboard);
+    if (!centre || !this.session.canEdit) return false;
+    const pointer = this.pastePoint();
+    return this.createCopies(this.clipboard, pointer ? [pointer[0] - centre[0], pointer[1] - centre[1]] : [0, 0]);
+  }
+
+  /** Copies of the selected objects beside them on this plane (Ctrl/⌘+D), leaving the clipboard alone. One undo step. */
+  duplicateSelection(): boolean {
+    if (!this.session.canEdit) return false;
+    const { store } = this.session;
+    const items = copyObjects(
+      this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []),
+      (object) => this.shapeOnPlane(object),
+    );
+    const offset = this.duplicateOffset();
+    return items.length > 0 && this.createCopies(items, [offset, offset]);
+  }
+
+  private createCopies(items: readonly ClipboardItem[], offset: Point): boolean {
+    const { session } = this;
+    const known = new Set((session.ontology?.tools ?? []).map((tool) => tool.schemaId));
+    const objects = pastedObjects(
+      items.filter((item) => known.has(item.schemaId)),
+      { plane: session.plane, planeModel: session.planeModel, offset, newObjectId: () => this.newObjectId() },
+    );
+    if (objects.length === 0) return false;
+    const change = session.store.transact({ origin: 'user', reason: 'create' }, (tx) => objects.forEach((object) => tx.putObject(object)));
+    if (change) session.select(objects.map((object) => object.objectId));
+    return true;
+  }
+
   /** Moves the selected objects to another class of the same tool type, dropping answers that no longer apply. */
   reclassifySelection(schemaId: string): void {
     const category = this.session.ontology?.tools.find((tool) => tool.schemaId === schemaId);
@@ -451,8 +540,8 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
-    const planeNoun = (this.constructor as typeof AnnotatorElement).planeNoun;
-    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun });
+    const { planeNoun, shapeStyle } = this.constructor as typeof AnnotatorElement;
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle });
   }
 
   /** The status line every element shows over its stage. */

@@ -19,6 +19,10 @@ export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
   submit(): unknown;
   /** Fires `lk-skip`. */
   skip(): void;
+  /** Ctrl/⌘+C, V, D on shapes; false when there was nothing to do (the browser's own copy then runs). */
+  copySelection(): boolean;
+  paste(): boolean;
+  duplicateSelection(): boolean;
 }
 
 /**
@@ -94,6 +98,15 @@ export class KeyboardController implements ReactiveController {
       case 'skip':
         if (session.mode !== 'annotate' || this.host.hideSubmit) return false;
         this.host.skip();
+        return true;
+      case 'copy':
+        return this.host.copySelection();
+      case 'paste':
+        return this.host.paste();
+      case 'duplicate':
+        return this.host.duplicateSelection();
+      case 'toggleVisibility':
+        session.setDisplay({ allHidden: !session.display.allHidden });
         return true;
       default:
         return false;

@@ -34,7 +34,13 @@ export type KeyAction =
   | 'entityStartBack'
   | 'entityStartForward'
   | 'entityEndBack'
-  | 'entityEndForward';
+  | 'entityEndForward'
+  | 'toggleVisibility'
+  | 'copy'
+  | 'paste'
+  | 'duplicate'
+  | 'copyToNextFrame'
+  | 'propagateToEnd';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -78,6 +84,12 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   entityStartForward: ']',
   entityEndBack: 'alt+shift+arrowleft',
   entityEndForward: 'alt+shift+arrowright',
+  toggleVisibility: 'h',
+  copy: 'mod+c',
+  paste: 'mod+v',
+  duplicate: 'mod+d',
+  copyToNextFrame: 'mod+shift+arrowright',
+  propagateToEnd: 'mod+shift+end',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { themeStyles } from './theme.styles.js';
 
 /** The layout every 2D element shares: toolbar on top, the stage, a side panel. */
 export const annotatorLayoutStyles = css`
+  ${themeStyles}
   :host {
     display: block;
     position: relative;
@@ -112,6 +114,7 @@ export const annotatorLayoutStyles = css`
   }
   .status.error {
     background: var(--lk-error-color, #cf222e);
+    color: var(--lk-error-text-color, #ffffff);
   }
   .zoom {
     position: absolute;

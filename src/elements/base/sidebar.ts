@@ -64,8 +64,9 @@ function onResizeKey(event: KeyboardEvent): void {
 
 /**
  * The side panel every element shows, in collapsible sections: objects, the selection's answers,
- * relations; the task's questions (scrolling on their own past 40 % of the panel) and Submit / Skip
- * sit at its foot, outside the scrolling part, so they stay in reach on a short screen. Its left edge is a separator that resizes it (drag, or
+ * relations and the display settings (they change no answer); the task's questions (scrolling on
+ * their own past 40 % of the panel) and Submit / Skip sit at its foot, outside the scrolling part,
+ * so they stay in reach on a short screen. Its left edge is a separator that resizes it (drag, or
  * ← → when focused). With `no-sidebar` nothing is rendered at all, so a host that brings its own
  * panels pays nothing for ours (the object list alone renders a row per object).
  */
@@ -75,6 +76,8 @@ export function renderSidebar(options: {
   hideSubmit: boolean;
   /** What a plane is called in the object list ("page", "slice"). */
   planeNoun?: string;
+  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages). */
+  shapeStyle?: boolean;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -105,6 +108,10 @@ export function renderSidebar(options: {
       <details class="section relations" open>
         <summary>Relations</summary>
         <lk-relations-panel .session=${session}></lk-relations-panel>
+      </details>
+      <details class="section display" open>
+        <summary>Display</summary>
+        <lk-display-panel .session=${session} ?no-shape-style=${options.shapeStyle === false}></lk-display-panel>
       </details>
     </div>
     <details class="section task" part="sidebar-task" open>

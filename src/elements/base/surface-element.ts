@@ -11,6 +11,8 @@ import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
 import type { ImportedAnnotations } from '../../format/import.js';
 import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
+import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
+import { geometryOnPlane } from '../../core/plane-geometry.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -24,6 +26,8 @@ const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
 };
 
 const ZOOM_STEP = 1.25;
+/** How far a duplicate lands from its original, in screen pixels. */
+const DUPLICATE_OFFSET_PX = 16;
 
 const detached = () => new DOMException('The element left the page before its surface was ready.', 'AbortError');
 
@@ -59,6 +63,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   @state() protected helpOpen = false;
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
+
 
   /**
    * The 2D surface, once pixi has loaded.
@@ -191,6 +196,20 @@ export abstract class SurfaceElement extends AnnotatorElement {
       default:
         return false;
     }
+  }
+
+  protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
+    return geometryOnPlane(object, this.session.plane, this.session.planeModel);
+  }
+
+  /** Paste centres on the pointer when it is over the stage. */
+  protected override pastePoint(): Point | undefined {
+    return this.surface?.pointer;
+  }
+
+  /** A duplicate lands a few screen pixels away whatever the zoom. */
+  protected override duplicateOffset(): number {
+    return DUPLICATE_OFFSET_PX / (this.surface?.view.scale ?? 1);
   }
 
   private readonly onSpace = (event: KeyboardEvent) => {

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation, PdfSelection, Point } from '../../core/model.js';
-import { newObject } from '../../core/plane-geometry.js';
+import { geometryOnPlane, newObject } from '../../core/plane-geometry.js';
 import type { PlaneModel } from '../../core/session.js';
 import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
@@ -107,6 +107,7 @@ export class LkPdf extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkPdfStyles];
   protected static override planeModel: PlaneModel = 'paged';
   protected static override formatCodecs = allFormatCodecs;
+  protected static override shapeStyle = false;
 
   /** `fit-width` (default), `fit-page`, or a percentage such as `150`. */
   @property({ type: String, reflect: true }) zoom: PdfZoom = 'fit-width';
@@ -847,6 +848,15 @@ export class LkPdf extends AnnotatorElement {
     const text = this.readTextSelection();
     this.pendingText = text && this.session.canEdit ? text : undefined;
   };
+
+  /**
+   * Copy and paste take the shapes on the page shown (`session.plane`). Text entries stay: their
+   * rects belong to their page's glyphs (and Ctrl/⌘+C on selected text stays the browser's).
+   */
+  protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
+    const geometry = geometryOnPlane(object, this.session.plane, this.session.planeModel);
+    return geometry?.type === 'pdf' ? undefined : geometry;
+  }
 
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     const nudge = NUDGE[action];

@@ -76,6 +76,7 @@ export class LkText extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkTextStyles];
   /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
   protected static override formatCodecs = formatCodecs([nerCodec]);
+  protected static override shapeStyle = false;
 
   /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
   @property({ attribute: false }) text: string | undefined;

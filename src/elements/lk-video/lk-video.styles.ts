@@ -38,10 +38,14 @@ export const videoStyles = css`
     min-height: 24px;
     border: 1px solid var(--lk-border-color, #d0d7de);
     border-radius: 4px;
-    background: #fff;
+    background: var(--lk-button-background, #ffffff);
     color: inherit;
   }
   .transport button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
     min-width: 28px;
     cursor: pointer;
   }
@@ -58,13 +62,23 @@ export const videoStyles = css`
   .transport input[type='number'] {
     width: 6em;
   }
+  .transport .icon {
+    display: block;
+  }
+  /* As tall as the buttons beside it: a taller second row would take height from the timeline. */
+  .transport input.copy-count {
+    width: 3.5em;
+    height: 24px;
+    box-sizing: border-box;
+    padding-block: 0;
+  }
   .transport .group {
     display: inline-flex;
     align-items: center;
     gap: 4px;
   }
   .transport .time {
-    color: #57606a;
+    color: var(--lk-muted-color, #57606a);
   }
   lk-timeline {
     flex: 1;

@@ -12,12 +12,13 @@ import { readAssetRange } from '../../host/asset-range.js';
 import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
-import { addKeyframeAt, bringBackAt, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { addKeyframeAt, bringBackAt, copyShapeToFrames, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { icons } from '../panels/shared/icons.js';
 import { VIDEO_SHORTCUTS } from './video-shortcuts.js';
 import { videoStyles } from './lk-video.styles.js';
 
@@ -70,6 +71,8 @@ export class LkVideo extends SurfaceElement {
 
   @state() private playing = false;
   @state() private rate = 1;
+  /** How many frames "Copy to next" copies the selection onto. */
+  @state() private copyCount = 1;
 
   private player: VideoPlayer | undefined;
   private texture: Texture | undefined;
@@ -245,6 +248,25 @@ export class LkVideo extends SurfaceElement {
       else tx.putObject(result);
     });
     return change !== undefined;
+  }
+
+  /**
+   * Copies the selected objects' shapes on this frame onto the next `count` frames, or onto every
+   * frame to the last (`'end'`: propagate), as keyframes the labeler can correct. One undo step for
+   * all of them. False when nothing selected is in the scene here or no frame follows.
+   */
+  copyToNextFrames(count: number | 'end'): boolean {
+    if (!this.session.canEdit) return false;
+    const from = this.session.plane;
+    const last = Math.max(0, this.frameTotal - 1);
+    const to = count === 'end' ? last : Math.min(last, from + Math.max(0, Math.floor(count)));
+    const { objects } = this.session.store.state;
+    const updates = this.session.selection
+      .map((id) => objects.get(id))
+      .map((object) => (object && !object.lock ? copyShapeToFrames(object, from, to) : undefined))
+      .filter((object): object is ObjectAnnotation => object !== undefined);
+    if (updates.length === 0) return false;
+    return this.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => updates.forEach((object) => tx.putObject(object))) !== undefined;
   }
 
   /** Moves a keyframe to another frame (not onto another keyframe). */
@@ -508,6 +530,13 @@ export class LkVideo extends SurfaceElement {
   // ---- input ------------------------------------------------------------------------------------
 
   override handleKeyAction(action: KeyAction, event: KeyboardEvent): boolean {
+    if (action === 'copyToNextFrame') {
+      // The labeler goes with the copy, to correct it.
+      if (!this.copyToNextFrames(1)) return false;
+      void this.stepFrames(1);
+      return true;
+    }
+    if (action === 'propagateToEnd') return this.copyToNextFrames('end');
     if (super.handleKeyAction(action, event)) return true;
     // Arrows nudge a selection (the base); with nothing to nudge, ← → step through frames.
     switch (action) {
@@ -661,8 +690,8 @@ export class LkVideo extends SurfaceElement {
       <div class="video-controls" part="video-controls">
         <div class="transport" part="transport" role="toolbar" aria-label="Playback">
           <span class="group">
-            <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>⏮</button>
-            <button type="button" aria-label="Previous frame" title="Previous frame (←)" @click=${() => void this.stepFrames(-1)}>◀︎</button>
+            <button type="button" aria-label="Previous keyframe" title="Previous keyframe (,)" @click=${() => this.jumpToKeyframe(-1)}>${icons.previousKeyframe}</button>
+            <button type="button" aria-label="Previous frame" title="Previous frame (←)" @click=${() => void this.stepFrames(-1)}>${icons.previousFrame}</button>
             <button
               type="button"
               class="play"
@@ -671,10 +700,10 @@ export class LkVideo extends SurfaceElement {
               title="Play / pause (Space)"
               @click=${() => void this.togglePlay()}
             >
-              ${this.playing ? '⏸' : '▶'}
+              ${this.playing ? icons.pause : icons.play}
             </button>
-            <button type="button" aria-label="Next frame" title="Next frame (→)" @click=${() => void this.stepFrames(1)}>▶︎</button>
-            <button type="button" aria-label="Next keyframe" title="Next keyframe (.)" @click=${() => this.jumpToKeyframe(1)}>⏭</button>
+            <button type="button" aria-label="Next frame" title="Next frame (→)" @click=${() => void this.stepFrames(1)}>${icons.nextFrame}</button>
+            <button type="button" aria-label="Next keyframe" title="Next keyframe (.)" @click=${() => this.jumpToKeyframe(1)}>${icons.nextKeyframe}</button>
           </span>
           <label class="group"
             >Frame
@@ -704,19 +733,58 @@ export class LkVideo extends SurfaceElement {
               title="Keyframe the selected object here (where it is out of the scene, it comes back here)"
               @click=${() => selected && this.addKeyframe(selected.objectId)}
             >
-              ◆ Keyframe
+              ${icons.keyframe} Keyframe
             </button>
             <button type="button" ?disabled=${!editable || !onKeyframe} title="Remove the selected object's keyframe here" @click=${() => selected && this.deleteKeyframe(selected.objectId)}>
-              ◇ Remove
+              ${icons.removeKeyframe} Remove
             </button>
             <button type="button" ?disabled=${!editable} title="The selected object leaves the scene from this frame (hover + S)" @click=${() => selected && this.stopObject(selected.objectId)}>
-              ⏹ Stop here
+              ${icons.stop} Stop here
+            </button>
+          </span>
+          <span class="group" role="group" aria-label="Copy the selection forward">
+            <button
+              type="button"
+              class="copy-forward"
+              aria-label="Copy to the next frames"
+              ?disabled=${!editable}
+              title="Copy the selected shape onto the next frames as keyframes to correct (Ctrl+Shift+→: one frame, and go there)"
+              @click=${() => this.copyToNextFrames(this.copyCount)}
+            >
+              ${icons.copyForward}
+            </button>
+            <input
+              type="number"
+              class="copy-count"
+              aria-label="Frames to copy to"
+              min="1"
+              max=${Math.max(1, total - 1)}
+              step="1"
+              .value=${String(this.copyCount)}
+              @change=${(event: Event) => this.onCopyCountInput(event)}
+            />
+            <button
+              type="button"
+              class="propagate"
+              aria-label="Propagate to the end"
+              ?disabled=${!editable}
+              title="Copy the selected shape onto every frame to the end, as keyframes to correct (Ctrl+Shift+End)"
+              @click=${() => this.copyToNextFrames('end')}
+            >
+              ${icons.toEnd}
             </button>
           </span>
         </div>
         <lk-timeline .session=${this.session} .fps=${fps}></lk-timeline>
       </div>
     `;
+  }
+
+  private onCopyCountInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const value = Math.floor(Number(input.value));
+    if (Number.isFinite(value) && value >= 1) this.copyCount = value;
+    input.value = String(this.copyCount);
   }
 
   private onFrameInput(event: Event): void {

@@ -4,6 +4,7 @@ import './classification-form/define.js';
 import './object-list/define.js';
 import './relations-panel/define.js';
 import './task-actions/define.js';
+import './display/define.js';
 import './shortcut-help/define.js';
 import './timeline/define.js';
 

@@ -24,6 +24,21 @@ export function addKeyframeAt(object: ObjectAnnotation, frame: number): ObjectAn
 }
 
 /**
+ * The shape the object has on `from` copied onto every frame after it up to `to`, as keyframes the
+ * labeler corrects one by one (keyframes and stops in that range are replaced: the object stays in
+ * the scene there). Undefined when it is not in the scene on `from` or the range is empty.
+ */
+export function copyShapeToFrames(object: ObjectAnnotation, from: number, to: number): ObjectAnnotation | undefined {
+  const shape = shapeAtFrame(object.keyframes, from);
+  if (!shape || shape.stopped || to <= from) return undefined;
+  const copies = Array.from({ length: to - from }, (_, i) => ({ frame: from + 1 + i, geometry: shape.geometry }));
+  const kept = object.keyframes.filter((k) => k.frame <= from || k.frame > to);
+  const before = kept.filter((k) => k.frame <= from);
+  const after = kept.filter((k) => k.frame > to);
+  return { ...object, keyframes: [...before, ...copies, ...after] };
+}
+
+/**
  * The object back in the scene on `frame`, where it is not (after a stop, or before its first
  * keyframe): a keyframe there with the shape it left with (the stop's), or before its first
  * keyframe the shape it enters with. The user then moves it into place. Undefined where it is in

@@ -171,7 +171,8 @@ export class LkObjectList extends PanelElement {
 
   private renderActions(session: LabelingSession, object: ObjectAnnotation, index: number): TemplateResult {
     const label = labelOf(session.ontology, object, object.objectId);
-    const hidden = session.hidden.has(object.objectId);
+    // The eye toggles this object alone; hiding all or a class is the display panel's.
+    const hidden = session.hiddenObjects.has(object.objectId);
     return html`
       <div class="row-actions" data-object-id=${object.objectId} style=${styleProperties({ top: `${index * this.rowHeight}px` })}>
         <button

@@ -43,6 +43,12 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   entityStartForward: "Move the entity's start later",
   entityEndBack: "Move the entity's end earlier",
   entityEndForward: "Move the entity's end later",
+  toggleVisibility: 'Hide all shapes, or show them again',
+  copy: 'Copy the selected shapes',
+  paste: 'Paste at the pointer (on any frame, page or slice)',
+  duplicate: 'Duplicate the selection',
+  copyToNextFrame: 'Video: copy the selection to the next frame and go there',
+  propagateToEnd: 'Video: copy the selection onto every frame to the end',
 };
 
 /** One row of the table: what it does and the chords that do it. */

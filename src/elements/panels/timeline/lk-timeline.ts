@@ -81,7 +81,7 @@ export class LkTimeline extends PanelElement {
       min-height: 22px;
       border: 1px solid var(--lk-border-color, #d0d7de);
       border-radius: 4px;
-      background: #fff;
+      background: var(--lk-button-background, #ffffff);
       color: inherit;
       cursor: pointer;
     }
@@ -139,7 +139,7 @@ export class LkTimeline extends PanelElement {
     }
     .row[aria-current='true'] .label {
       font-weight: 600;
-      background: #ddf4ff;
+      background: var(--lk-selected-background, #ddf4ff);
     }
     .swatch {
       flex: none;
@@ -172,7 +172,7 @@ export class LkTimeline extends PanelElement {
      * each, and with hundreds of them every frame's compositing (layerize) slowed down.
      */
     .key {
-      --outline: #1f2328;
+      --outline: var(--lk-text-color, #1f2328);
       position: absolute;
       top: 4px;
       width: 14px;
@@ -245,12 +245,12 @@ export class LkTimeline extends PanelElement {
       bottom: 6px;
       left: 2px;
       font-size: 10px;
-      color: #57606a;
+      color: var(--lk-muted-color, #57606a);
       white-space: nowrap;
     }
     .empty {
       padding: 6px;
-      color: #57606a;
+      color: var(--lk-muted-color, #57606a);
     }
   `;
 
