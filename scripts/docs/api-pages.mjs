@@ -48,7 +48,13 @@ export function apiMarkdown(element, { guide } = {}) {
       'Properties and attributes',
       table(
         ['property', 'attribute', 'type', 'default', 'description'],
-        fields.map((field) => [code(field.name), field.attribute ? code(field.attribute) : '—', code(field.type?.text), code(field.default), cell(field.description)]),
+        [
+          ...fields.map((field) => [code(field.name), field.attribute ? code(field.attribute) : '—', code(field.type?.text), code(field.default), cell(field.description)]),
+          // Attributes with no property of their own (`autofocus`).
+          ...(element.attributes ?? [])
+            .filter((attribute) => !attribute.fieldName && !fields.some((field) => field.attribute === attribute.name))
+            .map((attribute) => ['—', code(attribute.name), code(attribute.type?.text), code(attribute.default), cell(attribute.description)]),
+        ],
       ),
     ),
     section('Methods', table(['method', 'description'], methods.map((method) => [code(signature(method)), cell(method.description)]))),
