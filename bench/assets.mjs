@@ -58,7 +58,7 @@ export function makeVideo(dir, { frames, fps = 30, width = 320, height = 180 }) 
 }
 
 /**
- * `tracks` objects over `frames` frames in the import format (FORMAT.md §2.1: flat per-frame
+ * `tracks` objects over `frames` frames in the import format (docs/format.md, tracks: flat per-frame
  * entries with `keyframe: true`). Each track enters somewhere in the first fifth, has a keyframe
  * every 50–200 frames, and leaves (`interpolationStopped`) somewhere in the last fifth; three in
  * four are boxes, one in four 8-point polygons (interpolated point by point).
