@@ -136,19 +136,23 @@ function elementProps(elements) {
 const propsImport = (elements) =>
   `import type { ${elements.map((element) => `${element.className}Props`).join(', ')} } from './element-props.js';\nexport type * from './element-props.js';`;
 
-function reactJsx(elements) {
+/**
+ * `declare module '<framework>' { namespace JSX { interface IntrinsicElements … } }` for React 19 or
+ * Preact: each tag takes its element's props plus the framework's own HTML attributes.
+ */
+function jsxModule(elements, { framework, name, attributesImport, attributesOf }) {
   const entries = elements.map(
     (element) =>
-      `      '${element.tagName}': ${element.className}Props & Omit<DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}>, keyof ${element.className}Props>;`,
+      `      '${element.tagName}': ${element.className}Props & Omit<${attributesOf(element.className)}, keyof ${element.className}Props>;`,
   );
   return [
-    HEADER + '// React 19 sets known properties and listens to `on<event-name>` props on custom elements:',
-    "// `import type {} from 'labelkit/jsx-react';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
-    "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
+    HEADER + `// ${name} sets known properties and listens to \`on<event-name>\` props on custom elements:`,
+    `// \`import type {} from 'labelkit/jsx-${framework}';\` once makes <lk-image ontology={…} onlk-change={…}> typed.`,
+    `import type { ${attributesImport} } from '${framework}';`,
     typeImports(elements, { events: false }).trimEnd(),
     propsImport(elements),
     '',
-    "declare module 'react' {",
+    `declare module '${framework}' {`,
     '  namespace JSX {',
     '    interface IntrinsicElements {',
     entries.join('\n'),
@@ -159,28 +163,21 @@ function reactJsx(elements) {
   ].join('\n');
 }
 
-function preactJsx(elements) {
-  const entries = elements.map(
-    (element) =>
-      `      '${element.tagName}': ${element.className}Props & Omit<HTMLAttributes<${element.className}>, keyof ${element.className}Props>;`,
-  );
-  return [
-    HEADER + '// Preact sets known properties and listens to `on<event-name>` props on custom elements:',
-    "// `import type {} from 'labelkit/jsx-preact';` once makes <lk-image ontology={…} onlk-change={…}> typed.",
-    "import type { HTMLAttributes } from 'preact';",
-    typeImports(elements, { events: false }).trimEnd(),
-    propsImport(elements),
-    '',
-    "declare module 'preact' {",
-    '  namespace JSX {',
-    '    interface IntrinsicElements {',
-    entries.join('\n'),
-    '    }',
-    '  }',
-    '}',
-    '',
-  ].join('\n');
-}
+const reactJsx = (elements) =>
+  jsxModule(elements, {
+    framework: 'react',
+    name: 'React 19',
+    attributesImport: 'DetailedHTMLProps, HTMLAttributes',
+    attributesOf: (className) => `DetailedHTMLProps<HTMLAttributes<${className}>, ${className}>`,
+  });
+
+const preactJsx = (elements) =>
+  jsxModule(elements, {
+    framework: 'preact',
+    name: 'Preact',
+    attributesImport: 'HTMLAttributes',
+    attributesOf: (className) => `HTMLAttributes<${className}>`,
+  });
 
 function vueComponents(elements) {
   const entries = elements.map((element) => `    '${element.tagName}': DefineComponent<${element.className}Props>;`);
