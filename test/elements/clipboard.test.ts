@@ -9,10 +9,10 @@ import '../../src/elements/lk-dicom/define.js';
 import { DICOM, mount as mountDicom } from './lk-dicom-helpers.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, pictureUrl, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, greyPicture, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
-let pictureSrc: string;
+const picture = greyPicture();
 
 const annotations = {
   objects: [
@@ -27,13 +27,7 @@ const annotations = {
 
 before(async () => {
   ontology = await fetchJson(ONTOLOGY_URL);
-  pictureSrc = await pictureUrl(400, 300, (context) => {
-    context.fillStyle = '#808080';
-    context.fillRect(0, 0, 400, 300);
-  });
 });
-
-after(() => URL.revokeObjectURL(pictureSrc));
 afterEach(() => resetMouse());
 
 async function mount(): Promise<LkImage> {
@@ -41,7 +35,7 @@ async function mount(): Promise<LkImage> {
     <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
   `);
   const ready = nextEvent(element, 'lk-ready');
-  element.src = pictureSrc;
+  element.src = picture.src;
   await ready;
   await element.settled();
   element.focus();

@@ -7,10 +7,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { LkDisplayPanel } from '../../src/elements/panels/display/lk-display-panel.js';
-import { canvasOf, click, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, pictureUrl, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { canvasOf, click, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, greyPicture, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
-let pictureSrc: string;
+const picture = greyPicture();
 
 const annotations = {
   objects: [
@@ -21,13 +21,7 @@ const annotations = {
 
 before(async () => {
   ontology = await fetchJson(ONTOLOGY_URL);
-  pictureSrc = await pictureUrl(400, 300, (context) => {
-    context.fillStyle = '#808080';
-    context.fillRect(0, 0, 400, 300);
-  });
 });
-
-after(() => URL.revokeObjectURL(pictureSrc));
 afterEach(() => resetMouse());
 
 async function mount(input: unknown = annotations): Promise<LkImage> {
@@ -35,7 +29,7 @@ async function mount(input: unknown = annotations): Promise<LkImage> {
     <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${input} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
   `);
   const ready = nextEvent(element, 'lk-ready');
-  element.src = pictureSrc;
+  element.src = picture.src;
   await ready;
   await element.settled();
   element.focus();

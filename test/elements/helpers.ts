@@ -100,3 +100,19 @@ export async function pictureUrl(width: number, height: number, paint: (context:
   paint(picture.getContext('2d')!);
   return URL.createObjectURL(await new Promise<Blob>((resolve) => picture.toBlob((blob) => resolve(blob!), 'image/png')));
 }
+
+/**
+ * A plain grey picture for a test file that looks at shapes only: made in a `before` hook and
+ * revoked in an `after` hook of the file; read `.src` inside tests.
+ */
+export function greyPicture(width = 400, height = 300): { readonly src: string } {
+  const picture = { src: '' };
+  before(async () => {
+    picture.src = await pictureUrl(width, height, (context) => {
+      context.fillStyle = '#808080';
+      context.fillRect(0, 0, width, height);
+    });
+  });
+  after(() => URL.revokeObjectURL(picture.src));
+  return picture;
+}
