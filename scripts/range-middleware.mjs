@@ -46,8 +46,8 @@ export function parseByteRange(header, size) {
   return { start, end };
 }
 
-/** The file a URL path names inside `directory`, or null if it would escape it. */
-function fileInside(directory, urlPath) {
+/** The file a URL path names inside `directory`, or null if it would escape it (or is not valid percent-encoding). */
+export function fileInside(directory, urlPath) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);

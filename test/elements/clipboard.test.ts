@@ -3,13 +3,13 @@
  * pointer / Ctrl+D, one undo step each, the clipboard in memory only (the system clipboard is
  * never written), pastes onto another slice of `<lk-dicom>`.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import '../../src/elements/lk-dicom/define.js';
 import { DICOM, mount as mountDicom } from './lk-dicom-helpers.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, greyPicture, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { click, drag, fetchJson, ONTOLOGY_URL, pagePoint, greyPicture, mountImageOn, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
 const picture = greyPicture();
@@ -31,15 +31,7 @@ before(async () => {
 afterEach(() => resetMouse());
 
 async function mount(): Promise<LkImage> {
-  const element = await fixture<LkImage>(html`
-    <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
-  `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = picture.src;
-  await ready;
-  await element.settled();
-  element.focus();
-  return element;
+  return mountImageOn(picture.src, ontology, annotations);
 }
 
 const cars = (element: LkImage): ExportTool[] => element.export().task.tools.filter((tool) => tool.schemaId === 't-car');

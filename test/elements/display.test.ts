@@ -3,11 +3,11 @@
  * outlines only and labels on/off, through the display panel and the shared surface. Real keys and
  * clicks; assertions on what is painted, what the export holds (unchanged) and what can be hit.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { LkDisplayPanel } from '../../src/elements/panels/display/lk-display-panel.js';
-import { canvasOf, click, fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, greyPicture, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { canvasOf, click, fetchJson, ONTOLOGY_URL, pagePoint, greyPicture, mountImageOn, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
 const picture = greyPicture();
@@ -25,15 +25,7 @@ before(async () => {
 afterEach(() => resetMouse());
 
 async function mount(input: unknown = annotations): Promise<LkImage> {
-  const element = await fixture<LkImage>(html`
-    <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${input} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
-  `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = picture.src;
-  await ready;
-  await element.settled();
-  element.focus();
-  return element;
+  return mountImageOn(picture.src, ontology, input);
 }
 
 function panelOf(element: LkImage): LkDisplayPanel {

@@ -1,6 +1,9 @@
 /** Shared helpers for element tests: real input through the test runner, coordinates, events. */
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
+import { nextEvent } from './waits.js';
 
 export { frames, nextEvent } from './waits.js';
 
@@ -115,4 +118,17 @@ export function greyPicture(width = 400, height = 300): { readonly src: string }
   });
   after(() => URL.revokeObjectURL(picture.src));
   return picture;
+}
+
+/** `<lk-image>` 1000 px wide on `src` with the ontology and annotations given, drawn, settled and focused. */
+export async function mountImageOn(src: string, ontology: unknown, annotations: unknown): Promise<LkImage> {
+  const element = await fixture<LkImage>(html`
+    <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
+  `);
+  const ready = nextEvent(element, 'lk-ready');
+  element.src = src;
+  await ready;
+  await element.settled();
+  element.focus();
+  return element;
 }

@@ -3,8 +3,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-import { parseByteRange } from '../../scripts/range-middleware.mjs';
+import { extname, resolve } from 'node:path';
+import { fileInside, parseByteRange } from '../../scripts/range-middleware.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,18 +21,6 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The file `urlPath` names under `directory`, or null when it would leave it. */
-function fileUnder(directory, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const file = resolve(directory, `.${sep}${decoded}`);
-  return file.startsWith(directory + sep) ? file : null;
-}
-
 /**
  * Serves `mounts` (`[urlPrefix, directory]`, first match wins; `/` ends a path with `index.html`)
  * on a free port of 127.0.0.1, every answer with `headers` (a host's Content-Security-Policy).
@@ -44,7 +32,7 @@ export async function serveStatic(mounts, { headers: extraHeaders = {} } = {}) {
     const path = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
     for (const [prefix, directory] of mounts) {
       if (!path.startsWith(prefix)) continue;
-      const file = fileUnder(resolve(directory), path.slice(prefix.length));
+      const file = fileInside(resolve(directory), path.slice(prefix.length));
       const info = file ? await stat(file).catch(() => null) : null;
       if (!file || !info?.isFile()) continue;
       const headers = { ...extraHeaders, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };

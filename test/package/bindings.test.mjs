@@ -7,18 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { eventPropName } from '../../scripts/bindings.mjs';
-import { requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
+import { HOST_COMPILER_OPTIONS, requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
 
-const compilerOptions = {
-  target: 'ES2022',
-  module: 'ESNext',
-  moduleResolution: 'Bundler',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: false,
-  types: [],
-};
+const compilerOptions = HOST_COMPILER_OPTIONS;
 
 /** Type-checks `files` ({ name: source }) in a scratch project; every `@ts-expect-error` must hold. */
 async function expectTypeChecks(name, files, options = {}, { vue = false } = {}) {

@@ -70,3 +70,15 @@ export async function startPageServer(route) {
     },
   };
 }
+
+/** The compiler options of a strict host project that type-checks against the built package (no skipLibCheck). */
+export const HOST_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'Bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+};

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { builtinModules } from 'node:module';
 import { promisify } from 'node:util';
-import { requireBuild, root, scratchDir, typeCheck } from './package-helpers.mjs';
+import { HOST_COMPILER_OPTIONS, requireBuild, root, scratchDir, typeCheck } from './package-helpers.mjs';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -134,17 +134,7 @@ describe('the published package', () => {
         '',
       ].join('\n'),
     );
-    const compilerOptions = {
-      target: 'ES2022',
-      module: 'ESNext',
-      moduleResolution: 'Bundler',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
-      listFiles: true,
-    };
+    const compilerOptions = { ...HOST_COMPILER_OPTIONS, listFiles: true };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['host.ts'] }));
     const { code, output } = await typeCheck(join(dir, 'tsconfig.json'));
     const loaded = output.split('\n').filter((line) => line.includes(`${sep}node_modules${sep}`));

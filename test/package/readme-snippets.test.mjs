@@ -10,23 +10,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { compileScript, parse } from 'vue/compiler-sfc';
-import { fencedBlocks, requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
+import { fencedBlocks, HOST_COMPILER_OPTIONS, requireBuild, root, scratchDir, startPageServer, typeCheck } from './package-helpers.mjs';
 
 const blocks = fencedBlocks(join(root, 'README.md'));
 const snippets = (lang) => blocks.filter((block) => block.lang === lang);
 
-const compilerOptions = {
-  target: 'ES2022',
-  module: 'ESNext',
-  moduleResolution: 'Bundler',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  jsx: 'react-jsx',
-  strict: true,
-  noEmit: true,
-  // Our declarations must be sound on their own, not only under skipLibCheck.
-  skipLibCheck: false,
-  types: [],
-};
+const compilerOptions = { ...HOST_COMPILER_OPTIONS, jsx: 'react-jsx' };
 
 before(requireBuild);
 

@@ -26,9 +26,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseByteRange } from '../../scripts/range-middleware.mjs';
+import { fileInside, parseByteRange } from '../../scripts/range-middleware.mjs';
 
 const repositoryRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -43,17 +43,6 @@ function rawParams(query) {
     if (name && !params.has(name)) params.set(name, eq >= 0 ? pair.slice(eq + 1) : '');
   }
   return params;
-}
-
-function fileInside(directory, encodedPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(encodedPath);
-  } catch {
-    return null;
-  }
-  const file = resolve(directory, `.${sep}${decoded}`);
-  return file.startsWith(directory + sep) ? file : null;
 }
 
 function loggedHeaders(headers) {
