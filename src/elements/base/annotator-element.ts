@@ -4,8 +4,8 @@ import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
 import { clipboardCentre, copyObjects, pastedObjects, type ClipboardItem } from '../../core/clipboard.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
-import { parseOntology } from '../../core/ontology.js';
-import type { Problem } from '../../core/problem.js';
+import { parseOntology, type Ontology } from '../../core/ontology.js';
+import type { Problem, Result } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
 import type { ChangeSet } from '../../core/store.js';
 import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js';
@@ -567,7 +567,18 @@ export abstract class AnnotatorElement extends LitElement {
   // ---- internals ------------------------------------------------------------------------------
 
   private get codecs(): FormatCodecs {
-    return (this.constructor as typeof AnnotatorElement).formatCodecs;
+    return this.loadedCodecs ?? (this.constructor as typeof AnnotatorElement).formatCodecs;
+  }
+
+  /** Codecs loaded on demand (keypoints) in place of the static `formatCodecs`. */
+  protected loadedCodecs: FormatCodecs | undefined;
+
+  /** How the ontology is read: the core parse, or one that reads more (the keypoint schema, once loaded). */
+  protected ontologyParser: (input: unknown) => Result<Ontology> = parseOntology;
+
+  /** Reads the host's ontology again (after `ontologyParser` changed). */
+  protected reapplyOntology(): void {
+    if (this.ontologyInput !== undefined) this.applyOntology(this.ontologyInput);
   }
 
   private auditUser(): string {
@@ -621,7 +632,7 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   private applyOntology(input: unknown): void {
-    const result = parseOntology(input);
+    const result = this.ontologyParser(input);
     if (!result.ok) {
       this.reportError({
         code: 'ontology-invalid',

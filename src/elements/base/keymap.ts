@@ -40,7 +40,9 @@ export type KeyAction =
   | 'paste'
   | 'duplicate'
   | 'copyToNextFrame'
-  | 'propagateToEnd';
+  | 'propagateToEnd'
+  | 'skipKeypoint'
+  | 'keypointVisibility';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -90,6 +92,9 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
   propagateToEnd: 'mod+shift+end',
+  // Keypoints: V (the select tool) was taken; O for occluded.
+  skipKeypoint: 's',
+  keypointVisibility: 'o',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { brushMaskKey, type BrushMask } from '../../core/model.js';
-import type { Surface } from '../../canvas/surface.js';
+import type { Surface, SurfaceExtension } from '../../canvas/surface.js';
 import type { RendererPreference } from '../../canvas/renderer-choice.js';
 import type { ViewportState } from '../../canvas/viewport.js';
 import { AnnotatorElement } from './annotator-element.js';
@@ -43,6 +43,7 @@ function ignoreDetached(error: unknown): void {
  * @csspart toolbar - The tool bar.
  * @csspart stage - The area that shows the asset and the shapes.
  * @csspart canvas - The drawing canvas inside the stage.
+ * @csspart tool-hint - What the active tool asks next over the stage (keypoints: the next point to place).
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
  * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
  * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
@@ -61,6 +62,12 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
+  /** What the active tool asks next (keypoints: the next point's name), shown over the stage. */
+  @state() private toolHint = '';
+
+  /** The keypoints kit (tool, painter, codec, schema), loaded once an ontology has a keypoints class. */
+  private keypointsLoad: Promise<void> | undefined;
+  private keypointsExtension: SurfaceExtension | undefined;
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
 
@@ -93,6 +100,42 @@ export abstract class SurfaceElement extends AnnotatorElement {
     });
     this.addEventListener('keydown', this.onSpace);
     this.addEventListener('keyup', this.onSpace);
+    this.session.subscribe((topic) => {
+      if (topic === 'ontology') this.loadKeypointsIfNeeded();
+    });
+  }
+
+  /**
+   * The first ontology with a keypoints class loads the keypoints kit (one `import()`); until it is
+   * in, host writes wait (`importWaits`) and then the ontology is read again with its keypoint schema.
+   */
+  private loadKeypointsIfNeeded(): void {
+    if (this.keypointsLoad || !this.session.ontology?.tools.some((tool) => tool.tool === 'keypoints')) return;
+    this.keypointsLoad = import('./keypoints-kit.js').then(
+      (kit) => {
+        this.ontologyParser = kit.parseOntology;
+        this.loadedCodecs = kit.keypointCodecs;
+        this.keypointsExtension = {
+          tool: 'keypoints',
+          createTool: kit.createKeypointsTool,
+          paint: (g, geometry, category, style) => {
+            if (geometry.type === 'keypoints') kit.paintKeypoints(g, geometry.value, category, style);
+          },
+        };
+        this.surface?.addExtension(this.keypointsExtension);
+        this.reapplyOntology();
+      },
+      () => this.reportError({ code: 'resource-load', message: 'The keypoints tool could not be loaded.' }),
+    ).finally(() => {
+      this.keypointsPending = false;
+      this.applyWaitingImports();
+    });
+  }
+
+  private keypointsPending = true;
+
+  protected override importWaits(): boolean {
+    return (this.keypointsLoad !== undefined && this.keypointsPending) || super.importWaits();
   }
 
   protected override restoreAsset(): void {
@@ -131,8 +174,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
         renderer: this.renderer,
         newObjectId: () => this.newObjectId(),
         onViewChange: (view: ViewportState) => (this.zoomPercent = Math.round(view.scale * 100)),
+        onToolHint: (hint) => (this.toolHint = hint ?? ''),
       });
       this.surface = surface;
+      if (this.keypointsExtension) surface.addExtension(this.keypointsExtension);
       await surface.ready;
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
@@ -150,6 +195,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
   async settled(): Promise<void> {
+    await this.keypointsLoad;
     const surface = await this.ensureSurface();
     await this.updateComplete;
     surface.renderNow();
@@ -190,6 +236,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
         return tool.cancel();
       case 'delete':
         return tool.deleteKey?.() ?? false;
+      case 'skipKeypoint':
+        return tool.skip?.() ?? false;
+      case 'keypointVisibility':
+        return tool.cycleVisibility?.() ?? false;
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
@@ -319,6 +369,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <div class="stage" part="stage">
           <div class="surface"></div>
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
+          ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}
           ${this.renderBelowStage()}
         </div>

@@ -49,6 +49,8 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   duplicate: 'Duplicate the selection',
   copyToNextFrame: 'Video: copy the selection to the next frame and go there',
   propagateToEnd: 'Video: copy the selection onto every frame to the end',
+  skipKeypoint: 'Keypoints: the next point is absent (skip it)',
+  keypointVisibility: 'Keypoints: the focused point visible → occluded → absent',
 };
 
 /** One row of the table: what it does and the chords that do it. */
