@@ -100,7 +100,7 @@ export interface Tool {
   nudge?(dx: number, dy: number): boolean;
   /** Delete / Backspace while drawing or with a vertex selected. Returns true when handled. */
   deleteKey?(): boolean;
-  /** Keypoints: the next point is absent (S). Returns true when handled. */
+  /** Keypoints: the next point is absent (X). Returns true when handled. */
   skip?(): boolean;
   /** Keypoints: the focused point's visibility goes visible → occluded → absent → visible (O). Returns true when handled. */
   cycleVisibility?(): boolean;

@@ -97,12 +97,12 @@ describe('keypoints tool on <lk-image>', () => {
     expect(people(element)).to.have.length(0);
   });
 
-  it('S skips a point as absent, O makes the last placed point occluded, Enter finishes with the rest absent', async () => {
+  it('X skips a point as absent, O makes the last placed point occluded, Enter finishes with the rest absent', async () => {
     const element = await mountImageOn(picture.src, ONTOLOGY, undefined);
     await press('1');
     await click(element, [200, 80]);
     await press('o');
-    await press('s');
+    await press('x');
     expect(people(element)).to.have.length(0);
     await click(element, [250, 200]);
     expectPoints(people(element)[0]!, [

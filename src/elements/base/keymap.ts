@@ -92,8 +92,8 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
   propagateToEnd: 'mod+shift+end',
-  // Keypoints: V (the select tool) was taken; O for occluded.
-  skipKeypoint: 's',
+  // Keypoints: V is the select tool, S stops a video track: X crosses a point out, O for occluded.
+  skipKeypoint: 'x',
   keypointVisibility: 'o',
 };
 

@@ -1,7 +1,7 @@
 /**
  * `keypoints`: one instance of a class's named points (COCO keypoints + skeleton).
  *
- * - Click by click: each click places the next named point (visible); `skip` (S) marks it absent
+ * - Click by click: each click places the next named point (visible); `skip` (X) marks it absent
  *   and goes on; the last point (or `finish`, Enter, which leaves the rest absent) creates the
  *   object in one `'create'` step. `cycleVisibility` (O) turns the point placed last occluded
  *   (and back); `deleteKey` takes it back; Esc drops them all. The points so far are a draft.
@@ -61,7 +61,7 @@ export function createKeypointsTool(context: ToolContext, schemaId: string): Too
     const next = list[placed.length];
     if (list.length === 0) context.setHint?.(`“${category()?.title ?? schemaId}” names no keypoints.`);
     else if (next === undefined) context.setHint?.(undefined);
-    else context.setHint?.(`Next: ${next} (${placed.length + 1}/${list.length}). Click to place, S skips${placed.length === 0 ? ', drag a box for the whole template' : ', Enter finishes'}.`);
+    else context.setHint?.(`Next: ${next} (${placed.length + 1}/${list.length}). Click to place, X skips${placed.length === 0 ? ', drag a box for the whole template' : ', Enter finishes'}.`);
   }
 
   function show(): void {
