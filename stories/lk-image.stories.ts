@@ -4,6 +4,7 @@ import '../src/elements/lk-image/define.js';
 import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
+import { personIn, personOntology } from './keypoints-ontology.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -312,3 +313,13 @@ export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annot
 
 /** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
 export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };
+
+/**
+ * Keypoints (a COCO person skeleton): press 1, click the joints in order (the hint names the
+ * next; X skips one, O makes it occluded) or drag a box to place the whole template, then drag
+ * points to correct them. Click a point of the selected person and press O: occluded (a ring),
+ * absent, visible again.
+ */
+export const Keypoints: Story = {
+  render: (args) => image(args, { ontology: personOntology, annotations: { objects: [personIn('person-1', { x: 60, y: 40, width: 160, height: 300 })] } }),
+};
