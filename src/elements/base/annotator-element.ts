@@ -663,6 +663,8 @@ export abstract class AnnotatorElement extends LitElement {
       this.waitingImports.push({ data, how });
       return [];
     }
+    // Writes that waited for something no longer needed go first: the host's order holds.
+    if (this.waitingImports.length > 0) this.applyWaitingImports();
     const now = new Date(this.clock()).toISOString();
     const result = parseImport(data, {
       ontology,

@@ -110,7 +110,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
    * in, host writes wait (`importWaits`) and then the ontology is read again with its keypoint schema.
    */
   private loadKeypointsIfNeeded(): void {
-    if (this.keypointsLoad || !this.session.ontology?.tools.some((tool) => tool.tool === 'keypoints')) return;
+    if (this.keypointsLoad || !this.hasKeypointsClass()) return;
     this.keypointsLoad = import('./keypoints-kit.js').then(
       (kit) => {
         this.ontologyParser = kit.parseOntology;
@@ -134,8 +134,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   private keypointsPending = true;
 
+  /** Host writes wait for the keypoints kit only while the ontology in force has a keypoints class (the others read as before). */
   protected override importWaits(): boolean {
-    return (this.keypointsLoad !== undefined && this.keypointsPending) || super.importWaits();
+    return (this.keypointsPending && this.hasKeypointsClass()) || super.importWaits();
+  }
+
+  private hasKeypointsClass(): boolean {
+    return this.session.ontology?.tools.some((tool) => tool.tool === 'keypoints') ?? false;
   }
 
   protected override restoreAsset(): void {
