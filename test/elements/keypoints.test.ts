@@ -9,7 +9,7 @@ import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { fromCoco } from '../../src/format/convert/index.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
-import { canvasOf, click, drag, fetchJson, greyPicture, mountImageOn, pagePoint, pictureUrl, pixelAt, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { assetPoint, canvasOf, click, drag, fetchJson, greyPicture, mountImageOn, pagePoint, pictureUrl, pixelAt, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 const picture = greyPicture();
 afterEach(() => resetMouse());
@@ -81,12 +81,10 @@ describe('keypoints tool on <lk-image>', () => {
     await click(element, [250, 200]);
     expect(changes).to.have.length(1);
     const [person] = people(element);
-    expectPoints(person!, [
-      ['head', 200, 80, 2],
-      ['left_hand', 150, 200, 2],
-      ['right_hand', 250, 200, 2],
-    ]);
-    expect(person!.keypoints!.box).to.equal(undefined);
+    // Exactly where the clicks landed (the asset point under each page pixel clicked), no box.
+    const at = (x: number, y: number) => assetPoint(element, pagePoint(element, x, y));
+    const spot = (name: string, [x, y]: [number, number]) => ({ name, x, y, visibility: 2 });
+    expect(person!.keypoints).to.deep.equal({ points: [spot('head', at(200, 80)), spot('left_hand', at(150, 200)), spot('right_hand', at(250, 200))] });
     expect(element.session.selection).to.deep.equal([person!.objectId]);
     await element.settled();
     // Points drawn in their own colours; the skeleton edge head → left_hand in the class colour.
