@@ -355,6 +355,7 @@ export class Surface {
   addExtension(extension: SurfaceExtension): void {
     if (this.extensions.some((e) => e.tool === extension.tool)) return;
     this.extensions.push(extension);
+    this.extensionClassCache = undefined;
     this.switchTool();
     this.invalidate(true);
   }
@@ -737,6 +738,20 @@ export class Surface {
     }
   }
 
+  private extensionClassCache: { ontology: unknown; ids: Set<string> } | undefined;
+
+  /** The schemaIds of the classes an extension draws, worked out once per ontology. */
+  private extensionClasses(): Set<string> {
+    const ontology = this.session.ontology;
+    let cache = this.extensionClassCache;
+    if (!cache || cache.ontology !== ontology) {
+      const tools = new Set(this.extensions.map((e) => e.tool));
+      cache = { ontology, ids: new Set((ontology?.tools ?? []).filter((t) => tools.has(t.tool)).map((t) => t.schemaId)) };
+      this.extensionClassCache = cache;
+    }
+    return cache.ids;
+  }
+
   private categoryOf(schemaId: string): ToolCategory | undefined {
     return this.session.ontology?.tools.find((t) => t.schemaId === schemaId);
   }
@@ -747,9 +762,12 @@ export class Surface {
     if (this.extensions.length === 0) return;
     const scale = this.view.scale;
     const visible = visibleAssetBox(this.view, this.renderSize);
+    const classes = this.extensionClasses();
     for (const id of this.index.search(visible)) {
       if (this.session.hidden.has(id)) continue;
       const object = this.session.store.state.objects.get(id);
+      // Other classes are skipped before their geometry is looked up (a track interpolates it).
+      if (!object || !classes.has(object.schemaId)) continue;
       const geometry = this.geometryOf(id);
       const extension = geometry && this.extensions.find((e) => e.tool === geometry.type);
       if (!object || !geometry || !extension) continue;
