@@ -68,6 +68,8 @@ export abstract class SurfaceElement extends AnnotatorElement {
   /** The keypoints kit (tool, painter, codec, schema), loaded once an ontology has a keypoints class. */
   private keypointsLoad: Promise<void> | undefined;
   private keypointsExtension: SurfaceExtension | undefined;
+  /** True until the kit has loaded (or failed to): host writes wait meanwhile, where the ontology has a keypoints class. */
+  private keypointsPending = true;
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
 
@@ -131,8 +133,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
       this.applyWaitingImports();
     });
   }
-
-  private keypointsPending = true;
 
   /** Host writes wait for the keypoints kit only while the ontology in force has a keypoints class (the others read as before). */
   protected override importWaits(): boolean {
@@ -198,7 +198,11 @@ export abstract class SurfaceElement extends AnnotatorElement {
    */
   protected onSurfaceReady(_surface: Surface): void {}
 
-  /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
+  /**
+   * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
+   * keypoints class in the ontology, after the keypoints tool has loaded and the annotations that
+   * waited for it are in.
+   */
   async settled(): Promise<void> {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
