@@ -17,7 +17,17 @@ import { CONTROL_POINT_RADIUS, POINT_RADIUS } from './shape-drawing.js';
 export interface SettledShape {
   geometry: Geometry;
   color: number;
+  /** The shape's bounding box where known (from the index): a shape a few screen pixels wide is drawn as a dot. */
+  bounds?: Box;
 }
+
+/**
+ * Level of detail: a shape whose bounding box is under DOT_BELOW_PX screen pixels on its longer
+ * side is drawn as a DOT_PX square dot of its colour at its centre, not traced (a 100,000-object
+ * asset zoomed out is mostly such shapes: outlines there would be one blur, and each costs a trace).
+ */
+export const DOT_BELOW_PX = 4;
+const DOT_PX = 2;
 
 export interface SettledFrame {
   /** The asset rectangle the bitmap covers. */
@@ -79,6 +89,8 @@ interface ColourPaths {
   stroke: PiecewisePath;
   markers: PiecewisePath;
   controlPoints: PiecewisePath;
+  dots: PiecewisePath;
+  hasDots: boolean;
   hasFill: boolean;
   hasMarkers: boolean;
   hasControlPoints: boolean;
@@ -159,6 +171,10 @@ export class SettledLayer {
         place();
         context.lineWidth = frame.strokeWidth / frame.viewScale;
       } else context.stroke(outlines);
+      if (paths.hasDots) {
+        context.fillStyle = css(color);
+        context.fill(paths.dots.finish());
+      }
       if (paths.hasControlPoints) {
         context.fillStyle = css(color);
         context.fill(paths.controlPoints.finish());
@@ -222,7 +238,9 @@ export class SettledLayer {
         paths.hasControlPoints = true;
       },
     };
-    for (const { geometry, color } of shapes) {
+    const dotBelow = DOT_BELOW_PX / viewScale;
+    const dot = DOT_PX / viewScale;
+    for (const { geometry, color, bounds } of shapes) {
       let entry = byColour.get(color);
       if (!entry) {
         entry = {
@@ -230,6 +248,8 @@ export class SettledLayer {
           stroke: new PiecewisePath(),
           markers: new PiecewisePath(),
           controlPoints: new PiecewisePath(),
+          dots: new PiecewisePath(),
+          hasDots: false,
           hasFill: false,
           hasMarkers: false,
           hasControlPoints: false,
@@ -237,6 +257,12 @@ export class SettledLayer {
         byColour.set(color, entry);
       }
       paths = entry;
+      if (bounds && Math.max(bounds.width, bounds.height) < dotBelow) {
+        paths.dots.piece.rect(bounds.x + bounds.width / 2 - dot / 2, bounds.y + bounds.height / 2 - dot / 2, dot, dot);
+        paths.hasDots = true;
+        paths.dots.endShape();
+        continue;
+      }
       traceGeometry(geometry, sink);
       paths.fill.endShape();
       paths.stroke.endShape();

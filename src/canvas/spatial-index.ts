@@ -17,6 +17,13 @@ export interface SpatialIndex {
   /** Replaces everything (plane change, bulk import). */
   load(items: Iterable<[string, Geometry]>): void;
   set(id: string, geometry: Geometry | undefined): void;
+  /** Empties the index (a sliced rebuild follows with `insertMany`). */
+  clear(): void;
+  has(id: string): boolean;
+  /** Takes `count` draw orders for objects indexed later, so they keep their place below newer ones. */
+  reserveOrders(count: number): number;
+  /** Adds objects in one bulk load (a slice of a rebuild), each with its reserved order. */
+  insertMany(items: readonly { id: string; geometry: Geometry; order: number }[]): void;
   search(box: Box): string[];
   bounds(id: string): Box | undefined;
   order(id: string): number;
@@ -55,6 +62,28 @@ export function createSpatialIndex(): SpatialIndex {
       const entry = entryOf(id, geometry, existing?.order ?? counter++);
       entries.set(id, entry);
       tree.insert(entry);
+    },
+    clear() {
+      tree.clear();
+      entries.clear();
+    },
+    has(id) {
+      return entries.has(id);
+    },
+    reserveOrders(count) {
+      const first = counter;
+      counter += count;
+      return first;
+    },
+    insertMany(items) {
+      const added: Entry[] = [];
+      for (const { id, geometry, order } of items) {
+        if (entries.has(id)) continue;
+        const entry = entryOf(id, geometry, order);
+        entries.set(id, entry);
+        added.push(entry);
+      }
+      tree.load(added);
     },
     search(box) {
       return tree

@@ -27,6 +27,8 @@ import { BackgroundLevels } from './background-levels.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry, POINT_RADIUS } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
+import { buildIndexInSlices, SYNC_LIMIT } from './sliced-index-build.js';
+import { runInSlices, type SlicedRun } from './sliced-work.js';
 import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import {
@@ -145,6 +147,9 @@ export class Surface {
   private readonly input: PointerInput;
   private readonly unsubscribers: (() => void)[] = [];
   private renderedSettled: string[] = [];
+  /** The plane's objects going into the index a slice at a time (many objects), and the settled bitmap painted so. */
+  private indexBuild: SlicedRun | undefined;
+  private paintRun: SlicedRun | undefined;
   private coarsePointer = false;
   readonly toolContext: ToolContext;
 
@@ -505,17 +510,25 @@ export class Surface {
   // ---- store → scene ----------------------------------------------------------------------------
 
   private reindexPlane(): void {
-    const { objects } = this.session.store.state;
-    const items: [string, Geometry][] = [];
-    for (const object of objects.values()) {
-      const geometry = geometryOnPlane(object, this.session.plane, this.session.planeModel);
-      if (geometry) items.push([object.objectId, geometry]);
-    }
-    this.index.load(items);
+    this.indexBuild?.cancel();
+    const ids = [...this.session.store.state.objects.keys()];
+    this.indexBuild = buildIndexInSlices(this.index, ids, (id) => this.geometryOf(id), (added) => this.onIndexed(added));
     this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
   }
 
+  /** Objects a sliced index build just added: painted over the settled bitmap, as new objects are. */
+  private onIndexed(ids: string[]): void {
+    for (const id of ids) if (!this.cacheExcluded.has(id)) this.pendingAppend.push(id);
+    this.invalidate(false);
+  }
+
   private onStoreChange(change: ChangeSet): void {
+    if (change.objects.length > SYNC_LIMIT) {
+      // A bulk write (an import): indexed again in slices rather than one object at a time.
+      this.reindexPlane();
+      this.invalidate(true);
+      return;
+    }
     let repaint = false;
     for (const { id, before, after } of change.objects) {
       const geometry = after && geometryOnPlane(after, this.session.plane, this.session.planeModel);
@@ -568,7 +581,7 @@ export class Surface {
     const composable = !settle && !this.contentChanged && this.viewMoving && this.rendererKind === 'canvas';
     if (composable && this.composer.compose(app.canvas, this.view, performance.now())) return;
     this.contentChanged = false;
-    if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache();
+    if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache(settle);
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
@@ -626,7 +639,7 @@ export class Surface {
     return visible.x < c.x || visible.y < c.y || visible.x + visible.width > c.x + c.width || visible.y + visible.height > c.y + c.height;
   }
 
-  private renderCache(): void {
+  private renderCache(sync: boolean): void {
     this.cacheDirty = false;
     // While the plane changes frame after frame (playback, scrubbing) every bitmap lives one frame:
     // it covers only the view, and the margin for panning comes back once the plane stays put.
@@ -649,10 +662,9 @@ export class Surface {
     const selected = new Set(this.session.selection);
     this.cacheExcluded = selected;
     this.pendingAppend = [];
-    const { shapes, ids } = this.settledShapes(this.index.search(rect), selected);
-    this.renderedSettled = ids;
     const fillAlpha = fillAlphas(this.session.display).settled;
-    this.settledLayer.render(shapes, { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha });
+    this.settledLayer.render([], { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha });
+    this.paintSettled(this.index.search(rect), selected, sync);
     this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
     this.cacheSprite.scale.set(1 / pixelScale);
@@ -677,14 +689,54 @@ export class Surface {
     const shapes: SettledShape[] = [];
     const ids: string[] = [];
     for (const id of candidates) {
-      if (excluded.has(id) || this.session.hidden.has(id)) continue;
-      const object = this.session.store.state.objects.get(id);
-      const geometry = this.geometryOf(id);
-      if (!object || !geometry) continue;
-      shapes.push({ geometry, color: this.colorOf(object.schemaId) });
+      const shape = this.settledShape(id, excluded);
+      if (!shape) continue;
+      shapes.push(shape);
       ids.push(id);
     }
     return { shapes, ids };
+  }
+
+  private settledShape(id: string, excluded: ReadonlySet<string>): SettledShape | undefined {
+    if (excluded.has(id) || this.session.hidden.has(id)) return undefined;
+    const object = this.session.store.state.objects.get(id);
+    const geometry = this.geometryOf(id);
+    if (!object || !geometry) return undefined;
+    return { geometry, color: this.colorOf(object.schemaId), bounds: this.index.bounds(id) };
+  }
+
+  /**
+   * Paints the settled shapes onto the cleared bitmap a slice at a time (sliced-work.ts), a frame
+   * after each, unless `sync` (a settled render for tests and screenshots paints them all now).
+   */
+  private paintSettled(candidates: readonly string[], excluded: ReadonlySet<string>, sync: boolean): void {
+    this.paintRun?.cancel();
+    this.renderedSettled = [];
+    let shapes: SettledShape[] = [];
+    let first = true;
+    const work = {
+      each: (id: string) => {
+        const shape = this.settledShape(id, excluded);
+        if (!shape) return;
+        shapes.push(shape);
+        this.renderedSettled.push(id);
+      },
+      endSlice: () => {
+        this.settledLayer.append(shapes);
+        shapes = [];
+        if (!first) this.invalidate(false);
+        first = false;
+      },
+    };
+    this.paintRun = runInSlices(candidates, work, sync || candidates.length <= SYNC_LIMIT ? Infinity : undefined);
+  }
+
+  /** Resolves once the plane's objects are all indexed and the settled bitmap all painted. */
+  async built(): Promise<void> {
+    while (!this.destroyed && ((this.indexBuild && !this.indexBuild.finished) || (this.paintRun && !this.paintRun.finished))) {
+      const run = this.indexBuild && !this.indexBuild.finished ? this.indexBuild : this.paintRun!;
+      if (!(await run.done) && run === this.paintRun) break;
+    }
   }
 
   private renderLive(): void {
@@ -865,6 +917,8 @@ export class Surface {
     if (this.destroyed) return;
     this.destroyed = true;
     cancelAnimationFrame(this.frame);
+    this.indexBuild?.cancel();
+    this.paintRun?.cancel();
     window.clearTimeout(this.settleTimer);
     window.clearTimeout(this.planeSettleTimer);
     this.resizeObserver.disconnect();

@@ -201,12 +201,14 @@ export abstract class SurfaceElement extends AnnotatorElement {
   /**
    * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
    * keypoints class in the ontology, after the keypoints tool has loaded and the annotations that
-   * waited for it are in.
+   * waited for it are in; with many objects, after all of them are indexed and drawn.
    */
   async settled(): Promise<void> {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
     await this.updateComplete;
+    // Many objects are indexed and painted in slices after `lk-ready`: all of them are in first.
+    await surface.built();
     surface.renderNow();
   }
 

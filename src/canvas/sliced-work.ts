@@ -1,0 +1,73 @@
+/**
+ * Work too big for one task (indexing or painting 100,000 objects), done a slice at a time: each
+ * slice runs until it has used SLICE_MS, then the main thread is yielded (input, frames and other
+ * tasks run) before the next. No slice holds the thread near the 50-ms long-task mark.
+ */
+
+/** Time one slice may take before it yields (the check is every CHECK_EVERY items). */
+export const SLICE_MS = 8;
+const CHECK_EVERY = 32;
+
+/** Yields the main thread: `scheduler.yield()` where there is one (it keeps the task's priority), else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface SlicedRun {
+  /** Resolves true when every item was handled, false when cancelled first. */
+  readonly done: Promise<boolean>;
+  readonly finished: boolean;
+  /** Slices run so far (the first runs at once, in the caller's task). */
+  readonly slices: number;
+  cancel(): void;
+}
+
+export interface SliceWork<T> {
+  each(item: T): void;
+  /** After a slice's last item: flush what the slice gathered. */
+  endSlice(): void;
+}
+
+/**
+ * Handles `items` in slices; the first slice runs before this returns, so a small set is done at
+ * once. `sliceMs: Infinity` does everything now (a caller that must finish in its task).
+ */
+export function runInSlices<T>(items: readonly T[], work: SliceWork<T>, sliceMs = SLICE_MS): SlicedRun {
+  let next = 0;
+  let cancelled = false;
+  let slices = 0;
+  const slice = () => {
+    const start = performance.now();
+    slices++;
+    while (next < items.length) {
+      work.each(items[next++]!);
+      if (next % CHECK_EVERY === 0 && performance.now() - start >= sliceMs) break;
+    }
+    work.endSlice();
+  };
+  slice();
+  const run = {
+    finished: next >= items.length,
+    get slices() {
+      return slices;
+    },
+    cancel() {
+      cancelled = true;
+    },
+    done: Promise.resolve(true),
+  };
+  if (!run.finished) {
+    run.done = (async () => {
+      while (next < items.length) {
+        await yieldToMain();
+        if (cancelled) return false;
+        slice();
+      }
+      run.finished = true;
+      return true;
+    })();
+  }
+  return run;
+}
