@@ -210,7 +210,14 @@ async function main() {
   };
   try {
     if (only('image')) {
-      for (const [label, count, kind] of [...sizes.map((n) => [`${n} boxes`, n, 'box']), [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon']]) {
+      const dense = smoke ? 200 : 100000;
+      const imageScenarios = [
+        ...sizes.map((n) => [`${n} boxes`, n, 'box']),
+        [`${smoke ? 100 : 10000} polygons (8 points)`, smoke ? 100 : 10000, 'polygon'],
+        // Issue #21, dense labeling: the generated Ango record (test/generators/dense-record.ts).
+        [`${dense} dense (3/4 boxes, 1/4 hexagons)`, dense, 'dense'],
+      ];
+      for (const [label, count, kind] of imageScenarios.filter(([label]) => scenarioWanted(label))) {
         results.image[label] = {};
         for (const page of ['image-labelkit', 'image-annotorious']) {
           if (pages.includes(page)) results.image[label][page] = await run('image', label, page, imageSteps(count, kind, page));
@@ -258,10 +265,20 @@ async function main() {
       if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
     }
   }
+  if (scenarioFilter && previous().image) {
+    // `--scenario=`: the image scenarios not run keep their last numbers, in their order.
+    const measured = results.image;
+    results.image = { ...previous().image, ...measured };
+  }
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(root, 'docs', 'benchmarks.md'), report(results));
   console.log('wrote bench/results.json and docs/benchmarks.md');
 }
+
+/** `--scenario=dense`: of the image scenarios, run only those whose label contains the text (the others keep their numbers). */
+const scenarioFilter = process.argv.find((arg) => arg.startsWith('--scenario='))?.slice('--scenario='.length);
+const scenarioWanted = (label) => !scenarioFilter || label.includes(scenarioFilter);
+const previous = () => (existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {});
 
 /** `--only=video,dicom`: run just those groups (the others keep their numbers in results.json). */
 const onlyGroups = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -520,6 +537,14 @@ function report(results) {
     row('add one, first (cold)', 'addOne.first');
     row('add one, median of the next 9', 'addOne.median', 'one frame');
     lines.push(`| ${label} | export + JSON.stringify | ${ms(l['exportAll.exportMs'])} | ${ms(a['exportAll.exportMs'])} | ${ratio(l['exportAll.exportMs'], a['exportAll.exportMs'])} | ≤ 50 ms |`);
+    if (label.includes('dense')) {
+      // Dense labeling (issue #21): when the picture shows, and how long the main thread is held at once.
+      row('load → picture shown (lk-ready; Annotorious: image loaded)', 'load.readyMs');
+      row('longest main-thread task, whole load', 'load.loadLongest', '≤ 50 ms');
+      lines.push(`| ${label} | longest task, indexing and drawing after lk-ready | ${ms(l['load.buildLongest'])} | n/a | | ≤ 50 ms |`);
+      lines.push(`| ${label} | export() alone | ${ms(l['exportAll.exportOnlyMs'])} | n/a | | |`);
+      row('longest task, export + JSON.stringify', 'exportAll.longest', '≤ 50 ms');
+    }
   }
   const floors = Object.values(results.image).map((byPage) => byPage['image-labelkit']?.['frameFloor.median']).filter((v) => typeof v === 'number');
   if (floors.length) lines.push('', `The floor under these frame times: a frame that changes one pixel of an empty page takes ${ms(median(floors))} here (median over the scenarios' pages).`);

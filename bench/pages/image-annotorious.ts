@@ -1,6 +1,7 @@
 import { createImageAnnotator } from '@annotorious/annotorious';
 import '@annotorious/annotorious/annotorious.css';
-import { frameTimes, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { frameTimes, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { denseRecord } from '../../test/generators/dense-record.js';
 
 /** Selections and additions timed one after another (the first is cold). */
 const REPEATS = 10;
@@ -32,36 +33,61 @@ function polygon(s: { id: string; x: number; y: number; w: number; h: number }) 
   };
 }
 
-/** How many shapes were loaded; the ids are s0 … s(count − 1). */
+/** How many shapes were loaded; the ids are s0 … s(count − 1) (d0 … for the dense record). */
 let count = 0;
+let prefix = 's';
 /** The i-th shape to select: spread over the set. */
-const pick = (i: number) => `s${(1 + i * 37) % count}`;
+const pick = (i: number) => `${prefix}${(1 + i * 37) % count}`;
+
+type DenseTool = { objectId: string; 'bounding-box'?: { x: number; y: number; width: number; height: number }; polygon?: [number, number][] };
+
+/** The dense record's objects (test/generators/dense-record.ts) as Annotorious annotations: the same shapes labelkit loads. */
+function denseAnnotations(): unknown[] {
+  const tools = (denseRecord(count).record as { task: { tools: DenseTool[] } }).task.tools;
+  return tools.map((tool) => {
+    const box = tool['bounding-box'];
+    if (box) return rectangle({ id: tool.objectId, x: box.x, y: box.y, w: box.width, h: box.height });
+    const points = tool.polygon!;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const bounds = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+    return { id: tool.objectId, bodies: [], target: { annotation: tool.objectId, selector: { type: 'POLYGON', geometry: { points, bounds } } } };
+  });
+}
 
 window.bench = {
   async load(params) {
     count = Number(params.count);
+    const dense = params.kind === 'dense';
+    if (dense) prefix = 'd';
     const kind = params.kind === 'polygon' ? 'polygon' : 'box';
+    const annotations = dense ? denseAnnotations() : shapes(count, kind).map(kind === 'box' ? rectangle : polygon);
     const src = await syntheticImage();
+    await nextFrame();
     const start = performance.now();
-    // Annotorious has no pan/zoom of its own: a CSS transform on a wrapper is what hosts do.
-    stage = document.createElement('div');
-    stage.style.cssText = 'width: 1280px; height: 720px; overflow: hidden; position: relative';
-    content = document.createElement('div');
-    content.style.cssText = 'transform-origin: 0 0; width: 4000px';
-    const image = new Image();
-    image.style.cssText = 'width: 4000px; display: block';
-    const loaded = new Promise((resolve) => (image.onload = resolve));
-    image.src = src;
-    content.append(image);
-    stage.append(content);
-    document.body.append(stage);
-    await loaded;
-    annotator = createImageAnnotator(image);
-    annotator.setAnnotations(shapes(count, kind).map(kind === 'box' ? rectangle : polygon) as never);
-    content.style.transform = `scale(${1280 / 4000})`;
-    await nextFrame();
-    await nextFrame();
-    return { loadMs: performance.now() - start, drawn: stage.querySelectorAll('rect, polygon').length };
+    let readyMs = 0;
+    const { longestTask: loadLongest } = await longestTask(async () => {
+      // Annotorious has no pan/zoom of its own: a CSS transform on a wrapper is what hosts do.
+      stage = document.createElement('div');
+      stage.style.cssText = 'width: 1280px; height: 720px; overflow: hidden; position: relative';
+      content = document.createElement('div');
+      content.style.cssText = 'transform-origin: 0 0; width: 4000px';
+      const image = new Image();
+      image.style.cssText = 'width: 4000px; display: block';
+      const loaded = new Promise((resolve) => (image.onload = resolve));
+      image.src = src;
+      content.append(image);
+      stage.append(content);
+      document.body.append(stage);
+      await loaded;
+      readyMs = performance.now() - start;
+      annotator = createImageAnnotator(image);
+      annotator.setAnnotations(annotations as never);
+      content.style.transform = `scale(${1280 / 4000})`;
+      await nextFrame();
+      await nextFrame();
+    });
+    return { loadMs: performance.now() - start, readyMs, loadLongest, drawn: stage.querySelectorAll('rect, polygon').length };
   },
   async panZoom() {
     const base = 1280 / 4000;
@@ -73,8 +99,14 @@ window.bench = {
   select: () => repeatedChanges(REPEATS, (i) => annotator.setSelected(pick(i))),
   addOne: () => repeatedChanges(REPEATS, (i) => annotator.addAnnotation(rectangle({ id: `new-${i}`, x: 10 + i * 60, y: 10, w: 50, h: 50 }) as never)),
   async exportAll() {
-    const start = performance.now();
-    const json = JSON.stringify(annotator.getAnnotations());
-    return { exportMs: performance.now() - start, bytes: json.length };
+    await nextFrame();
+    let exportMs = 0;
+    let bytes = 0;
+    const { longestTask: longest } = await longestTask(async () => {
+      const start = performance.now();
+      bytes = JSON.stringify(annotator.getAnnotations()).length;
+      exportMs = performance.now() - start;
+    });
+    return { exportMs, bytes, longest };
   },
 };

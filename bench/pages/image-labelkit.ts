@@ -1,6 +1,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameFloor, frameTimes, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { frameFloor, frameTimes, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { DENSE_ONTOLOGY, denseRecord } from '../../test/generators/dense-record.js';
 
 /** Selections and additions timed one after another (the first is cold). */
 const REPEATS = 10;
@@ -16,15 +17,48 @@ const ontology = {
 
 let element: LkImage;
 
-/** How many shapes were loaded; the ids are s0 … s(count − 1). */
+/** How many shapes were loaded; the ids are s0 … s(count − 1) (d0 … for the dense record). */
 let count = 0;
+let prefix = 's';
 /** The i-th shape to select: spread over the set. */
-const pick = (i: number) => `s${(1 + i * 37) % count}`;
+const pick = (i: number) => `${prefix}${(1 + i * 37) % count}`;
+
+/**
+ * Dense labeling (issue #21): the generated Ango record (test/generators/dense-record.ts, 3 of 4
+ * boxes, 1 of 4 hexagons, one per grid cell) as the host would pass it. Times the picture
+ * (`lk-ready`) and every object drawn (`settled()`), and the longest main-thread task in the whole
+ * load and in the build after `lk-ready` (indexing and drawing, sliced).
+ */
+async function loadDense(): Promise<Record<string, unknown>> {
+  prefix = 'd';
+  const { record } = denseRecord(count);
+  const src = await syntheticImage();
+  await nextFrame();
+  let readyMs = 0;
+  let buildLongest = 0;
+  const start = performance.now();
+  const { longestTask: loadLongest } = await longestTask(async () => {
+    element = document.createElement('lk-image') as LkImage;
+    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
+    element.setAttribute('no-sidebar', '');
+    element.ontology = DENSE_ONTOLOGY;
+    element.annotations = record as never;
+    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
+    element.src = src;
+    document.body.append(element);
+    await ready;
+    readyMs = performance.now() - start;
+    buildLongest = (await longestTask(() => element.settled())).longestTask;
+  });
+  await nextFrame();
+  return { loadMs: performance.now() - start, readyMs, loadLongest, buildLongest, drawn: element.renderedIds().length };
+}
 
 window.bench = {
   frameFloor: () => frameFloor(),
   async load(params) {
     count = Number(params.count);
+    if (params.kind === 'dense') return loadDense();
     const kind = params.kind === 'polygon' ? 'polygon' : 'box';
     const src = await syntheticImage();
     const objects = shapes(count, kind).map((s) =>
@@ -68,8 +102,17 @@ window.bench = {
       ),
     ),
   async exportAll() {
-    const start = performance.now();
-    const json = JSON.stringify(element.export());
-    return { exportMs: performance.now() - start, bytes: json.length };
+    await nextFrame();
+    let exportMs = 0;
+    let exportOnlyMs = 0;
+    let bytes = 0;
+    const { longestTask: longest } = await longestTask(async () => {
+      const start = performance.now();
+      const record = element.export();
+      exportOnlyMs = performance.now() - start;
+      bytes = JSON.stringify(record).length;
+      exportMs = performance.now() - start;
+    });
+    return { exportMs, exportOnlyMs, bytes, longest };
   },
 };

@@ -731,6 +731,11 @@ export class Surface {
     this.paintRun = runInSlices(candidates, work, sync || candidates.length <= SYNC_LIMIT ? Infinity : undefined);
   }
 
+  /** How many of the plane's objects the index holds now (a sliced build adds them after `lk-ready`). */
+  get indexedCount(): number {
+    return this.index.size;
+  }
+
   /** Resolves once the plane's objects are all indexed and the settled bitmap all painted. */
   async built(): Promise<void> {
     while (!this.destroyed && ((this.indexBuild && !this.indexBuild.finished) || (this.paintRun && !this.paintRun.finished))) {
