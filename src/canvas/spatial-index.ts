@@ -30,6 +30,20 @@ export interface SpatialIndex {
   readonly size: number;
 }
 
+/**
+ * Entries in draw order. A search that finds a good part of the index (a zoomed-out view of
+ * 100,000 objects) is put in order by slotting each entry at its order, linear, where a comparison
+ * sort of 100,000 entries takes tens of milliseconds; a small result is sorted.
+ */
+function inOrder(found: Entry[], orders: number): string[] {
+  if (found.length < 1000 || found.length * 8 < orders) return found.sort((a, b) => a.order - b.order).map((entry) => entry.id);
+  const slots = new Array<string | undefined>(orders);
+  for (const entry of found) slots[entry.order] = entry.id;
+  const ids: string[] = [];
+  for (const id of slots) if (id !== undefined) ids.push(id);
+  return ids;
+}
+
 export function createSpatialIndex(): SpatialIndex {
   const tree = new RBush<Entry>();
   const entries = new Map<string, Entry>();
@@ -86,10 +100,8 @@ export function createSpatialIndex(): SpatialIndex {
       tree.load(added);
     },
     search(box) {
-      return tree
-        .search({ minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height })
-        .sort((a, b) => a.order - b.order)
-        .map((entry) => entry.id);
+      const found = tree.search({ minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height });
+      return inOrder(found, counter);
     },
     bounds(id) {
       const e = entries.get(id);

@@ -80,7 +80,7 @@ describe('100,000 objects on one lk-image', function () {
   });
 
   it('a drag with the box class draws object 100,001; the export holds all of them, exactly', async () => {
-    const { element, layout } = await load();
+    const { element } = await load();
     await press('1');
     expect(element.session.activeSchemaId).to.equal('d-box');
     const changed = nextEvent<CustomEvent>(element, 'lk-change');
@@ -102,22 +102,26 @@ describe('100,000 objects on one lk-image', function () {
     const pixel = 1 / element.view!.scale;
     expect(Math.abs(box.x - 1000)).to.be.below(pixel + 0.01);
     expect(Math.abs(box.width - 400)).to.be.below(2 * pixel + 0.01);
-    expect(layout.columns).to.be.above(0);
   });
 
   it('the object list renders a bounded number of rows; ↓ and End move through every object', async () => {
     const { element } = await load();
     const list = element.shadowRoot!.querySelector('lk-object-list')!;
     await list.updateComplete;
-    const rows = () => list.shadowRoot!.querySelectorAll('[role="option"]');
+    const rows = () => list.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]');
     expect(rows().length).to.be.within(1, 60);
     rows()[0]!.focus();
     await press('ArrowDown');
+    await list.updateComplete;
+    expect((list.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset')).to.equal('2');
     await press('End');
     await list.updateComplete;
     const focused = list.shadowRoot!.activeElement as HTMLElement;
-    expect(focused.getAttribute('aria-posinset')).to.equal(String(COUNT + 1));
-    expect(focused.getAttribute('aria-setsize')).to.equal(String(COUNT + 1));
+    // Every object is reachable (the drag above may have added one).
+    const total = String(element.export().task.tools.length);
+    expect(Number(total)).to.be.at.least(COUNT);
+    expect(focused.getAttribute('aria-posinset')).to.equal(total);
+    expect(focused.getAttribute('aria-setsize')).to.equal(total);
     expect(rows().length).to.be.within(1, 60);
   });
 });
