@@ -89,15 +89,15 @@ window.bench = {
     });
     return { loadMs: performance.now() - start, readyMs, loadLongest, drawn: stage.querySelectorAll('rect, polygon').length };
   },
-  async panZoom() {
+  async panZoom(params) {
     const base = 1280 / 4000;
-    return frameTimes(60, (i) => {
+    return frameTimes(Number(params.frames ?? 60), (i) => {
       const zoom = base * (1 + 0.5 * Math.sin(i / 10));
       content.style.transform = `translate(${-i * 4}px, ${-i * 2}px) scale(${zoom})`;
     });
   },
-  select: () => repeatedChanges(REPEATS, (i) => annotator.setSelected(pick(i))),
-  addOne: () => repeatedChanges(REPEATS, (i) => annotator.addAnnotation(rectangle({ id: `new-${i}`, x: 10 + i * 60, y: 10, w: 50, h: 50 }) as never)),
+  select: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => annotator.setSelected(pick(i))),
+  addOne: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => annotator.addAnnotation(rectangle({ id: `new-${i}`, x: 10 + i * 60, y: 10, w: 50, h: 50 }) as never)),
   async exportAll() {
     await nextFrame();
     let exportMs = 0;

@@ -80,17 +80,17 @@ window.bench = {
     await nextFrame();
     return { loadMs: performance.now() - start, drawn: element.renderedIds().length, renderer: (element as unknown as { surface: { rendererKind: string } }).surface.rendererKind };
   },
-  async panZoom() {
+  async panZoom(params) {
     const surface = (element as unknown as { surface: { view: { scale: number; offsetX: number; offsetY: number }; setView(v: unknown): void } }).surface;
     const base = surface.view;
-    return frameTimes(60, (i) => {
+    return frameTimes(Number(params.frames ?? 60), (i) => {
       const zoom = 1 + 0.5 * Math.sin(i / 10);
       surface.setView({ scale: base.scale * zoom, offsetX: base.offsetX - i * 4, offsetY: base.offsetY - i * 2 });
     });
   },
-  select: () => repeatedChanges(REPEATS, (i) => element.session.select([pick(i)])),
-  addOne: () =>
-    repeatedChanges(REPEATS, (i) =>
+  select: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => element.session.select([pick(i)])),
+  addOne: (params) =>
+    repeatedChanges(Number(params.repeats ?? REPEATS), (i) =>
       element.session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
         tx.putObject({
           objectId: `new-${i}`,
