@@ -138,6 +138,9 @@ function call(tab, step, params = {}) {
  * is `[name, params]` (a `window.bench` function in the page) or `[name, async (tab) => metrics]`
  * (run here: real mouse and keyboard input through playwright, CDP).
  */
+/** A step that runs longer is stopped and recorded as `<step>.unfinishedAfterMs` (a peer that cannot cope with the load). */
+const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_LIMIT_MS ?? 240000);
+
 async function scenario(browser, origin, page, steps) {
   const results = [];
   for (let run = 0; run < runs; run++) {
@@ -149,10 +152,18 @@ async function scenario(browser, origin, page, steps) {
     const metrics = {};
     for (const [name, params] of steps) {
       let value;
+      let timer;
+      const limit = new Promise((resolveLimit) => (timer = setTimeout(() => resolveLimit('unfinished'), STEP_LIMIT_MS)));
       try {
-        value = typeof params === 'function' ? await params(tab) : await call(tab, name, params ?? {});
+        value = await Promise.race([typeof params === 'function' ? params(tab) : call(tab, name, params ?? {}), limit]);
+        if (value === 'unfinished') {
+          metrics[`${name}.unfinishedAfterMs`] = STEP_LIMIT_MS;
+          break;
+        }
       } catch (error) {
         throw new Error(`${page} step ${name}: ${error.message.split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`, { cause: error });
+      } finally {
+        clearTimeout(timer);
       }
       for (const [key, v] of Object.entries(value ?? {})) {
         if (typeof v === 'number') metrics[`${name}.${key}`] = v;
@@ -161,7 +172,8 @@ async function scenario(browser, origin, page, steps) {
       }
     }
     results.push(metrics);
-    await tab.close();
+    // A page still busy in a step that ran out of time is closed without waiting for it.
+    await tab.close({ runBeforeUnload: false }).catch(() => {});
   }
   const keys = [...new Set(results.flatMap((r) => Object.keys(r)))];
   return Object.fromEntries(keys.map((key) => {
@@ -556,6 +568,12 @@ function report(results) {
       lines.push(`| ${label} | longest task, indexing and drawing after lk-ready | ${ms(l['load.buildLongest'])} | n/a | | ≤ 50 ms |`);
       lines.push(`| ${label} | export() alone | ${ms(l['exportAll.exportOnlyMs'])} | n/a | | |`);
       row('longest task, export + JSON.stringify', 'exportAll.longest', '≤ 50 ms');
+      const unfinished = (r) =>
+        Object.keys(r)
+          .filter((k) => k.endsWith('.unfinishedAfterMs'))
+          .map((k) => `${k.split('.')[0]} (stopped after ${r[k] / 1000} s; later steps not run)`)
+          .join(', ') || 'none';
+      lines.push(`| ${label} | steps that did not finish | ${unfinished(l)} | ${unfinished(a)} | | |`);
     }
   }
   const floors = Object.values(results.image).map((byPage) => byPage['image-labelkit']?.['frameFloor.median']).filter((v) => typeof v === 'number');
