@@ -104,13 +104,16 @@ describe('100,000 objects on one lk-image', function () {
     expect(Math.abs(box.width - 400)).to.be.below(2 * pixel + 0.01);
   });
 
-  it('the object list renders a bounded number of rows; ↓ and End move through every object', async () => {
+  it('the object list renders a bounded number of rows; Home, ↓ and End move through every object', async () => {
     const { element } = await load();
     const list = element.shadowRoot!.querySelector('lk-object-list')!;
     await list.updateComplete;
     const rows = () => list.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]');
     expect(rows().length).to.be.within(1, 60);
     rows()[0]!.focus();
+    await press('Home');
+    await list.updateComplete;
+    expect((list.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset')).to.equal('1');
     await press('ArrowDown');
     await list.updateComplete;
     expect((list.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset')).to.equal('2');
