@@ -7,6 +7,11 @@
 /** Time one slice may take before it yields (the check is every CHECK_EVERY items). */
 export const SLICE_MS = 8;
 const CHECK_EVERY = 32;
+/**
+ * At most this many items a slice: what a slice gathers is flushed at its end (an R-tree bulk load,
+ * a canvas fill and stroke), untimed, and grows with the items.
+ */
+export const MAX_SLICE_ITEMS = 2000;
 
 /** Yields the main thread: `scheduler.yield()` where there is one (it keeps the task's priority), else a macrotask. */
 export function yieldToMain(): Promise<void> {
@@ -40,8 +45,9 @@ export function runInSlices<T>(items: readonly T[], work: SliceWork<T>, sliceMs 
   let slices = 0;
   const slice = () => {
     const start = performance.now();
+    const last = sliceMs === Infinity ? items.length : Math.min(items.length, next + MAX_SLICE_ITEMS);
     slices++;
-    while (next < items.length) {
+    while (next < last) {
       work.each(items[next++]!);
       if (next % CHECK_EVERY === 0 && performance.now() - start >= sliceMs) break;
     }

@@ -65,6 +65,8 @@ export interface SurfaceExtension {
 }
 
 const SETTLE_MS = 120;
+/** How long `built()` waits for a due render of the settled bitmap before its caller renders it at once. */
+const MAX_BUILD_WAIT_MS = 5000;
 const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
@@ -736,11 +738,23 @@ export class Surface {
     return this.index.size;
   }
 
-  /** Resolves once the plane's objects are all indexed and the settled bitmap all painted. */
+  /**
+   * Resolves once the plane's objects are all indexed and the settled bitmap all painted. With many
+   * objects it also waits (up to MAX_BUILD_WAIT_MS) for a bitmap render that is due (the view
+   * still settling), so the caller's `renderNow()` does not paint them all in one task.
+   */
   async built(): Promise<void> {
-    while (!this.destroyed && ((this.indexBuild && !this.indexBuild.finished) || (this.paintRun && !this.paintRun.finished))) {
-      const run = this.indexBuild && !this.indexBuild.finished ? this.indexBuild : this.paintRun!;
-      if (!(await run.done) && run === this.paintRun) break;
+    const waitUntil = performance.now() + MAX_BUILD_WAIT_MS;
+    while (!this.destroyed) {
+      const run = [this.indexBuild, this.paintRun].find((r) => r && !r.finished);
+      if (run) {
+        // A cancelled run was replaced by a new one: look again (one cancelled and kept: give up).
+        if (!(await run.done) && (run === this.indexBuild || run === this.paintRun)) return;
+        continue;
+      }
+      const renderDue = this.index.size > SYNC_LIMIT && (this.viewMoving || this.cacheDirty);
+      if (!renderDue || performance.now() > waitUntil) return;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
   }
 
