@@ -6,11 +6,8 @@ import { captureScreen } from '../server/screen-client.js';
 import { FRAME_NUMBERS_URL, frameNumberFrom } from '../media/video/video-helpers.js';
 import { canvasOf, fetchJson, frames, nextEvent, ONTOLOGY_URL } from './helpers.js';
 
-/**
- * The frame number the stage shows, read from the video's grey blocks in a screenshot of the
- * stage: what the user sees, whatever drew it.
- */
-export async function frameShown(element: LkVideo): Promise<number> {
+/** A screenshot of the stage once the frame asked for is drawn, read at asset (video) pixel coordinates. */
+export async function stageOnScreen(element: LkVideo): Promise<(x: number, y: number) => [number, number, number, number]> {
   await element.settled();
   await frames(2);
   const rect = canvasOf(element).getBoundingClientRect();
@@ -19,7 +16,16 @@ export async function frameShown(element: LkVideo): Promise<number> {
   const region = { x: left, y: top, width: Math.min(rect.right, window.innerWidth) - left, height: Math.min(rect.bottom, window.innerHeight) - top };
   const screen = await captureScreen(region);
   const view = element.view!;
-  return frameNumberFrom((x, y) => screen.at(rect.left + view.offsetX + x * view.scale, rect.top + view.offsetY + y * view.scale)[0]);
+  return (x, y) => screen.at(rect.left + view.offsetX + x * view.scale, rect.top + view.offsetY + y * view.scale);
+}
+
+/**
+ * The frame number the stage shows, read from the video's grey blocks in a screenshot of the
+ * stage: what the user sees, whatever drew it.
+ */
+export async function frameShown(element: LkVideo): Promise<number> {
+  const at = await stageOnScreen(element);
+  return frameNumberFrom((x, y) => at(x, y)[0]);
 }
 
 /** `<lk-video>` on frame-numbers.webm (300 frames) with the all-types ontology and `annotations`, loaded and focused. */
@@ -29,7 +35,7 @@ export async function mountFrameNumbers(annotations?: unknown): Promise<LkVideo>
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
   `);
   if (annotations) element.annotations = annotations as LkVideo['annotations'];
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready', 30000);
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();

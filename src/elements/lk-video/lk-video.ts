@@ -13,6 +13,7 @@ import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
 import { addKeyframeAt, bringBackAt, copyShapeToFrames, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
+import { nearestVisibleFrame } from '../../media/video/nearest-visible-frame.js';
 import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
@@ -84,6 +85,8 @@ export class LkVideo extends SurfaceElement {
   private recoveryAbort: AbortController | undefined;
   /** The status line shows a failure from after loading (see showSessionError). */
   private sessionErrorShown = false;
+  /** The selection as last seen, to tell a newly picked track from one kept (see followSelection). */
+  private lastSelection: readonly string[] = [];
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -95,6 +98,7 @@ export class LkVideo extends SurfaceElement {
     new ContextProvider(this, { context: elementShortcutsContext, initialValue: VIDEO_SHORTCUTS });
     this.session.subscribe((topic) => {
       if (topic === 'plane') this.followPlane();
+      if (topic === 'selection') this.followSelection();
     });
     this.session.store.subscribe((change) => {
       if (change.origin !== 'user' || change.phase !== 'commit' || change.reason !== 'classify') return;
@@ -522,6 +526,41 @@ export class LkVideo extends SurfaceElement {
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
+  /**
+   * A track picked while it is not on this frame (the object list, Tab, the host) brings the
+   * playhead to its nearest drawn frame, where it is shown selected. Not when whoever selected it
+   * also moved the playhead in the same turn (a timeline diamond goes to its own frame).
+   */
+  private followSelection(): void {
+    const previous = new Set(this.lastSelection);
+    this.lastSelection = this.session.selection;
+    const picked = this.session.selection.at(-1);
+    const track = picked === undefined || previous.has(picked) ? undefined : this.session.store.state.objects.get(picked);
+    if (!track) return;
+    const plane = this.session.plane;
+    queueMicrotask(() => {
+      if (this.session.plane !== plane || this.session.selection.at(-1) !== picked) return;
+      // Its keyframe or stop is here (a timeline diamond on this frame): this is its frame.
+      if (track.keyframes.some((keyframe) => keyframe.frame === plane)) return;
+      const frame = nearestVisibleFrame(track.keyframes, plane, this.session.planeCount);
+      if (frame !== undefined && frame !== plane) this.goToFrame(frame);
+    });
+  }
+
+  /**
+   * Tab / Shift+Tab walk every track in the object list's order, not only this frame's: a track
+   * that is not here brings the playhead to it (followSelection). Past the last one Tab leaves.
+   */
+  private selectNeighbourTrack(direction: 1 | -1): boolean {
+    const tracks = [...this.session.store.state.objects.values()].filter((object) => !this.session.hidden.has(object.objectId));
+    const last = this.session.selection.at(-1);
+    const current = last === undefined ? -1 : tracks.findIndex((object) => object.objectId === last);
+    const next = tracks[current === -1 ? (direction > 0 ? 0 : tracks.length - 1) : current + direction];
+    if (!next) return false;
+    this.session.select([next.objectId]);
+    return true;
+  }
+
   private onPlaybackChange(): void {
     this.playing = !this.paused;
     if (this.player) this.rate = this.player.playbackRate;
@@ -536,6 +575,8 @@ export class LkVideo extends SurfaceElement {
       void this.stepFrames(1);
       return true;
     }
+    if (action === 'nextObject' || action === 'previousObject') return this.selectNeighbourTrack(action === 'nextObject' ? 1 : -1);
+    if (action === 'copyToNextFrames') return this.copyToNextFrames(this.copyCount);
     if (action === 'propagateToEnd') return this.copyToNextFrames('end');
     if (super.handleKeyAction(action, event)) return true;
     // Arrows nudge a selection (the base); with nothing to nudge, ← → step through frames.
