@@ -66,6 +66,23 @@ describe('<lk-video> picking a track that is not on this frame', () => {
     expect(element.currentFrame).to.equal(200);
   });
 
+  it("by its timeline row's name: the playhead stays (the labeler chose this frame, e.g. to bring a stopped track back)", async function () {
+    this.timeout(40000);
+    const element = await mountFrameNumbers(TRACKS);
+    await element.seekToFrame(100);
+    const timeline = element.shadowRoot!.querySelector('lk-timeline')!;
+    await timeline.updateComplete;
+    const label = timeline.shadowRoot!.querySelector(`.row[data-object-id="late"] .label`)!;
+    label.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const name = label.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(name.left + name.width / 2), Math.round(name.top + name.height / 2)] });
+    window.scrollTo(0, 0);
+    expect(element.session.selection).to.deep.equal(['late']);
+    await element.settled();
+    expect(element.currentFrame).to.equal(100);
+    expect(await frameShown(element)).to.equal(100);
+  });
+
   it('with Tab and Shift+Tab: every track in the list order, the playhead following each one', async function () {
     this.timeout(40000);
     const element = await mountFrameNumbers(TRACKS);

@@ -87,6 +87,15 @@ export class LkVideo extends SurfaceElement {
   private sessionErrorShown = false;
   /** The selection as last seen, to tell a newly picked track from one kept (see followSelection). */
   private lastSelection: readonly string[] = [];
+  /** A click on the timeline is under way: a track picked by its row stays on this frame (see followSelection). */
+  private clickOnTimeline = false;
+  private readonly onTimelineClick = {
+    handleEvent: () => {
+      this.clickOnTimeline = true;
+      setTimeout(() => (this.clickOnTimeline = false));
+    },
+    capture: true,
+  };
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -529,12 +538,15 @@ export class LkVideo extends SurfaceElement {
   /**
    * A track picked while it is not on this frame (the object list, Tab, the host) brings the
    * playhead to its nearest drawn frame, where it is shown selected. Not when whoever selected it
-   * also moved the playhead in the same turn (a timeline diamond goes to its own frame).
+   * also moved the playhead in the same turn (a timeline diamond goes to its own frame), and not
+   * when it was picked on the timeline: there the labeler chose the frame (to bring a stopped
+   * track back on it with Keyframe).
    */
   private followSelection(): void {
     const previous = new Set(this.lastSelection);
     this.lastSelection = this.session.selection;
     const picked = this.session.selection.at(-1);
+    if (this.clickOnTimeline) return;
     const track = picked === undefined || previous.has(picked) ? undefined : this.session.store.state.objects.get(picked);
     if (!track) return;
     const plane = this.session.plane;
@@ -816,7 +828,7 @@ export class LkVideo extends SurfaceElement {
             </button>
           </span>
         </div>
-        <lk-timeline .session=${this.session} .fps=${fps}></lk-timeline>
+        <lk-timeline .session=${this.session} .fps=${fps} @click=${this.onTimelineClick}></lk-timeline>
       </div>
     `;
   }
