@@ -45,7 +45,9 @@ function blobRangeReader(blob: Blob): RangeReader {
  *
  * Keys: Space plays/pauses (a Space drag pans instead); ← → step a frame and Shift+← → ten when
  * nothing is selected (with a selection they nudge it; Alt+← → always step); Home/End first/last
- * frame; `,` `.` previous/next keyframe; S stops the object under the pointer on this frame.
+ * frame; `,` `.` previous/next keyframe; S stops the object under the pointer on this frame;
+ * Ctrl+Shift+→ / ↓ / End copy the selection to the next frame / next N frames / the end; Tab walks
+ * every track, bringing the playhead to one that is not on this frame.
  *
  * @tagname lk-video
  * @summary Video labeling element.

@@ -46,6 +46,9 @@ interface KeyDrag {
  * `,` `.` previous/next keyframe). On a focused diamond: Enter goes to it, Delete removes it,
  * Alt+← → move it one frame (Shift+Alt ten), ← → go to the row's previous/next diamond.
  *
+ * Zoom: Ctrl+wheel on the timeline or the wheel over the ruler zooms about the pointer; − / + / Fit
+ * about the current-frame cursor (up to 16 px a frame; the ruler's labels follow).
+ *
  * Like the other panels it takes its session from the `session` property or from the labelkit
  * element around it.
  *
