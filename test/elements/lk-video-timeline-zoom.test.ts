@@ -101,4 +101,20 @@ describe('<lk-video> timeline zoom', () => {
     }
     expect(Math.abs(cursorX() - before)).to.be.below(3);
   });
+
+  it('the wheel over the ruler zooms without Ctrl; over the rows it still scrolls them', async function () {
+    this.timeout(30000);
+    const element = await mountFrameNumbers({ task: { tools: carTrack('car', [150, 151]) } });
+    const timeline = timelineOf(element);
+    await timeline.updateComplete;
+    const fitted = timeline.pxPerFrame;
+    const ruler = centre(timeline.shadowRoot!.querySelector('.ruler .track')!);
+    await executeServerCommand('input:wheel', { x: ruler[0], y: ruler[1], deltaY: -100 });
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame).to.be.closeTo(fitted * 1.5, 1e-9);
+    const row = centre(timeline.shadowRoot!.querySelector('.row .track')!);
+    await executeServerCommand('input:wheel', { x: row[0], y: row[1], deltaY: -100 });
+    await timeline.updateComplete;
+    expect(timeline.pxPerFrame, 'no zoom over a row without Ctrl').to.be.closeTo(fitted * 1.5, 1e-9);
+  });
 });
