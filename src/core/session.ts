@@ -41,7 +41,10 @@ export interface SessionActions {
  * what is drawn and hit, never the annotations.
  */
 export interface DisplaySettings {
-  /** Every object hidden (H). */
+  /**
+   * Every object there was when it was turned on hidden (H). Objects drawn (or pasted) after stay
+   * visible: the labeler hid the clutter to draw what is missing, and sees what they draw.
+   */
   readonly allHidden: boolean;
   /** Classes whose objects are hidden, by schemaId. */
   readonly hiddenClasses: ReadonlySet<string>;
@@ -139,9 +142,11 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   let problems: readonly Problem[] = [];
   let revealed: Problem | undefined;
   let display: DisplaySettings = defaultDisplaySettings;
+  /** The objects Hide all hid: those there were when it was turned on. */
+  let hiddenByHideAll: ReadonlySet<string> = new Set();
   const isHidden = (objectId: string): boolean => {
     if (hidden.has(objectId)) return true;
-    if (display.allHidden) return store.state.objects.has(objectId);
+    if (display.allHidden && hiddenByHideAll.has(objectId)) return store.state.objects.has(objectId);
     if (display.hiddenClasses.size === 0) return false;
     const schemaId = store.state.objects.get(objectId)?.schemaId;
     return schemaId !== undefined && display.hiddenClasses.has(schemaId);
@@ -293,6 +298,7 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       next.fillOpacity = Math.max(0, Math.min(1, Number.isFinite(next.fillOpacity) ? next.fillOpacity : display.fillOpacity));
       for (const key of ['brightness', 'contrast', 'gamma'] as const) next[key] = Math.max(0.1, Math.min(10, Number.isFinite(next[key]) ? next[key] : display[key]));
       if ((Object.keys(next) as (keyof DisplaySettings)[]).every((key) => next[key] === display[key])) return;
+      if (next.allHidden && !display.allHidden) hiddenByHideAll = new Set(store.state.objects.keys());
       display = next;
       emit('visibility');
     },

@@ -40,6 +40,7 @@ export type KeyAction =
   | 'paste'
   | 'duplicate'
   | 'copyToNextFrame'
+  | 'copyToNextFrames'
   | 'propagateToEnd'
   | 'skipKeypoint'
   | 'keypointVisibility';
@@ -91,6 +92,8 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   paste: 'mod+v',
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
+  // <lk-video>: onto the next N frames, N as set beside the player bar's copy button.
+  copyToNextFrames: 'mod+shift+arrowdown',
   propagateToEnd: 'mod+shift+end',
   // Keypoints: V is the select tool, S stops a video track: X crosses a point out, O for occluded.
   skipKeypoint: 'x',
@@ -107,6 +110,9 @@ export const ELEMENT_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
   'entityStartForward',
   'entityEndBack',
   'entityEndForward',
+  'copyToNextFrame',
+  'copyToNextFrames',
+  'propagateToEnd',
 ]);
 
 /** The chords bound to `action` now: the host's override (`null`: none) or the default. */
