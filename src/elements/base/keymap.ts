@@ -40,7 +40,8 @@ export type KeyAction =
   | 'paste'
   | 'duplicate'
   | 'copyToNextFrame'
-  | 'propagateToEnd';
+  | 'propagateToEnd'
+  | 'raiseIssue';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -90,6 +91,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
   propagateToEnd: 'mod+shift+end',
+  raiseIssue: 'i',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */

@@ -49,6 +49,7 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   duplicate: 'Duplicate the selection',
   copyToNextFrame: 'Video: copy the selection to the next frame and go there',
   propagateToEnd: 'Video: copy the selection onto every frame to the end',
+  raiseIssue: 'Review: raise an issue on the selected object, or at the next click',
 };
 
 /** One row of the table: what it does and the chords that do it. */
