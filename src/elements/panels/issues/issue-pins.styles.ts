@@ -6,6 +6,8 @@ export const issuePinsStyles = css`
     inset: 0;
     overflow: hidden;
     pointer-events: none;
+    /* Over a PDF page's text spans (z-index 1 in the page). */
+    z-index: 2;
   }
   :host([placing]) {
     pointer-events: auto;
