@@ -51,7 +51,7 @@ export interface Issue {
 /** What an issue is attached to, chosen before its first message is written. */
 export type IssueAnchor = Pick<Issue, 'objectId' | 'page' | 'position' | 'span'>;
 
-export interface ErrorCode {
+export interface IssueErrorCode {
   code: string;
   /** What the reviewer reads; the code itself when absent. */
   title?: string;
@@ -60,7 +60,13 @@ export interface ErrorCode {
 /** A group of error codes, as in Ango's review (Wrong, Missing, Unqualified, …). */
 export interface ErrorCodeCategory {
   category: string;
-  codes: ErrorCode[];
+  codes: IssueErrorCode[];
+}
+
+/** What a host may write: a code alone stands for `{ code }`. */
+export interface ErrorCodeCategoryInput {
+  category: string;
+  codes: readonly (string | IssueErrorCode)[];
 }
 
 export type IssueAction = 'create' | 'reply' | 'resolve' | 'reopen' | 'delete';
@@ -138,7 +144,7 @@ export function parseErrorCodes(input: unknown): Result<ErrorCodeCategory[]> {
   input.forEach((entry: unknown, index) => {
     const path = `$[${index}]`;
     if (!isRecord(entry) || !isText(entry.category) || !Array.isArray(entry.codes)) return problem(path, 'must be { category, codes: [] }');
-    const codes: ErrorCode[] = [];
+    const codes: IssueErrorCode[] = [];
     entry.codes.forEach((code: unknown, at) => {
       const item = isText(code) ? { code } : isRecord(code) && isText(code.code) && (code.title === undefined || isText(code.title)) ? { code: code.code, ...(isText(code.title) ? { title: code.title } : {}) } : undefined;
       if (!item || item.code === '') return problem(`${path}.codes[${at}]`, 'must be a code string or { code, title? }');

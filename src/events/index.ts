@@ -58,10 +58,11 @@ export interface LkReviewDetail {
 export type LkErrorDetail = ErrorInfo;
 
 export type {
-  ErrorCode as IssueErrorCode,
   ErrorCodeCategory,
+  ErrorCodeCategoryInput,
   Issue,
   IssueAction,
+  IssueErrorCode,
   IssueMessage,
   IssuePosition,
   IssueSpan,

@@ -30,7 +30,7 @@ import {
   type ChangeReasonName,
   type LkReviewDetail,
 } from '../../events/index.js';
-import type { ErrorCodeCategory, Issue, IssueAnchor } from '../../core/issues.js';
+import type { ErrorCodeCategoryInput, Issue, IssueAnchor } from '../../core/issues.js';
 import { IssueController, type IssueMode } from './issue-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
@@ -179,10 +179,10 @@ export abstract class AnnotatorElement extends LitElement {
    * { code: 'loose-box', title: 'Box too loose' }] }]`). Rejecting the task without an open issue asks for one.
    */
   @property({ attribute: false })
-  get errorCodes(): readonly ErrorCodeCategory[] | undefined {
+  get errorCodes(): readonly ErrorCodeCategoryInput[] | undefined {
     return this.errorCodesInput;
   }
-  set errorCodes(value: readonly ErrorCodeCategory[] | undefined) {
+  set errorCodes(value: readonly ErrorCodeCategoryInput[] | undefined) {
     const old = this.errorCodesInput;
     this.errorCodesInput = value;
     this.issueController.setErrorCodes(value);
@@ -248,7 +248,7 @@ export abstract class AnnotatorElement extends LitElement {
   private ontologyInput: OntologyInput | string | undefined;
   private annotationsInput: AnnotationsInput | undefined;
   private issuesInput: readonly Issue[] | undefined;
-  private errorCodesInput: readonly ErrorCodeCategory[] | undefined;
+  private errorCodesInput: readonly ErrorCodeCategoryInput[] | undefined;
   /** @internal */
   protected readonly issueController: IssueController;
   private timeStarted = false;
