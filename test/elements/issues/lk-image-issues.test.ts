@@ -44,6 +44,7 @@ describe('review issues on <lk-image>', () => {
     expect(panel.shadowRoot!.activeElement?.id).to.equal('issue-comment');
     await sendKeys({ type: 'Bottle not labelled' });
     await clickControl(query(panel, 'input[value="missing-object"]'));
+    await expect(panel, 'the composer').to.be.accessible();
     const created = nextIssue(element);
     await clickControl(buttonNamed(panel, 'Raise issue'));
     const { detail } = await created;
