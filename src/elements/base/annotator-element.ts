@@ -249,7 +249,7 @@ export abstract class AnnotatorElement extends LitElement {
   private annotationsInput: AnnotationsInput | undefined;
   private issuesInput: readonly Issue[] | undefined;
   private errorCodesInput: readonly ErrorCodeCategoryInput[] | undefined;
-  /** @internal */
+  /** Review issues: reads `issues` and `errorCodes`, sets who may do what, fires `lk-issue`. */
   protected readonly issueController: IssueController;
   private timeStarted = false;
   private trackerIdleTimeout: number;

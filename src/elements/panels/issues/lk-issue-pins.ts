@@ -37,10 +37,13 @@ export interface PinView {
 export class LkIssuePins extends LitElement {
   static override styles = issuePinsStyles;
 
+  /** The element's issue board: a pin's click shows its issue through it. */
   @property({ attribute: false }) board: IssueBoard | undefined;
+  /** The pins on this plane, in asset units. */
   @property({ attribute: false }) pins: readonly IssuePin[] = [];
   /** The pin of the issue being written. */
   @property({ attribute: false }) draft: IssuePosition | undefined;
+  /** How asset units map to this layer's CSS pixels. */
   @property({ attribute: false }) view: PinView = { scale: 1, offsetX: 0, offsetY: 0 };
   /** The next click places an issue. */
   @property({ type: Boolean, reflect: true }) placing = false;
