@@ -128,7 +128,7 @@ export class LkIssuesPanel extends PanelElement {
     const focused = board.focused === issue.issueId;
     const first = issue.thread[0];
     return html`<li class=${`issue ${issue.status}${focused ? ' focused' : ''}`} data-issue=${issue.issueId}>
-      <button type="button" class="open-issue" aria-expanded=${focused ? 'true' : 'false'} @click=${() => board.focus(focused ? undefined : issue.issueId)}>
+      <button type="button" class="open-issue" aria-expanded=${focused ? 'true' : 'false'} @click=${() => board.focus(issue.issueId)}>
         <span class="number">${number}</span>
         <span class=${`status ${issue.status}`}>${issue.status}</span>
         <span class="summary">${first?.text ?? ''}</span>
