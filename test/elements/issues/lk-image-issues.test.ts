@@ -196,6 +196,42 @@ describe('review issues on <lk-image>', () => {
     expect((await created).detail.issue.objectId).to.equal('car-1');
   });
 
+  it('labelers raise issues only with issue-mode="all"; they may always answer; view mode only reads', async () => {
+    const given: Issue[] = [{ issueId: 'i-1', position: { x: 30, y: 30 }, errorCodes: [], status: 'open', thread: thread('Fix this') }];
+    const element = await mountImageOn(picture.src, ontology, annotations);
+    element.issues = given;
+    await element.updateComplete;
+    const panel = await issuesPanel(element);
+    expect(panel.shadowRoot!.querySelector('button.add'), 'no Add issue for a labeler').to.equal(null);
+    await click(element, [80, 70]);
+    const events = recordEvents(element, ['lk-issue']);
+    await press('i');
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('form.composer'), 'I raises nothing').to.equal(null);
+    // The labeler answers the reviewer and resolves the issue.
+    await clickControl(query(panel, 'li[data-issue="i-1"] button.open-issue'));
+    await panel.updateComplete;
+    await clickControl(buttonNamed(panel, 'Resolve'));
+    expect(events.map((event) => event.detail.action)).to.deep.equal(['resolve']);
+    expect(panel.shadowRoot!.querySelector('button.delete'), 'no Delete for a labeler').to.equal(null);
+
+    element.issueMode = 'all';
+    await element.updateComplete;
+    await panel.updateComplete;
+    element.focus();
+    await press('i');
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('form.composer'), 'I opens the composer with issue-mode="all"').to.not.equal(null);
+
+    element.mode = 'view';
+    await element.updateComplete;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('button.add')).to.equal(null);
+    expect(panel.shadowRoot!.querySelector('form.composer')).to.equal(null);
+    expect(panel.shadowRoot!.querySelector('textarea#reply'), 'no reply in view mode').to.equal(null);
+    expect(queryAll(panel, 'li.issue')).to.have.length(1);
+  });
+
   it('asks for an error code before rejecting a task without an open issue', async () => {
     const element = await mountReview();
     const reviews = recordEvents(element, ['lk-review']);
