@@ -9,7 +9,7 @@ import type { LkVideo } from '../../../src/elements/lk-video/lk-video.js';
 import { FRAME_NUMBERS_URL } from '../../media/video/video-helpers.js';
 import { buttonNamed, click as clickControl, query } from '../panels/helpers.js';
 import { fetchJson, nextEvent, ONTOLOGY_URL, pagePoint, resetMouse } from '../helpers.js';
-import { issuesPanel, nextIssue, pinPoint, pinsShown } from './issue-helpers.js';
+import { issuesPanel, nextIssue, pinLayers, pinPoint, pinsShown } from './issue-helpers.js';
 
 afterEach(() => resetMouse());
 
@@ -18,7 +18,7 @@ async function mount(): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video style="--lk-height: 640px; width: 1000px" mode="review" preload="auto" .ontology=${ontology} .user=${{ id: 'rev-1' }}></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready', 45000);
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();
@@ -59,6 +59,10 @@ describe('review issues on <lk-video>', () => {
     await element.seekToFrame(5);
     const panel = await issuesPanel(element);
     await clickControl(buttonNamed(panel, 'Add issue'));
+    // The layer that takes the placing click covers the picture, never the player bar under it.
+    const [layer] = await pinLayers(element);
+    const surface = element.shadowRoot!.querySelector('.surface')!.getBoundingClientRect();
+    expect(layer!.getBoundingClientRect().bottom).to.equal(surface.bottom);
     await sendMouse({ type: 'click', position: pagePoint(element, 100, 80) });
     await panel.updateComplete;
     await sendKeys({ type: 'Missed the bottle' });
