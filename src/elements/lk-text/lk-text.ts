@@ -833,8 +833,23 @@ export class LkText extends AnnotatorElement {
 
   /** The issue pins at the start of their characters (their element loads with the issues panel). */
   private renderIssuePins(): TemplateResult | typeof nothing {
-    if (!this.issueController.shown || !this.view || !this.content) return nothing;
-    const { pins, draft } = textIssuePins(this.session.issues, {
+    const placed = this.issuePinPlaces();
+    if (!placed) return nothing;
+    return html`<lk-issue-pins .board=${this.session.issues} .pins=${placed.pins} .draft=${placed.draft}></lk-issue-pins>`;
+  }
+
+  /** Blocks laid out as they scroll into view move the lines after them: the pins follow with the overlay. */
+  private placeIssuePins(): void {
+    const layer = this.renderRoot.querySelector<HTMLElement & { pins: unknown; draft: unknown }>('lk-issue-pins');
+    const placed = layer && this.issuePinPlaces();
+    if (!layer || !placed) return;
+    layer.pins = placed.pins;
+    layer.draft = placed.draft;
+  }
+
+  private issuePinPlaces(): ReturnType<typeof textIssuePins> | undefined {
+    if (!this.issueController.shown || !this.view || !this.content) return undefined;
+    return textIssuePins(this.session.issues, {
       view: this.view,
       content: this.content,
       spanOf: (objectId) => {
@@ -843,7 +858,6 @@ export class LkText extends AnnotatorElement {
         return span && { start: span.start, end: span.end };
       },
     });
-    return html`<lk-issue-pins .board=${this.session.issues} .pins=${pins} .draft=${draft}></lk-issue-pins>`;
   }
   private readonly onPointerMove = (event: PointerEvent) => this.editing?.pointerMove(event);
   private readonly onPointerLeave = () => this.editing?.pointerLeave();
@@ -947,6 +961,7 @@ export class LkText extends AnnotatorElement {
     const origin = this.content.getBoundingClientRect();
     this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
+    this.placeIssuePins();
   }
 
   /**

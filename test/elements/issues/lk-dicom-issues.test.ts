@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { buttonNamed, click as clickControl, query } from '../panels/helpers.js';
-import { pagePoint, press, resetMouse } from '../helpers.js';
+import { fetchJson, ONTOLOGY_URL, pagePoint, press, resetMouse } from '../helpers.js';
 import { DICOM, mount } from '../lk-dicom-helpers.js';
 import { issuesPanel, nextIssue, pinPoint, pinsShown } from './issue-helpers.js';
 
@@ -13,7 +13,7 @@ afterEach(() => resetMouse());
 
 describe('review issues on <lk-dicom>', () => {
   it('places an issue on the slice shown; its pin shows on that slice only; the jump goes back', async () => {
-    const element = await mount({ src: `${DICOM}/rtdose.dcm`, mode: 'review' });
+    const element = await mount({ src: `${DICOM}/rtdose.dcm`, mode: 'review', ontology: await fetchJson(ONTOLOGY_URL) });
     const panel = await issuesPanel(element);
     await press('PageDown');
     await press('PageDown');

@@ -91,4 +91,21 @@ describe('review issues on <lk-text>', () => {
     expect(element.session.selection).to.deep.equal(['e-darcy']);
     await sendMouse({ type: 'move', position: [0, 0] });
   });
+
+  it('keeps a pin on its character deep in a long text after the jump scrolls there', async () => {
+    const text = await (await fetch('/test/fixtures/text/pride_and_prejudice.txt')).text();
+    const needle = 'extremely indignant on the marriage';
+    const at = codePointSpan(text, needle).start;
+    const element = await fixture<LkText>(html`<lk-text style="--lk-height: 480px; width: 780px" mode="review" .ontology=${ontology} .text=${text}></lk-text>`);
+    await element.settled();
+    element.issues = [{ issueId: 'deep', span: { start: at, end: at + 9 }, errorCodes: [], status: 'open', thread: [{ text: 'Here', by: 'rev', at: '2026-01-01T10:00:00.000Z' }] }];
+    const panel = await issuesPanel(element);
+    await clickControl(query(panel, 'li[data-issue="deep"] button.open-issue'));
+    await element.settled();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rect = textRect(element, needle);
+    const pin = (await pinsShown(element)).get('deep')!;
+    expect(pinPoint(pin)[0]).to.be.closeTo(rect.left, 1.5);
+    expect(pinPoint(pin)[1]).to.be.closeTo(rect.top, 1.5);
+  });
 });
