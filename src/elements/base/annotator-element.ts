@@ -161,7 +161,8 @@ export abstract class AnnotatorElement extends LitElement {
   /**
    * Review issues from the host's store (docs/review.md): pins with error codes and a thread. The
    * host keeps them; the element fires `lk-issue` for every action. Invalid input fires `lk-error`
-   * `issues-invalid` and keeps the previous list.
+   * `issues-invalid` and keeps the previous list. Reading it gives what was set; each `lk-issue`
+   * carries the current list (`detail.issues`).
    */
   @property({ attribute: false })
   get issues(): readonly Issue[] | undefined {

@@ -175,6 +175,9 @@ describe('review issues on <lk-image>', () => {
     expect(pinPoint(pin)[0]).to.be.closeTo(x, 1.5);
     await expect(panel).to.be.accessible();
     await expect(element).to.be.accessible();
+    element.theme = 'dark';
+    await element.updateComplete;
+    await expect(element, 'dark theme').to.be.accessible();
   });
 
   it('a malformed issues list fires lk-error issues-invalid and keeps the issues and the element working', async () => {
