@@ -30,7 +30,10 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
+function image(
+  args: Args,
+  options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto'; issues?: unknown; errorCodes?: unknown } = {},
+) {
   return html`<lk-image
     style="--lk-height: 640px"
     theme=${options.theme ?? 'auto'}
@@ -43,7 +46,10 @@ function image(args: Args, options: { annotations?: unknown; src?: string; ontol
     .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
+    .errorCodes=${options.errorCodes}
+    .issues=${options.issues}
     @lk-change=${log}
+    @lk-issue=${log}
     @lk-submit=${log}
     @lk-error=${log}
     @lk-review=${log}
@@ -91,6 +97,51 @@ export const PreLabels: Story = { render: (args) => image(args, { annotations: p
 
 /** Review mode: accept or reject the task or single objects. */
 export const Review: Story = { args: { mode: 'review' }, render: (args) => image(args, { annotations: prelabels }) };
+
+const ERROR_CODES = [
+  { category: 'Wrong', codes: [{ code: 'wrong-class', title: 'Wrong class' }, { code: 'loose-box', title: 'Box too loose' }] },
+  { category: 'Missing', codes: [{ code: 'missing-object', title: 'Missing object' }] },
+  { category: 'Unqualified', codes: [{ code: 'blurry', title: 'Too blurry to label' }] },
+];
+
+const ISSUES = [
+  {
+    issueId: 'issue-1',
+    objectId: 'o1',
+    errorCodes: ['loose-box'],
+    status: 'open',
+    thread: [{ text: 'The box leaves a lot of road around the car.', by: 'reviewer@example.com', at: '2026-03-02T10:14:00.000Z' }],
+  },
+  {
+    issueId: 'issue-2',
+    position: { x: 520, y: 250 },
+    errorCodes: ['missing-object'],
+    status: 'open',
+    thread: [
+      { text: 'A bottle here is not labelled.', by: 'reviewer@example.com', at: '2026-03-02T10:16:00.000Z' },
+      { text: 'It is cut off by the frame: label it anyway?', by: 'you@example.com', at: '2026-03-02T10:40:00.000Z' },
+    ],
+  },
+  {
+    issueId: 'issue-3',
+    position: { x: 90, y: 300 },
+    errorCodes: ['wrong-class'],
+    status: 'resolved',
+    thread: [{ text: 'Wrong class on the lane.', by: 'reviewer@example.com', at: '2026-03-02T09:58:00.000Z' }],
+    resolvedBy: 'reviewer@example.com',
+    resolvedAt: '2026-03-02T11:30:00.000Z',
+  },
+];
+
+/**
+ * Review issues (docs/review.md): pins on the picture and on an object, the Issues panel (open
+ * first; choose one to see its thread and go to it), Add issue or I on a selected object, error
+ * codes by category, replies, Resolve / Reopen. `lk-issue` goes to the console.
+ */
+export const ReviewIssues: Story = {
+  args: { mode: 'review' },
+  render: (args) => image(args, { annotations: prelabels, issues: ISSUES, errorCodes: ERROR_CODES }),
+};
 
 /** Bounding box: press 1 (or pick Car), drag. Handles resize; a finger grabs them from further away. */
 export const BoundingBox: Story = { render: (args) => onlyTool(args, 'bounding-box') };

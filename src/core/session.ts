@@ -5,6 +5,7 @@
  */
 import type { Ontology } from './ontology.js';
 import { geometryOnPlane } from './plane-geometry.js';
+import { createIssueBoard, type IssueBoard } from './issue-board.js';
 import type { Problem } from './problem.js';
 import type { AnnotationStore } from './store.js';
 import { createAnnotationStore, type AuditStamp } from './store.js';
@@ -117,6 +118,8 @@ export interface LabelingSession {
   /** Changes how shapes are shown (emits `visibility`). */
   setDisplay(patch: Partial<Omit<DisplaySettings, 'hiddenClasses'>>): void;
   setClassHidden(schemaId: string, hidden: boolean): void;
+  /** Review issues: the host's list, the one being placed, the user's actions on them. */
+  readonly issues: IssueBoard;
   readonly actions: SessionActions;
   /** Elements register what they support; panels call `session.actions.x()`. */
   setActions(actions: Partial<SessionActions>): void;
@@ -126,6 +129,8 @@ export interface LabelingSession {
 export interface SessionOptions {
   planeModel: PlaneModel;
   audit: () => AuditStamp;
+  /** Ids for new review issues (default: a counter). */
+  newIssueId?: () => string;
 }
 
 export function createLabelingSession(options: SessionOptions): LabelingSession {
@@ -154,6 +159,14 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   const effectiveHidden = hiddenView(isHidden, () => {
     if (!display.allHidden && display.hiddenClasses.size === 0) return hidden;
     return [...store.state.objects.keys()].filter(isHidden);
+  });
+  let issueCount = 0;
+  const issues = createIssueBoard({
+    stamp: () => {
+      const { by, at } = options.audit();
+      return { by, at };
+    },
+    newId: options.newIssueId ?? (() => `issue-${++issueCount}`),
   });
   const noop = () => {};
   const actions: SessionActions = {
@@ -310,6 +323,7 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       display = { ...display, hiddenClasses };
       emit('visibility');
     },
+    issues,
     actions,
     setActions(next) {
       Object.assign(actions, next);

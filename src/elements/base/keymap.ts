@@ -43,7 +43,8 @@ export type KeyAction =
   | 'copyToNextFrames'
   | 'propagateToEnd'
   | 'skipKeypoint'
-  | 'keypointVisibility';
+  | 'keypointVisibility'
+  | 'raiseIssue';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -98,6 +99,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   // Keypoints: V is the select tool, S stops a video track: X crosses a point out, O for occluded.
   skipKeypoint: 'x',
   keypointVisibility: 'o',
+  raiseIssue: 'i',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */

@@ -78,6 +78,8 @@ export function renderSidebar(options: {
   planeNoun?: string;
   /** False where fill opacity, outlines only and labels do not apply (text, PDF pages). */
   shapeStyle?: boolean;
+  /** Show the review issues section (its panel loads apart, `IssueController`). */
+  issues?: boolean;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -109,6 +111,12 @@ export function renderSidebar(options: {
         <summary>Relations</summary>
         <lk-relations-panel .session=${session}></lk-relations-panel>
       </details>
+      ${options.issues
+        ? html`<details class="section issues" open>
+            <summary>Issues</summary>
+            <lk-issues-panel .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-issues-panel>
+          </details>`
+        : nothing}
       <details class="section display" open>
         <summary>Display</summary>
         <lk-display-panel .session=${session} ?no-shape-style=${options.shapeStyle === false}></lk-display-panel>

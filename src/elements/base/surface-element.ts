@@ -13,6 +13,8 @@ import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { centreOf, draftPosition, pinsOnPlane } from './issue-pins.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -178,12 +180,19 @@ export abstract class SurfaceElement extends AnnotatorElement {
         session: this.session,
         renderer: this.renderer,
         newObjectId: () => this.newObjectId(),
-        onViewChange: (view: ViewportState) => (this.zoomPercent = Math.round(view.scale * 100)),
         onToolHint: (hint) => (this.toolHint = hint ?? ''),
+        onViewChange: (view: ViewportState) => {
+          this.zoomPercent = Math.round(view.scale * 100);
+          // The pins follow the view at once (not at the element's next render).
+          const pins = this.renderRoot.querySelector<HTMLElement & { view: ViewportState }>('lk-issue-pins');
+          if (pins) pins.view = view;
+        },
       });
       this.surface = surface;
       if (this.keypointsExtension) surface.addExtension(this.keypointsExtension);
       await surface.ready;
+      // Issue pins need the view, which exists from now on.
+      this.requestUpdate();
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
@@ -259,6 +268,45 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
     return geometryOnPlane(object, this.session.plane, this.session.planeModel);
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const object = this.session.store.state.objects.get(objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    return { ...super.issueAnchorOn(objectId), ...(geometry ? { position: centreOf(geometry) } : {}) };
+  }
+
+  /** Also centres the issue's pin in the view, at the zoom the user chose. */
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const surface = this.surface;
+    const object = issue.objectId === undefined ? undefined : this.session.store.state.objects.get(issue.objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    const point = issue.position ?? (geometry ? centreOf(geometry) : undefined);
+    if (!surface || !point) return;
+    const { scale } = surface.view;
+    const { width, height } = surface.viewSize;
+    surface.setView({ scale, offsetX: width / 2 - point.x * scale, offsetY: height / 2 - point.y * scale });
+  }
+
+  /** The review issue pins over the stage (their element loads with the issues panel). */
+  private renderIssuePins(): TemplateResult | typeof nothing {
+    if (!this.issueController.shown || !this.surface) return nothing;
+    const board = this.session.issues;
+    const plane = this.session.planeModel === 'single' ? undefined : this.session.plane;
+    const shapeOf = (objectId: string) => {
+      const object = this.session.store.state.objects.get(objectId);
+      return object && this.shapeOnPlane(object);
+    };
+    return html`<lk-issue-pins
+      .board=${board}
+      .pins=${pinsOnPlane(board, plane, shapeOf)}
+      .draft=${draftPosition(board, plane, shapeOf)}
+      .view=${this.surface.view}
+      ?placing=${board.placing}
+      @issue-place=${(event: CustomEvent<{ x: number; y: number }>) =>
+        board.setDraft({ ...(plane === undefined ? {} : { page: plane }), position: event.detail })}
+    ></lk-issue-pins>`;
   }
 
   /** Paste centres on the pointer when it is over the stage. */
@@ -377,6 +425,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
+          ${this.renderIssuePins()}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}

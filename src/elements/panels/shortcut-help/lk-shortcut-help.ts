@@ -52,6 +52,7 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   propagateToEnd: 'Video: copy the selection onto every frame to the end',
   skipKeypoint: 'Keypoints: the next point is absent (skip it)',
   keypointVisibility: 'Keypoints: the focused point visible → occluded → absent',
+  raiseIssue: 'Review: raise an issue on the selected object, or at the next click',
 };
 
 /** One row of the table: what it does and the chords that do it. */
