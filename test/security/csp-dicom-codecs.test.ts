@@ -84,7 +84,7 @@ describe("compressed DICOM and the page's Content Security Policy", function () 
     const { frame, page } = await openCspPage('?wasm');
     try {
       expect((await fetch('/__lk-csp/page.html?wasm')).headers.get('content-security-policy')).to.contain("script-src 'self' 'wasm-unsafe-eval'");
-      for (const fixture of ['SC_rgb_jpeg_lossy_gdcm.dcm', 'SC_rgb_jpeg_gdcm.dcm', 'JPEGLSNearLossless_16.dcm', 'MR_small_jp2klossless.dcm', 'GDCMJ2K_TextGBR.dcm', 'MR_small_htj2k.dcm', 'MR_small_deflate.dcm']) {
+      for (const fixture of ['SC_rgb_jpeg_lossy_gdcm.dcm', 'JPGExtended.dcm', 'SC_rgb_jpeg_gdcm.dcm', 'JPEGLSNearLossless_16.dcm', 'MR_small_jp2klossless.dcm', 'GDCMJ2K_TextGBR.dcm', 'MR_small_htj2k.dcm', 'MR_small_deflate.dcm']) {
         const { outcome, element } = await show(page, fixture);
         expect(outcome, fixture).to.deep.equal({ type: 'lk-ready' });
         element.remove();
