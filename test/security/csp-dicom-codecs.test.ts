@@ -48,6 +48,7 @@ async function show(page: CspWindow, fixture: string): Promise<{ outcome: Outcom
 
 const COMPRESSED: [fixture: string, syntax: string][] = [
   ['SC_rgb_jpeg_lossy_gdcm.dcm', 'JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)'],
+  ['JPGExtended.dcm', 'JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)'],
   ['JPEGLSNearLossless_16.dcm', 'JPEG-LS Near-Lossless (1.2.840.10008.1.2.4.81)'],
   ['MR_small_jp2klossless.dcm', 'JPEG 2000 Lossless (1.2.840.10008.1.2.4.90)'],
   ['MR_small_htj2k.dcm', 'High-Throughput JPEG 2000 Lossless (1.2.840.10008.1.2.4.201)'],
