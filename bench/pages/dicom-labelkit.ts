@@ -100,9 +100,9 @@ window.bench = {
     return centerOf(element.shadowRoot!.querySelector('.surface')!);
   },
 
-  /** Back to the first slice (so ↓ has somewhere to go) and the keyboard focus on the element. */
-  async focus() {
-    element.slice = 0;
+  /** Back to the first slice (so ↓ has somewhere to go; `slice: 'last'`: to the last) and the keyboard focus on the element. */
+  async focus(params) {
+    element.slice = params?.slice === 'last' ? element.sliceCount - 1 : 0;
     element.focus();
     await element.settled();
     return { focused: document.activeElement === element ? 1 : 0, slice: element.slice };
