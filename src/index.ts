@@ -18,7 +18,7 @@ export * from './events/index.js';
 export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
 export { LkImage } from './elements/lk-image/lk-image.js';
 export { LkText } from './elements/lk-text/lk-text.js';
-export { LkDicom, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';
+export { LkDicom, type DecodedCacheUsage, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';
 export { LkVideo } from './elements/lk-video/lk-video.js';
 export { LkPdf, type PdfZoom, type PdfPasswordHook, type PdfPasswordRequest } from './elements/lk-pdf/lk-pdf.js';
 export * from './elements/panels/index.js';
