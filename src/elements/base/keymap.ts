@@ -36,6 +36,7 @@ export type KeyAction =
   | 'entityEndBack'
   | 'entityEndForward'
   | 'toggleVisibility'
+  | 'toggleLabels'
   | 'copy'
   | 'paste'
   | 'duplicate'
@@ -85,6 +86,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   entityEndBack: 'alt+shift+arrowleft',
   entityEndForward: 'alt+shift+arrowright',
   toggleVisibility: 'h',
+  toggleLabels: 'l',
   copy: 'mod+c',
   paste: 'mod+v',
   duplicate: 'mod+d',

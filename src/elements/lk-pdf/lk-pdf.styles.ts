@@ -45,6 +45,20 @@ export const lkPdfStyles = css`
     pointer-events: none;
     overflow: visible;
   }
+  /* Class names at the shapes' top-left corners (display: labels). */
+  .class-labels {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  .class-label {
+    position: absolute;
+    transform: translateY(-100%);
+    padding: 0 3px;
+    border-radius: 3px;
+    font: 600 10px/12px system-ui, sans-serif;
+    white-space: nowrap;
+  }
   .overlay path,
   .overlay circle,
   .overlay rect {

@@ -29,6 +29,7 @@ import { allFormatCodecs } from '../../format/all-codecs.js';
 import { isInPageFrame, scalePdfSelection } from '../../format/geometry/pdf.js';
 import type { ImportContext } from '../../format/import.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
+import { renderPageLabels, type PageLabel } from './class-labels.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
@@ -976,13 +977,26 @@ export class LkPdf extends AnnotatorElement {
     </svg>`;
   }
 
+  /** Class names on the page's shapes, while the display's labels are on. */
+  private renderLabels(page: number): TemplateResult | typeof nothing {
+    if (!this.session.display.labels) return nothing;
+    const labels: PageLabel[] = [];
+    for (const id of this.objectsOn(page)) {
+      const object = this.session.store.state.objects.get(id);
+      const geometry = geometryOnPage(this.session, id, page);
+      if (!object || !geometry || this.session.hidden.has(id)) continue;
+      labels.push({ id, geometry, title: this.titleOf(object.schemaId), color: this.colorOf(object.schemaId) });
+    }
+    return renderPageLabels(labels, page, this.sizes[page]!);
+  }
+
   private renderPage(index: number): TemplateResult {
     const slot = this.layout.slots[index]!;
     const style = { top: `${slot.top}px`, left: `${slot.left}px`, width: `${slot.width}px`, height: `${slot.height}px` };
     return html`<div class="page" part="page" data-page=${index} style=${styleProperties(style)} role="region" aria-label=${`Page ${index + 1}`}>
       <div class="raster"></div>
       <div class="textLayer"></div>
-      ${this.renderOverlay(index)}
+      ${this.renderOverlay(index)} ${this.renderLabels(index)}
     </div>`;
   }
 

@@ -14,6 +14,7 @@ import type { ExportInput } from '../../format/export.js';
 import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
 import type { TextOffsets } from '../../format/import-reader.js';
 import { LkReadyEvent } from '../../events/index.js';
+import { drawClassLabels } from '../../text/class-labels.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
@@ -28,6 +29,7 @@ import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { ContextProvider } from '@lit/context';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { inkOn, safeColor } from '../panels/shared/format.js';
 import { TEXT_SHORTCUTS } from './text-shortcuts.js';
 
 
@@ -107,6 +109,7 @@ export class LkText extends AnnotatorElement {
   @query('.scroller') private scroller!: HTMLDivElement;
   @query('.content') private content!: HTMLDivElement;
   @query('svg.arrows') private arrowsSvg!: SVGSVGElement;
+  @query('.class-labels') private classLabelLayer!: HTMLDivElement;
   @query('.caret') private caretElement!: HTMLDivElement;
   @query('.handle.start') private startHandle!: HTMLDivElement;
   @query('.handle.end') private endHandle!: HTMLDivElement;
@@ -889,6 +892,28 @@ export class LkText extends AnnotatorElement {
     const origin = this.content.getBoundingClientRect();
     this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
+    this.drawClassLabels(origin);
+  }
+
+  /** The class name at each entity's start, while the display's labels are on. */
+  private drawClassLabels(origin: DOMRect): void {
+    if (!this.classLabelLayer || !this.view) return;
+    const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool] as const));
+    drawClassLabels({
+      layer: this.classLabelLayer,
+      view: this.view,
+      index: this.index,
+      paintedIds: this.session.display.labels ? this.highlights.paintedIds() : [],
+      labelOf: (id) => {
+        const schemaId = this.session.store.state.objects.get(id)?.schemaId;
+        if (schemaId === undefined) return undefined;
+        const tool = titles.get(schemaId);
+        const color = safeColor(tool?.color);
+        return { title: tool?.title ?? schemaId, color, ink: inkOn(color) };
+      },
+      origin,
+      screen: this.scroller.getBoundingClientRect(),
+    });
   }
 
   /**
@@ -966,6 +991,7 @@ export class LkText extends AnnotatorElement {
                 @pointerleave=${this.onPointerLeave}
                 @mousedown=${this.onMouseDown}
               ></div>
+              <div class="class-labels" aria-hidden="true"></div>
               <svg class="arrows" aria-hidden="true" @click=${this.onArrowClick}></svg>
               <div class="caret"></div>
               <div
