@@ -93,4 +93,29 @@ describe('<lk-pdf> display: class names on areas and text', () => {
     expect(element.shadowRoot!.querySelector('.overlay [data-object-id="figure"]')).to.equal(null);
     expect(toolsOf(element)).to.have.length(2);
   });
+
+  it('fill opacity and outlines only act on areas and text selections', async () => {
+    const { element } = await labelled();
+    const scale = element.pageScale;
+    /** The middle of the box, and its left edge (where the page is now: a focused control may scroll the window). */
+    const middle = () => {
+      const page = pageBox(element, 0);
+      return pixels({ left: page.left + (box.x + 30) * scale, top: page.top + (box.y + 20) * scale, width: 40 * scale, height: 20 * scale });
+    };
+    const edge = () => {
+      const page = pageBox(element, 0);
+      return pixels({ left: page.left + box.x * scale - 2, top: page.top + (box.y + 20) * scale, width: 5, height: 20 * scale });
+    };
+    const blue = '#1e88e5';
+    expect(rowsWithColour(await middle(), blue), 'a light tint at the default').to.deep.equal([]);
+    const slider = element.shadowRoot!.querySelector('lk-display-panel')!.shadowRoot!.querySelector<HTMLInputElement>('.fill-opacity')!;
+    slider.focus();
+    await sendKeys({ press: 'End' });
+    await element.settled();
+    expect(rowsWithColour(await middle(), blue).length, 'opaque at 100 %').to.be.greaterThan(5);
+    await clickControl(element, '.outline-only');
+    expect(rowsWithColour(await middle(), blue)).to.deep.equal([]);
+    expect(rowsWithColour(await edge(), blue, 1).length, 'the outline').to.be.greaterThan(5);
+    expect(element.shadowRoot!.querySelector('lk-display-panel')!.shadowRoot!.querySelector('.brightness')).to.equal(null);
+  });
 });

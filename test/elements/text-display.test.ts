@@ -110,4 +110,36 @@ describe('<lk-text> display: class names on entities', () => {
     expect(tags(element)).to.deep.equal({ longbourn: 'Place' });
     expect(element.export().task.tools).to.have.length(3);
   });
+
+  it('fill opacity and outlines only act on the entities’ background; the underline stays', async () => {
+    const element = await mount();
+    /** The upper half of the word (its background, above any underline) and the strip just under it. */
+    const inside = async () => {
+      const rect = textRect(element, 'Longbourn');
+      return pixels({ left: rect.left + 1, top: rect.top + 1, width: rect.width - 2, height: rect.height / 2 });
+    };
+    const under = async () => {
+      const rect = textRect(element, 'Longbourn');
+      return pixels({ left: rect.left + 1, top: rect.bottom - 2, width: rect.width - 2, height: 8 });
+    };
+    const blue = '#1e88e5';
+    expect(rowsWithColour(await inside(), blue), 'a light tint at the default').to.deep.equal([]);
+    const slider = element.shadowRoot!.querySelector('lk-display-panel')!.shadowRoot!.querySelector<HTMLInputElement>('.fill-opacity')!;
+    slider.focus();
+    await sendKeys({ press: 'End' });
+    await element.settled();
+    expect(element.session.display.fillOpacity).to.equal(1);
+    expect(rowsWithColour(await inside(), blue).length, 'an opaque background at 100 %').to.be.greaterThan(3);
+    await clickControl(element, '.outline-only');
+    expect(rowsWithColour(await inside(), blue)).to.deep.equal([]);
+    expect(rowsWithColour(await under(), blue).length, 'the underline').to.be.greaterThan(0);
+    expect(Object.keys(tags(element))).to.have.length(3);
+  });
+
+  it('has no picture adjustments to offer', async () => {
+    const element = await mount();
+    const panel = element.shadowRoot!.querySelector('lk-display-panel')!.shadowRoot!;
+    expect(panel.querySelector('.brightness')).to.equal(null);
+    expect(panel.querySelector('.fill-opacity')).not.to.equal(null);
+  });
 });

@@ -64,19 +64,24 @@ export const lkPdfStyles = css`
   .overlay rect {
     vector-effect: non-scaling-stroke;
   }
+  /* Fills follow the display panel (--area-fill and the others are set on the overlay). */
   .overlay .text {
     mix-blend-mode: multiply;
-    fill-opacity: 0.35;
-    stroke: none;
+    fill-opacity: var(--text-fill, 0.35);
+    stroke-opacity: 0;
   }
   .overlay .text.selected {
-    fill-opacity: 0.55;
+    fill-opacity: var(--text-fill-selected, 0.55);
     stroke-opacity: 1;
     stroke-width: 1.5;
     stroke: var(--lk-focus-color, #0969da);
   }
+  .overlay.outline-only .text {
+    stroke-opacity: 1;
+    stroke-width: 1.5;
+  }
   .overlay .area {
-    fill-opacity: 0.12;
+    fill-opacity: var(--area-fill, 0.15);
     stroke-width: 2;
   }
   .overlay .line {
@@ -85,7 +90,9 @@ export const lkPdfStyles = css`
   }
   .overlay .selected {
     stroke-width: 3;
-    fill-opacity: 0.22;
+  }
+  .overlay .area.selected {
+    fill-opacity: var(--area-fill-selected, 0.3);
   }
   .overlay .draft {
     stroke-dasharray: 6 4;

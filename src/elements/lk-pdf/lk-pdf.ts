@@ -5,7 +5,7 @@ import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation, PdfSelection, Point } from '../../core/model.js';
 import { geometryOnPlane, newObject } from '../../core/plane-geometry.js';
-import type { PlaneModel } from '../../core/session.js';
+import type { DisplaySettings, PlaneModel } from '../../core/session.js';
 import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
@@ -108,7 +108,7 @@ export class LkPdf extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkPdfStyles];
   protected static override planeModel: PlaneModel = 'paged';
   protected static override formatCodecs = allFormatCodecs;
-  protected static override shapeStyle = false;
+  protected static override picture = false;
 
   /** `fit-width` (default), `fit-page`, or a percentage such as `150`. */
   @property({ type: String, reflect: true }) zoom: PdfZoom = 'fit-width';
@@ -971,7 +971,13 @@ export class LkPdf extends AnnotatorElement {
 
   private renderOverlay(page: number): TemplateResult {
     const size = this.sizes[page]!;
-    return html`<svg class="overlay" viewBox=${`0 0 ${size.width} ${size.height}`} preserveAspectRatio="none" aria-hidden="true">
+    return html`<svg
+      class=${this.session.display.outlineOnly ? 'overlay outline-only' : 'overlay'}
+      viewBox=${`0 0 ${size.width} ${size.height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      style=${styleProperties(shapeFills(this.session.display))}
+    >
       ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
       ${this.renderHandles(page)}
     </svg>`;
@@ -1068,6 +1074,15 @@ export class LkPdf extends AnnotatorElement {
       <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
     `;
   }
+}
+
+/**
+ * The display's fill opacity as the overlay's fills: areas take it as it is, selected ones twice
+ * it; text selections, drawn under the words, a stronger 35 % at the default 15 % (55 % selected).
+ */
+function shapeFills({ fillOpacity, outlineOnly }: DisplaySettings): Record<string, number> {
+  const fill = (factor: number) => (outlineOnly ? 0 : Math.min(1, fillOpacity * factor));
+  return { '--area-fill': fill(1), '--area-fill-selected': fill(2), '--text-fill': fill(7 / 3), '--text-fill-selected': fill(11 / 3) };
 }
 
 function centreOf(geometry: Geometry): Point {

@@ -78,7 +78,7 @@ export class LkText extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkTextStyles];
   /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
   protected static override formatCodecs = formatCodecs([nerCodec]);
-  protected static override shapeStyle = false;
+  protected static override picture = false;
 
   /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
   @property({ attribute: false }) text: string | undefined;
@@ -173,7 +173,10 @@ export class LkText extends AnnotatorElement {
     this.session.subscribe((topic) => {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
-      if (topic === 'visibility') this.syncHiddenEntities();
+      if (topic === 'visibility') {
+        this.syncHiddenEntities();
+        this.applyFill();
+      }
       if (topic === 'mode' && !this.session.canEdit) this.edit.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
@@ -530,6 +533,13 @@ export class LkText extends AnnotatorElement {
     this.highlights.setPalette([...tools.map((tool) => tool.color), FALLBACK_COLOR]);
     this.highlightWindow?.repaintAll();
     this.requestUpdate();
+  }
+
+  /** The display's fill opacity and outlines only, on the entities' background (the underline is their outline). */
+  private applyFill(): void {
+    const { fillOpacity, outlineOnly } = this.session.display;
+    // At the default 15 % the background keeps its 18 %: text needs a little more colour than a picture's shapes.
+    this.highlights.setFill(outlineOnly ? 0 : fillOpacity * 1.2);
   }
 
   private nerSpan(object: ObjectAnnotation): { start: number; end: number; selection: string } | undefined {
