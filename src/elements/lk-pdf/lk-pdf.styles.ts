@@ -51,13 +51,19 @@ export const lkPdfStyles = css`
     inset: 0;
     pointer-events: none;
   }
-  .class-label {
+  .class-label,
+  .relation-label {
     position: absolute;
     transform: translateY(-100%);
     padding: 0 3px;
     border-radius: 3px;
     font: 600 10px/12px system-ui, sans-serif;
     white-space: nowrap;
+  }
+  /* Centred on its line, with a white rim that sets it apart from the page under it. */
+  .relation-label {
+    transform: translate(-50%, -50%);
+    box-shadow: 0 0 0 1px #ffffff;
   }
   .overlay path,
   .overlay circle,

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
-import type { Geometry, ObjectAnnotation, PdfSelection, Point } from '../../core/model.js';
+import type { Geometry, ObjectAnnotation, PdfSelection, Point, RelationAnnotation } from '../../core/model.js';
 import { geometryOnPlane, newObject } from '../../core/plane-geometry.js';
 import type { DisplaySettings, PlaneModel } from '../../core/session.js';
 import { geometryBounds, pdfPoints } from '../../core/geometry.js';
@@ -957,16 +957,26 @@ export class LkPdf extends AnnotatorElement {
     return handles;
   }
 
-  private renderRelations(page: number): SVGTemplateResult[] {
-    const lines: SVGTemplateResult[] = [];
+  /** The relations with two or more members drawn on `page`, and their members' centres. */
+  private relationsOn(page: number): { relation: RelationAnnotation; centres: Point[] }[] {
+    const drawn: { relation: RelationAnnotation; centres: Point[] }[] = [];
     for (const relation of this.session.store.state.relations.values()) {
       const ids = relation.kind === 'group' ? relation.group : [relation.from, relation.to];
-      const centres = ids.map((id) => geometryOnPage(this.session, id, page)).filter((g): g is Geometry => g !== undefined).map(centreOf);
-      if (centres.length < 2) continue;
-      const d = centres.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
-      lines.push(svg`<path class="relation" d=${d} stroke=${this.colorOf(relation.schemaId)}></path>`);
+      const centres = ids
+        .filter((id) => !this.session.hidden.has(id))
+        .map((id) => geometryOnPage(this.session, id, page))
+        .filter((g): g is Geometry => g !== undefined)
+        .map(centreOf);
+      if (centres.length >= 2) drawn.push({ relation, centres });
     }
-    return lines;
+    return drawn;
+  }
+
+  private renderRelations(page: number): SVGTemplateResult[] {
+    return this.relationsOn(page).map(({ relation, centres }) => {
+      const d = centres.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
+      return svg`<path class="relation" d=${d} stroke=${this.colorOf(relation.schemaId)}></path>`;
+    });
   }
 
   private renderOverlay(page: number): TemplateResult {
@@ -993,7 +1003,14 @@ export class LkPdf extends AnnotatorElement {
       if (!object || !geometry || this.session.hidden.has(id)) continue;
       labels.push({ id, geometry, title: this.titleOf(object.schemaId), color: this.colorOf(object.schemaId) });
     }
-    return renderPageLabels(labels, page, this.sizes[page]!);
+    const relations = this.relationsOn(page).map(({ relation, centres }) => ({
+      id: relation.objectId,
+      title: this.session.ontology?.relations.find((category) => category.schemaId === relation.schemaId)?.title ?? relation.schemaId,
+      color: this.colorOf(relation.schemaId),
+      // The middle of the first segment: a group's first two members.
+      at: [(centres[0]![0] + centres[1]![0]) / 2, (centres[0]![1] + centres[1]![1]) / 2] as Point,
+    }));
+    return renderPageLabels(labels, relations, page, this.sizes[page]!);
   }
 
   private renderPage(index: number): TemplateResult {

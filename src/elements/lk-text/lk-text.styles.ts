@@ -102,10 +102,11 @@ export const lkTextStyles = css`
   }
   svg.arrows text {
     font: 11px/1 system-ui, sans-serif;
-    paint-order: stroke;
+  }
+  /* The label's tag, in the relation's colour under black or white letters; a page-coloured rim keeps it apart from arcs and highlights. */
+  svg.arrows .label-tag {
     stroke: var(--lk-page-background, #ffffff);
-    stroke-width: 3px;
-    stroke-linejoin: round;
+    stroke-width: 1;
   }
   .caret {
     position: absolute;

@@ -29,7 +29,8 @@ import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { ContextProvider } from '@lit/context';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
-import { inkOn, safeColor } from '../panels/shared/format.js';
+import { safeColor } from '../panels/shared/format.js';
+import { inkOn } from '../../core/ink.js';
 import { TEXT_SHORTCUTS } from './text-shortcuts.js';
 
 

@@ -123,14 +123,3 @@ export function formatBinding(binding: string): string {
     .map((chord) => formatChord(chord))
     .join(' or ');
 }
-
-/** Text colour for words set on a `#rrggbb` background: near-black or white, whichever contrasts more (WCAG relative luminance). */
-export function inkOn(background: string): string {
-  const channel = (i: number) => {
-    const value = parseInt(safeColor(background).slice(i, i + 2), 16) / 255;
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05): they are equal near L = 0.179.
-  return luminance > 0.179 ? '#000000' : '#ffffff';
-}
