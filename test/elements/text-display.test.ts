@@ -142,4 +142,15 @@ describe('<lk-text> display: class names on entities', () => {
     expect(panel.querySelector('.brightness')).to.equal(null);
     expect(panel.querySelector('.fill-opacity')).not.to.equal(null);
   });
+
+  it('the shortcut help (?) lists H and L', async () => {
+    const element = await mount();
+    await sendKeys({ press: '?' });
+    await element.settled();
+    const help = element.shadowRoot!.querySelector('lk-shortcut-help')!.shadowRoot!;
+    expect(help.querySelector('dialog')!.open).to.equal(true);
+    const keys = (action: string) => help.querySelector(`tr[data-action="${action}"] td.keys`)?.textContent?.trim();
+    expect(keys('toggleVisibility')).to.equal('H');
+    expect(keys('toggleLabels')).to.equal('L');
+  });
 });
