@@ -48,7 +48,7 @@ export class RelationLabels {
   }
 
   private build(label: RelationLabel): Container {
-    const ink = inkOn(`#${label.color.toString(16).padStart(6, '0')}`);
+    const ink = inkOn(label.color);
     const text = new Text({ text: label.title, style: { fontSize: 12, fill: ink, fontFamily: 'sans-serif' } });
     const width = text.width + 8;
     const height = text.height + 4;

@@ -29,6 +29,7 @@ import { createSpatialIndex } from './spatial-index.js';
 import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
+import { inkOn } from '../core/ink.js';
 import {
   actualSize,
   fitView,
@@ -773,7 +774,7 @@ export class Surface {
       wanted.add(key);
       let label = this.labelCache.get(key);
       if (!label) {
-        const text = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
+        const text = new Text({ text: title, style: { fontSize: 12, fill: inkOn(color), fontFamily: 'sans-serif' } });
         const holder = new Container();
         holder.addChild(new Graphics().rect(-3, -2, text.width + 6, text.height + 4).fill({ color, alpha: 0.9 }), text);
         label = { holder, height: text.height };

@@ -1,6 +1,10 @@
-/** Text colour for words set on a `#rrggbb` background (anything else counts as grey): near-black or white, whichever contrasts more (WCAG relative luminance). */
-export function inkOn(background: string): string {
-  const hex = /^#[0-9a-fA-F]{6}$/.test(background) ? background : '#6e7781';
+/**
+ * Text colour for words set on a background given as `#rrggbb` or `0xrrggbb` (anything else counts
+ * as grey): black or white, whichever contrasts more (WCAG relative luminance).
+ */
+export function inkOn(background: string | number): string {
+  const written = typeof background === 'number' ? `#${background.toString(16).padStart(6, '0')}` : background;
+  const hex = /^#[0-9a-fA-F]{6}$/.test(written) ? written : '#6e7781';
   const channel = (i: number) => {
     const value = parseInt(hex.slice(i, i + 2), 16) / 255;
     return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;

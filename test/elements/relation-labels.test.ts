@@ -10,7 +10,7 @@ import '../../src/elements/lk-image/define.js';
 import '../../src/elements/lk-text/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
-import { canvasOf, greyPicture, mountImageOn, pagePoint, pixelAt } from './helpers.js';
+import { greyPicture, mountImageOn, pagePoint } from './helpers.js';
 import { codePointSpan, importOf } from './lk-text-helpers.js';
 import { mount as mountPdf, PAPER } from './pdf-helpers.js';
 import { pixels } from './pixels.js';
@@ -20,6 +20,7 @@ const BLACK = [0, 0, 0];
 const ontology = {
   tools: [
     { schemaId: 't-head', tool: 'point', title: 'Head', color: '#e53935' },
+    { schemaId: 't-sun', tool: 'bounding-box', title: 'Sun', color: '#fdd835' },
     { schemaId: 'n-person', tool: 'ner', title: 'Person', color: '#e53935' },
   ],
   relations: [{ schemaId: 'r-follows', tool: 'one-to-one', title: 'Follows', color: '#fdd835' }],
@@ -39,24 +40,20 @@ function contrast(a: string, b: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
-/** How many pixels of an RGBA buffer lie within 40 of `rgb` (sum of channel differences). */
-function count(data: Uint8ClampedArray | number[], rgb: number[]): number {
+/** How many pixels of an RGBA buffer lie within `within` of `rgb` (sum of channel differences). */
+function count(data: Uint8ClampedArray | number[], rgb: number[], within = 40): number {
   let found = 0;
-  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - rgb[0]!) + Math.abs(data[i + 1]! - rgb[1]!) + Math.abs(data[i + 2]! - rgb[2]!) < 40) found++;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - rgb[0]!) + Math.abs(data[i + 1]! - rgb[1]!) + Math.abs(data[i + 2]! - rgb[2]!) < within) found++;
   return found;
 }
 
 describe('relation labels', () => {
   const picture = greyPicture();
 
-  /** The canvas pixels of a box ±`half` screen pixels high and three times as wide around an asset point. */
-  function around(element: LkImage, x: number, y: number, half: number): number[] {
-    const canvas = canvasOf(element);
+  /** The screen's pixels of a box `2 × half` high and six times as wide centred on an asset point. */
+  async function around(element: LkImage, x: number, y: number, half: number): Promise<Uint8ClampedArray> {
     const [px, py] = pagePoint(element, x, y);
-    const rect = canvas.parentElement!.getBoundingClientRect();
-    const data: number[] = [];
-    for (let dy = -half; dy <= half; dy++) for (let dx = -half * 3; dx <= half * 3; dx++) data.push(...pixelAt(canvas, px - rect.left + dx, py - rect.top + dy));
-    return data;
+    return (await pixels({ left: px - half * 3, top: py - half, width: half * 6, height: half * 2 })).data;
   }
 
   it('on the image: black letters on a yellow tag at the line’s middle; L hides and shows them', async () => {
@@ -67,15 +64,27 @@ describe('relation labels', () => {
       ],
       relations: [{ schemaId: 'r-follows', objectId: 'rel-1', from: 'a', to: 'b' }],
     });
-    const shown = around(element, 200, 150, 8);
+    const shown = await around(element, 200, 150, 8);
     expect(count(shown, YELLOW), 'the tag').to.be.greaterThan(20);
     expect(count(shown, BLACK), 'its letters').to.be.greaterThan(5);
     await sendKeys({ press: 'l' });
     await element.settled();
-    expect(count(around(element, 200, 150, 8), BLACK), 'no letters with labels off').to.equal(0);
+    expect(count(await around(element, 200, 150, 8), BLACK), 'no letters with labels off').to.equal(0);
     await sendKeys({ press: 'l' });
     await element.settled();
-    expect(count(around(element, 200, 150, 8), BLACK)).to.be.greaterThan(5);
+    expect(count(await around(element, 200, 150, 8), BLACK)).to.be.greaterThan(5);
+  });
+
+  it('on the image, a selected shape’s class title is black on a light class colour (it was white)', async () => {
+    const element = await mountImageOn(picture.src, ontology, { objects: [{ objectId: 'sun', schemaId: 't-sun', 'bounding-box': { x: 100, y: 100, width: 120, height: 80 } }] });
+    element.session.select(['sun']);
+    await element.settled();
+    // Above the box's top-left corner, clear of its white corner handle.
+    const [px, py] = pagePoint(element, 100, 100);
+    const { data } = await pixels({ left: px + 6, top: py - 22, width: 24, height: 14 });
+    expect(count(data, YELLOW), 'the tag').to.be.greaterThan(20);
+    expect(count(data, [40, 40, 20], 120), 'its dark letters').to.be.greaterThan(10);
+    expect(count(data, [255, 255, 255], 120), 'no white letters').to.equal(0);
   });
 
   it('over the text: the arc’s title on a tag of its colour, in the ink that contrasts more', async () => {
