@@ -113,7 +113,9 @@ export function renderSidebar(options: {
       </details>
       <details class="section display" open>
         <summary>Display</summary>
-        <lk-display-panel .session=${session} ?no-shape-style=${options.shapeStyle === false}
+        <lk-display-panel
+          .session=${session}
+          ?no-shape-style=${options.shapeStyle === false}
           ?no-picture=${options.picture === false}
         ></lk-display-panel>
       </details>

@@ -11,8 +11,8 @@ import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
 
 /**
  * How the shapes are shown: hide all (also the H key), hide a class, the fill opacity, outlines
- * only and the class labels (also the L key). Kept in the session for this visit only: never exported, never
- * stored, and hiding changes nothing in the annotations.
+ * only, the class labels (also the L key) and the picture's adjustments. Kept in the session for
+ * this visit only: never exported, never stored, and hiding changes nothing in the annotations.
  *
  * @tagname lk-display-panel
  * @csspart display - The panel.
