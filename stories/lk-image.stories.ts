@@ -5,6 +5,7 @@ import type { LkImage } from '../src/elements/lk-image/lk-image.js';
 import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
+import { personIn, personOntology } from './keypoints-ontology.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -32,7 +33,15 @@ const log = (event: Event) => console.debug(event.type, (event as CustomEvent).d
 
 function image(
   args: Args,
-  options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto'; onReady?: (element: LkImage) => void } = {},
+  options: {
+    annotations?: unknown;
+    src?: string;
+    ontology?: unknown;
+    theme?: 'light' | 'dark' | 'auto';
+    issues?: unknown;
+    errorCodes?: unknown;
+    onReady?: (element: LkImage) => void;
+  } = {},
 ) {
   return html`<lk-image
     style="--lk-height: 640px"
@@ -46,7 +55,10 @@ function image(
     .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
+    .errorCodes=${options.errorCodes}
+    .issues=${options.issues}
     @lk-change=${log}
+    @lk-issue=${log}
     @lk-submit=${log}
     @lk-error=${log}
     @lk-review=${log}
@@ -96,6 +108,51 @@ export const PreLabels: Story = { render: (args) => image(args, { annotations: p
 
 /** Review mode: accept or reject the task or single objects. */
 export const Review: Story = { args: { mode: 'review' }, render: (args) => image(args, { annotations: prelabels }) };
+
+const ERROR_CODES = [
+  { category: 'Wrong', codes: [{ code: 'wrong-class', title: 'Wrong class' }, { code: 'loose-box', title: 'Box too loose' }] },
+  { category: 'Missing', codes: [{ code: 'missing-object', title: 'Missing object' }] },
+  { category: 'Unqualified', codes: [{ code: 'blurry', title: 'Too blurry to label' }] },
+];
+
+const ISSUES = [
+  {
+    issueId: 'issue-1',
+    objectId: 'o1',
+    errorCodes: ['loose-box'],
+    status: 'open',
+    thread: [{ text: 'The box leaves a lot of road around the car.', by: 'reviewer@example.com', at: '2026-03-02T10:14:00.000Z' }],
+  },
+  {
+    issueId: 'issue-2',
+    position: { x: 520, y: 250 },
+    errorCodes: ['missing-object'],
+    status: 'open',
+    thread: [
+      { text: 'A bottle here is not labelled.', by: 'reviewer@example.com', at: '2026-03-02T10:16:00.000Z' },
+      { text: 'It is cut off by the frame: label it anyway?', by: 'you@example.com', at: '2026-03-02T10:40:00.000Z' },
+    ],
+  },
+  {
+    issueId: 'issue-3',
+    position: { x: 90, y: 300 },
+    errorCodes: ['wrong-class'],
+    status: 'resolved',
+    thread: [{ text: 'Wrong class on the lane.', by: 'reviewer@example.com', at: '2026-03-02T09:58:00.000Z' }],
+    resolvedBy: 'reviewer@example.com',
+    resolvedAt: '2026-03-02T11:30:00.000Z',
+  },
+];
+
+/**
+ * Review issues (docs/review.md): pins on the picture and on an object, the Issues panel (open
+ * first; choose one to see its thread and go to it), Add issue or I on a selected object, error
+ * codes by category, replies, Resolve / Reopen. `lk-issue` goes to the console.
+ */
+export const ReviewIssues: Story = {
+  args: { mode: 'review' },
+  render: (args) => image(args, { annotations: prelabels, issues: ISSUES, errorCodes: ERROR_CODES }),
+};
 
 /** Bounding box: press 1 (or pick Car), drag. Handles resize; a finger grabs them from further away. */
 export const BoundingBox: Story = { render: (args) => onlyTool(args, 'bounding-box') };
@@ -328,3 +385,12 @@ export const PictureAdjustments: Story = {
 /** Submit pressed with required answers missing: the problem list under the task names each one by object ("Car 2: …"); a click shows it, and its question is focused. */
 export const BlockedSubmit: Story = { render: (args) => image(args, { annotations: prelabels, onReady: (element) => void element.submit() }) };
 
+/**
+ * Keypoints (a COCO person skeleton): press 1, click the joints in order (the hint names the
+ * next; X skips one, O makes it occluded) or drag a box to place the whole template, then drag
+ * points to correct them. Click a point of the selected person and press O: occluded (a ring),
+ * absent, visible again.
+ */
+export const Keypoints: Story = {
+  render: (args) => image(args, { ontology: personOntology, annotations: { objects: [personIn('person-1', { x: 60, y: 40, width: 160, height: 300 })] } }),
+};

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-video/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
+import { personIn, personOntology } from './keypoints-ontology.js';
 import videoExport from '../test/fixtures/format/export.video.json';
 
 const BOTTLES = 'assets/video/bottle-detection.mp4';
@@ -33,7 +34,7 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function video(args: Args, options: { annotations?: unknown; src?: string; theme?: 'light' | 'dark' | 'auto' } = {}) {
+function video(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
   return html`<lk-video
     style="--lk-height: 720px"
     theme=${options.theme ?? 'auto'}
@@ -45,7 +46,7 @@ function video(args: Args, options: { annotations?: unknown; src?: string; theme
     preload=${args.preload}
     frame-rate=${args.frameRate}
     ?no-sidebar=${args.noSidebar}
-    .ontology=${ontology}
+    .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
@@ -79,3 +80,16 @@ export const CopyForward: Story = { render: (args) => video(args, { annotations:
 
 /** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`): player bar and timeline included. */
 export const DarkTheme: Story = { render: (args) => video(args, { annotations: videoExport, theme: 'dark' }) };
+
+/**
+ * A keypoints track: the person has keyframes on frames 0 and 60 and walks between them (every
+ * joint interpolated on its own; the right ankle is absent throughout). Drag a joint on another
+ * frame to add a keyframe there; press 1 to draw another person.
+ */
+export const KeypointsTrack: Story = {
+  render: (args) => {
+    const start = { ...personIn('walker', { x: 40, y: 40, width: 120, height: 240 }), page: 0, keyframe: true };
+    const end = { ...personIn('walker', { x: 380, y: 60, width: 120, height: 240 }), page: 60, keyframe: true };
+    return video(args, { ontology: personOntology, annotations: { objects: [start, end] } });
+  },
+};

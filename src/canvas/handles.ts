@@ -53,6 +53,9 @@ export function handlesFor(objectId: string, geometry: Geometry, scale: number):
       return ringHandles(objectId, geometry.value, false, {});
     case 'point':
       return [{ objectId, position: geometry.value, handle: { kind: 'vertex', index: 0 } }];
+    case 'keypoints':
+      // One per labelled point; an absent point has no place to grab.
+      return geometry.value.points.flatMap((p, index) => (p.visibility > 0 ? [{ objectId, position: [p.x, p.y] as Point, handle: { kind: 'vertex' as const, index } }] : []));
     case 'segmentation':
       return geometry.value.zones.flatMap((zone, z) => [
         ...ringHandles(objectId, zone.region, true, { zone: z, ring: 0 }),

@@ -16,7 +16,8 @@ import { geometryBounds, hitTestGeometry } from '../core/geometry.js';
 import { geometryOnPlane } from '../core/plane-geometry.js';
 import type { DisplaySettings, LabelingSession } from '../core/session.js';
 import type { ChangeSet } from '../core/store.js';
-import type { BrushDraft, Draft, Handle, Tool, ToolContext } from '../tools/tool.js';
+import type { BrushDraft, Draft, Handle, Tool, ToolContext, ToolFactory } from '../tools/tool.js';
+import type { ToolCategory, ToolType } from '../core/ontology.js';
 import { createSelectTool, toolFactories, createBrushTool } from '../tools/index.js';
 import { BrushLayer } from './brush-layer.js';
 import { handlesFor } from './handles.js';
@@ -24,7 +25,7 @@ import { PointerInput } from './pointer-input.js';
 import { SettledLayer, type SettledShape } from './settled-layer.js';
 import { BackgroundLevels } from './background-levels.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
-import { colorNumber, drawGeometry } from './shape-drawing.js';
+import { colorNumber, drawGeometry, POINT_RADIUS } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
 import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
@@ -49,6 +50,18 @@ export interface SurfaceOptions {
   onViewChange?(view: ViewportState): void;
   /** Called when the surface lost its GPU context and rebuilt itself. */
   onRebuilt?(renderer: 'webgl' | 'canvas'): void;
+  /** What the active tool asks of the user next (keypoints: the next point), or undefined. */
+  onToolHint?(hint: string | undefined): void;
+}
+
+/**
+ * A geometry kind loaded on demand (keypoints, elements/base/keypoints-kit.ts): its tool and its
+ * painter. Its objects are drawn live, every frame, over the settled bitmap (which leaves them out).
+ */
+export interface SurfaceExtension {
+  readonly tool: ToolType;
+  readonly createTool: ToolFactory;
+  paint(g: Graphics, geometry: Geometry, category: ToolCategory | undefined, style: { scale: number; emphasis: boolean; draft: boolean }): void;
 }
 
 const SETTLE_MS = 120;
@@ -93,6 +106,9 @@ export class Surface {
   private readonly ownScaleModes = new WeakMap<TextureSource, SCALE_MODE>();
   private readonly brushLayer: BrushLayer;
   private readonly liveLayer = new Graphics();
+  /** Objects of extension kinds (keypoints), all of them, live. */
+  private readonly extensionLayer = new Graphics();
+  private extensions: SurfaceExtension[] = [];
   private readonly draftLayer = new Graphics();
   private readonly handleLayer = new Graphics();
   private readonly labels = new Container();
@@ -139,7 +155,7 @@ export class Surface {
     this.options = options;
     this.session = options.session;
     this.brushLayer = new BrushLayer();
-    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.extensionLayer, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
     this.world.addChild(this.relationLabels.container);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
@@ -339,6 +355,15 @@ export class Surface {
 
   // ---- tools --------------------------------------------------------------------------------
 
+  /** Adds a geometry kind loaded on demand (its tool and painter); the active tool is chosen again. */
+  addExtension(extension: SurfaceExtension): void {
+    if (this.extensions.some((e) => e.tool === extension.tool)) return;
+    this.extensions.push(extension);
+    this.extensionClassCache = undefined;
+    this.switchTool();
+    this.invalidate(true);
+  }
+
   private switchTool(): void {
     this.tool.dispose();
     this.draft = undefined;
@@ -348,7 +373,7 @@ export class Surface {
     if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
     else {
-      const factory = toolFactories[category.tool as keyof typeof toolFactories];
+      const factory = toolFactories[category.tool as keyof typeof toolFactories] ?? this.extensions.find((e) => e.tool === category.tool)?.createTool;
       this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
     }
     this.setCursor(category && this.session.canEdit ? 'crosshair' : 'default');
@@ -409,6 +434,7 @@ export class Surface {
         this.invalidate(false);
       },
       setCursor: (cursor) => this.setCursor(cursor),
+      setHint: (hint) => this.options.onToolHint?.(hint),
     };
   }
 
@@ -683,6 +709,7 @@ export class Surface {
       const object = this.session.store.state.objects.get(this.hovered);
       if (geometry && object) drawGeometry(live, geometry, { color: this.colorOf(object.schemaId), strokeWidth: SELECTED_STROKE_WIDTH, scale, fillAlpha: 0 });
     }
+    this.paintExtensions();
     this.drawRelations(live);
     this.renderLabels();
 
@@ -690,7 +717,9 @@ export class Surface {
     const draft = this.draft;
     if (draft) {
       const color = this.colorOf(draft.schemaId);
-      if (draft.geometry) drawGeometry(draftLayer, draft.geometry, { color, strokeWidth: STROKE_WIDTH, scale, fillAlpha: 0.1, draft: true });
+      const extension = this.extensions.find((e) => e.tool === draft.geometry.type);
+      if (extension) extension.paint(draftLayer, draft.geometry, this.categoryOf(draft.schemaId), { scale, emphasis: false, draft: true });
+      else if (draft.geometry) drawGeometry(draftLayer, draft.geometry, { color, strokeWidth: STROKE_WIDTH, scale, fillAlpha: 0.1, draft: true });
       if (draft.preview) {
         const last = lastPoint(draft.geometry);
         if (last) draftLayer.moveTo(last[0], last[1]).lineTo(draft.preview[0], draft.preview[1]).stroke({ width: 1 / scale, color, alpha: 0.7 });
@@ -703,10 +732,51 @@ export class Surface {
 
     const handles = this.handleLayer.clear();
     const size = (this.coarsePointer ? HANDLE_SIZE_TOUCH : HANDLE_SIZE_MOUSE) / scale;
-    for (const { position: [x, y], handle } of this.selectedHandles()) {
-      if (handle.kind === 'midpoint') handles.circle(x, y, size / 3).fill({ color: 0xffffff, alpha: 0.8 });
+    // A keypoint is its own handle: a ring round it keeps the point's colour in sight.
+    const ringed = this.extensions.length > 0 ? new Set(this.session.selection.filter((id) => this.geometryOf(id)?.type === 'keypoints')) : undefined;
+    for (const { objectId, position: [x, y], handle } of this.selectedHandles()) {
+      if (ringed?.has(objectId)) handles.circle(x, y, (POINT_RADIUS + 2.5) / scale).stroke({ width: 1.5 / scale, color: 0xffffff });
+      else if (handle.kind === 'midpoint') handles.circle(x, y, size / 3).fill({ color: 0xffffff, alpha: 0.8 });
       else if (handle.kind === 'rotate') handles.circle(x, y, size / 2).fill({ color: 0xffffff }).stroke({ width: 1 / scale, color: 0x333333 });
       else handles.rect(x - size / 2, y - size / 2, size, size).fill({ color: 0xffffff }).stroke({ width: 1 / scale, color: 0x333333 });
+    }
+  }
+
+  private extensionClassCache: { ontology: unknown; ids: Set<string> } | undefined;
+
+  /** The schemaIds of the classes an extension draws, worked out once per ontology. */
+  private extensionClasses(): Set<string> {
+    const ontology = this.session.ontology;
+    let cache = this.extensionClassCache;
+    if (!cache || cache.ontology !== ontology) {
+      const tools = new Set(this.extensions.map((e) => e.tool));
+      cache = { ontology, ids: new Set((ontology?.tools ?? []).filter((t) => tools.has(t.tool)).map((t) => t.schemaId)) };
+      this.extensionClassCache = cache;
+    }
+    return cache.ids;
+  }
+
+  private categoryOf(schemaId: string): ToolCategory | undefined {
+    return this.session.ontology?.tools.find((t) => t.schemaId === schemaId);
+  }
+
+  /** Every visible object of an extension kind in view, drawn by its painter (selected and hovered ones emphasised). */
+  private paintExtensions(): void {
+    const g = this.extensionLayer.clear();
+    if (this.extensions.length === 0) return;
+    const scale = this.view.scale;
+    const visible = visibleAssetBox(this.view, this.renderSize);
+    const classes = this.extensionClasses();
+    for (const id of this.index.search(visible)) {
+      if (this.session.hidden.has(id)) continue;
+      const object = this.session.store.state.objects.get(id);
+      // Other classes are skipped before their geometry is looked up (a track interpolates it).
+      if (!object || !classes.has(object.schemaId)) continue;
+      const geometry = this.geometryOf(id);
+      const extension = geometry && this.extensions.find((e) => e.tool === geometry.type);
+      if (!object || !geometry || !extension) continue;
+      const emphasis = id === this.hovered || this.session.selection.includes(id);
+      extension.paint(g, geometry, this.categoryOf(object.schemaId), { scale, emphasis, draft: false });
     }
   }
 

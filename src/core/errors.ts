@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'asset-password'
   | 'ontology-invalid'
   | 'import-invalid'
+  | 'issues-invalid'
   | 'validator-failed'
   | 'render-failed'
   | 'resource-load';
@@ -16,7 +17,7 @@ export type ErrorCode =
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
-  /** Problems with JSON paths for `ontology-invalid` and `import-invalid`; HTTP status for asset errors. */
+  /** Problems with JSON paths for `ontology-invalid`, `import-invalid` and `issues-invalid`; HTTP status for asset errors. */
   cause?: { problems?: { path?: string; message: string; code: string }[]; status?: number; name?: string };
 }
 

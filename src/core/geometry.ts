@@ -10,6 +10,7 @@
  */
 import type { Box, Geometry, PdfRect, Point, RotatedBox } from './model.js';
 import { forEachCatmullRomPoint } from './spline.js';
+import { keypointsBounds, keypointsDistance, translateKeypoints } from './keypoints.js';
 
 export type ResizeHandle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
 
@@ -140,7 +141,9 @@ export function geometryBounds(g: Geometry): Box {
     }
     case 'pdf':
       return rectBox(g.value.position.boundingRect);
-    default: // ner, and keypoints (labelkit/format.js only: no element draws them yet)
+    case 'keypoints':
+      return keypointsBounds(g.value) ?? { ...EMPTY_BOX };
+    default: // ner
       return { ...EMPTY_BOX };
   }
 }
@@ -270,6 +273,8 @@ export function hitTestGeometry(g: Geometry, p: Point, tolerance: number): numbe
       }
       return withinTolerance(best, tolerance);
     }
+    case 'keypoints':
+      return withinTolerance(keypointsDistance(g.value, p), tolerance);
     case 'ner':
       return undefined;
   }
@@ -362,7 +367,9 @@ export function translateGeometry(g: Geometry, dx: number, dy: number): Geometry
         },
       };
     }
-    default: // ner, keypoints
+    case 'keypoints':
+      return { type: g.type, value: translateKeypoints(g.value, dx, dy) };
+    default: // ner
       return g;
   }
 }

@@ -17,6 +17,7 @@
  */
 import type { Box, Geometry, Keyframe, Point } from './model.js';
 import { normalizeBox, normalizeRotation } from './geometry.js';
+import { interpolateKeypoints } from './keypoints.js';
 
 function lerp(a: number, b: number, t: number): number {
   // Exact at both ends (a + (b - a) * t is not exact at t = 1).
@@ -67,6 +68,11 @@ export function interpolateGeometry(a: Geometry, b: Geometry, t: number): Geomet
     case 'spline': {
       if (b.type !== a.type) return undefined;
       const value = lerpPoints(a.value, b.value, t);
+      return value && { type: a.type, value };
+    }
+    case 'keypoints': {
+      if (b.type !== a.type) return undefined;
+      const value = interpolateKeypoints(a.value, b.value, t, lerpBox);
       return value && { type: a.type, value };
     }
     case 'segmentation':

@@ -53,10 +53,14 @@ export interface ToolCategory extends CategoryBase {
   /** `#rrggbb`, lower case; a palette colour where the host gave none. */
   color: string;
   classifications: ClassificationCategory[];
-  /** `keypoints` tools (labelkit, as COCO): the point names, in the order instances list them. Read by `labelkit/format.js` (format/keypoint-schema.ts); the elements ignore it. */
+  /** `keypoints` tools (labelkit, as COCO): the point names, in the order instances list them. Read by format/keypoint-schema.ts (`labelkit/format.js`, and the 2D elements once an ontology has a keypoints class). */
   keypoints?: string[];
   /** `keypoints` tools: pairs of indexes into `keypoints` joined by a line, kept as given (COCO's are 1-based). */
   skeleton?: [number, number][];
+  /** `keypoints` tools (labelkit): one `#rrggbb` per point name; a point without one takes the class colour. */
+  keypointColors?: string[];
+  /** `keypoints` tools (labelkit): where each point sits in a dragged box, `[x, y]` from 0 to 1 (the template). */
+  keypointTemplate?: [number, number][];
   /**
    * labelkit, `polyline` only: what the class measures (`length`: a 2-point ruler, `angle`: 3
    * points, `cobb`: the Cobb angle between two lines, 4 points). The polyline finishes at that many

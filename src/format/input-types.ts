@@ -44,6 +44,14 @@ export interface ToolCategoryInput extends CategoryInputBase {
   /** `#rrggbb` or `#rgb`; a palette colour when left out. */
   color?: string;
   classifications?: ClassificationCategoryInput[];
+  /** `keypoints` tools: the point names, in the order instances list them (COCO `keypoints`). */
+  keypoints?: string[];
+  /** `keypoints` tools: pairs of indexes into `keypoints` joined by a line (COCO's, 1-based, or 0-based). */
+  skeleton?: [number, number][];
+  /** `keypoints` tools (labelkit): one `#rrggbb` per point name; the class colour when left out. */
+  keypointColors?: string[];
+  /** `keypoints` tools (labelkit): `[x, y]` from 0 to 1 per point name, where a dragged box places it. */
+  keypointTemplate?: [number, number][];
 }
 
 export interface ClassificationCategoryInput extends CategoryInputBase {
@@ -89,6 +97,14 @@ export interface PdfAreaInput extends Required<PdfRect> {
   text?: string;
 }
 
+/** One named point of a `keypoints` object: `visibility` 2 visible, 1 occluded, 0 absent (2 when left out). */
+export interface KeypointInput {
+  name: string;
+  x: number;
+  y: number;
+  visibility?: 0 | 1 | 2;
+}
+
 /** Geometry payloads as accepted on input (FORMAT.md §2.1): the export shapes and their looser forms. */
 export interface GeometryInputPayloads {
   'bounding-box': Box;
@@ -97,6 +113,7 @@ export interface GeometryInputPayloads {
   polyline: Point[];
   spline: Point[];
   point: Point;
+  keypoints: { points: KeypointInput[]; box?: Box };
   segmentation: Segmentation;
   ner: { start: number; end: number; selection?: string };
   pdf: PdfSelection | { position: { boundingRect: PdfRect; rects: PdfRect[]; pageNumber?: number }; content?: PdfSelection['content'] } | PdfAreaInput;

@@ -80,6 +80,8 @@ export interface ToolContext {
   setDraft(draft: Draft | undefined): void;
   setBrushDraft(draft: BrushDraft | undefined): void;
   setCursor(cursor: string): void;
+  /** What the tool asks of the user next (keypoints: the next point's name), shown over the stage; undefined clears it. */
+  setHint?(hint: string | undefined): void;
 }
 
 export interface Tool {
@@ -98,6 +100,10 @@ export interface Tool {
   nudge?(dx: number, dy: number): boolean;
   /** Delete / Backspace while drawing or with a vertex selected. Returns true when handled. */
   deleteKey?(): boolean;
+  /** Keypoints: the next point is absent (X). Returns true when handled. */
+  skip?(): boolean;
+  /** Keypoints: the focused point's visibility goes visible → occluded → absent → visible (O). Returns true when handled. */
+  cycleVisibility?(): boolean;
   /** The tool is being switched away from: tidy up as cancel would. */
   dispose(): void;
 }

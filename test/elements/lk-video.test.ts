@@ -4,8 +4,9 @@ import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
 import { captureScreen } from '../server/screen-client.js';
+import { frameShown } from './lk-video-helpers.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
-import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes, frameNumberFrom } from '../media/video/video-helpers.js';
+import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes } from '../media/video/video-helpers.js';
 import { mp4IndexOnly, webmIndexOnly, zeroedRange } from '../media/video/damaged-videos.js';
 import {
   IMAGE_URL,
@@ -55,22 +56,6 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
   await element.settled();
   element.focus();
   return element;
-}
-
-/**
- * The frame number the stage shows, read from the video's grey blocks in a screenshot of the
- * stage: what the user sees, whatever drew it.
- */
-async function frameShown(element: LkVideo): Promise<number> {
-  await element.settled();
-  await frames(2);
-  const rect = canvasOf(element).getBoundingClientRect();
-  const left = Math.max(0, rect.left);
-  const top = Math.max(0, rect.top);
-  const region = { x: left, y: top, width: Math.min(rect.right, window.innerWidth) - left, height: Math.min(rect.bottom, window.innerHeight) - top };
-  const screen = await captureScreen(region);
-  const view = element.view!;
-  return frameNumberFrom((x, y) => screen.at(rect.left + view.offsetX + x * view.scale, rect.top + view.offsetY + y * view.scale)[0]);
 }
 
 const EXPIRING_PATH = 'video/frame-numbers.webm';

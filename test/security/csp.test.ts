@@ -136,6 +136,20 @@ describe('strict CSP and Trusted Types', function () {
       await clickControl(input, buttonNamed(element, 'Accept'));
       expect((await reviewed).detail.verdict).to.equal('accept');
 
+      // A review issue on the selected object: the lazily loaded panel and its pin, placed through the CSSOM.
+      element.focus();
+      await input.keys({ press: 'i' });
+      await page.customElements.whenDefined('lk-issues-panel');
+      await panelsSettled(element);
+      await input.keys({ type: 'Check this' });
+      const raised = nextEvent<CustomEvent>(element, 'lk-issue', 5000);
+      await input.keys({ press: 'Control+Enter' });
+      expect((await raised).detail.issue.objectId).to.equal(id);
+      await panelsSettled(element);
+      const pins = [...element.shadowRoot!.querySelectorAll('lk-issue-pins')].flatMap((layer) => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('.pin')]);
+      expect(pins.length, 'pins shown').to.be.greaterThan(0);
+      expect(pins.every((pin) => pin.style.left !== '' && getComputedStyle(pin).position === 'absolute'), 'pins placed').to.equal(true);
+
       const record = element.export();
       expect(new Set(toolsOf(element).map((tool) => tool.objectId))).to.include.keys(['free', 'locked', id]);
       expect(record.task.classifications.map((answer) => answer.answer)).to.deep.equal(['Poor']);

@@ -32,6 +32,14 @@ element.import(saved);
 const fromText: AnnotationsInput = JSON.stringify(saved);
 element.annotations = fromText;
 
+// Keypoints: the COCO schema plus labelkit's colours and template; points by name with COCO's visibility.
+element.ontology = {
+  tools: [{ schemaId: 'person', tool: 'keypoints', title: 'Person', keypoints: ['head', 'tail'], skeleton: [[1, 2]], keypointColors: ['#ff0000', '#00f'], keypointTemplate: [[0.5, 0], [0.5, 1]] }],
+};
+element.annotations = { objects: [{ schemaId: 'person', keypoints: { points: [{ name: 'head', x: 1, y: 2, visibility: 2 }, { name: 'tail', x: 0, y: 0 }], box: { x: 0, y: 0, width: 4, height: 4 } } }] };
+// @ts-expect-error visibility is COCO's 0, 1 or 2
+element.annotations = { objects: [{ schemaId: 'person', keypoints: { points: [{ name: 'head', x: 1, y: 2, visibility: 3 }] } }] };
+
 // @ts-expect-error a point is [x, y]
 element.annotations = { objects: [{ schemaId: 't-car', point: { x: 1, y: 2 } }] };
 // @ts-expect-error answers are option values (strings), not numbers

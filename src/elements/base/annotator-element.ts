@@ -4,8 +4,8 @@ import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
 import { clipboardCentre, copyObjects, pastedObjects, type ClipboardItem } from '../../core/clipboard.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
-import { parseOntology } from '../../core/ontology.js';
-import type { Problem } from '../../core/problem.js';
+import { parseOntology, type Ontology } from '../../core/ontology.js';
+import type { Problem, Result } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
 import type { ChangeSet } from '../../core/store.js';
 import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js';
@@ -30,6 +30,8 @@ import {
   type ChangeReasonName,
   type LkReviewDetail,
 } from '../../events/index.js';
+import type { ErrorCodeCategoryInput, Issue, IssueAnchor } from '../../core/issues.js';
+import { IssueController, type IssueMode } from './issue-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
@@ -65,6 +67,7 @@ let instanceCounter = 0;
  * @event {LkInvalidEvent} lk-invalid - Submit was blocked by validation; `detail.problems` lists why.
  * @event {LkSkipEvent} lk-skip - The user skipped the task; `detail.record` is the export record.
  * @event {LkReviewEvent} lk-review - A reviewer accepted or rejected the task or single objects.
+ * @event {LkIssueEvent} lk-issue - The user raised, answered, resolved, reopened or deleted a review issue; `detail` has `action`, `issue` and every `issues` (docs/review.md).
  * @event {LkErrorEvent} lk-error - Something went wrong (`detail.code`); the element stays usable and keeps every annotation.
  *
  * @attr autofocus - Focus the element once it is on the page (unless the host page focused something else first), so
@@ -157,6 +160,44 @@ export abstract class AnnotatorElement extends LitElement {
     this.requestUpdate('annotations', old);
   }
 
+  /**
+   * Review issues from the host's store (docs/review.md): pins with error codes and a thread. The
+   * host keeps them; the element fires `lk-issue` for every action. Invalid input fires `lk-error`
+   * `issues-invalid` and keeps the previous list. Reading it gives what was set; each `lk-issue`
+   * carries the current list (`detail.issues`).
+   */
+  @property({ attribute: false })
+  get issues(): readonly Issue[] | undefined {
+    return this.issuesInput;
+  }
+  set issues(value: readonly Issue[] | undefined) {
+    const old = this.issuesInput;
+    this.issuesInput = value;
+    this.issueController.setIssues(value);
+    this.requestUpdate('issues', old);
+  }
+
+  /**
+   * The error codes a reviewer picks from, by category (`[{ category: 'Wrong', codes: ['wrong-class',
+   * { code: 'loose-box', title: 'Box too loose' }] }]`). Rejecting the task without an open issue asks for one.
+   */
+  @property({ attribute: false })
+  get errorCodes(): readonly ErrorCodeCategoryInput[] | undefined {
+    return this.errorCodesInput;
+  }
+  set errorCodes(value: readonly ErrorCodeCategoryInput[] | undefined) {
+    const old = this.errorCodesInput;
+    this.errorCodesInput = value;
+    this.issueController.setErrorCodes(value);
+    this.requestUpdate('errorCodes', old);
+  }
+
+  /**
+   * Who raises review issues: `review` (default: reviewers, in `review` mode), `all` (labelers too,
+   * in `annotate` mode) or `off`. Everyone but `view` mode may reply, resolve and reopen.
+   */
+  @property({ type: String, attribute: 'issue-mode' }) issueMode: IssueMode = 'review';
+
   /** The person labeling: audit metadata records `email` when given, else `id`. */
   @property({ attribute: false }) user: LabelkitUser | undefined;
 
@@ -209,6 +250,10 @@ export abstract class AnnotatorElement extends LitElement {
   private objectIdCounter = 0;
   private ontologyInput: OntologyInput | string | undefined;
   private annotationsInput: AnnotationsInput | undefined;
+  private issuesInput: readonly Issue[] | undefined;
+  private errorCodesInput: readonly ErrorCodeCategoryInput[] | undefined;
+  /** Review issues: reads `issues` and `errorCodes`, sets who may do what, fires `lk-issue`. */
+  protected readonly issueController: IssueController;
   private timeStarted = false;
   private trackerIdleTimeout: number;
 
@@ -218,7 +263,9 @@ export abstract class AnnotatorElement extends LitElement {
     this.session = createLabelingSession({
       planeModel,
       audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage }),
+      newIssueId: () => `issue-${this.newObjectId()}`,
     });
+    this.issueController = new IssueController(this, (info) => this.reportError(info));
     this.trackerIdleTimeout = this.idleTimeout;
     this.timeTracker = createTimeTracker({ now: () => this.clock(), idleThresholdMs: this.idleTimeout });
     this.keyboard = new KeyboardController(this);
@@ -388,6 +435,39 @@ export abstract class AnnotatorElement extends LitElement {
     this.dispatchEvent(new LkReviewEvent(detail));
   }
 
+  /**
+   * Starts a review issue (key `I`): on the selected object when one is selected, else at the next
+   * click on the asset. False when the user may not raise issues now.
+   */
+  raiseIssue(): boolean {
+    const board = this.session.issues;
+    if (!board.canRaise) return false;
+    void this.issueController.loadPanel();
+    const objectId = this.session.selection.find((id) => this.session.store.state.objects.has(id));
+    if (objectId !== undefined) board.setDraft(this.issueAnchorOn(objectId));
+    else board.setPlacing(true);
+    return true;
+  }
+
+  /**
+   * Where an issue about an object goes: the object on the plane shown (its centre, where the
+   * element knows its shape there).
+   * @internal
+   */
+  protected issueAnchorOn(objectId: string): IssueAnchor {
+    return { objectId, ...(this.session.planeModel === 'single' ? {} : { page: this.session.plane }) };
+  }
+
+  /**
+   * Brings an issue into view: its page (frame, slice) and its object selected. Elements with a
+   * view centre its pin too.
+   * @internal
+   */
+  showIssue(issue: Issue): void {
+    if (issue.page !== undefined) this.session.setPlane(issue.page);
+    if (issue.objectId !== undefined && this.session.store.state.objects.has(issue.objectId)) this.session.select([issue.objectId]);
+  }
+
   /** Deletes the selected objects and relations as one undo step (locked ones stay). */
   deleteSelection(): void {
     const ids = this.session.selection;
@@ -543,7 +623,7 @@ export abstract class AnnotatorElement extends LitElement {
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
     const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
-    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture });
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown });
   }
 
   /** The status line every element shows over its stage. */
@@ -569,7 +649,18 @@ export abstract class AnnotatorElement extends LitElement {
   // ---- internals ------------------------------------------------------------------------------
 
   private get codecs(): FormatCodecs {
-    return (this.constructor as typeof AnnotatorElement).formatCodecs;
+    return this.loadedCodecs ?? (this.constructor as typeof AnnotatorElement).formatCodecs;
+  }
+
+  /** Codecs loaded on demand (keypoints) in place of the static `formatCodecs`. */
+  protected loadedCodecs: FormatCodecs | undefined;
+
+  /** How the ontology is read: the core parse, or one that reads more (the keypoint schema, once loaded). */
+  protected ontologyParser: (input: unknown) => Result<Ontology> = parseOntology;
+
+  /** Reads the host's ontology again (after `ontologyParser` changed). */
+  protected reapplyOntology(): void {
+    if (this.ontologyInput !== undefined) this.applyOntology(this.ontologyInput);
   }
 
   private auditUser(): string {
@@ -623,7 +714,7 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   private applyOntology(input: unknown): void {
-    const result = parseOntology(input);
+    const result = this.ontologyParser(input);
     if (!result.ok) {
       this.reportError({
         code: 'ontology-invalid',
@@ -654,6 +745,8 @@ export abstract class AnnotatorElement extends LitElement {
       this.waitingImports.push({ data, how });
       return [];
     }
+    // Writes that waited for something no longer needed go first: the host's order holds.
+    if (this.waitingImports.length > 0) this.applyWaitingImports();
     const now = new Date(this.clock()).toISOString();
     const result = parseImport(data, {
       ontology,

@@ -41,7 +41,11 @@ export type KeyAction =
   | 'paste'
   | 'duplicate'
   | 'copyToNextFrame'
-  | 'propagateToEnd';
+  | 'copyToNextFrames'
+  | 'propagateToEnd'
+  | 'skipKeypoint'
+  | 'keypointVisibility'
+  | 'raiseIssue';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -91,7 +95,13 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   paste: 'mod+v',
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
+  // <lk-video>: onto the next N frames, N as set beside the player bar's copy button.
+  copyToNextFrames: 'mod+shift+arrowdown',
   propagateToEnd: 'mod+shift+end',
+  // Keypoints: V is the select tool, S stops a video track: X crosses a point out, O for occluded.
+  skipKeypoint: 'x',
+  keypointVisibility: 'o',
+  raiseIssue: 'i',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */
@@ -104,6 +114,9 @@ export const ELEMENT_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
   'entityStartForward',
   'entityEndBack',
   'entityEndForward',
+  'copyToNextFrame',
+  'copyToNextFrames',
+  'propagateToEnd',
 ]);
 
 /** The chords bound to `action` now: the host's override (`null`: none) or the default. */

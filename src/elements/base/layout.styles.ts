@@ -127,4 +127,15 @@ export const annotatorLayoutStyles = css`
     font-variant-numeric: tabular-nums;
     pointer-events: none;
   }
+  .tool-hint {
+    position: absolute;
+    top: 8px;
+    left: 8px;
+    max-width: calc(100% - 96px);
+    padding: 2px 8px;
+    border-radius: 4px;
+    background: rgba(0, 0, 0, 0.7);
+    color: #fff;
+    pointer-events: none;
+  }
 `;

@@ -80,6 +80,8 @@ export function renderSidebar(options: {
   shapeStyle?: boolean;
   /** False where there is no picture to adjust (text, PDF pages). */
   picture?: boolean;
+  /** Show the review issues section (its panel loads apart, `IssueController`). */
+  issues?: boolean;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -111,6 +113,12 @@ export function renderSidebar(options: {
         <summary>Relations</summary>
         <lk-relations-panel .session=${session}></lk-relations-panel>
       </details>
+      ${options.issues
+        ? html`<details class="section issues" open>
+            <summary>Issues</summary>
+            <lk-issues-panel .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-issues-panel>
+          </details>`
+        : nothing}
       <details class="section display" open>
         <summary>Display</summary>
         <lk-display-panel

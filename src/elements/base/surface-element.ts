@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { brushMaskKey, type BrushMask } from '../../core/model.js';
-import type { Surface } from '../../canvas/surface.js';
+import type { Surface, SurfaceExtension } from '../../canvas/surface.js';
 import type { RendererPreference } from '../../canvas/renderer-choice.js';
 import type { ViewportState } from '../../canvas/viewport.js';
 import { AnnotatorElement } from './annotator-element.js';
@@ -13,6 +13,8 @@ import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { centreOf, draftPosition, pinsOnPlane } from './issue-pins.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -43,6 +45,7 @@ function ignoreDetached(error: unknown): void {
  * @csspart toolbar - The tool bar.
  * @csspart stage - The area that shows the asset and the shapes.
  * @csspart canvas - The drawing canvas inside the stage.
+ * @csspart tool-hint - What the active tool asks next over the stage (keypoints: the next point to place).
  * @csspart sidebar - The side panel with objects, classifications, relations and task actions.
  * @csspart sidebar-resize - The side panel's left edge: drag it, or focus it and press ← / →, to resize the panel.
  * @csspart sidebar-task - The task questions at the foot of the side panel (they scroll on their own past 40 %).
@@ -61,6 +64,14 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
+  /** What the active tool asks next (keypoints: the next point's name), shown over the stage. */
+  @state() private toolHint = '';
+
+  /** The keypoints kit (tool, painter, codec, schema), loaded once an ontology has a keypoints class. */
+  private keypointsLoad: Promise<void> | undefined;
+  private keypointsExtension: SurfaceExtension | undefined;
+  /** True until the kit has loaded (or failed to): host writes wait meanwhile, where the ontology has a keypoints class. */
+  private keypointsPending = true;
 
   @query('.surface') private surfaceContainer!: HTMLDivElement;
 
@@ -93,6 +104,45 @@ export abstract class SurfaceElement extends AnnotatorElement {
     });
     this.addEventListener('keydown', this.onSpace);
     this.addEventListener('keyup', this.onSpace);
+    this.session.subscribe((topic) => {
+      if (topic === 'ontology') this.loadKeypointsIfNeeded();
+    });
+  }
+
+  /**
+   * The first ontology with a keypoints class loads the keypoints kit (one `import()`); until it is
+   * in, host writes wait (`importWaits`) and then the ontology is read again with its keypoint schema.
+   */
+  private loadKeypointsIfNeeded(): void {
+    if (this.keypointsLoad || !this.hasKeypointsClass()) return;
+    this.keypointsLoad = import('./keypoints-kit.js').then(
+      (kit) => {
+        this.ontologyParser = kit.parseOntology;
+        this.loadedCodecs = kit.keypointCodecs;
+        this.keypointsExtension = {
+          tool: 'keypoints',
+          createTool: kit.createKeypointsTool,
+          paint: (g, geometry, category, style) => {
+            if (geometry.type === 'keypoints') kit.paintKeypoints(g, geometry.value, category, style);
+          },
+        };
+        this.surface?.addExtension(this.keypointsExtension);
+        this.reapplyOntology();
+      },
+      () => this.reportError({ code: 'resource-load', message: 'The keypoints tool could not be loaded.' }),
+    ).finally(() => {
+      this.keypointsPending = false;
+      this.applyWaitingImports();
+    });
+  }
+
+  /** Host writes wait for the keypoints kit only while the ontology in force has a keypoints class (the others read as before). */
+  protected override importWaits(): boolean {
+    return (this.keypointsPending && this.hasKeypointsClass()) || super.importWaits();
+  }
+
+  private hasKeypointsClass(): boolean {
+    return this.session.ontology?.tools.some((tool) => tool.tool === 'keypoints') ?? false;
   }
 
   protected override restoreAsset(): void {
@@ -130,10 +180,19 @@ export abstract class SurfaceElement extends AnnotatorElement {
         session: this.session,
         renderer: this.renderer,
         newObjectId: () => this.newObjectId(),
-        onViewChange: (view: ViewportState) => (this.zoomPercent = Math.round(view.scale * 100)),
+        onToolHint: (hint) => (this.toolHint = hint ?? ''),
+        onViewChange: (view: ViewportState) => {
+          this.zoomPercent = Math.round(view.scale * 100);
+          // The pins follow the view at once (not at the element's next render).
+          const pins = this.renderRoot.querySelector<HTMLElement & { view: ViewportState }>('lk-issue-pins');
+          if (pins) pins.view = view;
+        },
       });
       this.surface = surface;
+      if (this.keypointsExtension) surface.addExtension(this.keypointsExtension);
       await surface.ready;
+      // Issue pins need the view, which exists from now on.
+      this.requestUpdate();
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
@@ -148,8 +207,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
    */
   protected onSurfaceReady(_surface: Surface): void {}
 
-  /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
+  /**
+   * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
+   * keypoints class in the ontology, after the keypoints tool has loaded and the annotations that
+   * waited for it are in.
+   */
   async settled(): Promise<void> {
+    await this.keypointsLoad;
     const surface = await this.ensureSurface();
     await this.updateComplete;
     surface.renderNow();
@@ -190,6 +254,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
         return tool.cancel();
       case 'delete':
         return tool.deleteKey?.() ?? false;
+      case 'skipKeypoint':
+        return tool.skip?.() ?? false;
+      case 'keypointVisibility':
+        return tool.cycleVisibility?.() ?? false;
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
@@ -200,6 +268,45 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
     return geometryOnPlane(object, this.session.plane, this.session.planeModel);
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const object = this.session.store.state.objects.get(objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    return { ...super.issueAnchorOn(objectId), ...(geometry ? { position: centreOf(geometry) } : {}) };
+  }
+
+  /** Also centres the issue's pin in the view, at the zoom the user chose. */
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const surface = this.surface;
+    const object = issue.objectId === undefined ? undefined : this.session.store.state.objects.get(issue.objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    const point = issue.position ?? (geometry ? centreOf(geometry) : undefined);
+    if (!surface || !point) return;
+    const { scale } = surface.view;
+    const { width, height } = surface.viewSize;
+    surface.setView({ scale, offsetX: width / 2 - point.x * scale, offsetY: height / 2 - point.y * scale });
+  }
+
+  /** The review issue pins over the stage (their element loads with the issues panel). */
+  private renderIssuePins(): TemplateResult | typeof nothing {
+    if (!this.issueController.shown || !this.surface) return nothing;
+    const board = this.session.issues;
+    const plane = this.session.planeModel === 'single' ? undefined : this.session.plane;
+    const shapeOf = (objectId: string) => {
+      const object = this.session.store.state.objects.get(objectId);
+      return object && this.shapeOnPlane(object);
+    };
+    return html`<lk-issue-pins
+      .board=${board}
+      .pins=${pinsOnPlane(board, plane, shapeOf)}
+      .draft=${draftPosition(board, plane, shapeOf)}
+      .view=${this.surface.view}
+      ?placing=${board.placing}
+      @issue-place=${(event: CustomEvent<{ x: number; y: number }>) =>
+        board.setDraft({ ...(plane === undefined ? {} : { page: plane }), position: event.detail })}
+    ></lk-issue-pins>`;
   }
 
   /** Paste centres on the pointer when it is over the stage. */
@@ -318,7 +425,9 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
+          ${this.renderIssuePins()}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
+          ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}
           ${this.renderBelowStage()}
         </div>

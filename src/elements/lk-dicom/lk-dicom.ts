@@ -47,6 +47,10 @@ const dicomStyles = css`
   .surface {
     bottom: var(--lk-dicom-bar-height, 40px);
   }
+  /* Review issue pins cover the picture, as the surface does. */
+  lk-issue-pins {
+    bottom: var(--lk-dicom-bar-height, 40px);
+  }
   .status {
     bottom: calc(var(--lk-dicom-bar-height, 40px) + 8px);
   }

@@ -18,7 +18,7 @@ const PIXEL_MEASUREMENTS: MeasurementContext = { spacingOf: () => undefined, eve
 
 /**
  * Label a raster image: bounding boxes, rotated boxes, polygons, polylines, points,
- * segmentation, splines and brush masks, with classifications and relations. Polyline classes
+ * segmentation, splines, brush masks and keypoint skeletons, with classifications and relations. Polyline classes
  * with `measure` (ruler, angle, Cobb angle) show their measurement in pixels and export it.
  *
  * @tagname lk-image

@@ -32,6 +32,8 @@ import { lkPdfStyles } from './lk-pdf.styles.js';
 import { renderPageLabels, type PageLabel } from './class-labels.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { centreOf as issueCentreOf, draftPosition, pinsOnPlane } from '../base/issue-pins.js';
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
@@ -1019,8 +1021,41 @@ export class LkPdf extends AnnotatorElement {
     return html`<div class="page" part="page" data-page=${index} style=${styleProperties(style)} role="region" aria-label=${`Page ${index + 1}`}>
       <div class="raster"></div>
       <div class="textLayer"></div>
-      ${this.renderOverlay(index)} ${this.renderLabels(index)}
+      ${this.renderOverlay(index)} ${this.renderLabels(index)} ${this.renderIssuePins(index)}
     </div>`;
+  }
+
+  /** The review issue pins of one page, in points like the overlay (their element loads with the issues panel). */
+  private renderIssuePins(page: number): TemplateResult | typeof nothing {
+    if (!this.issueController.shown) return nothing;
+    const board = this.session.issues;
+    const shapeOf = (objectId: string) => geometryOnPage(this.session, objectId, page);
+    return html`<lk-issue-pins
+      .board=${board}
+      .pins=${pinsOnPlane(board, page, shapeOf)}
+      .draft=${draftPosition(board, page, shapeOf)}
+      .view=${{ scale: this.scale, offsetX: 0, offsetY: 0 }}
+      ?placing=${board.placing}
+      @issue-place=${(event: CustomEvent<{ x: number; y: number }>) => board.setDraft({ page, position: event.detail })}
+    ></lk-issue-pins>`;
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const geometry = geometryOnPage(this.session, objectId, this.session.plane);
+    return { ...super.issueAnchorOn(objectId), ...(geometry ? { position: issueCentreOf(geometry) } : {}) };
+  }
+
+  /** Scrolls the issue's page so that its pin is in the middle of the view. */
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const page = issue.page ?? this.session.plane;
+    const geometry = issue.objectId === undefined ? undefined : geometryOnPage(this.session, issue.objectId, page);
+    const point = issue.position ?? (geometry ? issueCentreOf(geometry) : undefined);
+    const slot = this.layout.slots[page];
+    if (!slot || !this.scroller) return;
+    if (!point) return this.goToPage(page);
+    this.scroller.scrollTop = slot.top + point.y * this.scale - this.scroller.clientHeight / 2;
+    this.scroller.scrollLeft = slot.left + point.x * this.scale - this.scroller.clientWidth / 2;
   }
 
   private renderBar(): TemplateResult {

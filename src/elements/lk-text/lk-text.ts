@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
@@ -32,6 +32,8 @@ import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
 import { safeColor } from '../panels/shared/format.js';
 import { inkOn } from '../../core/ink.js';
 import { TEXT_SHORTCUTS } from './text-shortcuts.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { issueSpanAt, textIssuePins } from './text-issues.js';
 
 
 interface CachedRange {
@@ -800,7 +802,77 @@ export class LkText extends AnnotatorElement {
   // ---- pointer and keyboard (text-editing.ts) -------------------------------------------------
 
   private readonly onMouseDown = (event: MouseEvent) => this.editing?.mouseDown(event);
-  private readonly onPointerDown = (event: PointerEvent) => this.editing?.pointerDown(event);
+  private readonly onPointerDown = (event: PointerEvent) => {
+    if (this.placeIssue(event)) return;
+    this.editing?.pointerDown(event);
+  };
+
+  // ---- review issues --------------------------------------------------------------------------
+
+  /** While an issue is being placed, a press on the text places it at that character. */
+  private placeIssue(event: PointerEvent): boolean {
+    const board = this.session.issues;
+    if (!board.placing || !this.view || event.button !== 0) return false;
+    const span = issueSpanAt(this.renderRoot as ShadowRoot, this.view, event.clientX, event.clientY);
+    if (!span) return false;
+    event.preventDefault();
+    event.stopPropagation();
+    board.setDraft({ span });
+    return true;
+  }
+
+  /** I with text selected (no entity): the issue is about those characters. */
+  override raiseIssue(): boolean {
+    const pending = this.pendingSpan;
+    const entitySelected = this.session.selection.some((id) => this.session.store.state.objects.has(id));
+    if (!pending || entitySelected || !this.session.issues.canRaise) return super.raiseIssue();
+    void this.issueController.loadPanel();
+    this.session.issues.setDraft({ span: { start: pending.start, end: pending.end } });
+    return true;
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const object = this.session.store.state.objects.get(objectId);
+    const span = object ? this.nerSpan(object) : undefined;
+    return { objectId, ...(span ? { span: { start: span.start, end: span.end } } : {}) };
+  }
+
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const object = issue.objectId === undefined ? undefined : this.session.store.state.objects.get(issue.objectId);
+    const span = issue.span ?? (object ? this.nerSpan(object) : undefined);
+    const doc = this.textDocument;
+    if (doc && span) this.revealOffset(doc.codePoints.toUtf16(span.start));
+  }
+
+  /** The issue pins at the start of their characters (their element loads with the issues panel). */
+  private renderIssuePins(): TemplateResult | typeof nothing {
+    const placed = this.issuePinPlaces();
+    if (!placed) return nothing;
+    return html`<lk-issue-pins .board=${this.session.issues} .pins=${placed.pins} .draft=${placed.draft}></lk-issue-pins>`;
+  }
+
+  /** Blocks laid out as they scroll into view move the lines after them: the pins follow with the overlay. */
+  private placeIssuePins(): void {
+    const layer = this.renderRoot.querySelector<HTMLElement & { pins: unknown; draft: unknown }>('lk-issue-pins');
+    const placed = layer && this.issuePinPlaces();
+    if (!layer || !placed) return;
+    layer.pins = placed.pins;
+    layer.draft = placed.draft;
+  }
+
+  private issuePinPlaces(): ReturnType<typeof textIssuePins> | undefined {
+    if (!this.issueController.shown || !this.view || !this.content) return undefined;
+    return textIssuePins(this.session.issues, {
+      view: this.view,
+      content: this.content,
+      spanOf: (objectId) => {
+        const object = this.session.store.state.objects.get(objectId);
+        const span = object ? this.nerSpan(object) : undefined;
+        return span && { start: span.start, end: span.end };
+      },
+    });
+  }
   private readonly onPointerMove = (event: PointerEvent) => this.editing?.pointerMove(event);
   private readonly onPointerLeave = () => this.editing?.pointerLeave();
   private readonly onHandleDown = (event: PointerEvent) => this.editing?.handleDown(event);
@@ -903,6 +975,7 @@ export class LkText extends AnnotatorElement {
     const origin = this.content.getBoundingClientRect();
     this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
+    this.placeIssuePins();
     this.drawClassLabels(origin);
   }
 
@@ -1005,6 +1078,7 @@ export class LkText extends AnnotatorElement {
               <div class="class-labels" aria-hidden="true"></div>
               <svg class="arrows" aria-hidden="true" @click=${this.onArrowClick}></svg>
               <div class="caret"></div>
+              ${this.renderIssuePins()}
               <div
                 class="handle start"
                 title="Drag to move the entity's start"

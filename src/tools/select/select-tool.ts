@@ -23,9 +23,12 @@
  *   polyline and spline 2) and then focuses the vertex before it; at the minimum it removes
  *   nothing but still reports the key as handled, so Delete never removes the whole shape while a
  *   vertex is focused. Without a focused vertex it returns false (the element deletes the selection).
+ * - Keypoints: pressing a point's handle focuses it; `cycleVisibility` (O) turns it visible →
+ *   occluded → absent → visible, and `deleteKey` makes it absent (one undo step each).
  * - `nudge` moves the editable selection in one transaction (one undo step per nudge).
  */
 import { normalizeBox, translateGeometry } from '../../core/geometry.js';
+import { nextVisibility, withKeypoint } from '../../core/keypoints.js';
 import type { Box, Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { editableObject, objectWithGeometry } from '../shared/object-writes.js';
 import { handleTolerance, hitTolerance, isDrag, pointOf } from '../shared/pointer.js';
@@ -119,7 +122,7 @@ export function createSelectTool(context: ToolContext): SelectTool {
   /** Focus the vertex a handle addresses, where it is a vertex of a ring (not a lone point). */
   function focusHandle(handle: Handle, geometry: Geometry): void {
     const kind = handle.handle;
-    focus = kind.kind === 'vertex' && ringAt(geometry, kind) ? { objectId: handle.objectId, vertex: placeOf(kind) } : undefined;
+    focus = kind.kind === 'vertex' && (ringAt(geometry, kind) || geometry.type === 'keypoints') ? { objectId: handle.objectId, vertex: placeOf(kind) } : undefined;
   }
 
   function beginDrag(): void {
@@ -204,6 +207,14 @@ export function createSelectTool(context: ToolContext): SelectTool {
     setCursor(hit === undefined ? 'default' : session.canEdit && session.selection.includes(hit) ? 'move' : 'pointer');
   }
 
+  /** The focused keypoint of a selected, editable keypoints object (absent points included: the visibility key brings them back). */
+  function focusedKeypoints(): { object: ObjectAnnotation; geometry: Extract<Geometry, { type: 'keypoints' }>; index: number } | undefined {
+    if (!focus || !session.selection.includes(focus.objectId)) return undefined;
+    const target = editableObject(context, focus.objectId);
+    if (target?.geometry.type !== 'keypoints' || !target.geometry.value.points[focus.vertex.index]) return undefined;
+    return { object: target.object, geometry: target.geometry, index: focus.vertex.index };
+  }
+
   function cancel(): boolean {
     if (!press && !drag) return false;
     if (drag?.kind === 'marquee') context.setDraft(undefined);
@@ -284,9 +295,26 @@ export function createSelectTool(context: ToolContext): SelectTool {
       write(items.map(({ object, geometry }) => ({ object, geometry: translateGeometry(geometry, dx, dy) })));
       return true;
     },
+    cycleVisibility() {
+      if (press || drag) return true;
+      const target = focusedKeypoints();
+      if (!target) return false;
+      const point = target.geometry.value.points[target.index]!;
+      const value = withKeypoint(target.geometry.value, target.index, { visibility: nextVisibility(point.visibility) });
+      if (value) write([{ object: target.object, geometry: { type: 'keypoints', value } }]);
+      return true;
+    },
     deleteKey() {
       if (press || drag) return true;
       if (!focus) return false;
+      const keypoints = focusedKeypoints();
+      if (keypoints) {
+        // A keypoint is never taken out of its instance (the names are fixed): it becomes absent.
+        const value = withKeypoint(keypoints.geometry.value, keypoints.index, { visibility: 0 });
+        if (value) write([{ object: keypoints.object, geometry: { type: 'keypoints', value } }]);
+        focus = undefined;
+        return true;
+      }
       const { objectId, vertex } = focus;
       const target = session.selection.includes(objectId) ? editableObject(context, objectId) : undefined;
       if (!target || !vertexAt(target.geometry, vertex)) {

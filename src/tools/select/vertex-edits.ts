@@ -1,8 +1,9 @@
 /**
  * Vertex edits on the shapes that have vertex handles (polygon, polyline, spline, segmentation
- * rings, point), addressed like `HandleKind`: `index` into the ring, and for segmentation `zone`
+ * rings, point, keypoints: `index` names the point), addressed like `HandleKind`: `index` into the ring, and for segmentation `zone`
  * plus `ring` (0 the region, h + 1 hole h). Pure: each returns a new geometry or undefined.
  */
+import { keypointAt, withKeypoint } from '../../core/keypoints.js';
 import type { Geometry, Point } from '../../core/model.js';
 
 export interface VertexPlace {
@@ -57,12 +58,17 @@ function withRing(geometry: Geometry, place: VertexPlace, ring: Point[]): Geomet
 
 export function vertexAt(geometry: Geometry, place: VertexPlace): Point | undefined {
   if (geometry.type === 'point') return place.index === 0 ? geometry.value : undefined;
+  if (geometry.type === 'keypoints') return keypointAt(geometry.value, place.index);
   return ringAt(geometry, place)?.[place.index];
 }
 
 /** The geometry with the vertex moved to `to`. */
 export function moveVertex(geometry: Geometry, place: VertexPlace, to: Point): Geometry | undefined {
   if (geometry.type === 'point') return place.index === 0 ? { type: 'point', value: [to[0], to[1]] } : undefined;
+  if (geometry.type === 'keypoints') {
+    const value = withKeypoint(geometry.value, place.index, { x: to[0], y: to[1] });
+    return value && { type: 'keypoints', value };
+  }
   const ring = ringAt(geometry, place);
   if (!ring || place.index < 0 || place.index >= ring.length) return undefined;
   const next = ring.slice();

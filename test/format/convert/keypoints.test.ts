@@ -60,7 +60,28 @@ describe('keypoints payload (labelkit/format.js)', () => {
     }
   });
 
-  it('the elements, which draw no keypoints yet, answer unsupported-tool rather than misreading them', () => {
+  it('keypointColors and keypointTemplate (labelkit): one per name, normalised, and what is wrong with them', () => {
+    const good = parseOntology({
+      tools: [{ ...ontologyInput.tools[0], keypointColors: ['#0F0', '#0000ff', '#AbCdEf'], keypointTemplate: [[0.5, 0], [0, 1], [1, 1]] }],
+    });
+    expect(good.ok && good.value.tools[0]).to.deep.include({ keypointColors: ['#00ff00', '#0000ff', '#abcdef'], keypointTemplate: [[0.5, 0], [0, 1], [1, 1]] });
+    const bad = parseOntology({
+      tools: [
+        { ...ontologyInput.tools[0], keypointColors: ['#00ff00', 'red', '#000'], keypointTemplate: [[0.5, 0], [0, 1.5], [1, 1]] },
+        { ...ontologyInput.tools[0], schemaId: 'p2', title: 'P2', keypointColors: ['#00ff00'], keypointTemplate: 'x' },
+        { schemaId: 'b', tool: 'bounding-box', title: 'B', keypointColors: ['#00ff00'] },
+      ],
+    });
+    expect(bad.ok ? [] : bad.problems.map((p) => [p.code, p.path])).to.deep.equal([
+      ['bad-color', '$.tools[0].keypointColors[1]'],
+      ['bad-keypoint', '$.tools[0].keypointTemplate[1]'],
+      ['bad-keypoint', '$.tools[1].keypointColors'],
+      ['bad-keypoint', '$.tools[1].keypointTemplate'],
+      ['wrong-type', '$.tools[2].keypoints'],
+    ]);
+  });
+
+  it('the element codecs alone (an element before its keypoints kit has loaded) answer unsupported-tool rather than misreading them', () => {
     const result = elementImport({ tools: [entry({ points: [] })] }, context(), allFormatCodecs);
     expect(result.ok ? [] : result.problems.map((p) => p.code)).to.deep.equal(['unsupported-tool']);
   });

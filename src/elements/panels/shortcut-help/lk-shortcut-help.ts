@@ -49,7 +49,11 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   paste: 'Paste at the pointer (on any frame, page or slice)',
   duplicate: 'Duplicate the selection',
   copyToNextFrame: 'Video: copy the selection to the next frame and go there',
+  copyToNextFrames: 'Video: copy the selection onto the next N frames',
   propagateToEnd: 'Video: copy the selection onto every frame to the end',
+  skipKeypoint: 'Keypoints: the next point is absent (skip it)',
+  keypointVisibility: 'Keypoints: the focused point visible → occluded → absent',
+  raiseIssue: 'Review: raise an issue on the selected object, or at the next click',
 };
 
 /** One row of the table: what it does and the chords that do it. */
