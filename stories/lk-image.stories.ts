@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-image/define.js';
+import type { LkImage } from '../src/elements/lk-image/lk-image.js';
 import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
@@ -32,7 +33,15 @@ const log = (event: Event) => console.debug(event.type, (event as CustomEvent).d
 
 function image(
   args: Args,
-  options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto'; issues?: unknown; errorCodes?: unknown } = {},
+  options: {
+    annotations?: unknown;
+    src?: string;
+    ontology?: unknown;
+    theme?: 'light' | 'dark' | 'auto';
+    issues?: unknown;
+    errorCodes?: unknown;
+    onReady?: (element: LkImage) => void;
+  } = {},
 ) {
   return html`<lk-image
     style="--lk-height: 640px"
@@ -53,6 +62,8 @@ function image(
     @lk-submit=${log}
     @lk-error=${log}
     @lk-review=${log}
+    @lk-invalid=${log}
+    @lk-ready=${(event: Event) => options.onReady?.(event.currentTarget as LkImage)}
   ></lk-image>`;
 }
 
@@ -187,7 +198,8 @@ export const LockedPreLabels: Story = {
 };
 
 /** Relations: "Follows" (one-to-one, directional: switch its direction in the panel) and the group
- * "Same vehicle", drawn as links; select two objects to create another. */
+ * "Same vehicle", drawn as links with their titles on tags that read over the photo (L hides them);
+ * select two objects to create another. */
 export const Relations: Story = {
   render: (args) =>
     image(args, {
@@ -364,6 +376,14 @@ export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annot
 
 /** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
 export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };
+
+/** The picture adjustments of the Display group, set here to brightness 140 %, contrast 130 %, gamma 1.4: only the picture changes, never the shapes or the export; *Reset picture* undoes them. */
+export const PictureAdjustments: Story = {
+  render: (args) => image(args, { annotations: prelabels, onReady: (element) => element.session.setDisplay({ brightness: 1.4, contrast: 1.3, gamma: 1.4 }) }),
+};
+
+/** Submit pressed with required answers missing: the problem list under the task names each one by object ("Car 2: …"); a click shows it, and its question is focused. */
+export const BlockedSubmit: Story = { render: (args) => image(args, { annotations: prelabels, onReady: (element) => void element.submit() }) };
 
 /**
  * Keypoints (a COCO person skeleton): press 1, click the joints in order (the hint names the

@@ -29,6 +29,8 @@ import { colorNumber, drawGeometry, POINT_RADIUS } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
 import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
+import { RelationLabels, type RelationLabel } from './relation-labels.js';
+import { inkOn } from '../core/ink.js';
 import {
   actualSize,
   fitView,
@@ -110,6 +112,7 @@ export class Surface {
   private readonly draftLayer = new Graphics();
   private readonly handleLayer = new Graphics();
   private readonly labels = new Container();
+  private readonly relationLabels = new RelationLabels();
   private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
   private readonly settledLayer = new SettledLayer();
@@ -153,6 +156,7 @@ export class Surface {
     this.session = options.session;
     this.brushLayer = new BrushLayer();
     this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.extensionLayer, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.world.addChild(this.relationLabels.container);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
     this.input = new PointerInput(this);
@@ -785,6 +789,8 @@ export class Surface {
       const b = geometryBounds(geometry);
       return [b.x + b.width / 2, b.y + b.height / 2];
     };
+    const titled: RelationLabel[] = [];
+    const titleOf = (schemaId: string) => this.session.ontology?.relations.find((r) => r.schemaId === schemaId)?.title ?? schemaId;
     for (const relation of this.session.store.state.relations.values()) {
       const selected = this.session.selection.includes(relation.objectId);
       const stroke = { width: (selected ? 3 : 1.5) / scale, color: this.colorOf(relation.schemaId), alpha: selected ? 1 : 0.9 };
@@ -793,6 +799,7 @@ export class Surface {
         const b = centre(relation.to);
         if (!a || !b) continue;
         g.moveTo(a[0], a[1]).lineTo(b[0], b[1]).stroke(stroke);
+        titled.push({ id: relation.objectId, title: titleOf(relation.schemaId), color: stroke.color, at: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] });
         const angle = Math.atan2(b[1] - a[1], b[0] - a[0]);
         const head = 10 / scale;
         const tip = (p: Point, dir: number) =>
@@ -813,8 +820,10 @@ export class Surface {
         for (const p of points) g.moveTo(cx, cy).lineTo(p[0], p[1]);
         g.stroke(stroke);
         g.circle(cx, cy, 4 / scale).fill({ color: stroke.color });
+        titled.push({ id: relation.objectId, title: titleOf(relation.schemaId), color: stroke.color, at: [cx, cy - 14 / scale] });
       }
     }
+    this.relationLabels.show(this.session.display.labels ? titled : [], scale);
   }
 
   /**
@@ -835,7 +844,7 @@ export class Surface {
       wanted.add(key);
       let label = this.labelCache.get(key);
       if (!label) {
-        const text = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
+        const text = new Text({ text: title, style: { fontSize: 12, fill: inkOn(color), fontFamily: 'sans-serif' } });
         const holder = new Container();
         holder.addChild(new Graphics().rect(-3, -2, text.width + 6, text.height + 4).fill({ color, alpha: 0.9 }), text);
         label = { holder, height: text.height };

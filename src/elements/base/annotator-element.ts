@@ -91,8 +91,10 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** What a plane is called in the side panel's object list ("page 2", "slice 14"). */
   protected static planeNoun = 'page';
-  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages): the display panel leaves them out. */
+  /** False where fill opacity and outlines only do not apply: the display panel leaves them out. */
   protected static shapeStyle = true;
+  /** False where there is no picture to adjust (text, PDF pages): the display panel leaves out brightness, contrast, gamma. */
+  protected static picture = true;
 
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
@@ -620,8 +622,8 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
-    const { planeNoun, shapeStyle } = this.constructor as typeof AnnotatorElement;
-    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, issues: this.issueController.shown });
+    const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown });
   }
 
   /** The status line every element shows over its stage. */

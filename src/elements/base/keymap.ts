@@ -36,6 +36,7 @@ export type KeyAction =
   | 'entityEndBack'
   | 'entityEndForward'
   | 'toggleVisibility'
+  | 'toggleLabels'
   | 'copy'
   | 'paste'
   | 'duplicate'
@@ -89,6 +90,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   entityEndBack: 'alt+shift+arrowleft',
   entityEndForward: 'alt+shift+arrowright',
   toggleVisibility: 'h',
+  toggleLabels: 'l',
   copy: 'mod+c',
   paste: 'mod+v',
   duplicate: 'mod+d',

@@ -76,8 +76,10 @@ export function renderSidebar(options: {
   hideSubmit: boolean;
   /** What a plane is called in the object list ("page", "slice"). */
   planeNoun?: string;
-  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages). */
+  /** False where fill opacity and outlines only do not apply. */
   shapeStyle?: boolean;
+  /** False where there is no picture to adjust (text, PDF pages). */
+  picture?: boolean;
   /** Show the review issues section (its panel loads apart, `IssueController`). */
   issues?: boolean;
 }): TemplateResult | typeof nothing {
@@ -119,7 +121,11 @@ export function renderSidebar(options: {
         : nothing}
       <details class="section display" open>
         <summary>Display</summary>
-        <lk-display-panel .session=${session} ?no-shape-style=${options.shapeStyle === false}></lk-display-panel>
+        <lk-display-panel
+          .session=${session}
+          ?no-shape-style=${options.shapeStyle === false}
+          ?no-picture=${options.picture === false}
+        ></lk-display-panel>
       </details>
     </div>
     <details class="section task" part="sidebar-task" open>

@@ -44,6 +44,7 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   entityEndBack: "Move the entity's end earlier",
   entityEndForward: "Move the entity's end later",
   toggleVisibility: 'Hide all shapes, or show them again',
+  toggleLabels: 'Show or hide the class labels',
   copy: 'Copy the selected shapes',
   paste: 'Paste at the pointer (on any frame, page or slice)',
   duplicate: 'Duplicate the selection',
