@@ -34,6 +34,12 @@ export interface SessionActions {
   showHelp(): void;
   useEraser(schemaId: string): void;
   setBrushSize(size: number): void;
+  /** Polygon and segmentation classes draw with this smart tool (`undefined`: click vertices). */
+  useSmartTool(kind: 'magic-wand' | 'magnetic-lasso' | undefined): void;
+  /** Magic wand colour tolerance, 0–255. */
+  setTolerance(tolerance: number): void;
+  /** Runs a shape edit on the selection (simplify, union, …: `ShapeEdit` in tools/smart). */
+  runShapeEdit(edit: string): void;
 }
 
 /**
@@ -165,6 +171,9 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     showHelp: noop,
     useEraser: noop,
     setBrushSize: noop,
+    useSmartTool: noop,
+    setTolerance: noop,
+    runShapeEdit: noop,
   };
 
   const emit = (topic: SessionTopic) => {

@@ -13,6 +13,8 @@ import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
+import { SHAPE_EDITS, type ShapeEdit } from '../../tools/smart/smart-kinds.js';
+import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -90,6 +92,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
       setBrushSize: (size) => {
         if (this.surface) this.surface.toolContext.brushSize = size;
       },
+      useSmartTool: (kind) => {
+        this.surface?.useSmartTool(kind);
+        this.requestUpdate();
+      },
+      setTolerance: (tolerance) => {
+        this.surface?.setTolerance(tolerance);
+        this.requestUpdate();
+      },
+      runShapeEdit: (edit) => void this.runShapeEdit(edit as ShapeEdit),
     });
     this.addEventListener('keydown', this.onSpace);
     this.addEventListener('keyup', this.onSpace);
@@ -151,6 +162,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
   async settled(): Promise<void> {
     const surface = await this.ensureSurface();
+    await surface.pending;
     await this.updateComplete;
     surface.renderNow();
   }
@@ -193,8 +205,17 @@ export abstract class SurfaceElement extends AnnotatorElement {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
+      case 'magicWand':
+      case 'magneticLasso': {
+        const kind = action === 'magicWand' ? 'magic-wand' : 'magnetic-lasso';
+        surface.useSmartTool(surface.smartTool === kind ? undefined : kind);
+        this.requestUpdate();
+        return true;
+      }
       default:
-        return false;
+        if (!(SHAPE_EDITS as readonly string[]).includes(action)) return false;
+        void this.runShapeEdit(action as ShapeEdit);
+        return true;
     }
   }
 
@@ -217,11 +238,20 @@ export abstract class SurfaceElement extends AnnotatorElement {
       this.surface.spaceHeld = event.type === 'keydown';
       if (event.type === 'keydown') event.preventDefault();
     }
-    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
+    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface?.activeTool.state.startsWith('magic-wand')) {
+      this.surface.setTolerance(this.surface.smartSettings.tolerance + (event.key === ']' ? TOLERANCE_STEP : -TOLERANCE_STEP));
+      this.requestUpdate();
+    } else if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
       const context = this.surface.toolContext;
       context.brushSize = context.brushSize * (event.key === ']' ? 1.25 : 0.8);
     }
   };
+
+  /** A shape edit on the selection; one that cannot apply says why in an `lk-error` (`shape-edit`) and changes nothing. */
+  private async runShapeEdit(edit: ShapeEdit): Promise<void> {
+    const refused = await this.surface?.runShapeEdit(edit);
+    if (refused) this.reportError({ code: 'shape-edit', message: refused });
+  }
 
   // ---- brush ------------------------------------------------------------------------------------
 
@@ -315,7 +345,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
   protected override render(): TemplateResult {
     return html`
       <div class="layout">
-        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <lk-toolbar
+          part="toolbar"
+          .session=${this.session}
+          .smartTool=${this.surface?.smartTool}
+          .tolerance=${this.surface?.smartSettings.tolerance}
+          smart-tools
+        ></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>

@@ -49,6 +49,16 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   duplicate: 'Duplicate the selection',
   copyToNextFrame: 'Video: copy the selection to the next frame and go there',
   propagateToEnd: 'Video: copy the selection onto every frame to the end',
+  magicWand: 'Magic wand',
+  magneticLasso: 'Magnetic lasso',
+  simplifyShape: 'Simplify the selected shapes',
+  smoothShape: 'Smooth the selected shapes',
+  unionShapes: 'Union of the selected shapes',
+  subtractShapes: 'Subtract from the first selected shape',
+  fillHoles: 'Fill holes',
+  removeIslands: 'Remove islands',
+  brushToShape: 'Brush mask to segmentation',
+  shapeToBrush: 'Shapes to brush pixels',
 };
 
 /** One row of the table: what it does and the chords that do it. */
