@@ -7,7 +7,7 @@ import type { Box } from '../../core/model.js';
 import type { PicturePixels } from './picture.js';
 
 export interface FilledRegion {
-  /** 1 for a filled pixel; `box` in the plane's coordinates. */
+  /** 1 for a filled pixel, plane-sized; `box` bounds the filled pixels. */
   mask: Uint8Array;
   box: Box;
 }
@@ -18,46 +18,53 @@ export function floodFill(picture: PicturePixels, seedX: number, seedY: number, 
   const sy = Math.floor(seedY);
   if (sx < 0 || sy < 0 || sx >= width || sy >= height) return undefined;
   const seed = (sy * width + sx) * 4;
-  const r = rgba[seed]!;
-  const g = rgba[seed + 1]!;
-  const b = rgba[seed + 2]!;
   const t = Math.max(0, Math.min(255, tolerance));
+  // Each channel's accepted range, so a pixel is tested with six comparisons and no arithmetic.
+  const rMin = rgba[seed]! - t;
+  const rMax = rgba[seed]! + t;
+  const gMin = rgba[seed + 1]! - t;
+  const gMax = rgba[seed + 1]! + t;
+  const bMin = rgba[seed + 2]! - t;
+  const bMax = rgba[seed + 2]! + t;
   const filled = new Uint8Array(width * height);
-  const matches = (i: number): boolean => {
-    if (filled[i]) return false;
-    const j = i * 4;
-    return Math.abs(rgba[j]! - r) <= t && Math.abs(rgba[j + 1]! - g) <= t && Math.abs(rgba[j + 2]! - b) <= t;
+  const open = (i: number): boolean => {
+    if (filled[i] !== 0) return false;
+    const j = i << 2;
+    const r = rgba[j]!;
+    const g = rgba[j + 1]!;
+    const b = rgba[j + 2]!;
+    return r >= rMin && r <= rMax && g >= gMin && g <= gMax && b >= bMin && b <= bMax;
   };
   let minX = sx;
   let maxX = sx;
   let minY = sy;
   let maxY = sy;
-  const stack: number[] = [sx, sy];
+  const stack: number[] = [sy * width + sx];
+  const seedRow = (row: number, left: number, right: number) => {
+    // One seed per run of open pixels in the neighbouring row.
+    let inRun = false;
+    for (let i = row + left, end = row + right; i <= end; i++) {
+      const ok = open(i);
+      if (ok && !inRun) stack.push(i);
+      inRun = ok;
+    }
+  };
   while (stack.length > 0) {
-    const y = stack.pop()!;
-    const x = stack.pop()!;
+    const start = stack.pop()!;
+    if (!open(start)) continue;
+    const y = (start / width) | 0;
     const row = y * width;
-    if (!matches(row + x)) continue;
-    let left = x;
-    while (left > 0 && matches(row + left - 1)) left--;
-    let right = x;
-    while (right + 1 < width && matches(row + right + 1)) right++;
+    let left = start - row;
+    let right = left;
+    while (left > 0 && open(row + left - 1)) left--;
+    while (right + 1 < width && open(row + right + 1)) right++;
     filled.fill(1, row + left, row + right + 1);
     if (left < minX) minX = left;
     if (right > maxX) maxX = right;
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
-    for (const ny of [y - 1, y + 1]) {
-      if (ny < 0 || ny >= height) continue;
-      const nrow = ny * width;
-      // One seed per run of matching pixels in the neighbouring row.
-      let inRun = false;
-      for (let nx = left; nx <= right; nx++) {
-        const ok = matches(nrow + nx);
-        if (ok && !inRun) stack.push(nx, ny);
-        inRun = ok;
-      }
-    }
+    if (y > 0) seedRow(row - width, left, right);
+    if (y + 1 < height) seedRow(row + width, left, right);
   }
   return { mask: filled, box: { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 } };
 }

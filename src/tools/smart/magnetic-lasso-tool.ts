@@ -10,15 +10,15 @@
 import type { Point } from '../../core/model.js';
 import { CLICK_SLOP_PX, CLOSE_RADIUS_PX, planePoint, toAssetUnits, within } from '../shared/pointer.js';
 import type { Tool, ToolContext, ToolPointer } from '../tool.js';
-import { liveWireTree, snapToEdge, wireTo, type LiveWireTree } from './live-wire.js';
+import { liveWire, snapToEdge, type LiveWire } from './live-wire.js';
 import { simplifyRing } from './mask-shapes.js';
 import type { PicturePixels } from './picture.js';
 import { createRegionObject, type RegionOutput } from './region-output.js';
 
 /** The search window around an anchor, in screen pixels (kept between these asset-pixel bounds). */
-const WINDOW_SCREEN_PX = 300;
-const MIN_WINDOW = 48;
-const MAX_WINDOW = 320;
+const WINDOW_SCREEN_PX = 400;
+const MIN_WINDOW = 64;
+const MAX_WINDOW = 640;
 /** A click snaps to the strongest edge this close (screen pixels). */
 const SNAP_SCREEN_PX = 6;
 /** Wires are pixel staircases: this drops the steps (asset pixels). */
@@ -26,9 +26,10 @@ const PATH_TOLERANCE = 0.7;
 
 interface Anchor {
   point: Point;
-  tree: LiveWireTree | undefined;
   /** The fixed wire from the previous anchor to this one (empty for the first). */
   wire: Point[];
+  /** The wire from this anchor, grown as the pointer goes (made on the first move). */
+  live: LiveWire | undefined;
 }
 
 export interface MagneticLassoTool extends Tool {
@@ -65,8 +66,8 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
 
   function wire(picture: PicturePixels | undefined, from: Anchor, to: Point): Point[] {
     if (!picture) return [from.point, to];
-    from.tree ??= liveWireTree(picture, from.point, radius());
-    return wireTo(from.tree, to);
+    from.live ??= liveWire(picture, from.point, radius());
+    return from.live.wireTo(to);
   }
 
   function reset(): void {
@@ -107,7 +108,7 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
     if (last && within(context, clicked, last.point, CLICK_SLOP_PX)) return;
     const point = picture ? snapToEdge(picture, clicked, toAssetUnits(context, SNAP_SCREEN_PX)) : clicked;
     const path = last ? wire(picture, last, point) : [];
-    anchors = [...anchors, { point: path.at(-1) ?? point, tree: undefined, wire: path }];
+    anchors = [...anchors, { point: path.at(-1) ?? point, live: undefined, wire: path }];
     live = [];
     show();
   }
