@@ -80,8 +80,8 @@ export class Surface {
   brushSize = 20;
   /** Threshold painting: the pixels of the current plane a brush may paint (see ToolContext). */
   paintablePixels: (() => Uint8Array | undefined) | undefined;
-  /** The labeler's drawing mode for polygon and segmentation classes (`undefined`: click vertices). */
-  smartTool: SmartToolKind | undefined;
+  /** The labeler's drawing mode for polygon and segmentation classes; `undefined`: each class's ontology `drawWith` (else click). */
+  smartTool: SmartToolKind | 'click' | undefined;
   readonly smartSettings: SmartToolSettings = { tolerance: DEFAULT_TOLERANCE };
   /** Which renderer draws now (`canvas` where WebGL is software). */
   rendererKind: 'webgl' | 'canvas' = 'canvas';
@@ -357,7 +357,7 @@ export class Surface {
     const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
     if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
-    else if (this.smartTool && drawsWithSmartTools(category.tool)) this.loadSmartTool(this.smartTool, category.schemaId, category.tool);
+    else if (drawsWithSmartTools(category.tool) && this.drawModeOf(category) !== 'click') this.loadSmartTool(this.drawModeOf(category) as SmartToolKind, category.schemaId, category.tool);
     else {
       const factory = toolFactories[category.tool as keyof typeof toolFactories];
       this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
@@ -366,8 +366,13 @@ export class Surface {
     this.invalidate(false);
   }
 
-  /** Draws polygon and segmentation classes with a smart tool (`undefined`: click vertices again). */
-  useSmartTool(kind: SmartToolKind | undefined): void {
+  /** How a class draws now: the labeler's choice, else the ontology's `drawWith`, else click. */
+  drawModeOf(category: { drawWith?: SmartToolKind } | undefined): SmartToolKind | 'click' {
+    return this.smartTool ?? category?.drawWith ?? 'click';
+  }
+
+  /** Draws polygon and segmentation classes with a smart tool, or by `click` (vertex by vertex), whatever their `drawWith`. */
+  useSmartTool(kind: SmartToolKind | 'click' | undefined): void {
     if (kind === this.smartTool) return;
     this.smartTool = kind;
     this.switchTool();
@@ -399,6 +404,10 @@ export class Surface {
         kind === 'magic-wand'
           ? smart.createMagicWandTool(this.toolContext, schemaId, output, this.smartSettings)
           : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
+      // Read the picture's pixels while the labeler aims, not on the first click.
+      const warm = () => this.toolContext.picturePixels?.();
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
+      else setTimeout(warm, 0);
     });
   }
 

@@ -34,8 +34,8 @@ export interface SessionActions {
   showHelp(): void;
   useEraser(schemaId: string): void;
   setBrushSize(size: number): void;
-  /** Polygon and segmentation classes draw with this smart tool (`undefined`: click vertices). */
-  useSmartTool(kind: 'magic-wand' | 'magnetic-lasso' | undefined): void;
+  /** Polygon and segmentation classes draw with this smart tool, or vertex by vertex (`click`), whatever their ontology's `drawWith`. */
+  useSmartTool(kind: 'magic-wand' | 'magnetic-lasso' | 'click'): void;
   /** Magic wand colour tolerance, 0–255. */
   setTolerance(tolerance: number): void;
   /** Runs a shape edit on the selection (simplify, union, …: `ShapeEdit` in tools/smart). */

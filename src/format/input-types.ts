@@ -44,6 +44,8 @@ export interface ToolCategoryInput extends CategoryInputBase {
   /** `#rrggbb` or `#rgb`; a palette colour when left out. */
   color?: string;
   classifications?: ClassificationCategoryInput[];
+  /** labelkit, `polygon` and `segmentation` tools: how the class draws when picked (`click` by default); the labeler may switch. */
+  drawWith?: 'click' | 'magic-wand' | 'magnetic-lasso';
 }
 
 export interface ClassificationCategoryInput extends CategoryInputBase {

@@ -159,6 +159,43 @@ function distanceToSquareEdge([x, y]: Point): number {
   return Math.hypot(dx, dy);
 }
 
+describe('ontology drawWith', () => {
+  it('a class with drawWith "magic-wand" fills on its first click; the labeler can switch back to click', async () => {
+    const wandOntology = { ...ontology, tools: [{ ...ontology.tools[0]!, drawWith: 'magic-wand' }, ...ontology.tools.slice(1)] };
+    const element = await mountImageOn(shapesSrc, wandOntology, { objects: [] });
+    await pick(element, '1');
+    expect(toolbarButton(element, 'button[data-smart-tool="magic-wand"]').getAttribute('aria-pressed')).to.equal('true');
+    await click(element, [150, 120]);
+    await press('Enter');
+    expect(polygonArea(tools(element, 'poly')[0]!.polygon!)).to.equal(RECT.width * RECT.height);
+    await pick(element, 'Shift+W');
+    expect(toolbarButton(element, 'button[data-smart-tool="click"]').getAttribute('aria-pressed')).to.equal('true');
+    for (const at of [[10, 10], [60, 10], [60, 60]] as [number, number][]) await click(element, at);
+    await press('Enter');
+    expect(tools(element, 'poly')[1]!.polygon).to.have.length(3);
+  });
+
+  it('drawWith on a class that is not a polygon or segmentation is an ontology problem with its path', async () => {
+    const element = await mountImageOn(shapesSrc, ontology, { objects: [] });
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
+    element.ontology = { ...ontology, tools: [...ontology.tools.slice(0, 2), { ...ontology.tools[2]!, drawWith: 'magic-wand' }] };
+    const { detail } = await error;
+    expect(detail.code).to.equal('ontology-invalid');
+    expect(detail.cause.problems.map((problem: { code: string; path: string }) => `${problem.code} @ ${problem.path}`)).to.deep.equal(['bad-draw-with @ $.tools[2].drawWith']);
+  });
+
+  it('the shortcut help lists the smart tools and shape edits with their keys', async () => {
+    const element = await mountImageOn(shapesSrc, ontology, { objects: [] });
+    await press('?');
+    await element.updateComplete;
+    const help = element.shadowRoot!.querySelector('lk-shortcut-help')!;
+    await help.updateComplete;
+    const row = (id: string) => help.shadowRoot!.querySelector(`[data-shortcut="${id}"]`)?.textContent ?? '';
+    expect(row('magic-wand')).to.contain('Magic wand').and.to.match(/Shift\s*\+\s*W/i);
+    expect(row('union-shapes')).to.contain('Union').and.to.match(/Shift\s*\+\s*U/i);
+  });
+});
+
 describe('magnetic lasso', () => {
   it('snaps between anchors to the square’s edge; Backspace drops the last anchor, Enter closes', async () => {
     const element = await mountImageOn(squareSrc, ontology, { objects: [] });

@@ -207,8 +207,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
         return true;
       case 'magicWand':
       case 'magneticLasso': {
+        // The key toggles: again goes back to drawing vertex by vertex.
         const kind = action === 'magicWand' ? 'magic-wand' : 'magnetic-lasso';
-        surface.useSmartTool(surface.smartTool === kind ? undefined : kind);
+        const category = this.session.ontology?.tools.find((tool) => tool.schemaId === this.session.activeSchemaId);
+        surface.useSmartTool(surface.drawModeOf(category) === kind ? 'click' : kind);
         this.requestUpdate();
         return true;
       }

@@ -68,8 +68,8 @@ export class LkToolbar extends PanelElement {
   /** Shows the smart tools (magic wand, magnetic lasso) and shape edits: the 2D elements set it. */
   @property({ type: Boolean, attribute: 'smart-tools' }) smartTools = false;
 
-  /** How polygon and segmentation classes draw now (`undefined`: click vertices). */
-  @property({ attribute: false }) smartTool: SmartToolKind | undefined;
+  /** The labeler's drawing mode for polygon and segmentation classes (`undefined`: each class's `drawWith`, else click). */
+  @property({ attribute: false }) smartTool: SmartToolKind | 'click' | undefined;
 
   /** The magic wand's tolerance shown on its slider. */
   @property({ type: Number }) tolerance = 32;

@@ -10,7 +10,8 @@ import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../../.
 
 export interface SmartControlsState {
   session: LabelingSession;
-  smartTool: SmartToolKind | undefined;
+  /** The labeler's choice; `undefined`: the active class's `drawWith`, else click. */
+  smartTool: SmartToolKind | 'click' | undefined;
   tolerance: number;
   hint(label: string, action: KeyAction): string;
 }
@@ -35,11 +36,12 @@ export function renderSmartControls(state: SmartControlsState): TemplateResult |
   const selected = session.selection.length;
   const edits = EDITS.filter(({ needs }) => (needs === 'brush' ? active?.tool === 'brush' : needs === 'two' ? selected >= 2 : selected >= 1));
   if (!draws && edits.length === 0) return nothing;
-  const mode = (kind: SmartToolKind | undefined, label: string, action?: KeyAction) => html`
+  const current = state.smartTool ?? active?.drawWith ?? 'click';
+  const mode = (kind: SmartToolKind | 'click', label: string, action?: KeyAction) => html`
     <button
       type="button"
-      data-smart-tool=${kind ?? 'click'}
-      aria-pressed=${state.smartTool === kind ? 'true' : 'false'}
+      data-smart-tool=${kind}
+      aria-pressed=${current === kind ? 'true' : 'false'}
       title=${action ? state.hint(label, action) : label}
       @click=${() => session.actions.useSmartTool(kind)}
     >
@@ -49,8 +51,8 @@ export function renderSmartControls(state: SmartControlsState): TemplateResult |
   return html`
     ${draws
       ? html`<div class="group smart" role="group" aria-label="Draw with">
-          ${mode(undefined, 'Click')} ${mode('magic-wand', 'Magic wand', 'magicWand')} ${mode('magnetic-lasso', 'Magnetic lasso', 'magneticLasso')}
-          ${state.smartTool === 'magic-wand'
+          ${mode('click', 'Click')} ${mode('magic-wand', 'Magic wand', 'magicWand')} ${mode('magnetic-lasso', 'Magnetic lasso', 'magneticLasso')}
+          ${current === 'magic-wand'
             ? html`<label class="muted" for="wand-tolerance">Tolerance</label>
                 <input
                   id="wand-tolerance"
