@@ -8,10 +8,11 @@ import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Point, Zone } from '../../src/core/model.js';
 import type { ExportTool } from '../../src/format/types.js';
+import type { OntologyInput, ToolCategoryInput } from '../../src/format/input-types.js';
 import { polygonArea } from '../../src/core/geometry.js';
 import { click, decodedPixels, IMAGE_URL, mountImageOn, nextEvent, pagePoint, pictureUrl, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
-const ontology = {
+const ontology: OntologyInput & { tools: ToolCategoryInput[] } = {
   tools: [
     { schemaId: 'poly', tool: 'polygon', title: 'Region', shortcutKey: '1' },
     { schemaId: 'seg', tool: 'segmentation', title: 'Area', shortcutKey: '2' },
