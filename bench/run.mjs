@@ -562,7 +562,7 @@ function report(results) {
     for (const [label, byPage] of Object.entries(results.smart)) {
       const r = byPage['smart-labelkit'] ?? {};
       lines.push(
-        `| ${label} | magic wand: first click → draft (reads the picture's pixels) | ${ms(r['wandClick.first'])} | | |`,
+        `| ${label} | magic wand: first click → draft | ${ms(r['wandClick.first'])} | | |`,
         `| ${label} | magic wand: click → draft, median (1.4 M / 1.1 M pixel regions) | ${ms(r['wandClick.median'])} | 16.7 ms (one frame) | ${versus(r['wandClick.median'], FRAME)} |`,
         `| ${label} | magic wand: click → draft, p95 | ${ms(r['wandClick.p95'])} | 16.7 ms (one frame) | ${versus(r['wandClick.p95'], FRAME)} |`,
         `| ${label} | magnetic lasso: click → anchor (shortest-path tree of its window) | ${ms(r['lassoMove.anchorMs'])} | | |`,

@@ -404,8 +404,11 @@ export class Surface {
         kind === 'magic-wand'
           ? smart.createMagicWandTool(this.toolContext, schemaId, output, this.smartSettings)
           : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
-      // Read the picture's pixels while the labeler aims, not on the first click.
-      const warm = () => this.toolContext.picturePixels?.();
+      // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first click.
+      const warm = () => {
+        const pixels = this.toolContext.picturePixels?.();
+        if (pixels && kind === 'magnetic-lasso') smart.lumaOf(pixels);
+      };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
       else setTimeout(warm, 0);
     });

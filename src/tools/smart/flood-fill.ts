@@ -7,10 +7,13 @@ import type { Box } from '../../core/model.js';
 import type { PicturePixels } from './picture.js';
 
 export interface FilledRegion {
-  /** 1 for a filled pixel, plane-sized; `box` bounds the filled pixels. */
+  /** 1 for a filled pixel, row-major over `box` (the filled pixels' bounds in the plane). */
   mask: Uint8Array;
   box: Box;
 }
+
+/** One plane-sized scratch mask per picture, left all zero after each fill (only the filled box is cleared). */
+const scratchMasks = new WeakMap<PicturePixels, Uint8Array>();
 
 export function floodFill(picture: PicturePixels, seedX: number, seedY: number, tolerance: number): FilledRegion | undefined {
   const { width, height, rgba } = picture;
@@ -26,9 +29,14 @@ export function floodFill(picture: PicturePixels, seedX: number, seedY: number, 
   const gMax = rgba[seed + 1]! + t;
   const bMin = rgba[seed + 2]! - t;
   const bMax = rgba[seed + 2]! + t;
-  const filled = new Uint8Array(width * height);
+  let filled = scratchMasks.get(picture);
+  if (!filled) {
+    filled = new Uint8Array(width * height);
+    scratchMasks.set(picture, filled);
+  }
+  const visited = filled;
   const open = (i: number): boolean => {
-    if (filled[i] !== 0) return false;
+    if (visited[i] !== 0) return false;
     const j = i << 2;
     const r = rgba[j]!;
     const g = rgba[j + 1]!;
@@ -66,5 +74,12 @@ export function floodFill(picture: PicturePixels, seedX: number, seedY: number, 
     if (y > 0) seedRow(row - width, left, right);
     if (y + 1 < height) seedRow(row + width, left, right);
   }
-  return { mask: filled, box: { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 } };
+  const box = { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+  const mask = new Uint8Array(box.width * box.height);
+  for (let y = 0; y < box.height; y++) {
+    const from = (box.y + y) * width + box.x;
+    mask.set(visited.subarray(from, from + box.width), y * box.width);
+    visited.fill(0, from, from + box.width);
+  }
+  return { mask, box };
 }

@@ -7,8 +7,8 @@
 import type { Box, Zone } from '../../core/model.js';
 import { CLICK_SLOP_PX, planePoint, within } from '../shared/pointer.js';
 import type { Tool, ToolContext, ToolPointer } from '../tool.js';
-import { floodFill } from './flood-fill.js';
-import { maskToZones } from './mask-shapes.js';
+import { floodFill, type FilledRegion } from './flood-fill.js';
+import { boxMaskToZones } from './mask-shapes.js';
 import type { PicturePixels } from './picture.js';
 import { createRegionObject, type RegionOutput } from './region-output.js';
 import type { SmartToolSettings } from './smart-settings.js';
@@ -29,37 +29,52 @@ export interface MagicWandTool extends Tool {
   readonly zones: readonly Zone[];
 }
 
+function unionBox(a: Box | undefined, b: Box): Box {
+  if (!a) return b;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
 export function createMagicWandTool(context: ToolContext, schemaId: string, output: RegionOutput, settings: SmartToolSettings): MagicWandTool {
   let fills: Fill[] = [];
   let zones: Zone[] = [];
 
-  function union(a: Box | undefined, b: Box): Box {
-    if (!a) return b;
-    const x = Math.min(a.x, b.x);
-    const y = Math.min(a.y, b.y);
-    return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-  }
-
   function compute(picture: PicturePixels): void {
-    let mask: Uint8Array | undefined;
-    let box: Box | undefined;
+    const regions: { region: FilledRegion; mode: Fill['mode'] }[] = [];
     for (const fill of fills) {
       const region = floodFill(picture, fill.x, fill.y, settings.tolerance);
       if (!region) continue;
-      if (fill.mode === 'subtract') {
-        if (!mask) continue;
-        for (let i = 0; i < mask.length; i++) if (region.mask[i]) mask[i] = 0;
-      } else if (fill.mode === 'add' && mask) {
-        for (let y = region.box.y; y < region.box.y + region.box.height; y++) {
-          for (let i = y * picture.width + region.box.x, end = i + region.box.width; i < end; i++) if (region.mask[i]) mask[i] = 1;
+      // A replacing fill starts the draft again.
+      if (fill.mode === 'replace') regions.length = 0;
+      regions.push({ region, mode: fill.mode });
+    }
+    // The draft covers the union of the added regions' boxes; subtracted regions only clear pixels inside it.
+    let box: Box | undefined;
+    for (const { region, mode } of regions) if (mode !== 'subtract') box = unionBox(box, region.box);
+    if (!box) {
+      zones = [];
+      return;
+    }
+    const [only] = regions;
+    if (regions.length === 1 && only) {
+      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE);
+      return;
+    }
+    const mask = new Uint8Array(box.width * box.height);
+    for (const { region, mode } of regions) {
+      const value = mode === 'subtract' ? 0 : 1;
+      const r = region.box;
+      for (let y = 0; y < r.height; y++) {
+        const ty = r.y + y - box.y;
+        if (ty < 0 || ty >= box.height) continue;
+        for (let x = 0; x < r.width; x++) {
+          const tx = r.x + x - box.x;
+          if (tx >= 0 && tx < box.width && region.mask[y * r.width + x]) mask[ty * box.width + tx] = value;
         }
-        box = union(box, region.box);
-      } else {
-        mask = region.mask;
-        box = region.box;
       }
     }
-    zones = mask && box ? maskToZones(mask, picture.width, box, OUTLINE_TOLERANCE) : [];
+    zones = boxMaskToZones(mask, box, OUTLINE_TOLERANCE);
   }
 
   function show(): void {

@@ -50,8 +50,13 @@ export function maskToZones(mask: Uint8Array, width: number, box: Box, tolerance
     const from = (box.y + y) * width + box.x;
     crop.set(mask.subarray(from, from + box.width), y * box.width);
   }
+  return boxMaskToZones(crop, box, tolerance);
+}
+
+/** Like `maskToZones` for a mask that covers `box` only (row-major, `box.width` wide). */
+export function boxMaskToZones(mask: Uint8Array, box: Box, tolerance: number): Zone[] {
   const shift = (ring: Point[]): Point[] => simplifyRing(ring, tolerance).map(([x, y]) => [x + box.x, y + box.y]);
-  return traceMask(crop, box.width, box.height).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
+  return traceMask(mask, box.width, box.height).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
 }
 
 /** A plane-sized mask of the zones (a pixel is in when its centre is inside a region and outside its holes). */
