@@ -17,8 +17,15 @@ export class PictureReader {
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) return undefined;
-    context.drawImage(resource, 0, 0, width, height);
-    const pixels: PicturePixels = { width, height, rgba: context.getImageData(0, 0, width, height).data };
+    let rgba: Uint8ClampedArray;
+    try {
+      context.drawImage(resource, 0, 0, width, height);
+      rgba = context.getImageData(0, 0, width, height).data;
+    } catch {
+      // A cross-origin video without CORS taints the copy: its pixels cannot be read.
+      return undefined;
+    }
+    const pixels: PicturePixels = { width, height, rgba };
     this.cached = { resource, version, pixels };
     return pixels;
   }

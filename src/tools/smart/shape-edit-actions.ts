@@ -59,7 +59,7 @@ function rewrite(context: ToolContext, edits: { shape: Shape; zones: Zone[] }[],
     }
     writes.push(objectWithGeometry(context, shape.object, geometry));
   }
-  context.session.store.transact({ origin: 'user', reason: remove.length > 0 ? 'delete' : 'update' }, (tx) => {
+  context.session.store.transact({ origin: 'user', reason: 'update' }, (tx) => {
     for (const object of writes) tx.putObject(object);
     for (const id of remove) tx.removeObject(id);
   });
