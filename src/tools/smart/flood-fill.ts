@@ -1,7 +1,7 @@
 /**
  * The magic wand's region: the 4-connected pixels reachable from a seed whose colour differs from
  * the seed's by at most `tolerance` in every channel (0 = exactly the seed colour, 255 = all).
- * Scanline fill: each run of a row is filled at once and only its neighbours' rows are queued.
+ * A span fill: runs of a row are filled at once and only the neighbouring rows' runs are queued.
  */
 import type { Box } from '../../core/model.js';
 import type { PicturePixels } from './picture.js';
@@ -47,32 +47,45 @@ export function floodFill(picture: PicturePixels, seedX: number, seedY: number, 
   let maxX = sx;
   let minY = sy;
   let maxY = sy;
-  const stack: number[] = [sy * width + sx];
-  const seedRow = (row: number, left: number, right: number) => {
-    // One seed per run of open pixels in the neighbouring row.
-    let inRun = false;
-    for (let i = row + left, end = row + right; i <= end; i++) {
-      const ok = open(i);
-      if (ok && !inRun) stack.push(i);
-      inRun = ok;
-    }
+  // Heckbert's span fill ("A Seed Fill Algorithm", Graphics Gems I): each entry is a run of the row
+  // `y - dy` already filled and the direction `dy` to look in; the row it came from is looked at
+  // again only where the new run sticks out past it (the leaks), so most pixels are tested once.
+  const stack: number[] = [];
+  const push = (y: number, left: number, right: number, dy: number) => {
+    if (y + dy >= 0 && y + dy < height) stack.push(y, left, right, dy);
   };
+  push(sy, sx, sx, 1);
+  push(sy + 1, sx, sx, -1);
   while (stack.length > 0) {
-    const start = stack.pop()!;
-    if (!open(start)) continue;
-    const y = (start / width) | 0;
+    const dy = stack.pop()!;
+    const x2 = stack.pop()!;
+    const x1 = stack.pop()!;
+    const y = stack.pop()! + dy;
     const row = y * width;
-    let left = start - row;
-    let right = left;
-    while (left > 0 && open(row + left - 1)) left--;
-    while (right + 1 < width && open(row + right + 1)) right++;
-    filled.fill(1, row + left, row + right + 1);
-    if (left < minX) minX = left;
-    if (right > maxX) maxX = right;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-    if (y > 0) seedRow(row - width, left, right);
-    if (y + 1 < height) seedRow(row + width, left, right);
+    let x = x1;
+    while (x >= 0 && open(row + x)) visited[row + x--] = 1;
+    // x1 itself closed: look for the next open pixel under the run first.
+    let skip = x >= x1;
+    let left = x + 1;
+    if (!skip) {
+      if (left < x1) push(y, left, x1 - 1, -dy);
+      x = x1 + 1;
+    }
+    do {
+      if (!skip) {
+        while (x < width && open(row + x)) visited[row + x++] = 1;
+        push(y, left, x - 1, dy);
+        if (x > x2 + 1) push(y, x2 + 1, x - 1, -dy);
+        if (left < minX) minX = left;
+        if (x - 1 > maxX) maxX = x - 1;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      skip = false;
+      x++;
+      while (x <= x2 && !open(row + x)) x++;
+      left = x;
+    } while (x <= x2);
   }
   const box = { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
   const mask = new Uint8Array(box.width * box.height);
