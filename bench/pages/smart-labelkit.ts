@@ -53,18 +53,25 @@ function pointer(x: number, y: number, extra: Partial<ToolPointer> = {}): ToolPo
   return { x, y, button: 0, shiftKey: false, altKey: false, ctrlKey: false, pointerType: 'mouse', pressure: 0.5, ...extra };
 }
 
-/** `count` calls of `act`, each timed to the frame that shows its draft: the first (cold) and the rest. */
-async function timed(count: number, act: (i: number) => void): Promise<{ first: number; median: number; p95: number }> {
+/**
+ * `count` calls of `act`, each timed to the frame that shows its draft (the first, cold, apart),
+ * and the tool's own synchronous work within that (`tool`: what the frame costs beyond it is the
+ * surface's render).
+ */
+async function timed(count: number, act: (i: number) => void): Promise<{ first: number; median: number; p95: number; tool: { median: number; p95: number } }> {
   const samples: number[] = [];
+  const work: number[] = [];
   for (let i = 0; i < count; i++) {
     await nextFrame();
     const start = performance.now();
     act(i);
+    work.push(performance.now() - start);
     await nextFrame();
     samples.push(performance.now() - start);
   }
   const rest = stats(samples.slice(1));
-  return { first: samples[0] ?? NaN, median: rest.median, p95: rest.p95 };
+  const toolWork = stats(work.slice(1));
+  return { first: samples[0] ?? NaN, median: rest.median, p95: rest.p95, tool: { median: toolWork.median, p95: toolWork.p95 } };
 }
 
 /** After picking a tool the element reads the picture in idle time (while the labeler aims): wait for that, as a labeler does. */
