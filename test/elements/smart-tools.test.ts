@@ -99,6 +99,7 @@ describe('magic wand', () => {
     await pick(element, '1');
     await clickButton(element, toolbarButton(element, 'button[data-smart-tool="magic-wand"]'));
     expect(toolbarButton(element, 'button[data-smart-tool="magic-wand"]').getAttribute('aria-pressed')).to.equal('true');
+    await expect(element.shadowRoot!.querySelector('lk-toolbar')).to.be.accessible();
     await click(element, [150, 120]);
     expect(tools(element, 'poly')).to.have.length(0);
     await press('Enter');
@@ -266,7 +267,13 @@ describe('shape edits', () => {
 
   it('subtract takes the second square from the first (7,500 px²) and keeps the second', async () => {
     const element = await mountImageOn(shapesSrc, ontology, twoSquares);
-    await selectBoth(element, [60, 60], [190, 190]);
+    const toolbar = element.shadowRoot!.querySelector('lk-toolbar')!;
+    expect(toolbar.shadowRoot!.querySelector('[data-shape-edit]'), 'no edits without a selection').to.equal(null);
+    await click(element, [60, 60]);
+    await element.updateComplete;
+    await toolbar.updateComplete;
+    expect(toolbar.shadowRoot!.querySelector('[data-shape-edit="unionShapes"]'), 'union needs two shapes').to.equal(null);
+    await shiftClick(element, [190, 190], 'Shift');
     await clickButton(element, toolbarButton(element, 'button[data-shape-edit="subtractShapes"]'));
     const areas = Object.fromEntries(tools(element, 'poly').map((tool) => [tool.objectId, polygonArea(tool.polygon!)]));
     expect(areas).to.deep.equal({ a: 7500, b: 10000 });
