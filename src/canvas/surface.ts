@@ -390,7 +390,8 @@ export class Surface {
       const outcome = runShapeEdit(this.toolContext, edit);
       return outcome.ok ? undefined : outcome.message;
     });
-    this.pending = run;
+    // `settled()` waits for the edit, but its failure is the caller's to report.
+    this.pending = run.catch(() => undefined);
     return run;
   }
 
@@ -406,11 +407,16 @@ export class Surface {
           : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
       // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first click.
       const warm = () => {
+        if (this.destroyed) return;
         const pixels = this.toolContext.picturePixels?.();
         if (pixels && kind === 'magnetic-lasso') smart.lumaOf(pixels);
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
       else setTimeout(warm, 0);
+    }, () => {
+      // The smart tools' chunk did not load (offline, a deploy that dropped it): draw vertex by vertex.
+      if (generation !== this.toolGeneration || this.destroyed) return;
+      this.tool = toolFactories[output](this.toolContext, schemaId);
     });
   }
 

@@ -251,7 +251,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** A shape edit on the selection; one that cannot apply says why in an `lk-error` (`shape-edit`) and changes nothing. */
   private async runShapeEdit(edit: ShapeEdit): Promise<void> {
-    const refused = await this.surface?.runShapeEdit(edit);
+    let refused: string | undefined;
+    try {
+      refused = await this.surface?.runShapeEdit(edit);
+    } catch {
+      this.reportError({ code: 'resource-load', message: 'The shape edits could not be loaded; nothing was changed.' });
+      return;
+    }
     if (refused) this.reportError({ code: 'shape-edit', message: refused });
   }
 
