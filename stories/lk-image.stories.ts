@@ -394,3 +394,24 @@ export const BlockedSubmit: Story = { render: (args) => image(args, { annotation
 export const Keypoints: Story = {
   render: (args) => image(args, { ontology: personOntology, annotations: { objects: [personIn('person-1', { x: 60, y: 40, width: 160, height: 300 })] } }),
 };
+
+/**
+ * Smart tools without a model (docs/assisted-labeling.md): "Region" starts in the magic wand
+ * (`drawWith`): click a bottle, Shift+click to add, Alt+click to subtract, `[` `]` for the
+ * tolerance, Enter to keep it. "Outline" draws with the magnetic lasso (click anchors, Enter).
+ * Select shapes for the edit buttons (Shift+U union, Shift+X subtract, Shift+S simplify, …).
+ */
+export const SmartTools: Story = {
+  render: (args) =>
+    image(args, {
+      ontology: {
+        tools: [
+          { schemaId: 'smart-region', tool: 'segmentation', title: 'Region', shortcutKey: '1', drawWith: 'magic-wand' },
+          { schemaId: 'smart-outline', tool: 'polygon', title: 'Outline', shortcutKey: '2', drawWith: 'magnetic-lasso' },
+          { schemaId: 'smart-paint', tool: 'brush', title: 'Region', shortcutKey: '3' },
+        ],
+        classifications: [],
+        relations: [],
+      },
+    }),
+};

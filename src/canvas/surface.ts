@@ -31,6 +31,9 @@ import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
+import { PictureReader } from './picture-reader.js';
+import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
+import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
 import {
   actualSize,
   fitView,
@@ -92,6 +95,9 @@ export class Surface {
   brushSize = 20;
   /** Threshold painting: the pixels of the current plane a brush may paint (see ToolContext). */
   paintablePixels: (() => Uint8Array | undefined) | undefined;
+  /** The labeler's drawing mode for polygon and segmentation classes; `undefined`: each class's ontology `drawWith` (else click). */
+  smartTool: SmartToolKind | 'click' | undefined;
+  readonly smartSettings: SmartToolSettings = { tolerance: DEFAULT_TOLERANCE };
   /** Which renderer draws now (`canvas` where WebGL is software). */
   rendererKind: 'webgl' | 'canvas' = 'canvas';
 
@@ -102,6 +108,11 @@ export class Surface {
   private readonly cacheSprite = new Sprite();
   private readonly pixelGrid = new Graphics();
   private readonly pictureFilter = new PictureFilter();
+  private readonly pictureReader = new PictureReader();
+  /** Bumped when the background's pixels change in place, so smart tools read them again. */
+  private pictureVersion = 0;
+  /** Bumped on every tool switch: a smart tool still loading for an older one is dropped. */
+  private toolGeneration = 0;
   /** The sampling each background texture came with, restored below 800 %. */
   private readonly ownScaleModes = new WeakMap<TextureSource, SCALE_MODE>();
   private readonly brushLayer: BrushLayer;
@@ -292,6 +303,7 @@ export class Surface {
     this.backgroundLevels?.destroy();
     this.backgroundLevels = undefined;
     this.stillBackground = options.still ? source : undefined;
+    this.pictureVersion++;
     this.background.texture = source ?? Texture.EMPTY;
     this.background.width = size.width;
     this.background.height = size.height;
@@ -314,6 +326,7 @@ export class Surface {
   refreshBackground(): void {
     if (this.destroyed) return;
     this.background.texture.source.update();
+    this.pictureVersion++;
     this.invalidate(false);
   }
 
@@ -365,6 +378,7 @@ export class Surface {
   }
 
   private switchTool(): void {
+    this.toolGeneration++;
     this.tool.dispose();
     this.draft = undefined;
     this.brushDraft = undefined;
@@ -372,6 +386,7 @@ export class Surface {
     const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
     if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
+    else if (drawsWithSmartTools(category.tool) && this.drawModeOf(category) !== 'click') this.loadSmartTool(this.drawModeOf(category) as SmartToolKind, category.schemaId, category.tool);
     else {
       const factory = toolFactories[category.tool as keyof typeof toolFactories] ?? this.extensions.find((e) => e.tool === category.tool)?.createTool;
       this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
@@ -379,6 +394,63 @@ export class Surface {
     this.setCursor(category && this.session.canEdit ? 'crosshair' : 'default');
     this.invalidate(false);
   }
+
+  /** How a class draws now: the labeler's choice, else the ontology's `drawWith`, else click. */
+  drawModeOf(category: { drawWith?: SmartToolKind } | undefined): SmartToolKind | 'click' {
+    return this.smartTool ?? category?.drawWith ?? 'click';
+  }
+
+  /** Draws polygon and segmentation classes with a smart tool, or by `click` (vertex by vertex), whatever their `drawWith`. */
+  useSmartTool(kind: SmartToolKind | 'click' | undefined): void {
+    if (kind === this.smartTool) return;
+    this.smartTool = kind;
+    this.switchTool();
+  }
+
+  /** Sets the magic wand's tolerance; a draft in progress is filled again with it. */
+  setTolerance(value: number): void {
+    this.smartSettings.tolerance = clampTolerance(value);
+    (this.tool as { refill?(): void }).refill?.();
+  }
+
+  /** Runs a shape edit on the selection (loads the edits on first use). Resolves to why it could not apply, if it could not. */
+  runShapeEdit(edit: ShapeEdit): Promise<string | undefined> {
+    const run = import('../tools/smart/index.js').then(({ runShapeEdit }) => {
+      const outcome = runShapeEdit(this.toolContext, edit);
+      return outcome.ok ? undefined : outcome.message;
+    });
+    // `settled()` waits for the edit, but its failure is the caller's to report.
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The smart tools load on first use; until then the class's tool does nothing (no stray vertex). */
+  private loadSmartTool(kind: SmartToolKind, schemaId: string, output: 'polygon' | 'segmentation'): void {
+    const generation = this.toolGeneration;
+    this.tool = idleTool;
+    this.pending = import('../tools/smart/index.js').then((smart) => {
+      if (generation !== this.toolGeneration || this.destroyed) return;
+      this.tool =
+        kind === 'magic-wand'
+          ? smart.createMagicWandTool(this.toolContext, schemaId, output, this.smartSettings)
+          : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
+      // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first click.
+      const warm = () => {
+        if (this.destroyed) return;
+        const pixels = this.toolContext.picturePixels?.();
+        if (pixels && kind === 'magnetic-lasso') smart.lumaOf(pixels);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
+      else setTimeout(warm, 0);
+    }, () => {
+      // The smart tools' chunk did not load (offline, a deploy that dropped it): draw vertex by vertex.
+      if (generation !== this.toolGeneration || this.destroyed) return;
+      this.tool = toolFactories[output](this.toolContext, schemaId);
+    });
+  }
+
+  /** Resolves once the active tool has loaded and the last shape edit ran (both `import()` first); `settled()` waits on it. */
+  pending: Promise<unknown> = Promise.resolve();
 
   /** Switches to the eraser for a brush class (`*` erases every class). */
   useEraser(schemaId: string): void {
@@ -419,6 +491,10 @@ export class Surface {
         surface.brushSize = Math.max(1, Math.min(500, Math.round(value)));
       },
       paintablePixels: () => this.paintablePixels?.(),
+      picturePixels: () => {
+        const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
+        return this.pictureReader.read(this.stillBackground?.source.resource ?? source?.resource, this.planeSize.width, this.planeSize.height, this.pictureVersion);
+      },
       newObjectId: () => this.options.newObjectId(),
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
       query: (box) => this.index.search(box).filter((id) => !this.session.hidden.has(id)),
@@ -892,11 +968,23 @@ export class Surface {
       gl?.getExtension('WEBGL_lose_context')?.loseContext();
     }
     this.settledLayer.destroy();
+    this.pictureReader.clear();
     this.backgroundLevels?.destroy();
     this.brushLayer.destroy();
     this.app = undefined;
   }
 }
+
+/** Stands in while a smart tool loads: presses do nothing. */
+const idleTool: Tool = {
+  state: 'loading',
+  pointerDown() {},
+  pointerMove() {},
+  pointerUp() {},
+  finish: () => false,
+  cancel: () => false,
+  dispose() {},
+};
 
 function lastPoint(geometry: Geometry | undefined): Point | undefined {
   if (!geometry) return undefined;

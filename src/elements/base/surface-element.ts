@@ -15,6 +15,8 @@ import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
 import type { Issue, IssueAnchor } from '../../core/issues.js';
 import { centreOf, draftPosition, pinsOnPlane } from './issue-pins.js';
+import { SHAPE_EDITS, type ShapeEdit } from '../../tools/smart/smart-kinds.js';
+import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -101,6 +103,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
       setBrushSize: (size) => {
         if (this.surface) this.surface.toolContext.brushSize = size;
       },
+      useSmartTool: (kind) => {
+        this.surface?.useSmartTool(kind);
+        this.requestUpdate();
+      },
+      setTolerance: (tolerance) => {
+        this.surface?.setTolerance(tolerance);
+        this.requestUpdate();
+      },
+      runShapeEdit: (edit) => void this.runShapeEdit(edit as ShapeEdit),
     });
     this.addEventListener('keydown', this.onSpace);
     this.addEventListener('keyup', this.onSpace);
@@ -215,6 +226,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   async settled(): Promise<void> {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
+    await surface.pending;
     await this.updateComplete;
     surface.renderNow();
   }
@@ -261,8 +273,19 @@ export abstract class SurfaceElement extends AnnotatorElement {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
+      case 'magicWand':
+      case 'magneticLasso': {
+        // The key toggles: again goes back to drawing vertex by vertex.
+        const kind = action === 'magicWand' ? 'magic-wand' : 'magnetic-lasso';
+        const category = this.session.ontology?.tools.find((tool) => tool.schemaId === this.session.activeSchemaId);
+        surface.useSmartTool(surface.drawModeOf(category) === kind ? 'click' : kind);
+        this.requestUpdate();
+        return true;
+      }
       default:
-        return false;
+        if (!(SHAPE_EDITS as readonly string[]).includes(action)) return false;
+        void this.runShapeEdit(action as ShapeEdit);
+        return true;
     }
   }
 
@@ -324,11 +347,26 @@ export abstract class SurfaceElement extends AnnotatorElement {
       this.surface.spaceHeld = event.type === 'keydown';
       if (event.type === 'keydown') event.preventDefault();
     }
-    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
+    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface?.activeTool.state.startsWith('magic-wand')) {
+      this.surface.setTolerance(this.surface.smartSettings.tolerance + (event.key === ']' ? TOLERANCE_STEP : -TOLERANCE_STEP));
+      this.requestUpdate();
+    } else if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
       const context = this.surface.toolContext;
       context.brushSize = context.brushSize * (event.key === ']' ? 1.25 : 0.8);
     }
   };
+
+  /** A shape edit on the selection; one that cannot apply says why in an `lk-error` (`shape-edit`) and changes nothing. */
+  private async runShapeEdit(edit: ShapeEdit): Promise<void> {
+    let refused: string | undefined;
+    try {
+      refused = await this.surface?.runShapeEdit(edit);
+    } catch {
+      this.reportError({ code: 'resource-load', message: 'The shape edits could not be loaded; nothing was changed.' });
+      return;
+    }
+    if (refused) this.reportError({ code: 'shape-edit', message: refused });
+  }
 
   // ---- brush ------------------------------------------------------------------------------------
 
@@ -422,7 +460,13 @@ export abstract class SurfaceElement extends AnnotatorElement {
   protected override render(): TemplateResult {
     return html`
       <div class="layout">
-        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <lk-toolbar
+          part="toolbar"
+          .session=${this.session}
+          .smartTool=${this.surface?.smartTool}
+          .tolerance=${this.surface?.smartSettings.tolerance}
+          smart-tools
+        ></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
           ${this.renderIssuePins()}
