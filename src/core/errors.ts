@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'import-invalid'
   | 'validator-failed'
   | 'render-failed'
-  | 'resource-load';
+  | 'resource-load'
+  | 'assist-failed';
 
 /** What an `lk-error` carries. Messages never contain a signed URL. */
 export interface ErrorInfo {

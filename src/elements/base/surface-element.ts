@@ -13,6 +13,8 @@ import { LabelkitError } from '../../core/errors.js';
 import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
+import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
+import type { LabelkitAssist } from '../../assist/types.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -58,6 +60,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
+
+  /**
+   * The host's model hook (docs/assisted-labeling.md): `{ name, detect?, segment?, track? }`. Setting
+   * it loads the assist controls (Detect, Smart segment, Track) over the stage; unset, nothing loads.
+   */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
+  /** The assist layer's module has loaded (it loads the first time `assist` is set). */
+  @state() private assistReady = false;
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
@@ -137,6 +148,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
+      this.assistLayer?.requestUpdate();
       return surface;
     })(this.surfaceGeneration);
     return this.surfaceLoading;
@@ -147,6 +159,52 @@ export abstract class SurfaceElement extends AnnotatorElement {
    * @internal
    */
   protected onSurfaceReady(_surface: Surface): void {}
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('assist') && this.assist && !this.assistReady) {
+      void import('../../assist/assist-layer.js').then(() => (this.assistReady = true));
+    }
+  }
+
+  /**
+   * The plane shown as the element decoded it (image bitmap, video frame, DICOM slice), for the
+   * host model; undefined before it is there.
+   * @internal
+   */
+  protected assistPicture(): CanvasImageSource | undefined {
+    return undefined;
+  }
+
+  /** `<lk-video>`: its frame count, which turns on tracking. @internal */
+  protected assistFrameTotal(): number | undefined {
+    return undefined;
+  }
+
+  private get assistLayer(): AssistLayerElement | null {
+    return this.renderRoot?.querySelector('lk-assist-layer') ?? null;
+  }
+
+  /** What the assist layer may use of this element (built once). */
+  private get assistBridge(): AssistBridge {
+    const element = this;
+    this.bridge ??= {
+      session: this.session,
+      assist: () => element.assist,
+      assetId: () => element.assetId,
+      surface: () => element.surface,
+      picture: async () => {
+        const source = element.assistPicture();
+        return source ? createImageBitmap(source as ImageBitmapSource) : undefined;
+      },
+      frameTotal: () => element.assistFrameTotal(),
+      newObjectId: () => element.newObjectId(),
+      writeAs: (origin, write) => element.writeAs(origin, write),
+      reportError: (info) => element.reportError(info),
+    };
+    return this.bridge;
+  }
+  private bridge: AssistBridge | undefined;
 
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
   async settled(): Promise<void> {
@@ -168,6 +226,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     const surface = this.surface;
     if (!surface) return false;
+    if (this.assistLayer?.handleKeyAction(action)) return true;
     const tool = surface.activeTool;
     const nudge = NUDGE[action];
     if (nudge) return tool.nudge?.(nudge[0], nudge[1]) ?? false;
@@ -318,6 +377,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge}></lk-assist-layer>` : nothing}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.renderStatus()}
           ${this.renderBelowStage()}
