@@ -8,7 +8,7 @@ import { IMAGE_URL, nextEvent, sendMouse } from '../elements/helpers.js';
 
 export const BOTTLE_ONTOLOGY = {
   tools: [
-    { schemaId: 'bottle', title: 'Bottle', tool: 'bounding-box' },
+    { schemaId: 'bottle', title: 'Bottle', tool: 'bounding-box', shortcutKey: '1' },
     { schemaId: 'outline', title: 'Bottle outline', tool: 'polygon' },
     { schemaId: 'region', title: 'Region', tool: 'segmentation' },
   ],
