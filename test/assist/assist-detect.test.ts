@@ -139,6 +139,14 @@ describe('assist.detect: suggestions', () => {
     expect(element.export().task.tools).to.have.length(2);
   });
 
+  it('metadata.model is read back on import and exported again', async () => {
+    const element = await mountWithAssist(detector().assist);
+    const entry = { objectId: 'o1', schemaId: 'bottle', 'bounding-box': { x: 1, y: 2, width: 3, height: 4 }, metadata: { createdAt: '2026-01-02T03:04:05.000Z', createdIn: 'Assist', model: 'bottle-detector-v1' } };
+    element.annotations = { objects: [entry] };
+    const [tool] = element.export().task.tools;
+    expect(tool!.metadata).to.deep.equal({ ...entry.metadata, index: 1 });
+  });
+
   it('a prediction labelkit cannot read is left out with an lk-error assist-failed naming it; the rest are shown', async () => {
     const predictions = [PREDICTIONS[0], { schemaId: 'nope', geometry: { 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }, score: 0.9 }, { schemaId: 'bottle', geometry: { polygon: [[1, 2]] }, score: 2 }];
     const element = await mountWithAssist(detector(predictions).assist);
