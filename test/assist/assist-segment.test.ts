@@ -29,7 +29,7 @@ function handSegmenter() {
   return { calls, assist: { name: 'hand', segment } };
 }
 
-const square = (x: number, y: number, size: number): AssistSegmentResult => ({
+const square = (x: number, y: number, size: number): { polygon: [number, number][] } => ({
   polygon: [
     [x, y],
     [x + size, y],
