@@ -358,7 +358,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     this.detectAbort = undefined;
     this.detecting = false;
     if (this.suggestions.all.length) this.clearSuggestions();
-    this.bridge?.surface()?.activeTool.cancel();
+    // Prompts belong to the plane too (other tools keep what they were drawing).
+    const tool = this.bridge?.surface()?.activeTool;
+    if (tool?.state.startsWith('smart-segment')) tool.cancel();
   }
 
   private origin(): { in: string; model?: string } {
@@ -644,7 +646,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
         class="chip ${s === current ? 'current' : ''}"
         part="suggestion"
         data-suggestion=${s.id}
-        aria-label=${`Accept suggestion ${title}, score ${score}`}
+        aria-label=${`${title} ${score}, accept suggestion`}
         style=${styleProperties({ left: `${bounds.x * view.scale + view.offsetX}px`, top: `${bounds.y * view.scale + view.offsetY}px` })}
         @click=${() => this.accept([s])}
         @focus=${() => {

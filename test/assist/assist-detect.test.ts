@@ -66,6 +66,8 @@ describe('assist.detect: suggestions', () => {
     expect(box.width).to.be.closeTo(57 * view.scale, 1);
     // Nothing is an object until accepted.
     expect(element.export().task.tools).to.have.length(0);
+    // The bar, the slider and the chips are named controls.
+    await expect(element).to.be.accessible();
   });
 
   it('the score slider hides suggestions below it', async () => {
