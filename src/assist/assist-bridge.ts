@@ -6,11 +6,9 @@ import type { ErrorInfo } from '../core/errors.js';
 import type { LabelingSession } from '../core/session.js';
 import type { Surface } from '../canvas/surface.js';
 import type { KeyAction } from '../elements/base/keymap.js';
-import type { LabelkitAssist } from './types.js';
 
 export interface AssistBridge {
   readonly session: LabelingSession;
-  assist(): LabelkitAssist | undefined;
   assetId(): string;
   /** The surface once pixi has loaded. */
   surface(): Surface | undefined;

@@ -178,6 +178,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   /** Set by the element that shows the layer. */
   @property({ attribute: false }) bridge: AssistBridge | undefined;
 
+  /** The element's `assist` (a new hook object redraws the bar). */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
   @state() private detecting = false;
   @state() private smartSegment = false;
   @state() private prompt: SmartSegmentPrompt = { points: [] };
@@ -194,6 +197,11 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private shownPlane = 0;
   private suggestionCounter = 0;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listen();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.detectAbort?.abort();
@@ -204,14 +212,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('bridge')) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.bridge?.session.subscribe((topic) => {
-        if (topic === 'plane' && this.bridge && this.bridge.session.plane !== this.shownPlane) this.leavePlane();
-        this.requestUpdate();
-      });
-      this.shownPlane = this.bridge?.session.plane ?? 0;
-    }
+    if (changed.has('bridge')) this.listen();
     // The smart segment tool needs a model that segments: a host that takes `segment` away turns it off.
     if (this.smartSegment && !this.assist?.segment) this.setSmartSegment(false);
   }
@@ -225,8 +226,14 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     }
   }
 
-  private get assist(): LabelkitAssist | undefined {
-    return this.bridge?.assist();
+  /** Follows the session: selection and tool for the bar, planes for the suggestions. */
+  private listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.bridge?.session.subscribe((topic) => {
+      if (topic === 'plane' && this.bridge && this.bridge.session.plane !== this.shownPlane) this.leavePlane();
+      this.requestUpdate();
+    });
+    this.shownPlane = this.bridge?.session.plane ?? 0;
   }
 
   /** The suggestions shown now (tests and hosts read them through the element's `assistSuggestions`). */

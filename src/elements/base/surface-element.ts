@@ -190,7 +190,6 @@ export abstract class SurfaceElement extends AnnotatorElement {
     const element = this;
     this.bridge ??= {
       session: this.session,
-      assist: () => element.assist,
       assetId: () => element.assetId,
       surface: () => element.surface,
       picture: async () => {
@@ -377,7 +376,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
-          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge}></lk-assist-layer>` : nothing}
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge} .assist=${this.assist}></lk-assist-layer>` : nothing}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.renderStatus()}
           ${this.renderBelowStage()}
