@@ -22,7 +22,7 @@ const assets = join(out, 'assets');
 /** `<lk-pdf>` is measured as soon as it exists in src/ (its bench page imports its define module). */
 const pdfBuilt = existsSync(join(root, 'src', 'elements', 'lk-pdf', 'define.ts'));
 
-const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit'].filter(
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit', 'assist-labelkit'].filter(
   (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
@@ -193,7 +193,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, assist: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -236,6 +236,14 @@ async function main() {
       const label = `COCO, ${count} objects`;
       results.convert[label] = { 'convert-labelkit': await run('convert', label, 'convert-labelkit', [['cocoImport', { count }], ['cocoExport']]) };
     }
+    if (only('assist') && pages.includes('assist-labelkit')) {
+      // Assisted labeling: host model round trips (the model answers after 30 ms, off the main thread).
+      const count = smoke ? 20 : 500;
+      const label = `${count} predictions, ${smoke ? 3 : 10} segment prompts`;
+      results.assist[label] = {
+        'assist-labelkit': await run('assist', label, 'assist-labelkit', [['load'], ['detect', { count }], ['acceptAll'], ['segment', { count: smoke ? 3 : 10 }]]),
+      };
+    }
   } finally {
     await browser.close();
     server.close();
@@ -254,7 +262,7 @@ async function main() {
   if (onlyGroups) {
     // A partial run keeps the other groups' last numbers.
     const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
-    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert']) {
+    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert', 'assist']) {
       if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
     }
   }
@@ -417,6 +425,7 @@ function smokeProblems(results) {
     dicomDecode: ['load.loadMs', 'decodeEach.median', 'decodeEach.p95'],
     pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
     convert: ['cocoImport.ms', 'cocoExport.ms'],
+    assist: ['detect.longestTask', 'acceptAll.longestTask', 'segment.longestTask', 'segment.roundTripMedian'],
   };
   const problems = [];
   for (const [group, keys] of Object.entries(expected)) {
@@ -539,6 +548,20 @@ function report(results) {
     for (const [label, byPage] of Object.entries(results.convert)) {
       const r = byPage['convert-labelkit'] ?? {};
       lines.push(`| ${label} | fromCoco (parsed JSON → records) | ${ms(r['cocoImport.ms'])} |`, `| ${label} | toCoco + JSON.stringify | ${ms(r['cocoExport.ms'])} |`);
+    }
+  }
+  if (results.assist && Object.keys(results.assist).length) {
+    lines.push('', '## Assisted labeling: host model round trips on a 4000×3000 image (the model answers after 30 ms, off the main thread)', '', 'Target: no main-thread task over 50 ms (long-task observer) while labelkit copies the picture for the hook, reads the answers and draws them.', '', '| scenario | metric | labelkit | target |', '| --- | --- | --- | --- |');
+    for (const [label, byPage] of Object.entries(results.assist)) {
+      const r = byPage['assist-labelkit'] ?? {};
+      lines.push(
+        `| ${label} | detect: labelkit's time (picture, read, draw) | ${ms(r['detect.ms'])} | |`,
+        `| ${label} | detect: longest main-thread task | ${ms(r['detect.longestTask'])} | ${versus(r['detect.longestTask'], 50)} |`,
+        `| ${label} | accept all: write + draw | ${ms(r['acceptAll.ms'])} | |`,
+        `| ${label} | accept all: longest main-thread task | ${ms(r['acceptAll.longestTask'])} | ${versus(r['acceptAll.longestTask'], 50)} |`,
+        `| ${label} | segment prompt → draft, labelkit's time (median) | ${ms(r['segment.roundTripMedian'])} | |`,
+        `| ${label} | segment: longest main-thread task | ${ms(r['segment.longestTask'])} | ${versus(r['segment.longestTask'], 50)} |`,
+      );
     }
   }
   lines.push('', '## Bundle (rollup build, gzipped; static imports only — heavy libraries load with `import()` when their element needs them)', '', '| entry | gzipped JS on first load | files |', '| --- | --- | --- |');

@@ -22,7 +22,7 @@ import { observeViewChanges } from '../elements/measure/measure-labels.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { exportGeometry } from '../format/export.js';
 import type { AssistBridge, AssistLayerElement } from './assist-bridge.js';
-import { readAssistShape, readSegmentResult } from './assist-shapes.js';
+import { readAssistShape, readAssistShapes, readSegmentResult } from './assist-shapes.js';
 import { createSmartSegmentTool, type SmartSegmentPrompt } from './smart-segment-tool.js';
 import { SuggestionList, type Suggestion } from './suggestion-list.js';
 import type { AssistTrackObject, LabelkitAssist } from './types.js';
@@ -32,6 +32,8 @@ export const SEGMENT_DEBOUNCE_MS = 150;
 /** Where accepted shapes say they were made (`metadata.createdIn`). */
 export const ASSIST_ORIGIN = 'Assist';
 const DEFAULT_TRACK_FRAMES = 10;
+/** Score chips shown at most (the best visible suggestions); Enter and Accept all reach the others. */
+const MAX_CHIPS = 100;
 
 /** A host's answer that labelkit could not read: its problems go out with the `lk-error`. */
 class UnreadableAnswer extends Error {
@@ -43,6 +45,7 @@ class UnreadableAnswer extends Error {
   }
 }
 
+const isScore = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 const aborted = () => new DOMException('Superseded', 'AbortError');
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -302,14 +305,17 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     if (!ontology) throw new UnreadableAnswer('There is no ontology to read the predictions with.', []);
     const problems: Problem[] = [];
     const read: Suggestion[] = [];
-    answer.forEach((prediction: unknown, i) => {
-      const entry = (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>;
+    const entries = answer.map((prediction: unknown) => (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>);
+    const scored = entries.filter((entry) => isScore(entry.score));
+    const shapes = readAssistShapes(ontology, scored, () => bridge.newObjectId());
+    let next = 0;
+    entries.forEach((entry, i) => {
       const score = entry.score;
-      if (typeof score !== 'number' || !(score >= 0 && score <= 1)) {
+      if (!isScore(score)) {
         problems.push({ code: 'wrong-type', path: `$[${i}].score`, message: '"score" must be a number from 0 to 1.' });
         return;
       }
-      const shape = readAssistShape(ontology, entry, () => bridge.newObjectId());
+      const shape = shapes[next++]!;
       if (!shape.ok) {
         problems.push(...shape.problems.map((p) => ({ ...p, path: `$[${i}]${(p.path ?? '$').replace(/^\$(\.objects\[0\])?/, '')}` })));
         return;
@@ -630,8 +636,11 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const at = (x: number, y: number) => [x * view.scale + view.offsetX, y * view.scale + view.offsetY] as const;
     const box = this.smartSegment ? this.prompt.box : undefined;
     const boxAt = box ? at(box.x, box.y) : undefined;
+    // One path for all the others: a detector's hundreds of outlines are one element to lay out.
+    const others = visible.filter((s) => s !== current);
     return html`<svg aria-hidden="true">
-      ${visible.map((s) => svg`<path class="suggestion ${s === current ? 'current' : ''}" data-suggestion=${s.id} d=${screenPath(s.geometry, view)}></path>`)}
+      ${others.length ? svg`<path class="suggestion" d=${others.map((s) => screenPath(s.geometry, view)).join('')}></path>` : nothing}
+      ${current ? svg`<path class="suggestion current" data-suggestion=${current.id} d=${screenPath(current.geometry, view)}></path>` : nothing}
       ${box && boxAt ? svg`<rect class="prompt-box" x=${boxAt[0]} y=${boxAt[1]} width=${box.width * view.scale} height=${box.height * view.scale}></rect>` : nothing}
       ${this.smartSegment
         ? this.prompt.points.map((p) => {
@@ -644,7 +653,10 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
 
   private renderChips(view: ViewportState, visible: readonly Suggestion[], current: Suggestion | undefined): TemplateResult {
     const titles = new Map((this.bridge?.session.ontology?.tools ?? []).map((t) => [t.schemaId, t.title] as const));
-    return html`${visible.map((s) => {
+    // Chips for the best ones only (and the current one): hundreds of buttons would cost each frame their layout.
+    const chipped = visible.slice(0, MAX_CHIPS);
+    if (current && !chipped.includes(current)) chipped.push(current);
+    return html`${chipped.map((s) => {
       const bounds = geometryBounds(s.geometry);
       const title = titles.get(s.schemaId) ?? s.schemaId;
       const score = s.score.toFixed(2);

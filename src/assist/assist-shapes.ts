@@ -5,7 +5,7 @@
  * bad one is refused with the import's problems instead of being drawn.
  */
 import { polygonArea, simplifyPolyline } from '../core/geometry.js';
-import type { ClassificationAnswer, Geometry, Point, Zone } from '../core/model.js';
+import type { ClassificationAnswer, Geometry, ObjectAnnotation, Point, Zone } from '../core/model.js';
 import type { Ontology } from '../core/ontology.js';
 import type { Problem, Result } from '../core/problem.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
@@ -29,26 +29,47 @@ function problem(message: string, path = '$'): Result<never> {
   return { ok: false, problems: [{ code: 'wrong-type', path, message }] };
 }
 
-/** One host shape (`{ schemaId | title, geometry, classifications? }`) checked and read as an import entry. */
-export function readAssistShape(ontology: Ontology, entry: { schemaId?: unknown; title?: unknown; geometry?: unknown; classifications?: unknown }, newId: () => string): Result<AssistShape> {
+type HostShape = { schemaId?: unknown; title?: unknown; geometry?: unknown; classifications?: unknown };
+
+/** A host shape as an import entry, or why it cannot be one. */
+function importEntry(entry: HostShape): Record<string, unknown> | Result<never> {
   if (!isRecord(entry)) return problem('A prediction must be an object.');
   if (!isRecord(entry.geometry)) return problem('"geometry" must be an object with one geometry key, e.g. { "polygon": [[x, y], …] }.', '$.geometry');
-  const record = {
-    objects: [
-      {
-        ...(entry.schemaId !== undefined ? { schemaId: entry.schemaId } : {}),
-        ...(entry.title !== undefined ? { title: entry.title } : {}),
-        ...entry.geometry,
-        ...(entry.classifications !== undefined ? { classifications: entry.classifications } : {}),
-      },
-    ],
+  return {
+    ...(entry.schemaId !== undefined ? { schemaId: entry.schemaId } : {}),
+    ...(entry.title !== undefined ? { title: entry.title } : {}),
+    ...entry.geometry,
+    ...(entry.classifications !== undefined ? { classifications: entry.classifications } : {}),
   };
-  const result = parseImport(record, { ontology, planes: 'single', newId, metadata: {} }, allFormatCodecs);
-  if (!result.ok) return result;
-  const object = result.value.objects[0];
+}
+
+const isProblem = (value: Record<string, unknown> | Result<never>): value is Result<never> => 'ok' in value && value.ok === false;
+
+function shapeOf(object: ObjectAnnotation | undefined): Result<AssistShape> {
   const geometry = object?.keyframes[0]?.geometry;
   if (!object || !geometry) return problem('The prediction has no shape.');
   return { ok: true, value: { schemaId: object.schemaId, geometry, classifications: [...object.classifications] } };
+}
+
+/** One host shape (`{ schemaId | title, geometry, classifications? }`) checked and read as an import entry. */
+export function readAssistShape(ontology: Ontology, entry: HostShape, newId: () => string): Result<AssistShape> {
+  const read = importEntry(entry);
+  if (isProblem(read)) return read;
+  const result = parseImport({ objects: [read] }, { ontology, planes: 'single', newId, metadata: {} }, allFormatCodecs);
+  return result.ok ? shapeOf(result.value.objects[0]) : result;
+}
+
+/**
+ * Many host shapes, each read as `readAssistShape` reads one: in one import pass when all are
+ * readable (a detector's hundreds of boxes), one by one when some are not (to say which).
+ */
+export function readAssistShapes(ontology: Ontology, entries: readonly HostShape[], newId: () => string): Result<AssistShape>[] {
+  const read = entries.map(importEntry);
+  if (!read.some(isProblem)) {
+    const result = parseImport({ objects: read }, { ontology, planes: 'single', newId, metadata: {} }, allFormatCodecs);
+    if (result.ok && result.value.objects.length === entries.length) return result.value.objects.map(shapeOf);
+  }
+  return entries.map((entry) => readAssistShape(ontology, entry, newId));
 }
 
 /** The zones of a mask, outlines simplified. */

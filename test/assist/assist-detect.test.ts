@@ -56,14 +56,16 @@ describe('assist.detect: suggestions', () => {
     expect(request!.signal.aborted).to.equal(false);
     // Best first; the 0.30 one is under the default threshold (0.50).
     expect(chipTexts(element)).to.deep.equal(['Bottle 0.92', 'Bottle 0.71']);
-    const outlines = assistControls<SVGPathElement & HTMLElement>(element, 'path.suggestion');
-    expect(outlines).to.have.length(2);
-    expect(getComputedStyle(outlines[0]!).strokeDasharray).to.not.equal('none');
-    // The outline lies where the box is on screen.
+    // Dashed outlines where the boxes are on screen: the current one (the best) and the others.
+    const current = assistControl<SVGPathElement & HTMLElement>(element, 'path.suggestion.current')!;
+    const others = assistControl<SVGPathElement & HTMLElement>(element, 'path.suggestion:not(.current)')!;
+    expect(getComputedStyle(current).strokeDasharray).to.not.equal('none');
+    expect(getComputedStyle(others).strokeDasharray).to.not.equal('none');
     const view = element.view!;
-    const box = outlines[0]!.getBBox();
+    const box = current.getBBox();
     expect(box.x).to.be.closeTo(288 * view.scale + view.offsetX, 1);
     expect(box.width).to.be.closeTo(57 * view.scale, 1);
+    expect(others.getBBox().x).to.be.closeTo(510 * view.scale + view.offsetX, 1);
     // Nothing is an object until accepted.
     expect(element.export().task.tools).to.have.length(0);
     // The bar, the slider and the chips are named controls.
