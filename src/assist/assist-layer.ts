@@ -45,6 +45,11 @@ class UnreadableAnswer extends Error {
   }
 }
 
+/** The slider's own keys (arrows, Home, End, Page Up/Down) move it, never the selection (the element's nudge keys). */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const keepSliderKeys = (event: KeyboardEvent) => {
+  if (SLIDER_KEYS.has(event.key)) event.stopPropagation();
+};
 const isScore = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 const aborted = () => new DOMException('Superseded', 'AbortError');
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
@@ -619,6 +624,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
                     this.suggestions.threshold = Number((event.target as HTMLInputElement).value);
                     this.requestUpdate();
                   }}
+                  @keydown=${keepSliderKeys}
                 />
                 <output>${this.suggestions.threshold.toFixed(2)}</output></label
               >

@@ -87,6 +87,19 @@ describe('assist.detect: suggestions', () => {
     expect(chipTexts(element)).to.deep.equal(['Bottle 0.92', 'Bottle 0.71', 'Bottle 0.30']);
   });
 
+  it('arrow keys on the slider move the slider, not the selected object', async () => {
+    const element = await mountWithAssist(detector().assist);
+    element.annotations = { objects: [{ objectId: 'b1', schemaId: 'bottle', 'bounding-box': { x: 10, y: 10, width: 40, height: 40 } }] };
+    element.session.select(['b1']);
+    await detect(element, 2);
+    const slider = assistControl<HTMLInputElement>(element, 'input.threshold')!;
+    slider.focus();
+    await press('ArrowRight');
+    await press('ArrowRight');
+    expect(slider.value).to.equal('0.6');
+    expect(element.export().task.tools[0]!['bounding-box']).to.deep.equal({ x: 10, y: 10, width: 40, height: 40 });
+  });
+
   it('Enter accepts the best suggestion as an object made in "Assist" by the model; one lk-change', async () => {
     const element = await mountWithAssist(detector().assist);
     await detect(element, 2);
