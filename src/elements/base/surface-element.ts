@@ -163,7 +163,10 @@ export abstract class SurfaceElement extends AnnotatorElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('assist') && this.assist && !this.assistReady) {
-      void import('../../assist/assist-layer.js').then(() => (this.assistReady = true));
+      import('../../assist/assist-layer.js').then(
+        () => (this.assistReady = true),
+        () => this.reportError({ code: 'resource-load', message: 'The assisted-labeling controls could not be loaded (a chunk of the package is missing).' }),
+      );
     }
   }
 
