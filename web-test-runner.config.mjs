@@ -12,6 +12,7 @@ import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { spaFallbackMiddleware } from './test/server/spa-fallback-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
 import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-plugin.mjs';
+import { opencvScriptMiddleware } from './test/server/opencv-script-middleware.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -61,6 +62,8 @@ export default {
     cspPageMiddleware,
     // /__lk-spa/…: an HTML page for every path, as a dev server's single-page-app fallback answers a missing file.
     spaFallbackMiddleware,
+    // /__lk-opencv/opencv.js: OpenCV.js untransformed, for the assisted-labeling example's worker (test/assist/).
+    opencvScriptMiddleware,
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).

@@ -22,7 +22,7 @@ const assets = join(out, 'assets');
 /** `<lk-pdf>` is measured as soon as it exists in src/ (its bench page imports its define module). */
 const pdfBuilt = existsSync(join(root, 'src', 'elements', 'lk-pdf', 'define.ts'));
 
-const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit', 'inputs-labelkit', 'smart-labelkit'].filter(
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit', 'inputs-labelkit', 'smart-labelkit', 'assist-labelkit'].filter(
   (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
@@ -195,7 +195,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, inputs: {}, smart: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, inputs: {}, smart: {}, assist: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -246,6 +246,14 @@ async function main() {
       // Partial runs on a shared machine: say when, and how busy it was.
       results.smart[label] = { 'smart-labelkit': { ...measured, measuredAt: new Date().toISOString(), loadAverage: Number(os.loadavg()[0].toFixed(1)) } };
     }
+    if (only('assist') && pages.includes('assist-labelkit')) {
+      // Assisted labeling: host model round trips (the model answers after 30 ms, off the main thread).
+      const count = smoke ? 20 : 500;
+      const label = `${count} predictions, ${smoke ? 3 : 10} segment prompts`;
+      results.assist[label] = {
+        'assist-labelkit': await run('assist', label, 'assist-labelkit', [['load'], ['detect', { count }], ['acceptAll'], ['segment', { count: smoke ? 3 : 10 }]]),
+      };
+    }
   } finally {
     await browser.close();
     server.close();
@@ -264,7 +272,7 @@ async function main() {
   if (onlyGroups) {
     // A partial run keeps the other groups' last numbers.
     const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
-    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert', 'inputs', 'smart']) {
+    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert', 'inputs', 'smart', 'assist']) {
       if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
     }
     // The header's machine and the bundle sizes belong to the last full run; a partial run keeps them
@@ -718,6 +726,7 @@ function smokeProblems(results) {
     pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
     convert: ['cocoImport.ms', 'cocoExport.ms'],
     smart: ['wandClick.median', 'lassoMove.median'],
+    assist: ['detect.longestTask', 'acceptAll.longestTask', 'segment.longestTask', 'segment.roundTripMedian'],
   };
   const problems = [];
   if (only('inputs') && pages.includes('inputs-labelkit')) {
@@ -871,6 +880,20 @@ function report(results) {
         `| ${label} | magnetic lasso: pointer move → snapped wire, median | ${ms(r['lassoMove.median'])} | 16.7 ms (one frame) | ${versus(r['lassoMove.median'], FRAME)} |`,
         `| ${label} | magnetic lasso: pointer move → snapped wire, p95 | ${ms(r['lassoMove.p95'])} | 16.7 ms (one frame) | ${versus(r['lassoMove.p95'], FRAME)} |`,
         `| ${label} | magnetic lasso: the tool's work (growing the path tree, walking it) in that, median / p95 | ${ms(r['lassoMove.tool.median'])} / ${ms(r['lassoMove.tool.p95'])} | | |`,
+      );
+    }
+  }
+  if (results.assist && Object.keys(results.assist).length) {
+    lines.push('', '## Assisted labeling: host model round trips on a 4000×3000 image (the model answers after 30 ms, off the main thread)', '', 'Target: no main-thread task over 50 ms (long-task observer) while labelkit copies the picture for the hook, reads the answers and draws them.', '', '| scenario | metric | labelkit | target |', '| --- | --- | --- | --- |');
+    for (const [label, byPage] of Object.entries(results.assist)) {
+      const r = byPage['assist-labelkit'] ?? {};
+      lines.push(
+        `| ${label} | detect: labelkit's time (picture, read, draw) | ${ms(r['detect.ms'])} | |`,
+        `| ${label} | detect: longest main-thread task | ${ms(r['detect.longestTask'])} | ${versus(r['detect.longestTask'], 50)} |`,
+        `| ${label} | accept all: write + draw | ${ms(r['acceptAll.ms'])} | |`,
+        `| ${label} | accept all: longest main-thread task | ${ms(r['acceptAll.longestTask'])} | ${versus(r['acceptAll.longestTask'], 50)} |`,
+        `| ${label} | segment prompt → draft, labelkit's time (median) | ${ms(r['segment.roundTripMedian'])} | |`,
+        `| ${label} | segment: longest main-thread task | ${ms(r['segment.longestTask'])} | ${versus(r['segment.longestTask'], 50)} |`,
       );
     }
   }

@@ -15,6 +15,7 @@ export type { OntologyInput as Ontology } from './format/input-types.js';
 export type { Mode, PlaneModel, LabelingSession } from './core/session.js';
 export type * from './format/types.js';
 export * from './events/index.js';
+export type * from './assist/types.js';
 export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
 export { LkImage } from './elements/lk-image/lk-image.js';
 export { LkText } from './elements/lk-text/lk-text.js';

@@ -6,6 +6,7 @@ import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
 import { personIn, personOntology } from './keypoints-ontology.js';
+import { createGrabCutSegmenter, type GrabCutSegmenter } from './assist/grabcut-segmenter.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -414,4 +415,29 @@ export const SmartTools: Story = {
         relations: [],
       },
     }),
+};
+
+let grabCut: GrabCutSegmenter | undefined;
+
+/** Assisted labeling with a real model running in the page: `assist.segment` is OpenCV's GrabCut in
+ * a worker (stories/assist/grabcut-segmenter.ts). Press "Smart segment", drag a box round a bottle
+ * (or click on it, Alt+click beside it): the outline appears as a draft after each prompt; Enter
+ * accepts it, Esc drops it. The object records `createdIn: "Assist"` and the model's name. */
+export const AssistedSegmentGrabCut: Story = {
+  render: (args) => {
+    grabCut ??= createGrabCutSegmenter(new URL('../node_modules/@techstark/opencv-js/dist/opencv.js', import.meta.url).href);
+    return html`<lk-image
+      style="--lk-height: 640px"
+      src=${IMAGE}
+      asset-id="bottles"
+      mode=${args.mode}
+      renderer=${args.renderer}
+      ?no-sidebar=${args.noSidebar}
+      .ontology=${{ tools: [{ schemaId: 'bottle', title: 'Bottle', tool: 'polygon', color: '#ffb300' }] }}
+      .assist=${grabCut}
+      .user=${{ id: 'storybook', email: 'you@example.com' }}
+      @lk-change=${log}
+      @lk-error=${log}
+    ></lk-image>`;
+  },
 };

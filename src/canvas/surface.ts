@@ -384,7 +384,9 @@ export class Surface {
     this.brushDraft = undefined;
     const schemaId = this.session.activeSchemaId;
     const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
-    if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
+    const override = category && this.session.canEdit ? this.toolOverride?.(this.toolContext, category.schemaId, category.tool) : undefined;
+    if (override) this.tool = override;
+    else if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
     else if (drawsWithSmartTools(category.tool) && this.drawModeOf(category) !== 'click') this.loadSmartTool(this.drawModeOf(category) as SmartToolKind, category.schemaId, category.tool);
     else {
@@ -451,6 +453,17 @@ export class Surface {
 
   /** Resolves once the active tool has loaded and the last shape edit ran (both `import()` first); `settled()` waits on it. */
   pending: Promise<unknown> = Promise.resolve();
+
+  /**
+   * A tool that replaces the class's own drawing tool while it is set (assisted labeling's smart
+   * segment tool); undefined keeps the class's tool. `reloadTool()` applies a change.
+   */
+  toolOverride: ((context: ToolContext, schemaId: string, tool: string) => Tool | undefined) | undefined;
+
+  /** Builds the active class's tool again (after `toolOverride` changed). */
+  reloadTool(): void {
+    if (!this.destroyed) this.switchTool();
+  }
 
   /** Switches to the eraser for a brush class (`*` erases every class). */
   useEraser(schemaId: string): void {

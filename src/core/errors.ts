@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'validator-failed'
   | 'render-failed'
   | 'resource-load'
-  | 'shape-edit';
+  | 'shape-edit'
+  | 'assist-failed';
 
 /** What an `lk-error` carries. Messages never contain a signed URL. */
 export interface ErrorInfo {

@@ -262,7 +262,7 @@ export abstract class AnnotatorElement extends LitElement {
     const planeModel = (this.constructor as typeof AnnotatorElement).planeModel;
     this.session = createLabelingSession({
       planeModel,
-      audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage }),
+      audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage, ...this.auditOrigin }),
       newIssueId: () => `issue-${this.newObjectId()}`,
     });
     this.issueController = new IssueController(this, (info) => this.reportError(info));
@@ -586,6 +586,19 @@ export abstract class AnnotatorElement extends LitElement {
   /** Brush masks as PNG data URLs keyed by plane, for the export. */
   protected brushDataUrls(): Record<string, string> {
     return {};
+  }
+
+  /** Where user writes are made while `writeAs` runs (assisted labeling: `{ in: 'Assist', model }`). */
+  private auditOrigin: { in: string; model?: string } | undefined;
+
+  /** Runs `write` with its new objects stamped as made `in` a place other than the stage (and by a host `model`). */
+  protected writeAs<T>(origin: { in: string; model?: string }, write: () => T): T {
+    this.auditOrigin = origin;
+    try {
+      return write();
+    } finally {
+      this.auditOrigin = undefined;
+    }
   }
 
   protected newObjectId(): string {

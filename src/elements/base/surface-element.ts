@@ -17,6 +17,8 @@ import type { Issue, IssueAnchor } from '../../core/issues.js';
 import { centreOf, draftPosition, pinsOnPlane } from './issue-pins.js';
 import { SHAPE_EDITS, type ShapeEdit } from '../../tools/smart/smart-kinds.js';
 import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
+import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
+import type { LabelkitAssist } from '../../assist/types.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -63,6 +65,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
+
+  /**
+   * The host's model hook (docs/assisted-labeling.md): `{ name, detect?, segment?, track? }`. Setting
+   * it loads the assist controls (Detect, Smart segment, Track) over the stage; unset, nothing loads.
+   */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
+  /** The assist layer's module has loaded (it loads the first time `assist` is set). */
+  @state() private assistReady = false;
 
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
@@ -207,6 +218,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
+      this.assistLayer?.requestUpdate();
       return surface;
     })(this.surfaceGeneration);
     return this.surfaceLoading;
@@ -217,6 +229,54 @@ export abstract class SurfaceElement extends AnnotatorElement {
    * @internal
    */
   protected onSurfaceReady(_surface: Surface): void {}
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('assist') && this.assist && !this.assistReady) {
+      import('../../assist/assist-layer.js').then(
+        () => (this.assistReady = true),
+        () => this.reportError({ code: 'resource-load', message: 'The assisted-labeling controls could not be loaded (a chunk of the package is missing).' }),
+      );
+    }
+  }
+
+  /**
+   * The plane shown as the element decoded it (image bitmap, video frame, DICOM slice), for the
+   * host model; undefined before it is there.
+   * @internal
+   */
+  protected assistPicture(): CanvasImageSource | undefined {
+    return undefined;
+  }
+
+  /** `<lk-video>`: its frame count, which turns on tracking. @internal */
+  protected assistFrameTotal(): number | undefined {
+    return undefined;
+  }
+
+  private get assistLayer(): AssistLayerElement | null {
+    return this.renderRoot?.querySelector('lk-assist-layer') ?? null;
+  }
+
+  /** What the assist layer may use of this element (built once). */
+  private get assistBridge(): AssistBridge {
+    const element = this;
+    this.bridge ??= {
+      session: this.session,
+      assetId: () => element.assetId,
+      surface: () => element.surface,
+      picture: async () => {
+        const source = element.assistPicture();
+        return source ? createImageBitmap(source as ImageBitmapSource) : undefined;
+      },
+      frameTotal: () => element.assistFrameTotal(),
+      newObjectId: () => element.newObjectId(),
+      writeAs: (origin, write) => element.writeAs(origin, write),
+      reportError: (info) => element.reportError(info),
+    };
+    return this.bridge;
+  }
+  private bridge: AssistBridge | undefined;
 
   /**
    * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
@@ -244,6 +304,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     const surface = this.surface;
     if (!surface) return false;
+    if (this.assistLayer?.handleKeyAction(action)) return true;
     const tool = surface.activeTool;
     const nudge = NUDGE[action];
     if (nudge) return tool.nudge?.(nudge[0], nudge[1]) ?? false;
@@ -470,6 +531,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
         <div class="stage" part="stage">
           <div class="surface"></div>
           ${this.renderIssuePins()}
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge} .assist=${this.assist}></lk-assist-layer>` : nothing}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}

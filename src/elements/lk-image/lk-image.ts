@@ -59,6 +59,11 @@ export class LkImage extends SurfaceElement {
     if (this.bitmap) void this.showBitmap(surface);
   }
 
+  /** @internal */
+  protected override assistPicture(): CanvasImageSource | undefined {
+    return this.bitmap;
+  }
+
   protected override exportContext(): { measurements: MeasurementContext } {
     return { measurements: PIXEL_MEASUREMENTS };
   }
