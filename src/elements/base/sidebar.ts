@@ -78,6 +78,8 @@ export function renderSidebar(options: {
   planeNoun?: string;
   /** False where fill opacity, outlines only and labels do not apply (text, PDF pages). */
   shapeStyle?: boolean;
+  /** The compare panel, while `compare` is set (docs/review.md). */
+  compare?: TemplateResult;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -97,6 +99,7 @@ export function renderSidebar(options: {
       @focus=${onResizeFocus}
     ></div>
     <div class="sections">
+      ${options.compare ? html`<details class="section compare" open><summary>Compare</summary>${options.compare}</details>` : nothing}
       <details class="section objects" open>
         <summary>Objects</summary>
         <lk-object-list .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-object-list>

@@ -148,6 +148,11 @@ export abstract class SurfaceElement extends AnnotatorElement {
    */
   protected onSurfaceReady(_surface: Surface): void {}
 
+  /** The compare overlay follows pan and zoom. */
+  protected override onCompareLoaded(): void {
+    void this.ensureSurface().then((surface) => this.compareUi?.followView(surface, () => this.requestUpdate()), ignoreDetached);
+  }
+
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
   async settled(): Promise<void> {
     const surface = await this.ensureSurface();
@@ -321,6 +326,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.renderStatus()}
           ${this.renderBelowStage()}
+          ${this.compareUi?.renderCompareOverlay(this.compareView, this.view) ?? nothing}
         </div>
         ${this.renderSidebar()}
       </div>
