@@ -43,7 +43,7 @@ async function mount(sources: CompareSource[] = SOURCES, annotations: unknown = 
   element.src = IMAGE_URL;
   await ready;
   element.compare = sources;
-  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores');
+  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
   await element.settled();
   element.focus();
   return element;
@@ -159,7 +159,7 @@ describe('lk-image compare', () => {
     const { detail } = await error;
     expect(detail.code).to.equal('import-invalid');
     expect(detail.message).to.contain('Compare version 2');
-    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores');
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
     expect(inPanel(element, '.source[data-source="1"] .label').textContent).to.contain('(unreadable)');
   });
 });

@@ -17,3 +17,4 @@ export { LkComparePanel };
 export { CompareView, SOURCE_STYLES, formatAgreement, type CompareHost } from './compare-view.js';
 export { compareOverlayStyles, renderCompareOverlay, HISTORY_STYLES } from './compare-overlay.js';
 export { observeViewChanges as followView } from '../measure/measure-labels.js';
+export { createTextCompareMarks, type TextCompareMarks } from './text-compare-marks.js';

@@ -51,9 +51,10 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
-/** The body holding the lists: a record's `task`, else the input itself. */
+/** The body holding the lists: a record's `task`, else the input itself (the first record of a list). */
 function bodyOf(input: DiffInput): Json {
-  const json = input as Json;
+  const json = (Array.isArray(input) ? (input[0] as unknown) : input) as Json;
+  if (!isObject(json)) return {};
   return isObject(json.task) ? json.task : json;
 }
 
