@@ -4,6 +4,7 @@ import '../src/elements/lk-image/define.js';
 import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
+import type { CompareSource } from '../src/elements/compare/compare-source.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -29,7 +30,7 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
+function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto'; compare?: CompareSource[] } = {}) {
   return html`<lk-image
     style="--lk-height: 640px"
     theme=${options.theme ?? 'auto'}
@@ -41,6 +42,7 @@ function image(args: Args, options: { annotations?: unknown; src?: string; ontol
     ?no-sidebar=${args.noSidebar}
     .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
+    .compare=${options.compare}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
     @lk-submit=${log}
@@ -312,3 +314,42 @@ export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annot
 
 /** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
 export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };
+
+/** Three annotators' versions of the photo, moved a little apart: one version is a copy of the pre-labels, one moves them, one leaves some out. */
+function versions(): CompareSource[] {
+  type Tool = Record<string, unknown>;
+  const shift = (object: Tool, dx: number): Tool => {
+    const box = object['bounding-box'] as { x: number } | undefined;
+    const point = object['point'] as [number, number] | undefined;
+    const polygon = object['polygon'] as [number, number][] | undefined;
+    return {
+      ...object,
+      objectId: `${String(object['objectId'])}-${dx}`,
+      ...(box ? { 'bounding-box': { ...box, x: box.x + dx } } : {}),
+      ...(point ? { point: [point[0] + dx, point[1]] } : {}),
+      ...(polygon ? { polygon: polygon.map(([x, y]) => [x + dx, y]) } : {}),
+    };
+  };
+  const objects = prelabels[0]!.objects as unknown as Tool[];
+  return [
+    { label: 'Annotator A', record: { objects } },
+    { label: 'Annotator B', record: { objects: objects.map((object) => shift(object, 12)) } },
+    { label: 'Model', record: { objects: objects.filter((_, i) => i % 2 === 0).map((object) => shift(object, -25)) } },
+  ];
+}
+
+/**
+ * Compare and consensus: three versions over the photo in their colours and dashes, their
+ * agreement per object, class and asset in the Compare section, Show toggles, and Keep buttons
+ * (one undo step each; Ctrl+Z restores).
+ */
+export const CompareVersions: Story = { args: { mode: 'review' }, render: (args) => image(args, { compare: versions() }) };
+
+/** Change history: the current annotations measured against a baseline version (added green, removed red, moved amber over its grey old place). */
+export const ChangeHistory: Story = {
+  args: { mode: 'review' },
+  render: (args) => {
+    const [baseline, moved] = versions();
+    return image(args, { annotations: moved!.record, compare: [{ ...baseline!, label: 'Label stage', baseline: true }] });
+  },
+};
