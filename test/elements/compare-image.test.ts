@@ -13,6 +13,7 @@ import type { LkComparePanel } from '../../src/elements/compare/lk-compare-panel
 import { agreement, type ExportRecord } from '../../src/format/index.js';
 import { fetchJson, IMAGE_URL, nextEvent, ONTOLOGY_URL, pagePoint, press, resetMouse, sendMouse } from './helpers.js';
 import { pixels } from './pixels.js';
+import type { AnnotationsInput } from '../../src/format/input-types.js';
 
 let ontology: unknown;
 before(async () => {
@@ -22,11 +23,12 @@ afterEach(() => resetMouse());
 
 const box = (objectId: string, x: number, y: number) => ({ objectId, schemaId: 't-car', title: 'Car', 'bounding-box': { x, y, width: 100, height: 80 }, classifications: [] });
 const head = (objectId: string, x: number, y: number) => ({ objectId, schemaId: 't-head', title: 'Head', point: [x, y], classifications: [] });
-const version = (tools: unknown[], weather: string[] = []) => ({
-  asset: 'bottles-frame.jpg',
-  metadata: { width: 640, height: 360 },
-  task: { tools, classifications: weather.length ? [{ schemaId: 'c-weather', answer: weather, classifications: [] }] : [], relations: [] },
-});
+const version = (tools: unknown[], weather: string[] = []) =>
+  ({
+    asset: 'bottles-frame.jpg',
+    metadata: { width: 640, height: 360 },
+    task: { tools, classifications: weather.length ? [{ schemaId: 'c-weather', answer: weather, classifications: [] }] : [], relations: [] },
+  }) as unknown as AnnotationsInput;
 
 /** A at (100, 100), B the same car 10 px to the right (IoU 9/11) plus a head, C without the car. */
 const SOURCES: CompareSource[] = [
@@ -189,8 +191,8 @@ describe('lk-image change history', () => {
 
   it("offers the record's own stage history as baselines", async () => {
     const labelStage = version([box('car-1', 100, 100)]);
-    const record = { ...version([box('car-1', 100, 100), head('head-1', 20, 20)]) } as unknown as ExportRecord;
-    record.task.stageHistory = [{ stage: 'Label', stageId: 'Label', duration: 0, completedAt: '2026-12-01T00:00:00Z', completedBy: 'ann@example.com', ...labelStage.task } as never];
+    const record = structuredClone(version([box('car-1', 100, 100), head('head-1', 20, 20)])) as unknown as ExportRecord;
+    record.task.stageHistory = [{ stage: 'Label', stageId: 'Label', duration: 0, completedAt: '2026-12-01T00:00:00Z', completedBy: 'ann@example.com', ...(labelStage as unknown as ExportRecord).task } as never];
     const element = await mount([SOURCES[0]!], record);
     const select = inPanel<HTMLSelectElement>(element, '.history-base');
     expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['—', 'Ann', 'Stage 1: Label (ann@example.com)']);

@@ -12,6 +12,7 @@ import { agreement } from '../../src/format/index.js';
 import { nextEvent, press, resetMouse, sendMouse } from './helpers.js';
 import { codePointSpan, textRect } from './lk-text-helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
+import type { AnnotationsInput } from '../../src/format/input-types.js';
 
 const NOVEL_URL = '/test/fixtures/text/pride_and_prejudice.txt';
 const ontology = {
@@ -28,7 +29,8 @@ before(async () => {
 afterEach(() => resetMouse());
 
 const entity = (objectId: string, schemaId: string, needle: string) => ({ objectId, schemaId, ner: codePointSpan(novel, needle), classifications: [] });
-const version = (tools: unknown[]) => ({ asset: 'pride_and_prejudice.txt', metadata: { characters: 0, lines: 0, offsetUnit: 'codepoint' }, task: { tools, classifications: [], relations: [] } });
+const version = (tools: unknown[]) =>
+  ({ asset: 'pride_and_prejudice.txt', metadata: { characters: 0, lines: 0, offsetUnit: 'codepoint' }, task: { tools, classifications: [], relations: [] } }) as unknown as AnnotationsInput;
 
 function sources(): CompareSource[] {
   return [

@@ -71,9 +71,13 @@ export function pathOf(geometry: Geometry, view: ViewportState): string {
   return parts.join('');
 }
 
-function shape(geometry: Geometry, view: ViewportState, color: string, dash: string, width: number, extra: { source?: number; objectId: string; mark?: string }): SVGTemplateResult {
+/** A shape's SVG path data in the overlay's own coordinates (stage pixels, or PDF points on a page). */
+type PathOf = (geometry: Geometry) => string;
+
+function shape(geometry: Geometry, path: PathOf, color: string, dash: string, width: number, extra: { source?: number; objectId: string; mark?: string }): SVGTemplateResult {
   return svg`<path
-    d=${pathOf(geometry, view)}
+    d=${path(geometry)}
+    vector-effect="non-scaling-stroke"
     fill="none"
     fill-rule="evenodd"
     stroke=${color}
@@ -88,8 +92,7 @@ function shape(geometry: Geometry, view: ViewportState, color: string, dash: str
 const onPlane = (object: ObjectAnnotation | undefined, plane: number, compare: CompareView) =>
   object ? geometryOnPlane(object, plane, compare.session.planeModel) : undefined;
 
-function versionShapes(compare: CompareView, view: ViewportState): SVGTemplateResult[] {
-  const { plane } = compare.session;
+function versionShapes(compare: CompareView, plane: number, path: PathOf): SVGTemplateResult[] {
   const out: SVGTemplateResult[] = [];
   compare.versions.forEach((version, source) => {
     if (compare.hidden.has(source) || !version.imported) return;
@@ -98,7 +101,7 @@ function versionShapes(compare: CompareView, view: ViewportState): SVGTemplateRe
       const geometry = onPlane(object, plane, compare);
       if (!geometry) continue;
       const emphasised = compare.emphasised !== undefined && compare.report?.objects[compare.emphasised]?.members[source]?.objectId === object.objectId;
-      out.push(shape(geometry, view, color, dash, emphasised ? 4 : 2, { source, objectId: object.objectId }));
+      out.push(shape(geometry, path, color, dash, emphasised ? 4 : 2, { source, objectId: object.objectId }));
     }
   });
   return out;
@@ -124,17 +127,17 @@ function scoreLabels(compare: CompareView, view: ViewportState): SVGTemplateResu
   return out;
 }
 
-function historyShapes(compare: CompareView, view: ViewportState): SVGTemplateResult[] {
+function historyShapes(compare: CompareView, plane: number, path: PathOf): SVGTemplateResult[] {
   const history = compare.historyShown ? compare.historyView() : undefined;
   if (!history) return [];
-  const { plane, store } = compare.session;
+  const { store } = compare.session;
   const out: SVGTemplateResult[] = [];
   const current = (id: string) => onPlane(store.state.objects.get(id), plane, compare);
   const before = (id: string) => onPlane(history.before.get(id), plane, compare);
   const draw = (geometry: Geometry | undefined, kind: keyof typeof HISTORY_STYLES, objectId: string) => {
     if (!geometry) return;
     const { color, dash } = HISTORY_STYLES[kind];
-    out.push(shape(geometry, view, color, dash, 3, { objectId, mark: kind }));
+    out.push(shape(geometry, path, color, dash, 3, { objectId, mark: kind }));
   };
   for (const change of history.diff.removed) draw(before(change.objectId), 'removed', change.objectId);
   for (const change of history.diff.moved) {
@@ -149,5 +152,15 @@ function historyShapes(compare: CompareView, view: ViewportState): SVGTemplateRe
 /** The overlay for the view given, or nothing before the surface has one. */
 export function renderCompareOverlay(compare: CompareView | undefined, view: ViewportState | undefined): TemplateResult | typeof nothing {
   if (!compare || !view) return nothing;
-  return html`<svg class="compare" part="compare-overlay" aria-hidden="true">${historyShapes(compare, view)}${versionShapes(compare, view)}${scoreLabels(compare, view)}</svg>`;
+  const path = (geometry: Geometry) => pathOf(geometry, view);
+  const { plane } = compare.session;
+  return html`<svg class="compare" part="compare-overlay" aria-hidden="true">
+    ${historyShapes(compare, plane, path)}${versionShapes(compare, plane, path)}${scoreLabels(compare, view)}
+  </svg>`;
+}
+
+/** The versions and change-history marks on one PDF page, for the page's own SVG (viewBox in points). */
+export function renderPageCompareShapes(compare: CompareView | undefined, page: number, path: PathOf): SVGTemplateResult | typeof nothing {
+  if (!compare) return nothing;
+  return svg`<g class="compare">${historyShapes(compare, page, path)}${versionShapes(compare, page, path)}</g>`;
 }

@@ -15,6 +15,6 @@ declare global {
 
 export { LkComparePanel };
 export { CompareView, SOURCE_STYLES, formatAgreement, type CompareHost } from './compare-view.js';
-export { compareOverlayStyles, renderCompareOverlay, HISTORY_STYLES } from './compare-overlay.js';
+export { compareOverlayStyles, renderCompareOverlay, renderPageCompareShapes, HISTORY_STYLES } from './compare-overlay.js';
 export { observeViewChanges as followView } from '../measure/measure-labels.js';
 export { createTextCompareMarks, type TextCompareMarks } from './text-compare-marks.js';

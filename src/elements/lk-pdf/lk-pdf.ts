@@ -972,6 +972,7 @@ export class LkPdf extends AnnotatorElement {
     const size = this.sizes[page]!;
     return html`<svg class="overlay" viewBox=${`0 0 ${size.width} ${size.height}`} preserveAspectRatio="none" aria-hidden="true">
       ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
     </svg>`;
   }
