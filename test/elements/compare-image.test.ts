@@ -118,6 +118,12 @@ describe('lk-image compare', () => {
     expect(await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED)).to.be.lessThan(shown / 4);
     await clickInPanel(element, '.source[data-source="0"] .toggle');
     expect(await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED)).to.be.greaterThan(20);
+    // Closing the compare view takes the overlay and the panel away.
+    element.compare = [];
+    await element.settled();
+    expect(element.shadowRoot!.querySelector('svg.compare')).to.equal(null);
+    expect(panelOf(element)).to.equal(null);
+    expect(await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED)).to.be.lessThan(shown / 4);
   });
 
   it("keeps Bob's car as the annotation in one step; Ctrl+Z gives the annotations back", async () => {

@@ -103,6 +103,11 @@ describe('lk-text compare', () => {
     expect(await annRowsOver(element, 'Chapter 1')).to.deep.equal([]);
     await clickInPanel(element, '.source[data-source="0"] .toggle');
     expect((await annRowsOver(element, 'Chapter 1')).length).to.be.greaterThan(0);
+    // Closing the compare view takes every mark away with the panel.
+    element.compare = [];
+    await element.settled();
+    expect(panelOf(element)).to.equal(null);
+    expect(await annRowsOver(element, 'Chapter 1')).to.deep.equal([]);
   });
 
   it("keeps Bob's person as the annotation in one step; Ctrl+Z gives the annotations back", async () => {

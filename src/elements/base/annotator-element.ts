@@ -752,7 +752,8 @@ export abstract class AnnotatorElement extends LitElement {
             requestUpdate: () => this.requestUpdate(),
           });
           const root = this.renderRoot;
-          if (root instanceof ShadowRoot && ui.compareOverlayStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ui.compareOverlayStyles.styleSheet];
+          const sheet = ui.compareOverlayStyles.styleSheet;
+          if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
           this.onCompareLoaded();
         }
         this.compareView.setSources(sources);
@@ -819,6 +820,8 @@ export abstract class AnnotatorElement extends LitElement {
       const metadata = await load(signal);
       if (signal.aborted) return;
       this.metadata = metadata;
+      // Versions to compare are read again with what the asset tells (a video's frame count).
+      this.compareView?.refresh();
       this.setCustomState('ready', true);
       this.dispatchEvent(new LkReadyEvent({ metadata }));
     } catch (error) {

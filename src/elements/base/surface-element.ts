@@ -137,6 +137,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
+      if (this.compareView) this.onCompareLoaded();
       return surface;
     })(this.surfaceGeneration);
     return this.surfaceLoading;
@@ -148,9 +149,16 @@ export abstract class SurfaceElement extends AnnotatorElement {
    */
   protected onSurfaceReady(_surface: Surface): void {}
 
+  /** The surfaces the compare overlay already follows (a surface is rebuilt after the element comes back to the page). */
+  private readonly followedSurfaces = new WeakSet<Surface>();
+
   /** The compare overlay follows pan and zoom. */
   protected override onCompareLoaded(): void {
-    void this.ensureSurface().then((surface) => this.compareUi?.followView(surface, () => this.requestUpdate()), ignoreDetached);
+    void this.ensureSurface().then((surface) => {
+      if (this.followedSurfaces.has(surface)) return;
+      this.followedSurfaces.add(surface);
+      this.compareUi?.followView(surface, () => this.requestUpdate());
+    }, ignoreDetached);
   }
 
   /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */

@@ -131,8 +131,14 @@ export class CompareView {
     this.read();
   }
 
+  /** Reads the versions again (the asset arrived: a video's frame count, a text to check spans against). */
+  refresh(): void {
+    // Problems were reported when the versions were first read.
+    this.read(false);
+  }
+
   /** Reads every version and scores them; a version that cannot be read is reported and counted as empty. */
-  private read(): void {
+  private read(report = true): void {
     const ontology = this.host.session.ontology;
     this.history = undefined;
     if (!ontology) {
@@ -143,7 +149,7 @@ export class CompareView {
     }
     this.versions = this.sources.map((source, index) => {
       const parsed = this.host.parseVersion(source.record);
-      if (!parsed.ok) {
+      if (!parsed.ok && report) {
         this.host.reportError({
           code: 'import-invalid',
           message: `Compare version ${index + 1} could not be read (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}): ${parsed.problems

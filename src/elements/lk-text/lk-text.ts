@@ -437,11 +437,13 @@ export class LkText extends AnnotatorElement {
     }
     this.refreshPaint();
     if (this.compareView && this.view && this.isConnected) this.compareMarks?.paint(this.compareView);
+    else if (!this.compareView) this.compareMarks?.clear();
     this.scheduleOverlay();
   }
 
   /** Versions to compare are marked over the text (overlines in each version's colour and style). */
   protected override onCompareLoaded(): void {
+    if (this.compareMarks) return;
     const marks = this.compareUi!.createTextCompareMarks({
       instanceId: this.instanceId,
       scope: '.paragraphs',
