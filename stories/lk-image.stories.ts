@@ -345,11 +345,22 @@ function versions(): CompareSource[] {
  */
 export const CompareVersions: Story = { args: { mode: 'review' }, render: (args) => image(args, { compare: versions() }) };
 
-/** Change history: the current annotations measured against a baseline version (added green, removed red, moved amber over its grey old place). */
+/**
+ * Change history: the current annotations measured against a baseline version (the pre-labels):
+ * the car moved (amber over its grey old place), the road removed (red), a head added (green).
+ */
 export const ChangeHistory: Story = {
   args: { mode: 'review' },
   render: (args) => {
-    const [baseline, moved] = versions();
-    return image(args, { annotations: moved!.record, compare: [{ ...baseline!, label: 'Label stage', baseline: true }] });
+    type Tool = Record<string, unknown>;
+    const objects = prelabels[0]!.objects as unknown as Tool[];
+    const current = objects
+      .filter((object) => object['objectId'] !== 'o3')
+      .map((object) => {
+        const box = object['bounding-box'] as { x: number } | undefined;
+        return box ? { ...object, 'bounding-box': { ...box, x: box.x + 30 } } : object;
+      });
+    current.push({ objectId: 'added-head', schemaId: 't-head', point: [420, 60] });
+    return image(args, { annotations: { objects: current }, compare: [{ label: 'Pre-labels', record: { objects } as never, baseline: true }] });
   },
 };

@@ -41,7 +41,7 @@ async function mount(sources: CompareSource[] = SOURCES, annotations: unknown = 
   const element = await fixture<LkImage>(html`
     <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'rev@example.com' }}></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready');
+  const ready = nextEvent(element, 'lk-ready', 60000); // the first test of a file pays the cold load of the whole page
   element.src = IMAGE_URL;
   await ready;
   element.compare = sources;
@@ -85,7 +85,8 @@ async function colourAlongLeftEdge(element: LkImage, ax: number, y0: number, y1:
 
 const ANN_RED = '#ff1744';
 
-describe('lk-image compare', () => {
+describe('lk-image compare', function () {
+  this.timeout(90000);
   it('shows the scores agreement() gives: asset, class, answers and each object', async () => {
     const element = await mount();
     const expected = agreement(
@@ -172,7 +173,8 @@ describe('lk-image compare', () => {
   });
 });
 
-describe('lk-image change history', () => {
+describe('lk-image change history', function () {
+  this.timeout(90000);
   it('marks added, removed, moved and re-classified objects from the baseline, and lists them', async () => {
     const baseline = version([box('car-1', 100, 100), box('car-2', 300, 100), head('head-1', 500, 300)]);
     // Now: car-1 moved 40 px right, car-2 removed, head-1 kept, a new head.
@@ -198,7 +200,8 @@ describe('lk-image change history', () => {
   it("offers the record's own stage history as baselines", async () => {
     const labelStage = version([box('car-1', 100, 100)]);
     const record = structuredClone(version([box('car-1', 100, 100), head('head-1', 20, 20)])) as unknown as ExportRecord;
-    record.task.stageHistory = [{ stage: 'Label', stageId: 'Label', duration: 0, completedAt: '2026-12-01T00:00:00Z', completedBy: 'ann@example.com', ...(labelStage as unknown as ExportRecord).task } as never];
+    const { tools, classifications, relations } = (labelStage as unknown as ExportRecord).task;
+    record.task.stageHistory = [{ stage: 'Label', stageId: 'Label', duration: 0, completedAt: '2026-12-01T00:00:00Z', completedBy: 'ann@example.com', tools, classifications, relations }];
     const element = await mount([SOURCES[0]!], record);
     const select = inPanel<HTMLSelectElement>(element, '.history-base');
     expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['—', 'Ann', 'Stage 1: Label (ann@example.com)']);

@@ -44,7 +44,7 @@ async function mount(compare: CompareSource[], annotations: unknown = { objects:
   const element = await fixture<LkText>(html`
     <lk-text style="--lk-height: 420px; width: 780px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'rev@example.com' }}></lk-text>
   `);
-  const ready = nextEvent(element, 'lk-ready');
+  const ready = nextEvent(element, 'lk-ready', 60000); // the first test of a file pays the cold load of the whole page
   element.src = NOVEL_URL;
   await ready;
   element.compare = compare;
@@ -79,7 +79,8 @@ async function annRowsOver(element: LkText, needle: string): Promise<number[]> {
   return rowsWithColour(await pixels({ left: rect.left, top: rect.top - 6, width: rect.width, height: rect.height + 6 }), '#ff1744');
 }
 
-describe('lk-text compare', () => {
+describe('lk-text compare', function () {
+  this.timeout(90000);
   it('shows the scores agreement() gives for the same versions', async () => {
     const compare = sources();
     const element = await mount(compare);

@@ -19,10 +19,11 @@ before(async () => {
 
 const entry = (objectId: string, page: number, extra = {}) => ({ objectId, schemaId: 't-car', page, 'bounding-box': { x: 40, y: 40, width: 120, height: 80 }, classifications: [], ...extra });
 
-describe('lk-video compare', () => {
+describe('lk-video compare', function () {
+  this.timeout(90000);
   it('scores tracks frame by frame as agreement() does and draws each version on the frames its track is on', async () => {
     const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology}></lk-video>`);
-    const ready = nextEvent(element, 'lk-ready', 15000);
+    const ready = nextEvent(element, 'lk-ready', 60000);
     element.src = FRAME_NUMBERS_URL;
     await ready;
     const metadata = element.export().metadata as VideoMetadata;
