@@ -156,6 +156,31 @@ describe('lk-image compare', function () {
     expect(element.export().task.classifications).to.deep.equal([]);
   });
 
+  it("pointing at an object's row draws its versions thicker", async () => {
+    const element = await mount();
+    const widths = () => [...element.shadowRoot!.querySelectorAll('svg.compare path[data-object-id="a-car"], svg.compare path[data-object-id="b-car"]')].map((p) => p.getAttribute('stroke-width'));
+    expect(widths()).to.deep.equal(['2', '2']);
+    const row = inPanel<HTMLElement>(element, '.object[data-cluster="0"] .label');
+    row.scrollIntoView({ block: 'center' });
+    const rect = row.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(rect.left + 5), Math.round(rect.top + rect.height / 2)] });
+    await panelOf(element)!.updateComplete;
+    await element.updateComplete;
+    expect(widths()).to.deep.equal(['4', '4']);
+  });
+
+  it('in view mode the Keep buttons are disabled and nothing can be kept', async () => {
+    const element = await mount();
+    element.mode = 'view';
+    await element.updateComplete;
+    await panelOf(element)!.updateComplete;
+    const buttons = [...panelOf(element)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('.keep-one, .keep-all')];
+    expect(buttons.length).to.be.greaterThan(0);
+    expect(buttons.every((button) => button.disabled)).to.equal(true);
+    await clickInPanel(element, '.source[data-source="1"] .keep-all');
+    expect(element.export().task.tools).to.deep.equal([]);
+  });
+
   it('is axe clean with the compare panel open', async () => {
     const element = await mount();
     await expect(element).to.be.accessible();
