@@ -124,6 +124,21 @@ describe('lk-text compare', function () {
     expect(element.export().task.tools).to.deep.equal(before);
   });
 
+  it('reads versions in the UTF-16 offsets of offset-unit="utf16" once the text has arrived', async () => {
+    const story = '😀 Mr. Darcy met Elizabeth Bennet.';
+    const start = story.indexOf('Elizabeth');
+    const span = { start, end: start + 'Elizabeth'.length, selection: 'Elizabeth' };
+    const element = await fixture<LkText>(html`<lk-text style="--lk-height: 420px; width: 780px" offset-unit="utf16" .ontology=${ontology}></lk-text>`);
+    element.compare = [{ label: 'Ann', record: version([{ objectId: 'e-1', schemaId: 'n-person', ner: span }]) }];
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-all'), 'the compare panel lists the versions', { timeout: 15000 });
+    const ready = nextEvent(element, 'lk-ready', 60000);
+    element.text = story;
+    await ready;
+    await element.settled();
+    await clickInPanel(element, '.source[data-source="0"] .keep-all');
+    expect(element.export().task.tools.map((t) => (t as { ner: unknown }).ner)).to.deep.equal([span]);
+  });
+
   it('marks the spans added since the baseline, and is axe clean with the panel open', async () => {
     const baseline = version([entity('p-1', 'n-person', 'Mr. Bennet')]);
     const element = await mount([{ label: 'Label stage', record: baseline, baseline: true }], version([entity('p-1', 'n-person', 'Mr. Bennet'), entity('p-2', 'n-place', 'Netherfield Park')]));

@@ -94,6 +94,8 @@ export class CompareView {
   private history: { version: number; base: string; view: HistoryView | undefined } | undefined;
   private readonly unsubscribe: () => void;
   private readonly listeners = new Set<() => void>();
+  /** The problems already reported as `lk-error`, by message. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly host: CompareHost) {
     this.unsubscribe = host.session.subscribe((topic) => {
@@ -124,6 +126,7 @@ export class CompareView {
 
   setSources(sources: readonly CompareSource[]): void {
     this.sources = sources;
+    this.reported.clear();
     this.hidden.clear();
     this.emphasised = undefined;
     const baseline = sources.findIndex((source) => source.baseline === true);
@@ -133,12 +136,11 @@ export class CompareView {
 
   /** Reads the versions again (the asset arrived: a video's frame count, a text to check spans against). */
   refresh(): void {
-    // Problems were reported when the versions were first read.
-    this.read(false);
+    this.read();
   }
 
   /** Reads every version and scores them; a version that cannot be read is reported and counted as empty. */
-  private read(report = true): void {
+  private read(): void {
     const ontology = this.host.session.ontology;
     this.history = undefined;
     if (!ontology) {
@@ -149,15 +151,20 @@ export class CompareView {
     }
     this.versions = this.sources.map((source, index) => {
       const parsed = this.host.parseVersion(source.record);
-      if (!parsed.ok && report) {
-        this.host.reportError({
-          code: 'import-invalid',
-          message: `Compare version ${index + 1} could not be read (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}): ${parsed.problems
-            .slice(0, 3)
-            .map((p) => `${p.path ?? '$'}: ${p.message}`)
-            .join('; ')}`,
-          cause: { problems: parsed.problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
-        });
+      if (!parsed.ok) {
+        const message = `Compare version ${index + 1} could not be read (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}): ${parsed.problems
+          .slice(0, 3)
+          .map((p) => `${p.path ?? '$'}: ${p.message}`)
+          .join('; ')}`;
+        // Read again when the asset arrives: the same problems are not reported twice.
+        if (!this.reported.has(message)) {
+          this.reported.add(message);
+          this.host.reportError({
+            code: 'import-invalid',
+            message,
+            cause: { problems: parsed.problems.map(({ code, message, path }) => ({ code, message, ...(path ? { path } : {}) })) },
+          });
+        }
       }
       return { label: String(source.label), baseline: source.baseline === true, imported: parsed.ok ? numbered(parsed.value) : undefined };
     });

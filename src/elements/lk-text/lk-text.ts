@@ -489,6 +489,8 @@ export class LkText extends AnnotatorElement {
     this.edit.caret = undefined;
     this.viewBuilt = this.buildInTasks(doc);
     this.applyWaitingImports();
+    // Versions to compare are read again against the text (its offset unit, spans checked).
+    this.compareView?.refresh();
     return this.viewBuilt;
   }
 
