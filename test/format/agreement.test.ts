@@ -63,6 +63,25 @@ describe('format: agreement', () => {
     expect(result.asset).to.be.closeTo((7 / 13 + 9 / 11) / 2, 1e-12);
   });
 
+  it('assigns over the pairs at or above the threshold only: a pair below it never displaces a match', () => {
+    // Points (similarity 1 − d / 10): a1 · b1 0.55, a1 · b2 0.49 (below 0.5), a2 · b1 0.99, a2 · b2 0.51.
+    // Counting the 0.49 pair, the best total would be a1 · b2 + a2 · b1, and a1 · b2 then refused:
+    // a1 and b2 left alone. Over the pairs that can match, a1 · b1 + a2 · b2 (1.06) beats a2 · b1 (0.99).
+    const head = (objectId: string, point: number[]) => ({ objectId, schemaId: 't-head', title: 'Head', point, classifications: [] });
+    const result = agreement([record([head('a1', [0, 0]), head('a2', [4.5, 0.1])]), record([head('b1', [4.5, 0]), head('b2', [2.373, 4.514])])], ontology);
+    const pairs = result.objects.map((o) => o.members.map((m) => m?.objectId ?? '-').join('·')).sort();
+    expect(pairs).to.deep.equal(['a1·b1', 'a2·b2']);
+  });
+
+  it('matches within each neighbourhood on a large asset: 2,000 boxes in each of two versions', () => {
+    // A grid of 10 × 10 boxes 20 px apart, the second version 1 px to the right (IoU 9/11 each).
+    const grid = (prefix: string, dx: number) => Array.from({ length: 2000 }, (_, i) => car(`${prefix}${i}`, (i % 50) * 20 + dx)).map((c, i) => ({ ...c, 'bounding-box': { ...c['bounding-box'], y: Math.floor(i / 50) * 20 } }));
+    const result = agreement([record(grid('a', 0)), record(grid('b', 1))], ontology);
+    expect(result.objects).to.have.length(2000);
+    expect(result.objects.every((o) => o.members[0]!.objectId.slice(1) === o.members[1]!.objectId.slice(1))).to.equal(true);
+    expect(result.asset).to.be.closeTo(9 / 11, 1e-9);
+  });
+
   it('never matches objects of different classes', () => {
     const head = { objectId: 'h', schemaId: 't-head', title: 'Head', point: [5, 5], classifications: [] };
     const result = agreement([record([car('a', 0)]), record([head])], ontology);

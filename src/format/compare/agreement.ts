@@ -11,6 +11,7 @@ import { findCategory } from '../../core/ontology.js';
 import type { PlaneModel } from '../../core/session.js';
 import { framesToExport, shapeAtFrame } from '../../core/interpolation.js';
 import { DEFAULT_SIMILARITY, shapeSimilarity, type SimilarityOptions } from './similarity.js';
+import { CandidateIndex, extentOf, type Extent } from './candidates.js';
 
 /** One version of the annotations, as the model holds them. */
 export interface AgreementSource {
@@ -116,6 +117,57 @@ function answersKey(answers: readonly ClassificationAnswer[], ontology: Ontology
   return JSON.stringify(answers.map((a) => answerKey(a, ontology)).sort());
 }
 
+/**
+ * One version's objects of a class → the matched objects they join (object index → cluster
+ * index): a Hungarian assignment maximising the total similarity over the pairs at or above
+ * `minSimilarity`, run per connected group of such pairs (groups are small even on large assets).
+ */
+function assign(
+  rows: readonly number[],
+  index: CandidateIndex<number>,
+  score: (row: number, cluster: number) => number,
+  extents: readonly (Extent | undefined)[],
+  minSimilarity: number,
+): Map<number, number> {
+  const edges = new Map<number, Map<number, number>>();
+  for (const i of rows) {
+    const extent = extents[i];
+    if (!extent) continue;
+    for (const c of new Set(index.search(extent))) {
+      const value = score(i, c);
+      if (value >= minSimilarity && value > 0) edges.set(i, (edges.get(i) ?? new Map()).set(c, value));
+    }
+  }
+  // Connected groups of rows and clusters, by union-find over the edges.
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  for (const [i, targets] of edges) for (const c of targets.keys()) parent.set(find(`r${i}`), find(`c${c}`));
+  const groups = new Map<string, { rows: number[]; clusters: Set<number> }>();
+  for (const [i, targets] of edges) {
+    const root = find(`r${i}`);
+    const group = groups.get(root) ?? { rows: [], clusters: new Set<number>() };
+    group.rows.push(i);
+    for (const c of targets.keys()) group.clusters.add(c);
+    groups.set(root, group);
+  }
+  const matched = new Map<number, number>();
+  for (const group of groups.values()) {
+    const columns = [...group.clusters];
+    const costs = group.rows.map((i) => columns.map((c) => 1 - (edges.get(i)!.get(c) ?? 0)));
+    for (const [row, column] of munkres(costs)) {
+      const i = group.rows[row]!;
+      const c = columns[column]!;
+      if (edges.get(i)!.has(c)) matched.set(i, c);
+    }
+  }
+  return matched;
+}
+
 interface Cluster {
   schemaId: string;
   /** Index into the source's objects, by source. */
@@ -135,26 +187,27 @@ export function agreementOf(sources: readonly AgreementSource[], ontology: Ontol
     return value;
   };
 
+  // Beyond its shape, a point still scores within its radius and a line within half its band.
+  const margin = Math.max(options.pointRadius, options.lineWidth / 2);
+  const extents = planes.map((list) => list.map((byPlane) => extentOf(byPlane, margin)));
   const clusters: Cluster[] = [];
+  const indexes = new Map<string, CandidateIndex<number>>();
   sources.forEach((source, s) => {
     const byClass = new Map<string, number[]>();
     source.objects.forEach((object, i) => byClass.set(object.schemaId, [...(byClass.get(object.schemaId) ?? []), i]));
-    for (const [schemaId, indexes] of byClass) {
-      const open = clusters.filter((c) => c.schemaId === schemaId);
-      const scores = indexes.map((i) => open.map((c) => mean(c.members.flatMap((j, t) => (j === undefined ? [] : [similarity(s, i, t, j)])), 0)));
-      const taken = new Set<number>();
-      if (open.length > 0) {
-        for (const [row, column] of munkres(scores.map((row) => row.map((score) => 1 - score)))) {
-          if (scores[row]![column]! < options.minSimilarity || scores[row]![column]! <= 0) continue;
-          open[column]!.members[s] = indexes[row]!;
-          taken.add(row);
-        }
-      }
-      indexes.forEach((i, row) => {
-        if (taken.has(row)) return;
-        const members: (number | undefined)[] = new Array(sources.length).fill(undefined);
-        members[s] = i;
-        clusters.push({ schemaId, members });
+    for (const [schemaId, rows] of byClass) {
+      let index = indexes.get(schemaId);
+      if (!index) indexes.set(schemaId, (index = new CandidateIndex<number>()));
+      const matched = assign(rows, index, (i, c) => mean(clusters[c]!.members.flatMap((j, t) => (j === undefined ? [] : [similarity(s, i, t, j)])), 0), extents[s]!, options.minSimilarity);
+      const joined = rows.map((i) => {
+        const c = matched.get(i) ?? clusters.push({ schemaId, members: new Array<number | undefined>(sources.length).fill(undefined) }) - 1;
+        clusters[c]!.members[s] = i;
+        return c;
+      });
+      // Filed after the class is assigned: a version's objects never match each other.
+      rows.forEach((i, row) => {
+        const extent = extents[s]![i];
+        if (extent) index.insert(extent, joined[row]!);
       });
     }
   });
