@@ -17,6 +17,7 @@ export type * from './format/types.js';
 export * from './events/index.js';
 export type * from './assist/types.js';
 export { AnnotatorElement, type LabelkitUser, type ExportOptions, type HostValidator } from './elements/base/annotator-element.js';
+export type { CompareSource } from './elements/compare/compare-source.js';
 export { LkImage } from './elements/lk-image/lk-image.js';
 export { LkText } from './elements/lk-text/lk-text.js';
 export { LkDicom, type DecodedCacheUsage, type SeriesUrlRequest } from './elements/lk-dicom/lk-dicom.js';

@@ -7,6 +7,7 @@ import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
 import { personIn, personOntology } from './keypoints-ontology.js';
 import { createGrabCutSegmenter, type GrabCutSegmenter } from './assist/grabcut-segmenter.js';
+import type { CompareSource } from '../src/elements/compare/compare-source.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -42,6 +43,7 @@ function image(
     issues?: unknown;
     errorCodes?: unknown;
     onReady?: (element: LkImage) => void;
+    compare?: CompareSource[];
   } = {},
 ) {
   return html`<lk-image
@@ -55,6 +57,7 @@ function image(
     ?no-sidebar=${args.noSidebar}
     .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
+    .compare=${options.compare}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     .errorCodes=${options.errorCodes}
     .issues=${options.issues}
@@ -439,5 +442,55 @@ export const AssistedSegmentGrabCut: Story = {
       @lk-change=${log}
       @lk-error=${log}
     ></lk-image>`;
+  },
+};
+
+/** Three annotators' versions of the photo, moved a little apart: one version is a copy of the pre-labels, one moves them, one leaves some out. */
+function versions(): CompareSource[] {
+  type Tool = Record<string, unknown>;
+  const shift = (object: Tool, dx: number): Tool => {
+    const box = object['bounding-box'] as { x: number } | undefined;
+    const point = object['point'] as [number, number] | undefined;
+    const polygon = object['polygon'] as [number, number][] | undefined;
+    return {
+      ...object,
+      objectId: `${String(object['objectId'])}-${dx}`,
+      ...(box ? { 'bounding-box': { ...box, x: box.x + dx } } : {}),
+      ...(point ? { point: [point[0] + dx, point[1]] } : {}),
+      ...(polygon ? { polygon: polygon.map(([x, y]) => [x + dx, y]) } : {}),
+    };
+  };
+  const objects = prelabels[0]!.objects as unknown as Tool[];
+  return [
+    { label: 'Annotator A', record: { objects } },
+    { label: 'Annotator B', record: { objects: objects.map((object) => shift(object, 12)) } },
+    { label: 'Model', record: { objects: objects.filter((_, i) => i % 2 === 0).map((object) => shift(object, -25)) } },
+  ];
+}
+
+/**
+ * Compare and consensus: three versions over the photo in their colours and dashes, their
+ * agreement per object, class and asset in the Compare section, Show toggles, and Keep buttons
+ * (one undo step each; Ctrl+Z restores).
+ */
+export const CompareVersions: Story = { args: { mode: 'review' }, render: (args) => image(args, { compare: versions() }) };
+
+/**
+ * Change history: the current annotations measured against a baseline version (the pre-labels):
+ * the car moved (amber over its grey old place), the road removed (red), a head added (green).
+ */
+export const ChangeHistory: Story = {
+  args: { mode: 'review' },
+  render: (args) => {
+    type Tool = Record<string, unknown>;
+    const objects = prelabels[0]!.objects as unknown as Tool[];
+    const current = objects
+      .filter((object) => object['objectId'] !== 'o3')
+      .map((object) => {
+        const box = object['bounding-box'] as { x: number } | undefined;
+        return box ? { ...object, 'bounding-box': { ...box, x: box.x + 30 } } : object;
+      });
+    current.push({ objectId: 'added-head', schemaId: 't-head', point: [420, 60] });
+    return image(args, { annotations: { objects: current }, compare: [{ label: 'Pre-labels', record: { objects } as never, baseline: true }] });
   },
 };

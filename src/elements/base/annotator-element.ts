@@ -36,6 +36,11 @@ import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
+import type { CompareSource } from '../compare/compare-source.js';
+import type { CompareView } from '../compare/compare-view.js';
+
+/** The lazily loaded compare UI (docs/review.md). */
+type CompareUi = typeof import('../compare/compare-ui.js');
 
 export interface LabelkitUser {
   id: string;
@@ -222,6 +227,17 @@ export abstract class AnnotatorElement extends LitElement {
   /** Hide the Submit and Skip buttons when the host drives them. */
   @property({ type: Boolean, attribute: 'hide-submit' }) hideSubmit = false;
 
+  /**
+   * Versions of this asset's annotations to compare (docs/review.md "Compare and consensus"):
+   * `[{ label, record, baseline? }]`. Each version is drawn over the asset in its own colour and
+   * dash pattern; the side panel shows their agreement (asset, class, object) and lets the
+   * reviewer keep one version of an object, or all of one version, as the annotations (one undo
+   * step). A version with `baseline: true` is what the change history measures against. The
+   * compare UI loads with `import()` when this is first set; an unreadable version fires
+   * `lk-error` `import-invalid` and counts as empty.
+   */
+  @property({ attribute: false }) compare: CompareSource[] | undefined;
+
   /** The loaded asset's metadata, or undefined before `lk-ready`. */
   @state() protected metadata: AssetMetadata | undefined;
 
@@ -256,6 +272,13 @@ export abstract class AnnotatorElement extends LitElement {
   protected readonly issueController: IssueController;
   private timeStarted = false;
   private trackerIdleTimeout: number;
+  /**
+   * The compare view and its module, once `compare` was set and the module loaded.
+   * @internal
+   */
+  protected compareView: CompareView | undefined;
+  /** @internal */
+  protected compareUi: CompareUi | undefined;
 
   constructor() {
     super();
@@ -344,6 +367,7 @@ export abstract class AnnotatorElement extends LitElement {
         initial: this.timeTracker.snapshot(),
       });
     }
+    if (changed.has('compare')) this.loadCompare();
     if (changed.has('mode') || changed.has('reviewReadonly')) {
       const mode: Mode = ['annotate', 'review', 'view'].includes(this.mode) ? this.mode : 'annotate';
       this.session.setMode(mode, this.reviewReadonly);
@@ -636,7 +660,8 @@ export abstract class AnnotatorElement extends LitElement {
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
     const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
-    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown });
+    const compare = this.compareView ? html`<lk-compare-panel .session=${this.session} .view=${this.compareView}></lk-compare-panel>` : undefined;
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown, ...(compare ? { compare } : {}) });
   }
 
   /** The status line every element shows over its stage. */
@@ -760,17 +785,7 @@ export abstract class AnnotatorElement extends LitElement {
     }
     // Writes that waited for something no longer needed go first: the host's order holds.
     if (this.waitingImports.length > 0) this.applyWaitingImports();
-    const now = new Date(this.clock()).toISOString();
-    const result = parseImport(data, {
-      ontology,
-      ...(this.assetId ? { assetId: this.assetId } : {}),
-      ...(this.externalId ? { externalId: this.externalId } : {}),
-      planes: this.session.planeModel,
-      newId: () => this.newObjectId(),
-      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
-      metadata: { createdAt: now, createdIn: 'Import' },
-      ...this.importContext(),
-    }, this.codecs);
+    const result = parseImport(data, this.hostImportContext(ontology), this.codecs);
     if (!result.ok) {
       this.reportError({
         code: 'import-invalid',
@@ -806,6 +821,57 @@ export abstract class AnnotatorElement extends LitElement {
     this.onImported(imported);
     return [];
   }
+
+  /** How host input is read: this element's planes, ids, asset and what the subclass knows (`importContext`). */
+  private hostImportContext(ontology: Ontology): ImportContext {
+    const now = new Date(this.clock()).toISOString();
+    return {
+      ontology,
+      ...(this.assetId ? { assetId: this.assetId } : {}),
+      ...(this.externalId ? { externalId: this.externalId } : {}),
+      planes: this.session.planeModel,
+      newId: () => this.newObjectId(),
+      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
+      metadata: { createdAt: now, createdIn: 'Import' },
+      ...this.importContext(),
+    };
+  }
+
+  /** Loads the compare UI on first use and hands it the versions; an empty `compare` closes it. */
+  private loadCompare(): void {
+    const sources = this.compare ?? [];
+    if (sources.length === 0) {
+      this.compareView?.destroy();
+      this.compareView = undefined;
+      return;
+    }
+    import('../compare/compare-ui.js').then(
+      (ui) => {
+        if (this.compare !== sources) return;
+        if (!this.compareView) {
+          this.compareUi = ui;
+          this.compareView = new ui.CompareView({
+            session: this.session,
+            parseVersion: (record) => parseImport(record, this.hostImportContext(this.session.ontology!), this.codecs),
+            exportRecord: () => this.export(),
+            stageHistory: () => this.stageHistory,
+            frameTotal: () => (this.metadata && 'frameTotal' in this.metadata ? this.metadata.frameTotal : undefined),
+            reportError: (info) => this.reportError(info),
+            requestUpdate: () => this.requestUpdate(),
+          });
+          const root = this.renderRoot;
+          const sheet = ui.compareOverlayStyles.styleSheet;
+          if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+          this.onCompareLoaded();
+        }
+        this.compareView.setSources(sources);
+      },
+      () => this.reportError({ code: 'resource-load', message: 'The compare view could not be loaded.' }),
+    );
+  }
+
+  /** The compare UI has loaded (`compareUi`, `compareView`): subclasses hook their overlay in. */
+  protected onCompareLoaded(): void {}
 
   /** What a subclass knows that the import reads with (the loaded text, page sizes, whether to keep entry paths). */
   protected importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
@@ -862,6 +928,8 @@ export abstract class AnnotatorElement extends LitElement {
       const metadata = await load(signal);
       if (signal.aborted) return;
       this.metadata = metadata;
+      // Versions to compare are read again with what the asset tells (a video's frame count).
+      this.compareView?.refresh();
       this.setCustomState('ready', true);
       this.dispatchEvent(new LkReadyEvent({ metadata }));
     } catch (error) {

@@ -82,6 +82,8 @@ export function renderSidebar(options: {
   picture?: boolean;
   /** Show the review issues section (its panel loads apart, `IssueController`). */
   issues?: boolean;
+  /** The compare panel, while `compare` is set (docs/review.md). */
+  compare?: TemplateResult;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -101,6 +103,7 @@ export function renderSidebar(options: {
       @focus=${onResizeFocus}
     ></div>
     <div class="sections">
+      ${options.compare ? html`<details class="section compare" open><summary>Compare</summary>${options.compare}</details>` : nothing}
       <details class="section objects" open>
         <summary>Objects</summary>
         <lk-object-list .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-object-list>

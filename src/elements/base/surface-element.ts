@@ -219,6 +219,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
       this.assistLayer?.requestUpdate();
+      if (this.compareView) this.onCompareLoaded();
       return surface;
     })(this.surfaceGeneration);
     return this.surfaceLoading;
@@ -278,11 +279,19 @@ export abstract class SurfaceElement extends AnnotatorElement {
   }
   private bridge: AssistBridge | undefined;
 
-  /**
-   * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
-   * keypoints class in the ontology, after the keypoints tool has loaded and the annotations that
-   * waited for it are in.
-   */
+  /** The surfaces the compare overlay already follows (a surface is rebuilt after the element comes back to the page). */
+  private readonly followedSurfaces = new WeakSet<Surface>();
+
+  /** The compare overlay follows pan and zoom. */
+  protected override onCompareLoaded(): void {
+    void this.ensureSurface().then((surface) => {
+      if (this.followedSurfaces.has(surface)) return;
+      this.followedSurfaces.add(surface);
+      this.compareUi?.followView(surface, () => this.requestUpdate());
+    }, ignoreDetached);
+  }
+
+  /** Resolves when the surface exists and has drawn the current state (tests, screenshots). */
   async settled(): Promise<void> {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
@@ -536,6 +545,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
           ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}
           ${this.renderBelowStage()}
+          ${this.compareUi?.renderCompareOverlay(this.compareView, this.view) ?? nothing}
         </div>
         ${this.renderSidebar()}
       </div>

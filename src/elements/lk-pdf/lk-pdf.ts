@@ -991,6 +991,7 @@ export class LkPdf extends AnnotatorElement {
       style=${styleProperties(shapeFills(this.session.display))}
     >
       ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
     </svg>`;
   }

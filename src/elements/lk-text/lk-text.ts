@@ -139,6 +139,8 @@ export class LkText extends AnnotatorElement {
   private paletteIndex = new Map<string, number>();
   /** The waiting span, the keyboard caret and the hovered entity, shared with the input handlers. */
   private readonly edit: EditState = { pending: undefined, caret: undefined, hoveredId: undefined };
+  /** The compare versions' marks, once `compare` was set (docs/review.md). */
+  private compareMarks: import('../compare/compare-ui.js').TextCompareMarks | undefined;
   private overlayFrame = 0;
   /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
   private editing: TextEditing | undefined;
@@ -228,6 +230,7 @@ export class LkText extends AnnotatorElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlights.destroy();
+    this.compareMarks?.clear();
     this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
@@ -442,7 +445,27 @@ export class LkText extends AnnotatorElement {
       });
     }
     this.refreshPaint();
+    if (this.compareView && this.view && this.isConnected) this.compareMarks?.paint(this.compareView);
+    else if (!this.compareView) this.compareMarks?.clear();
     this.scheduleOverlay();
+  }
+
+  /** Versions to compare are marked over the text (overlines in each version's colour and style). */
+  protected override onCompareLoaded(): void {
+    if (this.compareMarks) return;
+    const marks = this.compareUi!.createTextCompareMarks({
+      instanceId: this.instanceId,
+      scope: '.paragraphs',
+      rangeOf: (start, end) => {
+        const doc = this.textDocument;
+        const view = this.view;
+        if (!doc || !view || end > doc.codePoints.length || end <= start) return undefined;
+        return view.staticRange(doc.codePoints.toUtf16(start), doc.codePoints.toUtf16(end));
+      },
+    });
+    this.compareMarks = marks;
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, marks.styleSheet];
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -475,6 +498,8 @@ export class LkText extends AnnotatorElement {
     this.edit.caret = undefined;
     this.viewBuilt = this.buildInTasks(doc);
     this.applyWaitingImports();
+    // Versions to compare are read again against the text (its offset unit, spans checked).
+    this.compareView?.refresh();
     return this.viewBuilt;
   }
 
