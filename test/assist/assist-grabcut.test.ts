@@ -46,7 +46,7 @@ afterEach(async () => {
 });
 
 describe('example host model: GrabCut in a worker', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   it('a box dragged round the middle bottle gives a polygon with IoU ≥ 0.7 against the hand-drawn outline', async () => {
     const truth = ((await fetchJson('/test/assist/fixtures/middle-bottle.outline.json')) as { polygon: Xy[] }).polygon;

@@ -16,7 +16,7 @@ const record = (tools: unknown[]) => ({ metadata: { width: 128, height: 128, fra
 afterEach(() => resetMouse());
 
 describe('lk-dicom compare', function () {
-  this.timeout(90000);
+  this.timeout(120000);
 
   it('draws both versions on the slice with the agreement() score, and hides one with its toggle', async () => {
     const element = await mount({ ontology });
@@ -26,7 +26,7 @@ describe('lk-dicom compare', function () {
     ];
     element.compare = sources;
     const panel = () => element.shadowRoot!.querySelector<LkComparePanel>('lk-compare-panel');
-    await waitUntil(() => panel()?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+    await waitUntil(() => panel()?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
     await element.settled();
     const expected = agreement(
       sources.map((s) => s.record),

@@ -45,7 +45,7 @@ async function mount(sources: CompareSource[] = SOURCES, annotations: unknown = 
   element.src = IMAGE_URL;
   await ready;
   element.compare = sources;
-  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
   await element.settled();
   element.focus();
   return element;
@@ -86,7 +86,7 @@ async function colourAlongLeftEdge(element: LkImage, ax: number, y0: number, y1:
 const ANN_RED = '#ff1744';
 
 describe('lk-image compare', function () {
-  this.timeout(90000);
+  this.timeout(120000);
   it('shows the scores agreement() gives: asset, class, answers and each object', async () => {
     const element = await mount();
     const expected = agreement(
@@ -193,13 +193,13 @@ describe('lk-image compare', function () {
     const { detail } = await error;
     expect(detail.code).to.equal('import-invalid');
     expect(detail.message).to.contain('Compare version 2');
-    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
     expect(inPanel(element, '.source[data-source="1"] .label').textContent).to.contain('(unreadable)');
   });
 });
 
 describe('lk-image change history', function () {
-  this.timeout(90000);
+  this.timeout(120000);
   it('marks added, removed, moved and re-classified objects from the baseline, and lists them', async () => {
     const baseline = version([box('car-1', 100, 100), box('car-2', 300, 100), head('head-1', 500, 300)]);
     // Now: car-1 moved 40 px right, car-2 removed, head-1 kept, a new head.

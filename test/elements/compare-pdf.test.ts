@@ -49,7 +49,7 @@ describe('lk-pdf compare', () => {
   it('draws each version on its page, shows the scores of agreement(), and hides a version with its toggle', async () => {
     const element = await mount();
     element.compare = SOURCES;
-    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
     await element.updateComplete;
     const expected = agreement(
       SOURCES.map((s) => s.record),
@@ -69,7 +69,7 @@ describe('lk-pdf compare', () => {
   it("keeps Bob's figure in one step; Ctrl+Z restores", async () => {
     const element = await mount();
     element.compare = SOURCES;
-    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-one'), 'the compare panel lists the objects', { timeout: 15000 });
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-one'), 'the compare panel lists the objects', { timeout: 60000 });
     const changed = nextEvent(element, 'lk-change');
     await clickInPanel(element, '.object[data-cluster="0"] .keep-one[data-source="1"]');
     await changed;

@@ -48,7 +48,7 @@ async function mount(compare: CompareSource[], annotations: unknown = { objects:
   element.src = NOVEL_URL;
   await ready;
   element.compare = compare;
-  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
   await element.settled();
   element.focus();
   return element;
@@ -80,7 +80,7 @@ async function annRowsOver(element: LkText, needle: string): Promise<number[]> {
 }
 
 describe('lk-text compare', function () {
-  this.timeout(90000);
+  this.timeout(120000);
   it('shows the scores agreement() gives for the same versions', async () => {
     const compare = sources();
     const element = await mount(compare);
@@ -130,7 +130,7 @@ describe('lk-text compare', function () {
     const span = { start, end: start + 'Elizabeth'.length, selection: 'Elizabeth' };
     const element = await fixture<LkText>(html`<lk-text style="--lk-height: 420px; width: 780px" offset-unit="utf16" .ontology=${ontology}></lk-text>`);
     element.compare = [{ label: 'Ann', record: version([{ objectId: 'e-1', schemaId: 'n-person', ner: span }]) }];
-    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-all'), 'the compare panel lists the versions', { timeout: 15000 });
+    await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-all'), 'the compare panel lists the versions', { timeout: 60000 });
     const ready = nextEvent(element, 'lk-ready', 60000);
     element.text = story;
     await ready;

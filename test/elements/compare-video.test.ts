@@ -20,7 +20,7 @@ before(async () => {
 const entry = (objectId: string, page: number, extra = {}) => ({ objectId, schemaId: 't-car', page, 'bounding-box': { x: 40, y: 40, width: 120, height: 80 }, classifications: [], ...extra });
 
 describe('lk-video compare', function () {
-  this.timeout(90000);
+  this.timeout(120000);
   it('scores tracks frame by frame as agreement() does and draws each version on the frames its track is on', async () => {
     const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology}></lk-video>`);
     const ready = nextEvent(element, 'lk-ready', 60000);
@@ -35,7 +35,7 @@ describe('lk-video compare', function () {
     ];
     element.compare = sources;
     const panel = () => element.shadowRoot!.querySelector<LkComparePanel>('lk-compare-panel');
-    await waitUntil(() => panel()?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 15000 });
+    await waitUntil(() => panel()?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
     const expected = agreement(
       sources.map((s) => s.record),
       ontology,

@@ -43,7 +43,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('the video copy keys belong to <lk-video>', () => {
   it("<lk-video>'s help lists them under its own keys, not with the shared ones", async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers();
     const { shared, own } = await helpOf(element);
     for (const action of COPY_ACTIONS) expect(shared, action).not.to.have.property(action);
@@ -63,7 +63,7 @@ describe('the video copy keys belong to <lk-video>', () => {
   });
 
   it('remapped, the new keys copy (and the help shows them); the old ones no longer do', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [10]) } });
     element.shortcuts = { copyToNextFrame: 'mod+shift+k', copyToNextFrames: 'mod+shift+j' };
     const { own } = await helpOf(element);

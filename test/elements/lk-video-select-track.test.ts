@@ -43,7 +43,7 @@ async function onScreen(element: LkVideo, objectId: string): Promise<{ frame: nu
 
 describe('<lk-video> picking a track that is not on this frame', () => {
   it('from the object list: the playhead goes to its nearest drawn frame, where it is shown selected', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     expect(element.currentFrame).to.equal(0);
 
@@ -67,7 +67,7 @@ describe('<lk-video> picking a track that is not on this frame', () => {
   });
 
   it("by its timeline row's name: the playhead stays (the labeler chose this frame, e.g. to bring a stopped track back)", async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     await element.seekToFrame(100);
     const timeline = element.shadowRoot!.querySelector('lk-timeline')!;
@@ -84,7 +84,7 @@ describe('<lk-video> picking a track that is not on this frame', () => {
   });
 
   it('with Tab and Shift+Tab: every track in the list order, the playhead following each one', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     await element.seekToFrame(100);
     element.focus();

@@ -44,7 +44,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('<lk-video> timeline zoom', () => {
   it('keyframes one frame apart overlap when fitted; Ctrl+wheel zooms about the pointer until each is clicked by itself', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [150, 151]) } });
     const timeline = timelineOf(element);
     await timeline.updateComplete;
@@ -87,7 +87,7 @@ describe('<lk-video> timeline zoom', () => {
   });
 
   it('the + and − buttons zoom about the current-frame cursor, which stays where it was on screen', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers();
     const timeline = timelineOf(element);
     await element.seekToFrame(220);
@@ -103,7 +103,7 @@ describe('<lk-video> timeline zoom', () => {
   });
 
   it('the wheel over the ruler zooms without Ctrl; over the rows it still scrolls them', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [150, 151]) } });
     const timeline = timelineOf(element);
     await timeline.updateComplete;

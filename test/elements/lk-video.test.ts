@@ -254,7 +254,7 @@ const ROUNDS = 24;
 describe('<lk-video>', () => {
   before(async function () {
     // The first test would otherwise pay for serving pixi.js and the surface modules cold.
-    this.timeout(60000);
+    this.timeout(120000);
     await import('../../src/canvas/surface.js');
     ontology = await fetchJson(ONTOLOGY_URL);
     videoExample = (await fetchJson('/test/fixtures/format/export.video.json')) as ExportRecord;
@@ -680,7 +680,7 @@ describe('<lk-video>', () => {
   });
 
   it('on the real H.264 file: jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes', async function () {
-    this.timeout(90000);
+    this.timeout(120000);
     const element = await mount({ src: BOTTLES_URL });
     // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
     const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
@@ -719,7 +719,7 @@ describe('<lk-video>', () => {
   });
 
   it('draws with every 2D tool on a frame of the real file: each object starts with a keyframe there, edits later add keyframes, frames between are interpolated', async function () {
-    this.timeout(60000);
+    this.timeout(120000);
     const element = await mount({ src: BOTTLES_URL });
     const events = recordEvents(element, ['lk-change']);
     await typeFrame(element, 100);
@@ -1063,7 +1063,7 @@ describe('<lk-video>', () => {
     });
 
     it('shows a decode error in a zeroed range of the real file on the stage, and seeks past the damage show their frames', async function () {
-      this.timeout(60000);
+      this.timeout(120000);
       const bytes = await fixtureBytes(BOTTLES_URL);
       // Bytes in the keyframe group of frames 500–749 are lost; the file keeps its size and index.
       const element = await mount({ src: blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4') });
@@ -1166,7 +1166,7 @@ describe('<lk-video>', () => {
     }
 
     it('keeps the position and the annotations when the URL expires mid-session: a seek refreshes it first, never sending the expired URL', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const reasons: string[] = [];
       const { element, id, url, errors } = await expireMidSession(({ reason }) => {
         reasons.push(reason);
@@ -1196,7 +1196,7 @@ describe('<lk-video>', () => {
     });
 
     it('refreshes an expired URL on the first seek after it expired and lands on the frame asked for', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const reasons: string[] = [];
       const { element, errors } = await expireMidSession(({ reason }) => {
         reasons.push(reason);
@@ -1210,7 +1210,7 @@ describe('<lk-video>', () => {
     });
 
     it('makes no request once removed, also when removed while the refresh hook is still answering', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       let answer!: (url: string) => void;
       let hookCalled!: () => void;
       const called = new Promise<void>((resolve) => (hookCalled = resolve));
@@ -1232,7 +1232,7 @@ describe('<lk-video>', () => {
     });
 
     it('keeps playing from a fresh URL when the URL expires during playback', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const { element, errors } = await expireMidSession(() => signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 }));
       element.playbackRate = 2;
       await press('Space');
@@ -1248,7 +1248,7 @@ describe('<lk-video>', () => {
     });
 
     it('reports asset-expired without a refresh hook and keeps the annotations and the frame shown', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const { element, id, errors } = await expireMidSession();
       const before = JSON.stringify(element.export().task.tools);
       const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);

@@ -4,7 +4,7 @@
  */
 
 /** Resolves with the next event of `type` on `target` (rejects after `timeout` ms). */
-export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, type: string, timeout = 20000): Promise<T> {
+export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, type: string, timeout = 100000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
     target.addEventListener(

@@ -68,7 +68,7 @@ function lineFor(kind: ElementKind): unknown {
 }
 
 describe('strict CSP and Trusted Types', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     // The iframe and the elements in it must lie inside the viewport for real clicks to reach them.

@@ -30,7 +30,7 @@ function countReady(element: KitElement): { readonly count: number } {
 for (const kind of ELEMENT_KINDS) {
   const kit = KITS[kind];
   describe(`<lk-${kind}> moved or re-attached`, function () {
-    this.timeout(100000);
+    this.timeout(120000);
     const source = useSuiteSetup(kind);
 
     it('moved while its asset loads: it still becomes ready, shows the pre-labels and takes real input', async () => {
