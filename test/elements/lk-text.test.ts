@@ -84,6 +84,21 @@ describe('<lk-text>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('a long text is reachable by keyboard: Tab focuses the text region, Page Down scrolls it, and axe finds it reachable', async () => {
+    const novel = await (await fetch(NOVEL_URL)).text();
+    const element = await mount(novel.slice(0, 60000));
+    // axe's scrollable-region-focusable: a scrolling region a keyboard cannot reach in every browser.
+    await expect(element).to.be.accessible();
+    const scroller = element.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    for (let i = 0; i < 30 && element.shadowRoot!.activeElement !== scroller; i++) await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement, 'Tab reaches the text').to.equal(scroller);
+    expect(scroller.getAttribute('aria-label')).to.equal('Text');
+    const scrolled = nextEvent(scroller, 'scroll');
+    await sendKeys({ press: 'PageDown' });
+    await scrolled;
+    expect(scroller.scrollTop, 'Page Down scrolls').to.be.greaterThan(100);
+  });
+
   it('creates an entity from a mouse drag when a class is active, with exact code point offsets', async () => {
     const element = await mount(STORY);
     const events = recordEvents(element, ['lk-change']);

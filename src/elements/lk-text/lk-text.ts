@@ -1088,7 +1088,7 @@ export class LkText extends AnnotatorElement {
       <div class="layout">
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
-          <div class="scroller" part="document" @scroll=${this.onScroll}>
+          <div class="scroller" part="document" tabindex="0" role="region" aria-label="Text" @scroll=${this.onScroll}>
             <div class="content">
               <div
                 class="paragraphs"

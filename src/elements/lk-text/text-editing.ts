@@ -331,7 +331,9 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     },
     keyDown(event) {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
-      if (event.composedPath()[0] !== host.element || !host.document) return;
+      // The element or its text region (focusable for keyboard scrolling), not a panel's control.
+      const target = event.composedPath()[0];
+      if ((target !== host.element && target !== host.scroller) || !host.document) return;
       const chord = chordOf(event);
       if (host.edit.pending && session.canEdit) {
         const tool = host.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);
