@@ -41,7 +41,7 @@ async function mount(sources: CompareSource[] = SOURCES, annotations: unknown = 
   const element = await fixture<LkImage>(html`
     <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'rev@example.com' }}></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready', 60000); // the first test of a file pays the cold load of the whole page
+  const ready = nextEvent(element, 'lk-ready'); // the first test of a file pays the cold load of the whole page
   element.src = IMAGE_URL;
   await ready;
   element.compare = sources;

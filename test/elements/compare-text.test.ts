@@ -44,7 +44,7 @@ async function mount(compare: CompareSource[], annotations: unknown = { objects:
   const element = await fixture<LkText>(html`
     <lk-text style="--lk-height: 420px; width: 780px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'rev@example.com' }}></lk-text>
   `);
-  const ready = nextEvent(element, 'lk-ready', 60000); // the first test of a file pays the cold load of the whole page
+  const ready = nextEvent(element, 'lk-ready'); // the first test of a file pays the cold load of the whole page
   element.src = NOVEL_URL;
   await ready;
   element.compare = compare;
@@ -131,7 +131,7 @@ describe('lk-text compare', function () {
     const element = await fixture<LkText>(html`<lk-text style="--lk-height: 420px; width: 780px" offset-unit="utf16" .ontology=${ontology}></lk-text>`);
     element.compare = [{ label: 'Ann', record: version([{ objectId: 'e-1', schemaId: 'n-person', ner: span }]) }];
     await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.keep-all'), 'the compare panel lists the versions', { timeout: 60000 });
-    const ready = nextEvent(element, 'lk-ready', 60000);
+    const ready = nextEvent(element, 'lk-ready');
     element.text = story;
     await ready;
     await element.settled();

@@ -23,7 +23,7 @@ describe('lk-video compare', function () {
   this.timeout(120000);
   it('scores tracks frame by frame as agreement() does and draws each version on the frames its track is on', async () => {
     const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology}></lk-video>`);
-    const ready = nextEvent(element, 'lk-ready', 60000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = FRAME_NUMBERS_URL;
     await ready;
     const metadata = element.export().metadata as VideoMetadata;

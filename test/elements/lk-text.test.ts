@@ -664,7 +664,7 @@ describe('<lk-text>', () => {
       <lk-text style="--lk-height: 420px; width: 900px" external-id="doc.txt" .ontology=${ontology} .annotations=${importOf(objects)}></lk-text>
     `);
     const lastImported = objects[objects.length - 1] as { objectId: string };
-    const ready = nextEvent(element, 'lk-ready', 30_000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = NOVEL_URL;
     await ready;
     await element.settled();

@@ -50,7 +50,7 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
       .user=${{ id: 'u-1', email: 'ann@example.com' }}
     ></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = options.src ?? FRAME_NUMBERS_URL;
   await ready;
   await element.settled();
@@ -643,7 +643,7 @@ describe('<lk-video>', () => {
       .ontology=${ontology}
       .fetchAsset=${(target: string, init: RequestInit) => fetch(target, { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Labelkit-Test': 'token' } })}
     ></lk-video>`);
-    const ready = nextEvent(element, 'lk-ready', 15000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = url;
     await ready;
     expect(await element.seekToFrame(150)).to.equal(150);
@@ -1008,17 +1008,17 @@ describe('<lk-video>', () => {
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = UNSUPPORTED_URL;
       expect((await error).detail.code).to.equal('asset-unsupported');
       element.annotations = videoExample;
       expect(element.export().task.tools.length).to.be.greaterThan(0);
-      const ready = nextEvent(element, 'lk-ready', 15000);
+      const ready = nextEvent(element, 'lk-ready');
       element.src = FRAME_NUMBERS_URL;
       await ready;
       expect(element.export().task.tools.length, 'annotations survive the failed load').to.be.greaterThan(0);
       // And from one video to the next.
-      const next = nextEvent(element, 'lk-ready', 15000);
+      const next = nextEvent(element, 'lk-ready');
       element.src = BOTTLES_URL;
       await next;
       expect(element.frameTotal).to.equal(1189);
@@ -1029,10 +1029,10 @@ describe('<lk-video>', () => {
     it('reports a truncated file and a missing file, never with the URL in the message', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
       const bytes = await fixtureBytes(BOTTLES_URL);
-      let error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      let error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/mp4');
       expect((await error).detail.code).to.equal('asset-load');
-      error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = '/test/fixtures/video/missing.webm?X-Amz-Signature=secret';
       const { detail } = await error;
       expect(detail.code).to.equal('asset-not-found');
@@ -1044,7 +1044,7 @@ describe('<lk-video>', () => {
       const bytes = await fixtureBytes(FRAME_NUMBERS_URL);
       const element = await mount({ src: blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm') });
       const id = await drawCar(element, 10, [200, 100], [280, 180]);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       await typeFrame(element, 280);
       const { detail } = await error;
       expect(detail.code).to.equal('asset-load');
@@ -1067,7 +1067,7 @@ describe('<lk-video>', () => {
       const bytes = await fixtureBytes(BOTTLES_URL);
       // Bytes in the keyframe group of frames 500–749 are lost; the file keeps its size and index.
       const element = await mount({ src: blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4') });
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       const shown = await settles(element.seekToFrame(600), 'the seek into the damage');
       const { detail } = await error;
       expect(detail.code).to.equal('asset-load');
@@ -1098,7 +1098,7 @@ describe('<lk-video>', () => {
         const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
         let ready = false;
         element.addEventListener('lk-ready', () => (ready = true));
-        const outcome = Promise.race([nextEvent<CustomEvent>(element, 'lk-error', 20000), nextEvent<CustomEvent>(element, 'lk-ready', 20000)]);
+        const outcome = Promise.race([nextEvent<CustomEvent>(element, 'lk-error'), nextEvent<CustomEvent>(element, 'lk-ready')]);
         element.src = blobUrl(bytes, type);
         const { type: fired, detail } = await outcome;
         expect(fired, `${type}: what fired`).to.equal('lk-error');
@@ -1124,7 +1124,7 @@ describe('<lk-video>', () => {
         }}
         @lk-error=${(e: CustomEvent) => errors.push(e)}
       ></lk-video>`);
-      const ready = nextEvent(element, 'lk-ready', 15000);
+      const ready = nextEvent(element, 'lk-ready');
       element.src = expired;
       await ready;
       expect(asked).to.be.at.least(1);
@@ -1251,7 +1251,7 @@ describe('<lk-video>', () => {
       this.timeout(120000);
       const { element, id, errors } = await expireMidSession();
       const before = JSON.stringify(element.export().task.tools);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       await typeFrame(element, 290);
       const { detail } = await error;
       expect(detail.code).to.equal('asset-expired');

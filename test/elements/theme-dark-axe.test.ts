@@ -69,7 +69,7 @@ async function mount(kind: Kind, theme: string): Promise<Element> {
   element.ontology = kind.ontology() as AnnotatorElement['ontology'];
   wrapper.append(element);
   element.annotations = { task: { tools: kind.tools() } } as AnnotatorElement['annotations'];
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready');
   if (kind.src) element.src = kind.src;
   else element.text = STORY;
   await ready;

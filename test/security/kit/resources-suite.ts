@@ -92,7 +92,7 @@ export function runResourcesSuite(kind: ElementKind): void {
                 waitReady: false,
               });
               element.shadowRoot!.addEventListener('webglcontextlost', () => lost++, { capture: true });
-              await nextEvent(element, 'lk-ready', 90000);
+              await nextEvent(element, 'lk-ready');
               return element;
             }),
           );
