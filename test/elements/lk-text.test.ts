@@ -131,6 +131,19 @@ describe('<lk-text>', () => {
     expect(element.session.activeSchemaId).to.equal(undefined, 'the shortcut created the entity without arming the class');
   });
 
+  it('a drag that ends on the selected entity\'s edge handle still makes its span (overlapping entities)', async () => {
+    const element = await mount(STORY);
+    await sendKeys({ press: '1' });
+    await dragOver(element, 'Elizabeth Bennet');
+    const [first] = element.export().task.tools;
+    expect(element.session.selection, 'the new entity is selected: its handles show').to.deep.equal([first!.objectId]);
+    const handle = element.shadowRoot!.querySelector<HTMLElement>('.handle.end')!;
+    expect(getComputedStyle(handle).display).to.equal('block');
+    // The second drag ends right on the end handle of the selected entity.
+    await dragOver(element, 'met Elizabeth Bennet');
+    expect(element.export().task.tools.map((tool) => nerOf(tool))).to.deep.equal([codePointSpan(STORY, 'Elizabeth Bennet'), codePointSpan(STORY, 'met Elizabeth Bennet')]);
+  });
+
   it('creates a waiting span when a class is picked in the toolbar', async () => {
     const element = await mount(STORY);
     await dragOver(element, 'Longbourn');

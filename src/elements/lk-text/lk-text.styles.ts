@@ -159,6 +159,9 @@ export const lkTextStyles = css`
   .handle.visible {
     display: block;
   }
+  .selecting .handle {
+    pointer-events: none;
+  }
   .status {
     z-index: 2;
   }

@@ -168,6 +168,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
 
   const onPointerUp = (event: PointerEvent) => {
     window.removeEventListener('pointerup', onPointerUp);
+    host.scroller.classList.remove('selecting');
     const start = pointerStart;
     pointerStart = undefined;
     const view = host.view;
@@ -270,6 +271,8 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     pointerDown(event) {
       if (event.button !== 0 || !host.view) return;
       pointerStart = { x: event.clientX, y: event.clientY, additive: event.shiftKey || event.ctrlKey || event.metaKey };
+      // A drag ending on the selected entity's handle must still extend the text selection there.
+      host.scroller.classList.add('selecting');
       window.addEventListener('pointerup', onPointerUp);
     },
     /** Hover shows which entity a click would select (the smallest under the pointer). */
