@@ -56,7 +56,7 @@ describe('example host model: GrabCut in a worker', function () {
     element.focus();
     await drag(element, [282, 102], [350, 318], 6);
     await until(() => message(element) === 'Segmenting…', 'the request');
-    await until(() => message(element) !== 'Segmenting…', 'the answer', 6000);
+    await until(() => message(element) !== 'Segmenting…', 'the answer', 100000);
     await press('Enter');
     const [tool] = element.export().task.tools;
     expect(tool, 'an object from the draft').to.not.equal(undefined);

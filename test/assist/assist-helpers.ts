@@ -5,6 +5,7 @@ import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
 import type { LabelkitAssist } from '../../src/assist/types.js';
 import { IMAGE_URL, nextEvent, sendMouse } from '../elements/helpers.js';
+import { until } from '../elements/waits.js';
 
 export const BOTTLE_ONTOLOGY = {
   tools: [
@@ -14,11 +15,7 @@ export const BOTTLE_ONTOLOGY = {
   ],
 };
 
-/** Waits, frame by frame, until `condition` holds (at most ~10 s). */
-export async function until(condition: () => boolean, what: string, frameLimit = 600): Promise<void> {
-  for (let i = 0; i < frameLimit && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
+export { until };
 
 /** `<lk-image>` on the bottles photo with the hook given, ready, settled and focused, its assist bar on screen. */
 export async function mountWithAssist(assist: LabelkitAssist, ontology: unknown = BOTTLE_ONTOLOGY): Promise<LkImage> {

@@ -9,6 +9,7 @@ import type { AnnotatorElement } from '../../src/elements/base/annotator-element
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { carTrack, mountFrameNumbers } from './lk-video-helpers.js';
 import { fetchJson, IMAGE_URL, mountImageOn, ONTOLOGY_URL, press, resetMouse, sendKeys } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -35,11 +36,6 @@ async function helpOf(element: AnnotatorElement): Promise<{ shared: Record<strin
 
 const keyframesOf = (element: LkVideo, id: string): number[] =>
   element.export().task.tools.filter((tool) => tool.objectId === id && tool.keyframe).map((tool) => tool.page!);
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
 
 describe('the video copy keys belong to <lk-video>', () => {
   it("<lk-video>'s help lists them under its own keys, not with the shared ones", async function () {

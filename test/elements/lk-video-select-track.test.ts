@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { carTrack, frameShown, mountFrameNumbers, stageOnScreen } from './lk-video-helpers.js';
 import { press, resetMouse, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -20,11 +21,6 @@ const TRACKS = {
     ],
   },
 };
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
 
 async function clickListRow(element: LkVideo, objectId: string): Promise<void> {
   const list = element.shadowRoot!.querySelector('lk-object-list')!;

@@ -10,6 +10,7 @@ import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import { carTrack, frameShown, mountFrameNumbers } from './lk-video-helpers.js';
 import { resetMouse, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -35,11 +36,6 @@ function rulerLabels(timeline: LkTimeline): number[] {
       return x >= scroller.left + 140 && x <= scroller.right;
     })
     .map((tick) => Number(tick.textContent));
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
 }
 
 describe('<lk-video> timeline zoom', () => {

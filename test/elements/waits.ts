@@ -22,3 +22,10 @@ export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, ty
 export async function frames(count = 2): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
+
+/** Waits, frame by frame, until `condition` holds (at most `timeout` ms: generous, as a loaded machine draws few frames). */
+export async function until(condition: () => boolean, what: string, timeout = 60000): Promise<void> {
+  const deadline = performance.now() + timeout;
+  while (!condition() && performance.now() < deadline) await new Promise((resolve) => requestAnimationFrame(resolve));
+  if (!condition()) throw new Error(`never: ${what}`);
+}
