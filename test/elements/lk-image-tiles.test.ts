@@ -148,6 +148,43 @@ describe('lk-image tiled sources', () => {
     expect(Math.abs(b! - 200)).to.be.below(12);
   });
 
+  it('shows the coarser level where the finer tiles are still loading', async () => {
+    const held: (() => void)[] = [];
+    let firstHeld!: () => void;
+    const someHeld = new Promise<void>((resolve) => (firstHeld = resolve));
+    const hooks = recordingHooks();
+    // Full-size tiles (size 512,512 of a 512,512 region) wait until the test lets them go.
+    hooks.fetchAsset = async (url, init) => {
+      if (/\/\d+,\d+,512,512\/512,512\//.test(url)) {
+        firstHeld();
+        await new Promise<void>((resolve) => held.push(resolve));
+      }
+      return fetch(url, init);
+    };
+    const element = await mount(GRID_IIIF, { hooks });
+    surfaceOf(element).setView({ scale: 1, offsetX: 500 - 12550, offsetY: 320 - 7550 });
+    await element.settled();
+    await someHeld;
+    const colourAt = () => {
+      const [x, y] = pagePoint(element, 12550, 7550);
+      const rect = canvasOf(element).getBoundingClientRect();
+      return pixelAt(canvasOf(element), x - rect.left, y - rect.top);
+    };
+    // Only the coarse tiles are in: the cell's colour, from a tile at 1/64 or 1/128 (an empty stage is transparent).
+    expect(element.tileStats()!.scale).to.equal(1);
+    const [r, g, b, a] = colourAt();
+    expect(a).to.equal(255);
+    expect(Math.abs(r! - 80)).to.be.below(16);
+    expect(Math.abs(g! - 55)).to.be.below(16);
+    expect(Math.abs(b! - 200)).to.be.below(16);
+    for (const release of held.splice(0)) release();
+    await element.tilesSettled();
+    const [r1, g1, b1] = colourAt();
+    expect(Math.abs(r1! - 80)).to.be.below(12);
+    expect(Math.abs(g1! - 55)).to.be.below(12);
+    expect(Math.abs(b1! - 200)).to.be.below(12);
+  });
+
   it('fetches only the on-screen tiles of the level the zoom needs, each through fetchAsset, then only the new ones after a real pan', async () => {
     const hooks = recordingHooks();
     await clearRequestLog();
@@ -170,12 +207,11 @@ describe('lk-image tiled sources', () => {
     expect(served).to.have.length(wanted.size);
     for (const entry of served) expect(hooks.fetched).to.include(entry.path);
 
-    // A real middle-button pan by 700 × 400 screen px: the tiles that came into view, none twice.
+    // A real middle-button pan by 700 × 400 screen px in one move: the tiles that came into view, none twice.
     await clearRequestLog();
     const start = pagePoint(element, before.x + before.width / 2, before.y + before.height / 2);
     await sendMouse({ type: 'move', position: start });
     await sendMouse({ type: 'down', button: 'middle' });
-    await sendMouse({ type: 'move', position: [start[0] - 350, start[1] - 200] });
     await sendMouse({ type: 'move', position: [start[0] - 700, start[1] - 400] });
     await sendMouse({ type: 'up', button: 'middle' });
     await element.tilesSettled();
