@@ -112,10 +112,7 @@ export class LkImage extends SurfaceElement {
     return this.tiles?.stats();
   }
 
-  /**
-   * Resolves once the tiles the current view wants have loaded (or failed).
-   * @internal
-   */
+  /** For a tiled `src`: resolves once the tiles the current view wants have loaded or failed, and are drawn (tests, screenshots). */
   async tilesSettled(): Promise<void> {
     await this.settled();
     await this.tiles?.idle();
