@@ -280,4 +280,34 @@ describe('lk-image tiled sources', () => {
     expect(element.export().task.tools).to.have.length(1);
     expect(JSON.stringify(element.export())).to.not.include('s3cr3t');
   });
+
+  it('inverts the tiles with the display settings, as it does a picture loaded whole', async () => {
+    const element = await mount(GRID_IIIF);
+    await showView(element, { scale: 1, offsetX: 500 - 12550, offsetY: 320 - 7550 });
+    const [x, y] = pagePoint(element, 12550, 7550);
+    const rect = canvasOf(element).getBoundingClientRect();
+    const before = pixelAt(canvasOf(element), x - rect.left, y - rect.top);
+    element.session.setDisplay({ invert: true });
+    await element.tilesSettled();
+    const after = pixelAt(canvasOf(element), x - rect.left, y - rect.top);
+    for (let channel = 0; channel < 3; channel++) expect(Math.abs(after[channel]! - (255 - before[channel]!))).to.be.below(4);
+  });
+
+  it('fails the load with asset-unsupported, without the URL, when the descriptor is not one it can read', async () => {
+    for (const [type, body] of [
+      ['iiif', '{"width": 100, "height": 100}'],
+      ['iiif', '{not json'],
+      ['dzi', '<Image TileSize="256"><Size Width="100"/></Image>'],
+    ] as const) {
+      const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 300px; width: 400px" source-type=${type}></lk-image>`);
+      const failed = nextEvent<CustomEvent>(element, 'lk-error');
+      const src = `data:text/plain,${encodeURIComponent(body)}`;
+      element.src = src;
+      const { detail } = await failed;
+      expect(detail.code).to.equal('asset-unsupported');
+      expect(detail.message).to.not.include('data:');
+      expect(element.tileStats()).to.equal(undefined);
+      element.remove();
+    }
+  });
 });

@@ -86,10 +86,15 @@ export class LkImage extends SurfaceElement {
       onError: (error) => this.reportTileError(error, reported),
       cacheSize: Math.max(16, Math.floor(this.tileCacheSize) || 256),
     });
+    const surface = await this.ensureSurface();
+    if (signal.aborted) {
+      // Another src took over meanwhile: its picture stays.
+      tiles.destroy();
+      signal.throwIfAborted();
+    }
     this.bitmap?.close();
     this.bitmap = undefined;
     this.tiles = tiles;
-    const surface = await this.ensureSurface();
     const size = { width: tiles.image.width, height: tiles.image.height };
     surface.setTiles(tiles, size);
     this.setStatus('');
