@@ -11,7 +11,7 @@ import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ResolveUrlRequest } from '../../src/host/asset-loader.js';
 import type { ViewportState } from '../../src/canvas/viewport.js';
 import { clearRequestLog, servedRequests } from '../server/signed-assets-client.js';
-import { ONTOLOGY_URL, canvasOf, drag, fetchJson, nextEvent, pagePoint, pixelAt, press, recordEvents, resetMouse } from './helpers.js';
+import { ONTOLOGY_URL, canvasOf, drag, fetchJson, frames, nextEvent, pagePoint, pixelAt, press, recordEvents, resetMouse } from './helpers.js';
 
 const TILES = '/__lk-tiles/';
 const GRID_IIIF = `${TILES}iiif/grid/info.json`;
@@ -309,5 +309,39 @@ describe('lk-image tiled sources', () => {
       expect(element.tileStats()).to.equal(undefined);
       element.remove();
     }
+  });
+
+  it('keeps the newer picture when src changes while a tiled load is still fetching its first tiles', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const tileAsked = new Promise<void>((resolve) => (asked = resolve));
+    /** Settles once the held tile's answer is in (or its fetch was abandoned). */
+    let heldTileDone: Promise<unknown> = Promise.resolve();
+    const hooks = recordingHooks();
+    hooks.fetchAsset = async (url, init) => {
+      if (!(url.endsWith('.jpg') && url.includes('/iiif/grid/'))) return fetch(url, init);
+      asked();
+      await held;
+      const response = fetch(url, init);
+      heldTileDone = response.then((answer) => answer.clone().arrayBuffer()).catch(() => undefined);
+      return response;
+    };
+    const element = await fixture<LkImage>(html`<lk-image style="--lk-height: 400px; width: 600px" .fetchAsset=${hooks.fetchAsset}></lk-image>`);
+    const events = recordEvents(element, ['lk-ready', 'lk-error']);
+    element.src = GRID_IIIF;
+    await tileAsked;
+    const ready = nextEvent<CustomEvent>(element, 'lk-ready');
+    element.src = PHOTO_WHOLE;
+    expect((await ready).detail.metadata).to.deep.equal({ width: 3200, height: 1800 });
+    release();
+    await frames();
+    await heldTileDone;
+    // The tile decoded and handed over (were the old load still going) within a few frames.
+    await frames(4);
+    await element.settled();
+    expect(element.tileStats()).to.equal(undefined);
+    expect(element.export().metadata).to.deep.equal({ width: 3200, height: 1800 });
+    expect(events.map((event) => event.type)).to.deep.equal(['lk-ready']);
   });
 });
