@@ -57,12 +57,13 @@ before(async () => {
 });
 afterEach(() => resetMouse());
 
-async function mount(src: string, options: { hooks?: Hooks; cache?: number } = {}): Promise<LkImage> {
+async function mount(src: string, options: { hooks?: Hooks; cache?: number; renderer?: 'auto' | 'webgl' | 'canvas' } = {}): Promise<LkImage> {
   const element = await fixture<LkImage>(html`
     <lk-image
       style="--lk-height: 640px; width: 1000px"
       asset-id="a-tiles"
       tile-cache-size=${options.cache ?? 256}
+      renderer=${options.renderer ?? 'auto'}
       .ontology=${ontology}
       .fetchAsset=${options.hooks?.fetchAsset}
       .resolveUrl=${options.hooks?.resolveUrl}
@@ -135,18 +136,20 @@ describe('lk-image tiled sources', () => {
     expect(results[2]).to.deep.equal(results[0]);
   });
 
-  it('draws the grid from IIIF tiles: the colour under an asset point is that point\'s cell at full size', async () => {
-    const element = await mount(GRID_IIIF);
-    await showView(element, { scale: 1, offsetX: 500 - 12550, offsetY: 320 - 7550 });
-    expect(element.tileStats()!.scale).to.equal(1);
-    const [x, y] = pagePoint(element, 12550, 7550);
-    const rect = canvasOf(element).getBoundingClientRect();
-    const [r, g, b] = pixelAt(canvasOf(element), x - rect.left, y - rect.top);
-    // Cell (12, 7): red 20 + 12 × 5, green 20 + 7 × 5, blue 200 (odd cell); JPEG moves a colour a little.
-    expect(Math.abs(r! - 80)).to.be.below(12);
-    expect(Math.abs(g! - 55)).to.be.below(12);
-    expect(Math.abs(b! - 200)).to.be.below(12);
-  });
+  for (const renderer of ['canvas', 'webgl'] as const) {
+    it(`draws the grid from IIIF tiles (${renderer}): the colour under an asset point is that point's cell at full size`, async () => {
+      const element = await mount(GRID_IIIF, { renderer });
+      await showView(element, { scale: 1, offsetX: 500 - 12550, offsetY: 320 - 7550 });
+      expect(element.tileStats()!.scale).to.equal(1);
+      const [x, y] = pagePoint(element, 12550, 7550);
+      const rect = canvasOf(element).getBoundingClientRect();
+      const [r, g, b] = pixelAt(canvasOf(element), x - rect.left, y - rect.top);
+      // Cell (12, 7): red 20 + 12 × 5, green 20 + 7 × 5, blue 200 (odd cell); JPEG moves a colour a little.
+      expect(Math.abs(r! - 80)).to.be.below(12);
+      expect(Math.abs(g! - 55)).to.be.below(12);
+      expect(Math.abs(b! - 200)).to.be.below(12);
+    });
+  }
 
   it('shows the coarser level where the finer tiles are still loading', async () => {
     const held: (() => void)[] = [];
