@@ -610,7 +610,7 @@ export class Surface {
       if (source.scaleMode !== mode) source.scaleMode = mode;
     }
     const grid = this.pixelGrid.clear();
-    if (!exact || !source) return;
+    if (!exact || (!source && !this.tileLayer)) return;
     const visible = visibleAssetBox(this.view, this.renderSize);
     const left = Math.max(0, Math.ceil(visible.x));
     const top = Math.max(0, Math.ceil(visible.y));

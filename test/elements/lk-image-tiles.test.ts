@@ -69,7 +69,8 @@ async function mount(src: string, options: { hooks?: Hooks; cache?: number; rend
       .resolveUrl=${options.hooks?.resolveUrl}
     ></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready');
+  // The test server makes each tile when asked: a busy machine may take a while.
+  const ready = nextEvent(element, 'lk-ready', 60000);
   element.src = src;
   await ready;
   await element.tilesSettled();
@@ -119,7 +120,9 @@ function visibleBox(element: LkImage): Box {
 }
 
 describe('lk-image tiled sources', () => {
-  it('exports the same box for the same real drag on the photo loaded whole, as IIIF tiles and as Deep Zoom tiles', async () => {
+  it('exports the same box for the same real drag on the photo loaded whole, as IIIF tiles and as Deep Zoom tiles', async function () {
+    // Three elements, one after another, on a machine that may be shared.
+    this.timeout(120_000);
     const results: { metadata: unknown; box: unknown }[] = [];
     for (const src of [PHOTO_WHOLE, PHOTO_IIIF, PHOTO_DZI]) {
       const element = await mount(src);
@@ -243,7 +246,9 @@ describe('lk-image tiled sources', () => {
     expect(element.export().metadata).to.deep.equal({ width: 40_000, height: 40_000 });
   });
 
-  it('keeps the tile cache within tile-cache-size while panning across the whole grid', async () => {
+  it('keeps the tile cache within tile-cache-size while panning across the whole grid', async function () {
+    // Forty views, each waiting for its tiles.
+    this.timeout(120_000);
     const element = await mount(GRID_IIIF, { cache: 20 });
     // The 1/8 level: 10 × 10 tiles of 4096 asset px; the view shows about 3 × 2 of them.
     const seen: number[] = [];
@@ -346,5 +351,24 @@ describe('lk-image tiled sources', () => {
     expect(element.tileStats()).to.equal(undefined);
     expect(element.export().metadata).to.deep.equal({ width: 3200, height: 1800 });
     expect(events.map((event) => event.type)).to.deep.equal(['lk-ready']);
+  });
+
+  it('draws the pixel grid on tiles past 800 %, as on a picture loaded whole, and none below', async () => {
+    const element = await mount(GRID_IIIF);
+    /** The canvas red channel at an asset point, and the brightest red across the pixel edge left of it. */
+    const reds = (x: number, y: number) => {
+      const view = element.view!;
+      // Half a picture pixel down: clear of the horizontal grid line at y.
+      const at = (dx: number) => pixelAt(canvasOf(element), x * view.scale + view.offsetX + dx, (y + 0.5) * view.scale + view.offsetY)[0]!;
+      return { centre: at(view.scale / 2), edge: Math.max(...[-1, -0.5, 0, 0.5, 1].map(at)) };
+    };
+    await showView(element, { scale: 16, offsetX: 400 - 12550 * 16, offsetY: 300 - 7550 * 16 });
+    const zoomed = reds(12550, 7550);
+    // Cell (12, 7) is red 80; the grid's white at 25 %, one screen pixel wide, lifts the pixels at an edge.
+    expect(Math.abs(zoomed.centre - 80)).to.be.below(12);
+    expect(zoomed.edge - zoomed.centre).to.be.above(12);
+    await showView(element, { scale: 4, offsetX: 400 - 12550 * 4, offsetY: 300 - 7550 * 4 });
+    const below = reds(12550, 7550);
+    expect(Math.abs(below.edge - below.centre)).to.be.below(6);
   });
 });
