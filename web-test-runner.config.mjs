@@ -11,6 +11,7 @@ import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed
 import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { spaFallbackMiddleware } from './test/server/spa-fallback-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
+import { tiledImagesMiddleware } from './scripts/tiled-images.mjs';
 import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-plugin.mjs';
 import { opencvScriptMiddleware } from './test/server/opencv-script-middleware.mjs';
 
@@ -53,6 +54,8 @@ export default {
     storyAssetsMiddleware,
     // Signed-URL test server (/signed/…); first so its request log sees every request.
     signedAssetsMiddleware,
+    // Tiled pictures (IIIF and Deep Zoom layouts) made on request under /__lk-tiles/ (scripts/tiled-images.mjs).
+    tiledImagesMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
     fixturesRangeMiddleware,
     // A host's own copy of the package's dist/pdfjs/ (for `<lk-pdf pdfjs-base>`), served from node_modules.

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/find-chromium.mjs';
 import { pdfjsSourceFile } from '../scripts/pdfjs-assets.mjs';
 import { DICOM_COMPRESSIONS, makeCompressedDicomSeries, makeDicomSeries, makePdf, makeVideo, videoAnnotations } from './assets.mjs';
+import { serveTiles, tilesReport, tilesScenario, TILES_PAGES, TILES_SMOKE_KEYS } from './tiles-scenario.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -22,7 +23,7 @@ const assets = join(out, 'assets');
 /** `<lk-pdf>` is measured as soon as it exists in src/ (its bench page imports its define module). */
 const pdfBuilt = existsSync(join(root, 'src', 'elements', 'lk-pdf', 'define.ts'));
 
-const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit', 'inputs-labelkit', 'smart-labelkit', 'assist-labelkit'].filter(
+const pages = ['image-labelkit', 'image-annotorious', 'text-labelkit', 'text-recogito', 'video-labelkit', 'dicom-labelkit', 'pdf-labelkit', 'convert-labelkit', 'inputs-labelkit', 'smart-labelkit', 'assist-labelkit', ...TILES_PAGES].filter(
   (name) => existsSync(join(root, 'bench', 'pages', `${name}.ts`)) && (name !== 'pdf-labelkit' || pdfBuilt),
 );
 
@@ -95,6 +96,7 @@ const types = {
 function serve() {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (serveTiles(request, response, url.pathname)) return;
     const base = url.pathname.startsWith('/fixtures/') ? join(root, 'test') : out;
     // /pdfjs/ stands for the host's copy of the package's dist/pdfjs/ (the bench page sets `pdfjs-base`).
     const pdfjs = url.pathname.startsWith('/pdfjs/') ? pdfjsSourceFile(decodeURIComponent(url.pathname.slice('/pdfjs/'.length))) : undefined;
@@ -195,7 +197,7 @@ async function main() {
   });
   const sizes = smoke ? [100] : [1000, 10000];
   const imageSteps = (count, kind, page) => [...(page === 'image-labelkit' ? [['frameFloor']] : []), ['load', { count, kind }], ['panZoom'], ['select'], ['addOne'], ['exportAll']];
-  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, inputs: {}, smart: {}, assist: {}, bundle: {} };
+  const results = { machine: {}, image: {}, text: {}, video: {}, dicom: {}, dicomDecode: {}, pdf: {}, convert: {}, inputs: {}, smart: {}, assist: {}, tiles: {}, bundle: {} };
   results.machine = {
     date: new Date().toISOString(),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -232,6 +234,7 @@ async function main() {
     if (only('dicom')) results.dicom = await dicomScenario(run);
     if (only('dicom')) results.dicomDecode = await dicomDecodeScenario(run);
     if (only('pdf')) results.pdf = await pdfScenario(run);
+    if (only('tiles')) results.tiles = { machine: results.machine, ...(await tilesScenario(run, { smoke, pages })) };
     if (only('convert') && pages.includes('convert-labelkit')) {
       // labelkit/format.js converters: no element, no peer; a COCO file read into export records and written back.
       const count = smoke ? 100 : 10000;
@@ -272,7 +275,7 @@ async function main() {
   if (onlyGroups) {
     // A partial run keeps the other groups' last numbers.
     const previous = existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {};
-    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert', 'inputs', 'smart', 'assist']) {
+    for (const group of ['image', 'text', 'video', 'dicom', 'dicomDecode', 'pdf', 'convert', 'inputs', 'smart', 'assist', 'tiles']) {
       if (!only(group === 'dicomDecode' ? 'dicom' : group) && previous[group]) results[group] = previous[group];
     }
     // The header's machine and the bundle sizes belong to the last full run; a partial run keeps them
@@ -725,6 +728,7 @@ function smokeProblems(results) {
     convert: ['cocoImport.ms', 'cocoExport.ms'],
     smart: ['wandClick.median', 'lassoMove.median'],
     assist: ['detect.longestTask', 'acceptAll.longestTask', 'segment.longestTask', 'segment.roundTripMedian'],
+    tiles: TILES_SMOKE_KEYS,
   };
   const problems = [];
   if (only('inputs') && pages.includes('inputs-labelkit')) {
@@ -735,7 +739,7 @@ function smokeProblems(results) {
   }
   for (const [group, keys] of Object.entries(expected)) {
     if (!only(group === 'dicomDecode' ? 'dicom' : group)) continue;
-    const scenarios = Object.entries(results[group] ?? {});
+    const scenarios = Object.entries(results[group] ?? {}).filter(([label]) => label !== 'machine');
     if (scenarios.length === 0) problems.push(`${group}: no scenario ran`);
     for (const [label, value] of scenarios) {
       const byPage = 'skipped' in value || 'load.loadMs' in value || 'load.firstPageMs' in value ? { [group]: value } : value;
@@ -849,6 +853,7 @@ function report(results) {
   }
   lines.push(...mediaReport(results));
   lines.push(...inputsReport(results));
+  lines.push(...tilesReport(results, { ms, ratio }));
   if (results.convert && Object.keys(results.convert).length) {
     lines.push('', '## Converters: `labelkit/format.js`, COCO read into export records and written back (no peer)', '', 'A synthetic COCO file: 100 images, boxes and 8-point polygons, every 50th object a person with 17 keypoints.', '', '| scenario | metric | labelkit |', '| --- | --- | --- |');
     for (const [label, byPage] of Object.entries(results.convert)) {

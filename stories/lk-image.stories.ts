@@ -494,3 +494,15 @@ export const ChangeHistory: Story = {
     return image(args, { annotations: { objects: current }, compare: [{ label: 'Pre-labels', record: { objects } as never, baseline: true }] });
   },
 };
+
+/**
+ * A 40,000 × 40,000 picture as IIIF tiles (`src` is the `info.json`): zoom and pan, and only the
+ * tiles on screen load, at the level the zoom needs, the coarser level showing until they are in.
+ * Each 1000-px cell's colour says where it is (red: column, green: row). The tiles are made on
+ * request by scripts/tiled-images.mjs (the Storybook dev server and the test server serve them at
+ * `__lk-tiles/`; for a static build, write them there with `node scripts/tiled-images.mjs`).
+ */
+export const TiledGigapixel: Story = { render: (args) => image(args, { src: '__lk-tiles/iiif/grid/info.json' }) };
+
+/** The sample photo ×5 as Deep Zoom tiles (`src` is the `.dzi`). */
+export const TiledDeepZoom: Story = { render: (args) => image(args, { src: '__lk-tiles/dzi/photo.dzi' }) };

@@ -34,6 +34,7 @@ import { inkOn } from '../core/ink.js';
 import { PictureReader } from './picture-reader.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
 import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
+import type { TileLayer } from './tile-layer.js';
 import {
   actualSize,
   fitView,
@@ -129,6 +130,8 @@ export class Surface {
   private readonly settledLayer = new SettledLayer();
   private stillBackground: Texture | undefined;
   private backgroundLevels: BackgroundLevels | undefined;
+  /** A tiled picture in place of the background texture (tile-layer.ts). */
+  private tileLayer: TileLayer | undefined;
   private cacheDirty = true;
   /** Objects left out of the settled bitmap when it was last rendered (they were selected then). */
   private cacheExcluded = new Set<string>();
@@ -298,6 +301,8 @@ export class Surface {
   setBackground(source: Texture | undefined, size: Size, options: { still?: boolean } = {}): void {
     // An element that left the page mid-load may still hand over its picture: nothing to draw on.
     if (this.destroyed) return;
+    this.tileLayer?.destroy();
+    this.tileLayer = undefined;
     const sizeChanged = size.width !== this.planeSize.width || size.height !== this.planeSize.height;
     this.planeSize = size;
     this.backgroundLevels?.destroy();
@@ -311,15 +316,26 @@ export class Surface {
     this.invalidate(false);
   }
 
+  /** A tiled picture of `size` asset pixels as the plane's picture; the surface owns `tiles` from now on. */
+  setTiles(tiles: TileLayer, size: Size): void {
+    this.setBackground(undefined, size);
+    if (this.destroyed) return tiles.destroy();
+    this.tileLayer = tiles;
+    this.world.addChildAt(tiles.container, this.world.getChildIndex(this.background) + 1);
+    this.adjustPicture();
+  }
+
   /** Brightness, contrast, gamma and invert of the picture from the session (a filter on the background sprite only). */
   private adjustPicture(): void {
     const display = this.session.display;
     if (isNeutral(display)) {
       this.background.filters = null;
+      if (this.tileLayer) this.tileLayer.container.filters = null;
       return;
     }
     this.pictureFilter.set(display);
     this.background.filters = [this.pictureFilter];
+    if (this.tileLayer) this.tileLayer.container.filters = [this.pictureFilter];
   }
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
@@ -665,6 +681,7 @@ export class Surface {
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
+    this.tileLayer?.update(visibleAssetBox(this.view, this.renderSize), this.view.scale * (app.renderer.resolution ?? 1));
     this.showPixels();
     app.render();
     this.composer.rendered(this.view, performance.now());
@@ -686,7 +703,7 @@ export class Surface {
       if (source.scaleMode !== mode) source.scaleMode = mode;
     }
     const grid = this.pixelGrid.clear();
-    if (!exact || !source) return;
+    if (!exact || (!source && !this.tileLayer)) return;
     const visible = visibleAssetBox(this.view, this.renderSize);
     const left = Math.max(0, Math.ceil(visible.x));
     const top = Math.max(0, Math.ceil(visible.y));
@@ -970,6 +987,8 @@ export class Surface {
     this.tool.dispose();
     // Before the textures go: a filter still holding them warns and keeps them bound.
     this.background.filters = null;
+    this.tileLayer?.destroy();
+    this.tileLayer = undefined;
     this.pictureFilter.destroy();
     const app = this.app;
     this.input.detach(this.options.container);

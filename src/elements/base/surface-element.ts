@@ -10,7 +10,7 @@ import { allFormatCodecs } from '../../format/all-codecs.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
 import type { ImportedAnnotations } from '../../format/import.js';
 import { LabelkitError } from '../../core/errors.js';
-import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
+import { createAssetLoader, type AssetLoader, type AssetLoaderOptions, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
 import type { Issue, IssueAnchor } from '../../core/issues.js';
@@ -501,15 +501,20 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** The PNG at a brush URL, through the host's hooks. */
   private async fetchBrushMask(url: string, page: number): Promise<Uint8Array> {
-    const loader = createAssetLoader({
+    const loader = this.resourceLoader(url, { resource: 'brush-mask', page });
+    return new Uint8Array(await loader.fetchArrayBuffer());
+  }
+
+  /** A loader for a URL that is not the asset's own (a brush mask, a tile), through the host's hooks. */
+  protected resourceLoader(url: string, resource: AssetLoaderOptions['resource']): AssetLoader {
+    return createAssetLoader({
       src: url,
       ...(this.assetId ? { assetId: this.assetId } : {}),
       ...(this.fetchAsset ? { fetchAsset: (target: string, init: RequestInit) => this.fetchAsset!(target, init) } : {}),
       ...(this.resolveUrl ? { resolveUrl: (request: ResolveUrlRequest) => this.resolveUrl!(request) } : {}),
       now: () => this.clock(),
-      resource: { resource: 'brush-mask', page },
+      ...(resource ? { resource } : {}),
     });
-    return new Uint8Array(await loader.fetchArrayBuffer());
   }
 
   private reportBrushProblem(problem: { code: string; path?: string; message: string }): void {
