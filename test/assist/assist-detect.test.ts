@@ -35,6 +35,8 @@ const chipTexts = (element: LkImage) => chips(element).map((chip) => chip.textCo
 
 /** Clicks Detect and waits for the chips. */
 async function detect(element: LkImage, expected: number): Promise<void> {
+  // Where the button is once what the test just set (annotations, a selection) is drawn.
+  await element.settled();
   await clickOn(assistControl(element, '.detect')!);
   await until(() => chips(element).length === expected, `${expected} suggestion chips`);
   element.focus();
