@@ -237,11 +237,18 @@ class FramePlayer implements VideoPlayer {
 
   async open(): Promise<void> {
     const { signal } = this.options;
+    const reads = this.options.readRange && sharedWhileOpening(this.options.readRange);
+    try {
+      await this.openWith(signal, reads?.read);
+    } finally {
+      reads?.release();
+    }
+  }
+
+  private async openWith(signal: AbortSignal | undefined, readRange: RangeReader | undefined): Promise<void> {
     const probe: Promise<ContainerInfo | undefined> =
-      this.options.readRange && this.options.frameRate === undefined
-        ? probeContainer(this.options.readRange).catch(() => undefined)
-        : Promise.resolve(undefined);
-    const decoded = this.openDecoded();
+      readRange && this.options.frameRate === undefined ? probeContainer(readRange).catch(() => undefined) : Promise.resolve(undefined);
+    const decoded = this.openDecoded(readRange);
     this.watchFrames();
     await this.load(this.options.url, signal);
     if (this.video.videoWidth === 0 || this.video.videoHeight === 0) {
@@ -276,8 +283,7 @@ class FramePlayer implements VideoPlayer {
    * The WebCodecs path, loaded on demand (mp4box.js and the decoder are their own chunk), opened in
    * parallel with the `<video>`; undefined where it does not apply or fails to open.
    */
-  private openDecoded(): Promise<DecodedFrames | undefined> {
-    const read = this.options.readRange;
+  private openDecoded(read: RangeReader | undefined): Promise<DecodedFrames | undefined> {
     if ((this.options.decoding ?? 'webcodecs') !== 'webcodecs' || !read) return Promise.resolve(undefined);
     return import('./decode/frame-decoder.js').then(({ openDecodedFrames }) => openDecodedFrames(read)).catch(() => undefined);
   }
@@ -730,6 +736,24 @@ class FramePlayer implements VideoPlayer {
   private readonly onMediaError = () => {
     if (this.opening || this.quiet || this.destroyed) return;
     this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
+  };
+}
+
+/**
+ * The frame-rate probe and the decoder's index read the same head and `moov` ranges while the
+ * video opens: identical reads share one request until `release()`, then every read goes through.
+ */
+function sharedWhileOpening(read: RangeReader): { read: RangeReader; release(): void } {
+  let shared: Map<string, Promise<Uint8Array>> | undefined = new Map();
+  return {
+    read(start, end) {
+      if (!shared) return read(start, end);
+      const key = `${start}-${end}`;
+      let bytes = shared.get(key);
+      if (!bytes) shared.set(key, (bytes = read(start, end)));
+      return bytes;
+    },
+    release: () => (shared = undefined),
   };
 }
 
