@@ -29,6 +29,7 @@ async function mount(src: string, attributes: Partial<Pick<LkVideo, 'decoding' |
   const ready = nextEvent(element, 'lk-ready', 20000);
   element.src = src;
   await ready;
+  await element.decodingReady;
   await element.settled();
   element.focus();
   return element;

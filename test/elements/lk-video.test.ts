@@ -629,7 +629,7 @@ describe('<lk-video>', () => {
     it(`on the real H.264 file (decoding="${decoding}"): jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes`, async function () {
       this.timeout(90000);
       const element = await mount({ src: BOTTLES_URL, decoding });
-      expect(element.decodingPath).to.equal(decoding);
+      expect(await element.decodingReady).to.equal(decoding);
       // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
       const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
       const thumb = document.createElement('canvas');

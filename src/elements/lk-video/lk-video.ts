@@ -157,6 +157,14 @@ export class LkVideo extends SurfaceElement {
   }
 
   /**
+   * Resolves with `decodingPath` once the WebCodecs path has opened or been ruled out: the video is
+   * ready (`lk-ready`) without waiting for it, and seeks made before use the `<video>` element.
+   */
+  get decodingReady(): Promise<FrameDecoding | undefined> {
+    return this.player?.decodingReady ?? Promise.resolve(undefined);
+  }
+
+  /**
    * The decoded frames held around the playhead on the WebCodecs path (count and bytes) and the
    * bound they stay within; undefined on the `<video>` path.
    */

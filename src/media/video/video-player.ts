@@ -75,8 +75,10 @@ export interface VideoPlayer {
   readonly frame: number;
   /** The frame the seeks asked for so far go to (`frame` when none is pending). */
   readonly target: number;
-  /** Who decodes the frames seeks show now; `element` after any WebCodecs failure. */
+  /** Who decodes the frames seeks show now; `element` until the WebCodecs path is open, and after any failure. */
   readonly decoding: FrameDecoding;
+  /** Resolves with `decoding` once the WebCodecs path has opened or been ruled out. */
+  readonly decodingReady: Promise<FrameDecoding>;
   /** Decoded frames held around the playhead (WebCodecs only), and their bound. */
   readonly decodedCache: DecodedFrames['cached'] | undefined;
   readonly paused: boolean;
@@ -163,6 +165,7 @@ class FramePlayer implements VideoPlayer {
   private playbackInterrupted = false;
   /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
   private controlCalls = 0;
+  decodingReady: Promise<FrameDecoding> = Promise.resolve('element');
   /** WebCodecs frames for seeks while paused (decode/frame-decoder.ts); undefined on the `<video>` path. */
   private decoded: DecodedFrames | undefined;
   /**
@@ -269,10 +272,13 @@ class FramePlayer implements VideoPlayer {
       container?.frameTotal !== undefined && Math.abs(container.frameTotal - fromDuration) <= 2 ? container.frameTotal : fromDuration;
     this.clock = createFrameClock({ fps, frameTotal, origin, duration: this.video.duration });
     if (this.presentedMediaTime !== undefined) this.frame = this.clock.frameAt(this.presentedMediaTime);
-    // Used only when it counts the frames the clock does (its frame n is the n-th presented sample).
-    const frames = await decoded;
-    if (frames && frames.frameTotal === this.clock.frameTotal && !this.destroyed) this.decoded = frames;
-    else frames?.destroy();
+    // Seeks use the decoder once it is open (the video does not wait for it: its index is parsed
+    // meanwhile), and only when it counts the frames the clock does (frame n is the n-th sample).
+    this.decodingReady = decoded.then((frames) => {
+      if (frames && frames.frameTotal === this.clock.frameTotal && !this.destroyed) this.decoded = frames;
+      else frames?.destroy();
+      return this.decoding;
+    });
     if (this.frame !== 0) await this.seekOnce(0);
     this.opening = false;
     this.quiet = false;

@@ -206,7 +206,7 @@ describe('video player', () => {
     for (const decoding of ['webcodecs', 'element'] as const) {
       it(`seeks to the frame already shown and steps past either end without jamming (decoding: ${decoding})`, async () => {
         const player = await open(BOTTLES_URL, { decoding });
-        expect(player.decoding).to.equal(decoding);
+        expect(await player.decodingReady).to.equal(decoding);
         await player.seekToFrame(358);
         expect(await player.seekToFrame(358)).to.equal(358);
         expect(await player.settled()).to.equal(358);
