@@ -53,7 +53,8 @@ export async function readMp4Track(read: RangeReader): Promise<EncodedTrack | un
   }));
   const byPresentation = samples.map((_, i) => i).sort((a, b) => samples[a]!.timestamp - samples[b]!.timestamp);
   byPresentation.forEach((decodeAt, frame) => (samples[decodeAt]!.frame = frame));
-  const config: VideoDecoderConfig = { codec: track.codec, codedWidth: track.video.width, codedHeight: track.video.height };
+  // optimizeForLatency: a frame comes out as soon as the stream allows, not after a decoder's own lookahead.
+  const config: VideoDecoderConfig = { codec: track.codec, codedWidth: track.video.width, codedHeight: track.video.height, optimizeForLatency: true };
   const description = codecDescription(trak.mdia.minf.stbl.stsd.entries[0]);
   if (description) config.description = description;
   return { config, samples, decodeIndex: byPresentation };
