@@ -304,35 +304,54 @@ async function framesDuring(tab, input) {
   return { ...(await call(tab, 'stopFrames')), inputMs };
 }
 
+/**
+ * The same generated video three ways: VP9 WebM (decoded by the `<video>` element: no WebM demuxer
+ * for WebCodecs), and H.264 MP4 with `decoding="webcodecs"` (the default) and `decoding="element"`,
+ * so the two decoding paths are compared on one file.
+ */
+const VIDEO_VARIANTS = [
+  { suffix: '', container: 'webm', decoding: 'webcodecs' },
+  { suffix: ', H.264 MP4, WebCodecs', container: 'mp4', decoding: 'webcodecs' },
+  { suffix: ', H.264 MP4, decoding="element"', container: 'mp4', decoding: 'element' },
+];
+
 async function videoScenario(run) {
-  const label = `${VIDEO.tracks} tracks, ${VIDEO.frames} frames`;
-  if (!pages.includes('video-labelkit')) return { [label]: { skipped: 'bench/pages/video-labelkit.ts missing' } };
-  const generated = smoke ? undefined : makeVideo(assets, VIDEO);
-  const video = smoke ? '/fixtures/video/frame-numbers.webm' : generated && `/assets/${generated}`;
-  if (!video) return { [label]: { skipped: 'ffmpeg not found: install ffmpeg to generate the long test video' } };
+  const base = `${VIDEO.tracks} tracks, ${VIDEO.frames} frames`;
+  if (!pages.includes('video-labelkit')) return { [base]: { skipped: 'bench/pages/video-labelkit.ts missing' } };
   mkdirSync(assets, { recursive: true });
   const { objects, keyframes } = videoAnnotations(VIDEO);
   const annotations = `annotations-${VIDEO.tracks}x${VIDEO.frames}.json`;
   writeFileSync(join(assets, annotations), JSON.stringify({ objects }));
-  const result = await run('video', label, 'video-labelkit', [
-    ['load', { video, annotations: `/assets/${annotations}`, fps: VIDEO.fps }],
-    ['shapesAtFrame', { count: VIDEO.samples }],
-    // Scrub: press on the timeline ruler and drag across the whole video.
-    ['scrub', async (tab) => {
-      const box = await call(tab, 'rulerBox');
-      return framesDuring(tab, () => drag(tab, { x: box.left + 2, y: box.y }, { x: box.right, y: box.y }, VIDEO.moves));
-    }],
-    // Step: the ruler focused, → held down (one frame a press, at a keyboard's auto-repeat rate).
-    ['step', async (tab) => {
-      await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
-      return framesDuring(tab, async () => {
-        const started = Date.now();
-        for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
-        return Date.now() - started;
-      });
-    }],
-  ]);
-  return { [label]: { ...result, keyframes, entries: objects.length, video: video.split('/').pop() } };
+  const results = {};
+  for (const { suffix, container, decoding } of smoke ? VIDEO_VARIANTS.slice(0, 1) : VIDEO_VARIANTS) {
+    const label = base + suffix;
+    const generated = smoke ? undefined : makeVideo(assets, { ...VIDEO, container });
+    const video = smoke ? '/fixtures/video/frame-numbers.webm' : generated && `/assets/${generated}`;
+    if (!video) {
+      results[label] = { skipped: 'ffmpeg not found: install ffmpeg to generate the long test video' };
+      continue;
+    }
+    const result = await run('video', label, 'video-labelkit', [
+      ['load', { video, annotations: `/assets/${annotations}`, fps: VIDEO.fps, decoding }],
+      ['shapesAtFrame', { count: VIDEO.samples }],
+      // Scrub: press on the timeline ruler and drag across the whole video.
+      ['scrub', async (tab) => {
+        const box = await call(tab, 'rulerBox');
+        return framesDuring(tab, () => drag(tab, { x: box.left + 2, y: box.y }, { x: box.right, y: box.y }, VIDEO.moves));
+      }],
+      // Step: the ruler focused, → held down (one frame a press, at a keyboard's auto-repeat rate).
+      ['step', async (tab) => {
+        await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
+        return framesDuring(tab, async () => {
+          const started = Date.now();
+          for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
+          return Date.now() - started;
+        });
+      }],
+    ]);
+    results[label] = { ...result, keyframes, entries: objects.length, video: video.split('/').pop() };
+  }
+  return results;
 }
 
 async function dicomScenario(run) {
@@ -878,8 +897,9 @@ function mediaReport(results) {
   ];
   if (results.video && Object.keys(results.video).length) {
     lines.push('', '## Video: `<lk-video>`, tracks interpolated between keyframes (no peer: targets are absolute)', '');
-    for (const [label, r] of measured('video')) {
-      lines.push(`${label}: ${r['keyframes']} keyframes (every 50–200 frames, 3 of 4 tracks boxes, 1 of 4 8-point polygons), a ${r.video} (VP9, generated with ffmpeg); ${r['shapesAtFrame.drawnMedian']} shapes drawn on a median frame.`, '');
+    for (const [index, [label, r]] of measured('video').entries()) {
+      if (index > 0) lines.push('');
+      lines.push(`${label}: ${r['keyframes']} keyframes (every 50–200 frames, 3 of 4 tracks boxes, 1 of 4 8-point polygons), a ${r.video} (${r.video?.endsWith('.mp4') ? 'H.264' : 'VP9'}, generated with ffmpeg), frames decoded by ${r['load.decodingPath'] === 'webcodecs' ? 'WebCodecs' : 'the `<video>` element'}${r['step.decodedFrames.frames'] !== undefined ? ` (${r['step.decodedFrames.frames']} decoded frames, ${(r['step.decodedFrames.bytes'] / 2 ** 20).toFixed(1)} MiB held after stepping; bound ${r['step.decodedFrames.maxFrames']} frames / ${(r['step.decodedFrames.maxBytes'] / 2 ** 20).toFixed(0)} MiB)` : ''}; ${r['shapesAtFrame.drawnMedian']} shapes drawn on a median frame.`, '');
       table([
         [label, 'load → first frame drawn', r['load.loadMs']],
         [label, 'shapes at a random frame (interpolate, index, draw)', r['shapesAtFrame.shapes.median'], FRAME],
