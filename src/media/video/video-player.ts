@@ -166,6 +166,8 @@ class FramePlayer implements VideoPlayer {
   /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
   private controlCalls = 0;
   decodingReady: Promise<FrameDecoding> = Promise.resolve('element');
+  /** The WebCodecs path while it opens (see openDecoded). */
+  private decodingOpen: Promise<DecodedFrames | undefined> | undefined;
   /** WebCodecs frames for seeks while paused (decode/frame-decoder.ts); undefined on the `<video>` path. */
   private decoded: DecodedFrames | undefined;
   /**
@@ -243,6 +245,10 @@ class FramePlayer implements VideoPlayer {
     const reads = this.options.readRange && sharedWhileOpening(this.options.readRange);
     try {
       await this.openWith(signal, reads?.read);
+    } catch (error) {
+      // The decoder may still be opening: it must not outlive a video that failed to open.
+      void this.decodingOpen?.then((frames) => frames?.destroy());
+      throw error;
     } finally {
       reads?.release();
     }
@@ -251,7 +257,7 @@ class FramePlayer implements VideoPlayer {
   private async openWith(signal: AbortSignal | undefined, readRange: RangeReader | undefined): Promise<void> {
     const probe: Promise<ContainerInfo | undefined> =
       readRange && this.options.frameRate === undefined ? probeContainer(readRange).catch(() => undefined) : Promise.resolve(undefined);
-    const decoded = this.openDecoded(readRange);
+    const decoded = (this.decodingOpen = this.openDecoded(readRange));
     this.watchFrames();
     await this.load(this.options.url, signal);
     if (this.video.videoWidth === 0 || this.video.videoHeight === 0) {
