@@ -67,6 +67,13 @@ describe('<lk-text> importInSteps (large imports without blocking the page)', ()
     // And the entities are painted once the element settles.
     await stepped.settled();
     expect(stepped.highlightNames().flatMap((name) => [...(CSS.highlights.get(name) ?? [])]).length).to.be.greaterThan(0);
+    // The index holds them all, in document order (a large change rebuilds it): Shift+Tab from
+    // nothing selected goes to the last entity, Tab to the first.
+    expect(stepped.handleKeyAction('previousObject', new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true }))).to.equal(true);
+    expect(stepped.session.selection).to.deep.equal(['w9999']);
+    stepped.session.select([]);
+    expect(stepped.handleKeyAction('nextObject', new KeyboardEvent('keydown', { key: 'Tab' }))).to.equal(true);
+    expect(stepped.session.selection).to.deep.equal(['w0']);
   });
 
   it('refuses an input with a problem in a late slice at its path, keeping every annotation', async () => {

@@ -396,7 +396,11 @@ export abstract class AnnotatorElement extends LitElement {
       if (this.session.ontology !== ontology || this.importWaits()) return this.applyAnnotations(data, how);
       step = steps.next();
     }
-    return this.storeImport(step.value, how);
+    const problems = this.storeImport(step.value, how);
+    // What the element does with a large change (`<lk-text>`: its index) runs in the next task,
+    // not in the caller's continuation with the storing.
+    await yieldToMain();
+    return problems;
   }
 
   undo(): void {
