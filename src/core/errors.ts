@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'issues-invalid'
   | 'validator-failed'
   | 'render-failed'
-  | 'resource-load';
+  | 'resource-load'
+  | 'shape-edit'
+  | 'assist-failed';
 
 /** What an `lk-error` carries. Messages never contain a signed URL. */
 export interface ErrorInfo {

@@ -35,6 +35,12 @@ export interface SessionActions {
   showHelp(): void;
   useEraser(schemaId: string): void;
   setBrushSize(size: number): void;
+  /** Polygon and segmentation classes draw with this smart tool, or vertex by vertex (`click`), whatever their ontology's `drawWith`. */
+  useSmartTool(kind: 'magic-wand' | 'magnetic-lasso' | 'click'): void;
+  /** Magic wand colour tolerance, 0–255. */
+  setTolerance(tolerance: number): void;
+  /** Runs a shape edit on the selection (simplify, union, …: `ShapeEdit` in tools/smart). */
+  runShapeEdit(edit: string): void;
 }
 
 /**
@@ -183,6 +189,9 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     showHelp: noop,
     useEraser: noop,
     setBrushSize: noop,
+    useSmartTool: noop,
+    setTolerance: noop,
+    runShapeEdit: noop,
   };
 
   const emit = (topic: SessionTopic) => {

@@ -32,7 +32,7 @@ function flatSlice(value: number, spacing: number, sop: string, instance: number
 }
 
 describe('<lk-dicom> with compressed files', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);

@@ -9,6 +9,7 @@ import type { AnnotatorElement } from '../../src/elements/base/annotator-element
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { carTrack, mountFrameNumbers } from './lk-video-helpers.js';
 import { fetchJson, IMAGE_URL, mountImageOn, ONTOLOGY_URL, press, resetMouse, sendKeys } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -36,14 +37,9 @@ async function helpOf(element: AnnotatorElement): Promise<{ shared: Record<strin
 const keyframesOf = (element: LkVideo, id: string): number[] =>
   element.export().task.tools.filter((tool) => tool.objectId === id && tool.keyframe).map((tool) => tool.page!);
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
-
 describe('the video copy keys belong to <lk-video>', () => {
   it("<lk-video>'s help lists them under its own keys, not with the shared ones", async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers();
     const { shared, own } = await helpOf(element);
     for (const action of COPY_ACTIONS) expect(shared, action).not.to.have.property(action);
@@ -63,7 +59,7 @@ describe('the video copy keys belong to <lk-video>', () => {
   });
 
   it('remapped, the new keys copy (and the help shows them); the old ones no longer do', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [10]) } });
     element.shortcuts = { copyToNextFrame: 'mod+shift+k', copyToNextFrames: 'mod+shift+j' };
     const { own } = await helpOf(element);

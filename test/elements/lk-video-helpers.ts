@@ -35,7 +35,7 @@ export async function mountFrameNumbers(annotations?: unknown): Promise<LkVideo>
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
   `);
   if (annotations) element.annotations = annotations as LkVideo['annotations'];
-  const ready = nextEvent(element, 'lk-ready', 30000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { carTrack, frameShown, mountFrameNumbers, stageOnScreen } from './lk-video-helpers.js';
 import { press, resetMouse, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -20,11 +21,6 @@ const TRACKS = {
     ],
   },
 };
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
 
 async function clickListRow(element: LkVideo, objectId: string): Promise<void> {
   const list = element.shadowRoot!.querySelector('lk-object-list')!;
@@ -43,7 +39,7 @@ async function onScreen(element: LkVideo, objectId: string): Promise<{ frame: nu
 
 describe('<lk-video> picking a track that is not on this frame', () => {
   it('from the object list: the playhead goes to its nearest drawn frame, where it is shown selected', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     expect(element.currentFrame).to.equal(0);
 
@@ -67,7 +63,7 @@ describe('<lk-video> picking a track that is not on this frame', () => {
   });
 
   it("by its timeline row's name: the playhead stays (the labeler chose this frame, e.g. to bring a stopped track back)", async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     await element.seekToFrame(100);
     const timeline = element.shadowRoot!.querySelector('lk-timeline')!;
@@ -84,7 +80,7 @@ describe('<lk-video> picking a track that is not on this frame', () => {
   });
 
   it('with Tab and Shift+Tab: every track in the list order, the playhead following each one', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers(TRACKS);
     await element.seekToFrame(100);
     element.focus();

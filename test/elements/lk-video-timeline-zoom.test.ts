@@ -10,6 +10,7 @@ import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import { carTrack, frameShown, mountFrameNumbers } from './lk-video-helpers.js';
 import { resetMouse, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -37,14 +38,9 @@ function rulerLabels(timeline: LkTimeline): number[] {
     .map((tick) => Number(tick.textContent));
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
-
 describe('<lk-video> timeline zoom', () => {
   it('keyframes one frame apart overlap when fitted; Ctrl+wheel zooms about the pointer until each is clicked by itself', async function () {
-    this.timeout(40000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [150, 151]) } });
     const timeline = timelineOf(element);
     await timeline.updateComplete;
@@ -87,7 +83,7 @@ describe('<lk-video> timeline zoom', () => {
   });
 
   it('the + and − buttons zoom about the current-frame cursor, which stays where it was on screen', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers();
     const timeline = timelineOf(element);
     await element.seekToFrame(220);
@@ -103,7 +99,7 @@ describe('<lk-video> timeline zoom', () => {
   });
 
   it('the wheel over the ruler zooms without Ctrl; over the rows it still scrolls them', async function () {
-    this.timeout(30000);
+    this.timeout(120000);
     const element = await mountFrameNumbers({ task: { tools: carTrack('car', [150, 151]) } });
     const timeline = timelineOf(element);
     await timeline.updateComplete;

@@ -13,6 +13,7 @@ import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-ass
 import { BOTTLES_URL, FRAME_NUMBERS_URL, blobUrl, fixtureBytes } from '../media/video/video-helpers.js';
 import { zeroedRange } from '../media/video/damaged-videos.js';
 import { ONTOLOGY_URL, fetchJson, nextEvent, press, resetMouse, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 /** Frames of bottle-detection.mp4; its keyframes are 0, 250, 500, 750 and 1000. */
 const BOTTLES_FRAMES = 1189;
@@ -26,21 +27,13 @@ async function mount(src: string, attributes: Partial<Pick<LkVideo, 'decoding' |
       .ontology=${await fetchJson(ONTOLOGY_URL)}
     ></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 20000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = src;
   await ready;
   await element.decodingReady;
   await element.settled();
   element.focus();
   return element;
-}
-
-async function until(condition: () => boolean, what: string, timeout = 10000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Presses `key` and waits for the frame it goes to. */
@@ -149,7 +142,7 @@ describe('<lk-video> decoding with WebCodecs', () => {
     // Bytes in the keyframe group of frames 500–749 are lost; the file keeps its size and index.
     const element = await mount(blobUrl(zeroedRange(await fixtureBytes(BOTTLES_URL), 200_000, 220_000), 'video/mp4'));
     expect(element.decodingPath).to.equal('webcodecs');
-    const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
     await element.seekToFrame(600);
     expect((await error).detail.code).to.equal('asset-load');
     expect(element.decodingPath).to.equal('element');

@@ -21,6 +21,7 @@ import {
   sendKeys,
   sendMouse,
 } from './helpers.js';
+import { until } from './waits.js';
 
 let ontology: unknown;
 let videoExample: ExportRecord;
@@ -49,7 +50,7 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
       .user=${{ id: 'u-1', email: 'ann@example.com' }}
     ></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = options.src ?? FRAME_NUMBERS_URL;
   await ready;
   await element.settled();
@@ -135,14 +136,6 @@ async function expectStageError(element: LkVideo, message: string): Promise<void
   expect(status!.checkVisibility(), 'visible').to.equal(true);
 }
 
-async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function boxOf(tool: ExportTool | undefined): { x: number; y: number; width: number; height: number } {
   const box = (tool as unknown as Record<string, unknown> | undefined)?.['bounding-box'];
   if (!box) throw new Error('no bounding box');
@@ -200,7 +193,7 @@ const ROUNDS = 24;
 describe('<lk-video>', () => {
   before(async function () {
     // The first test would otherwise pay for serving pixi.js and the surface modules cold.
-    this.timeout(60000);
+    this.timeout(120000);
     await import('../../src/canvas/surface.js');
     ontology = await fetchJson(ONTOLOGY_URL);
     videoExample = (await fetchJson('/test/fixtures/format/export.video.json')) as ExportRecord;
@@ -589,7 +582,7 @@ describe('<lk-video>', () => {
       .ontology=${ontology}
       .fetchAsset=${(target: string, init: RequestInit) => fetch(target, { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Labelkit-Test': 'token' } })}
     ></lk-video>`);
-    const ready = nextEvent(element, 'lk-ready', 15000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = url;
     await ready;
     expect(await element.seekToFrame(150)).to.equal(150);
@@ -627,7 +620,7 @@ describe('<lk-video>', () => {
 
   for (const decoding of ['webcodecs', 'element'] as const) {
     it(`on the real H.264 file (decoding="${decoding}"): jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes`, async function () {
-      this.timeout(90000);
+      this.timeout(120000);
       const element = await mount({ src: BOTTLES_URL, decoding });
       expect(await element.decodingReady).to.equal(decoding);
       // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
@@ -668,7 +661,7 @@ describe('<lk-video>', () => {
   }
 
   it('draws with every 2D tool on a frame of the real file: each object starts with a keyframe there, edits later add keyframes, frames between are interpolated', async function () {
-    this.timeout(60000);
+    this.timeout(120000);
     const element = await mount({ src: BOTTLES_URL });
     const events = recordEvents(element, ['lk-change']);
     await typeFrame(element, 100);
@@ -957,17 +950,17 @@ describe('<lk-video>', () => {
   describe('bad input', () => {
     it('reports an unsupported codec as asset-unsupported and stays usable', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = UNSUPPORTED_URL;
       expect((await error).detail.code).to.equal('asset-unsupported');
       element.annotations = videoExample;
       expect(element.export().task.tools.length).to.be.greaterThan(0);
-      const ready = nextEvent(element, 'lk-ready', 15000);
+      const ready = nextEvent(element, 'lk-ready');
       element.src = FRAME_NUMBERS_URL;
       await ready;
       expect(element.export().task.tools.length, 'annotations survive the failed load').to.be.greaterThan(0);
       // And from one video to the next.
-      const next = nextEvent(element, 'lk-ready', 15000);
+      const next = nextEvent(element, 'lk-ready');
       element.src = BOTTLES_URL;
       await next;
       expect(element.frameTotal).to.equal(1189);
@@ -978,10 +971,10 @@ describe('<lk-video>', () => {
     it('reports a truncated file and a missing file, never with the URL in the message', async () => {
       const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
       const bytes = await fixtureBytes(BOTTLES_URL);
-      let error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      let error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/mp4');
       expect((await error).detail.code).to.equal('asset-load');
-      error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      error = nextEvent<CustomEvent>(element, 'lk-error');
       element.src = '/test/fixtures/video/missing.webm?X-Amz-Signature=secret';
       const { detail } = await error;
       expect(detail.code).to.equal('asset-not-found');
@@ -993,7 +986,7 @@ describe('<lk-video>', () => {
       const bytes = await fixtureBytes(FRAME_NUMBERS_URL);
       const element = await mount({ src: blobUrl(bytes.subarray(0, bytes.length >> 1), 'video/webm') });
       const id = await drawCar(element, 10, [200, 100], [280, 180]);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       await typeFrame(element, 280);
       const { detail } = await error;
       expect(detail.code).to.equal('asset-load');
@@ -1012,11 +1005,11 @@ describe('<lk-video>', () => {
     });
 
     it('shows a decode error in a zeroed range of the real file on the stage, and seeks past the damage show their frames', async function () {
-      this.timeout(60000);
+      this.timeout(120000);
       const bytes = await fixtureBytes(BOTTLES_URL);
       // Bytes in the keyframe group of frames 500–749 are lost; the file keeps its size and index.
       const element = await mount({ src: blobUrl(zeroedRange(bytes, 200_000, 220_000), 'video/mp4') });
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       const shown = await settles(element.seekToFrame(600), 'the seek into the damage');
       const { detail } = await error;
       expect(detail.code).to.equal('asset-load');
@@ -1047,7 +1040,7 @@ describe('<lk-video>', () => {
         const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 480px; width: 800px" .ontology=${ontology}></lk-video>`);
         let ready = false;
         element.addEventListener('lk-ready', () => (ready = true));
-        const outcome = Promise.race([nextEvent<CustomEvent>(element, 'lk-error', 20000), nextEvent<CustomEvent>(element, 'lk-ready', 20000)]);
+        const outcome = Promise.race([nextEvent<CustomEvent>(element, 'lk-error'), nextEvent<CustomEvent>(element, 'lk-ready')]);
         element.src = blobUrl(bytes, type);
         const { type: fired, detail } = await outcome;
         expect(fired, `${type}: what fired`).to.equal('lk-error');
@@ -1073,7 +1066,7 @@ describe('<lk-video>', () => {
         }}
         @lk-error=${(e: CustomEvent) => errors.push(e)}
       ></lk-video>`);
-      const ready = nextEvent(element, 'lk-ready', 15000);
+      const ready = nextEvent(element, 'lk-ready');
       element.src = expired;
       await ready;
       expect(asked).to.be.at.least(1);
@@ -1115,7 +1108,7 @@ describe('<lk-video>', () => {
     }
 
     it('keeps the position and the annotations when the URL expires mid-session: a seek refreshes it first, never sending the expired URL', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const reasons: string[] = [];
       const { element, id, url, errors } = await expireMidSession(({ reason }) => {
         reasons.push(reason);
@@ -1124,7 +1117,7 @@ describe('<lk-video>', () => {
       const before = JSON.stringify(element.export().task.tools);
       // Far ahead, typed into the frame field: those bytes were never fetched.
       await typeFrame(element, 290);
-      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 15000);
+      await until(() => element.currentFrame === 290 && element.paused, 'frame 290');
       await element.settled();
       expect(await frameShown(element), 'the frame asked for, after reopening').to.equal(290);
       expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
@@ -1145,7 +1138,7 @@ describe('<lk-video>', () => {
     });
 
     it('refreshes an expired URL on the first seek after it expired and lands on the frame asked for', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const reasons: string[] = [];
       const { element, errors } = await expireMidSession(({ reason }) => {
         reasons.push(reason);
@@ -1159,7 +1152,7 @@ describe('<lk-video>', () => {
     });
 
     it('makes no request once removed, also when removed while the refresh hook is still answering', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       let answer!: (url: string) => void;
       let hookCalled!: () => void;
       const called = new Promise<void>((resolve) => (hookCalled = resolve));
@@ -1181,11 +1174,11 @@ describe('<lk-video>', () => {
     });
 
     it('keeps playing from a fresh URL when the URL expires during playback', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const { element, errors } = await expireMidSession(() => signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 }));
       element.playbackRate = 2;
       await press('Space');
-      await until(() => element.currentFrame > 150, 'playback past frame 150', 20000);
+      await until(() => element.currentFrame > 150, 'playback past frame 150');
       expect(element.paused, 'still playing after reopening').to.equal(false);
       await press('Space');
       await until(() => element.paused, 'paused');
@@ -1197,10 +1190,10 @@ describe('<lk-video>', () => {
     });
 
     it('reports asset-expired without a refresh hook and keeps the annotations and the frame shown', async function () {
-      this.timeout(30000);
+      this.timeout(120000);
       const { element, id, errors } = await expireMidSession();
       const before = JSON.stringify(element.export().task.tools);
-      const error = nextEvent<CustomEvent>(element, 'lk-error', 15000);
+      const error = nextEvent<CustomEvent>(element, 'lk-error');
       await typeFrame(element, 290);
       const { detail } = await error;
       expect(detail.code).to.equal('asset-expired');

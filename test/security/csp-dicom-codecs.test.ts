@@ -55,7 +55,7 @@ const COMPRESSED: [fixture: string, syntax: string][] = [
 ];
 
 describe("compressed DICOM and the page's Content Security Policy", function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   it("without 'wasm-unsafe-eval': lk-error resource-load naming the syntax and the missing source; uncompressed files still show", async () => {
     const { frame, page } = await openCspPage('');

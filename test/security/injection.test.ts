@@ -102,7 +102,7 @@ function blobUrlOf(parts: BlobPart[], type: string): string {
 }
 
 describe('injection: host and asset strings are shown as text', function () {
-  this.timeout(60000);
+  this.timeout(120000);
   let trap: InjectionTrap;
 
   before(async () => {

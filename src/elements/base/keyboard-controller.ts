@@ -112,6 +112,9 @@ export class KeyboardController implements ReactiveController {
       case 'toggleVisibility':
         session.setDisplay({ allHidden: !session.display.allHidden });
         return true;
+      case 'toggleLabels':
+        session.setDisplay({ labels: !session.display.labels });
+        return true;
       default:
         return false;
     }

@@ -36,6 +36,7 @@ export type KeyAction =
   | 'entityEndBack'
   | 'entityEndForward'
   | 'toggleVisibility'
+  | 'toggleLabels'
   | 'copy'
   | 'paste'
   | 'duplicate'
@@ -44,7 +45,17 @@ export type KeyAction =
   | 'propagateToEnd'
   | 'skipKeypoint'
   | 'keypointVisibility'
-  | 'raiseIssue';
+  | 'raiseIssue'
+  | 'magicWand'
+  | 'magneticLasso'
+  | 'simplifyShape'
+  | 'smoothShape'
+  | 'unionShapes'
+  | 'subtractShapes'
+  | 'fillHoles'
+  | 'removeIslands'
+  | 'brushToShape'
+  | 'shapeToBrush';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -89,6 +100,7 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   entityEndBack: 'alt+shift+arrowleft',
   entityEndForward: 'alt+shift+arrowright',
   toggleVisibility: 'h',
+  toggleLabels: 'l',
   copy: 'mod+c',
   paste: 'mod+v',
   duplicate: 'mod+d',
@@ -100,6 +112,17 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   skipKeypoint: 'x',
   keypointVisibility: 'o',
   raiseIssue: 'i',
+  // 2D elements' smart tools and shape edits (docs/assisted-labeling.md). An ontology shortcut on the same chord wins.
+  magicWand: 'shift+w',
+  magneticLasso: 'shift+l',
+  simplifyShape: 'shift+s',
+  smoothShape: 'shift+m',
+  unionShapes: 'shift+u',
+  subtractShapes: 'shift+x',
+  fillHoles: 'shift+h',
+  removeIslands: 'shift+i',
+  brushToShape: 'shift+b',
+  shapeToBrush: 'shift+g',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */
@@ -115,6 +138,16 @@ export const ELEMENT_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
   'copyToNextFrame',
   'copyToNextFrames',
   'propagateToEnd',
+  'magicWand',
+  'magneticLasso',
+  'simplifyShape',
+  'smoothShape',
+  'unionShapes',
+  'subtractShapes',
+  'fillHoles',
+  'removeIslands',
+  'brushToShape',
+  'shapeToBrush',
 ]);
 
 /** The chords bound to `action` now: the host's override (`null`: none) or the default. */

@@ -466,6 +466,11 @@ export class LkDicom extends SurfaceElement {
     else this.paint();
   }
 
+  /** The slice shown (windowed as on screen), for the host model. @internal */
+  protected override assistPicture(): CanvasImageSource | undefined {
+    return this.sliceRenderer?.canvas;
+  }
+
   /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     observeViewChanges(surface, () => this.viewTick++);

@@ -518,6 +518,16 @@ export class LkVideo extends SurfaceElement {
     this.texture = undefined;
   }
 
+  /** The frame shown, for the host model. @internal */
+  protected override assistPicture(): CanvasImageSource | undefined {
+    return this.player?.canvas;
+  }
+
+  /** @internal */
+  protected override assistFrameTotal(): number | undefined {
+    return this.player ? this.frameTotal : undefined;
+  }
+
   /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     this.attachStageListeners();

@@ -18,7 +18,7 @@ async function mount(): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video style="--lk-height: 640px; width: 1000px" mode="review" preload="auto" .ontology=${ontology} .user=${{ id: 'rev-1' }}></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 45000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();

@@ -80,7 +80,7 @@ const CASES: [stem: string, syntax: string][] = [
 ];
 
 describe('compressed DICOM fixtures, pixel for pixel against independent decoders', function () {
-  this.timeout(30000);
+  this.timeout(120000);
 
   for (const [stem, syntax] of CASES) {
     it(`${stem}: ${syntax}`, async () => {

@@ -44,6 +44,7 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   entityEndBack: "Move the entity's end earlier",
   entityEndForward: "Move the entity's end later",
   toggleVisibility: 'Hide all shapes, or show them again',
+  toggleLabels: 'Show or hide the class labels',
   copy: 'Copy the selected shapes',
   paste: 'Paste at the pointer (on any frame, page or slice)',
   duplicate: 'Duplicate the selection',
@@ -53,6 +54,16 @@ const ACTION_LABELS: Record<KeyAction, string> = {
   skipKeypoint: 'Keypoints: the next point is absent (skip it)',
   keypointVisibility: 'Keypoints: the focused point visible → occluded → absent',
   raiseIssue: 'Review: raise an issue on the selected object, or at the next click',
+  magicWand: 'Magic wand',
+  magneticLasso: 'Magnetic lasso',
+  simplifyShape: 'Simplify the selected shapes',
+  smoothShape: 'Smooth the selected shapes',
+  unionShapes: 'Union of the selected shapes',
+  subtractShapes: 'Subtract from the first selected shape',
+  fillHoles: 'Fill holes',
+  removeIslands: 'Remove islands',
+  brushToShape: 'Brush mask to segmentation',
+  shapeToBrush: 'Shapes to brush pixels',
 };
 
 /** One row of the table: what it does and the chords that do it. */
