@@ -324,35 +324,54 @@ async function framesDuring(tab, input) {
   return { ...(await call(tab, 'stopFrames')), inputMs };
 }
 
+/**
+ * The same generated video three ways: VP9 WebM (decoded by the `<video>` element: no WebM demuxer
+ * for WebCodecs), and H.264 MP4 with `decoding="webcodecs"` (the default) and `decoding="element"`,
+ * so the two decoding paths are compared on one file.
+ */
+const VIDEO_VARIANTS = [
+  { suffix: '', container: 'webm', decoding: 'webcodecs' },
+  { suffix: ', H.264 MP4, WebCodecs', container: 'mp4', decoding: 'webcodecs' },
+  { suffix: ', H.264 MP4, decoding="element"', container: 'mp4', decoding: 'element' },
+];
+
 async function videoScenario(run) {
-  const label = `${VIDEO.tracks} tracks, ${VIDEO.frames} frames`;
-  if (!pages.includes('video-labelkit')) return { [label]: { skipped: 'bench/pages/video-labelkit.ts missing' } };
-  const generated = smoke ? undefined : makeVideo(assets, VIDEO);
-  const video = smoke ? '/fixtures/video/frame-numbers.webm' : generated && `/assets/${generated}`;
-  if (!video) return { [label]: { skipped: 'ffmpeg not found: install ffmpeg to generate the long test video' } };
+  const base = `${VIDEO.tracks} tracks, ${VIDEO.frames} frames`;
+  if (!pages.includes('video-labelkit')) return { [base]: { skipped: 'bench/pages/video-labelkit.ts missing' } };
   mkdirSync(assets, { recursive: true });
   const { objects, keyframes } = videoAnnotations(VIDEO);
   const annotations = `annotations-${VIDEO.tracks}x${VIDEO.frames}.json`;
   writeFileSync(join(assets, annotations), JSON.stringify({ objects }));
-  const result = await run('video', label, 'video-labelkit', [
-    ['load', { video, annotations: `/assets/${annotations}`, fps: VIDEO.fps }],
-    ['shapesAtFrame', { count: VIDEO.samples }],
-    // Scrub: press on the timeline ruler and drag across the whole video.
-    ['scrub', async (tab) => {
-      const box = await call(tab, 'rulerBox');
-      return framesDuring(tab, () => drag(tab, { x: box.left + 2, y: box.y }, { x: box.right, y: box.y }, VIDEO.moves));
-    }],
-    // Step: the ruler focused, → held down (one frame a press, at a keyboard's auto-repeat rate).
-    ['step', async (tab) => {
-      await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
-      return framesDuring(tab, async () => {
-        const started = Date.now();
-        for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
-        return Date.now() - started;
-      });
-    }],
-  ]);
-  return { [label]: { ...result, keyframes, entries: objects.length, video: video.split('/').pop() } };
+  const results = {};
+  for (const { suffix, container, decoding } of smoke ? VIDEO_VARIANTS.slice(0, 1) : VIDEO_VARIANTS) {
+    const label = base + suffix;
+    const generated = smoke ? undefined : makeVideo(assets, { ...VIDEO, container });
+    const video = smoke ? '/fixtures/video/frame-numbers.webm' : generated && `/assets/${generated}`;
+    if (!video) {
+      results[label] = { skipped: 'ffmpeg not found: install ffmpeg to generate the long test video' };
+      continue;
+    }
+    const result = await run('video', label, 'video-labelkit', [
+      ['load', { video, annotations: `/assets/${annotations}`, fps: VIDEO.fps, decoding }],
+      ['shapesAtFrame', { count: VIDEO.samples }],
+      // Scrub: press on the timeline ruler and drag across the whole video.
+      ['scrub', async (tab) => {
+        const box = await call(tab, 'rulerBox');
+        return framesDuring(tab, () => drag(tab, { x: box.left + 2, y: box.y }, { x: box.right, y: box.y }, VIDEO.moves));
+      }],
+      // Step: the ruler focused, → held down (one frame a press, at a keyboard's auto-repeat rate).
+      ['step', async (tab) => {
+        await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
+        return framesDuring(tab, async () => {
+          const started = Date.now();
+          for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
+          return Date.now() - started;
+        });
+      }],
+    ]);
+    results[label] = { ...result, keyframes, entries: objects.length, video: video.split('/').pop() };
+  }
+  return results;
 }
 
 async function dicomScenario(run) {
@@ -939,8 +958,9 @@ function mediaReport(results) {
   ];
   if (results.video && Object.keys(results.video).length) {
     lines.push('', '## Video: `<lk-video>`, tracks interpolated between keyframes (no peer: targets are absolute)', '');
-    for (const [label, r] of measured('video')) {
-      lines.push(`${label}: ${r['keyframes']} keyframes (every 50–200 frames, 3 of 4 tracks boxes, 1 of 4 8-point polygons), a ${r.video} (VP9, generated with ffmpeg); ${r['shapesAtFrame.drawnMedian']} shapes drawn on a median frame.`, '');
+    for (const [index, [label, r]] of measured('video').entries()) {
+      if (index > 0) lines.push('');
+      lines.push(`${label}: ${r['keyframes']} keyframes (every 50–200 frames, 3 of 4 tracks boxes, 1 of 4 8-point polygons), a ${r.video} (${r.video?.endsWith('.mp4') ? 'H.264' : 'VP9'}, generated with ffmpeg), frames decoded by ${r['load.decodingPath'] === 'webcodecs' ? 'WebCodecs' : 'the `<video>` element'}${r['step.decodedFrames.frames'] !== undefined ? ` (${r['step.decodedFrames.frames']} decoded frames, ${(r['step.decodedFrames.bytes'] / 2 ** 20).toFixed(1)} MiB held after stepping; bound ${r['step.decodedFrames.maxFrames']} frames / ${(r['step.decodedFrames.maxBytes'] / 2 ** 20).toFixed(0)} MiB)` : ''}; ${r['shapesAtFrame.drawnMedian']} shapes drawn on a median frame.`, '');
       table([
         [label, 'load → first frame drawn', r['load.loadMs']],
         [label, 'shapes at a random frame (interpolate, index, draw)', r['shapesAtFrame.shapes.median'], FRAME],
@@ -1021,11 +1041,11 @@ const NOTES = [
   '- Image, load: 1/1.4–1/2.4 of Annotorious with 10,000 polygons or boxes (runs vary by ±30 %), slower with 1,000: not 1/8. Two fixes this session: one Path2D grown segment by segment is quadratic in Chromium (polygons took 2.0 s; paths are now built in pieces), and a 2-px outline of 10,000 shapes costs Skia ~225 ms in software against a few ms for 1-px strokes (outlines are now drawn as hairlines side by side). What is left is fixed cost: decoding the 12-megapixel picture, starting pixi, and the first frame drawing the full-size picture before its halved copies exist (they are made when the page is idle). Making one copy near the screen size before the first frame, and starting pixi while the picture decodes, is the next step.',
   '- Image, select and add one: ~24 ms to the frame that shows it, against 20–40 ms (select) and 50 ms–1 s (add) for Annotorious. A trace of ten selections: the element\'s frame callback ~3 ms each, then the browser commits the changed stage-sized canvas (~6 ms on the main thread) and composites in software (~3 ms), then waits for its next frame. Drawing selected and in-progress shapes on a second, small canvas over the stage would shrink what is committed. The first of each is a few ms slower (code not warm yet).',
   '- Image, export + JSON.stringify: 10,000 boxes in ~20 ms, 10,000 8-point polygons in 40–50 ms, within the 50 ms target (it was ~80 ms before point lists were copied as arrays instead of through JSON); about half of it is JSON.stringify of the 5 MB result, which a host pays with any library.',
-  '- Text, 10,000 entities: first paint 1/21 of text-annotator\'s and the longest main-thread block 1/49–1/58, but 67–82 ms over this session\'s runs, over the 50 ms target: it is the host\'s own `annotations = …` call, which validates and stores 10,000 entities synchronously, as the import contract requires (docs/format.md) (`export()` right after must reflect them); the element\'s own loading tasks stay under 25 ms. An asynchronous import API would lift it. Scroll frames are slower than text-annotator\'s: they paint the CSS Custom Highlights of the entities in the blocks on screen.',
+  '- Text, 10,000 entities (provisional: measured on the shared machine at load average 14–26): the bench now imports with `await el.importInSteps(objects, { replace: true })` (docs/elements/lk-text.md), which reads the input 500 entities a task with the main thread given back between them (frames go on) and stores it at once; timed around them in this session, each reading step took 0–7 ms and the store 11–15 ms, where the synchronous `annotations = …` (kept for hosts that need the result in the same call) blocks for 38–95 ms. A trace of the first stepped run showed the store and `<lk-text>`\'s index update for the 10,000 entities in one task (~300 ms under the profiler): the index is now rebuilt (sorted once) for a change of more than 2,000 entities instead of updated one by one, and `importInSteps` resolves a task after storing. The longest main-thread block follows the machine\'s load (text-annotator\'s is 2–4× its earlier value in the same runs): read it against text-annotator\'s in the same run. Scroll frames stay 1.6–3× slower than text-annotator\'s (not fixed). A Chrome trace of the 60 scrolled frames with 10,000 entities puts the difference in the browser\'s rendering, not in labelkit\'s JavaScript (the overlay\'s frame callback is ~0.25 ms a frame): paint 3.5 ms a frame against 1.5 ms (about 6 paint layers against 2: each rendered `content-visibility: auto` block is painted as a layer of its own), the style and layout of blocks coming into view for the first time (about 1.5 ms a frame on average: 32 style recalcs and layouts in 60 frames; text-annotator lays the whole novel out once, in its multi-second load) and content-visibility\'s intersection checks (~0.4 ms). Dropping the underline from the highlight rules made no difference above the noise. Laying blocks out ahead of the scroll in idle time, and fewer paint layers, are the next steps.',
   '- Text, `selection → lk-change`: from the release of a selection made in the shadow root\'s text (the element\'s own pointer path) to the event; text-annotator reports no number because a synthetic pointer event does not reach its handler.',
   '- Video: shapes at a frame and seeks are within target; scrubbing and stepping are not (28–52 ms median from input to frame over this session\'s runs). Each new frame is a `<video>` seek: Chromium\'s media pipeline seeks and decodes (VP9 in software here) before the frame can be drawn, ~40 ms, while the element\'s own work per frame (interpolating 200 tracks, indexing, drawing) is 7–12 ms. Decoding ahead with WebCodecs into a small frame cache is what would make scrubbing frame-rate.',
   '- DICOM (provisional: measured on a shared machine at load average 20–30): the element\'s own work per input is small. Timed around its methods in one run (December 2026): a slice change (Alt + wheel, ↓) costs 1.5–1.9 ms median in its handler (cornerstone-core rendering the slice: 1.5–1.8 ms) and 0.8–1.1 ms in the frame that draws it (pixi), p95 14–18 ms and 17–22 ms (a slice shown for the first time, and re-rendering the shapes layer for the new slice); a window/level move 1.5 ms (p95 4 ms) plus 0.5 ms (p95 0.9 ms) and 0.3 ms of lit updates. ↓ held on the last slice, where nothing changes, is the floor: 3.6 ms median from key to frame (p95 61 ms, the load). A slice change adds about 15 ms median to that, of which the element\'s JavaScript is 2–3 ms: the rest is most likely the browser repainting the changed 1280×720 stage canvas and the bar in software (no GPU here); the p95s (100–230 ms) follow the machine\'s load. Rerun on a quiet machine, with a GPU, before reading them as targets missed.',
-  '- PDF: the first page shows 700–760 ms after `src` is set against 500 ms: the time goes to starting pdf.js\'s worker, the range requests for the cross-reference table and the first page\'s objects, and drawing the page (not broken down further yet). Memory stays flat while scrolling 500 pages (far pages are released).',
+  '- PDF (provisional: load average 14–26): the first page is now timed to its own paint (its canvas and text layer drawn, then the frame), apart from `lk-ready`, which also waits for every page\'s size (500 round trips to pdf.js\'s worker, started once the first page is drawn); the rows before this session timed it after `lk-ready`. Broken down with performance marks (a temporary patch, medians of 3 loads, two sittings; ms after `src` is set): response headers 40–64, first 64 kB of the file 41–96, pdf.js imported on the main thread 143–341, its worker started and answering 215–400, the document open (`getDocument`: the cross-reference table by range requests) 447–462, page 1\'s size and page object 451–471, its canvas drawn 726–772 and its text layer 740–783 (page 1\'s drawing, ~260–320 ms, includes fetching the standard font the file names and creating the page\'s 2D canvas), `lk-ready` 790–867. The worker already starts in parallel with the fetch and pdf.js\'s import; what dominates is starting the worker (a 1 MB module compiled in a fresh page each run) and drawing page 1. Fixed here: each page size that arrived laid out all 500 pages again (quadratic, ~200 ms of main thread in a profile, partly while page 1 was being drawn); sizes are now laid out once a frame. Memory stays flat while scrolling 500 pages (far pages are released).',
   '- Bundle: a page with only `<lk-text>` downloads 39.8 kB gzipped (target 40 kB) and no pixi.js, pdf.js or cornerstone; the 2D elements load pixi with `import()` when they first render.',
   '- These figures were taken on the 2-core build machine; ratios within one run are meaningful, absolute times less so.',
 ];

@@ -1,9 +1,9 @@
 /** Mounting `<lk-video>` on a real fixture and reading the frame the stage shows, for the video element tests. */
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { captureScreen } from '../server/screen-client.js';
-import { FRAME_NUMBERS_URL, frameNumberFrom } from '../media/video/video-helpers.js';
+import { BOTTLES_URL, FRAME_NUMBERS_URL, frameNumberFrom } from '../media/video/video-helpers.js';
 import { canvasOf, fetchJson, frames, nextEvent, ONTOLOGY_URL } from './helpers.js';
 
 /** A screenshot of the stage once the frame asked for is drawn, read at asset (video) pixel coordinates. */
@@ -57,4 +57,57 @@ export function carTrack(objectId: string, keyframes: Array<number | { frame: nu
       classifications: [],
     };
   });
+}
+
+export const THUMB = { width: 160, height: 90 };
+
+/** The video as the screen shows it on the stage, scaled to 160×90 RGBA. */
+export async function stagePixels(element: LkVideo): Promise<Uint8ClampedArray> {
+  await element.settled();
+  await frames(2);
+  const rect = canvasOf(element).getBoundingClientRect();
+  const view = element.view!;
+  const video = { x: rect.left + view.offsetX, y: rect.top + view.offsetY, width: 640 * view.scale, height: 360 * view.scale };
+  const screen = await captureScreen({ x: Math.max(0, video.x), y: Math.max(0, video.y), width: video.width, height: video.height });
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(screen.canvas, 0, 0, screen.canvas.width, screen.canvas.height, 0, 0, THUMB.width, THUMB.height);
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+/** Frame `frame` of `url` from a decoder of its own (a fresh <video>), scaled to 160×90 RGBA. */
+export async function referenceFrame(url: string, fps: number, frame: number): Promise<Uint8ClampedArray> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = url;
+  await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
+  const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+  video.currentTime = (frame + 0.5) / fps;
+  await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 300))]);
+  const thumb = document.createElement('canvas');
+  thumb.width = THUMB.width;
+  thumb.height = THUMB.height;
+  const context = thumb.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0, THUMB.width, THUMB.height);
+  video.removeAttribute('src');
+  video.load();
+  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
+}
+
+export function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 4) sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+  return sum / ((a.length / 4) * 3);
+}
+
+export const BOTTLES_FPS = 179 / 6;
+
+/** The screen shows frame `frame` of the real file: closer to its own decode than to its neighbours'. */
+export async function expectRealFrameShown(element: LkVideo, frame: number): Promise<void> {
+  const shown = await stagePixels(element);
+  const differences = await Promise.all([frame - 1, frame, frame + 1].map(async (f) => meanDifference(shown, await referenceFrame(BOTTLES_URL, BOTTLES_FPS, f))));
+  expect(differences[1]!, `frame ${frame}: differences to ${frame - 1}, ${frame}, ${frame + 1}: ${differences.map((d) => d.toFixed(2))}`).to.be.below(Math.min(differences[0]!, differences[2]!));
 }

@@ -3,19 +3,16 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { LkTimeline } from '../../src/elements/panels/timeline/lk-timeline.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
-import { captureScreen } from '../server/screen-client.js';
-import { frameShown } from './lk-video-helpers.js';
+import { THUMB, expectRealFrameShown, frameShown, meanDifference, stagePixels } from './lk-video-helpers.js';
 import { clearRequestLog, servedRequests, signedUrl } from '../server/signed-assets-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, UNSUPPORTED_URL, blobUrl, fixtureBytes } from '../media/video/video-helpers.js';
 import { mp4IndexOnly, webmIndexOnly, zeroedRange } from '../media/video/damaged-videos.js';
 import {
   IMAGE_URL,
   ONTOLOGY_URL,
-  canvasOf,
   click,
   drag,
   fetchJson,
-  frames,
   nextEvent,
   pagePoint,
   press,
@@ -24,6 +21,7 @@ import {
   sendKeys,
   sendMouse,
 } from './helpers.js';
+import { until } from './waits.js';
 
 let ontology: unknown;
 let videoExample: ExportRecord;
@@ -34,6 +32,7 @@ interface MountOptions {
   reviewReadonly?: boolean;
   preload?: 'auto' | 'metadata';
   resolveUrl?: LkVideo['resolveUrl'];
+  decoding?: LkVideo['decoding'];
 }
 
 async function mount(options: MountOptions = {}): Promise<LkVideo> {
@@ -45,6 +44,7 @@ async function mount(options: MountOptions = {}): Promise<LkVideo> {
       mode=${options.mode ?? 'annotate'}
       ?review-readonly=${options.reviewReadonly === true}
       preload=${options.preload ?? 'auto'}
+      decoding=${options.decoding ?? 'webcodecs'}
       .ontology=${ontology}
       .resolveUrl=${options.resolveUrl}
       .user=${{ id: 'u-1', email: 'ann@example.com' }}
@@ -126,59 +126,6 @@ function timelineOf(element: LkVideo): LkTimeline {
   return element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
 }
 
-const THUMB = { width: 160, height: 90 };
-
-/** The video as the screen shows it on the stage, scaled to 160×90 RGBA. */
-async function stagePixels(element: LkVideo): Promise<Uint8ClampedArray> {
-  await element.settled();
-  await frames(2);
-  const rect = canvasOf(element).getBoundingClientRect();
-  const view = element.view!;
-  const video = { x: rect.left + view.offsetX, y: rect.top + view.offsetY, width: 640 * view.scale, height: 360 * view.scale };
-  const screen = await captureScreen({ x: Math.max(0, video.x), y: Math.max(0, video.y), width: video.width, height: video.height });
-  const thumb = document.createElement('canvas');
-  thumb.width = THUMB.width;
-  thumb.height = THUMB.height;
-  const context = thumb.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(screen.canvas, 0, 0, screen.canvas.width, screen.canvas.height, 0, 0, THUMB.width, THUMB.height);
-  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
-}
-
-/** Frame `frame` of `url` from a decoder of its own (a fresh <video>), scaled to 160×90 RGBA. */
-async function referenceFrame(url: string, fps: number, frame: number): Promise<Uint8ClampedArray> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.src = url;
-  await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
-  const presented = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
-  video.currentTime = (frame + 0.5) / fps;
-  await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-  await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 300))]);
-  const thumb = document.createElement('canvas');
-  thumb.width = THUMB.width;
-  thumb.height = THUMB.height;
-  const context = thumb.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0, THUMB.width, THUMB.height);
-  video.removeAttribute('src');
-  video.load();
-  return context.getImageData(0, 0, THUMB.width, THUMB.height).data;
-}
-
-function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 4) sum += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
-  return sum / ((a.length / 4) * 3);
-}
-
-const BOTTLES_FPS = 179 / 6;
-
-/** The screen shows frame `frame` of the real file: closer to its own decode than to its neighbours'. */
-async function expectRealFrameShown(element: LkVideo, frame: number): Promise<void> {
-  const shown = await stagePixels(element);
-  const differences = await Promise.all([frame - 1, frame, frame + 1].map(async (f) => meanDifference(shown, await referenceFrame(BOTTLES_URL, BOTTLES_FPS, f))));
-  expect(differences[1]!, `frame ${frame}: differences to ${frame - 1}, ${frame}, ${frame + 1}: ${differences.map((d) => d.toFixed(2))}`).to.be.below(Math.min(differences[0]!, differences[2]!));
-}
-
 /** The stage shows `message` as an error (the status line load errors use), where the user sees it. */
 async function expectStageError(element: LkVideo, message: string): Promise<void> {
   await element.updateComplete;
@@ -187,14 +134,6 @@ async function expectStageError(element: LkVideo, message: string): Promise<void
   expect(status!.getAttribute('role')).to.equal('alert');
   expect(status!.textContent).to.contain(message);
   expect(status!.checkVisibility(), 'visible').to.equal(true);
-}
-
-async function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function boxOf(tool: ExportTool | undefined): { x: number; y: number; width: number; height: number } {
@@ -679,44 +618,47 @@ describe('<lk-video>', () => {
     expect(await frameShown(element)).to.equal(element.currentFrame);
   });
 
-  it('on the real H.264 file: jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes', async function () {
-    this.timeout(120000);
-    const element = await mount({ src: BOTTLES_URL });
-    // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
-    const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
-    const thumb = document.createElement('canvas');
-    thumb.width = THUMB.width;
-    thumb.height = THUMB.height;
-    thumb.getContext('2d')!.drawImage(still, 0, 0, THUMB.width, THUMB.height);
-    const stillPixels = thumb.getContext('2d')!.getImageData(0, 0, THUMB.width, THUMB.height).data;
-    const toStill = new Map<number, number>();
-    for (const frame of [357, 359, 358]) {
-      await typeFrame(element, frame);
-      await until(() => element.currentFrame === frame && element.paused, `frame ${frame}`);
-      toStill.set(frame, meanDifference(await stagePixels(element), stillPixels));
-    }
-    expect(toStill.get(358)!, JSON.stringify([...toStill])).to.be.below(Math.min(toStill.get(357)!, toStill.get(359)!));
-    await expectRealFrameShown(element, 358);
-    element.focus();
-    await press('ArrowRight');
-    await until(() => element.currentFrame === 359, 'frame 359');
-    await expectRealFrameShown(element, 359);
-    await press('Shift+ArrowLeft');
-    await until(() => element.currentFrame === 349, 'frame 349');
-    await expectRealFrameShown(element, 349);
-    await element.updateComplete;
-    // 349 / (179/6) s = 11.698 s; the frame field says 349.
-    expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:11.698');
-    expect(element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!.value).to.equal('349');
-    await press('Space');
-    await until(() => !element.paused, 'playing');
-    await until(() => element.currentFrame > 360, 'playback past 360');
-    await press('Space');
-    await until(() => element.paused, 'paused');
-    await element.settled();
-    expect(element.currentFrame).to.be.above(360);
-    await expectRealFrameShown(element, element.currentFrame);
-  });
+  for (const decoding of ['webcodecs', 'element'] as const) {
+    it(`on the real H.264 file (decoding="${decoding}"): jumps, steps (← →, Shift ten) and plays and pauses frame-accurately, by the screen against independent decodes`, async function () {
+      this.timeout(120000);
+      const element = await mount({ src: BOTTLES_URL, decoding });
+      expect(await element.decodingReady).to.equal(decoding);
+      // The still photographed at 12 s is frame 358: the screen on 358 matches it better than on its neighbours.
+      const still = await createImageBitmap(await (await fetch(IMAGE_URL)).blob());
+      const thumb = document.createElement('canvas');
+      thumb.width = THUMB.width;
+      thumb.height = THUMB.height;
+      thumb.getContext('2d')!.drawImage(still, 0, 0, THUMB.width, THUMB.height);
+      const stillPixels = thumb.getContext('2d')!.getImageData(0, 0, THUMB.width, THUMB.height).data;
+      const toStill = new Map<number, number>();
+      for (const frame of [357, 359, 358]) {
+        await typeFrame(element, frame);
+        await until(() => element.currentFrame === frame && element.paused, `frame ${frame}`);
+        toStill.set(frame, meanDifference(await stagePixels(element), stillPixels));
+      }
+      expect(toStill.get(358)!, JSON.stringify([...toStill])).to.be.below(Math.min(toStill.get(357)!, toStill.get(359)!));
+      await expectRealFrameShown(element, 358);
+      element.focus();
+      await press('ArrowRight');
+      await until(() => element.currentFrame === 359, 'frame 359');
+      await expectRealFrameShown(element, 359);
+      await press('Shift+ArrowLeft');
+      await until(() => element.currentFrame === 349, 'frame 349');
+      await expectRealFrameShown(element, 349);
+      await element.updateComplete;
+      // 349 / (179/6) s = 11.698 s; the frame field says 349.
+      expect(element.shadowRoot!.querySelector('.time')!.textContent).to.contain('0:11.698');
+      expect(element.shadowRoot!.querySelector<HTMLInputElement>('.frame-input')!.value).to.equal('349');
+      await press('Space');
+      await until(() => !element.paused, 'playing');
+      await until(() => element.currentFrame > 360, 'playback past 360');
+      await press('Space');
+      await until(() => element.paused, 'paused');
+      await element.settled();
+      expect(element.currentFrame).to.be.above(360);
+      await expectRealFrameShown(element, element.currentFrame);
+    });
+  }
 
   it('draws with every 2D tool on a frame of the real file: each object starts with a keyframe there, edits later add keyframes, frames between are interpolated', async function () {
     this.timeout(120000);
@@ -1175,7 +1117,7 @@ describe('<lk-video>', () => {
       const before = JSON.stringify(element.export().task.tools);
       // Far ahead, typed into the frame field: those bytes were never fetched.
       await typeFrame(element, 290);
-      await until(() => element.currentFrame === 290 && element.paused, 'frame 290', 15000);
+      await until(() => element.currentFrame === 290 && element.paused, 'frame 290');
       await element.settled();
       expect(await frameShown(element), 'the frame asked for, after reopening').to.equal(290);
       expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
@@ -1236,7 +1178,7 @@ describe('<lk-video>', () => {
       const { element, errors } = await expireMidSession(() => signedUrl(EXPIRING_PATH, { maxBytesPerResponse: 32 * 1024 }));
       element.playbackRate = 2;
       await press('Space');
-      await until(() => element.currentFrame > 150, 'playback past frame 150', 20000);
+      await until(() => element.currentFrame > 150, 'playback past frame 150');
       expect(element.paused, 'still playing after reopening').to.equal(false);
       await press('Space');
       await until(() => element.paused, 'paused');

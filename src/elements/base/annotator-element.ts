@@ -12,7 +12,7 @@ import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js'
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
-import { parseImport, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
+import { parseImport, parseImportSteps, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
 import type { AnnotationsInput, OntologyInput } from '../../format/input-types.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
@@ -36,6 +36,7 @@ import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
+import { yieldToMain } from './yield-to-main.js';
 import type { CompareSource } from '../compare/compare-source.js';
 import type { CompareView } from '../compare/compare-view.js';
 
@@ -391,6 +392,41 @@ export abstract class AnnotatorElement extends LitElement {
    */
   import(data: AnnotationsInput): Problem[] {
     return this.applyAnnotations(data, 'merge');
+  }
+
+  /**
+   * `import()` in steps, for large imports (10,000 objects and more): the input is read a few
+   * hundred objects at a time, giving the main thread back between them, then stored at once, so
+   * the page stays responsive. With `{ replace: true }` it is `annotations = data`, which it also
+   * sets. The result is the same as the synchronous call's: `export()` after the promise resolves
+   * holds exactly what was imported, and invalid input fires `lk-error` `import-invalid` and
+   * changes nothing. Do not change `data` until the promise resolves. Resolves with the problems,
+   * if any.
+   */
+  async importInSteps(data: AnnotationsInput, options: { replace?: boolean } = {}): Promise<Problem[]> {
+    const how = options.replace ? 'replace' : 'merge';
+    if (options.replace) {
+      const old = this.annotationsInput;
+      this.annotationsInput = data;
+      this.requestUpdate('annotations', old);
+    }
+    const ontology = this.session.ontology;
+    // Before the ontology or the asset it needs, the write waits as a synchronous one would.
+    if (!ontology || this.importWaits()) return this.applyAnnotations(data, how);
+    if (this.waitingImports.length > 0) this.applyWaitingImports();
+    const steps = parseImportSteps(data, this.hostImportContext(ontology), this.codecs);
+    let step = steps.next();
+    while (!step.done) {
+      await yieldToMain();
+      // A new ontology or asset meanwhile: read again against it, at once.
+      if (this.session.ontology !== ontology || this.importWaits()) return this.applyAnnotations(data, how);
+      step = steps.next();
+    }
+    const problems = this.storeImport(step.value, how);
+    // What the element does with a large change (`<lk-text>`: its index) runs in the next task,
+    // not in the caller's continuation with the storing.
+    await yieldToMain();
+    return problems;
   }
 
   undo(): void {
@@ -785,7 +821,11 @@ export abstract class AnnotatorElement extends LitElement {
     }
     // Writes that waited for something no longer needed go first: the host's order holds.
     if (this.waitingImports.length > 0) this.applyWaitingImports();
-    const result = parseImport(data, this.hostImportContext(ontology), this.codecs);
+    return this.storeImport(parseImport(data, this.hostImportContext(ontology), this.codecs), how);
+  }
+
+  /** Reports a failed read, or puts what was read into the store (replacing everything, or merged). */
+  private storeImport(result: Result<ImportedAnnotations>, how: 'replace' | 'merge'): Problem[] {
     if (!result.ok) {
       this.reportError({
         code: 'import-invalid',

@@ -143,6 +143,8 @@ export class LkPdf extends AnnotatorElement {
   @query('.pages') private pagesElement!: HTMLDivElement;
 
   private doc: PdfDocumentHandle | undefined;
+  /** The frame that lays out the sizes gathered since the last one (`gatheredSize`). */
+  private sizesFrame = 0;
   /** Every page's size as laid out: its own once known, a stand-in before (`withStandIns`). */
   private sizes: PdfPageSize[] = [];
   /** The sizes pdf.js has given so far. */
@@ -344,7 +346,8 @@ export class LkPdf extends AnnotatorElement {
       // drawn (a short one's cost less than the wait).
       if (count > SIZES_IN_FLIGHT) await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
       throwIfAborted(signal);
-      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
+      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.gatheredSize(index, size) });
+      this.applyKnownSizes();
       this.setStatus('');
       this.fitSelectionsToPages();
       // lk-ready waits for every size: the metadata it carries, and every export from then on, is exact.
@@ -420,6 +423,23 @@ export class LkPdf extends AnnotatorElement {
    */
   private learnSizes(first: number, sizes: readonly PdfPageSize[]): void {
     sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: pdfPoints(width), height: pdfPoints(height) }));
+    this.applyKnownSizes();
+  }
+
+  /**
+   * A size from the background gathering: known at once, laid out once a frame. Laying out every
+   * page for each of them was quadratic: 500 pages cost ~200 ms of main thread (profiled), some
+   * of it while the first page was still being drawn.
+   */
+  private gatheredSize(index: number, { width, height }: PdfPageSize): void {
+    this.knownSizes[index] = { width: pdfPoints(width), height: pdfPoints(height) };
+    this.sizesFrame ||= requestAnimationFrame(() => this.applyKnownSizes());
+  }
+
+  /** The layout takes the known sizes (and new stand-ins after them). */
+  private applyKnownSizes(): void {
+    cancelAnimationFrame(this.sizesFrame);
+    this.sizesFrame = 0;
     const next = withStandIns(this.knownSizes);
     const changed = next.length !== this.sizes.length || next.some((size, i) => size.width !== this.sizes[i]!.width || size.height !== this.sizes[i]!.height);
     if (!changed) return;

@@ -50,6 +50,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 const FILL_BUDGET_MS = 8;
 /** Store changes touching more entities than this are brought into the index and highlights a task later. */
 const SYNC_NOW_LIMIT = 256;
+/** Store changes touching more entities than this rebuild the index instead of updating it. */
+const REBUILD_ABOVE = 2000;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -628,8 +630,17 @@ export class LkText extends AnnotatorElement {
     this.syncTimer = undefined;
     if (this.unsynced.size === 0) return;
     const ids = [...this.unsynced];
-    this.unsynced.clear();
     const objects = this.session.store.state.objects;
+    if (ids.length > REBUILD_ABOVE) {
+      // Most of the document changed (a large import): sorting every entity afresh and painting
+      // the rendered blocks again costs a fraction of updating them one by one.
+      for (const id of ids) if (!objects.has(id)) this.ranges.delete(id);
+      this.rebuildIndex();
+      this.highlightWindow?.repaintAll();
+      this.requestUpdate();
+      return;
+    }
+    this.unsynced.clear();
     const removed: string[] = [];
     const upserted: TextEntity[] = [];
     for (const id of ids) {

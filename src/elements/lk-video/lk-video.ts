@@ -14,7 +14,7 @@ import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
 import { addKeyframeAt, bringBackAt, copyShapeToFrames, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
 import { nearestVisibleFrame } from '../../media/video/nearest-visible-frame.js';
-import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
+import { openVideo, type FrameDecoding, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
@@ -71,6 +71,15 @@ export class LkVideo extends SurfaceElement {
    * what is shown (long videos, metered links). Read when the video loads.
    */
   @property({ type: String }) preload: 'auto' | 'metadata' = 'auto';
+
+  /**
+   * Who decodes the frames that seeks, steps and scrubbing show. `webcodecs` (default): a WebCodecs
+   * `VideoDecoder` fed from the file's samples, with a small cache of frames around the playhead,
+   * where the browser supports the file's codec (MP4 only for now); anything else, and any decoder
+   * failure, falls back to the `<video>` element. `element`: always the `<video>` element.
+   * Playback streams through the `<video>` either way. Read when the video loads.
+   */
+  @property({ type: String }) decoding: FrameDecoding = 'webcodecs';
 
   @state() private playing = false;
   @state() private rate = 1;
@@ -140,6 +149,27 @@ export class LkVideo extends SurfaceElement {
   /** The frame rate in use, and where it came from (`host`, `container`, `estimated`, `default`). */
   get effectiveFrameRate(): { fps: number; source: FrameRateSource } | undefined {
     return this.player ? { ...this.player.frameRate } : undefined;
+  }
+
+  /** Who decodes the frames shown on seeks now (`webcodecs` or `element`); undefined before the video loads. */
+  get decodingPath(): FrameDecoding | undefined {
+    return this.player?.decoding;
+  }
+
+  /**
+   * Resolves with `decodingPath` once the WebCodecs path has opened or been ruled out: the video is
+   * ready (`lk-ready`) without waiting for it, and seeks made before use the `<video>` element.
+   */
+  get decodingReady(): Promise<FrameDecoding | undefined> {
+    return this.player?.decodingReady ?? Promise.resolve(undefined);
+  }
+
+  /**
+   * The decoded frames held around the playhead on the WebCodecs path (count and bytes) and the
+   * bound they stay within; undefined on the `<video>` path.
+   */
+  get decodedFrames(): { frames: number; bytes: number; limits: { maxFrames: number; maxBytes: number } } | undefined {
+    return this.player?.decodedCache;
   }
 
   /** Media time of the current frame's start, in seconds. */
@@ -355,6 +385,7 @@ export class LkVideo extends SurfaceElement {
       readRange,
       signal,
       preload: this.preload === 'metadata' ? 'metadata' : 'auto',
+      decoding: this.decoding === 'element' ? 'element' : 'webcodecs',
       onFrame: (frame, passing) => this.onPlayerFrame(frame, passing),
       onPlaybackChange: () => this.onPlaybackChange(),
       onError: (info, kind) => this.onPlayerError(info, kind),
