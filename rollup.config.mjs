@@ -1,5 +1,5 @@
 // Library bundle: one ES entry per public entry point, shared code and every dynamically
-// imported heavy library (pixi.js, pdfjs-dist, cornerstone-core, dicom-parser) in dist/chunks/.
+// imported heavy library (pixi.js, pdfjs-dist, cornerstone-core, dicom-parser, mp4box) in dist/chunks/.
 // Entries are discovered from the file system so new elements need no change here; files loaded
 // at run time (the pdf.js worker and data, the DICOM decode worker and codecs) are listed in
 // scripts/bundled-files.mjs; workerBuilds() below makes each worker one self-contained file.
@@ -136,7 +136,7 @@ function bundledFileUrls(sets, { outputDir = 'dist' } = {}) {
  * cornerstone and dicom-parser are left out, and each import of one gets a stand-in whose every
  * export throws when used, so server code that only imports an element pays nothing for them.
  */
-const BROWSER_ONLY_LIBRARIES = ['pixi.js', 'pdfjs-dist', 'cornerstone-core', 'dicom-parser'];
+const BROWSER_ONLY_LIBRARIES = ['pixi.js', 'pdfjs-dist', 'cornerstone-core', 'dicom-parser', 'mp4box'];
 
 function browserOnlyStandIns(names) {
   const prefix = '\0lk-browser-only:';

@@ -11,7 +11,9 @@ import { signedAssetsMiddleware, signedAssetsPlugin } from './test/server/signed
 import { cspPageMiddleware } from './test/server/csp-page-middleware.mjs';
 import { spaFallbackMiddleware } from './test/server/spa-fallback-middleware.mjs';
 import { testCountReporter } from './scripts/test-count-reporter.mjs';
+import { tiledImagesMiddleware } from './scripts/tiled-images.mjs';
 import { jsonModulesPlugin, storyAssetsMiddleware } from './test/server/stories-plugin.mjs';
+import { opencvScriptMiddleware } from './test/server/opencv-script-middleware.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -37,7 +39,9 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 30000 } },
+  // Generous: CI machines are shared, and a load a user would wait through must not fail a test.
+  testFramework: { config: { timeout: 120000 } },
+  testsFinishTimeout: 900000,
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -50,6 +54,8 @@ export default {
     storyAssetsMiddleware,
     // Signed-URL test server (/signed/…); first so its request log sees every request.
     signedAssetsMiddleware,
+    // Tiled pictures (IIIF and Deep Zoom layouts) made on request under /__lk-tiles/ (scripts/tiled-images.mjs).
+    tiledImagesMiddleware,
     // 206 Partial Content for /test/fixtures/ (the dev server ignores Range; <video> seeking needs it).
     fixturesRangeMiddleware,
     // A host's own copy of the package's dist/pdfjs/ (for `<lk-pdf pdfjs-base>`), served from node_modules.
@@ -61,6 +67,8 @@ export default {
     cspPageMiddleware,
     // /__lk-spa/…: an HTML page for every path, as a dev server's single-page-app fallback answers a missing file.
     spaFallbackMiddleware,
+    // /__lk-opencv/opencv.js: OpenCV.js untransformed, for the assisted-labeling example's worker (test/assist/).
+    opencvScriptMiddleware,
   ],
   plugins: [
     // 'sign-url' and 'request-log:*' server commands (test/server/).

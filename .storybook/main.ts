@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { dicomDecodeWorker } from './decode-worker.js';
+import { tiledImages } from './tiled-images.js';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -14,7 +15,7 @@ const config: StorybookConfig = {
   viteFinal: async (config) => {
     const { mergeConfig } = await import('vite');
     // The codec worker loads each codec with import() and runs as a module worker: ES format.
-    return mergeConfig(config, { plugins: [dicomDecodeWorker()], worker: { format: 'es' } });
+    return mergeConfig(config, { plugins: [dicomDecodeWorker(), tiledImages()], worker: { format: 'es' } });
   },
 };
 

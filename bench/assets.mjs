@@ -34,23 +34,27 @@ export function hasFfmpeg() {
 // ---- video ----------------------------------------------------------------------------------------
 
 /**
- * A `frames`-frame VP9 webm at `fps` (ffmpeg's testsrc2 pattern, ~40 kbit/s, a keyframe every
+ * A `frames`-frame VP9 WebM (H.264 MP4 with `container: 'mp4'`) at `fps` (ffmpeg's testsrc2 pattern, a keyframe every
  * 2 s so a seek decodes at most 60 frames). Returns the file name inside `dir`, or undefined
  * without ffmpeg.
  */
-export function makeVideo(dir, { frames, fps = 30, width = 320, height = 180 }) {
-  const name = `video-${frames}f-${fps}fps-${width}x${height}.webm`;
+export function makeVideo(dir, { frames, fps = 30, width = 320, height = 180, container = 'webm' }) {
+  const name = `video-${frames}f-${fps}fps-${width}x${height}.${container}`;
   const path = join(dir, name);
   if (existsSync(path)) return name;
   if (!hasFfmpeg()) return undefined;
   mkdirSync(dir, { recursive: true });
-  const partial = `${path}.partial.webm`;
+  const partial = `${path}.partial.${container}`;
+  // The same picture and keyframe interval in both: VP9 in WebM, H.264 (with B-frames) in MP4.
+  const codec = container === 'mp4'
+    ? ['-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '80k', '-movflags', '+faststart']
+    : ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '40k'];
   execFileSync('ffmpeg', [
     '-v', 'error', '-y',
     '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`,
     '-frames:v', String(frames),
-    '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1',
-    '-b:v', '40k', '-g', String(fps * 2), '-pix_fmt', 'yuv420p',
+    ...codec,
+    '-g', String(fps * 2), '-pix_fmt', 'yuv420p',
     partial,
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
   renameSync(partial, path);

@@ -29,6 +29,8 @@ export const BUNDLED_FILE_SETS = [
     ['codec-openjpeg', 'openjpegwasm_decode.wasm'],
     ['codec-openjph', 'openjphjs.wasm'],
   ].map(([name, file]) => ({ packageName: `@cornerstonejs/${name}`, distDir: DICOM_CODECS_DIST_DIR, assets: { [`dist/${file}`]: file } })),
+  // 12-bit JPEG Extended only (src/media/dicom/jpeg12.ts): the .wasm alone, its JavaScript loader is not used.
+  { packageName: 'dcmjs-codecs', distDir: DICOM_CODECS_DIST_DIR, assets: { 'build/dcmjs-native-codecs.wasm': 'dcmjs-native-codecs.wasm' } },
 ];
 
 /**

@@ -1,7 +1,8 @@
 // Architecture rules the type-checker cannot see. Prints one line per violation
 // (`path:line: rule`) and exits 1 when there is any.
 //   1. src/core and src/format import only each other (relative paths) plus rbush and fast-png
-//      (and the converters' parsers, fast-xml-parser and js-yaml, pure JavaScript too),
+//      (and the converters' parsers, fast-xml-parser and js-yaml, the review's munkres and
+//      polygon-clipping, pure JavaScript too),
 //      and never reference document, window or HTMLElement.
 //   2. src/canvas, src/tools, src/text, src/media and src/host never import from src/elements.
 //   3. Test files contain no .only( / .skip( / xit( / xdescribe(.
@@ -16,7 +17,7 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const PURE_DIRS = ['src/core', 'src/format'];
-const PURE_PACKAGES = new Set(['rbush', 'fast-png', 'fast-xml-parser', 'js-yaml']);
+const PURE_PACKAGES = new Set(['rbush', 'fast-png', 'fast-xml-parser', 'js-yaml', 'munkres', 'polygon-clipping']);
 const DOM_GLOBALS = new Set(['document', 'window', 'HTMLElement']);
 const BELOW_ELEMENTS_DIRS = ['src/canvas', 'src/tools', 'src/text', 'src/media', 'src/host'];
 const ELEMENTS_DIR = 'src/elements';

@@ -30,9 +30,13 @@ type Story = StoryObj<Args>;
 // Event details never carry DICOM tags; logging them is safe.
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function dicom(args: Args, options: { src?: string; srcs?: string[]; annotations?: unknown; ontology?: unknown; onReady?: (element: LkDicom) => void } = {}) {
+function dicom(
+  args: Args,
+  options: { src?: string; srcs?: string[]; annotations?: unknown; ontology?: unknown; onReady?: (element: LkDicom) => void; theme?: 'light' | 'dark' | 'auto' } = {},
+) {
   return html`<lk-dicom
     style="--lk-height: 640px"
+    theme=${options.theme ?? 'auto'}
     src=${options.srcs ? '' : (options.src ?? `${DICOM}/CT_small.dcm`)}
     .srcs=${options.srcs}
     asset-id="dicom-story"
@@ -225,3 +229,9 @@ export const FillBetweenAndStackBar: Story = {
       },
     }),
 };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`): window bar and stack bar included. */
+export const DarkTheme: Story = { render: (args) => dicom(args, { theme: 'dark' }) };
+
+/** Zoom past 800 % (+ or the wheel): each pixel of the slice becomes a sharp square with a grid on its edges. */
+export const PixelGridPast800Percent: Story = { render: (args) => dicom(args) };

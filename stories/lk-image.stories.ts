@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-image/define.js';
+import type { LkImage } from '../src/elements/lk-image/lk-image.js';
 import '../src/elements/panels/define.js';
 import ontology from '../test/fixtures/format/ontology.all-types.json';
 import prelabels from '../test/fixtures/format/import.ango-image.json';
 import { personIn, personOntology } from './keypoints-ontology.js';
+import { createGrabCutSegmenter, type GrabCutSegmenter } from './assist/grabcut-segmenter.js';
+import type { CompareSource } from '../src/elements/compare/compare-source.js';
 
 const IMAGE = 'assets/image/bottles-frame.jpg';
 
@@ -30,7 +33,19 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function image(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
+function image(
+  args: Args,
+  options: {
+    annotations?: unknown;
+    src?: string;
+    ontology?: unknown;
+    theme?: 'light' | 'dark' | 'auto';
+    issues?: unknown;
+    errorCodes?: unknown;
+    onReady?: (element: LkImage) => void;
+    compare?: CompareSource[];
+  } = {},
+) {
   return html`<lk-image
     style="--lk-height: 640px"
     theme=${options.theme ?? 'auto'}
@@ -42,11 +57,17 @@ function image(args: Args, options: { annotations?: unknown; src?: string; ontol
     ?no-sidebar=${args.noSidebar}
     .ontology=${options.ontology ?? ontology}
     .annotations=${options.annotations}
+    .compare=${options.compare}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
+    .errorCodes=${options.errorCodes}
+    .issues=${options.issues}
     @lk-change=${log}
+    @lk-issue=${log}
     @lk-submit=${log}
     @lk-error=${log}
     @lk-review=${log}
+    @lk-invalid=${log}
+    @lk-ready=${(event: Event) => options.onReady?.(event.currentTarget as LkImage)}
   ></lk-image>`;
 }
 
@@ -92,6 +113,51 @@ export const PreLabels: Story = { render: (args) => image(args, { annotations: p
 /** Review mode: accept or reject the task or single objects. */
 export const Review: Story = { args: { mode: 'review' }, render: (args) => image(args, { annotations: prelabels }) };
 
+const ERROR_CODES = [
+  { category: 'Wrong', codes: [{ code: 'wrong-class', title: 'Wrong class' }, { code: 'loose-box', title: 'Box too loose' }] },
+  { category: 'Missing', codes: [{ code: 'missing-object', title: 'Missing object' }] },
+  { category: 'Unqualified', codes: [{ code: 'blurry', title: 'Too blurry to label' }] },
+];
+
+const ISSUES = [
+  {
+    issueId: 'issue-1',
+    objectId: 'o1',
+    errorCodes: ['loose-box'],
+    status: 'open',
+    thread: [{ text: 'The box leaves a lot of road around the car.', by: 'reviewer@example.com', at: '2026-03-02T10:14:00.000Z' }],
+  },
+  {
+    issueId: 'issue-2',
+    position: { x: 520, y: 250 },
+    errorCodes: ['missing-object'],
+    status: 'open',
+    thread: [
+      { text: 'A bottle here is not labelled.', by: 'reviewer@example.com', at: '2026-03-02T10:16:00.000Z' },
+      { text: 'It is cut off by the frame: label it anyway?', by: 'you@example.com', at: '2026-03-02T10:40:00.000Z' },
+    ],
+  },
+  {
+    issueId: 'issue-3',
+    position: { x: 90, y: 300 },
+    errorCodes: ['wrong-class'],
+    status: 'resolved',
+    thread: [{ text: 'Wrong class on the lane.', by: 'reviewer@example.com', at: '2026-03-02T09:58:00.000Z' }],
+    resolvedBy: 'reviewer@example.com',
+    resolvedAt: '2026-03-02T11:30:00.000Z',
+  },
+];
+
+/**
+ * Review issues (docs/review.md): pins on the picture and on an object, the Issues panel (open
+ * first; choose one to see its thread and go to it), Add issue or I on a selected object, error
+ * codes by category, replies, Resolve / Reopen. `lk-issue` goes to the console.
+ */
+export const ReviewIssues: Story = {
+  args: { mode: 'review' },
+  render: (args) => image(args, { annotations: prelabels, issues: ISSUES, errorCodes: ERROR_CODES }),
+};
+
 /** Bounding box: press 1 (or pick Car), drag. Handles resize; a finger grabs them from further away. */
 export const BoundingBox: Story = { render: (args) => onlyTool(args, 'bounding-box') };
 
@@ -136,7 +202,8 @@ export const LockedPreLabels: Story = {
 };
 
 /** Relations: "Follows" (one-to-one, directional: switch its direction in the panel) and the group
- * "Same vehicle", drawn as links; select two objects to create another. */
+ * "Same vehicle", drawn as links with their titles on tags that read over the photo (L hides them);
+ * select two objects to create another. */
 export const Relations: Story = {
   render: (args) =>
     image(args, {
@@ -314,6 +381,14 @@ export const CopyPasteDuplicate: Story = { render: (args) => image(args, { annot
 /** Zoom past 800 % (+ or the wheel): the picture's pixels become sharp squares with a grid on their edges. */
 export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args, 'segmentation') };
 
+/** The picture adjustments of the Display group, set here to brightness 140 %, contrast 130 %, gamma 1.4: only the picture changes, never the shapes or the export; *Reset picture* undoes them. */
+export const PictureAdjustments: Story = {
+  render: (args) => image(args, { annotations: prelabels, onReady: (element) => element.session.setDisplay({ brightness: 1.4, contrast: 1.3, gamma: 1.4 }) }),
+};
+
+/** Submit pressed with required answers missing: the problem list under the task names each one by object ("Car 2: …"); a click shows it, and its question is focused. */
+export const BlockedSubmit: Story = { render: (args) => image(args, { annotations: prelabels, onReady: (element) => void element.submit() }) };
+
 /**
  * Keypoints (a COCO person skeleton): press 1, click the joints in order (the hint names the
  * next; X skips one, O makes it occluded) or drag a box to place the whole template, then drag
@@ -323,3 +398,111 @@ export const PixelGridPast800Percent: Story = { render: (args) => onlyTool(args,
 export const Keypoints: Story = {
   render: (args) => image(args, { ontology: personOntology, annotations: { objects: [personIn('person-1', { x: 60, y: 40, width: 160, height: 300 })] } }),
 };
+
+/**
+ * Smart tools without a model (docs/assisted-labeling.md): "Region" starts in the magic wand
+ * (`drawWith`): click a bottle, Shift+click to add, Alt+click to subtract, `[` `]` for the
+ * tolerance, Enter to keep it. "Outline" draws with the magnetic lasso (click anchors, Enter).
+ * Select shapes for the edit buttons (Shift+U union, Shift+X subtract, Shift+S simplify, …).
+ */
+export const SmartTools: Story = {
+  render: (args) =>
+    image(args, {
+      ontology: {
+        tools: [
+          { schemaId: 'smart-region', tool: 'segmentation', title: 'Region', shortcutKey: '1', drawWith: 'magic-wand' },
+          { schemaId: 'smart-outline', tool: 'polygon', title: 'Outline', shortcutKey: '2', drawWith: 'magnetic-lasso' },
+          { schemaId: 'smart-paint', tool: 'brush', title: 'Region', shortcutKey: '3' },
+        ],
+        classifications: [],
+        relations: [],
+      },
+    }),
+};
+
+let grabCut: GrabCutSegmenter | undefined;
+
+/** Assisted labeling with a real model running in the page: `assist.segment` is OpenCV's GrabCut in
+ * a worker (stories/assist/grabcut-segmenter.ts). Press "Smart segment", drag a box round a bottle
+ * (or click on it, Alt+click beside it): the outline appears as a draft after each prompt; Enter
+ * accepts it, Esc drops it. The object records `createdIn: "Assist"` and the model's name. */
+export const AssistedSegmentGrabCut: Story = {
+  render: (args) => {
+    grabCut ??= createGrabCutSegmenter(new URL('../node_modules/@techstark/opencv-js/dist/opencv.js', import.meta.url).href);
+    return html`<lk-image
+      style="--lk-height: 640px"
+      src=${IMAGE}
+      asset-id="bottles"
+      mode=${args.mode}
+      renderer=${args.renderer}
+      ?no-sidebar=${args.noSidebar}
+      .ontology=${{ tools: [{ schemaId: 'bottle', title: 'Bottle', tool: 'polygon', color: '#ffb300' }] }}
+      .assist=${grabCut}
+      .user=${{ id: 'storybook', email: 'you@example.com' }}
+      @lk-change=${log}
+      @lk-error=${log}
+    ></lk-image>`;
+  },
+};
+
+/** Three annotators' versions of the photo, moved a little apart: one version is a copy of the pre-labels, one moves them, one leaves some out. */
+function versions(): CompareSource[] {
+  type Tool = Record<string, unknown>;
+  const shift = (object: Tool, dx: number): Tool => {
+    const box = object['bounding-box'] as { x: number } | undefined;
+    const point = object['point'] as [number, number] | undefined;
+    const polygon = object['polygon'] as [number, number][] | undefined;
+    return {
+      ...object,
+      objectId: `${String(object['objectId'])}-${dx}`,
+      ...(box ? { 'bounding-box': { ...box, x: box.x + dx } } : {}),
+      ...(point ? { point: [point[0] + dx, point[1]] } : {}),
+      ...(polygon ? { polygon: polygon.map(([x, y]) => [x + dx, y]) } : {}),
+    };
+  };
+  const objects = prelabels[0]!.objects as unknown as Tool[];
+  return [
+    { label: 'Annotator A', record: { objects } },
+    { label: 'Annotator B', record: { objects: objects.map((object) => shift(object, 12)) } },
+    { label: 'Model', record: { objects: objects.filter((_, i) => i % 2 === 0).map((object) => shift(object, -25)) } },
+  ];
+}
+
+/**
+ * Compare and consensus: three versions over the photo in their colours and dashes, their
+ * agreement per object, class and asset in the Compare section, Show toggles, and Keep buttons
+ * (one undo step each; Ctrl+Z restores).
+ */
+export const CompareVersions: Story = { args: { mode: 'review' }, render: (args) => image(args, { compare: versions() }) };
+
+/**
+ * Change history: the current annotations measured against a baseline version (the pre-labels):
+ * the car moved (amber over its grey old place), the road removed (red), a head added (green).
+ */
+export const ChangeHistory: Story = {
+  args: { mode: 'review' },
+  render: (args) => {
+    type Tool = Record<string, unknown>;
+    const objects = prelabels[0]!.objects as unknown as Tool[];
+    const current = objects
+      .filter((object) => object['objectId'] !== 'o3')
+      .map((object) => {
+        const box = object['bounding-box'] as { x: number } | undefined;
+        return box ? { ...object, 'bounding-box': { ...box, x: box.x + 30 } } : object;
+      });
+    current.push({ objectId: 'added-head', schemaId: 't-head', point: [420, 60] });
+    return image(args, { annotations: { objects: current }, compare: [{ label: 'Pre-labels', record: { objects } as never, baseline: true }] });
+  },
+};
+
+/**
+ * A 40,000 × 40,000 picture as IIIF tiles (`src` is the `info.json`): zoom and pan, and only the
+ * tiles on screen load, at the level the zoom needs, the coarser level showing until they are in.
+ * Each 1000-px cell's colour says where it is (red: column, green: row). The tiles are made on
+ * request by scripts/tiled-images.mjs (the Storybook dev server and the test server serve them at
+ * `__lk-tiles/`; for a static build, write them there with `node scripts/tiled-images.mjs`).
+ */
+export const TiledGigapixel: Story = { render: (args) => image(args, { src: '__lk-tiles/iiif/grid/info.json' }) };
+
+/** The sample photo ×5 as Deep Zoom tiles (`src` is the `.dzi`). */
+export const TiledDeepZoom: Story = { render: (args) => image(args, { src: '__lk-tiles/dzi/photo.dzi' }) };

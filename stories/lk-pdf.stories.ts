@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/lk-pdf/define.js';
+import type { LkPdf } from '../src/elements/lk-pdf/lk-pdf.js';
 import { pagedPdf } from '../test/media/pdf/generated-pdf.js';
 import { rangeHost } from '../test/media/pdf/range-host.js';
 
@@ -45,9 +46,21 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function pdf(args: Args, options: { src?: string; annotations?: unknown; password?: () => string; workerSrc?: string; fetchAsset?: (url: string, init: RequestInit) => Promise<Response> } = {}) {
+function pdf(
+  args: Args,
+  options: {
+    src?: string;
+    annotations?: unknown;
+    password?: () => string;
+    workerSrc?: string;
+    fetchAsset?: (url: string, init: RequestInit) => Promise<Response>;
+    theme?: 'light' | 'dark' | 'auto';
+    onReady?: (element: LkPdf) => void;
+  } = {},
+) {
   return html`<lk-pdf
     style="--lk-height: 720px"
+    theme=${options.theme ?? 'auto'}
     src=${options.src ?? `${PDF}/pdflatex-4-pages.pdf`}
     asset-id="pdf-story"
     mode=${args.mode}
@@ -62,6 +75,8 @@ function pdf(args: Args, options: { src?: string; annotations?: unknown; passwor
     @lk-change=${log}
     @lk-submit=${log}
     @lk-error=${log}
+    @lk-invalid=${log}
+    @lk-ready=${(event: Event) => options.onReady?.(event.currentTarget as LkPdf)}
   ></lk-pdf>`;
 }
 
@@ -73,20 +88,18 @@ const rect = (x1: number, y1: number, x2: number, y2: number, pageNumber: number
  */
 export const Paper: Story = { render: (args) => pdf(args) };
 
-/** Pre-labels: a text entry across two lines, an area entry and a box, with a relation. */
-export const PreLabelled: Story = {
-  render: (args) =>
-    pdf(args, {
-      annotations: {
-        tools: [
-          { objectId: 'claim-1', schemaId: 't-claim', page: 0, pdf: { position: { boundingRect: rect(134, 180, 460, 206, 1), rects: [rect(134, 180, 460, 192, 1), rect(134, 194, 300, 206, 1)], pageNumber: 1 }, content: { text: 'a pre-labelled claim' } } },
-          { objectId: 'area-1', schemaId: 't-term', page: 0, pdf: { position: { boundingRect: rect(130, 90, 470, 150, 1), rects: [], pageNumber: 1 }, content: { text: '' } } },
-          { objectId: 'figure-1', schemaId: 't-figure', page: 1, 'bounding-box': { x: 120, y: 300, width: 350, height: 160 }, lock: true },
-        ],
-        relations: [{ objectId: 'rel-1', schemaId: 'r-defines', from: 'area-1', to: 'claim-1', direction: 'straight' }],
-      },
-    }),
+/** A text entry across two lines, an area entry and a box, with a relation. */
+const preLabels = {
+  tools: [
+    { objectId: 'claim-1', schemaId: 't-claim', page: 0, pdf: { position: { boundingRect: rect(134, 180, 460, 206, 1), rects: [rect(134, 180, 460, 192, 1), rect(134, 194, 300, 206, 1)], pageNumber: 1 }, content: { text: 'a pre-labelled claim' } } },
+    { objectId: 'area-1', schemaId: 't-term', page: 0, pdf: { position: { boundingRect: rect(130, 90, 470, 150, 1), rects: [], pageNumber: 1 }, content: { text: '' } } },
+    { objectId: 'figure-1', schemaId: 't-figure', page: 1, 'bounding-box': { x: 120, y: 300, width: 350, height: 160 }, lock: true },
+  ],
+  relations: [{ objectId: 'rel-1', schemaId: 'r-defines', from: 'area-1', to: 'claim-1', direction: 'straight' }],
 };
+
+/** Pre-labels: a text entry across two lines, an area entry and a box, with a relation. */
+export const PreLabelled: Story = { render: (args) => pdf(args, { annotations: preLabels }) };
 
 /** Area mode: with a pdf class active, the Area button turns drags into area selections. */
 export const AreaSelections: Story = { render: (args) => pdf(args) };
@@ -137,3 +150,18 @@ export const NotFound: Story = { render: (args) => pdf(args, { src: `${PDF}/miss
  * spinner that waits forever. `pdfjs-base` names a host's own copy of that folder.
  */
 export const WorkerUnreachable: Story = { render: (args) => pdf(args, { workerSrc: 'assets/pdf/missing/pdf.worker.min.mjs' }) };
+
+
+/**
+ * The side panel's Display group on pages: each area and text selection shows its class name at its
+ * top-left corner and the relation its title on the line; L (or the Labels box) hides and shows
+ * them, H hides every shape, the class list hides one class, fill opacity and outlines only change
+ * the fills. Only what is shown changes: the export keeps every entry.
+ */
+export const DisplaySettings: Story = { render: (args) => pdf(args, { annotations: preLabels }) };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`). */
+export const DarkTheme: Story = { render: (args) => pdf(args, { annotations: preLabels, theme: 'dark' }) };
+
+/** Submit pressed with the required "Document language" unanswered: the problem list under the task says why, and each problem shows its question. */
+export const BlockedSubmit: Story = { render: (args) => pdf(args, { annotations: preLabels, onReady: (element) => void element.submit() }) };

@@ -95,9 +95,10 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function textElement(args: Args, options: { text?: string; src?: string; annotations?: unknown; ontology?: unknown; height?: string }) {
+function textElement(args: Args, options: { text?: string; src?: string; annotations?: unknown; ontology?: unknown; height?: string; theme?: 'light' | 'dark' | 'auto' }) {
   return html`<lk-text
     style=${`--lk-height: ${options.height ?? '640px'}`}
+    theme=${options.theme ?? 'auto'}
     asset-id="sample"
     external-id="sample.txt"
     mode=${args.mode}
@@ -239,3 +240,14 @@ export const View: Story = { args: { mode: 'view' }, render: (args) => textEleme
  * Ctrl+Alt+arrows, GNOME's workspace keys); Ctrl+Enter submits or lists what blocks it.
  */
 export const NamedEntitiesAndSafeKeys: Story = { render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };
+
+/**
+ * The side panel's Display group on text: each entity shows its class name at its start; L (or the
+ * Labels box) hides and shows them, H hides every entity, the class list hides one class, fill
+ * opacity and outlines only change the entities' background (the underline stays). Only what is
+ * shown changes: the export keeps every entity.
+ */
+export const DisplaySettings: Story = { render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels }) };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`): a dark page, light letters. */
+export const DarkTheme: Story = { render: (args) => textElement(args, { text: SAMPLE, annotations: prelabels, theme: 'dark' }) };

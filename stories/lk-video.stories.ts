@@ -34,9 +34,10 @@ type Story = StoryObj<Args>;
 
 const log = (event: Event) => console.debug(event.type, (event as CustomEvent).detail);
 
-function video(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown } = {}) {
+function video(args: Args, options: { annotations?: unknown; src?: string; ontology?: unknown; theme?: 'light' | 'dark' | 'auto' } = {}) {
   return html`<lk-video
     style="--lk-height: 720px"
+    theme=${options.theme ?? 'auto'}
     src=${options.src ?? BOTTLES}
     asset-id="bottles"
     external-id="bottle-detection.mp4"
@@ -76,6 +77,9 @@ export const MissingVideo: Story = { render: (args) => video(args, { src: 'asset
  * (next N frames, N in its field) or Ctrl+Shift+End (every frame to the end): keyframes to correct.
  * Ctrl+C / Ctrl+V carries shapes to another frame. The transport's icons are inline SVG. */
 export const CopyForward: Story = { render: (args) => video(args, { annotations: videoExport }) };
+
+/** The dark theme (`theme="dark"`; `auto`, the default, follows the page's `prefers-color-scheme`): player bar and timeline included. */
+export const DarkTheme: Story = { render: (args) => video(args, { annotations: videoExport, theme: 'dark' }) };
 
 /**
  * A keypoints track: the person has keyframes on frames 0 and 60 and walks between them (every

@@ -75,14 +75,34 @@ window.bench = {
     return { median: at(0.5), p95: at(0.95), totalMs: performance.now() - started, slices: times.length };
   },
 
+  /**
+   * Every slice from the first to the last and back, each shown (decoded again once it has left
+   * the cache): the largest decoded-slice cache seen (`decodedCache`) against its bound.
+   */
+  async scrollThrough() {
+    let maxBytes = 0;
+    let maxSlices = 0;
+    const visit = async (slice: number) => {
+      element.slice = slice;
+      await element.settled();
+      const usage = element.decodedCache!;
+      maxBytes = Math.max(maxBytes, usage.bytes);
+      maxSlices = Math.max(maxSlices, usage.slices);
+    };
+    for (let slice = 0; slice < element.sliceCount; slice++) await visit(slice);
+    for (let slice = element.sliceCount - 1; slice >= 0; slice--) await visit(slice);
+    const MiB = 2 ** 20;
+    return { maxCacheMB: maxBytes / MiB, maxCacheSlices: maxSlices, limitMB: element.decodedCache!.limitBytes / MiB };
+  },
+
   /** Where the harness puts the mouse: the stage's center. */
   async stageBox() {
     return centerOf(element.shadowRoot!.querySelector('.surface')!);
   },
 
-  /** Back to the first slice (so ↓ has somewhere to go) and the keyboard focus on the element. */
-  async focus() {
-    element.slice = 0;
+  /** Back to the first slice (so ↓ has somewhere to go; `slice: 'last'`: to the last) and the keyboard focus on the element. */
+  async focus(params) {
+    element.slice = params?.slice === 'last' ? element.sliceCount - 1 : 0;
     element.focus();
     await element.settled();
     return { focused: document.activeElement === element ? 1 : 0, slice: element.slice };

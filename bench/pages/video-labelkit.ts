@@ -26,6 +26,7 @@ window.bench = {
     element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
     element.setAttribute('no-sidebar', '');
     element.setAttribute('frame-rate', String(params.fps));
+    if (params.decoding) element.setAttribute('decoding', String(params.decoding));
     element.ontology = ontology;
     element.annotations = { objects };
     const ready = new Promise((resolve, reject) => {
@@ -40,7 +41,7 @@ window.bench = {
     element.session.subscribe((topic) => {
       if (topic === 'plane') planeChanges++;
     });
-    return { loadMs: performance.now() - start, frameTotal: element.frameTotal, objects: element.session.store.state.objects.size };
+    return { loadMs: performance.now() - start, frameTotal: element.frameTotal, objects: element.session.store.state.objects.size, decodingPath: element.decodingPath };
   },
 
   /**
@@ -91,7 +92,10 @@ window.bench = {
     const frames = recorder!.stop();
     const shown = planeChanges;
     await element.settled();
-    return { ...frames, planeChanges: shown, endFrame: element.currentFrame };
+    const cache = element.decodedFrames;
+    // The WebCodecs path's frame cache against its bound (the memory the decoded frames hold).
+    const decodedFrames = cache && { frames: cache.frames, bytes: cache.bytes, maxFrames: cache.limits.maxFrames, maxBytes: cache.limits.maxBytes };
+    return { ...frames, planeChanges: shown, endFrame: element.currentFrame, ...(decodedFrames ? { decodedFrames } : {}) };
   },
 
   /** Goes to `frame` (so there is room to step forward) and focuses the timeline ruler. */

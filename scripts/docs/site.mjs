@@ -11,6 +11,7 @@ const GUIDES = [
   ['docs/embedding.md', 'Embedding'],
   ['docs/events.md', 'Events'],
   ['docs/format.md', 'Format'],
+  ['docs/review.md', 'Review'],
   ['docs/security.md', 'Security'],
   ['docs/bundlers.md', 'Bundlers'],
   ['docs/frameworks.md', 'Frameworks'],

@@ -31,6 +31,12 @@ import { buildIndexInSlices, SYNC_LIMIT } from './sliced-index-build.js';
 import { runInSlices, type SlicedRun } from './sliced-work.js';
 import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
+import { RelationLabels, type RelationLabel } from './relation-labels.js';
+import { inkOn } from '../core/ink.js';
+import { PictureReader } from './picture-reader.js';
+import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
+import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
+import type { TileLayer } from './tile-layer.js';
 import {
   actualSize,
   fitView,
@@ -94,6 +100,9 @@ export class Surface {
   brushSize = 20;
   /** Threshold painting: the pixels of the current plane a brush may paint (see ToolContext). */
   paintablePixels: (() => Uint8Array | undefined) | undefined;
+  /** The labeler's drawing mode for polygon and segmentation classes; `undefined`: each class's ontology `drawWith` (else click). */
+  smartTool: SmartToolKind | 'click' | undefined;
+  readonly smartSettings: SmartToolSettings = { tolerance: DEFAULT_TOLERANCE };
   /** Which renderer draws now (`canvas` where WebGL is software). */
   rendererKind: 'webgl' | 'canvas' = 'canvas';
 
@@ -104,6 +113,11 @@ export class Surface {
   private readonly cacheSprite = new Sprite();
   private readonly pixelGrid = new Graphics();
   private readonly pictureFilter = new PictureFilter();
+  private readonly pictureReader = new PictureReader();
+  /** Bumped when the background's pixels change in place, so smart tools read them again. */
+  private pictureVersion = 0;
+  /** Bumped on every tool switch: a smart tool still loading for an older one is dropped. */
+  private toolGeneration = 0;
   /** The sampling each background texture came with, restored below 800 %. */
   private readonly ownScaleModes = new WeakMap<TextureSource, SCALE_MODE>();
   private readonly brushLayer: BrushLayer;
@@ -114,11 +128,14 @@ export class Surface {
   private readonly draftLayer = new Graphics();
   private readonly handleLayer = new Graphics();
   private readonly labels = new Container();
+  private readonly relationLabels = new RelationLabels();
   private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
   private readonly settledLayer = new SettledLayer();
   private stillBackground: Texture | undefined;
   private backgroundLevels: BackgroundLevels | undefined;
+  /** A tiled picture in place of the background texture (tile-layer.ts). */
+  private tileLayer: TileLayer | undefined;
   private cacheDirty = true;
   /** Objects left out of the settled bitmap when it was last rendered (they were selected then). */
   private cacheExcluded = new Set<string>();
@@ -160,6 +177,7 @@ export class Surface {
     this.session = options.session;
     this.brushLayer = new BrushLayer();
     this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.extensionLayer, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.world.addChild(this.relationLabels.container);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
     this.input = new PointerInput(this);
@@ -290,11 +308,14 @@ export class Surface {
   setBackground(source: Texture | undefined, size: Size, options: { still?: boolean } = {}): void {
     // An element that left the page mid-load may still hand over its picture: nothing to draw on.
     if (this.destroyed) return;
+    this.tileLayer?.destroy();
+    this.tileLayer = undefined;
     const sizeChanged = size.width !== this.planeSize.width || size.height !== this.planeSize.height;
     this.planeSize = size;
     this.backgroundLevels?.destroy();
     this.backgroundLevels = undefined;
     this.stillBackground = options.still ? source : undefined;
+    this.pictureVersion++;
     this.background.texture = source ?? Texture.EMPTY;
     this.background.width = size.width;
     this.background.height = size.height;
@@ -302,21 +323,33 @@ export class Surface {
     this.invalidate(false);
   }
 
+  /** A tiled picture of `size` asset pixels as the plane's picture; the surface owns `tiles` from now on. */
+  setTiles(tiles: TileLayer, size: Size): void {
+    this.setBackground(undefined, size);
+    if (this.destroyed) return tiles.destroy();
+    this.tileLayer = tiles;
+    this.world.addChildAt(tiles.container, this.world.getChildIndex(this.background) + 1);
+    this.adjustPicture();
+  }
+
   /** Brightness, contrast, gamma and invert of the picture from the session (a filter on the background sprite only). */
   private adjustPicture(): void {
     const display = this.session.display;
     if (isNeutral(display)) {
       this.background.filters = null;
+      if (this.tileLayer) this.tileLayer.container.filters = null;
       return;
     }
     this.pictureFilter.set(display);
     this.background.filters = [this.pictureFilter];
+    if (this.tileLayer) this.tileLayer.container.filters = [this.pictureFilter];
   }
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
   refreshBackground(): void {
     if (this.destroyed) return;
     this.background.texture.source.update();
+    this.pictureVersion++;
     this.invalidate(false);
   }
 
@@ -368,19 +401,91 @@ export class Surface {
   }
 
   private switchTool(): void {
+    this.toolGeneration++;
     this.tool.dispose();
     this.draft = undefined;
     this.brushDraft = undefined;
     const schemaId = this.session.activeSchemaId;
     const category = schemaId ? this.session.ontology?.tools.find((t) => t.schemaId === schemaId) : undefined;
-    if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
+    const override = category && this.session.canEdit ? this.toolOverride?.(this.toolContext, category.schemaId, category.tool) : undefined;
+    if (override) this.tool = override;
+    else if (!category || !this.session.canEdit) this.tool = createSelectTool(this.toolContext);
     else if (category.tool === 'brush') this.tool = createBrushTool(this.toolContext, category.schemaId, { erase: false });
+    else if (drawsWithSmartTools(category.tool) && this.drawModeOf(category) !== 'click') this.loadSmartTool(this.drawModeOf(category) as SmartToolKind, category.schemaId, category.tool);
     else {
       const factory = toolFactories[category.tool as keyof typeof toolFactories] ?? this.extensions.find((e) => e.tool === category.tool)?.createTool;
       this.tool = factory ? factory(this.toolContext, category.schemaId) : createSelectTool(this.toolContext);
     }
     this.setCursor(category && this.session.canEdit ? 'crosshair' : 'default');
     this.invalidate(false);
+  }
+
+  /** How a class draws now: the labeler's choice, else the ontology's `drawWith`, else click. */
+  drawModeOf(category: { drawWith?: SmartToolKind } | undefined): SmartToolKind | 'click' {
+    return this.smartTool ?? category?.drawWith ?? 'click';
+  }
+
+  /** Draws polygon and segmentation classes with a smart tool, or by `click` (vertex by vertex), whatever their `drawWith`. */
+  useSmartTool(kind: SmartToolKind | 'click' | undefined): void {
+    if (kind === this.smartTool) return;
+    this.smartTool = kind;
+    this.switchTool();
+  }
+
+  /** Sets the magic wand's tolerance; a draft in progress is filled again with it. */
+  setTolerance(value: number): void {
+    this.smartSettings.tolerance = clampTolerance(value);
+    (this.tool as { refill?(): void }).refill?.();
+  }
+
+  /** Runs a shape edit on the selection (loads the edits on first use). Resolves to why it could not apply, if it could not. */
+  runShapeEdit(edit: ShapeEdit): Promise<string | undefined> {
+    const run = import('../tools/smart/index.js').then(({ runShapeEdit }) => {
+      const outcome = runShapeEdit(this.toolContext, edit);
+      return outcome.ok ? undefined : outcome.message;
+    });
+    // `settled()` waits for the edit, but its failure is the caller's to report.
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The smart tools load on first use; until then the class's tool does nothing (no stray vertex). */
+  private loadSmartTool(kind: SmartToolKind, schemaId: string, output: 'polygon' | 'segmentation'): void {
+    const generation = this.toolGeneration;
+    this.tool = idleTool;
+    this.pending = import('../tools/smart/index.js').then((smart) => {
+      if (generation !== this.toolGeneration || this.destroyed) return;
+      this.tool =
+        kind === 'magic-wand'
+          ? smart.createMagicWandTool(this.toolContext, schemaId, output, this.smartSettings)
+          : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
+      // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first click.
+      const warm = () => {
+        if (this.destroyed) return;
+        const pixels = this.toolContext.picturePixels?.();
+        if (pixels && kind === 'magnetic-lasso') smart.lumaOf(pixels);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
+      else setTimeout(warm, 0);
+    }, () => {
+      // The smart tools' chunk did not load (offline, a deploy that dropped it): draw vertex by vertex.
+      if (generation !== this.toolGeneration || this.destroyed) return;
+      this.tool = toolFactories[output](this.toolContext, schemaId);
+    });
+  }
+
+  /** Resolves once the active tool has loaded and the last shape edit ran (both `import()` first); `settled()` waits on it. */
+  pending: Promise<unknown> = Promise.resolve();
+
+  /**
+   * A tool that replaces the class's own drawing tool while it is set (assisted labeling's smart
+   * segment tool); undefined keeps the class's tool. `reloadTool()` applies a change.
+   */
+  toolOverride: ((context: ToolContext, schemaId: string, tool: string) => Tool | undefined) | undefined;
+
+  /** Builds the active class's tool again (after `toolOverride` changed). */
+  reloadTool(): void {
+    if (!this.destroyed) this.switchTool();
   }
 
   /** Switches to the eraser for a brush class (`*` erases every class). */
@@ -422,6 +527,10 @@ export class Surface {
         surface.brushSize = Math.max(1, Math.min(500, Math.round(value)));
       },
       paintablePixels: () => this.paintablePixels?.(),
+      picturePixels: () => {
+        const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
+        return this.pictureReader.read(this.stillBackground?.source.resource ?? source?.resource, this.planeSize.width, this.planeSize.height, this.pictureVersion);
+      },
       newObjectId: () => this.options.newObjectId(),
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
       query: (box) => this.index.search(box).filter((id) => !this.session.hidden.has(id)),
@@ -587,6 +696,7 @@ export class Surface {
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
     this.chooseBackgroundLevel();
+    this.tileLayer?.update(visibleAssetBox(this.view, this.renderSize), this.view.scale * (app.renderer.resolution ?? 1));
     this.showPixels();
     app.render();
     this.composer.rendered(this.view, performance.now());
@@ -608,7 +718,7 @@ export class Surface {
       if (source.scaleMode !== mode) source.scaleMode = mode;
     }
     const grid = this.pixelGrid.clear();
-    if (!exact || !source) return;
+    if (!exact || (!source && !this.tileLayer)) return;
     const visible = visibleAssetBox(this.view, this.renderSize);
     const left = Math.max(0, Math.ceil(visible.x));
     const top = Math.max(0, Math.ceil(visible.y));
@@ -856,6 +966,8 @@ export class Surface {
       const b = geometryBounds(geometry);
       return [b.x + b.width / 2, b.y + b.height / 2];
     };
+    const titled: RelationLabel[] = [];
+    const titleOf = (schemaId: string) => this.session.ontology?.relations.find((r) => r.schemaId === schemaId)?.title ?? schemaId;
     for (const relation of this.session.store.state.relations.values()) {
       const selected = this.session.selection.includes(relation.objectId);
       const stroke = { width: (selected ? 3 : 1.5) / scale, color: this.colorOf(relation.schemaId), alpha: selected ? 1 : 0.9 };
@@ -864,6 +976,7 @@ export class Surface {
         const b = centre(relation.to);
         if (!a || !b) continue;
         g.moveTo(a[0], a[1]).lineTo(b[0], b[1]).stroke(stroke);
+        titled.push({ id: relation.objectId, title: titleOf(relation.schemaId), color: stroke.color, at: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] });
         const angle = Math.atan2(b[1] - a[1], b[0] - a[0]);
         const head = 10 / scale;
         const tip = (p: Point, dir: number) =>
@@ -884,8 +997,10 @@ export class Surface {
         for (const p of points) g.moveTo(cx, cy).lineTo(p[0], p[1]);
         g.stroke(stroke);
         g.circle(cx, cy, 4 / scale).fill({ color: stroke.color });
+        titled.push({ id: relation.objectId, title: titleOf(relation.schemaId), color: stroke.color, at: [cx, cy - 14 / scale] });
       }
     }
+    this.relationLabels.show(this.session.display.labels ? titled : [], scale);
   }
 
   /**
@@ -906,7 +1021,7 @@ export class Surface {
       wanted.add(key);
       let label = this.labelCache.get(key);
       if (!label) {
-        const text = new Text({ text: title, style: { fontSize: 12, fill: 0xffffff, fontFamily: 'sans-serif' } });
+        const text = new Text({ text: title, style: { fontSize: 12, fill: inkOn(color), fontFamily: 'sans-serif' } });
         const holder = new Container();
         holder.addChild(new Graphics().rect(-3, -2, text.width + 6, text.height + 4).fill({ color, alpha: 0.9 }), text);
         label = { holder, height: text.height };
@@ -945,6 +1060,8 @@ export class Surface {
     this.tool.dispose();
     // Before the textures go: a filter still holding them warns and keeps them bound.
     this.background.filters = null;
+    this.tileLayer?.destroy();
+    this.tileLayer = undefined;
     this.pictureFilter.destroy();
     const app = this.app;
     this.input.detach(this.options.container);
@@ -956,11 +1073,23 @@ export class Surface {
       gl?.getExtension('WEBGL_lose_context')?.loseContext();
     }
     this.settledLayer.destroy();
+    this.pictureReader.clear();
     this.backgroundLevels?.destroy();
     this.brushLayer.destroy();
     this.app = undefined;
   }
 }
+
+/** Stands in while a smart tool loads: presses do nothing. */
+const idleTool: Tool = {
+  state: 'loading',
+  pointerDown() {},
+  pointerMove() {},
+  pointerUp() {},
+  finish: () => false,
+  cancel: () => false,
+  dispose() {},
+};
 
 function lastPoint(geometry: Geometry | undefined): Point | undefined {
   if (!geometry) return undefined;

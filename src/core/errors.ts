@@ -8,15 +8,18 @@ export type ErrorCode =
   | 'asset-password'
   | 'ontology-invalid'
   | 'import-invalid'
+  | 'issues-invalid'
   | 'validator-failed'
   | 'render-failed'
-  | 'resource-load';
+  | 'resource-load'
+  | 'shape-edit'
+  | 'assist-failed';
 
 /** What an `lk-error` carries. Messages never contain a signed URL. */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
-  /** Problems with JSON paths for `ontology-invalid` and `import-invalid`; HTTP status for asset errors. */
+  /** Problems with JSON paths for `ontology-invalid`, `import-invalid` and `issues-invalid`; HTTP status for asset errors. */
   cause?: { problems?: { path?: string; message: string; code: string }[]; status?: number; name?: string };
 }
 

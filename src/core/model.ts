@@ -107,6 +107,8 @@ export interface AuditMetadata {
  */
 export interface ObjectMetadata extends AuditMetadata {
   index?: number;
+  /** The host model that made the object, for objects accepted from assisted labeling (`assist.name`). */
+  model?: string;
 }
 
 /**

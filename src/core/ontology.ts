@@ -67,7 +67,16 @@ export interface ToolCategory extends CategoryBase {
    * points and the export writes its `measurement`.
    */
   measure?: MeasureKind;
+  /**
+   * labelkit, `polygon` and `segmentation` only: the smart tool the class draws with when picked
+   * (magic wand, magnetic lasso); left out for `click` (vertex by vertex). The labeler may switch.
+   */
+  drawWith?: DrawWith;
 }
+
+/** Smart drawing modes a polygon or segmentation class may start in (`click`: none). */
+export type DrawWith = 'magic-wand' | 'magnetic-lasso';
+const DRAW_WITH = ['click', 'magic-wand', 'magnetic-lasso'] as const;
 
 export interface ClassificationCategory extends CategoryBase {
   kind: 'classification';
@@ -517,8 +526,13 @@ function tools(walk: Walk, root: Record<string, unknown>): Drawn<Omit<ToolCatego
       const given = color(walk, item, at);
       const nested = classifications(walk, item, at, 2, { title: common?.title ?? at, kind: 'tool', options: [] }, new Map());
       const measure = measureOf(walk, item, at, tool);
+      const drawWith = drawWithOf(walk, item, at, tool);
       if (common === undefined || tool === undefined) return undefined;
-      return { path: at, color: given, category: { kind: 'tool' as const, ...common, tool, classifications: nested, ...(measure ? { measure } : {}) } };
+      return {
+        path: at,
+        color: given,
+        category: { kind: 'tool' as const, ...common, tool, classifications: nested, ...(measure ? { measure } : {}), ...(drawWith ? { drawWith } : {}) },
+      };
     });
     if (drawn) result.push(drawn);
   }
@@ -539,6 +553,22 @@ function measureOf(walk: Walk, record: Record<string, unknown>, path: string, to
     return undefined;
   }
   return value as MeasureKind;
+}
+
+/** labelkit's `drawWith` on a polygon or segmentation tool (`click` is the default and is not kept); elsewhere a problem. */
+function drawWithOf(walk: Walk, record: Record<string, unknown>, path: string, tool: ToolType | undefined): DrawWith | undefined {
+  const value = field(walk, record, 'drawWith', path);
+  if (value === UNREADABLE || value === undefined || value === null) return undefined;
+  const at = `${path}.drawWith`;
+  if (!(DRAW_WITH as readonly unknown[]).includes(value)) {
+    report(walk, 'wrong-type', at, `"drawWith" must be one of ${DRAW_WITH.map((k) => `"${k}"`).join(', ')}; got ${describe(value)}.`);
+    return undefined;
+  }
+  if (tool !== 'polygon' && tool !== 'segmentation') {
+    report(walk, 'bad-draw-with', at, `"drawWith" applies to polygon and segmentation tools only; this tool is ${describe(tool ?? '?')}.`);
+    return undefined;
+  }
+  return value === 'click' ? undefined : (value as DrawWith);
 }
 
 function relations(walk: Walk, root: Record<string, unknown>): Drawn<Omit<RelationCategory, 'color'>>[] {

@@ -5,6 +5,7 @@
  */
 import type { Ontology } from './ontology.js';
 import { geometryOnPlane } from './plane-geometry.js';
+import { createIssueBoard, type IssueBoard } from './issue-board.js';
 import type { Problem } from './problem.js';
 import type { AnnotationStore } from './store.js';
 import { createAnnotationStore, type AuditStamp } from './store.js';
@@ -34,6 +35,12 @@ export interface SessionActions {
   showHelp(): void;
   useEraser(schemaId: string): void;
   setBrushSize(size: number): void;
+  /** Polygon and segmentation classes draw with this smart tool, or vertex by vertex (`click`), whatever their ontology's `drawWith`. */
+  useSmartTool(kind: 'magic-wand' | 'magnetic-lasso' | 'click'): void;
+  /** Magic wand colour tolerance, 0–255. */
+  setTolerance(tolerance: number): void;
+  /** Runs a shape edit on the selection (simplify, union, …: `ShapeEdit` in tools/smart). */
+  runShapeEdit(edit: string): void;
 }
 
 /**
@@ -41,7 +48,10 @@ export interface SessionActions {
  * what is drawn and hit, never the annotations.
  */
 export interface DisplaySettings {
-  /** Every object hidden (H). */
+  /**
+   * Every object there was when it was turned on hidden (H). Objects drawn (or pasted) after stay
+   * visible: the labeler hid the clutter to draw what is missing, and sees what they draw.
+   */
   readonly allHidden: boolean;
   /** Classes whose objects are hidden, by schemaId. */
   readonly hiddenClasses: ReadonlySet<string>;
@@ -114,6 +124,8 @@ export interface LabelingSession {
   /** Changes how shapes are shown (emits `visibility`). */
   setDisplay(patch: Partial<Omit<DisplaySettings, 'hiddenClasses'>>): void;
   setClassHidden(schemaId: string, hidden: boolean): void;
+  /** Review issues: the host's list, the one being placed, the user's actions on them. */
+  readonly issues: IssueBoard;
   readonly actions: SessionActions;
   /** Elements register what they support; panels call `session.actions.x()`. */
   setActions(actions: Partial<SessionActions>): void;
@@ -123,6 +135,8 @@ export interface LabelingSession {
 export interface SessionOptions {
   planeModel: PlaneModel;
   audit: () => AuditStamp;
+  /** Ids for new review issues (default: a counter). */
+  newIssueId?: () => string;
 }
 
 export function createLabelingSession(options: SessionOptions): LabelingSession {
@@ -139,9 +153,11 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   let problems: readonly Problem[] = [];
   let revealed: Problem | undefined;
   let display: DisplaySettings = defaultDisplaySettings;
+  /** The objects Hide all hid: those there were when it was turned on. */
+  let hiddenByHideAll: ReadonlySet<string> = new Set();
   const isHidden = (objectId: string): boolean => {
     if (hidden.has(objectId)) return true;
-    if (display.allHidden) return store.state.objects.has(objectId);
+    if (display.allHidden && hiddenByHideAll.has(objectId)) return store.state.objects.has(objectId);
     if (display.hiddenClasses.size === 0) return false;
     const schemaId = store.state.objects.get(objectId)?.schemaId;
     return schemaId !== undefined && display.hiddenClasses.has(schemaId);
@@ -149,6 +165,14 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
   const effectiveHidden = hiddenView(isHidden, () => {
     if (!display.allHidden && display.hiddenClasses.size === 0) return hidden;
     return [...store.state.objects.keys()].filter(isHidden);
+  });
+  let issueCount = 0;
+  const issues = createIssueBoard({
+    stamp: () => {
+      const { by, at } = options.audit();
+      return { by, at };
+    },
+    newId: options.newIssueId ?? (() => `issue-${++issueCount}`),
   });
   const noop = () => {};
   const actions: SessionActions = {
@@ -165,6 +189,9 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
     showHelp: noop,
     useEraser: noop,
     setBrushSize: noop,
+    useSmartTool: noop,
+    setTolerance: noop,
+    runShapeEdit: noop,
   };
 
   const emit = (topic: SessionTopic) => {
@@ -293,6 +320,7 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       next.fillOpacity = Math.max(0, Math.min(1, Number.isFinite(next.fillOpacity) ? next.fillOpacity : display.fillOpacity));
       for (const key of ['brightness', 'contrast', 'gamma'] as const) next[key] = Math.max(0.1, Math.min(10, Number.isFinite(next[key]) ? next[key] : display[key]));
       if ((Object.keys(next) as (keyof DisplaySettings)[]).every((key) => next[key] === display[key])) return;
+      if (next.allHidden && !display.allHidden) hiddenByHideAll = new Set(store.state.objects.keys());
       display = next;
       emit('visibility');
     },
@@ -304,6 +332,7 @@ export function createLabelingSession(options: SessionOptions): LabelingSession 
       display = { ...display, hiddenClasses };
       emit('visibility');
     },
+    issues,
     actions,
     setActions(next) {
       Object.assign(actions, next);

@@ -74,6 +74,8 @@ export interface AuditStamp {
   at: string;
   by: string;
   in: string;
+  /** The host model an object is created by (assisted labeling): kept as the new object's `metadata.model`. */
+  model?: string;
 }
 
 export interface AnnotationStore {
@@ -167,9 +169,9 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
   };
 
   /** User writes get audit metadata from the store's clock and user, never from the caller. */
-  function stamp(before: AuditMetadata | undefined): AuditMetadata {
+  function stamp(before: AuditMetadata | undefined): ObjectMetadata {
     const now = options.audit();
-    if (!before) return { createdAt: now.at, createdBy: now.by, createdIn: now.in };
+    if (!before) return { createdAt: now.at, createdBy: now.by, createdIn: now.in, ...(now.model ? { model: now.model } : {}) };
     return { ...before, updatedAt: now.at, updatedBy: now.by, updatedIn: now.in };
   }
 

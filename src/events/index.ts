@@ -3,6 +3,7 @@
  * the element or any ancestor. Details are plain JSON in export shape: no DOM objects, no classes.
  */
 import type { ErrorInfo } from '../core/errors.js';
+import type { Issue, IssueAction } from '../core/issues.js';
 import type { Problem } from '../core/problem.js';
 import type {
   AssetMetadata,
@@ -56,6 +57,26 @@ export interface LkReviewDetail {
 
 export type LkErrorDetail = ErrorInfo;
 
+export type {
+  ErrorCodeCategory,
+  ErrorCodeCategoryInput,
+  Issue,
+  IssueAction,
+  IssueErrorCode,
+  IssueMessage,
+  IssuePosition,
+  IssueSpan,
+  IssueStatus,
+} from '../core/issues.js';
+
+export interface LkIssueDetail {
+  action: IssueAction;
+  /** The issue after the action (for `delete`: the issue that was removed). */
+  issue: Issue;
+  /** Every issue the element holds after the action, for a host that stores the whole list. */
+  issues: Issue[];
+}
+
 abstract class LabelkitEvent<T> extends CustomEvent<T> {
   constructor(type: string, detail: T) {
     super(type, { bubbles: true, composed: true, detail });
@@ -102,6 +123,11 @@ export class LkReviewEvent extends LabelkitEvent<LkReviewDetail> {
   constructor(detail: LkReviewDetail) { super('lk-review', detail); }
 }
 
+/** The user raised, answered, resolved, reopened or deleted a review issue (docs/review.md). */
+export class LkIssueEvent extends LabelkitEvent<LkIssueDetail> {
+  constructor(detail: LkIssueDetail) { super('lk-issue', detail); }
+}
+
 /** Something went wrong; `detail.code` says what. The element stays usable. */
 export class LkErrorEvent extends LabelkitEvent<LkErrorDetail> {
   constructor(detail: LkErrorDetail) { super('lk-error', detail); }
@@ -117,6 +143,7 @@ declare global {
     'lk-invalid': LkInvalidEvent;
     'lk-skip': LkSkipEvent;
     'lk-review': LkReviewEvent;
+    'lk-issue': LkIssueEvent;
     'lk-error': LkErrorEvent;
   }
 }

@@ -158,6 +158,7 @@ function toolEntry(
   if (object.lock) entry.lock = true;
   const metadata: ObjectMetadata = auditOf(object.metadata);
   if (object.metadata.index !== undefined) metadata.index = object.metadata.index;
+  if (object.metadata.model !== undefined) metadata.model = object.metadata.model;
   entry.metadata = metadata;
   return entry as unknown as ExportTool;
 }

@@ -250,11 +250,16 @@ export function metadataOf(walk: ImportWalk, value: unknown, path: Path): AuditM
   return out ?? walk.metadata;
 }
 
-/** An object's metadata: the audit fields and labelkit's `index` (a whole number from 1) where the item has one. */
+/**
+ * An object's metadata: the audit fields, labelkit's `index` (a whole number from 1) and the
+ * assisting `model` (a string) where the item has them.
+ */
 export function objectMetadataOf(walk: ImportWalk, value: unknown, path: Path): ObjectMetadata {
   const metadata: ObjectMetadata = metadataOf(walk, value, path);
   const index = isRecord(value) ? field(value, 'index') : undefined;
-  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 1 ? { ...metadata, index } : metadata;
+  const model = isRecord(value) ? field(value, 'model') : undefined;
+  const withIndex = typeof index === 'number' && Number.isSafeInteger(index) && index >= 1 ? { ...metadata, index } : metadata;
+  return typeof model === 'string' && model !== '' ? { ...withIndex, model } : withIndex;
 }
 
 /** Whether the item is locked (FORMAT.md: only `true` locks). */

@@ -83,6 +83,12 @@ export interface ImportedAnnotations {
   paths?: Map<string, string>;
 }
 
+/** A reader that pauses (`yield`) between slices of its work and returns `T`. */
+export type ImportSteps<T> = Generator<void, T, void>;
+
+/** Object entries read between two pauses of `parseImportSteps` (a few milliseconds each). */
+const STEP_ENTRIES = 500;
+
 const SHAPE_KEYS = ['task', 'tasks', 'tools', 'objects', 'classifications', 'relations'];
 
 /** The answers of every object imported without any: one frozen list (the model is never changed in place). */
@@ -153,12 +159,13 @@ function toolEntry(walk: ObjectWalk, item: unknown, at: Path, facts: EntryFacts)
  * tracks on tracks (by the track codec; an element without one reads each entry as an object). The list is read in place (the walk found it readable; a proxy that changes
  * its mind fails the whole import). Duplicate ids are reported after every entry's own problems.
  */
-function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ObjectAnnotation[] {
+function* toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids: Map<string, Path>): ImportSteps<ObjectAnnotation[]> {
   const length = list.length;
   const facts: EntryFacts = { givenId: false, keyframe: false, stopped: false };
   if (walk.planes === 'track' && walk.codecs.tracks) {
     const entries: ToolEntry[] = [];
     for (let index = 0; index < length; index++) {
+      if (index > 0 && index % STEP_ENTRIES === 0) yield;
       const at = child(path, index);
       const object = toolEntry(walk, list[index], at, facts);
       if (object) entries.push({ path: at, object, ...facts });
@@ -168,6 +175,7 @@ function toolObjects(walk: ObjectWalk, list: readonly unknown[], path: Path, ids
   const duplicates = { problems: [] as ImportWalk['problems'] };
   const objects: ObjectAnnotation[] = [];
   for (let index = 0; index < length; index++) {
+    if (index > 0 && index % STEP_ENTRIES === 0) yield;
     const at = child(path, index);
     const object = toolEntry(walk, list[index], at, facts);
     if (object && claimId(duplicates, ids, object.objectId, at, facts.givenId)) objects.push(object);
@@ -334,7 +342,7 @@ function stageHistoryOf(walk: ImportWalk, raw: unknown, path: string): StageHist
   return out;
 }
 
-function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotations {
+function* readBody(walk: ObjectWalk, body: Json, path: string): ImportSteps<ImportedAnnotations> {
   const version = field(body, 'formatVersion');
   if (typeof version === 'number' && version > FORMAT_VERSION) {
     report(walk, 'unsupported-format-version', `${path}.formatVersion`, `formatVersion ${version} is newer than this library reads (${FORMAT_VERSION}).`);
@@ -346,7 +354,7 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
   const ids = walk.entryPaths;
   let objects: ObjectAnnotation[] = [];
   if (rawTools !== undefined && rawTools !== null && !isList(rawTools)) report(walk, 'wrong-type', `${path}.${toolKey}`, `"${toolKey}" must be a list.`);
-  else if (rawTools) objects = toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
+  else if (rawTools) objects = yield* toolObjects(walk, rawTools as unknown[], `${path}.${toolKey}`, ids);
   const classifications = parseAnswers(walk, field(body, 'classifications'), walk.ontology.classifications, `${path}.classifications`, { ids });
   const rawRelations = field(body, 'relations');
   const relations = relationEntries(walk, rawRelations, `${path}.relations`, () => new Set(objects.map((object) => object.objectId)), ids);
@@ -359,6 +367,19 @@ function readBody(walk: ObjectWalk, body: Json, path: string): ImportedAnnotatio
  * A tool class whose geometry has no codec here is an `unsupported-tool` problem.
  */
 export function parseImport(input: unknown, context: ImportContext, codecs: FormatCodecs): Result<ImportedAnnotations> {
+  const steps = parseImportSteps(input, context, codecs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseImport` in steps: the generator pauses after every few hundred object entries, so that a
+ * caller can give the main thread back between them (`AnnotatorElement.importInSteps`); its
+ * return value is `parseImport`'s. The input must not change until it is done.
+ */
+export function* parseImportSteps(input: unknown, context: ImportContext, codecs: FormatCodecs): ImportSteps<Result<ImportedAnnotations>> {
   const problems: ImportWalk['problems'] = [];
   try {
     const walk: ObjectWalk = {
@@ -376,7 +397,9 @@ export function parseImport(input: unknown, context: ImportContext, codecs: Form
       ...(context.pages ? { pages: context.pages } : {}),
     };
     const located = locateBody(walk, input, context);
-    const imported = located && readBody(walk, located.body, located.path);
+    // Reading the whole input through once (locateBody's inspect) is a step of its own.
+    yield;
+    const imported = located && (yield* readBody(walk, located.body, located.path));
     if (imported && context.keepPaths) imported.paths = new Map(imported.objects.map((object) => [object.objectId, String(walk.entryPaths.get(object.objectId))]));
     return imported && problems.length === 0 ? { ok: true, value: imported } : { ok: false, problems };
   } catch (error) {

@@ -8,6 +8,8 @@ import { libraryCodecs } from './library-codecs.js';
 import * as exporter from './export.js';
 import * as importer from './import.js';
 import type { ExportGeometry, ExportRecord, ExportTool } from './types.js';
+import type { AgreementOptions } from './compare/agreement.js';
+import { agreementOfRecords, type AgreementResult } from './compare/records.js';
 
 export * from './types.js';
 export { exportClassification, exportRelation, type ExportInput, type ChangeDetail } from './export.js';
@@ -45,3 +47,18 @@ export function parseImport(input: unknown, context: importer.ImportContext): Re
 
 // Converters from and to other formats (COCO, YOLO, VOC, CVAT, Label Studio, W3C): docs/format.md "Converters".
 export * from './convert/index.js';
+
+// Review: agreement between several versions of one asset, and what changed between two (docs/format.md "Agreement", "Change history").
+export type { AgreementOptions, AgreementReport, AgreementMember, ObjectAgreement, ClassAgreement, ClassificationAgreement } from './compare/agreement.js';
+export type { AgreementResult } from './compare/records.js';
+export { diffRecords, type DiffInput, type RecordDiff, type ObjectChange, type ReclassifiedObject, type AnswerChange } from './compare/diff.js';
+export { shapeSimilarity, type SimilarityOptions } from './compare/similarity.js';
+
+/**
+ * How far several versions of one asset's annotations agree: objects matched across the records
+ * class by class, scored per object, per class and for the asset, and the global answers compared.
+ * `ontology` as the host writes it; records as `annotations` accepts them. Never throws.
+ */
+export function agreement(records: readonly unknown[], ontology: unknown, options: Partial<AgreementOptions> = {}): AgreementResult {
+  return agreementOfRecords(records, ontology, libraryCodecs, options);
+}

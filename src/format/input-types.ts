@@ -52,6 +52,8 @@ export interface ToolCategoryInput extends CategoryInputBase {
   keypointColors?: string[];
   /** `keypoints` tools (labelkit): `[x, y]` from 0 to 1 per point name, where a dragged box places it. */
   keypointTemplate?: [number, number][];
+  /** labelkit, `polygon` and `segmentation` tools: how the class draws when picked (`click` by default); the labeler may switch. */
+  drawWith?: 'click' | 'magic-wand' | 'magnetic-lasso';
 }
 
 export interface ClassificationCategoryInput extends CategoryInputBase {

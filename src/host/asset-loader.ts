@@ -11,9 +11,14 @@ export type RefreshReason = 'expired' | 'forbidden' | 'not-found';
 export interface ResolveUrlRequest {
   assetId?: string;
   reason: RefreshReason;
-  /** Set when the URL is not the asset's own: `brush-mask`, an imported `https:` brush PNG (with its 0-based `page`). */
-  resource?: 'brush-mask';
+  /**
+   * Set when the URL is not the asset's own: `brush-mask`, an imported `https:` brush PNG (with its
+   * 0-based `page`); `tile`, one tile of a tiled image (with its `tile` path).
+   */
+  resource?: 'brush-mask' | 'tile';
   page?: number;
+  /** For `tile`: the tile's path beside the info.json or .dzi, without query (`photo_files/12/3_1.jpg`). */
+  tile?: string;
 }
 
 export interface AssetLoaderOptions {
@@ -28,7 +33,7 @@ export interface AssetLoaderOptions {
   /** Clock for expiry checks (epoch ms); `Date.now` by default. */
   now?: () => number;
   /** What the URL is, when it is not the asset itself: passed to `resolveUrl` with each request. */
-  resource?: Pick<ResolveUrlRequest, 'resource' | 'page'>;
+  resource?: Pick<ResolveUrlRequest, 'resource' | 'page' | 'tile'>;
 }
 
 export interface FetchOptions {

@@ -23,6 +23,8 @@ export interface TextHighlights {
   readonly styleSheet: CSSStyleSheet;
   /** One colour per class (`#rrggbb`, validated again here; anything else paints grey). */
   setPalette(colors: readonly string[]): void;
+  /** Opacity of the entities' background in their class colour, 0–1 (0: the underlines alone). */
+  setFill(opacity: number): void;
   /** Paints one entity, replacing how it was painted; `undefined` stops painting it. */
   paint(id: string, paint: EntityPaint | undefined): void;
   /** The entities painted now. */
@@ -73,6 +75,8 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
   /** What each painted entity was added as, to take exactly that range out again. */
   const painted = new Map<string, { name: string; range: AbstractRange }>();
   let palette: string[] = [];
+  /** The background's alpha as two hex digits (`2e`: 18 %). */
+  let fillAlpha = '2e';
 
   const entityName = (classIndex: number, lane: number) => `${prefix}-c${classIndex}-l${Math.min(lane, DISTINCT_LANES - 1)}`;
 
@@ -81,7 +85,7 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
     palette.forEach((color, classIndex) => {
       for (let lane = 0; lane < DISTINCT_LANES; lane++) {
         rules.push(
-          `${scope}::highlight(${entityName(classIndex, lane)}) { background-color: ${color}2e; text-decoration-line: underline; ` +
+          `${scope}::highlight(${entityName(classIndex, lane)}) { background-color: ${color}${fillAlpha}; text-decoration-line: underline; ` +
             `text-decoration-style: solid; text-decoration-color: ${color}; text-decoration-thickness: 2px; ` +
             `text-decoration-skip-ink: none; text-underline-offset: ${2 + lane * 3}px; }`,
         );
@@ -106,6 +110,14 @@ export function createTextHighlights(options: TextHighlightsOptions): TextHighli
     styleSheet,
     setPalette(colors) {
       palette = colors.map((color) => (COLOR.test(color) ? color.toLowerCase() : FALLBACK));
+      writeRules();
+    },
+    setFill(opacity) {
+      const alpha = Math.round(Math.max(0, Math.min(1, opacity)) * 255)
+        .toString(16)
+        .padStart(2, '0');
+      if (alpha === fillAlpha) return;
+      fillAlpha = alpha;
       writeRules();
     },
     paint(id, paint) {

@@ -2,8 +2,10 @@
  * Relations drawn as labelled arcs over the text (an SVG overlay). Layout is plain arithmetic:
  * arcs rise above the line, each a little higher than the last, and a label that would cover an
  * earlier one lifts its arc until it is free, so many overlapping relations stay readable.
- * Labels are set with `textContent` only (ontology titles are never markup).
+ * Labels are set with `textContent` only (ontology titles are never markup), in black or white on
+ * a tag of the relation's colour, so they read over any text, highlight or arc.
  */
+import { inkOn } from '../core/ink.js';
 
 export interface ArrowPoint {
   x: number;
@@ -123,10 +125,15 @@ export function layoutArrows(specs: readonly ArrowSpec[]): ArrowLayout[] {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Padding of a label's tag around its text, in CSS pixels. */
+const TAG_PAD_X = 3;
+const TAG_PAD_Y = 1;
+
 /** Replaces the overlay's content with the given arrows. Each arrow's group carries `data-relation-id`. */
 export function drawArrows(svg: SVGSVGElement, layouts: readonly ArrowLayout[]): void {
   const owner = svg.ownerDocument;
   const fragment = owner.createDocumentFragment();
+  const tags: [SVGRectElement, SVGTextElement][] = [];
   for (const layout of layouts) {
     const group = owner.createElementNS(SVG, 'g');
     group.setAttribute('class', layout.selected ? 'relation selected' : 'relation');
@@ -143,14 +150,28 @@ export function drawArrows(svg: SVGSVGElement, layouts: readonly ArrowLayout[]):
       heads.setAttribute('stroke', 'none');
       group.append(heads);
     }
+    const tag = owner.createElementNS(SVG, 'rect');
+    tag.setAttribute('class', 'label-tag');
+    tag.setAttribute('fill', layout.color);
+    tag.setAttribute('rx', '3');
     const label = owner.createElementNS(SVG, 'text');
     label.setAttribute('x', layout.labelX.toFixed(1));
     label.setAttribute('y', layout.labelY.toFixed(1));
     label.setAttribute('text-anchor', 'middle');
-    label.setAttribute('fill', layout.color);
+    label.setAttribute('fill', inkOn(layout.color));
     label.textContent = layout.label;
-    group.append(label);
+    group.append(tag, label);
+    tags.push([tag, label]);
     fragment.append(group);
   }
   svg.replaceChildren(fragment);
+  // Measured once all are in (one layout), then sized: the tag fits the text as the font sets it.
+  const boxes = tags.map(([, label]) => label.getBBox());
+  tags.forEach(([tag], i) => {
+    const box = boxes[i]!;
+    tag.setAttribute('x', (box.x - TAG_PAD_X).toFixed(1));
+    tag.setAttribute('y', (box.y - TAG_PAD_Y).toFixed(1));
+    tag.setAttribute('width', (box.width + 2 * TAG_PAD_X).toFixed(1));
+    tag.setAttribute('height', (box.height + 2 * TAG_PAD_Y).toFixed(1));
+  });
 }

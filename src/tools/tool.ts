@@ -5,6 +5,7 @@
  */
 import type { Box, Geometry, Point } from '../core/model.js';
 import type { LabelingSession } from '../core/session.js';
+import type { PicturePixels } from './smart/picture.js';
 
 export interface ToolPointer {
   /** Asset coordinates. */
@@ -68,6 +69,8 @@ export interface ToolContext {
    * within a Hounsfield range (lk-dicom's threshold painting); undefined = all. Erasing ignores it.
    */
   paintablePixels?(): Uint8Array | undefined;
+  /** The plane's picture at asset resolution (magic wand, magnetic lasso); undefined where there is none. */
+  picturePixels?(): PicturePixels | undefined;
   newObjectId(): string;
   /** Topmost visible object on this plane at `point`, within `tolerance` screen pixels (spatial index). */
   hitTest(point: Point, tolerance: number): string | undefined;

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { LkDisplayPanel } from '../../src/elements/panels/display/lk-display-panel.js';
-import { canvasOf, click, fetchJson, ONTOLOGY_URL, pagePoint, greyPicture, mountImageOn, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { canvasOf, click, drag, fetchJson, ONTOLOGY_URL, pagePoint, greyPicture, mountImageOn, pixelAt, press, resetMouse, sendKeys, sendMouse } from './helpers.js';
 
 let ontology: unknown;
 const picture = greyPicture();
@@ -88,6 +88,35 @@ describe('display: what the labeler sees', () => {
     expect(element.renderedIds()).to.have.members(['car-1', 'road-1']);
     expect(colourAt(element, 100, 90)).not.to.deep.equal(GREY);
     await expect(element).to.be.accessible();
+  });
+
+  it('H hides the shapes there are: one drawn after is shown (and can be picked); H again shows them all', async () => {
+    const element = await mount();
+    await press('h');
+    await element.settled();
+    expect(element.renderedIds()).to.deep.equal([]);
+    // Draw a car where nothing shows: the labeler sees the new shape, the old ones stay hidden.
+    await press('1');
+    await drag(element, [60, 170], [180, 260]);
+    await press('Escape');
+    await element.settled();
+    const drawn = element.export().task.tools.find((tool) => tool.objectId !== 'car-1' && tool.objectId !== 'road-1')!;
+    expect(drawn, 'a new car in the export').to.not.equal(undefined);
+    expect(element.renderedIds()).to.deep.equal([drawn.objectId]);
+    expect(colourAt(element, 120, 215)).not.to.deep.equal(GREY);
+    expect(colourAt(element, 100, 90), 'the old car stays hidden').to.deep.equal(GREY);
+    expect(control(element, '.hide-all').getAttribute('aria-pressed')).to.equal('true');
+    await click(element, [120, 215]);
+    expect(element.session.selection).to.deep.equal([drawn.objectId]);
+
+    element.focus();
+    await press('h');
+    await element.settled();
+    expect(element.renderedIds()).to.have.members(['car-1', 'road-1', drawn.objectId]);
+    // Hide all again hides the new one too: it is one of the shapes there are now.
+    await press('h');
+    await element.settled();
+    expect(element.renderedIds()).to.deep.equal([]);
   });
 
   it('the Hide all button does what H does', async () => {

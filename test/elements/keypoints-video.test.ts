@@ -37,7 +37,7 @@ async function mount(annotations?: unknown): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ONTOLOGY} .annotations=${annotations} .user=${{ id: 'u-1' }}></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();

@@ -48,7 +48,7 @@ async function goTo(element: LkDicom, slice: number): Promise<void> {
 }
 
 describe('<lk-dicom> brush: threshold painting and fill between slices', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);

@@ -37,7 +37,7 @@ async function failedLoad(codecsBase: string): Promise<{ element: LkDicom; messa
 }
 
 describe('<lk-dicom> the decode worker and codec files', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);

@@ -32,7 +32,7 @@ function flatSlice(value: number, spacing: number, sop: string, instance: number
 }
 
 describe('<lk-dicom> with compressed files', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);
@@ -59,6 +59,24 @@ describe('<lk-dicom> with compressed files', function () {
     expect(loaded.some((path) => path.endsWith('/openjpegwasm_decode.wasm')), loaded.join(', ')).to.equal(true);
     expect(loaded.filter((path) => /charls|libjpeg|openjph|jpeg-lossless/.test(path)), 'no other codec').to.deep.equal([]);
     jp2k.remove();
+  });
+
+  it('shows 12-bit JPEG Extended (JPGExtended) pixel for pixel as dcmtk decodes it, loading only the 12-bit codec', async () => {
+    await clearRequestLog();
+    const element = await mount({ src: `${DICOM}/JPGExtended.dcm` });
+    const loaded = (await servedRequests()).map((request) => request.path).filter((path) => path.endsWith('.wasm'));
+    expect(loaded.some((path) => path.endsWith('/dcmjs-native-codecs.wasm')), loaded.join(', ')).to.equal(true);
+    expect(loaded.filter((path) => !path.endsWith('/dcmjs-native-codecs.wasm')), 'no other codec').to.deep.equal([]);
+    const response = await fetch(`${DICOM}/expected/JPGExtended.raw.gz`);
+    const raw = new Uint8Array(await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    const reference = new Uint16Array(raw.buffer, 0, raw.byteLength / 2);
+    // No window in the file: the range of the decoded values (0…264 in dcmtk's decode).
+    expect(element.voiWindow).to.deep.equal({ center: 132, width: 264 });
+    const data = element.displayedImageData()!.data;
+    let differing = 0;
+    for (let p = 0; p < reference.length; p++) if (data[4 * p] !== expectedGrey(reference[p]! & 0xfff, 132, 264)) differing++;
+    expect(differing).to.equal(0);
+    element.remove();
   });
 
   it('shows MR_small, MR_small_RLE, MR_small_jp2klossless, MR_small_htj2k and MR_small_deflate identically, with the same metadata', async () => {

@@ -48,7 +48,7 @@ async function drawClicks(element: LkDicom, points: Xy[]): Promise<Line> {
 }
 
 describe('<lk-dicom> measuring tools', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   afterEach(async () => {
     await resetMouse();

@@ -38,7 +38,7 @@ async function labelThree(element: LkDicom): Promise<void> {
 }
 
 describe('<lk-dicom> stack scroll bar', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     ontology = await fetchJson(ONTOLOGY_URL);

@@ -488,7 +488,7 @@ describe('<lk-image> many on one page, and a lost WebGL context', () => {
       const elements = [...wrapper.querySelectorAll('lk-image')] as LkImage[];
       let lost = 0;
       for (const element of elements) element.shadowRoot!.addEventListener('webglcontextlost', () => lost++, { capture: true });
-      const ready = Promise.all(elements.map((element) => nextEvent(element, 'lk-ready', 60000)));
+      const ready = Promise.all(elements.map((element) => nextEvent(element, 'lk-ready')));
       elements.forEach((element, i) => {
         element.annotations = { objects: [OUTSIDE_BOX, { objectId: `p${i}`, schemaId: 't-head', point: [300, 200] }] };
         element.src = IMAGE_URL;

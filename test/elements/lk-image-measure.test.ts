@@ -43,7 +43,7 @@ async function drawClicks(element: LkImage, points: Xy[]): Promise<Line> {
 const labelOf = (element: LkImage, objectId: string) => element.shadowRoot!.querySelector(`.measure[data-object-id="${objectId}"]`)?.textContent;
 
 describe('<lk-image> measuring polylines', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   afterEach(async () => {
     await resetMouse();

@@ -444,7 +444,8 @@ describe('<lk-image>', () => {
     await element.settled();
     const canvas = canvasOf(element);
     const linkPixel = () => {
-      const [x, y] = pagePoint(element, 270, 160);
+      // Left of the middle, where the relation's title sits.
+      const [x, y] = pagePoint(element, 200, 160);
       const rect = canvas.getBoundingClientRect();
       return pixelAt(canvas, x - rect.left, y - rect.top);
     };

@@ -4,8 +4,9 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
-import { frames, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
 import { mount, PAPER, pageBox, toolsOf } from './pdf-helpers.js';
+import { until } from './waits.js';
 
 afterEach(() => resetMouse());
 
@@ -26,7 +27,7 @@ describe('<lk-pdf> copy and paste', () => {
     expect(element.session.selection).to.deep.equal(['figure']);
     await sendKeys({ press: 'Control+c' });
     element.goToPage(1);
-    for (let i = 0; i < 120 && element.session.plane !== 1; i++) await frames(1);
+    await until(() => element.session.plane === 1, 'page 2 shown');
     expect(element.session.plane).to.equal(1);
     element.focus();
     const changes = recordEvents(element, ['lk-change']);

@@ -84,6 +84,21 @@ describe('<lk-text>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('a long text is reachable by keyboard: Tab focuses the text region, Page Down scrolls it, and axe finds it reachable', async () => {
+    const novel = await (await fetch(NOVEL_URL)).text();
+    const element = await mount(novel.slice(0, 60000));
+    // axe's scrollable-region-focusable: a scrolling region a keyboard cannot reach in every browser.
+    await expect(element).to.be.accessible();
+    const scroller = element.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    for (let i = 0; i < 30 && element.shadowRoot!.activeElement !== scroller; i++) await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement, 'Tab reaches the text').to.equal(scroller);
+    expect(scroller.getAttribute('aria-label')).to.equal('Text');
+    const scrolled = nextEvent(scroller, 'scroll');
+    await sendKeys({ press: 'PageDown' });
+    await scrolled;
+    expect(scroller.scrollTop, 'Page Down scrolls').to.be.greaterThan(100);
+  });
+
   it('creates an entity from a mouse drag when a class is active, with exact code point offsets', async () => {
     const element = await mount(STORY);
     const events = recordEvents(element, ['lk-change']);
@@ -114,6 +129,19 @@ describe('<lk-text>', () => {
     expect(nerOf(tool)).to.deep.equal(codePointSpan(STORY, 'Longbourn'));
     expect(element.pendingSpan).to.equal(undefined);
     expect(element.session.activeSchemaId).to.equal(undefined, 'the shortcut created the entity without arming the class');
+  });
+
+  it('a drag that ends on the selected entity\'s edge handle still makes its span (overlapping entities)', async () => {
+    const element = await mount(STORY);
+    await sendKeys({ press: '1' });
+    await dragOver(element, 'Elizabeth Bennet');
+    const [first] = element.export().task.tools;
+    expect(element.session.selection, 'the new entity is selected: its handles show').to.deep.equal([first!.objectId]);
+    const handle = element.shadowRoot!.querySelector<HTMLElement>('.handle.end')!;
+    expect(getComputedStyle(handle).display).to.equal('block');
+    // The second drag ends right on the end handle of the selected entity.
+    await dragOver(element, 'met Elizabeth Bennet');
+    expect(element.export().task.tools.map((tool) => nerOf(tool))).to.deep.equal([codePointSpan(STORY, 'Elizabeth Bennet'), codePointSpan(STORY, 'met Elizabeth Bennet')]);
   });
 
   it('creates a waiting span when a class is picked in the toolbar', async () => {
@@ -649,7 +677,7 @@ describe('<lk-text>', () => {
       <lk-text style="--lk-height: 420px; width: 900px" external-id="doc.txt" .ontology=${ontology} .annotations=${importOf(objects)}></lk-text>
     `);
     const lastImported = objects[objects.length - 1] as { objectId: string };
-    const ready = nextEvent(element, 'lk-ready', 30_000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = NOVEL_URL;
     await ready;
     await element.settled();

@@ -8,6 +8,7 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { FRAME_NUMBERS_URL } from '../media/video/video-helpers.js';
 import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 let ontology: unknown;
 
@@ -20,7 +21,7 @@ async function mount(): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready', 15000);
+  const ready = nextEvent(element, 'lk-ready');
   element.src = FRAME_NUMBERS_URL;
   await ready;
   await element.settled();
@@ -42,11 +43,6 @@ async function drawCar(element: LkVideo, frame: number): Promise<string> {
 
 const keyframesOf = (element: LkVideo, id: string): number[] =>
   element.export().task.tools.filter((tool) => tool.objectId === id && tool.keyframe).map((tool) => tool.page!);
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  if (!condition()) throw new Error(`never: ${what}`);
-}
 
 describe('<lk-video> copy forward and paste on another frame', () => {
   it('Ctrl+Shift+→ copies the selection to the next frame and goes there; one undo step', async () => {

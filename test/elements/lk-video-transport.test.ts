@@ -12,7 +12,7 @@ import { pixels } from './pixels.js';
 describe('<lk-video> transport icons', () => {
   it('are inline SVG in every button, painted, with an accessible name', async () => {
     const element = await fixture<LkVideo>(html`<lk-video style="--lk-height: 640px; width: 1000px" .ontology=${await fetchJson(ONTOLOGY_URL)}></lk-video>`);
-    const ready = nextEvent(element, 'lk-ready', 15000);
+    const ready = nextEvent(element, 'lk-ready');
     element.src = FRAME_NUMBERS_URL;
     await ready;
     await element.updateComplete;

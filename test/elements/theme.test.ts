@@ -64,7 +64,7 @@ describe('theme', () => {
 
   it('dark video and text are axe clean too', async () => {
     const video = await fixture<LkVideo>(html`<lk-video theme="dark" style="--lk-height: 640px; width: 1000px" .ontology=${ontology}></lk-video>`);
-    const videoReady = nextEvent(video, 'lk-ready', 15000);
+    const videoReady = nextEvent(video, 'lk-ready');
     video.src = FRAME_NUMBERS_URL;
     await videoReady;
     await video.updateComplete;

@@ -48,13 +48,14 @@ async function show(page: CspWindow, fixture: string): Promise<{ outcome: Outcom
 
 const COMPRESSED: [fixture: string, syntax: string][] = [
   ['SC_rgb_jpeg_lossy_gdcm.dcm', 'JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)'],
+  ['JPGExtended.dcm', 'JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)'],
   ['JPEGLSNearLossless_16.dcm', 'JPEG-LS Near-Lossless (1.2.840.10008.1.2.4.81)'],
   ['MR_small_jp2klossless.dcm', 'JPEG 2000 Lossless (1.2.840.10008.1.2.4.90)'],
   ['MR_small_htj2k.dcm', 'High-Throughput JPEG 2000 Lossless (1.2.840.10008.1.2.4.201)'],
 ];
 
 describe("compressed DICOM and the page's Content Security Policy", function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   it("without 'wasm-unsafe-eval': lk-error resource-load naming the syntax and the missing source; uncompressed files still show", async () => {
     const { frame, page } = await openCspPage('');
@@ -84,7 +85,7 @@ describe("compressed DICOM and the page's Content Security Policy", function () 
     const { frame, page } = await openCspPage('?wasm');
     try {
       expect((await fetch('/__lk-csp/page.html?wasm')).headers.get('content-security-policy')).to.contain("script-src 'self' 'wasm-unsafe-eval'");
-      for (const fixture of ['SC_rgb_jpeg_lossy_gdcm.dcm', 'SC_rgb_jpeg_gdcm.dcm', 'JPEGLSNearLossless_16.dcm', 'MR_small_jp2klossless.dcm', 'GDCMJ2K_TextGBR.dcm', 'MR_small_htj2k.dcm', 'MR_small_deflate.dcm']) {
+      for (const fixture of ['SC_rgb_jpeg_lossy_gdcm.dcm', 'JPGExtended.dcm', 'SC_rgb_jpeg_gdcm.dcm', 'JPEGLSNearLossless_16.dcm', 'MR_small_jp2klossless.dcm', 'GDCMJ2K_TextGBR.dcm', 'MR_small_htj2k.dcm', 'MR_small_deflate.dcm']) {
         const { outcome, element } = await show(page, fixture);
         expect(outcome, fixture).to.deep.equal({ type: 'lk-ready' });
         element.remove();

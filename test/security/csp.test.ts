@@ -68,7 +68,7 @@ function lineFor(kind: ElementKind): unknown {
 }
 
 describe('strict CSP and Trusted Types', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   before(async () => {
     // The iframe and the elements in it must lie inside the viewport for real clicks to reach them.
@@ -136,11 +136,53 @@ describe('strict CSP and Trusted Types', function () {
       await clickControl(input, buttonNamed(element, 'Accept'));
       expect((await reviewed).detail.verdict).to.equal('accept');
 
+      // A review issue on the selected object: the lazily loaded panel and its pin, placed through the CSSOM.
+      element.focus();
+      await input.keys({ press: 'i' });
+      await page.customElements.whenDefined('lk-issues-panel');
+      await panelsSettled(element);
+      await input.keys({ type: 'Check this' });
+      const raised = nextEvent<CustomEvent>(element, 'lk-issue', 5000);
+      await input.keys({ press: 'Control+Enter' });
+      expect((await raised).detail.issue.objectId).to.equal(id);
+      await panelsSettled(element);
+      const pins = [...element.shadowRoot!.querySelectorAll('lk-issue-pins')].flatMap((layer) => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('.pin')]);
+      expect(pins.length, 'pins shown').to.be.greaterThan(0);
+      expect(pins.every((pin) => pin.style.left !== '' && getComputedStyle(pin).position === 'absolute'), 'pins placed').to.equal(true);
+
       const record = element.export();
       expect(new Set(toolsOf(element).map((tool) => tool.objectId))).to.include.keys(['free', 'locked', id]);
       expect(record.task.classifications.map((answer) => answer.answer)).to.deep.equal(['Poor']);
       expect(element.submit(), 'submit').not.to.equal(undefined);
       await panelsSettled(element);
+      element.remove();
+      expect(violations, describeViolations(violations)).to.deep.equal([]);
+    });
+  }
+
+  // Review (issue 22): the lazily loaded compare UI, its overlay or text marks and a Keep all.
+  for (const kind of ['image', 'text'] as const) {
+    it(`<lk-${kind}> compares versions and keeps one with no violation`, async () => {
+      const { KITS, mountKit, toolsOf, clickControl, buttonNamed, panelsSettled, deepElements } = page.lkCsp;
+      const violations = page.lkCspViolations;
+      violations.length = 0;
+      const kit = KITS[kind];
+      const input = iframeInput();
+      const element: KitElement = await mountKit(kit, { width: 1080, height: 600 });
+      element.compare = [
+        { label: 'Pre-labels', record: kit.prelabels as never },
+        { label: 'Nothing', record: { objects: [] }, baseline: true },
+      ];
+      const started = performance.now();
+      const scored = () => deepElements(element.shadowRoot!).some((node) => node.matches('[data-agreement]'));
+      while (!scored()) {
+        if (performance.now() - started > 30000) throw new Error('the compare panel did not show its scores');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await panelsSettled(element);
+      await clickControl(input, buttonNamed(element, 'Keep all of Pre-labels'));
+      await panelsSettled(element);
+      expect(toolsOf(element).length).to.be.greaterThan(0);
       element.remove();
       expect(violations, describeViolations(violations)).to.deep.equal([]);
     });

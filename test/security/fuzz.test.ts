@@ -71,13 +71,13 @@ async function seedsFor(kind: ElementKind, element: KitElement): Promise<Seeds> 
 
 describe('fuzz: malformed ontologies and import records', function () {
   // 250 cases on one element take seconds; a hang ends the test here.
-  this.timeout(100000);
+  this.timeout(120000);
   const uncaught: string[] = [];
   const onError = (event: ErrorEvent) => uncaught.push(`error: ${event.message}`);
   const onRejection = (event: PromiseRejectionEvent) => uncaught.push(`unhandled rejection: ${String(event.reason)}`);
 
   before(async function () {
-    this.timeout(60000);
+    this.timeout(120000);
     await warmUp();
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);

@@ -102,7 +102,7 @@ function blobUrlOf(parts: BlobPart[], type: string): string {
 }
 
 describe('injection: host and asset strings are shown as text', function () {
-  this.timeout(60000);
+  this.timeout(120000);
   let trap: InjectionTrap;
 
   before(async () => {
@@ -157,6 +157,44 @@ describe('injection: host and asset strings are shown as text', function () {
       expect(mine.title).to.equal(PAYLOADS[0]);
       expect(mine.metadata.createdBy).to.equal(PAYLOADS[1]);
       expect(record.task.classifications.find((answer) => answer.schemaId === 'c-free')!.answer).to.equal(PAYLOADS.join('\n'));
+      element.remove();
+    });
+  }
+
+  for (const kind of ELEMENT_KINDS) {
+    it(`<lk-${kind}>: payloads in review issues, error codes and a typed reply run nothing and add no element`, async () => {
+      const element = await mountKit(KITS[kind], { mode: 'review', user: { id: PAYLOADS[11]!, email: PAYLOADS[1]! }, width: 1240, height: 960 });
+      element.errorCodes = [{ category: PAYLOADS[4]!, codes: [{ code: PAYLOADS[5]!, title: PAYLOADS[6]! }, PAYLOADS[7]!] }];
+      element.issues = [
+        {
+          issueId: SHORT_PAYLOAD,
+          objectId: PAYLOADS[9]!,
+          ...(kind === 'text' ? { span: { start: 0, end: 3 } } : { position: { x: 10, y: 10 } }),
+          errorCodes: [PAYLOADS[5]!, PAYLOADS[8]!],
+          status: 'open',
+          thread: [{ text: PAYLOADS.join('\n'), by: PAYLOADS[0]!, at: PAYLOADS[3]! }],
+        },
+      ];
+      element.session.issues.setDraft({ position: { x: 20, y: 20 } });
+      await customElements.whenDefined('lk-issues-panel');
+      await panelsSettled(element);
+      const panel = element.shadowRoot!.querySelector('lk-issues-panel')!;
+      await panel.updateComplete;
+      await frames(2);
+      await clickControl(input, panel.shadowRoot!.querySelector('button.open-issue')!);
+      await panelsSettled(element);
+      await clickControl(input, panel.shadowRoot!.querySelector('textarea#reply')!);
+      await input.keys({ type: PAYLOADS[0]! });
+      const replied = nextEvent<CustomEvent>(element, 'lk-issue');
+      await clickControl(input, panel.shadowRoot!.querySelector('button.send')!);
+      const { detail } = await replied;
+      await panelsSettled(element);
+      const shown = normalised(deepText(element));
+      await expectInert(element, trap);
+      for (const text of [PAYLOADS[0]!, PAYLOADS[4]!, PAYLOADS[6]!, PAYLOADS[8]!, PAYLOADS.join('\n')]) expect(shown, 'issue text is shown as text').to.contain(normalised(text));
+      expect(detail.issue.issueId).to.equal(SHORT_PAYLOAD);
+      expect(detail.issue.thread.map((message: { text: string }) => message.text)).to.deep.equal([PAYLOADS.join('\n'), PAYLOADS[0]]);
+      expect(detail.issue.thread[1].by).to.equal(PAYLOADS[1]);
       element.remove();
     });
   }

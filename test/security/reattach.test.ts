@@ -30,12 +30,12 @@ function countReady(element: KitElement): { readonly count: number } {
 for (const kind of ELEMENT_KINDS) {
   const kit = KITS[kind];
   describe(`<lk-${kind}> moved or re-attached`, function () {
-    this.timeout(100000);
+    this.timeout(120000);
     const source = useSuiteSetup(kind);
 
     it('moved while its asset loads: it still becomes ready, shows the pre-labels and takes real input', async () => {
       const element = await mountKit(kit, { annotations: kit.prelabels, waitReady: false, ...source() });
-      const ready = nextEvent(element, 'lk-ready', 45000);
+      const ready = nextEvent(element, 'lk-ready');
       const other = document.createElement('div');
       document.body.prepend(other);
       other.append(element); // out and in again, in one task
@@ -77,7 +77,7 @@ for (const kind of ELEMENT_KINDS) {
       // A host that saves on unmount gets the whole record.
       expect(element.export().metadata).to.deep.equal(before.metadata);
       expect(objectIds(element)).to.deep.equal([...new Set(before.task.tools.map((t) => t.objectId))].sort());
-      const ready = nextEvent(element, 'lk-ready', 45000);
+      const ready = nextEvent(element, 'lk-ready');
       document.body.append(element);
       await ready;
       await element.settled();

@@ -83,7 +83,7 @@ function recordLkEvents(): { details: { type: string; detail: unknown }[]; stop(
 }
 
 describe('a whole session on each element: network, storage, signed URLs', function () {
-  this.timeout(60000);
+  this.timeout(120000);
 
   afterEach(async () => {
     await resetMouse();

@@ -18,7 +18,7 @@ interface Declaration extends Documented {
 }
 
 const ELEMENTS = ['lk-image', 'lk-video', 'lk-pdf', 'lk-dicom', 'lk-text'];
-const EVENTS = ['lk-ready', 'lk-change', 'lk-input', 'lk-select', 'lk-submit', 'lk-invalid', 'lk-skip', 'lk-review', 'lk-error'];
+const EVENTS = ['lk-ready', 'lk-change', 'lk-input', 'lk-select', 'lk-submit', 'lk-invalid', 'lk-skip', 'lk-review', 'lk-issue', 'lk-error'];
 
 async function declarations(): Promise<Declaration[]> {
   const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };

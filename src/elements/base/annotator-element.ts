@@ -12,7 +12,7 @@ import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js'
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
 import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
-import { parseImport, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
+import { parseImport, parseImportSteps, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
 import type { AnnotationsInput, OntologyInput } from '../../format/input-types.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
 import { createAssetLoader, type AssetLoader, type AssetLoaderOptions } from '../../host/asset-loader.js';
@@ -30,10 +30,18 @@ import {
   type ChangeReasonName,
   type LkReviewDetail,
 } from '../../events/index.js';
+import type { ErrorCodeCategoryInput, Issue, IssueAnchor } from '../../core/issues.js';
+import { IssueController, type IssueMode } from './issue-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
+import { yieldToMain } from './yield-to-main.js';
+import type { CompareSource } from '../compare/compare-source.js';
+import type { CompareView } from '../compare/compare-view.js';
+
+/** The lazily loaded compare UI (docs/review.md). */
+type CompareUi = typeof import('../compare/compare-ui.js');
 
 export interface LabelkitUser {
   id: string;
@@ -65,6 +73,7 @@ let instanceCounter = 0;
  * @event {LkInvalidEvent} lk-invalid - Submit was blocked by validation; `detail.problems` lists why.
  * @event {LkSkipEvent} lk-skip - The user skipped the task; `detail.record` is the export record.
  * @event {LkReviewEvent} lk-review - A reviewer accepted or rejected the task or single objects.
+ * @event {LkIssueEvent} lk-issue - The user raised, answered, resolved, reopened or deleted a review issue; `detail` has `action`, `issue` and every `issues` (docs/review.md).
  * @event {LkErrorEvent} lk-error - Something went wrong (`detail.code`); the element stays usable and keeps every annotation.
  *
  * @attr autofocus - Focus the element once it is on the page (unless the host page focused something else first), so
@@ -88,8 +97,10 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** What a plane is called in the side panel's object list ("page 2", "slice 14"). */
   protected static planeNoun = 'page';
-  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages): the display panel leaves them out. */
+  /** False where fill opacity and outlines only do not apply: the display panel leaves them out. */
   protected static shapeStyle = true;
+  /** False where there is no picture to adjust (text, PDF pages): the display panel leaves out brightness, contrast, gamma. */
+  protected static picture = true;
 
   /** The asset URL, often signed and expiring. Used byte for byte and never exported or logged. */
   @property({ type: String }) src = '';
@@ -155,6 +166,44 @@ export abstract class AnnotatorElement extends LitElement {
     this.requestUpdate('annotations', old);
   }
 
+  /**
+   * Review issues from the host's store (docs/review.md): pins with error codes and a thread. The
+   * host keeps them; the element fires `lk-issue` for every action. Invalid input fires `lk-error`
+   * `issues-invalid` and keeps the previous list. Reading it gives what was set; each `lk-issue`
+   * carries the current list (`detail.issues`).
+   */
+  @property({ attribute: false })
+  get issues(): readonly Issue[] | undefined {
+    return this.issuesInput;
+  }
+  set issues(value: readonly Issue[] | undefined) {
+    const old = this.issuesInput;
+    this.issuesInput = value;
+    this.issueController.setIssues(value);
+    this.requestUpdate('issues', old);
+  }
+
+  /**
+   * The error codes a reviewer picks from, by category (`[{ category: 'Wrong', codes: ['wrong-class',
+   * { code: 'loose-box', title: 'Box too loose' }] }]`). Rejecting the task without an open issue asks for one.
+   */
+  @property({ attribute: false })
+  get errorCodes(): readonly ErrorCodeCategoryInput[] | undefined {
+    return this.errorCodesInput;
+  }
+  set errorCodes(value: readonly ErrorCodeCategoryInput[] | undefined) {
+    const old = this.errorCodesInput;
+    this.errorCodesInput = value;
+    this.issueController.setErrorCodes(value);
+    this.requestUpdate('errorCodes', old);
+  }
+
+  /**
+   * Who raises review issues: `review` (default: reviewers, in `review` mode), `all` (labelers too,
+   * in `annotate` mode) or `off`. Everyone but `view` mode may reply, resolve and reopen.
+   */
+  @property({ type: String, attribute: 'issue-mode' }) issueMode: IssueMode = 'review';
+
   /** The person labeling: audit metadata records `email` when given, else `id`. */
   @property({ attribute: false }) user: LabelkitUser | undefined;
 
@@ -178,6 +227,17 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** Hide the Submit and Skip buttons when the host drives them. */
   @property({ type: Boolean, attribute: 'hide-submit' }) hideSubmit = false;
+
+  /**
+   * Versions of this asset's annotations to compare (docs/review.md "Compare and consensus"):
+   * `[{ label, record, baseline? }]`. Each version is drawn over the asset in its own colour and
+   * dash pattern; the side panel shows their agreement (asset, class, object) and lets the
+   * reviewer keep one version of an object, or all of one version, as the annotations (one undo
+   * step). A version with `baseline: true` is what the change history measures against. The
+   * compare UI loads with `import()` when this is first set; an unreadable version fires
+   * `lk-error` `import-invalid` and counts as empty.
+   */
+  @property({ attribute: false }) compare: CompareSource[] | undefined;
 
   /** The loaded asset's metadata, or undefined before `lk-ready`. */
   @state() protected metadata: AssetMetadata | undefined;
@@ -207,16 +267,29 @@ export abstract class AnnotatorElement extends LitElement {
   private objectIdCounter = 0;
   private ontologyInput: OntologyInput | string | undefined;
   private annotationsInput: AnnotationsInput | undefined;
+  private issuesInput: readonly Issue[] | undefined;
+  private errorCodesInput: readonly ErrorCodeCategoryInput[] | undefined;
+  /** Review issues: reads `issues` and `errorCodes`, sets who may do what, fires `lk-issue`. */
+  protected readonly issueController: IssueController;
   private timeStarted = false;
   private trackerIdleTimeout: number;
+  /**
+   * The compare view and its module, once `compare` was set and the module loaded.
+   * @internal
+   */
+  protected compareView: CompareView | undefined;
+  /** @internal */
+  protected compareUi: CompareUi | undefined;
 
   constructor() {
     super();
     const planeModel = (this.constructor as typeof AnnotatorElement).planeModel;
     this.session = createLabelingSession({
       planeModel,
-      audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage }),
+      audit: () => ({ at: new Date(this.clock()).toISOString(), by: this.auditUser(), in: this.stage, ...this.auditOrigin }),
+      newIssueId: () => `issue-${this.newObjectId()}`,
     });
+    this.issueController = new IssueController(this, (info) => this.reportError(info));
     this.trackerIdleTimeout = this.idleTimeout;
     this.timeTracker = createTimeTracker({ now: () => this.clock(), idleThresholdMs: this.idleTimeout });
     this.keyboard = new KeyboardController(this);
@@ -295,6 +368,7 @@ export abstract class AnnotatorElement extends LitElement {
         initial: this.timeTracker.snapshot(),
       });
     }
+    if (changed.has('compare')) this.loadCompare();
     if (changed.has('mode') || changed.has('reviewReadonly')) {
       const mode: Mode = ['annotate', 'review', 'view'].includes(this.mode) ? this.mode : 'annotate';
       this.session.setMode(mode, this.reviewReadonly);
@@ -318,6 +392,41 @@ export abstract class AnnotatorElement extends LitElement {
    */
   import(data: AnnotationsInput): Problem[] {
     return this.applyAnnotations(data, 'merge');
+  }
+
+  /**
+   * `import()` in steps, for large imports (10,000 objects and more): the input is read a few
+   * hundred objects at a time, giving the main thread back between them, then stored at once, so
+   * the page stays responsive. With `{ replace: true }` it is `annotations = data`, which it also
+   * sets. The result is the same as the synchronous call's: `export()` after the promise resolves
+   * holds exactly what was imported, and invalid input fires `lk-error` `import-invalid` and
+   * changes nothing. Do not change `data` until the promise resolves. Resolves with the problems,
+   * if any.
+   */
+  async importInSteps(data: AnnotationsInput, options: { replace?: boolean } = {}): Promise<Problem[]> {
+    const how = options.replace ? 'replace' : 'merge';
+    if (options.replace) {
+      const old = this.annotationsInput;
+      this.annotationsInput = data;
+      this.requestUpdate('annotations', old);
+    }
+    const ontology = this.session.ontology;
+    // Before the ontology or the asset it needs, the write waits as a synchronous one would.
+    if (!ontology || this.importWaits()) return this.applyAnnotations(data, how);
+    if (this.waitingImports.length > 0) this.applyWaitingImports();
+    const steps = parseImportSteps(data, this.hostImportContext(ontology), this.codecs);
+    let step = steps.next();
+    while (!step.done) {
+      await yieldToMain();
+      // A new ontology or asset meanwhile: read again against it, at once.
+      if (this.session.ontology !== ontology || this.importWaits()) return this.applyAnnotations(data, how);
+      step = steps.next();
+    }
+    const problems = this.storeImport(step.value, how);
+    // What the element does with a large change (`<lk-text>`: its index) runs in the next task,
+    // not in the caller's continuation with the storing.
+    await yieldToMain();
+    return problems;
   }
 
   undo(): void {
@@ -384,6 +493,39 @@ export abstract class AnnotatorElement extends LitElement {
   review(detail: LkReviewDetail): void {
     if (this.session.mode !== 'review') return;
     this.dispatchEvent(new LkReviewEvent(detail));
+  }
+
+  /**
+   * Starts a review issue (key `I`): on the selected object when one is selected, else at the next
+   * click on the asset. False when the user may not raise issues now.
+   */
+  raiseIssue(): boolean {
+    const board = this.session.issues;
+    if (!board.canRaise) return false;
+    void this.issueController.loadPanel();
+    const objectId = this.session.selection.find((id) => this.session.store.state.objects.has(id));
+    if (objectId !== undefined) board.setDraft(this.issueAnchorOn(objectId));
+    else board.setPlacing(true);
+    return true;
+  }
+
+  /**
+   * Where an issue about an object goes: the object on the plane shown (its centre, where the
+   * element knows its shape there).
+   * @internal
+   */
+  protected issueAnchorOn(objectId: string): IssueAnchor {
+    return { objectId, ...(this.session.planeModel === 'single' ? {} : { page: this.session.plane }) };
+  }
+
+  /**
+   * Brings an issue into view: its page (frame, slice) and its object selected. Elements with a
+   * view centre its pin too.
+   * @internal
+   */
+  showIssue(issue: Issue): void {
+    if (issue.page !== undefined) this.session.setPlane(issue.page);
+    if (issue.objectId !== undefined && this.session.store.state.objects.has(issue.objectId)) this.session.select([issue.objectId]);
   }
 
   /** Deletes the selected objects and relations as one undo step (locked ones stay). */
@@ -506,6 +648,19 @@ export abstract class AnnotatorElement extends LitElement {
     return {};
   }
 
+  /** Where user writes are made while `writeAs` runs (assisted labeling: `{ in: 'Assist', model }`). */
+  private auditOrigin: { in: string; model?: string } | undefined;
+
+  /** Runs `write` with its new objects stamped as made `in` a place other than the stage (and by a host `model`). */
+  protected writeAs<T>(origin: { in: string; model?: string }, write: () => T): T {
+    this.auditOrigin = origin;
+    try {
+      return write();
+    } finally {
+      this.auditOrigin = undefined;
+    }
+  }
+
   protected newObjectId(): string {
     return `${this.instanceId}-${Date.now().toString(36)}-${(++this.objectIdCounter).toString(36)}`;
   }
@@ -540,8 +695,9 @@ export abstract class AnnotatorElement extends LitElement {
 
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
-    const { planeNoun, shapeStyle } = this.constructor as typeof AnnotatorElement;
-    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle });
+    const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
+    const compare = this.compareView ? html`<lk-compare-panel .session=${this.session} .view=${this.compareView}></lk-compare-panel>` : undefined;
+    return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown, ...(compare ? { compare } : {}) });
   }
 
   /** The status line every element shows over its stage. */
@@ -665,17 +821,11 @@ export abstract class AnnotatorElement extends LitElement {
     }
     // Writes that waited for something no longer needed go first: the host's order holds.
     if (this.waitingImports.length > 0) this.applyWaitingImports();
-    const now = new Date(this.clock()).toISOString();
-    const result = parseImport(data, {
-      ontology,
-      ...(this.assetId ? { assetId: this.assetId } : {}),
-      ...(this.externalId ? { externalId: this.externalId } : {}),
-      planes: this.session.planeModel,
-      newId: () => this.newObjectId(),
-      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
-      metadata: { createdAt: now, createdIn: 'Import' },
-      ...this.importContext(),
-    }, this.codecs);
+    return this.storeImport(parseImport(data, this.hostImportContext(ontology), this.codecs), how);
+  }
+
+  /** Reports a failed read, or puts what was read into the store (replacing everything, or merged). */
+  private storeImport(result: Result<ImportedAnnotations>, how: 'replace' | 'merge'): Problem[] {
     if (!result.ok) {
       this.reportError({
         code: 'import-invalid',
@@ -711,6 +861,57 @@ export abstract class AnnotatorElement extends LitElement {
     this.onImported(imported);
     return [];
   }
+
+  /** How host input is read: this element's planes, ids, asset and what the subclass knows (`importContext`). */
+  private hostImportContext(ontology: Ontology): ImportContext {
+    const now = new Date(this.clock()).toISOString();
+    return {
+      ontology,
+      ...(this.assetId ? { assetId: this.assetId } : {}),
+      ...(this.externalId ? { externalId: this.externalId } : {}),
+      planes: this.session.planeModel,
+      newId: () => this.newObjectId(),
+      // Audit data is never invented (FORMAT.md §2.1): no user, and "Import" as where it was made.
+      metadata: { createdAt: now, createdIn: 'Import' },
+      ...this.importContext(),
+    };
+  }
+
+  /** Loads the compare UI on first use and hands it the versions; an empty `compare` closes it. */
+  private loadCompare(): void {
+    const sources = this.compare ?? [];
+    if (sources.length === 0) {
+      this.compareView?.destroy();
+      this.compareView = undefined;
+      return;
+    }
+    import('../compare/compare-ui.js').then(
+      (ui) => {
+        if (this.compare !== sources) return;
+        if (!this.compareView) {
+          this.compareUi = ui;
+          this.compareView = new ui.CompareView({
+            session: this.session,
+            parseVersion: (record) => parseImport(record, this.hostImportContext(this.session.ontology!), this.codecs),
+            exportRecord: () => this.export(),
+            stageHistory: () => this.stageHistory,
+            frameTotal: () => (this.metadata && 'frameTotal' in this.metadata ? this.metadata.frameTotal : undefined),
+            reportError: (info) => this.reportError(info),
+            requestUpdate: () => this.requestUpdate(),
+          });
+          const root = this.renderRoot;
+          const sheet = ui.compareOverlayStyles.styleSheet;
+          if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+          this.onCompareLoaded();
+        }
+        this.compareView.setSources(sources);
+      },
+      () => this.reportError({ code: 'resource-load', message: 'The compare view could not be loaded.' }),
+    );
+  }
+
+  /** The compare UI has loaded (`compareUi`, `compareView`): subclasses hook their overlay in. */
+  protected onCompareLoaded(): void {}
 
   /** What a subclass knows that the import reads with (the loaded text, page sizes, whether to keep entry paths). */
   protected importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
@@ -767,6 +968,8 @@ export abstract class AnnotatorElement extends LitElement {
       const metadata = await load(signal);
       if (signal.aborted) return;
       this.metadata = metadata;
+      // Versions to compare are read again with what the asset tells (a video's frame count).
+      this.compareView?.refresh();
       this.setCustomState('ready', true);
       this.dispatchEvent(new LkReadyEvent({ metadata }));
     } catch (error) {

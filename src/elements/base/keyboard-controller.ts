@@ -23,6 +23,8 @@ export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
   copySelection(): boolean;
   paste(): boolean;
   duplicateSelection(): boolean;
+  /** Starts a review issue on the selection or at the next click (`I`). */
+  raiseIssue(): boolean;
 }
 
 /**
@@ -105,8 +107,13 @@ export class KeyboardController implements ReactiveController {
         return this.host.paste();
       case 'duplicate':
         return this.host.duplicateSelection();
+      case 'raiseIssue':
+        return this.host.raiseIssue();
       case 'toggleVisibility':
         session.setDisplay({ allHidden: !session.display.allHidden });
+        return true;
+      case 'toggleLabels':
+        session.setDisplay({ labels: !session.display.labels });
         return true;
       default:
         return false;

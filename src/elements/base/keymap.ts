@@ -36,13 +36,26 @@ export type KeyAction =
   | 'entityEndBack'
   | 'entityEndForward'
   | 'toggleVisibility'
+  | 'toggleLabels'
   | 'copy'
   | 'paste'
   | 'duplicate'
   | 'copyToNextFrame'
+  | 'copyToNextFrames'
   | 'propagateToEnd'
   | 'skipKeypoint'
-  | 'keypointVisibility';
+  | 'keypointVisibility'
+  | 'raiseIssue'
+  | 'magicWand'
+  | 'magneticLasso'
+  | 'simplifyShape'
+  | 'smoothShape'
+  | 'unionShapes'
+  | 'subtractShapes'
+  | 'fillHoles'
+  | 'removeIslands'
+  | 'brushToShape'
+  | 'shapeToBrush';
 
 /** A binding is one or more chords separated by `|`, e.g. `mod+shift+z|mod+y`. `null` disables. */
 export type KeyBindings = Partial<Record<KeyAction, string | null>>;
@@ -87,14 +100,29 @@ export const defaultKeyBindings: Readonly<Record<KeyAction, string>> = {
   entityEndBack: 'alt+shift+arrowleft',
   entityEndForward: 'alt+shift+arrowright',
   toggleVisibility: 'h',
+  toggleLabels: 'l',
   copy: 'mod+c',
   paste: 'mod+v',
   duplicate: 'mod+d',
   copyToNextFrame: 'mod+shift+arrowright',
+  // <lk-video>: onto the next N frames, N as set beside the player bar's copy button.
+  copyToNextFrames: 'mod+shift+arrowdown',
   propagateToEnd: 'mod+shift+end',
   // Keypoints: V is the select tool, S stops a video track: X crosses a point out, O for occluded.
   skipKeypoint: 'x',
   keypointVisibility: 'o',
+  raiseIssue: 'i',
+  // 2D elements' smart tools and shape edits (docs/assisted-labeling.md). An ontology shortcut on the same chord wins.
+  magicWand: 'shift+w',
+  magneticLasso: 'shift+l',
+  simplifyShape: 'shift+s',
+  smoothShape: 'shift+m',
+  unionShapes: 'shift+u',
+  subtractShapes: 'shift+x',
+  fillHoles: 'shift+h',
+  removeIslands: 'shift+i',
+  brushToShape: 'shift+b',
+  shapeToBrush: 'shift+g',
 };
 
 /** Actions only one kind of element has: its shortcut help lists them with that element's keys, not with the shared ones. */
@@ -107,6 +135,19 @@ export const ELEMENT_ACTIONS: ReadonlySet<KeyAction> = new Set<KeyAction>([
   'entityStartForward',
   'entityEndBack',
   'entityEndForward',
+  'copyToNextFrame',
+  'copyToNextFrames',
+  'propagateToEnd',
+  'magicWand',
+  'magneticLasso',
+  'simplifyShape',
+  'smoothShape',
+  'unionShapes',
+  'subtractShapes',
+  'fillHoles',
+  'removeIslands',
+  'brushToShape',
+  'shapeToBrush',
 ]);
 
 /** The chords bound to `action` now: the host's override (`null`: none) or the default. */

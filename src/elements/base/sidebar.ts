@@ -76,8 +76,14 @@ export function renderSidebar(options: {
   hideSubmit: boolean;
   /** What a plane is called in the object list ("page", "slice"). */
   planeNoun?: string;
-  /** False where fill opacity, outlines only and labels do not apply (text, PDF pages). */
+  /** False where fill opacity and outlines only do not apply. */
   shapeStyle?: boolean;
+  /** False where there is no picture to adjust (text, PDF pages). */
+  picture?: boolean;
+  /** Show the review issues section (its panel loads apart, `IssueController`). */
+  issues?: boolean;
+  /** The compare panel, while `compare` is set (docs/review.md). */
+  compare?: TemplateResult;
 }): TemplateResult | typeof nothing {
   if (options.hidden) return nothing;
   const { session } = options;
@@ -97,6 +103,7 @@ export function renderSidebar(options: {
       @focus=${onResizeFocus}
     ></div>
     <div class="sections">
+      ${options.compare ? html`<details class="section compare" open><summary>Compare</summary>${options.compare}</details>` : nothing}
       <details class="section objects" open>
         <summary>Objects</summary>
         <lk-object-list .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-object-list>
@@ -109,9 +116,19 @@ export function renderSidebar(options: {
         <summary>Relations</summary>
         <lk-relations-panel .session=${session}></lk-relations-panel>
       </details>
+      ${options.issues
+        ? html`<details class="section issues" open>
+            <summary>Issues</summary>
+            <lk-issues-panel .session=${session} plane-noun=${options.planeNoun ?? 'page'}></lk-issues-panel>
+          </details>`
+        : nothing}
       <details class="section display" open>
         <summary>Display</summary>
-        <lk-display-panel .session=${session} ?no-shape-style=${options.shapeStyle === false}></lk-display-panel>
+        <lk-display-panel
+          .session=${session}
+          ?no-shape-style=${options.shapeStyle === false}
+          ?no-picture=${options.picture === false}
+        ></lk-display-panel>
       </details>
     </div>
     <details class="section task" part="sidebar-task" open>

@@ -10,9 +10,15 @@ import { allFormatCodecs } from '../../format/all-codecs.js';
 import { decodeBrushPng, encodeBrushPng } from '../../format/brush-png.js';
 import type { ImportedAnnotations } from '../../format/import.js';
 import { LabelkitError } from '../../core/errors.js';
-import { createAssetLoader, type ResolveUrlRequest } from '../../host/asset-loader.js';
+import { createAssetLoader, type AssetLoader, type AssetLoaderOptions, type ResolveUrlRequest } from '../../host/asset-loader.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { geometryOnPlane } from '../../core/plane-geometry.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { centreOf, draftPosition, pinsOnPlane } from './issue-pins.js';
+import { SHAPE_EDITS, type ShapeEdit } from '../../tools/smart/smart-kinds.js';
+import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
+import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
+import type { LabelkitAssist } from '../../assist/types.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -60,6 +66,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
   /** `auto` (default: WebGL on a GPU, Canvas2D where WebGL is software), `webgl` or `canvas`. */
   @property({ type: String }) renderer: RendererPreference = 'auto';
 
+  /**
+   * The host's model hook (docs/assisted-labeling.md): `{ name, detect?, segment?, track? }`. Setting
+   * it loads the assist controls (Detect, Smart segment, Track) over the stage; unset, nothing loads.
+   */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
+  /** The assist layer's module has loaded (it loads the first time `assist` is set). */
+  @state() private assistReady = false;
+
   @state() protected zoomPercent = 100;
   @state() protected helpOpen = false;
   /** What the active tool asks next (keypoints: the next point's name), shown over the stage. */
@@ -99,6 +114,15 @@ export abstract class SurfaceElement extends AnnotatorElement {
       setBrushSize: (size) => {
         if (this.surface) this.surface.toolContext.brushSize = size;
       },
+      useSmartTool: (kind) => {
+        this.surface?.useSmartTool(kind);
+        this.requestUpdate();
+      },
+      setTolerance: (tolerance) => {
+        this.surface?.setTolerance(tolerance);
+        this.requestUpdate();
+      },
+      runShapeEdit: (edit) => void this.runShapeEdit(edit as ShapeEdit),
     });
     this.addEventListener('keydown', this.onSpace);
     this.addEventListener('keyup', this.onSpace);
@@ -178,15 +202,24 @@ export abstract class SurfaceElement extends AnnotatorElement {
         session: this.session,
         renderer: this.renderer,
         newObjectId: () => this.newObjectId(),
-        onViewChange: (view: ViewportState) => (this.zoomPercent = Math.round(view.scale * 100)),
         onToolHint: (hint) => (this.toolHint = hint ?? ''),
+        onViewChange: (view: ViewportState) => {
+          this.zoomPercent = Math.round(view.scale * 100);
+          // The pins follow the view at once (not at the element's next render).
+          const pins = this.renderRoot.querySelector<HTMLElement & { view: ViewportState }>('lk-issue-pins');
+          if (pins) pins.view = view;
+        },
       });
       this.surface = surface;
       if (this.keypointsExtension) surface.addExtension(this.keypointsExtension);
       await surface.ready;
+      // Issue pins need the view, which exists from now on.
+      this.requestUpdate();
       // Left meanwhile: disconnectedCallback destroyed it.
       if (!current()) throw detached();
       this.onSurfaceReady(surface);
+      this.assistLayer?.requestUpdate();
+      if (this.compareView) this.onCompareLoaded();
       return surface;
     })(this.surfaceGeneration);
     return this.surfaceLoading;
@@ -198,6 +231,66 @@ export abstract class SurfaceElement extends AnnotatorElement {
    */
   protected onSurfaceReady(_surface: Surface): void {}
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('assist') && this.assist && !this.assistReady) {
+      import('../../assist/assist-layer.js').then(
+        () => (this.assistReady = true),
+        () => this.reportError({ code: 'resource-load', message: 'The assisted-labeling controls could not be loaded (a chunk of the package is missing).' }),
+      );
+    }
+  }
+
+  /**
+   * The plane shown as the element decoded it (image bitmap, video frame, DICOM slice), for the
+   * host model; undefined before it is there.
+   * @internal
+   */
+  protected assistPicture(): CanvasImageSource | undefined {
+    return undefined;
+  }
+
+  /** `<lk-video>`: its frame count, which turns on tracking. @internal */
+  protected assistFrameTotal(): number | undefined {
+    return undefined;
+  }
+
+  private get assistLayer(): AssistLayerElement | null {
+    return this.renderRoot?.querySelector('lk-assist-layer') ?? null;
+  }
+
+  /** What the assist layer may use of this element (built once). */
+  private get assistBridge(): AssistBridge {
+    const element = this;
+    this.bridge ??= {
+      session: this.session,
+      assetId: () => element.assetId,
+      surface: () => element.surface,
+      picture: async () => {
+        const source = element.assistPicture();
+        return source ? createImageBitmap(source as ImageBitmapSource) : undefined;
+      },
+      frameTotal: () => element.assistFrameTotal(),
+      newObjectId: () => element.newObjectId(),
+      writeAs: (origin, write) => element.writeAs(origin, write),
+      reportError: (info) => element.reportError(info),
+    };
+    return this.bridge;
+  }
+  private bridge: AssistBridge | undefined;
+
+  /** The surfaces the compare overlay already follows (a surface is rebuilt after the element comes back to the page). */
+  private readonly followedSurfaces = new WeakSet<Surface>();
+
+  /** The compare overlay follows pan and zoom. */
+  protected override onCompareLoaded(): void {
+    void this.ensureSurface().then((surface) => {
+      if (this.followedSurfaces.has(surface)) return;
+      this.followedSurfaces.add(surface);
+      this.compareUi?.followView(surface, () => this.requestUpdate());
+    }, ignoreDetached);
+  }
+
   /**
    * Resolves when the surface exists and has drawn the current state (tests, screenshots); with a
    * keypoints class in the ontology, after the keypoints tool has loaded and the annotations that
@@ -206,6 +299,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   async settled(): Promise<void> {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
+    await surface.pending;
     await this.updateComplete;
     // Many objects are indexed and painted in slices after `lk-ready`: all of them are in first.
     await surface.built();
@@ -225,6 +319,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
   override handleKeyAction(action: KeyAction, _event: KeyboardEvent): boolean {
     const surface = this.surface;
     if (!surface) return false;
+    if (this.assistLayer?.handleKeyAction(action)) return true;
     const tool = surface.activeTool;
     const nudge = NUDGE[action];
     if (nudge) return tool.nudge?.(nudge[0], nudge[1]) ?? false;
@@ -254,13 +349,63 @@ export abstract class SurfaceElement extends AnnotatorElement {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return true;
+      case 'magicWand':
+      case 'magneticLasso': {
+        // The key toggles: again goes back to drawing vertex by vertex.
+        const kind = action === 'magicWand' ? 'magic-wand' : 'magnetic-lasso';
+        const category = this.session.ontology?.tools.find((tool) => tool.schemaId === this.session.activeSchemaId);
+        surface.useSmartTool(surface.drawModeOf(category) === kind ? 'click' : kind);
+        this.requestUpdate();
+        return true;
+      }
       default:
-        return false;
+        if (!(SHAPE_EDITS as readonly string[]).includes(action)) return false;
+        void this.runShapeEdit(action as ShapeEdit);
+        return true;
     }
   }
 
   protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
     return geometryOnPlane(object, this.session.plane, this.session.planeModel);
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const object = this.session.store.state.objects.get(objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    return { ...super.issueAnchorOn(objectId), ...(geometry ? { position: centreOf(geometry) } : {}) };
+  }
+
+  /** Also centres the issue's pin in the view, at the zoom the user chose. */
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const surface = this.surface;
+    const object = issue.objectId === undefined ? undefined : this.session.store.state.objects.get(issue.objectId);
+    const geometry = object && this.shapeOnPlane(object);
+    const point = issue.position ?? (geometry ? centreOf(geometry) : undefined);
+    if (!surface || !point) return;
+    const { scale } = surface.view;
+    const { width, height } = surface.viewSize;
+    surface.setView({ scale, offsetX: width / 2 - point.x * scale, offsetY: height / 2 - point.y * scale });
+  }
+
+  /** The review issue pins over the stage (their element loads with the issues panel). */
+  private renderIssuePins(): TemplateResult | typeof nothing {
+    if (!this.issueController.shown || !this.surface) return nothing;
+    const board = this.session.issues;
+    const plane = this.session.planeModel === 'single' ? undefined : this.session.plane;
+    const shapeOf = (objectId: string) => {
+      const object = this.session.store.state.objects.get(objectId);
+      return object && this.shapeOnPlane(object);
+    };
+    return html`<lk-issue-pins
+      .board=${board}
+      .pins=${pinsOnPlane(board, plane, shapeOf)}
+      .draft=${draftPosition(board, plane, shapeOf)}
+      .view=${this.surface.view}
+      ?placing=${board.placing}
+      @issue-place=${(event: CustomEvent<{ x: number; y: number }>) =>
+        board.setDraft({ ...(plane === undefined ? {} : { page: plane }), position: event.detail })}
+    ></lk-issue-pins>`;
   }
 
   /** Paste centres on the pointer when it is over the stage. */
@@ -278,11 +423,26 @@ export abstract class SurfaceElement extends AnnotatorElement {
       this.surface.spaceHeld = event.type === 'keydown';
       if (event.type === 'keydown') event.preventDefault();
     }
-    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
+    if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface?.activeTool.state.startsWith('magic-wand')) {
+      this.surface.setTolerance(this.surface.smartSettings.tolerance + (event.key === ']' ? TOLERANCE_STEP : -TOLERANCE_STEP));
+      this.requestUpdate();
+    } else if (event.type === 'keydown' && (event.key === '[' || event.key === ']') && this.surface) {
       const context = this.surface.toolContext;
       context.brushSize = context.brushSize * (event.key === ']' ? 1.25 : 0.8);
     }
   };
+
+  /** A shape edit on the selection; one that cannot apply says why in an `lk-error` (`shape-edit`) and changes nothing. */
+  private async runShapeEdit(edit: ShapeEdit): Promise<void> {
+    let refused: string | undefined;
+    try {
+      refused = await this.surface?.runShapeEdit(edit);
+    } catch {
+      this.reportError({ code: 'resource-load', message: 'The shape edits could not be loaded; nothing was changed.' });
+      return;
+    }
+    if (refused) this.reportError({ code: 'shape-edit', message: refused });
+  }
 
   // ---- brush ------------------------------------------------------------------------------------
 
@@ -347,15 +507,20 @@ export abstract class SurfaceElement extends AnnotatorElement {
 
   /** The PNG at a brush URL, through the host's hooks. */
   private async fetchBrushMask(url: string, page: number): Promise<Uint8Array> {
-    const loader = createAssetLoader({
+    const loader = this.resourceLoader(url, { resource: 'brush-mask', page });
+    return new Uint8Array(await loader.fetchArrayBuffer());
+  }
+
+  /** A loader for a URL that is not the asset's own (a brush mask, a tile), through the host's hooks. */
+  protected resourceLoader(url: string, resource: AssetLoaderOptions['resource']): AssetLoader {
+    return createAssetLoader({
       src: url,
       ...(this.assetId ? { assetId: this.assetId } : {}),
       ...(this.fetchAsset ? { fetchAsset: (target: string, init: RequestInit) => this.fetchAsset!(target, init) } : {}),
       ...(this.resolveUrl ? { resolveUrl: (request: ResolveUrlRequest) => this.resolveUrl!(request) } : {}),
       now: () => this.clock(),
-      resource: { resource: 'brush-mask', page },
+      ...(resource ? { resource } : {}),
     });
-    return new Uint8Array(await loader.fetchArrayBuffer());
   }
 
   private reportBrushProblem(problem: { code: string; path?: string; message: string }): void {
@@ -376,13 +541,22 @@ export abstract class SurfaceElement extends AnnotatorElement {
   protected override render(): TemplateResult {
     return html`
       <div class="layout">
-        <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
+        <lk-toolbar
+          part="toolbar"
+          .session=${this.session}
+          .smartTool=${this.surface?.smartTool}
+          .tolerance=${this.surface?.smartSettings.tolerance}
+          smart-tools
+        ></lk-toolbar>
         <div class="stage" part="stage">
           <div class="surface"></div>
+          ${this.renderIssuePins()}
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge} .assist=${this.assist}></lk-assist-layer>` : nothing}
           <div class="zoom" aria-live="off">${this.zoomPercent}%</div>
           ${this.toolHint ? html`<div class="tool-hint" part="tool-hint" role="status">${this.toolHint}</div>` : nothing}
           ${this.renderStatus()}
           ${this.renderBelowStage()}
+          ${this.compareUi?.renderCompareOverlay(this.compareView, this.view) ?? nothing}
         </div>
         ${this.renderSidebar()}
       </div>

@@ -9,7 +9,8 @@ import { css } from 'lit';
 const darkProperties = css`
   color-scheme: dark;
   --lk-text-color: #e6edf3;
-  --lk-muted-color: #9198a1;
+  /* 4.5:1 even on the selected row's background. */
+  --lk-muted-color: #a0a8b2;
   --lk-background: #161b22;
   --lk-border-color: #3d444d;
   --lk-focus-color: #4493f8;
@@ -25,6 +26,8 @@ const darkProperties = css`
   --lk-dialog-background: #161b22;
   --lk-caret-color: #e6edf3;
   --lk-stage-background: #0d1117;
+  /* <lk-text>'s page: light letters need a dark page. */
+  --lk-page-background: #0d1117;
   --lk-backdrop: rgb(0 0 0 / 0.6);
 `;
 

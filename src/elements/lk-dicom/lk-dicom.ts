@@ -42,9 +42,20 @@ export interface SeriesUrlRequest {
   sliceIndex: number;
 }
 
+/** `decodedCache`: decoded slices held, their bytes, and the bound those bytes never exceed. */
+export interface DecodedCacheUsage {
+  slices: number;
+  bytes: number;
+  limitBytes: number;
+}
+
 const dicomStyles = css`
   /* The bar gets its own strip under the image so it never covers pixels you draw on. */
   .surface {
+    bottom: var(--lk-dicom-bar-height, 40px);
+  }
+  /* Review issue pins cover the picture, as the surface does. */
+  lk-issue-pins {
     bottom: var(--lk-dicom-bar-height, 40px);
   }
   .status {
@@ -281,6 +292,28 @@ export class LkDicom extends SurfaceElement {
     return this.sliceRenderer?.imageData();
   }
 
+  /**
+   * What the element holds of decoded slices: `slices` decoded slices kept for paging back, and
+   * `bytes` of decoded samples, display copies and LUTs (each array counted once), never more
+   * than `limitBytes` (see "Memory" in docs/elements/lk-dicom.md) however long the series.
+   * Undefined before a file is shown. For tests, benchmarks and memory dashboards.
+   */
+  get decodedCache(): DecodedCacheUsage | undefined {
+    const stack = this.stack;
+    const renderer = this.sliceRenderer;
+    if (!stack || !renderer) return undefined;
+    const frames = stack.cached();
+    const images = renderer.cached();
+    const seen = new Set<ArrayBufferLike>();
+    let bytes = 0;
+    for (const array of [...frames.arrays, ...images.arrays]) {
+      if (seen.has(array.buffer)) continue;
+      seen.add(array.buffer);
+      bytes += array.byteLength;
+    }
+    return { slices: frames.slices, bytes, limitBytes: frames.limitBytes + images.limitBytes };
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.detachStageListeners();
@@ -431,6 +464,11 @@ export class LkDicom extends SurfaceElement {
     this.session.setPlaneCount(stack.count);
     if (this.session.plane !== 0) this.session.setPlane(0);
     else this.paint();
+  }
+
+  /** The slice shown (windowed as on screen), for the host model. @internal */
+  protected override assistPicture(): CanvasImageSource | undefined {
+    return this.sliceRenderer?.canvas;
   }
 
   /** @internal */

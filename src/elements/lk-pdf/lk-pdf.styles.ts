@@ -45,24 +45,49 @@ export const lkPdfStyles = css`
     pointer-events: none;
     overflow: visible;
   }
+  /* Class names at the shapes' top-left corners (display: labels). */
+  .class-labels {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  .class-label,
+  .relation-label {
+    position: absolute;
+    transform: translateY(-100%);
+    padding: 0 3px;
+    border-radius: 3px;
+    font: 600 10px/12px system-ui, sans-serif;
+    white-space: nowrap;
+  }
+  /* Centred on its line, with a white rim that sets it apart from the page under it. */
+  .relation-label {
+    transform: translate(-50%, -50%);
+    box-shadow: 0 0 0 1px #ffffff;
+  }
   .overlay path,
   .overlay circle,
   .overlay rect {
     vector-effect: non-scaling-stroke;
   }
+  /* Fills follow the display panel (--area-fill and the others are set on the overlay). */
   .overlay .text {
     mix-blend-mode: multiply;
-    fill-opacity: 0.35;
-    stroke: none;
+    fill-opacity: var(--text-fill, 0.35);
+    stroke-opacity: 0;
   }
   .overlay .text.selected {
-    fill-opacity: 0.55;
+    fill-opacity: var(--text-fill-selected, 0.55);
     stroke-opacity: 1;
     stroke-width: 1.5;
     stroke: var(--lk-focus-color, #0969da);
   }
+  .overlay.outline-only .text {
+    stroke-opacity: 1;
+    stroke-width: 1.5;
+  }
   .overlay .area {
-    fill-opacity: 0.12;
+    fill-opacity: var(--area-fill, 0.15);
     stroke-width: 2;
   }
   .overlay .line {
@@ -71,7 +96,9 @@ export const lkPdfStyles = css`
   }
   .overlay .selected {
     stroke-width: 3;
-    fill-opacity: 0.22;
+  }
+  .overlay .area.selected {
+    fill-opacity: var(--area-fill-selected, 0.3);
   }
   .overlay .draft {
     stroke-dasharray: 6 4;

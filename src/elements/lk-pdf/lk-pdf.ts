@@ -3,9 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
-import type { Geometry, ObjectAnnotation, PdfSelection, Point } from '../../core/model.js';
+import type { Geometry, ObjectAnnotation, PdfSelection, Point, RelationAnnotation } from '../../core/model.js';
 import { geometryOnPlane, newObject } from '../../core/plane-geometry.js';
-import type { PlaneModel } from '../../core/session.js';
+import type { DisplaySettings, PlaneModel } from '../../core/session.js';
 import { geometryBounds, pdfPoints } from '../../core/geometry.js';
 import { handlesFor } from '../../canvas/handles.js';
 import type { AssetLoader } from '../../host/asset-loader.js';
@@ -29,8 +29,11 @@ import { allFormatCodecs } from '../../format/all-codecs.js';
 import { isInPageFrame, scalePdfSelection } from '../../format/geometry/pdf.js';
 import type { ImportContext } from '../../format/import.js';
 import { lkPdfStyles } from './lk-pdf.styles.js';
+import { renderPageLabels, type PageLabel } from './class-labels.js';
 import { extendByLine } from './keyboard-lines.js';
 import { createPageToolContext, geometryOnPage } from './page-tools.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { centreOf as issueCentreOf, draftPosition, pinsOnPlane } from '../base/issue-pins.js';
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
@@ -107,7 +110,7 @@ export class LkPdf extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkPdfStyles];
   protected static override planeModel: PlaneModel = 'paged';
   protected static override formatCodecs = allFormatCodecs;
-  protected static override shapeStyle = false;
+  protected static override picture = false;
 
   /** `fit-width` (default), `fit-page`, or a percentage such as `150`. */
   @property({ type: String, reflect: true }) zoom: PdfZoom = 'fit-width';
@@ -140,6 +143,8 @@ export class LkPdf extends AnnotatorElement {
   @query('.pages') private pagesElement!: HTMLDivElement;
 
   private doc: PdfDocumentHandle | undefined;
+  /** The frame that lays out the sizes gathered since the last one (`gatheredSize`). */
+  private sizesFrame = 0;
   /** Every page's size as laid out: its own once known, a stand-in before (`withStandIns`). */
   private sizes: PdfPageSize[] = [];
   /** The sizes pdf.js has given so far. */
@@ -341,7 +346,8 @@ export class LkPdf extends AnnotatorElement {
       // drawn (a short one's cost less than the wait).
       if (count > SIZES_IN_FLIGHT) await Promise.race([this.settled(), delay(SIZES_HEAD_START_MS)]);
       throwIfAborted(signal);
-      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.learnSizes(index, [size]) });
+      await gatherPageSizes({ count, inFlight: SIZES_IN_FLIGHT, signal, sizeOf: (index) => doc.pageSize(index), onSize: (index, size) => this.gatheredSize(index, size) });
+      this.applyKnownSizes();
       this.setStatus('');
       this.fitSelectionsToPages();
       // lk-ready waits for every size: the metadata it carries, and every export from then on, is exact.
@@ -417,6 +423,23 @@ export class LkPdf extends AnnotatorElement {
    */
   private learnSizes(first: number, sizes: readonly PdfPageSize[]): void {
     sizes.forEach(({ width, height }, offset) => (this.knownSizes[first + offset] = { width: pdfPoints(width), height: pdfPoints(height) }));
+    this.applyKnownSizes();
+  }
+
+  /**
+   * A size from the background gathering: known at once, laid out once a frame. Laying out every
+   * page for each of them was quadratic: 500 pages cost ~200 ms of main thread (profiled), some
+   * of it while the first page was still being drawn.
+   */
+  private gatheredSize(index: number, { width, height }: PdfPageSize): void {
+    this.knownSizes[index] = { width: pdfPoints(width), height: pdfPoints(height) };
+    this.sizesFrame ||= requestAnimationFrame(() => this.applyKnownSizes());
+  }
+
+  /** The layout takes the known sizes (and new stand-ins after them). */
+  private applyKnownSizes(): void {
+    cancelAnimationFrame(this.sizesFrame);
+    this.sizesFrame = 0;
     const next = withStandIns(this.knownSizes);
     const changed = next.length !== this.sizes.length || next.some((size, i) => size.width !== this.sizes[i]!.width || size.height !== this.sizes[i]!.height);
     if (!changed) return;
@@ -956,24 +979,61 @@ export class LkPdf extends AnnotatorElement {
     return handles;
   }
 
-  private renderRelations(page: number): SVGTemplateResult[] {
-    const lines: SVGTemplateResult[] = [];
+  /** The relations with two or more members drawn on `page`, and their members' centres. */
+  private relationsOn(page: number): { relation: RelationAnnotation; centres: Point[] }[] {
+    const drawn: { relation: RelationAnnotation; centres: Point[] }[] = [];
     for (const relation of this.session.store.state.relations.values()) {
       const ids = relation.kind === 'group' ? relation.group : [relation.from, relation.to];
-      const centres = ids.map((id) => geometryOnPage(this.session, id, page)).filter((g): g is Geometry => g !== undefined).map(centreOf);
-      if (centres.length < 2) continue;
-      const d = centres.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
-      lines.push(svg`<path class="relation" d=${d} stroke=${this.colorOf(relation.schemaId)}></path>`);
+      const centres = ids
+        .filter((id) => !this.session.hidden.has(id))
+        .map((id) => geometryOnPage(this.session, id, page))
+        .filter((g): g is Geometry => g !== undefined)
+        .map(centreOf);
+      if (centres.length >= 2) drawn.push({ relation, centres });
     }
-    return lines;
+    return drawn;
+  }
+
+  private renderRelations(page: number): SVGTemplateResult[] {
+    return this.relationsOn(page).map(({ relation, centres }) => {
+      const d = centres.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
+      return svg`<path class="relation" d=${d} stroke=${this.colorOf(relation.schemaId)}></path>`;
+    });
   }
 
   private renderOverlay(page: number): TemplateResult {
     const size = this.sizes[page]!;
-    return html`<svg class="overlay" viewBox=${`0 0 ${size.width} ${size.height}`} preserveAspectRatio="none" aria-hidden="true">
+    return html`<svg
+      class=${this.session.display.outlineOnly ? 'overlay outline-only' : 'overlay'}
+      viewBox=${`0 0 ${size.width} ${size.height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      style=${styleProperties(shapeFills(this.session.display))}
+    >
       ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
     </svg>`;
+  }
+
+  /** Class names on the page's shapes, while the display's labels are on. */
+  private renderLabels(page: number): TemplateResult | typeof nothing {
+    if (!this.session.display.labels) return nothing;
+    const labels: PageLabel[] = [];
+    for (const id of this.objectsOn(page)) {
+      const object = this.session.store.state.objects.get(id);
+      const geometry = geometryOnPage(this.session, id, page);
+      if (!object || !geometry || this.session.hidden.has(id)) continue;
+      labels.push({ id, geometry, title: this.titleOf(object.schemaId), color: this.colorOf(object.schemaId) });
+    }
+    const relations = this.relationsOn(page).map(({ relation, centres }) => ({
+      id: relation.objectId,
+      title: this.session.ontology?.relations.find((category) => category.schemaId === relation.schemaId)?.title ?? relation.schemaId,
+      color: this.colorOf(relation.schemaId),
+      // The middle of the first segment: a group's first two members.
+      at: [(centres[0]![0] + centres[1]![0]) / 2, (centres[0]![1] + centres[1]![1]) / 2] as Point,
+    }));
+    return renderPageLabels(labels, relations, page, this.sizes[page]!);
   }
 
   private renderPage(index: number): TemplateResult {
@@ -982,8 +1042,41 @@ export class LkPdf extends AnnotatorElement {
     return html`<div class="page" part="page" data-page=${index} style=${styleProperties(style)} role="region" aria-label=${`Page ${index + 1}`}>
       <div class="raster"></div>
       <div class="textLayer"></div>
-      ${this.renderOverlay(index)}
+      ${this.renderOverlay(index)} ${this.renderLabels(index)} ${this.renderIssuePins(index)}
     </div>`;
+  }
+
+  /** The review issue pins of one page, in points like the overlay (their element loads with the issues panel). */
+  private renderIssuePins(page: number): TemplateResult | typeof nothing {
+    if (!this.issueController.shown) return nothing;
+    const board = this.session.issues;
+    const shapeOf = (objectId: string) => geometryOnPage(this.session, objectId, page);
+    return html`<lk-issue-pins
+      .board=${board}
+      .pins=${pinsOnPlane(board, page, shapeOf)}
+      .draft=${draftPosition(board, page, shapeOf)}
+      .view=${{ scale: this.scale, offsetX: 0, offsetY: 0 }}
+      ?placing=${board.placing}
+      @issue-place=${(event: CustomEvent<{ x: number; y: number }>) => board.setDraft({ page, position: event.detail })}
+    ></lk-issue-pins>`;
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const geometry = geometryOnPage(this.session, objectId, this.session.plane);
+    return { ...super.issueAnchorOn(objectId), ...(geometry ? { position: issueCentreOf(geometry) } : {}) };
+  }
+
+  /** Scrolls the issue's page so that its pin is in the middle of the view. */
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const page = issue.page ?? this.session.plane;
+    const geometry = issue.objectId === undefined ? undefined : geometryOnPage(this.session, issue.objectId, page);
+    const point = issue.position ?? (geometry ? issueCentreOf(geometry) : undefined);
+    const slot = this.layout.slots[page];
+    if (!slot || !this.scroller) return;
+    if (!point) return this.goToPage(page);
+    this.scroller.scrollTop = slot.top + point.y * this.scale - this.scroller.clientHeight / 2;
+    this.scroller.scrollLeft = slot.left + point.x * this.scale - this.scroller.clientWidth / 2;
   }
 
   private renderBar(): TemplateResult {
@@ -1054,6 +1147,15 @@ export class LkPdf extends AnnotatorElement {
       <lk-shortcut-help .session=${this.session} .shortcuts=${this.shortcuts} ?open=${this.helpOpen} @close=${() => (this.helpOpen = false)}></lk-shortcut-help>
     `;
   }
+}
+
+/**
+ * The display's fill opacity as the overlay's fills: areas take it as it is, selected ones twice
+ * it; text selections, drawn under the words, a stronger 35 % at the default 15 % (55 % selected).
+ */
+function shapeFills({ fillOpacity, outlineOnly }: DisplaySettings): Record<string, number> {
+  const fill = (factor: number) => (outlineOnly ? 0 : Math.min(1, fillOpacity * factor));
+  return { '--area-fill': fill(1), '--area-fill-selected': fill(2), '--text-fill': fill(7 / 3), '--text-fill-selected': fill(11 / 3) };
 }
 
 function centreOf(geometry: Geometry): Point {

@@ -67,6 +67,21 @@ export const lkTextStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* Class names at the entities' starts (display: labels), sitting on the line's top edge. */
+  .class-labels {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    overflow: hidden;
+  }
+  .class-label {
+    position: absolute;
+    transform: translateY(-100%);
+    padding: 0 3px;
+    border-radius: 3px;
+    font: 600 9px/11px system-ui, sans-serif;
+    white-space: nowrap;
+  }
   svg.arrows {
     position: absolute;
     top: 0;
@@ -87,10 +102,11 @@ export const lkTextStyles = css`
   }
   svg.arrows text {
     font: 11px/1 system-ui, sans-serif;
-    paint-order: stroke;
+  }
+  /* The label's tag, in the relation's colour under black or white letters; a page-coloured rim keeps it apart from arcs and highlights. */
+  svg.arrows .label-tag {
     stroke: var(--lk-page-background, #ffffff);
-    stroke-width: 3px;
-    stroke-linejoin: round;
+    stroke-width: 1;
   }
   .caret {
     position: absolute;
@@ -142,6 +158,9 @@ export const lkTextStyles = css`
   }
   .handle.visible {
     display: block;
+  }
+  .selecting .handle {
+    pointer-events: none;
   }
   .status {
     z-index: 2;

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation } from '../../core/model.js';
@@ -14,6 +14,7 @@ import type { ExportInput } from '../../format/export.js';
 import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
 import type { TextOffsets } from '../../format/import-reader.js';
 import { LkReadyEvent } from '../../events/index.js';
+import { drawClassLabels } from '../../text/class-labels.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
@@ -28,7 +29,11 @@ import { lkTextStyles } from './lk-text.styles.js';
 import type { EditState, PendingSpan, TextEditing, TextEditingHost } from './text-editing.js';
 import { ContextProvider } from '@lit/context';
 import { elementShortcutsContext } from '../panels/shared/element-shortcuts.js';
+import { safeColor } from '../panels/shared/format.js';
+import { inkOn } from '../../core/ink.js';
 import { TEXT_SHORTCUTS } from './text-shortcuts.js';
+import type { Issue, IssueAnchor } from '../../core/issues.js';
+import { issueSpanAt, textIssuePins } from './text-issues.js';
 
 
 interface CachedRange {
@@ -45,6 +50,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 const FILL_BUDGET_MS = 8;
 /** Store changes touching more entities than this are brought into the index and highlights a task later. */
 const SYNC_NOW_LIMIT = 256;
+/** Store changes touching more entities than this rebuild the index instead of updating it. */
+const REBUILD_ABOVE = 2000;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -76,7 +83,7 @@ export class LkText extends AnnotatorElement {
   static override styles = [annotatorLayoutStyles, lkTextStyles];
   /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
   protected static override formatCodecs = formatCodecs([nerCodec]);
-  protected static override shapeStyle = false;
+  protected static override picture = false;
 
   /** The document itself, instead of a URL. Setting it replaces the shown text (the annotations stay). */
   @property({ attribute: false }) text: string | undefined;
@@ -107,6 +114,7 @@ export class LkText extends AnnotatorElement {
   @query('.scroller') private scroller!: HTMLDivElement;
   @query('.content') private content!: HTMLDivElement;
   @query('svg.arrows') private arrowsSvg!: SVGSVGElement;
+  @query('.class-labels') private classLabelLayer!: HTMLDivElement;
   @query('.caret') private caretElement!: HTMLDivElement;
   @query('.handle.start') private startHandle!: HTMLDivElement;
   @query('.handle.end') private endHandle!: HTMLDivElement;
@@ -133,6 +141,8 @@ export class LkText extends AnnotatorElement {
   private paletteIndex = new Map<string, number>();
   /** The waiting span, the keyboard caret and the hovered entity, shared with the input handlers. */
   private readonly edit: EditState = { pending: undefined, caret: undefined, hoveredId: undefined };
+  /** The compare versions' marks, once `compare` was set (docs/review.md). */
+  private compareMarks: import('../compare/compare-ui.js').TextCompareMarks | undefined;
   private overlayFrame = 0;
   /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
   private editing: TextEditing | undefined;
@@ -170,7 +180,10 @@ export class LkText extends AnnotatorElement {
     this.session.subscribe((topic) => {
       if (topic === 'ontology') this.updatePalette();
       if (topic === 'tool') this.onToolChange();
-      if (topic === 'visibility') this.syncHiddenEntities();
+      if (topic === 'visibility') {
+        this.syncHiddenEntities();
+        this.applyFill();
+      }
       if (topic === 'mode' && !this.session.canEdit) this.edit.pending = undefined;
       if (topic === 'selection') this.revealSelection();
     });
@@ -219,6 +232,7 @@ export class LkText extends AnnotatorElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlights.destroy();
+    this.compareMarks?.clear();
     this.paintLost = true;
     cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = 0;
@@ -433,7 +447,27 @@ export class LkText extends AnnotatorElement {
       });
     }
     this.refreshPaint();
+    if (this.compareView && this.view && this.isConnected) this.compareMarks?.paint(this.compareView);
+    else if (!this.compareView) this.compareMarks?.clear();
     this.scheduleOverlay();
+  }
+
+  /** Versions to compare are marked over the text (overlines in each version's colour and style). */
+  protected override onCompareLoaded(): void {
+    if (this.compareMarks) return;
+    const marks = this.compareUi!.createTextCompareMarks({
+      instanceId: this.instanceId,
+      scope: '.paragraphs',
+      rangeOf: (start, end) => {
+        const doc = this.textDocument;
+        const view = this.view;
+        if (!doc || !view || end > doc.codePoints.length || end <= start) return undefined;
+        return view.staticRange(doc.codePoints.toUtf16(start), doc.codePoints.toUtf16(end));
+      },
+    });
+    this.compareMarks = marks;
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, marks.styleSheet];
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -466,6 +500,8 @@ export class LkText extends AnnotatorElement {
     this.edit.caret = undefined;
     this.viewBuilt = this.buildInTasks(doc);
     this.applyWaitingImports();
+    // Versions to compare are read again against the text (its offset unit, spans checked).
+    this.compareView?.refresh();
     return this.viewBuilt;
   }
 
@@ -529,6 +565,13 @@ export class LkText extends AnnotatorElement {
     this.requestUpdate();
   }
 
+  /** The display's fill opacity and outlines only, on the entities' background (the underline is their outline). */
+  private applyFill(): void {
+    const { fillOpacity, outlineOnly } = this.session.display;
+    // At the default 15 % the background keeps its 18 %: text needs a little more colour than a picture's shapes.
+    this.highlights.setFill(outlineOnly ? 0 : fillOpacity * 1.2);
+  }
+
   private nerSpan(object: ObjectAnnotation): { start: number; end: number; selection: string } | undefined {
     const geometry = object.keyframes[0]?.geometry;
     return geometry?.type === 'ner' ? geometry.value : undefined;
@@ -587,8 +630,17 @@ export class LkText extends AnnotatorElement {
     this.syncTimer = undefined;
     if (this.unsynced.size === 0) return;
     const ids = [...this.unsynced];
-    this.unsynced.clear();
     const objects = this.session.store.state.objects;
+    if (ids.length > REBUILD_ABOVE) {
+      // Most of the document changed (a large import): sorting every entity afresh and painting
+      // the rendered blocks again costs a fraction of updating them one by one.
+      for (const id of ids) if (!objects.has(id)) this.ranges.delete(id);
+      this.rebuildIndex();
+      this.highlightWindow?.repaintAll();
+      this.requestUpdate();
+      return;
+    }
+    this.unsynced.clear();
     const removed: string[] = [];
     const upserted: TextEntity[] = [];
     for (const id of ids) {
@@ -786,7 +838,77 @@ export class LkText extends AnnotatorElement {
   // ---- pointer and keyboard (text-editing.ts) -------------------------------------------------
 
   private readonly onMouseDown = (event: MouseEvent) => this.editing?.mouseDown(event);
-  private readonly onPointerDown = (event: PointerEvent) => this.editing?.pointerDown(event);
+  private readonly onPointerDown = (event: PointerEvent) => {
+    if (this.placeIssue(event)) return;
+    this.editing?.pointerDown(event);
+  };
+
+  // ---- review issues --------------------------------------------------------------------------
+
+  /** While an issue is being placed, a press on the text places it at that character. */
+  private placeIssue(event: PointerEvent): boolean {
+    const board = this.session.issues;
+    if (!board.placing || !this.view || event.button !== 0) return false;
+    const span = issueSpanAt(this.renderRoot as ShadowRoot, this.view, event.clientX, event.clientY);
+    if (!span) return false;
+    event.preventDefault();
+    event.stopPropagation();
+    board.setDraft({ span });
+    return true;
+  }
+
+  /** I with text selected (no entity): the issue is about those characters. */
+  override raiseIssue(): boolean {
+    const pending = this.pendingSpan;
+    const entitySelected = this.session.selection.some((id) => this.session.store.state.objects.has(id));
+    if (!pending || entitySelected || !this.session.issues.canRaise) return super.raiseIssue();
+    void this.issueController.loadPanel();
+    this.session.issues.setDraft({ span: { start: pending.start, end: pending.end } });
+    return true;
+  }
+
+  protected override issueAnchorOn(objectId: string): IssueAnchor {
+    const object = this.session.store.state.objects.get(objectId);
+    const span = object ? this.nerSpan(object) : undefined;
+    return { objectId, ...(span ? { span: { start: span.start, end: span.end } } : {}) };
+  }
+
+  override showIssue(issue: Issue): void {
+    super.showIssue(issue);
+    const object = issue.objectId === undefined ? undefined : this.session.store.state.objects.get(issue.objectId);
+    const span = issue.span ?? (object ? this.nerSpan(object) : undefined);
+    const doc = this.textDocument;
+    if (doc && span) this.revealOffset(doc.codePoints.toUtf16(span.start));
+  }
+
+  /** The issue pins at the start of their characters (their element loads with the issues panel). */
+  private renderIssuePins(): TemplateResult | typeof nothing {
+    const placed = this.issuePinPlaces();
+    if (!placed) return nothing;
+    return html`<lk-issue-pins .board=${this.session.issues} .pins=${placed.pins} .draft=${placed.draft}></lk-issue-pins>`;
+  }
+
+  /** Blocks laid out as they scroll into view move the lines after them: the pins follow with the overlay. */
+  private placeIssuePins(): void {
+    const layer = this.renderRoot.querySelector<HTMLElement & { pins: unknown; draft: unknown }>('lk-issue-pins');
+    const placed = layer && this.issuePinPlaces();
+    if (!layer || !placed) return;
+    layer.pins = placed.pins;
+    layer.draft = placed.draft;
+  }
+
+  private issuePinPlaces(): ReturnType<typeof textIssuePins> | undefined {
+    if (!this.issueController.shown || !this.view || !this.content) return undefined;
+    return textIssuePins(this.session.issues, {
+      view: this.view,
+      content: this.content,
+      spanOf: (objectId) => {
+        const object = this.session.store.state.objects.get(objectId);
+        const span = object ? this.nerSpan(object) : undefined;
+        return span && { start: span.start, end: span.end };
+      },
+    });
+  }
   private readonly onPointerMove = (event: PointerEvent) => this.editing?.pointerMove(event);
   private readonly onPointerLeave = () => this.editing?.pointerLeave();
   private readonly onHandleDown = (event: PointerEvent) => this.editing?.handleDown(event);
@@ -889,6 +1011,29 @@ export class LkText extends AnnotatorElement {
     const origin = this.content.getBoundingClientRect();
     this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
+    this.placeIssuePins();
+    this.drawClassLabels(origin);
+  }
+
+  /** The class name at each entity's start, while the display's labels are on. */
+  private drawClassLabels(origin: DOMRect): void {
+    if (!this.classLabelLayer || !this.view) return;
+    const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool] as const));
+    drawClassLabels({
+      layer: this.classLabelLayer,
+      view: this.view,
+      index: this.index,
+      paintedIds: this.session.display.labels ? this.highlights.paintedIds() : [],
+      labelOf: (id) => {
+        const schemaId = this.session.store.state.objects.get(id)?.schemaId;
+        if (schemaId === undefined) return undefined;
+        const tool = titles.get(schemaId);
+        const color = safeColor(tool?.color);
+        return { title: tool?.title ?? schemaId, color, ink: inkOn(color) };
+      },
+      origin,
+      screen: this.scroller.getBoundingClientRect(),
+    });
   }
 
   /**
@@ -954,7 +1099,7 @@ export class LkText extends AnnotatorElement {
       <div class="layout">
         <lk-toolbar part="toolbar" .session=${this.session}></lk-toolbar>
         <div class="stage" part="stage">
-          <div class="scroller" part="document" @scroll=${this.onScroll}>
+          <div class="scroller" part="document" tabindex="0" role="region" aria-label="Text" @scroll=${this.onScroll}>
             <div class="content">
               <div
                 class="paragraphs"
@@ -966,8 +1111,10 @@ export class LkText extends AnnotatorElement {
                 @pointerleave=${this.onPointerLeave}
                 @mousedown=${this.onMouseDown}
               ></div>
+              <div class="class-labels" aria-hidden="true"></div>
               <svg class="arrows" aria-hidden="true" @click=${this.onArrowClick}></svg>
               <div class="caret"></div>
+              ${this.renderIssuePins()}
               <div
                 class="handle start"
                 title="Drag to move the entity's start"

@@ -168,6 +168,7 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
 
   const onPointerUp = (event: PointerEvent) => {
     window.removeEventListener('pointerup', onPointerUp);
+    host.scroller.classList.remove('selecting');
     const start = pointerStart;
     pointerStart = undefined;
     const view = host.view;
@@ -270,6 +271,8 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     pointerDown(event) {
       if (event.button !== 0 || !host.view) return;
       pointerStart = { x: event.clientX, y: event.clientY, additive: event.shiftKey || event.ctrlKey || event.metaKey };
+      // A drag ending on the selected entity's handle must still extend the text selection there.
+      host.scroller.classList.add('selecting');
       window.addEventListener('pointerup', onPointerUp);
     },
     /** Hover shows which entity a click would select (the smallest under the pointer). */
@@ -331,7 +334,9 @@ export function createTextEditing(host: TextEditingHost): TextEditing {
     },
     keyDown(event) {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
-      if (event.composedPath()[0] !== host.element || !host.document) return;
+      // The element or its text region (focusable for keyboard scrolling), not a panel's control.
+      const target = event.composedPath()[0];
+      if ((target !== host.element && target !== host.scroller) || !host.document) return;
       const chord = chordOf(event);
       if (host.edit.pending && session.canEdit) {
         const tool = host.nerTools().find((t) => t.shortcutKey !== undefined && normaliseShortcut(t.shortcutKey) === chord);

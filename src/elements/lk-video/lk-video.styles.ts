@@ -8,6 +8,10 @@ export const videoStyles = css`
   .surface {
     bottom: var(--lk-video-controls-height);
   }
+  /* Review issue pins cover the picture, as the surface does. */
+  lk-issue-pins {
+    bottom: var(--lk-video-controls-height);
+  }
   .status {
     bottom: calc(var(--lk-video-controls-height) + 8px);
   }

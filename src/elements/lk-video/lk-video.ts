@@ -13,7 +13,8 @@ import type { RangeReader } from '../../media/video/container-probe.js';
 import { formatMediaTime } from '../../media/video/frame-clock.js';
 import type { FrameRateSource } from '../../media/video/frame-rate.js';
 import { addKeyframeAt, bringBackAt, copyShapeToFrames, deleteKeyframeAt, keyframesForAnswers, moveKeyframeTo, neighbourKeyframe, stopTrack } from '../../media/video/track-edits.js';
-import { openVideo, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
+import { nearestVisibleFrame } from '../../media/video/nearest-visible-frame.js';
+import { openVideo, type FrameDecoding, type VideoPlayer, type VideoPlayerOptions } from '../../media/video/video-player.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
 import { SurfaceElement } from '../base/surface-element.js';
@@ -44,7 +45,9 @@ function blobRangeReader(blob: Blob): RangeReader {
  *
  * Keys: Space plays/pauses (a Space drag pans instead); ← → step a frame and Shift+← → ten when
  * nothing is selected (with a selection they nudge it; Alt+← → always step); Home/End first/last
- * frame; `,` `.` previous/next keyframe; S stops the object under the pointer on this frame.
+ * frame; `,` `.` previous/next keyframe; S stops the object under the pointer on this frame;
+ * Ctrl+Shift+→ / ↓ / End copy the selection to the next frame / next N frames / the end; Tab walks
+ * every track, bringing the playhead to one that is not on this frame.
  *
  * @tagname lk-video
  * @summary Video labeling element.
@@ -69,6 +72,15 @@ export class LkVideo extends SurfaceElement {
    */
   @property({ type: String }) preload: 'auto' | 'metadata' = 'auto';
 
+  /**
+   * Who decodes the frames that seeks, steps and scrubbing show. `webcodecs` (default): a WebCodecs
+   * `VideoDecoder` fed from the file's samples, with a small cache of frames around the playhead,
+   * where the browser supports the file's codec (MP4 only for now); anything else, and any decoder
+   * failure, falls back to the `<video>` element. `element`: always the `<video>` element.
+   * Playback streams through the `<video>` either way. Read when the video loads.
+   */
+  @property({ type: String }) decoding: FrameDecoding = 'webcodecs';
+
   @state() private playing = false;
   @state() private rate = 1;
   /** How many frames "Copy to next" copies the selection onto. */
@@ -84,6 +96,17 @@ export class LkVideo extends SurfaceElement {
   private recoveryAbort: AbortController | undefined;
   /** The status line shows a failure from after loading (see showSessionError). */
   private sessionErrorShown = false;
+  /** The selection as last seen, to tell a newly picked track from one kept (see followSelection). */
+  private lastSelection: readonly string[] = [];
+  /** A click on the timeline is under way: a track picked by its row stays on this frame (see followSelection). */
+  private clickOnTimeline = false;
+  private readonly onTimelineClick = {
+    handleEvent: () => {
+      this.clickOnTimeline = true;
+      setTimeout(() => (this.clickOnTimeline = false));
+    },
+    capture: true,
+  };
   private spaceDown = false;
   private spaceDragged = false;
   private pointer: { clientX: number; clientY: number } | undefined;
@@ -95,6 +118,7 @@ export class LkVideo extends SurfaceElement {
     new ContextProvider(this, { context: elementShortcutsContext, initialValue: VIDEO_SHORTCUTS });
     this.session.subscribe((topic) => {
       if (topic === 'plane') this.followPlane();
+      if (topic === 'selection') this.followSelection();
     });
     this.session.store.subscribe((change) => {
       if (change.origin !== 'user' || change.phase !== 'commit' || change.reason !== 'classify') return;
@@ -125,6 +149,27 @@ export class LkVideo extends SurfaceElement {
   /** The frame rate in use, and where it came from (`host`, `container`, `estimated`, `default`). */
   get effectiveFrameRate(): { fps: number; source: FrameRateSource } | undefined {
     return this.player ? { ...this.player.frameRate } : undefined;
+  }
+
+  /** Who decodes the frames shown on seeks now (`webcodecs` or `element`); undefined before the video loads. */
+  get decodingPath(): FrameDecoding | undefined {
+    return this.player?.decoding;
+  }
+
+  /**
+   * Resolves with `decodingPath` once the WebCodecs path has opened or been ruled out: the video is
+   * ready (`lk-ready`) without waiting for it, and seeks made before use the `<video>` element.
+   */
+  get decodingReady(): Promise<FrameDecoding | undefined> {
+    return this.player?.decodingReady ?? Promise.resolve(undefined);
+  }
+
+  /**
+   * The decoded frames held around the playhead on the WebCodecs path (count and bytes) and the
+   * bound they stay within; undefined on the `<video>` path.
+   */
+  get decodedFrames(): { frames: number; bytes: number; limits: { maxFrames: number; maxBytes: number } } | undefined {
+    return this.player?.decodedCache;
   }
 
   /** Media time of the current frame's start, in seconds. */
@@ -340,6 +385,7 @@ export class LkVideo extends SurfaceElement {
       readRange,
       signal,
       preload: this.preload === 'metadata' ? 'metadata' : 'auto',
+      decoding: this.decoding === 'element' ? 'element' : 'webcodecs',
       onFrame: (frame, passing) => this.onPlayerFrame(frame, passing),
       onPlaybackChange: () => this.onPlaybackChange(),
       onError: (info, kind) => this.onPlayerError(info, kind),
@@ -472,6 +518,16 @@ export class LkVideo extends SurfaceElement {
     this.texture = undefined;
   }
 
+  /** The frame shown, for the host model. @internal */
+  protected override assistPicture(): CanvasImageSource | undefined {
+    return this.player?.canvas;
+  }
+
+  /** @internal */
+  protected override assistFrameTotal(): number | undefined {
+    return this.player ? this.frameTotal : undefined;
+  }
+
   /** @internal */
   protected override onSurfaceReady(surface: Surface): void {
     this.attachStageListeners();
@@ -522,6 +578,44 @@ export class LkVideo extends SurfaceElement {
     void player.seekToFrame(this.session.plane).then(() => (this.playing = !player.paused));
   }
 
+  /**
+   * A track picked while it is not on this frame (the object list, Tab, the host) brings the
+   * playhead to its nearest drawn frame, where it is shown selected. Not when whoever selected it
+   * also moved the playhead in the same turn (a timeline diamond goes to its own frame), and not
+   * when it was picked on the timeline: there the labeler chose the frame (to bring a stopped
+   * track back on it with Keyframe).
+   */
+  private followSelection(): void {
+    const previous = new Set(this.lastSelection);
+    this.lastSelection = this.session.selection;
+    const picked = this.session.selection.at(-1);
+    if (this.clickOnTimeline) return;
+    const track = picked === undefined || previous.has(picked) ? undefined : this.session.store.state.objects.get(picked);
+    if (!track) return;
+    const plane = this.session.plane;
+    queueMicrotask(() => {
+      if (this.session.plane !== plane || this.session.selection.at(-1) !== picked) return;
+      // Its keyframe or stop is here (a timeline diamond on this frame): this is its frame.
+      if (track.keyframes.some((keyframe) => keyframe.frame === plane)) return;
+      const frame = nearestVisibleFrame(track.keyframes, plane, this.session.planeCount);
+      if (frame !== undefined && frame !== plane) this.goToFrame(frame);
+    });
+  }
+
+  /**
+   * Tab / Shift+Tab walk every track in the object list's order, not only this frame's: a track
+   * that is not here brings the playhead to it (followSelection). Past the last one Tab leaves.
+   */
+  private selectNeighbourTrack(direction: 1 | -1): boolean {
+    const tracks = [...this.session.store.state.objects.values()].filter((object) => !this.session.hidden.has(object.objectId));
+    const last = this.session.selection.at(-1);
+    const current = last === undefined ? -1 : tracks.findIndex((object) => object.objectId === last);
+    const next = tracks[current === -1 ? (direction > 0 ? 0 : tracks.length - 1) : current + direction];
+    if (!next) return false;
+    this.session.select([next.objectId]);
+    return true;
+  }
+
   private onPlaybackChange(): void {
     this.playing = !this.paused;
     if (this.player) this.rate = this.player.playbackRate;
@@ -536,6 +630,8 @@ export class LkVideo extends SurfaceElement {
       void this.stepFrames(1);
       return true;
     }
+    if (action === 'nextObject' || action === 'previousObject') return this.selectNeighbourTrack(action === 'nextObject' ? 1 : -1);
+    if (action === 'copyToNextFrames') return this.copyToNextFrames(this.copyCount);
     if (action === 'propagateToEnd') return this.copyToNextFrames('end');
     if (super.handleKeyAction(action, event)) return true;
     // Arrows nudge a selection (the base); with nothing to nudge, ← → step through frames.
@@ -775,7 +871,7 @@ export class LkVideo extends SurfaceElement {
             </button>
           </span>
         </div>
-        <lk-timeline .session=${this.session} .fps=${fps}></lk-timeline>
+        <lk-timeline .session=${this.session} .fps=${fps} @click=${this.onTimelineClick}></lk-timeline>
       </div>
     `;
   }

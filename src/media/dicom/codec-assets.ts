@@ -14,6 +14,8 @@ import { absoluteUrl, bundledFileUrl, folderUrl, type BundledFiles } from '../bu
 import type { CodecName } from './transfer-syntax.js';
 
 export type WasmCodec = Exclude<CodecName, 'jpeg-lossless'>;
+/** A codec's WebAssembly file: those of the codecs above, and 12-bit JPEG's (jpeg12.ts), chosen per frame. */
+export type WasmFile = WasmCodec | 'jpeg-12bit';
 
 /** dist/dicom-codecs/: the worker and each codec's WebAssembly (JPEG Lossless is plain JavaScript and has none). */
 export const CODEC_FILES: BundledFiles = {
@@ -22,13 +24,15 @@ export const CODEC_FILES: BundledFiles = {
   'charlswasm_decode.wasm': () => new URL('../../../node_modules/@cornerstonejs/codec-charls/dist/charlswasm_decode.wasm', import.meta.url),
   'openjpegwasm_decode.wasm': () => new URL('../../../node_modules/@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm', import.meta.url),
   'openjphjs.wasm': () => new URL('../../../node_modules/@cornerstonejs/codec-openjph/dist/openjphjs.wasm', import.meta.url),
+  'dcmjs-native-codecs.wasm': () => new URL('../../../node_modules/dcmjs-codecs/build/dcmjs-native-codecs.wasm', import.meta.url),
 };
 
-const WASM_FILE: Record<WasmCodec, string> = {
+const WASM_FILE: Record<WasmFile, string> = {
   jpeg: 'libjpegturbowasm_decode.wasm',
   'jpeg-ls': 'charlswasm_decode.wasm',
   jpeg2000: 'openjpegwasm_decode.wasm',
   htj2k: 'openjphjs.wasm',
+  'jpeg-12bit': 'dcmjs-native-codecs.wasm',
 };
 
 /** What a developer can do when a codec file cannot be loaded (docs/bundlers.md has the details). */
@@ -39,7 +43,7 @@ export interface CodecResources {
   /** The decode worker script (a module worker). */
   worker: string;
   /** Each codec's .wasm file. */
-  wasm: Record<WasmCodec, string>;
+  wasm: Record<WasmFile, string>;
 }
 
 /**
@@ -49,6 +53,6 @@ export interface CodecResources {
 export function codecResources(codecsBase?: string): CodecResources {
   const hostFolder = codecsBase ? folderUrl(codecsBase, absoluteUrl('./')) : undefined;
   const url = (file: string) => bundledFileUrl(CODEC_FILES, file, hostFolder)!;
-  const wasm = Object.fromEntries(Object.entries(WASM_FILE).map(([codec, file]) => [codec, url(file)])) as Record<WasmCodec, string>;
+  const wasm = Object.fromEntries(Object.entries(WASM_FILE).map(([codec, file]) => [codec, url(file)])) as Record<WasmFile, string>;
   return { worker: url('decode-worker.js'), wasm };
 }

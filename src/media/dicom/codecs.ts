@@ -1,12 +1,15 @@
 /**
- * The codecs, as the decode worker runs them: libjpeg-turbo (JPEG Baseline/Extended, 8-bit),
+ * The codecs, as the decode worker runs them: libjpeg-turbo (JPEG Baseline/Extended, 8-bit), IJG
+ * libjpeg from dcmjs-codecs (JPEG Extended, 12-bit: jpeg12.ts),
  * jpeg-lossless-decoder-js (JPEG Lossless), CharLS (JPEG-LS), OpenJPEG (JPEG 2000) and OpenJPH
  * (HTJ2K). Each is imported, and its WebAssembly fetched from the URL the page names (the
  * package's copy or the host's, codec-assets.ts), the first time a frame needs it. A frame comes out as native little-endian samples of Bits Allocated,
  * so dicom-file.ts reads it like uncompressed pixel data.
  */
-import type { WasmCodec } from './codec-assets.js';
+import type { WasmCodec, WasmFile } from './codec-assets.js';
 import { CodecError, type CodecRequest, type CodecResult } from './decode-protocol.js';
+import { decodeJpeg12 } from './jpeg12.js';
+import { jpegPrecision } from './jpeg-header.js';
 import type { CodecName } from './transfer-syntax.js';
 
 interface FrameInfo {
@@ -78,15 +81,19 @@ export function webAssemblyAllowed(): boolean {
   }
 }
 
+function refuseWithoutWebAssembly(): void {
+  if (!webAssemblyAllowed()) {
+    throw new CodecError("The page's Content Security Policy does not allow WebAssembly ('wasm-unsafe-eval' in script-src).", 'csp');
+  }
+}
+
 const modules = new Map<WasmCodec, Promise<WasmModule>>();
 
 function loadCodec(codec: WasmCodec, wasmUrl: string): Promise<WasmModule> {
   let module = modules.get(codec);
   if (!module) {
     module = (async () => {
-      if (!webAssemblyAllowed()) {
-        throw new CodecError("The page's Content Security Policy does not allow WebAssembly ('wasm-unsafe-eval' in script-src).", 'csp');
-      }
+      refuseWithoutWebAssembly();
       const [factoryModule, wasmBinary] = await Promise.all([
         importFactory(codec).catch(() => {
           throw new CodecError('A DICOM codec did not load.', 'unavailable');
@@ -106,8 +113,9 @@ function loadCodec(codec: WasmCodec, wasmUrl: string): Promise<WasmModule> {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-async function fetchWasm(codec: WasmCodec, url: string): Promise<ArrayBuffer> {
-  const failed = (reason: string) => new CodecError(`the ${CODEC_LABEL[codec]} decoder's WebAssembly file ${fileName(url)} ${reason}.`, 'unavailable');
+async function fetchWasm(codec: WasmFile, url: string): Promise<ArrayBuffer> {
+  const label = codec === 'jpeg-12bit' ? '12-bit JPEG' : CODEC_LABEL[codec];
+  const failed = (reason: string) => new CodecError(`the ${label} decoder's WebAssembly file ${fileName(url)} ${reason}.`, 'unavailable');
   let response: Response;
   try {
     response = await fetch(url);
@@ -132,11 +140,11 @@ const fileName = (url: string) => {
 /** `wasmUrl`: the codec's WebAssembly file (absolute or data: URL); unused by JPEG Lossless. */
 export async function decodeFrame(request: CodecRequest, wasmUrl: string): Promise<CodecResult> {
   if (request.codec === 'jpeg-lossless') return decodeJpegLossless(request);
-  if (request.codec === 'jpeg') {
-    const precision = jpegPrecision(request.bytes);
-    if (precision !== undefined && precision > 8) {
-      throw new CodecError(`${precision}-bit JPEG (JPEG Extended) is not supported: the JPEG codec decodes 8-bit samples only.`, 'unsupported');
-    }
+  if (request.codec === 'jpeg' && (jpegPrecision(request.bytes) ?? 8) > 8) {
+    // The page named the 12-bit codec's file for this frame (decode-client.ts reads the same header).
+    refuseWithoutWebAssembly();
+    const bytes = await decodeJpeg12(request, () => fetchWasm('jpeg-12bit', wasmUrl));
+    return { bytes: widen(bytes, 2, request), planar: false };
   }
   const module = await loadCodec(request.codec, wasmUrl);
   const Decoder = module[DECODER_CLASS[request.codec]];
@@ -197,22 +205,4 @@ function widen(bytes: Uint8Array, from: number, request: CodecRequest): Uint8Arr
   const out = new Uint8Array(count * to);
   for (let i = 0; i < count; i++) for (let b = 0; b < from; b++) out[i * to + b] = bytes[i * from + b]!;
   return out;
-}
-
-/** The sample precision in a JPEG's frame header (SOFn), or undefined when there is none. */
-export function jpegPrecision(bytes: Uint8Array): number | undefined {
-  let at = 2;
-  while (at + 4 < bytes.length) {
-    if (bytes[at] !== 0xff) return undefined;
-    const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrameHeader) return bytes[at + 4];
-    if (marker === 0xd9 || marker === 0xda) return undefined;
-    at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!);
-  }
-  return undefined;
 }

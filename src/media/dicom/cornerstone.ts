@@ -28,6 +28,8 @@ export interface CornerstoneImage {
   color: boolean;
   sizeInBytes: number;
   getPixelData(): Int32Array | Uint32Array | Uint16Array | Uint8Array;
+  /** The LUT cornerstone keeps on the image after its first render. */
+  cachedLut?: { lutArray?: Uint8ClampedArray };
 }
 
 /** The viewport labelkit renders with: 1:1 (the canvas has the image's size), nearest neighbour. */

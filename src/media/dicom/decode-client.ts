@@ -9,6 +9,7 @@ import { workerScriptUrl } from '../worker-script-url.js';
 import { CODECS_HINT, codecResources, type CodecResources } from './codec-assets.js';
 import { CodecError, type CodecRequest, type CodecResult, type DecodeReply, type DecodeRequest } from './decode-protocol.js';
 import type { FrameCodec } from './dicom-file.js';
+import { jpegPrecision } from './jpeg-header.js';
 
 interface Pending {
   resolve(result: CodecResult): void;
@@ -65,6 +66,9 @@ function decodeWorker(url: string): RunningWorker {
   return running;
 }
 
+/** JPEG Extended with 12-bit samples: another codec, so another WebAssembly file (the worker reads the same header). */
+const twelveBit = (request: CodecRequest) => request.codec === 'jpeg' && (jpegPrecision(request.bytes) ?? 8) > 8;
+
 /** Decodes one encapsulated frame in the worker of `resources`. Rejects with a CodecError. */
 export function decodeInWorker(request: CodecRequest, resources: CodecResources = codecResources()): Promise<CodecResult> {
   return new Promise<CodecResult>((resolve, reject) => {
@@ -79,7 +83,7 @@ export function decodeInWorker(request: CodecRequest, resources: CodecResources 
     running.pending.set(id, { resolve, reject });
     // A copy: the frame is often a view into the whole file, which must stay with the page.
     const bytes = request.bytes.slice();
-    const wasmUrl = request.codec === 'jpeg-lossless' ? '' : resources.wasm[request.codec];
+    const wasmUrl = request.codec === 'jpeg-lossless' ? '' : resources.wasm[twelveBit(request) ? 'jpeg-12bit' : request.codec];
     const message: DecodeRequest = { id, request: { ...request, bytes }, wasmUrl };
     running.worker.postMessage(message, [bytes.buffer]);
   });

@@ -24,16 +24,23 @@ export interface SliceRenderer {
   clear(): void;
   /** A copy of the canvas pixels (RGBA). */
   imageData(): ImageData;
+  /** The arrays the cached image objects hold (their pixels, often the stack's own, and LUTs), and their bound. */
+  cached(): { arrays: ArrayBufferView[]; limitBytes: number };
 }
 
 /** Image objects kept (each holds its pixels' view and its LUT); the stack keeps the decoded frames. */
 const IMAGE_CACHE_SIZE = 16;
+/** …and at most this many bytes of their pixels and LUTs (colour images hold an RGBA copy, 4 bytes a pixel). */
+export const IMAGE_CACHE_BYTES = 32 * 2 ** 20;
+
+/** The pixels an image object refers to, and the LUT cornerstone will make for it (one byte per value, grey only). */
+const imageBytes = (image: CornerstoneImage) => image.sizeInBytes + (image.color ? 0 : image.maxPixelValue - Math.min(image.minPixelValue, 0) + 1);
 
 export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone): SliceRenderer {
   const canvas = document.createElement('canvas');
   canvas.width = stack.width;
   canvas.height = stack.height;
-  const images = createRecentCache<number, CornerstoneImage>(IMAGE_CACHE_SIZE);
+  const images = createRecentCache<number, CornerstoneImage>(IMAGE_CACHE_SIZE, { weigh: imageBytes, maxWeight: IMAGE_CACHE_BYTES });
   const imageOf = (slice: number) =>
     images.get(slice, () => toCornerstoneImage(stack.frame(slice), stack.info(slice), `slice:${slice}`, stack.defaultWindow(slice) ?? IDENTITY_WINDOW));
 
@@ -58,6 +65,13 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
       const context = canvas.getContext('2d');
       return context ? context.getImageData(0, 0, canvas.width, canvas.height) : new ImageData(canvas.width, canvas.height);
     },
+    cached: () => ({
+      arrays: [...images.values()].flatMap((image) => {
+        const lut = image.cachedLut?.lutArray;
+        return lut ? [image.getPixelData(), lut] : [image.getPixelData()];
+      }),
+      limitBytes: IMAGE_CACHE_BYTES,
+    }),
   };
 }
 

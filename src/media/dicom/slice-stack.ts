@@ -36,9 +36,17 @@ export interface SliceStack {
   range(slice: number): { min: number; max: number };
   /** 1 where a grey slice's modality value is within [min, max] (threshold painting); undefined for colour; needs `ready`. */
   withinRange(slice: number, min: number, max: number): Uint8Array | undefined;
+  /** The decoded slices held now (at most FRAME_CACHE_SLICES, FRAME_CACHE_BYTES of samples) and their sample arrays. */
+  cached(): { slices: number; arrays: ArrayBufferView[]; limitBytes: number };
 }
 
-const CACHE_SIZE = 48;
+/** Decoded slices kept for paging back: at most this many… */
+export const FRAME_CACHE_SLICES = 48;
+/** …and at most this many bytes of decoded samples (grey slices hold 4 bytes a pixel, colour 3), the most recent slice always. */
+export const FRAME_CACHE_BYTES = 96 * 2 ** 20;
+const OVERLAY_CACHE_SIZE = 48;
+
+const frameBytes = (frame: DecodedFrame) => (frame.kind === 'grey' ? frame.values.byteLength : frame.rgb.byteLength);
 
 export function createSliceStack(files: readonly DicomFile[]): SliceStack {
   if (files.length === 0) throw new DicomDecodeError('The series is empty.');
@@ -51,9 +59,9 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
   }
   const planes: { file: DicomFile; frame: number }[] = [];
   for (const file of ordered) for (let frame = 0; frame < file.info.frameCount; frame++) planes.push({ file, frame });
-  const frames = createRecentCache<number, DecodedFrame>(CACHE_SIZE);
+  const frames = createRecentCache<number, DecodedFrame>(FRAME_CACHE_SLICES, { weigh: frameBytes, maxWeight: FRAME_CACHE_BYTES });
   const ranges = new Map<number, { min: number; max: number }>();
-  const overlays = createRecentCache<number, Uint8Array | undefined>(CACHE_SIZE);
+  const overlays = createRecentCache<number, Uint8Array | undefined>(OVERLAY_CACHE_SIZE);
 
   const plane = (slice: number) => {
     const found = planes[slice];
@@ -126,5 +134,6 @@ export function createSliceStack(files: readonly DicomFile[]): SliceStack {
       const decoded = frame(slice);
       return decoded.kind === 'grey' ? modalityMask(decoded.values, plane(slice).file.info.rescale, min, max) : undefined;
     },
+    cached: () => ({ slices: frames.size, arrays: [...frames.values()].map((decoded) => (decoded.kind === 'grey' ? decoded.values : decoded.rgb)), limitBytes: FRAME_CACHE_BYTES }),
   };
 }

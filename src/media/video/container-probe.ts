@@ -137,6 +137,25 @@ function readStts(bytes: Uint8Array, start: number, end: number): { frameTotal: 
   return { frameTotal, dominantDelta };
 }
 
+/**
+ * The file's `ftyp` box followed by its `moov` box (a whole box, header included): all an MP4
+ * demuxer needs for the sample tables, read without touching the media data. Undefined when the
+ * file is not an MP4 or its index cannot be read (fragmented, too large, cut).
+ */
+export async function readMp4Index(read: RangeReader): Promise<Uint8Array | undefined> {
+  const head = await read(0, HEAD_BYTES);
+  const ftyp = head.length >= 8 && fourcc(head, 4) === 'ftyp' ? boxHeader(head, 0) : undefined;
+  if (!ftyp || ftyp.size === Infinity || ftyp.size > head.length) return undefined;
+  const moov = await findMoov(read, head);
+  if (!moov) return undefined;
+  const index = new Uint8Array(ftyp.size + 8 + moov.length);
+  index.set(head.subarray(0, ftyp.size));
+  const moovSize = 8 + moov.length;
+  index.set([moovSize >>> 24, (moovSize >>> 16) & 0xff, (moovSize >>> 8) & 0xff, moovSize & 0xff, 0x6d, 0x6f, 0x6f, 0x76], ftyp.size);
+  index.set(moov, ftyp.size + 8);
+  return index;
+}
+
 /** The payload of the top-level `moov` box, wherever it is in the file. */
 async function findMoov(read: RangeReader, head: Uint8Array): Promise<Uint8Array | undefined> {
   let at = 0;

@@ -13,6 +13,14 @@ import { probeContainer, type ContainerInfo, type RangeReader } from './containe
 import { createFrameClock, frameTotalFromDuration, type FrameClock } from './frame-clock.js';
 import { estimateFrameRate, resolveFrameRate, type FrameRate } from './frame-rate.js';
 import { mediaErrorInfo } from './media-error.js';
+import type { DecodedFrames } from './decode/frame-decoder.js';
+
+/**
+ * Who decodes the frames a seek or step shows: `webcodecs` (a `VideoDecoder` fed from the file's
+ * own samples, where the browser can: MP4 with a supported codec) or `element` (the `<video>`).
+ * Playback always streams through the `<video>`.
+ */
+export type FrameDecoding = 'webcodecs' | 'element';
 
 export interface VideoPlayerOptions {
   /** The URL the `<video>` streams from (used byte for byte, never logged). */
@@ -43,6 +51,11 @@ export interface VideoPlayerOptions {
   preload?: 'auto' | 'metadata';
   /** Milliseconds to wait for the file to open and for each seek. */
   timeoutMs?: number;
+  /**
+   * `webcodecs` (default): seeks and steps decode with WebCodecs where the file and browser allow
+   * (needs `readRange`), else with the `<video>`; `element`: always the `<video>`.
+   */
+  decoding?: FrameDecoding;
 }
 
 export interface VideoPlayer {
@@ -62,6 +75,12 @@ export interface VideoPlayer {
   readonly frame: number;
   /** The frame the seeks asked for so far go to (`frame` when none is pending). */
   readonly target: number;
+  /** Who decodes the frames seeks show now; `element` until the WebCodecs path is open, and after any failure. */
+  readonly decoding: FrameDecoding;
+  /** Resolves with `decoding` once the WebCodecs path has opened or been ruled out. */
+  readonly decodingReady: Promise<FrameDecoding>;
+  /** Decoded frames held around the playhead (WebCodecs only), and their bound. */
+  readonly decodedCache: DecodedFrames['cached'] | undefined;
   readonly paused: boolean;
   playbackRate: number;
   muted: boolean;
@@ -146,6 +165,16 @@ class FramePlayer implements VideoPlayer {
   private playbackInterrupted = false;
   /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
   private controlCalls = 0;
+  decodingReady: Promise<FrameDecoding> = Promise.resolve('element');
+  /** The WebCodecs path while it opens (see openDecoded). */
+  private decodingOpen: Promise<DecodedFrames | undefined> | undefined;
+  /** WebCodecs frames for seeks while paused (decode/frame-decoder.ts); undefined on the `<video>` path. */
+  private decoded: DecodedFrames | undefined;
+  /**
+   * The canvas holds a decoded frame and the `<video>` stands elsewhere: its own presented frames
+   * are not drawn while paused, and play() seeks it to the frame shown first.
+   */
+  private decodedShown = false;
 
   constructor(options: VideoPlayerOptions) {
     this.options = options;
@@ -181,6 +210,14 @@ class FramePlayer implements VideoPlayer {
     return this.seekTarget ?? this.requested ?? this.frame;
   }
 
+  get decoding(): FrameDecoding {
+    return this.decoded ? 'webcodecs' : 'element';
+  }
+
+  get decodedCache(): DecodedFrames['cached'] | undefined {
+    return this.decoded?.cached;
+  }
+
   get paused(): boolean {
     return this.video.paused;
   }
@@ -205,10 +242,22 @@ class FramePlayer implements VideoPlayer {
 
   async open(): Promise<void> {
     const { signal } = this.options;
+    const reads = this.options.readRange && sharedWhileOpening(this.options.readRange);
+    try {
+      await this.openWith(signal, reads?.read);
+    } catch (error) {
+      // The decoder may still be opening: it must not outlive a video that failed to open.
+      void this.decodingOpen?.then((frames) => frames?.destroy());
+      throw error;
+    } finally {
+      reads?.release();
+    }
+  }
+
+  private async openWith(signal: AbortSignal | undefined, readRange: RangeReader | undefined): Promise<void> {
     const probe: Promise<ContainerInfo | undefined> =
-      this.options.readRange && this.options.frameRate === undefined
-        ? probeContainer(this.options.readRange).catch(() => undefined)
-        : Promise.resolve(undefined);
+      readRange && this.options.frameRate === undefined ? probeContainer(readRange).catch(() => undefined) : Promise.resolve(undefined);
+    const decoded = (this.decodingOpen = this.openDecoded(readRange));
     this.watchFrames();
     await this.load(this.options.url, signal);
     if (this.video.videoWidth === 0 || this.video.videoHeight === 0) {
@@ -229,10 +278,26 @@ class FramePlayer implements VideoPlayer {
       container?.frameTotal !== undefined && Math.abs(container.frameTotal - fromDuration) <= 2 ? container.frameTotal : fromDuration;
     this.clock = createFrameClock({ fps, frameTotal, origin, duration: this.video.duration });
     if (this.presentedMediaTime !== undefined) this.frame = this.clock.frameAt(this.presentedMediaTime);
+    // Seeks use the decoder once it is open (the video does not wait for it: its index is parsed
+    // meanwhile), and only when it counts the frames the clock does (frame n is the n-th sample).
+    this.decodingReady = decoded.then((frames) => {
+      if (frames && frames.frameTotal === this.clock.frameTotal && !this.destroyed) this.decoded = frames;
+      else frames?.destroy();
+      return this.decoding;
+    });
     if (this.frame !== 0) await this.seekOnce(0);
     this.opening = false;
     this.quiet = false;
     this.announced = this.frame;
+  }
+
+  /**
+   * The WebCodecs path, loaded on demand (mp4box.js and the decoder are their own chunk), opened in
+   * parallel with the `<video>`; undefined where it does not apply or fails to open.
+   */
+  private openDecoded(read: RangeReader | undefined): Promise<DecodedFrames | undefined> {
+    if ((this.options.decoding ?? 'webcodecs') !== 'webcodecs' || !read) return Promise.resolve(undefined);
+    return import('./decode/frame-decoder.js').then(({ openDecodedFrames }) => openDecodedFrames(read)).catch(() => undefined);
   }
 
   /** Sets `src` and waits until the first frame is decodable. A destroyed player requests nothing. */
@@ -312,6 +377,8 @@ class FramePlayer implements VideoPlayer {
   private readonly onVideoFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
     if (this.destroyed) return;
     this.callbackId = this.video.requestVideoFrameCallback(this.onVideoFrame);
+    // Paused on a decoded frame: a late frame of the `<video>` (it stands elsewhere) must not replace it.
+    if (this.decodedShown && this.video.paused) return;
     this.firstMediaTime ??= metadata.mediaTime;
     this.presentedMediaTime = metadata.mediaTime;
     if (this.collectTimes) this.mediaTimes.push(metadata.mediaTime);
@@ -419,6 +486,12 @@ class FramePlayer implements VideoPlayer {
       await this.goTo(0);
       if (call !== this.controlCalls || this.destroyed) return;
     }
+    if (this.decodedShown) {
+      // Playback streams through the `<video>`: it goes to the decoded frame shown first.
+      this.decodedShown = false;
+      await this.seekElement(this.frame);
+      if (call !== this.controlCalls || this.destroyed) return;
+    }
     this.playRequested = true;
     try {
       await this.video.play();
@@ -510,6 +583,7 @@ class FramePlayer implements VideoPlayer {
    */
   private standsOn(target: number): boolean {
     const video = this.video;
+    if (this.decodedShown) return target === this.frame;
     return target === this.frame && !video.seeking && this.clock.frameContaining(video.currentTime) === target;
   }
 
@@ -526,7 +600,50 @@ class FramePlayer implements VideoPlayer {
     return this.seekToFrame(from + Math.round(delta));
   }
 
+  /** Shows `target`: decoded with WebCodecs while paused where that path is open, else by the `<video>`. */
   private async seekOnce(target: number): Promise<void> {
+    if (this.decoded && this.video.paused && !this.opening && (await this.seekDecoded(this.decoded, target))) return;
+    await this.seekElement(target);
+  }
+
+  /**
+   * True when `target` was drawn from the decoder. A failed read (the network, an expired URL) is
+   * left to the `<video>` for this seek, which reports it as before; a decoder failure hands every
+   * later seek to the `<video>` too.
+   */
+  private async seekDecoded(decoded: DecodedFrames, target: number): Promise<boolean> {
+    try {
+      await decoded.show(target, (frame) => this.drawDecoded(frame, target));
+      return true;
+    } catch (error) {
+      if (this.destroyed) return true;
+      if (!(error instanceof LabelkitError)) this.dropDecoded();
+      this.decodedShown = false;
+      return false;
+    }
+  }
+
+  private drawDecoded(frame: VideoFrame, target: number): void {
+    if (this.destroyed) return;
+    const width = this.video.videoWidth || frame.displayWidth;
+    const height = this.video.videoHeight || frame.displayHeight;
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    this.context.drawImage(frame, 0, 0, width, height);
+    this.decodedShown = true;
+    this.frame = target;
+    for (const waiter of [...this.frameWaiters]) waiter(target);
+    if (!this.quiet && target !== this.announced) this.announce(target);
+  }
+
+  private dropDecoded(): void {
+    this.decoded?.destroy();
+    this.decoded = undefined;
+  }
+
+  private async seekElement(target: number): Promise<void> {
     const video = this.video;
     const presented = this.nextFrame(this.timeoutMs, (frame) => frame === target);
     video.currentTime = this.clock.seekTime(target);
@@ -582,12 +699,14 @@ class FramePlayer implements VideoPlayer {
     this.quiet = true;
     try {
       this.video.pause();
+      this.decodedShown = false;
       this.presentedMediaTime = undefined;
       [this.canvas, this.context] = frameCanvas();
       await this.load(url, undefined);
       await this.waitForFirstFrame(this.lifetime.signal);
       this.video.playbackRate = rate;
-      await this.seekOnce(frame);
+      // Playing on: the `<video>` itself must stand on the frame.
+      await (wasPlaying ? this.seekElement(frame) : this.seekOnce(frame));
       if (!this.video.error) this.requested = undefined;
     } finally {
       this.quiet = false;
@@ -603,6 +722,7 @@ class FramePlayer implements VideoPlayer {
     if (this.destroyed) return;
     this.destroyed = true;
     this.lifetime.abort();
+    this.dropDecoded();
     this.video.cancelVideoFrameCallback(this.callbackId);
     for (const type of ['play', 'pause', 'ratechange', 'ended', 'volumechange'] as const) this.video.removeEventListener(type, this.onPlaybackEvent);
     this.video.removeEventListener('error', this.onMediaError);
@@ -628,6 +748,24 @@ class FramePlayer implements VideoPlayer {
   private readonly onMediaError = () => {
     if (this.opening || this.quiet || this.destroyed) return;
     this.options.onError?.(mediaErrorInfo(this.video.error), 'media');
+  };
+}
+
+/**
+ * The frame-rate probe and the decoder's index read the same head and `moov` ranges while the
+ * video opens: identical reads share one request until `release()`, then every read goes through.
+ */
+function sharedWhileOpening(read: RangeReader): { read: RangeReader; release(): void } {
+  let shared: Map<string, Promise<Uint8Array>> | undefined = new Map();
+  return {
+    read(start, end) {
+      if (!shared) return read(start, end);
+      const key = `${start}-${end}`;
+      let bytes = shared.get(key);
+      if (!bytes) shared.set(key, (bytes = read(start, end)));
+      return bytes;
+    },
+    release: () => (shared = undefined),
   };
 }
 

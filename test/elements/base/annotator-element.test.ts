@@ -157,7 +157,7 @@ describe('AnnotatorElement (the contract every element shares)', () => {
     const element = document.createElement('lk-test-annotator') as TestAnnotator;
     element.ontology = bad as never;
     host.append(element);
-    const error = nextEvent<CustomEvent>(element, 'lk-error', 2000);
+    const error = nextEvent<CustomEvent>(element, 'lk-error');
     expect((await error).detail.code).to.equal('ontology-invalid');
     expect(heard, 'each error once').to.deep.equal(['ontology-invalid', 'ontology-invalid']);
   });

@@ -98,7 +98,7 @@ function surfaceKind(
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       wrapper.append(element);
       element.annotations = { task: { tools: [{ ...tool('a', BOX_A, true, 4), ...plane }, { ...tool('b', BOX_B, false), ...plane }] } };
-      const ready = nextEvent(element, 'lk-ready', 15000);
+      const ready = nextEvent(element, 'lk-ready');
       element.src = src;
       await ready;
       await element.settled();

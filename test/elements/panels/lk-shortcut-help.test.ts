@@ -31,6 +31,7 @@ describe('<lk-shortcut-help>', () => {
     expect(keysOf(help, 'zoomIn'), 'disabled by the host').to.equal(undefined);
     expect(keysOf(help, 'zoomOut')).to.equal('-');
     expect(keysOf(help, 'toggleVisibility')).to.equal('H');
+    expect(keysOf(help, 'toggleLabels')).to.equal('L');
     // Every shared built-in action (one element's own are listed with that element's keys) but the one the host disabled.
     const shared = (Object.keys(defaultKeyBindings) as KeyAction[]).filter((action) => !ELEMENT_ACTIONS.has(action));
     expect(queryAll(help, 'table.built-in tbody tr')).to.have.length(shared.length - 1);

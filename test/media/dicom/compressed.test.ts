@@ -68,6 +68,7 @@ function referenceShown(bytes: Uint8Array, manifest: Expected, file: DicomFile, 
 const CASES: [stem: string, syntax: string][] = [
   ['SC_rgb_jpeg_lossy_gdcm', 'JPEG Baseline (Process 1)'],
   ['SC_rgb_jpeg_422_2frame', 'JPEG Baseline (Process 1)'],
+  ['JPGExtended', 'JPEG Extended (Process 2 & 4)'],
   ['SC_rgb_jpeg_gdcm', 'JPEG Lossless (Process 14, SV1)'],
   ['JPEGLSNearLossless_16', 'JPEG-LS Near-Lossless'],
   ['SC_rgb_jls_lossy_line', 'JPEG-LS Near-Lossless'],
@@ -79,7 +80,7 @@ const CASES: [stem: string, syntax: string][] = [
 ];
 
 describe('compressed DICOM fixtures, pixel for pixel against independent decoders', function () {
-  this.timeout(30000);
+  this.timeout(120000);
 
   for (const [stem, syntax] of CASES) {
     it(`${stem}: ${syntax}`, async () => {
@@ -107,14 +108,6 @@ describe('compressed DICOM fixtures, pixel for pixel against independent decoder
       values.push(shown(await file.loadFrame(0)));
     }
     for (const other of values.slice(1)) expect(other).to.deep.equal(values[0]);
-  });
-
-  it('JPGExtended (12-bit JPEG Extended) ends in asset-unsupported naming the syntax and the bit depth', async () => {
-    const file = await parseDicomFile(await fetchBytes(`${FIXTURES}/JPGExtended.dcm`));
-    const error = await rejectionOf(file.loadFrame(0), DicomDecodeError);
-    expect(error.kind).to.equal('unsupported');
-    expect(error.message).to.contain('JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)');
-    expect(error.message).to.contain('12-bit');
   });
 
   it('a codec the page refuses or cannot load is a resource error that names the syntax', async () => {

@@ -157,7 +157,7 @@ export async function mountKit(kit: ElementKit, options: MountOptions = {}): Pro
   if (options.resolveUrl) element.resolveUrl = options.resolveUrl;
   element.ontology = options.ontology ?? kit.ontology;
   if (options.annotations !== undefined) element.annotations = options.annotations as never;
-  const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready', 45000);
+  const ready = options.waitReady === false ? undefined : nextEvent(element, 'lk-ready');
   element.src = options.src ?? fixtureUrl(kit);
   if (ready) {
     await ready;

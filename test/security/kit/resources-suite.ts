@@ -70,7 +70,7 @@ export function runResourcesSuite(kind: ElementKind): void {
   const attributes: Record<string, string> = kind === 'text' || kind === 'pdf' ? {} : { renderer: 'webgl' };
 
   describe(`<lk-${kind}> resources`, function () {
-    this.timeout(100000);
+    this.timeout(120000);
     const source = useSuiteSetup(kind);
 
     if (kind !== 'image') {
@@ -92,7 +92,7 @@ export function runResourcesSuite(kind: ElementKind): void {
                 waitReady: false,
               });
               element.shadowRoot!.addEventListener('webglcontextlost', () => lost++, { capture: true });
-              await nextEvent(element, 'lk-ready', 90000);
+              await nextEvent(element, 'lk-ready');
               return element;
             }),
           );

@@ -68,7 +68,7 @@ export function runRolesAndAuditSuite(kind: ElementKind): void {
   const kit = KITS[kind];
 
   describe(`<lk-${kind}> roles and audit`, function () {
-    this.timeout(60000);
+    this.timeout(120000);
     const source = useSuiteSetup(kind);
     const mount = (options: MountOptions) => mountKit(kit, { ...options, ...source() });
 

@@ -11,7 +11,7 @@ export function useSuiteSetup(kind: ElementKind): () => { src?: string } {
   let src: string | undefined;
 
   before(async function () {
-    this.timeout(100000);
+    this.timeout(120000);
     await warmUp();
     if (kind === 'text') src = await novelOpeningUrl();
   });

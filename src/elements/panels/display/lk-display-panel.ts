@@ -11,8 +11,8 @@ import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
 
 /**
  * How the shapes are shown: hide all (also the H key), hide a class, the fill opacity, outlines
- * only and the class labels. Kept in the session for this visit only: never exported, never
- * stored, and hiding changes nothing in the annotations.
+ * only, the class labels (also the L key) and the picture's adjustments. Kept in the session for
+ * this visit only: never exported, never stored, and hiding changes nothing in the annotations.
  *
  * @tagname lk-display-panel
  * @csspart display - The panel.
@@ -23,8 +23,11 @@ import { lkDisplayPanelStyles } from './lk-display-panel.styles.js';
 export class LkDisplayPanel extends PanelElement {
   static override styles = [panelStyles, lkDisplayPanelStyles];
 
-  /** Leave out fill opacity, outlines only and labels (elements whose marks are not shapes: text, PDF pages). */
+  /** Leave out fill opacity and outlines only (labels stay: every element draws them). */
   @property({ type: Boolean, attribute: 'no-shape-style', reflect: true }) noShapeStyle = false;
+
+  /** Leave out the picture adjustments (elements without a picture to adjust: text, PDF pages). */
+  @property({ type: Boolean, attribute: 'no-picture', reflect: true }) noPicture = false;
 
   protected override render(): TemplateResult | typeof nothing {
     const session = this.currentSession;
@@ -43,8 +46,8 @@ export class LkDisplayPanel extends PanelElement {
         >
           ${display.allHidden ? icons.eyeOff : icons.eye} Hide all <kbd>H</kbd>
         </button>
-        ${this.noShapeStyle ? nothing : this.renderShapeStyle(session)}
-        ${this.noShapeStyle ? nothing : this.renderPicture(session)}
+        ${this.noShapeStyle ? nothing : this.renderShapeStyle(session)} ${this.renderLabels(session)}
+        ${this.noShapeStyle || this.noPicture ? nothing : this.renderPicture(session)}
         ${this.renderClasses(session)}
       </div>
     `;
@@ -78,14 +81,20 @@ export class LkDisplayPanel extends PanelElement {
         />
         Outlines only
       </label>
+    `;
+  }
+
+  private renderLabels(session: LabelingSession): TemplateResult {
+    return html`
       <label class="check">
         <input
           class="labels"
           type="checkbox"
-          .checked=${live(display.labels)}
+          aria-keyshortcuts="L"
+          .checked=${live(session.display.labels)}
           @change=${(event: Event) => session.setDisplay({ labels: (event.currentTarget as HTMLInputElement).checked })}
         />
-        Labels
+        Labels <kbd>L</kbd>
       </label>
     `;
   }

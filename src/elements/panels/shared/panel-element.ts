@@ -80,6 +80,7 @@ export abstract class PanelElement extends LitElement {
         this.requestUpdate();
       }),
       session.store.subscribe(() => this.requestUpdate()),
+      session.issues.subscribe(() => this.requestUpdate()),
     ];
   }
 

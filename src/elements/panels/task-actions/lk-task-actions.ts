@@ -32,6 +32,8 @@ export class LkTaskActions extends PanelElement {
 
   @state() private comment = '';
   @state() private errorCode = '';
+  /** A task Reject was tried with no error code and no open issue: the panel asks for a code first. */
+  @state() private codeNeeded = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -89,13 +91,10 @@ export class LkTaskActions extends PanelElement {
         </div>
         <div class="field">
           <label for="error-code">Error code</label>
-          <input
-            id="error-code"
-            type="text"
-            autocomplete="off"
-            .value=${live(this.errorCode)}
-            @input=${(event: Event) => (this.errorCode = (event.currentTarget as HTMLInputElement).value)}
-          />
+          ${this.renderErrorCode(session)}
+          ${this.codeNeeded
+            ? html`<p class="code-needed" role="alert">Choose an error code, or raise an issue, to reject the task.</p>`
+            : nothing}
         </div>
         <div class="buttons">
           <button type="button" class="primary accept" @click=${() => this.review(session, 'accept')}>Accept</button>
@@ -115,9 +114,37 @@ export class LkTaskActions extends PanelElement {
     `;
   }
 
+  /** The host's error codes as a list (by category), else a free text field. */
+  private renderErrorCode(session: LabelingSession): TemplateResult {
+    const onInput = (event: Event) => {
+      this.errorCode = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+      if (this.errorCode.trim()) this.codeNeeded = false;
+    };
+    const categories = session.issues.errorCodes;
+    if (categories.length === 0) {
+      return html`<input id="error-code" type="text" autocomplete="off" aria-invalid=${this.codeNeeded ? 'true' : 'false'} .value=${live(this.errorCode)} @input=${onInput} />`;
+    }
+    return html`<select id="error-code" aria-invalid=${this.codeNeeded ? 'true' : 'false'} @change=${onInput}>
+      <option value="" ?selected=${this.errorCode === ''}>None</option>
+      ${categories.map(
+        (category) => html`<optgroup label=${category.category}>
+          ${category.codes.map((code) => html`<option value=${code.code} ?selected=${this.errorCode === code.code}>${code.title ?? code.code}</option>`)}
+        </optgroup>`,
+      )}
+    </select>`;
+  }
+
   private review(session: LabelingSession, verdict: Verdict, objectIds?: string[]): void {
     const comment = this.comment.trim();
     const errorCode = this.errorCode.trim();
+    // As in Ango: a rejected task says why, by an error code or by the issues raised on it.
+    const hasOpenIssue = session.issues.issues.some((issue) => issue.status === 'open');
+    if (verdict === 'reject' && !objectIds && !errorCode && !hasOpenIssue) {
+      this.codeNeeded = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#error-code')?.focus());
+      return;
+    }
+    this.codeNeeded = false;
     session.actions.review({
       verdict,
       ...(objectIds ? { objectIds: [...objectIds] } : {}),

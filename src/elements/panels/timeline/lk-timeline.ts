@@ -46,6 +46,9 @@ interface KeyDrag {
  * `,` `.` previous/next keyframe). On a focused diamond: Enter goes to it, Delete removes it,
  * Alt+← → move it one frame (Shift+Alt ten), ← → go to the row's previous/next diamond.
  *
+ * Zoom: Ctrl+wheel on the timeline or the wheel over the ruler zooms about the pointer; − / + / Fit
+ * about the current-frame cursor (up to 16 px a frame; the ruler's labels follow).
+ *
  * Like the other panels it takes its session from the `session` property or from the labelkit
  * element around it.
  *
@@ -278,6 +281,10 @@ export class LkTimeline extends PanelElement {
   private layoutKey = '';
   private resizeObserver: ResizeObserver | undefined;
   private scrubPointer: number | undefined;
+  /** A zoom waiting to render: the track position (fractional frame) to keep at `offset` px into the visible track. */
+  private zoomAnchor: { frame: number; offset: number } | undefined;
+  /** The plane the view last followed: the cursor is kept in view when it moves, not when the labeler zooms elsewhere. */
+  private followedPlane: number | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -291,6 +298,7 @@ export class LkTimeline extends PanelElement {
   }
 
   protected override updated(): void {
+    this.applyZoomAnchor();
     this.keepCursorInView();
     // Rows added or removed, zoom or length changed: the window moves. (Reading the scroller
     // forces a layout, so not on every frame.)
@@ -351,14 +359,45 @@ export class LkTimeline extends PanelElement {
     return Math.max(0, Math.min(this.frameTotal - 1, frame));
   }
 
-  setZoom(zoom: number): void {
+  /**
+   * Zooms about a point of the track: `clientX` (the pointer, for the wheel) stays over the same
+   * frame; without it, the current-frame cursor stays where it is on screen (or the middle of the
+   * view, when the cursor is out of it).
+   */
+  setZoom(zoom: number, clientX?: number): void {
     const next = Math.max(1, Math.min(this.maxZoom, zoom));
     if (next === this.zoom) return;
+    const scroller = this.scroller;
+    if (scroller) {
+      const scrollLeft = scroller.scrollLeft;
+      const trackWidth = scroller.clientWidth - LABEL_WIDTH;
+      const cursor = this.currentSession ? this.xOf(this.currentSession.plane) - scrollLeft : -1;
+      const offset =
+        clientX !== undefined
+          ? clientX - scroller.getBoundingClientRect().left - LABEL_WIDTH
+          : cursor >= 0 && cursor <= trackWidth
+            ? cursor
+            : trackWidth / 2;
+      this.zoomAnchor = { frame: (scrollLeft + offset) / this.pxPerFrame, offset };
+    }
     this.zoom = next;
+  }
+
+  private applyZoomAnchor(): void {
+    const anchor = this.zoomAnchor;
+    const scroller = this.scroller;
+    if (!anchor || !scroller) return;
+    this.zoomAnchor = undefined;
+    scroller.scrollLeft = Math.max(0, anchor.frame * this.pxPerFrame - anchor.offset);
+    this.readView();
   }
 
   private keepCursorInView(): void {
     const scroller = this.scroller;
+    const plane = this.currentSession?.plane;
+    // Only when the cursor moved: a zoom about the pointer may leave it out of view on purpose.
+    if (plane === this.followedPlane) return;
+    this.followedPlane = plane;
     if (!scroller || !this.currentSession || this.zoom === 1) return;
     // From the last scroll and resize, not the live scroller: reading it would force a layout each frame.
     const { scrollLeft, trackWidth } = this.view;
@@ -466,10 +505,13 @@ export class LkTimeline extends PanelElement {
     }
   }
 
+  /** Ctrl+wheel anywhere on the timeline, or the wheel over the ruler, zooms about the pointer. */
   private readonly onWheel = (event: WheelEvent) => {
-    if (!event.ctrlKey && !event.metaKey) return;
+    const overRuler = event.composedPath().some((target) => target instanceof HTMLElement && target.classList.contains('ruler'));
+    if (!event.ctrlKey && !event.metaKey && !overRuler) return;
     event.preventDefault();
-    this.setZoom(this.zoom * (event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+    if (event.deltaY === 0) return;
+    this.setZoom(this.zoom * (event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP), event.clientX);
   };
 
   // ---- keyboard -------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ export const lkToolbarStyles = css`
     align-items: center;
     gap: 4px;
   }
-  .brush input[type='range'] {
+  .brush input[type='range'],
+  .smart input[type='range'] {
     width: 96px;
   }
   output {

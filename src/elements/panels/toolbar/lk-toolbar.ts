@@ -9,6 +9,8 @@ import { icons } from '../shared/icons.js';
 import { PanelElement } from '../shared/panel-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lkToolbarStyles } from './lk-toolbar.styles.js';
+import { renderSmartControls } from './smart-controls.js';
+import type { SmartToolKind } from '../../../tools/smart/smart-kinds.js';
 
 const TYPE_LETTERS: Record<ToolType, string> = {
   'bounding-box': 'B',
@@ -63,6 +65,15 @@ export class LkToolbar extends PanelElement {
   /** Brush diameter in asset pixels shown on the slider; the slider sets it through `actions.setBrushSize`. */
   @property({ type: Number, attribute: 'brush-size' }) brushSize = 20;
 
+  /** Shows the smart tools (magic wand, magnetic lasso) and shape edits: the 2D elements set it. */
+  @property({ type: Boolean, attribute: 'smart-tools' }) smartTools = false;
+
+  /** The labeler's drawing mode for polygon and segmentation classes (`undefined`: each class's `drawWith`, else click). */
+  @property({ attribute: false }) smartTool: SmartToolKind | 'click' | undefined;
+
+  /** The magic wand's tolerance shown on its slider. */
+  @property({ type: Number }) tolerance = 32;
+
   @state() private erasing = false;
 
   protected override sessionChanged(topic: SessionTopic): void {
@@ -111,6 +122,9 @@ export class LkToolbar extends PanelElement {
           ${tools.map((tool) => this.renderTool(tool, tool.schemaId === active, canEdit))}
         </div>
         ${activeTool?.tool === 'brush' ? this.renderBrush(activeTool) : nothing}
+        ${this.smartTools && session
+          ? renderSmartControls({ session, smartTool: this.smartTool, tolerance: this.tolerance, hint: (label, action) => this.hint(label, action) })
+          : nothing}
         <span class="spacer"></span>
         <div class="group" role="group" aria-label="History">
           <button

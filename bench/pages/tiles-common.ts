@@ -1,0 +1,36 @@
+/** Shared by the tiled-image bench pages: the picture, the views both viewers are driven through. */
+
+/** The generated 40,000 × 40,000 grid (scripts/tiled-images.mjs), IIIF level 0 layout, as the bench server makes it. */
+export const GRID_INFO = '/__lk-tiles/iiif/grid/info.json';
+export const GRID_SIZE = 40_000;
+export const STAGE = { width: 1280, height: 720 };
+
+/** An asset-pixel rectangle the stage shows (its width; the height follows the stage's shape). */
+export interface AssetView {
+  x: number;
+  y: number;
+  width: number;
+}
+
+/** Pan and zoom steps for the frame-time step: from a 1/8 view, panning right and down while zooming in and out. */
+export function panZoomViews(count: number): AssetView[] {
+  return Array.from({ length: count }, (_, i) => {
+    const width = 10_000 * (1 + 0.5 * Math.sin(i / 10));
+    return { x: 12_000 + i * 120, y: 12_000 + i * 60, width };
+  });
+}
+
+/** Views at 1/4 (the 1/4 level) that cross the whole picture row by row. */
+export function sweepViews(): AssetView[] {
+  const width = STAGE.width * 4;
+  const height = STAGE.height * 4;
+  const views: AssetView[] = [];
+  for (let y = 0; y < GRID_SIZE; y += height * 2.5) for (let x = 0; x < GRID_SIZE; x += width * 1.5) views.push({ x, y, width });
+  return views;
+}
+
+/** JS heap in MiB (Chromium's performance.memory; GPU textures are not in it). */
+export function heapMiB(): number {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? Math.round((memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : NaN;
+}

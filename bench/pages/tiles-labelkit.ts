@@ -1,0 +1,48 @@
+import '../../src/elements/lk-image/define.js';
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
+import { frameTimes, nextFrame } from './common.js';
+import { GRID_INFO, STAGE, heapMiB, panZoomViews, sweepViews, type AssetView } from './tiles-common.js';
+
+const ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
+
+let element: LkImage;
+const surface = () => (element as unknown as { surface: { setView(v: { scale: number; offsetX: number; offsetY: number }): void } }).surface;
+
+function show(view: AssetView): void {
+  const scale = STAGE.width / view.width;
+  surface().setView({ scale, offsetX: -view.x * scale, offsetY: -view.y * scale });
+}
+
+window.bench = {
+  async load() {
+    const start = performance.now();
+    element = document.createElement('lk-image') as LkImage;
+    element.style.cssText = `--lk-height: ${STAGE.height}px; width: ${STAGE.width}px; display: block`;
+    element.setAttribute('no-sidebar', '');
+    element.ontology = ontology;
+    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
+    element.src = GRID_INFO;
+    document.body.append(element);
+    await ready;
+    // lk-ready comes once the coarsest level is decoded; the next frame shows it.
+    await nextFrame();
+    const firstTilesMs = performance.now() - start;
+    await element.tilesSettled();
+    return { firstTilesMs, viewLoadedMs: performance.now() - start };
+  },
+  panZoom: () => {
+    const views = panZoomViews(60);
+    return frameTimes(views.length, (i) => show(views[i]!));
+  },
+  async sweep(params) {
+    const start = performance.now();
+    const views = sweepViews().slice(0, Number(params.limit) || undefined);
+    for (const view of views) {
+      show(view);
+      await element.tilesSettled();
+    }
+    await nextFrame();
+    const stats = element.tileStats()!;
+    return { views: views.length, sweepMs: performance.now() - start, tilesHeld: stats.tiles, textureMiB: Math.round(stats.bytes / 2 ** 20), heapMiB: heapMiB() };
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * The bytes of encoded samples, read through the element's range reader (the host contract:
+ * `fetchAsset` / `resolveUrl`, signed-URL refresh on expiry) in blocks of neighbouring samples,
+ * so a keyframe group costs a few requests, not one per frame. A few blocks are kept for
+ * stepping back and forth; the rest are let go.
+ */
+import type { RangeReader } from '../container-probe.js';
+import type { EncodedSample } from './mp4-track.js';
+
+/** A block spans at most this many bytes of the file… */
+const BLOCK_BYTES = 2 * 1024 * 1024;
+/** …and at most this many samples. */
+const BLOCK_SAMPLES = 120;
+/** Blocks kept. */
+const KEPT_BLOCKS = 4;
+
+interface Block {
+  start: number;
+  bytes: Uint8Array;
+}
+
+export class SampleBytes {
+  private blocks: Block[] = [];
+  private pending = new Map<number, Promise<Block>>();
+
+  constructor(
+    private readonly read: RangeReader,
+    private readonly samples: readonly EncodedSample[],
+  ) {}
+
+  /** The bytes of sample `index` (decode order); throws when the file ends before them. */
+  async sample(index: number): Promise<Uint8Array> {
+    const { offset, size } = this.samples[index]!;
+    const block = this.blocks.find((b) => b.start <= offset && offset + size <= b.start + b.bytes.length) ?? (await this.readBlock(index));
+    if (offset + size > block.start + block.bytes.length) throw new RangeError(`sample ${index} lies past the end of the file`);
+    return block.bytes.subarray(offset - block.start, offset - block.start + size);
+  }
+
+  private readBlock(index: number): Promise<Block> {
+    const first = this.samples[index]!;
+    let start = first.offset;
+    let end = first.offset + first.size;
+    // Following samples in decode order, while they stay close together in the file.
+    for (let i = index + 1; i < this.samples.length && i < index + BLOCK_SAMPLES; i++) {
+      const { offset, size } = this.samples[i]!;
+      const nextStart = Math.min(start, offset);
+      const nextEnd = Math.max(end, offset + size);
+      if (nextEnd - nextStart > BLOCK_BYTES) break;
+      start = nextStart;
+      end = nextEnd;
+    }
+    const key = start;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.read(start, end)
+        .then((bytes) => {
+          const block = { start, bytes };
+          this.blocks = [block, ...this.blocks].slice(0, KEPT_BLOCKS);
+          return block;
+        })
+        .finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Magic wand (`magic-wand.idle` → click → `magic-wand.draft` → Enter → idle): a click fills the
+ * pixels of the seed's colour within the tolerance; Shift+click adds another fill to the draft,
+ * Alt+click takes one away. Changing the tolerance refills every click of the draft. Enter (or a
+ * double click) writes the draft as one object of the class (`region-output.ts`); Esc drops it.
+ */
+import type { Box, Zone } from '../../core/model.js';
+import { CLICK_SLOP_PX, planePoint, within } from '../shared/pointer.js';
+import type { Tool, ToolContext, ToolPointer } from '../tool.js';
+import { floodFill, type FilledRegion } from './flood-fill.js';
+import { boxMaskToZones } from './mask-shapes.js';
+import type { PicturePixels } from './picture.js';
+import { createRegionObject, type RegionOutput } from './region-output.js';
+import type { SmartToolSettings } from './smart-settings.js';
+
+/** How far the traced outline may stray from the pixel edges, in asset pixels. */
+const OUTLINE_TOLERANCE = 0.5;
+
+interface Fill {
+  x: number;
+  y: number;
+  mode: 'replace' | 'add' | 'subtract';
+}
+
+export interface MagicWandTool extends Tool {
+  /** Refills the draft's clicks with the current tolerance (the toolbar and keys call it). */
+  refill(): void;
+  /** The draft's zones (tests, bench). */
+  readonly zones: readonly Zone[];
+}
+
+function unionBox(a: Box | undefined, b: Box): Box {
+  if (!a) return b;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+export function createMagicWandTool(context: ToolContext, schemaId: string, output: RegionOutput, settings: SmartToolSettings): MagicWandTool {
+  let fills: Fill[] = [];
+  let zones: Zone[] = [];
+
+  function compute(picture: PicturePixels): void {
+    const regions: { region: FilledRegion; mode: Fill['mode'] }[] = [];
+    for (const fill of fills) {
+      const region = floodFill(picture, fill.x, fill.y, settings.tolerance);
+      if (!region) continue;
+      // A replacing fill starts the draft again.
+      if (fill.mode === 'replace') regions.length = 0;
+      regions.push({ region, mode: fill.mode });
+    }
+    // The draft covers the union of the added regions' boxes; subtracted regions only clear pixels inside it.
+    let box: Box | undefined;
+    for (const { region, mode } of regions) if (mode !== 'subtract') box = unionBox(box, region.box);
+    if (!box) {
+      zones = [];
+      return;
+    }
+    const [only] = regions;
+    if (regions.length === 1 && only) {
+      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE);
+      return;
+    }
+    const mask = new Uint8Array(box.width * box.height);
+    for (const { region, mode } of regions) {
+      const value = mode === 'subtract' ? 0 : 1;
+      const r = region.box;
+      for (let y = 0; y < r.height; y++) {
+        const ty = r.y + y - box.y;
+        if (ty < 0 || ty >= box.height) continue;
+        for (let x = 0; x < r.width; x++) {
+          const tx = r.x + x - box.x;
+          if (tx >= 0 && tx < box.width && region.mask[y * r.width + x]) mask[ty * box.width + tx] = value;
+        }
+      }
+    }
+    zones = boxMaskToZones(mask, box, OUTLINE_TOLERANCE);
+  }
+
+  function show(): void {
+    context.setDraft(zones.length > 0 ? { schemaId, geometry: { type: 'segmentation', value: { zones } } } : undefined);
+  }
+
+  function reset(): void {
+    fills = [];
+    zones = [];
+    context.setDraft(undefined);
+  }
+
+  function accept(): boolean {
+    if (zones.length === 0 || !context.session.canEdit) return false;
+    const finished = zones;
+    reset();
+    createRegionObject(context, schemaId, finished, output);
+    return true;
+  }
+
+  return {
+    get state() {
+      return `magic-wand.${zones.length > 0 ? 'draft' : 'idle'}`;
+    },
+    get zones() {
+      return zones;
+    },
+    pointerDown(pointer: ToolPointer) {
+      if (pointer.button !== 0 || !context.session.canEdit) return;
+      const picture = context.picturePixels?.();
+      if (!picture) return;
+      const [x, y] = planePoint(context, pointer);
+      // The second press of a double click (which accepts) must not refill the draft.
+      const last = fills.at(-1);
+      if (last && within(context, [x, y], [last.x, last.y], CLICK_SLOP_PX)) return;
+      const mode = fills.length === 0 ? 'replace' : pointer.altKey ? 'subtract' : pointer.shiftKey ? 'add' : 'replace';
+      fills = mode === 'replace' ? [{ x, y, mode }] : [...fills, { x, y, mode }];
+      compute(picture);
+      show();
+    },
+    pointerMove() {},
+    pointerUp() {},
+    doubleClick() {
+      accept();
+    },
+    finish: accept,
+    cancel() {
+      if (fills.length === 0) return false;
+      reset();
+      return true;
+    },
+    deleteKey() {
+      if (fills.length === 0) return false;
+      fills = fills.slice(0, -1);
+      const picture = context.picturePixels?.();
+      if (picture) compute(picture);
+      if (fills.length === 0) zones = [];
+      show();
+      return true;
+    },
+    refill() {
+      const picture = context.picturePixels?.();
+      if (fills.length === 0 || !picture) return;
+      compute(picture);
+      show();
+    },
+    dispose() {
+      if (fills.length > 0) reset();
+    },
+  };
+}
