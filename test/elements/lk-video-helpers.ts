@@ -28,11 +28,19 @@ export async function frameShown(element: LkVideo): Promise<number> {
   return frameNumberFrom((x, y) => at(x, y)[0]);
 }
 
+export interface FrameNumbersMount {
+  /** Default: the all-types ontology (test/fixtures/ontology). */
+  ontology?: unknown;
+  /** Default: `u-1` (ann@example.com). */
+  user?: LkVideo['user'];
+}
+
 /** `<lk-video>` on frame-numbers.webm (300 frames) with the all-types ontology and `annotations`, loaded and focused. */
-export async function mountFrameNumbers(annotations?: unknown): Promise<LkVideo> {
-  const ontology = await fetchJson(ONTOLOGY_URL);
+export async function mountFrameNumbers(annotations?: unknown, options: FrameNumbersMount = {}): Promise<LkVideo> {
+  const ontology = options.ontology ?? (await fetchJson(ONTOLOGY_URL));
+  const user = options.user ?? { id: 'u-1', email: 'ann@example.com' };
   const element = await fixture<LkVideo>(html`
-    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
+    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${user}></lk-video>
   `);
   if (annotations) element.annotations = annotations as LkVideo['annotations'];
   const ready = nextEvent(element, 'lk-ready');
