@@ -4,7 +4,7 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { captureScreen } from '../server/screen-client.js';
 import { FRAME_NUMBERS_URL, frameNumberFrom } from '../media/video/video-helpers.js';
-import { canvasOf, fetchJson, frames, nextEvent, ONTOLOGY_URL } from './helpers.js';
+import { canvasOf, fetchJson, frames, ONTOLOGY_URL, showSource } from './helpers.js';
 
 /** A screenshot of the stage once the frame asked for is drawn, read at asset (video) pixel coordinates. */
 export async function stageOnScreen(element: LkVideo): Promise<(x: number, y: number) => [number, number, number, number]> {
@@ -43,10 +43,7 @@ export async function mountFrameNumbers(annotations?: unknown, options: FrameNum
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${user}></lk-video>
   `);
   if (annotations) element.annotations = annotations as LkVideo['annotations'];
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = FRAME_NUMBERS_URL;
-  await ready;
-  await element.settled();
+  await showSource(element, FRAME_NUMBERS_URL);
   element.focus();
   return element;
 }
