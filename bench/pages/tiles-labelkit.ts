@@ -1,7 +1,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameTimes, nextFrame } from './common.js';
-import { GRID_INFO, STAGE, heapMiB, panZoomViews, sweepViews, type AssetView } from './tiles-common.js';
+import { nextFrame } from './common.js';
+import { GRID_INFO, STAGE, panZoomStep, sweepStep, type AssetView, type TileViewer } from './tiles-common.js';
 
 const ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
 
@@ -12,6 +12,15 @@ function show(view: AssetView): void {
   const scale = STAGE.width / view.width;
   surface().setView({ scale, offsetX: -view.x * scale, offsetY: -view.y * scale });
 }
+
+const viewer: TileViewer = {
+  show,
+  settled: () => element.tilesSettled(),
+  held() {
+    const stats = element.tileStats()!;
+    return { tilesHeld: stats.tiles, textureMiB: Math.round(stats.bytes / 2 ** 20) };
+  },
+};
 
 window.bench = {
   async load() {
@@ -30,19 +39,6 @@ window.bench = {
     await element.tilesSettled();
     return { firstTilesMs, viewLoadedMs: performance.now() - start };
   },
-  panZoom: () => {
-    const views = panZoomViews(60);
-    return frameTimes(views.length, (i) => show(views[i]!));
-  },
-  async sweep(params) {
-    const start = performance.now();
-    const views = sweepViews().slice(0, Number(params.limit) || undefined);
-    for (const view of views) {
-      show(view);
-      await element.tilesSettled();
-    }
-    await nextFrame();
-    const stats = element.tileStats()!;
-    return { views: views.length, sweepMs: performance.now() - start, tilesHeld: stats.tiles, textureMiB: Math.round(stats.bytes / 2 ** 20), heapMiB: heapMiB() };
-  },
+  panZoom: () => panZoomStep(viewer),
+  sweep: (params) => sweepStep(viewer, params),
 };
