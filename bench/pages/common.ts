@@ -73,8 +73,17 @@ export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: 
   return { result, longestTask: longest };
 }
 
-/** A 4000×3000 photo-like image as a blob URL (noise + gradients, so it is not trivially compressible). */
-export async function syntheticImage(width = 4000, height = 3000): Promise<string> {
+/** What a page draws over the synthetic ground (shapes to find), and PNG to keep those exact. */
+export interface SyntheticScene {
+  paint?(context: OffscreenCanvasRenderingContext2D): void;
+  png?: boolean;
+}
+
+/**
+ * A 4000×3000 photo-like image as a blob URL (noise + gradients, so it is not trivially
+ * compressible), JPEG unless `scene.png`, with `scene.paint` drawn over the noise.
+ */
+export async function syntheticImage(width = 4000, height = 3000, scene: SyntheticScene = {}): Promise<string> {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
   const gradient = context.createLinearGradient(0, 0, width, height);
@@ -86,7 +95,8 @@ export async function syntheticImage(width = 4000, height = 3000): Promise<strin
     context.fillStyle = `hsl(${(i * 37) % 360} 40% ${30 + (i % 40)}%)`;
     context.fillRect((i * 7919) % width, (i * 104729) % height, 30 + (i % 90), 20 + (i % 60));
   }
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+  scene.paint?.(context);
+  const blob = await canvas.convertToBlob(scene.png ? { type: 'image/png' } : { type: 'image/jpeg', quality: 0.85 });
   return URL.createObjectURL(blob);
 }
 
