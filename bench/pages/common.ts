@@ -1,4 +1,5 @@
 /** Shared by every bench page: synthetic assets, frame timing, long tasks. */
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 
 export interface FrameStats {
   median: number;
@@ -77,6 +78,22 @@ export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: 
 export interface SyntheticScene {
   paint?(context: OffscreenCanvasRenderingContext2D): void;
   png?: boolean;
+}
+
+/**
+ * An `<lk-image>` without sidebar (`size` default 1280 × 720) that `setup` configured, added to the
+ * page on `src`; resolves with it at `lk-ready`. The page defines the element (its own import).
+ */
+export async function lkImageReady(src: string, setup: (element: LkImage) => void, size = { width: 1280, height: 720 }): Promise<LkImage> {
+  const element = document.createElement('lk-image') as LkImage;
+  element.style.cssText = `--lk-height: ${size.height}px; width: ${size.width}px; display: block`;
+  element.setAttribute('no-sidebar', '');
+  setup(element);
+  const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
+  element.src = src;
+  document.body.append(element);
+  await ready;
+  return element;
 }
 
 /**

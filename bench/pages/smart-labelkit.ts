@@ -7,7 +7,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Tool, ToolPointer } from '../../src/tools/tool.js';
-import { nextFrame, stats, syntheticImage } from './common.js';
+import { lkImageReady, nextFrame, stats, syntheticImage } from './common.js';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
@@ -74,14 +74,7 @@ window.bench = {
   async load() {
     const src = await picture();
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = src;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(src, (created) => (created.ontology = ontology));
     element.session.setActiveSchema('t-seg');
     await element.settled();
     return { loadMs: performance.now() - start };

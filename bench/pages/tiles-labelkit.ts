@@ -1,6 +1,6 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { nextFrame } from './common.js';
+import { lkImageReady, nextFrame } from './common.js';
 import { GRID_INFO, STAGE, panZoomStep, sweepStep, type AssetView, type TileViewer } from './tiles-common.js';
 
 const ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
@@ -25,14 +25,7 @@ const viewer: TileViewer = {
 window.bench = {
   async load() {
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = `--lk-height: ${STAGE.height}px; width: ${STAGE.width}px; display: block`;
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = GRID_INFO;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(GRID_INFO, (created) => (created.ontology = ontology), STAGE);
     // lk-ready comes once the coarsest level is decoded; the next frame shows it.
     await nextFrame();
     const firstTilesMs = performance.now() - start;
