@@ -9,7 +9,7 @@ import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { AssistPrediction, AssistSegmentResult, LabelkitAssist } from '../../src/assist/types.js';
 import { SEGMENT_DEBOUNCE_MS } from '../../src/assist/assist-layer.js';
-import { longestTask, nextFrame, octagon, shapes, syntheticImage } from './common.js';
+import { lkImageReady, longestTask, nextFrame, octagon, shapes, syntheticImage } from './common.js';
 
 /** The model's own time, spent off the main thread. */
 const MODEL_MS = 30;
@@ -77,15 +77,10 @@ window.bench = {
   async load() {
     const src = await syntheticImage();
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    element.assist = assist;
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = src;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(src, (created) => {
+      created.ontology = ontology;
+      created.assist = assist;
+    });
     await element.settled();
     await until(() => Boolean(layer()?.shadowRoot?.querySelector('.detect')));
     return { loadMs: performance.now() - start };

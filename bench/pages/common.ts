@@ -1,4 +1,5 @@
 /** Shared by every bench page: synthetic assets, frame timing, long tasks. */
+import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 
 export interface FrameStats {
   median: number;
@@ -73,8 +74,33 @@ export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: 
   return { result, longestTask: longest };
 }
 
-/** A 4000×3000 photo-like image as a blob URL (noise + gradients, so it is not trivially compressible). */
-export async function syntheticImage(width = 4000, height = 3000): Promise<string> {
+/** What a page draws over the synthetic ground (shapes to find), and PNG to keep those exact. */
+export interface SyntheticScene {
+  paint?(context: OffscreenCanvasRenderingContext2D): void;
+  png?: boolean;
+}
+
+/**
+ * An `<lk-image>` without sidebar (`size` default 1280 × 720) that `setup` configured, added to the
+ * page on `src`; resolves with it at `lk-ready`. The page defines the element (its own import).
+ */
+export async function lkImageReady(src: string, setup: (element: LkImage) => void, size = { width: 1280, height: 720 }): Promise<LkImage> {
+  const element = document.createElement('lk-image') as LkImage;
+  element.style.cssText = `--lk-height: ${size.height}px; width: ${size.width}px; display: block`;
+  element.setAttribute('no-sidebar', '');
+  setup(element);
+  const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
+  element.src = src;
+  document.body.append(element);
+  await ready;
+  return element;
+}
+
+/**
+ * A 4000×3000 photo-like image as a blob URL (noise + gradients, so it is not trivially
+ * compressible), JPEG unless `scene.png`, with `scene.paint` drawn over the noise.
+ */
+export async function syntheticImage(width = 4000, height = 3000, scene: SyntheticScene = {}): Promise<string> {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
   const gradient = context.createLinearGradient(0, 0, width, height);
@@ -86,7 +112,8 @@ export async function syntheticImage(width = 4000, height = 3000): Promise<strin
     context.fillStyle = `hsl(${(i * 37) % 360} 40% ${30 + (i % 40)}%)`;
     context.fillRect((i * 7919) % width, (i * 104729) % height, 30 + (i % 90), 20 + (i % 60));
   }
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+  scene.paint?.(context);
+  const blob = await canvas.convertToBlob(scene.png ? { type: 'image/png' } : { type: 'image/jpeg', quality: 0.85 });
   return URL.createObjectURL(blob);
 }
 

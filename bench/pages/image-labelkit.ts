@@ -1,6 +1,6 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameFloor, frameTimes, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { frameFloor, frameTimes, lkImageReady, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
 import { DENSE_ONTOLOGY, denseRecord } from '../../test/generators/dense-record.js';
 
 /** Selections and additions timed one after another (the first is cold). */
@@ -67,15 +67,10 @@ window.bench = {
         : { objectId: s.id, schemaId: 't-poly', polygon: octagon(s) },
     );
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    element.annotations = { objects };
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = src;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(src, (created) => {
+      created.ontology = ontology;
+      created.annotations = { objects };
+    });
     await element.settled();
     await nextFrame();
     return { loadMs: performance.now() - start, drawn: element.renderedIds().length, renderer: (element as unknown as { surface: { rendererKind: string } }).surface.rendererKind };

@@ -7,7 +7,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Tool, ToolPointer } from '../../src/tools/tool.js';
-import { nextFrame, stats } from './common.js';
+import { lkImageReady, nextFrame, stats, syntheticImage } from './common.js';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
@@ -19,25 +19,16 @@ const ontology = { tools: [{ schemaId: 't-seg', tool: 'segmentation', title: 'Re
 
 let element: LkImage;
 
-async function picture(): Promise<string> {
-  const canvas = new OffscreenCanvas(WIDTH, HEIGHT);
-  const context = canvas.getContext('2d')!;
-  const gradient = context.createLinearGradient(0, 0, WIDTH, HEIGHT);
-  gradient.addColorStop(0, '#3a6073');
-  gradient.addColorStop(1, '#16222a');
-  context.fillStyle = gradient;
-  context.fillRect(0, 0, WIDTH, HEIGHT);
-  for (let i = 0; i < 4000; i++) {
-    context.fillStyle = `hsl(${(i * 37) % 360} 40% ${30 + (i % 40)}%)`;
-    context.fillRect((i * 7919) % WIDTH, (i * 104729) % HEIGHT, 30 + (i % 90), 20 + (i % 60));
-  }
-  context.fillStyle = '#f0f0f0';
-  context.fillRect(RECT.x, RECT.y, RECT.width, RECT.height);
-  context.fillStyle = '#d02020';
-  context.beginPath();
-  context.arc(DISC.x, DISC.y, DISC.r, 0, 2 * Math.PI);
-  context.fill();
-  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+function picture(): Promise<string> {
+  const paint = (context: OffscreenCanvasRenderingContext2D) => {
+    context.fillStyle = '#f0f0f0';
+    context.fillRect(RECT.x, RECT.y, RECT.width, RECT.height);
+    context.fillStyle = '#d02020';
+    context.beginPath();
+    context.arc(DISC.x, DISC.y, DISC.r, 0, 2 * Math.PI);
+    context.fill();
+  };
+  return syntheticImage(WIDTH, HEIGHT, { paint, png: true });
 }
 
 interface SurfaceLike {
@@ -83,14 +74,7 @@ window.bench = {
   async load() {
     const src = await picture();
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 720px; width: 1280px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = src;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(src, (created) => (created.ontology = ontology));
     element.session.setActiveSchema('t-seg');
     await element.settled();
     return { loadMs: performance.now() - start };

@@ -1,4 +1,5 @@
 /** Shared by the tiled-image bench pages: the picture, the views both viewers are driven through. */
+import { frameTimes, nextFrame, type FrameStats } from './common.js';
 
 /** The generated 40,000 × 40,000 grid (scripts/tiled-images.mjs), IIIF level 0 layout, as the bench server makes it. */
 export const GRID_INFO = '/__lk-tiles/iiif/grid/info.json';
@@ -33,4 +34,32 @@ export function sweepViews(): AssetView[] {
 export function heapMiB(): number {
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return memory ? Math.round((memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : NaN;
+}
+
+/** How a bench page drives its viewer through the views. */
+export interface TileViewer {
+  show(view: AssetView): void;
+  /** Resolves once the view shown has every tile it needs. */
+  settled(): Promise<void>;
+  /** What the viewer holds after the sweep (tiles, texture memory where it says). */
+  held(): Record<string, number>;
+}
+
+/** Frame times while panning and zooming through `panZoomViews(60)`. */
+export function panZoomStep(viewer: TileViewer): Promise<FrameStats> {
+  const views = panZoomViews(60);
+  return frameTimes(views.length, (i) => viewer.show(views[i]!));
+}
+
+/** The sweep (the first `params.limit` views): each view shown until its tiles are in, then what is held. */
+export async function sweepStep(viewer: TileViewer, params: Record<string, unknown>): Promise<Record<string, number>> {
+  const start = performance.now();
+  const views = sweepViews().slice(0, Number(params.limit) || undefined);
+  for (const view of views) {
+    viewer.show(view);
+    await viewer.settled();
+  }
+  await nextFrame();
+  const held = viewer.held();
+  return { views: views.length, sweepMs: performance.now() - start, ...held, heapMiB: heapMiB() };
 }

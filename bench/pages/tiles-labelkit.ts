@@ -1,7 +1,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameTimes, nextFrame } from './common.js';
-import { GRID_INFO, STAGE, heapMiB, panZoomViews, sweepViews, type AssetView } from './tiles-common.js';
+import { lkImageReady, nextFrame } from './common.js';
+import { GRID_INFO, STAGE, panZoomStep, sweepStep, type AssetView, type TileViewer } from './tiles-common.js';
 
 const ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
 
@@ -13,36 +13,25 @@ function show(view: AssetView): void {
   surface().setView({ scale, offsetX: -view.x * scale, offsetY: -view.y * scale });
 }
 
+const viewer: TileViewer = {
+  show,
+  settled: () => element.tilesSettled(),
+  held() {
+    const stats = element.tileStats()!;
+    return { tilesHeld: stats.tiles, textureMiB: Math.round(stats.bytes / 2 ** 20) };
+  },
+};
+
 window.bench = {
   async load() {
     const start = performance.now();
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = `--lk-height: ${STAGE.height}px; width: ${STAGE.width}px; display: block`;
-    element.setAttribute('no-sidebar', '');
-    element.ontology = ontology;
-    const ready = new Promise((resolve) => element.addEventListener('lk-ready', resolve, { once: true }));
-    element.src = GRID_INFO;
-    document.body.append(element);
-    await ready;
+    element = await lkImageReady(GRID_INFO, (created) => (created.ontology = ontology), STAGE);
     // lk-ready comes once the coarsest level is decoded; the next frame shows it.
     await nextFrame();
     const firstTilesMs = performance.now() - start;
     await element.tilesSettled();
     return { firstTilesMs, viewLoadedMs: performance.now() - start };
   },
-  panZoom: () => {
-    const views = panZoomViews(60);
-    return frameTimes(views.length, (i) => show(views[i]!));
-  },
-  async sweep(params) {
-    const start = performance.now();
-    const views = sweepViews().slice(0, Number(params.limit) || undefined);
-    for (const view of views) {
-      show(view);
-      await element.tilesSettled();
-    }
-    await nextFrame();
-    const stats = element.tileStats()!;
-    return { views: views.length, sweepMs: performance.now() - start, tilesHeld: stats.tiles, textureMiB: Math.round(stats.bytes / 2 ** 20), heapMiB: heapMiB() };
-  },
+  panZoom: () => panZoomStep(viewer),
+  sweep: (params) => sweepStep(viewer, params),
 };

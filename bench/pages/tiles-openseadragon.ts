@@ -1,8 +1,8 @@
 import OpenSeadragon from 'openseadragon';
 import { createOSDAnnotator } from '@annotorious/openseadragon';
 import '@annotorious/openseadragon/annotorious-openseadragon.css';
-import { frameTimes, nextFrame } from './common.js';
-import { GRID_INFO, GRID_SIZE, STAGE, heapMiB, panZoomViews, sweepViews, type AssetView } from './tiles-common.js';
+import { nextFrame } from './common.js';
+import { GRID_INFO, GRID_SIZE, STAGE, panZoomStep, sweepStep, type AssetView, type TileViewer } from './tiles-common.js';
 
 // Annotorious on OpenSeadragon, the usual pairing for labelling gigapixel images, on the same tiles.
 let viewer: OpenSeadragon.Viewer;
@@ -25,6 +25,15 @@ function fullyLoaded(): Promise<void> {
   });
 }
 
+const tileViewer: TileViewer = {
+  show,
+  async settled() {
+    await nextFrame();
+    await fullyLoaded();
+  },
+  held: () => ({ tilesHeld: (viewer as unknown as { tileCache: { numTilesLoaded(): number } }).tileCache.numTilesLoaded() }),
+};
+
 window.bench = {
   async load() {
     const start = performance.now();
@@ -45,20 +54,6 @@ window.bench = {
     await fullyLoaded();
     return { firstTilesMs, viewLoadedMs: performance.now() - start };
   },
-  panZoom: () => {
-    const views = panZoomViews(60);
-    return frameTimes(views.length, (i) => show(views[i]!));
-  },
-  async sweep(params) {
-    const start = performance.now();
-    const views = sweepViews().slice(0, Number(params.limit) || undefined);
-    for (const view of views) {
-      show(view);
-      await nextFrame();
-      await fullyLoaded();
-    }
-    await nextFrame();
-    const cache = (viewer as unknown as { tileCache: { numTilesLoaded(): number } }).tileCache;
-    return { views: views.length, sweepMs: performance.now() - start, tilesHeld: cache.numTilesLoaded(), heapMiB: heapMiB() };
-  },
+  panZoom: () => panZoomStep(tileViewer),
+  sweep: (params) => sweepStep(tileViewer, params),
 };

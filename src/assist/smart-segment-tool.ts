@@ -5,9 +5,8 @@
  * Delete / Backspace takes back the last point. Requests are debounced and the one in flight is
  * aborted by a newer prompt (`LatestCall`); a failure keeps the draft and the prompts.
  */
-import { normalizeBox } from '../core/geometry.js';
-import type { Box, Geometry, Point } from '../core/model.js';
-import { isDrag, planePoint } from '../tools/shared/pointer.js';
+import type { Box, Geometry } from '../core/model.js';
+import { DragGesture } from '../tools/shared/drag-gesture.js';
 import type { Tool, ToolContext, ToolPointer } from '../tools/tool.js';
 import { LatestCall } from './latest-call.js';
 import type { AssistPoint } from './types.js';
@@ -30,23 +29,18 @@ export interface SmartSegmentOptions {
   debounceMs: number;
 }
 
-type Phase = 'idle' | 'pressing' | 'dragging';
-
 export function createSmartSegmentTool(context: ToolContext, schemaId: string, options: SmartSegmentOptions): Tool {
   const call = new LatestCall<Geometry>(options.debounceMs);
-  let phase: Phase = 'idle';
-  let start: Point = [0, 0];
-  let current: Point = [0, 0];
+  const gesture = new DragGesture(context);
   let points: AssistPoint[] = [];
   let box: Box | undefined;
   let geometry: Geometry | undefined;
 
-  const dragBox = (): Box => normalizeBox({ x: start[0], y: start[1], width: current[0] - start[0], height: current[1] - start[1] });
   const prompt = (): SmartSegmentPrompt => ({ points: [...points], ...(box ? { box } : {}) });
   const hasPrompt = () => points.length > 0 || box !== undefined;
 
   function announce(): void {
-    const shown = phase === 'dragging' ? { points: [...points], box: dragBox() } : prompt();
+    const shown = gesture.phase === 'dragging' ? { points: [...points], box: gesture.box } : prompt();
     options.changed(shown, call.pending);
   }
 
@@ -70,7 +64,7 @@ export function createSmartSegmentTool(context: ToolContext, schemaId: string, o
 
   function reset(): void {
     call.cancel();
-    phase = 'idle';
+    gesture.cancel();
     points = [];
     box = undefined;
     geometry = undefined;
@@ -80,30 +74,22 @@ export function createSmartSegmentTool(context: ToolContext, schemaId: string, o
 
   return {
     get state() {
+      const { phase } = gesture;
       return `smart-segment.${phase === 'idle' && hasPrompt() ? 'prompted' : phase}`;
     },
     pointerDown(pointer: ToolPointer) {
-      if (pointer.button !== 0 || phase !== 'idle' || !context.session.canEdit) return;
-      start = planePoint(context, pointer);
-      current = start;
-      phase = 'pressing';
+      gesture.press(pointer);
     },
     pointerMove(pointer: ToolPointer) {
-      if (phase === 'idle') return;
-      current = planePoint(context, pointer);
-      if (phase === 'pressing' && isDrag(context, start, current)) phase = 'dragging';
-      if (phase === 'dragging') announce();
+      if (gesture.move(pointer)) announce();
     },
     pointerUp(pointer: ToolPointer) {
-      if (phase === 'idle') return;
-      current = planePoint(context, pointer);
-      const dragged = phase === 'dragging' || isDrag(context, start, current);
-      const draggedBox = dragBox();
-      phase = 'idle';
-      if (dragged) {
-        if (draggedBox.width > 0 && draggedBox.height > 0) box = draggedBox;
+      const release = gesture.release(pointer);
+      if (!release) return;
+      if (release.dragged) {
+        if (release.box.width > 0 && release.box.height > 0) box = release.box;
       } else {
-        points.push({ x: current[0], y: current[1], positive: !pointer.altKey });
+        points.push({ x: release.point[0], y: release.point[1], positive: !pointer.altKey });
       }
       ask();
     },
@@ -115,7 +101,7 @@ export function createSmartSegmentTool(context: ToolContext, schemaId: string, o
       return true;
     },
     cancel() {
-      if (!hasPrompt() && !geometry && phase === 'idle') return false;
+      if (!hasPrompt() && !geometry && gesture.phase === 'idle') return false;
       reset();
       return true;
     },

@@ -4,7 +4,7 @@ import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
 import type { LabelkitAssist } from '../../src/assist/types.js';
-import { IMAGE_URL, nextEvent, sendMouse } from '../elements/helpers.js';
+import { IMAGE_URL, sendMouse, showSource } from '../elements/helpers.js';
 import { until } from '../elements/waits.js';
 
 export const BOTTLE_ONTOLOGY = {
@@ -28,10 +28,7 @@ export async function mountWithAssist(assist: LabelkitAssist, ontology: unknown 
       .user=${{ id: 'u-1', email: 'ann@example.com' }}
     ></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = IMAGE_URL;
-  await ready;
-  await element.settled();
+  await showSource(element, IMAGE_URL);
   await until(() => assistControl(element, '.bar') !== null, 'the assist bar');
   element.focus();
   return element;

@@ -8,7 +8,7 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { AssistTrackRequest, AssistTrackedShape } from '../../src/assist/types.js';
 import { FRAME_NUMBERS_URL } from '../media/video/video-helpers.js';
-import { click, drag, nextEvent, press, recordEvents, resetMouse, sendKeys, sendMouse } from '../elements/helpers.js';
+import { click, drag, nextEvent, press, recordEvents, resetMouse, sendKeys, sendMouse, showSource } from '../elements/helpers.js';
 import { BOTTLE_ONTOLOGY, assistControl, clickOn, until } from './assist-helpers.js';
 
 afterEach(() => resetMouse());
@@ -34,10 +34,7 @@ async function mount(assist: unknown): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${BOTTLE_ONTOLOGY} .assist=${assist} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
   `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = FRAME_NUMBERS_URL;
-  await ready;
-  await element.settled();
+  await showSource(element, FRAME_NUMBERS_URL);
   await until(() => assistControl(element, '.track') !== null, 'the Track button');
   element.focus();
   return element;

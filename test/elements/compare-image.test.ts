@@ -9,9 +9,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { CompareSource } from '../../src/elements/compare/compare-source.js';
-import type { LkComparePanel } from '../../src/elements/compare/lk-compare-panel.js';
 import { agreement, type ExportRecord } from '../../src/format/index.js';
 import { fetchJson, IMAGE_URL, nextEvent, ONTOLOGY_URL, pagePoint, press, resetMouse, sendMouse } from './helpers.js';
+import { clickInPanel, inPanel, panelOf, startComparing } from './compare-helpers.js';
 import { pixels } from './pixels.js';
 import type { AnnotationsInput } from '../../src/format/input-types.js';
 
@@ -44,29 +44,13 @@ async function mount(sources: CompareSource[] = SOURCES, annotations: unknown = 
   const ready = nextEvent(element, 'lk-ready'); // the first test of a file pays the cold load of the whole page
   element.src = IMAGE_URL;
   await ready;
-  element.compare = sources;
-  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
-  await element.settled();
-  element.focus();
+  await startComparing(element, sources);
   return element;
 }
 
-function panelOf(element: LkImage): LkComparePanel | null {
-  return element.shadowRoot!.querySelector('lk-compare-panel');
-}
-
-function inPanel<T extends Element>(element: LkImage, selector: string): T {
-  const found = panelOf(element)!.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in the compare panel`);
-  return found;
-}
-
-async function clickInPanel(element: LkImage, selector: string): Promise<void> {
-  const target = inPanel<HTMLElement>(element, selector);
-  target.scrollIntoView({ block: 'center' });
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-  await panelOf(element)!.updateComplete;
+/** A real click in the compare panel, then the element's update. */
+async function clickIn(element: LkImage, selector: string): Promise<void> {
+  await clickInPanel(element, selector);
   await element.updateComplete;
 }
 
@@ -114,10 +98,10 @@ describe('lk-image compare', function () {
     const element = await mount();
     const shown = await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED);
     expect(shown).to.be.greaterThan(20);
-    await clickInPanel(element, '.source[data-source="0"] .toggle');
+    await clickIn(element, '.source[data-source="0"] .toggle');
     expect(inPanel(element, '.source[data-source="0"] .toggle').getAttribute('aria-pressed')).to.equal('false');
     expect(await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED)).to.be.lessThan(shown / 4);
-    await clickInPanel(element, '.source[data-source="0"] .toggle');
+    await clickIn(element, '.source[data-source="0"] .toggle');
     expect(await colourAlongLeftEdge(element, 100, 110, 170, ANN_RED)).to.be.greaterThan(20);
     // Closing the compare view takes the overlay and the panel away.
     element.compare = [];
@@ -131,7 +115,7 @@ describe('lk-image compare', function () {
     const element = await mount(SOURCES, { objects: [box('a-car', 100, 100)] });
     const before = element.export().task.tools;
     const changed = nextEvent(element, 'lk-change');
-    await clickInPanel(element, '.object[data-cluster="0"] .keep-one[data-source="1"]');
+    await clickIn(element, '.object[data-cluster="0"] .keep-one[data-source="1"]');
     await changed;
     const tools = element.export().task.tools;
     expect(tools.map((t) => [t.objectId, t['bounding-box']])).to.deep.equal([['b-car', { x: 110, y: 100, width: 100, height: 80 }]]);
@@ -145,7 +129,7 @@ describe('lk-image compare', function () {
   it('keeps all of one version (objects and answers) in one step; Ctrl+Z restores', async () => {
     const element = await mount();
     const changed = nextEvent(element, 'lk-change');
-    await clickInPanel(element, '.source[data-source="2"] .keep-all');
+    await clickIn(element, '.source[data-source="2"] .keep-all');
     await changed;
     const record = element.export();
     expect(record.task.tools.map((t) => t.objectId)).to.deep.equal(['c-head']);
@@ -177,7 +161,7 @@ describe('lk-image compare', function () {
     const buttons = [...panelOf(element)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('.keep-one, .keep-all')];
     expect(buttons.length).to.be.greaterThan(0);
     expect(buttons.every((button) => button.disabled)).to.equal(true);
-    await clickInPanel(element, '.source[data-source="1"] .keep-all');
+    await clickIn(element, '.source[data-source="1"] .keep-all');
     expect(element.export().task.tools).to.deep.equal([]);
   });
 

@@ -7,10 +7,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/lk-text/define.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import type { CompareSource } from '../../src/elements/compare/compare-source.js';
-import type { LkComparePanel } from '../../src/elements/compare/lk-compare-panel.js';
 import { agreement } from '../../src/format/index.js';
-import { nextEvent, press, resetMouse, sendMouse } from './helpers.js';
+import { nextEvent, press, resetMouse } from './helpers.js';
 import { codePointSpan, textRect } from './lk-text-helpers.js';
+import { clickInPanel, inPanel, panelOf, startComparing } from './compare-helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
 import type { AnnotationsInput } from '../../src/format/input-types.js';
 
@@ -47,29 +47,13 @@ async function mount(compare: CompareSource[], annotations: unknown = { objects:
   const ready = nextEvent(element, 'lk-ready'); // the first test of a file pays the cold load of the whole page
   element.src = NOVEL_URL;
   await ready;
-  element.compare = compare;
-  await waitUntil(() => panelOf(element)?.shadowRoot?.querySelector('.asset[data-agreement]'), 'the compare panel shows its scores', { timeout: 60000 });
-  await element.settled();
-  element.focus();
+  await startComparing(element, compare);
   return element;
 }
 
-function panelOf(element: LkText): LkComparePanel | null {
-  return element.shadowRoot!.querySelector('lk-compare-panel');
-}
-
-function inPanel<T extends Element>(element: LkText, selector: string): T {
-  const found = panelOf(element)!.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in the compare panel`);
-  return found;
-}
-
-async function clickInPanel(element: LkText, selector: string): Promise<void> {
-  const target = inPanel<HTMLElement>(element, selector);
-  target.scrollIntoView({ block: 'center' });
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-  await panelOf(element)!.updateComplete;
+/** A real click in the compare panel, then the element's update. */
+async function clickIn(element: LkText, selector: string): Promise<void> {
+  await clickInPanel(element, selector);
   await element.settled();
 }
 
@@ -100,9 +84,9 @@ describe('lk-text compare', function () {
   it("overlines each version's entities in its colour; hiding the version takes them off the screen", async () => {
     const element = await mount(sources());
     expect((await annRowsOver(element, 'Chapter 1')).length).to.be.greaterThan(0);
-    await clickInPanel(element, '.source[data-source="0"] .toggle');
+    await clickIn(element, '.source[data-source="0"] .toggle');
     expect(await annRowsOver(element, 'Chapter 1')).to.deep.equal([]);
-    await clickInPanel(element, '.source[data-source="0"] .toggle');
+    await clickIn(element, '.source[data-source="0"] .toggle');
     expect((await annRowsOver(element, 'Chapter 1')).length).to.be.greaterThan(0);
     // Closing the compare view takes every mark away with the panel.
     element.compare = [];
@@ -116,7 +100,7 @@ describe('lk-text compare', function () {
     const before = element.export().task.tools;
     const changed = nextEvent(element, 'lk-change');
     const cluster = [...panelOf(element)!.shadowRoot!.querySelectorAll('.object')].findIndex((row) => row.querySelector('.keep-one[data-source="1"]') && row.textContent!.includes('Person'));
-    await clickInPanel(element, `.object[data-cluster="${cluster}"] .keep-one[data-source="1"]`);
+    await clickIn(element, `.object[data-cluster="${cluster}"] .keep-one[data-source="1"]`);
     await changed;
     expect(element.export().task.tools.map((t) => [t.objectId, (t as { ner: unknown }).ner])).to.deep.equal([['b-bennet', codePointSpan(novel, 'My dear Mr. Bennet')]]);
     element.focus();
@@ -135,7 +119,7 @@ describe('lk-text compare', function () {
     element.text = story;
     await ready;
     await element.settled();
-    await clickInPanel(element, '.source[data-source="0"] .keep-all');
+    await clickIn(element, '.source[data-source="0"] .keep-all');
     expect(element.export().task.tools.map((t) => (t as { ner: unknown }).ner)).to.deep.equal([span]);
   });
 

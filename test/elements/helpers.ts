@@ -120,15 +120,20 @@ export function greyPicture(width = 400, height = 300): { readonly src: string }
   return picture;
 }
 
+/** Sets `src` on a mounted element and waits for its `lk-ready`, then until its view has settled. */
+export async function showSource(element: HTMLElement & { src: string; settled(): Promise<void> }, src: string): Promise<void> {
+  const ready = nextEvent(element, 'lk-ready');
+  element.src = src;
+  await ready;
+  await element.settled();
+}
+
 /** `<lk-image>` 1000 px wide on `src` with the ontology and annotations given, drawn, settled and focused. */
 export async function mountImageOn(src: string, ontology: unknown, annotations: unknown): Promise<LkImage> {
   const element = await fixture<LkImage>(html`
     <lk-image style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .annotations=${annotations} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = src;
-  await ready;
-  await element.settled();
+  await showSource(element, src);
   element.focus();
   return element;
 }

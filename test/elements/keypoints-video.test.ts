@@ -3,12 +3,11 @@
  * on a later one gives two keyframes; the export's frames between them hold each point linearly
  * interpolated, and a point absent on either keyframe absent; keyframes round-trip.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/elements/lk-video/define.js';
+import { expect } from '@open-wc/testing';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { FRAME_NUMBERS_URL } from '../media/video/video-helpers.js';
-import { click, drag, nextEvent, press, resetMouse } from './helpers.js';
+import { click, drag, press, resetMouse } from './helpers.js';
+import { mountFrameNumbers } from './lk-video-helpers.js';
 
 const ONTOLOGY = {
   tools: [
@@ -33,17 +32,7 @@ const ONTOLOGY = {
 
 afterEach(() => resetMouse());
 
-async function mount(annotations?: unknown): Promise<LkVideo> {
-  const element = await fixture<LkVideo>(html`
-    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ONTOLOGY} .annotations=${annotations} .user=${{ id: 'u-1' }}></lk-video>
-  `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = FRAME_NUMBERS_URL;
-  await ready;
-  await element.settled();
-  element.focus();
-  return element;
-}
+const mount = (annotations?: unknown): Promise<LkVideo> => mountFrameNumbers(annotations, { ontology: ONTOLOGY, user: { id: 'u-1' } });
 
 const onFrame = (tools: ExportTool[], frame: number) => tools.find((tool) => tool.page === frame)!.keypoints!.points;
 

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import type { ExportTool } from '../../src/format/types.js';
-import { imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
+import { flatSlice, imageElements, words16, writeDicom, type WriteElement } from '../media/dicom/dicom-writer.js';
 import { expectedGrey, fetchBytes, int16le, rawPixelData } from '../media/dicom/raw-reader.js';
 import { clearRequestLog, servedRequests } from '../server/signed-assets-client.js';
 import { ONTOLOGY_URL, click, fetchJson, press, resetMouse } from './helpers.js';
@@ -17,19 +17,6 @@ const blobs = blobUrls();
 const mount = (options: Omit<MountOptions, 'ontology'> = {}) => mountDicom({ ontology, ...options });
 
 const pixelsOf = (element: LkDicom) => [...element.displayedImageData()!.data];
-
-/** A flat 64×64 MONOCHROME2 slice with a PixelSpacing and an Instance Number, for series. */
-function flatSlice(value: number, spacing: number, sop: string, instance: number): Uint8Array {
-  const elements = imageElements({
-    before: [{ tag: [0x0020, 0x0013], vr: 'IS', value: String(instance) }],
-    rows: 64,
-    columns: 64,
-    pixelData: words16(new Array(64 * 64).fill(value)),
-    extra28: [{ tag: [0x0028, 0x0030], vr: 'DS', value: `${spacing}\\${spacing}` }],
-  });
-  elements[0] = { tag: [0x0008, 0x0018], vr: 'UI', value: sop };
-  return writeDicom(elements, 'explicit-le');
-}
 
 describe('<lk-dicom> with compressed files', function () {
   this.timeout(120000);
@@ -115,7 +102,7 @@ describe('<lk-dicom> with compressed files', function () {
   });
 
   it('pages to a compressed slice of a series: decoded off the main thread, then shown', async () => {
-    const flat = blobs.url(flatSlice(0, 0.3125, '1.2.3.1', 0));
+    const flat = blobs.url(flatSlice({ value: 0, spacing: 0.3125, sop: '1.2.3.1', instance: 0 }));
     const element = await mount({ srcs: [flat, `${DICOM}/MR_small_jp2klossless.dcm`, `${DICOM}/MR_small_htj2k.dcm`] });
     expect(element.sliceCount).to.equal(3);
     element.setWindow(600, 1600);
@@ -138,7 +125,7 @@ describe('<lk-dicom> with compressed files', function () {
   });
 
   it('measures each slice of a series with its own PixelSpacing and shows it', async () => {
-    const element = await mount({ srcs: [blobs.url(flatSlice(100, 1, '1.2.3.1', 1)), blobs.url(flatSlice(100, 2, '1.2.3.2', 2))] });
+    const element = await mount({ srcs: [blobs.url(flatSlice({ value: 100, spacing: 1, instance: 1 })), blobs.url(flatSlice({ value: 100, spacing: 2, instance: 2 }))] });
     expect(element.export().metadata).to.deep.include({ pixelSpacing: [1, 1] });
     const spacingShown = () => element.shadowRoot!.querySelector('.dicom-bar .spacing')?.textContent?.trim();
     await element.updateComplete;
@@ -161,7 +148,7 @@ describe('<lk-dicom> with compressed files', function () {
 
   it('a three-point polyline shows its angle in degrees at the middle point, next to its length', async () => {
     // Columns and rows 1 mm apart here; drawn with real clicks: an L, then a straight line.
-    const element = await mount({ srcs: [blobs.url(flatSlice(100, 1, '1.2.3.1', 1))] });
+    const element = await mount({ srcs: [blobs.url(flatSlice({ value: 100, spacing: 1, instance: 1 }))] });
     await press('4');
     await click(element, [10, 40]);
     await click(element, [10, 10]);

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
-import { imageElements, words16, writeDicom } from '../media/dicom/dicom-writer.js';
+import { flatSlice } from '../media/dicom/dicom-writer.js';
 import { expectedGrey } from '../media/dicom/raw-reader.js';
 import { ONTOLOGY_URL, fetchJson, press, resetMouse } from './helpers.js';
 import { blobUrls, greyAt, mount } from './lk-dicom-helpers.js';
@@ -13,19 +13,7 @@ import { blobUrls, greyAt, mount } from './lk-dicom-helpers.js';
 let ontology: unknown;
 const blobs = blobUrls();
 
-/** A flat `size`² MONOCHROME2 slice of `value`, the `instance`-th of its series. */
-function flatSlice(size: number, value: number, instance: number): Uint8Array {
-  const elements = imageElements({
-    before: [{ tag: [0x0020, 0x0013], vr: 'IS', value: String(instance) }],
-    rows: size,
-    columns: size,
-    pixelData: words16(new Array<number>(size * size).fill(value)),
-  });
-  elements[0] = { tag: [0x0008, 0x0018], vr: 'UI', value: `1.2.3.${instance}` };
-  return writeDicom(elements, 'explicit-le');
-}
-
-const series = (count: number, size: number) => Array.from({ length: count }, (_, i) => blobs.url(flatSlice(size, 10 * i, i + 1)));
+const series = (count: number, size: number) => Array.from({ length: count }, (_, i) => blobs.url(flatSlice({ size, value: 10 * i, instance: i + 1 })));
 
 /** Pages with real keys from the first slice to the last and back, noting the largest cache seen after each slice shown. */
 async function pageThrough(element: LkDicom): Promise<{ slices: number; bytes: number }> {

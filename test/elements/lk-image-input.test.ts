@@ -28,6 +28,7 @@ import {
   recordEvents,
   resetMouse,
   sendKeys,
+  showSource,
 } from './helpers.js';
 
 type Xy = [number, number];
@@ -47,10 +48,7 @@ async function mount(attrs: { mode?: string; renderer?: string } = {}): Promise<
       .user=${{ id: 'u-1', email: 'ann@example.com' }}
     ></lk-image>
   `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = IMAGE_URL;
-  await ready;
-  await element.settled();
+  await showSource(element, IMAGE_URL);
   element.focus();
   return element;
 }

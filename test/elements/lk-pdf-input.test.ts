@@ -9,7 +9,7 @@ import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
 import type { ExportTool } from '../../src/format/types.js';
 import { buttonNamed, click, query } from './panels/helpers.js';
 import { frames, nextEvent, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
-import { expectClose, mount, mouseDrag, ontology, PAPER, pageBox, selectSpan, span, textLayer, toolsOf } from './pdf-helpers.js';
+import { expectClose, FIGURE_BOX, mount, mountFigureAndClaim, mouseDrag, ontology, PAPER, pageBox, selectSpan, span, textLayer, toolsOf } from './pdf-helpers.js';
 
 const rect = (x1: number, y1: number, x2: number, y2: number, pageNumber: number) => ({ x1, y1, x2, y2, width: 595.28, height: 841.89, pageNumber });
 
@@ -268,16 +268,8 @@ describe('<lk-pdf> real input: classifications, relations, locks, modes, validat
   });
 
   it('relates a text entry and a box with clicks and the relations panel; the relation goes with a deleted object and comes back on undo', async () => {
-    const box = { x: 300, y: 400, width: 100, height: 60 };
-    const element = await mount(PAPER, {
-      zoom: '100',
-      height: 700,
-      annotations: { tools: [{ objectId: 'figure', schemaId: 't-figure', page: 0, 'bounding-box': box, classifications: [] }] },
-    });
-    element.session.setActiveSchema('t-claim');
-    await selectSpan(span(element, 0, /^Hello, here is some text/).rect);
-    const claim = toolsOf(element).find((tool) => tool.schemaId === 't-claim')!.objectId;
-    element.session.setActiveSchema(undefined);
+    const box = FIGURE_BOX;
+    const { element, claim } = await mountFigureAndClaim();
     await sendKeys({ down: 'Shift' });
     await sendMouse({ type: 'click', position: at(element, 0, box.x + 50, box.y + 30) });
     await sendKeys({ up: 'Shift' });

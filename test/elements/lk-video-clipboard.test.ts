@@ -3,31 +3,13 @@
  * frame and goes there, "Copy to next N" and "Propagate to end" (Ctrl+Shift+End) write keyframes
  * the labeler corrects, one undo step each; Ctrl+C / Ctrl+V carries a shape to another frame.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/elements/lk-video/define.js';
+import { expect } from '@open-wc/testing';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
-import { FRAME_NUMBERS_URL } from '../media/video/video-helpers.js';
-import { click, drag, fetchJson, nextEvent, ONTOLOGY_URL, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { click, drag, press, recordEvents, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { mountFrameNumbers } from './lk-video-helpers.js';
 import { until } from './waits.js';
 
-let ontology: unknown;
-
-before(async () => {
-  ontology = await fetchJson(ONTOLOGY_URL);
-});
 afterEach(() => resetMouse());
-
-async function mount(): Promise<LkVideo> {
-  const element = await fixture<LkVideo>(html`
-    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
-  `);
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = FRAME_NUMBERS_URL;
-  await ready;
-  await element.settled();
-  element.focus();
-  return element;
-}
 
 /** A car drawn on `frame` with the mouse, selected. */
 async function drawCar(element: LkVideo, frame: number): Promise<string> {
@@ -46,7 +28,7 @@ const keyframesOf = (element: LkVideo, id: string): number[] =>
 
 describe('<lk-video> copy forward and paste on another frame', () => {
   it('Ctrl+Shift+→ copies the selection to the next frame and goes there; one undo step', async () => {
-    const element = await mount();
+    const element = await mountFrameNumbers();
     const id = await drawCar(element, 10);
     const changes = recordEvents(element, ['lk-change']);
     await sendKeys({ press: 'Control+Shift+ArrowRight' });
@@ -60,7 +42,7 @@ describe('<lk-video> copy forward and paste on another frame', () => {
   });
 
   it('"Copy to next" N frames and "Propagate to end" write keyframes to correct', async () => {
-    const element = await mount();
+    const element = await mountFrameNumbers();
     const id = await drawCar(element, 290);
     await element.updateComplete;
     const count = element.shadowRoot!.querySelector<HTMLInputElement>('.copy-count')!;
@@ -82,7 +64,7 @@ describe('<lk-video> copy forward and paste on another frame', () => {
   });
 
   it('Ctrl+C on one frame, Ctrl+V on another: a new object there, where it was', async () => {
-    const element = await mount();
+    const element = await mountFrameNumbers();
     const id = await drawCar(element, 5);
     await sendKeys({ press: 'Control+c' });
     await element.seekToFrame(40);

@@ -4,7 +4,7 @@ import '../../src/elements/lk-video/define.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { captureScreen } from '../server/screen-client.js';
 import { BOTTLES_URL, FRAME_NUMBERS_URL, frameNumberFrom } from '../media/video/video-helpers.js';
-import { canvasOf, fetchJson, frames, nextEvent, ONTOLOGY_URL } from './helpers.js';
+import { canvasOf, fetchJson, frames, ONTOLOGY_URL, showSource } from './helpers.js';
 
 /** A screenshot of the stage once the frame asked for is drawn, read at asset (video) pixel coordinates. */
 export async function stageOnScreen(element: LkVideo): Promise<(x: number, y: number) => [number, number, number, number]> {
@@ -28,17 +28,22 @@ export async function frameShown(element: LkVideo): Promise<number> {
   return frameNumberFrom((x, y) => at(x, y)[0]);
 }
 
+export interface FrameNumbersMount {
+  /** Default: the all-types ontology (test/fixtures/ontology). */
+  ontology?: unknown;
+  /** Default: `u-1` (ann@example.com). */
+  user?: LkVideo['user'];
+}
+
 /** `<lk-video>` on frame-numbers.webm (300 frames) with the all-types ontology and `annotations`, loaded and focused. */
-export async function mountFrameNumbers(annotations?: unknown): Promise<LkVideo> {
-  const ontology = await fetchJson(ONTOLOGY_URL);
+export async function mountFrameNumbers(annotations?: unknown, options: FrameNumbersMount = {}): Promise<LkVideo> {
+  const ontology = options.ontology ?? (await fetchJson(ONTOLOGY_URL));
+  const user = options.user ?? { id: 'u-1', email: 'ann@example.com' };
   const element = await fixture<LkVideo>(html`
-    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${{ id: 'u-1', email: 'ann@example.com' }}></lk-video>
+    <lk-video style="--lk-height: 640px; width: 1000px" .ontology=${ontology} .user=${user}></lk-video>
   `);
   if (annotations) element.annotations = annotations as LkVideo['annotations'];
-  const ready = nextEvent(element, 'lk-ready');
-  element.src = FRAME_NUMBERS_URL;
-  await ready;
-  await element.settled();
+  await showSource(element, FRAME_NUMBERS_URL);
   element.focus();
   return element;
 }

@@ -7,23 +7,16 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
-import { mount, PAPER, pageBox, selectSpan, span, toolsOf } from './pdf-helpers.js';
+import { FIGURE_BOX, mountFigureAndClaim, pageBox, span, toolsOf } from './pdf-helpers.js';
 import { pixels, rowsWithColour } from './pixels.js';
 
-const box = { x: 300, y: 400, width: 100, height: 60 };
+const box = FIGURE_BOX;
 
 async function labelled(): Promise<{ element: LkPdf; claim: string }> {
-  const element = await mount(PAPER, {
-    zoom: '100',
-    height: 700,
-    annotations: { tools: [{ objectId: 'figure', schemaId: 't-figure', page: 0, 'bounding-box': box, classifications: [] }] },
-  });
-  element.session.setActiveSchema('t-claim');
-  await selectSpan(span(element, 0, /^Hello, here is some text/).rect);
-  element.session.setActiveSchema(undefined);
+  const { element, claim } = await mountFigureAndClaim();
   await element.settled();
   element.focus();
-  return { element, claim: toolsOf(element).find((tool) => tool.schemaId === 't-claim')!.objectId };
+  return { element, claim };
 }
 
 /** The class-name tags on page 1: object id → text. */

@@ -89,6 +89,26 @@ export function toolsOf(element: LkPdf): ExportTool[] {
   return element.export().task.tools;
 }
 
+/** The figure box `mountFigureAndClaim` puts on page 1 (PDF points). */
+export const FIGURE_BOX = { x: 300, y: 400, width: 100, height: 60 };
+
+/**
+ * The paper at 100 % (700 px high) with a figure box (`FIGURE_BOX`, id `figure`) on page 1 and a
+ * claim selected with the mouse on its first line of text; no class active afterwards.
+ */
+export async function mountFigureAndClaim(): Promise<{ element: LkPdf; claim: string }> {
+  const element = await mount(PAPER, {
+    zoom: '100',
+    height: 700,
+    annotations: { tools: [{ objectId: 'figure', schemaId: 't-figure', page: 0, 'bounding-box': FIGURE_BOX, classifications: [] }] },
+  });
+  element.session.setActiveSchema('t-claim');
+  await selectSpan(span(element, 0, /^Hello, here is some text/).rect);
+  const claim = toolsOf(element).find((tool) => tool.schemaId === 't-claim')!.objectId;
+  element.session.setActiveSchema(undefined);
+  return { element, claim };
+}
+
 export function textLayer(element: LkPdf, page: number): HTMLElement {
   return element.shadowRoot!.querySelector<HTMLElement>(`.page[data-page="${page}"] .textLayer`)!;
 }

@@ -45,22 +45,8 @@ export const lkPdfStyles = css`
     pointer-events: none;
     overflow: visible;
   }
-  /* Class names at the shapes' top-left corners (display: labels). */
-  .class-labels {
-    position: absolute;
-    inset: 0;
-    pointer-events: none;
-  }
-  .class-label,
-  .relation-label {
-    position: absolute;
-    transform: translateY(-100%);
-    padding: 0 3px;
-    border-radius: 3px;
-    font: 600 10px/12px system-ui, sans-serif;
-    white-space: nowrap;
-  }
-  /* Centred on its line, with a white rim that sets it apart from the page under it. */
+  /* Class names sit at the shapes' top-left corners (classLabelStyles); a relation's name is centred
+     on its line, with a white rim that sets it apart from the page under it. */
   .relation-label {
     transform: translate(-50%, -50%);
     box-shadow: 0 0 0 1px #ffffff;

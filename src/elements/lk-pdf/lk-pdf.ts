@@ -22,6 +22,7 @@ import { createSelectTool, toolFactories } from '../../tools/index.js';
 import type { Draft, Tool, ToolContext, ToolPointer } from '../../tools/tool.js';
 import { AnnotatorElement } from '../base/annotator-element.js';
 import { isTypingTarget, type KeyAction } from '../base/keymap.js';
+import { classLabelStyles } from '../base/class-label.styles.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { loadPackageModule } from '../base/package-module.js';
 import { safeColor } from '../panels/shared/format.js';
@@ -107,7 +108,7 @@ const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularit
  * @cssproperty [--lk-focus-color=#0969da] - Focus ring, selection and handle colour.
  */
 export class LkPdf extends AnnotatorElement {
-  static override styles = [annotatorLayoutStyles, lkPdfStyles];
+  static override styles = [annotatorLayoutStyles, classLabelStyles, lkPdfStyles];
   protected static override planeModel: PlaneModel = 'paged';
   protected static override formatCodecs = allFormatCodecs;
   protected static override picture = false;

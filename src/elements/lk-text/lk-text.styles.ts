@@ -67,20 +67,12 @@ export const lkTextStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  /* Class names at the entities' starts (display: labels), sitting on the line's top edge. */
+  /* Class names at the entities' starts (display: labels; classLabelStyles), a size smaller than the text. */
   .class-labels {
-    position: absolute;
-    inset: 0;
-    pointer-events: none;
     overflow: hidden;
   }
   .class-label {
-    position: absolute;
-    transform: translateY(-100%);
-    padding: 0 3px;
-    border-radius: 3px;
     font: 600 9px/11px system-ui, sans-serif;
-    white-space: nowrap;
   }
   svg.arrows {
     position: absolute;

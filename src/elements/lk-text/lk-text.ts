@@ -23,6 +23,7 @@ import type { RelationOverlay } from '../../text/relation-overlay.js';
 import { createTextDocument, type TextDocument } from '../../text/text-document.js';
 import { AnnotatorElement } from '../base/annotator-element.js';
 import type { KeyAction } from '../base/keymap.js';
+import { classLabelStyles } from '../base/class-label.styles.js';
 import { annotatorLayoutStyles } from '../base/layout.styles.js';
 import { styleProperties } from '../base/style-properties.js';
 import { lkTextStyles } from './lk-text.styles.js';
@@ -80,7 +81,7 @@ const REBUILD_ABOVE = 2000;
  * @cssproperty [--lk-focus-color=#0969da] - Focus ring and handle colour.
  */
 export class LkText extends AnnotatorElement {
-  static override styles = [annotatorLayoutStyles, lkTextStyles];
+  static override styles = [annotatorLayoutStyles, classLabelStyles, lkTextStyles];
   /** Entities only: a pre-label of any other geometry is `import-invalid` (`unsupported-tool`). */
   protected static override formatCodecs = formatCodecs([nerCodec]);
   protected static override picture = false;

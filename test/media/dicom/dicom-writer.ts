@@ -129,3 +129,20 @@ export function words16(values: number[], little = true): Uint8Array {
   values.forEach((v, i) => view.setUint16(i * 2, v & 0xffff, little));
   return bytes;
 }
+
+/**
+ * A flat `size`² (default 64) MONOCHROME2 slice of `value` for series: Instance Number `instance`,
+ * SOP Instance UID `sop` (default `1.2.3.<instance>`), and a square PixelSpacing when `spacing` is given.
+ */
+export function flatSlice(options: { value: number; instance: number; size?: number; sop?: string; spacing?: number }): Uint8Array {
+  const { value, instance, size = 64, sop = `1.2.3.${instance}`, spacing } = options;
+  const elements = imageElements({
+    before: [{ tag: [0x0020, 0x0013], vr: 'IS', value: String(instance) }],
+    rows: size,
+    columns: size,
+    pixelData: words16(new Array<number>(size * size).fill(value)),
+    ...(spacing === undefined ? {} : { extra28: [{ tag: [0x0028, 0x0030], vr: 'DS', value: `${spacing}\\${spacing}` }] }),
+  });
+  elements[0] = { tag: [0x0008, 0x0018], vr: 'UI', value: sop };
+  return writeDicom(elements, 'explicit-le');
+}

@@ -9,6 +9,7 @@ import { icons } from '../shared/icons.js';
 import { PanelElement } from '../shared/panel-element.js';
 import { panelStyles } from '../shared/panel.styles.js';
 import { lkToolbarStyles } from './lk-toolbar.styles.js';
+import { renderRangeField } from './range-field.js';
 import { renderSmartControls } from './smart-controls.js';
 import type { SmartToolKind } from '../../../tools/smart/smart-kinds.js';
 
@@ -204,17 +205,7 @@ export class LkToolbar extends PanelElement {
         >
           ${icons.eraser}<span>Eraser</span>
         </button>
-        <label class="muted" for="brush-size">Size</label>
-        <input
-          id="brush-size"
-          type="range"
-          min="1"
-          max="200"
-          step="1"
-          .value=${String(this.brushSize)}
-          @input=${this.onBrushSize}
-        />
-        <output for="brush-size" aria-hidden="true">${this.brushSize}</output>
+        ${renderRangeField({ id: 'brush-size', label: 'Size', min: 1, max: 200, value: this.brushSize, onInput: (size) => this.setBrushSize(size) })}
       </div>
     `;
   }
@@ -234,9 +225,8 @@ export class LkToolbar extends PanelElement {
     this.erasing = true;
   }
 
-  private onBrushSize(event: Event): void {
-    const input = event.currentTarget as HTMLInputElement;
-    this.brushSize = Number(input.value);
+  private setBrushSize(size: number): void {
+    this.brushSize = size;
     this.currentSession?.actions.setBrushSize(this.brushSize);
   }
 

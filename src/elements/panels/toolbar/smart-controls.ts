@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LabelingSession } from '../../../core/session.js';
 import type { KeyAction } from '../../base/keymap.js';
+import { renderRangeField } from './range-field.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../../../tools/smart/smart-kinds.js';
 
 export interface SmartControlsState {
@@ -53,17 +54,14 @@ export function renderSmartControls(state: SmartControlsState): TemplateResult |
       ? html`<div class="group smart" role="group" aria-label="Draw with">
           ${mode('click', 'Click')} ${mode('magic-wand', 'Magic wand', 'magicWand')} ${mode('magnetic-lasso', 'Magnetic lasso', 'magneticLasso')}
           ${current === 'magic-wand'
-            ? html`<label class="muted" for="wand-tolerance">Tolerance</label>
-                <input
-                  id="wand-tolerance"
-                  type="range"
-                  min="0"
-                  max="255"
-                  step="1"
-                  .value=${String(state.tolerance)}
-                  @input=${(event: Event) => session.actions.setTolerance(Number((event.currentTarget as HTMLInputElement).value))}
-                />
-                <output for="wand-tolerance" aria-hidden="true">${state.tolerance}</output>`
+            ? renderRangeField({
+                id: 'wand-tolerance',
+                label: 'Tolerance',
+                min: 0,
+                max: 255,
+                value: state.tolerance,
+                onInput: (tolerance) => session.actions.setTolerance(tolerance),
+              })
             : nothing}
         </div>`
       : nothing}
