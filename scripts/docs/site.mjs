@@ -12,6 +12,7 @@ const GUIDES = [
   ['docs/events.md', 'Events'],
   ['docs/format.md', 'Format'],
   ['docs/review.md', 'Review'],
+  ['docs/assisted-labeling.md', 'Assisted labeling'],
   ['docs/security.md', 'Security'],
   ['docs/bundlers.md', 'Bundlers'],
   ['docs/frameworks.md', 'Frameworks'],
