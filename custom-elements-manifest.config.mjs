@@ -7,7 +7,9 @@ export default {
   // src/elements/compare: the compare panel is rendered by the elements themselves from the lazy
   // compare chunk (docs/review.md), never placed by hosts: no package entry exports it, so it has
   // no API page and no framework binding (scripts/bindings.mjs would import it from panels.js).
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts', 'src/elements/compare/**'],
+  // src/elements/panels/issues likewise: the issues panel and pins come with the lazy issues chunk
+  // an element loads when it shows review issues (docs/review.md).
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts', 'src/elements/compare/**', 'src/elements/panels/issues/**'],
   outdir: '.',
   litelement: true,
   // package.json already names the manifest; the analyzer must not rewrite package.json.

@@ -38,6 +38,8 @@ export function gridColor(x, y) {
 
 const PICTURES = {
   grid: { width: 40_000, height: 40_000 },
+  // The same grid, small enough to write out whole for a static Storybook build (about 700 files).
+  'grid-static': { width: 8192, height: 8192 },
   photo: { width: 3200, height: 1800 },
   'photo-403': { width: 3200, height: 1800, refused: { scale: 1, column: 1, row: 1 } },
 };
@@ -55,7 +57,7 @@ function photo() {
 
 /** The JPEG of `region` (asset pixels) at `width` × `height` pixels. */
 async function renderRegion(name, region, width, height) {
-  if (name === 'grid') {
+  if (name.startsWith('grid')) {
     const scaleX = region.width / width;
     const scaleY = region.height / height;
     const xs = Array.from({ length: width }, (_, px) => Math.floor(region.x + (px + 0.5) * scaleX));
@@ -206,14 +208,15 @@ export async function tiledImagesMiddleware(ctx, next) {
   ctx.flushHeaders();
 }
 
-/** Every file of `name` in both layouts, written under `directory` (same paths as served). */
-export async function writeTiledImage(directory, name) {
+/** Every file of `name` in both layouts, written under `directory` (same paths as served, named `as`). */
+export async function writeTiledImage(directory, name, as = name) {
   const picture = PICTURES[name];
   const write = async (path) => {
     const answer = await answerTilePath(TILES_PREFIX + path);
     if (answer.status !== 200) return;
-    mkdirSync(dirname(join(directory, path)), { recursive: true });
-    writeFileSync(join(directory, path), answer.body);
+    const target = join(directory, path.replace(`${name}`, as));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, answer.body);
   };
   await write(`iiif/${name}/info.json`);
   for (const scale of iiifScaleFactors(picture)) {

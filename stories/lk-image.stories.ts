@@ -500,7 +500,7 @@ export const ChangeHistory: Story = {
  * tiles on screen load, at the level the zoom needs, the coarser level showing until they are in.
  * Each 1000-px cell's colour says where it is (red: column, green: row). The tiles are made on
  * request by scripts/tiled-images.mjs (the Storybook dev server and the test server serve them at
- * `__lk-tiles/`; for a static build, write them there with `node scripts/tiled-images.mjs`).
+ * `__lk-tiles/`); a static Storybook build writes the grid out at 8192 × 8192 instead.
  */
 export const TiledGigapixel: Story = { render: (args) => image(args, { src: '__lk-tiles/iiif/grid/info.json' }) };
 
