@@ -1,5 +1,6 @@
 /** Shared by every bench page: synthetic assets, frame timing, long tasks. */
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
+import { seededRandom } from '../../test/generators/seeded-random.js';
 
 export interface FrameStats {
   median: number;
@@ -243,14 +244,7 @@ export function centerOf(element: Element): { x: number; y: number; width: numbe
 
 /** `count` distinct pseudo-random integers in [0, max), the same on every run. */
 export function randomFrames(count: number, max: number, seed = 5): number[] {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const picked = new Set<number>();
   while (picked.size < Math.min(count, max)) picked.add(Math.floor(next() * max));
   return [...picked];

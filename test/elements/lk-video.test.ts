@@ -22,6 +22,7 @@ import {
   sendMouse,
 } from './helpers.js';
 import { until } from './waits.js';
+import { seededRandom } from '../generators/seeded-random.js';
 
 let ontology: unknown;
 let videoExample: ExportRecord;
@@ -155,18 +156,6 @@ async function drawCar(element: LkVideo, frame: number, from: [number, number], 
   const id = element.session.selection[0] ?? [...element.session.store.state.objects.keys()].at(-1);
   if (!id) throw new Error('nothing drawn');
   return id;
-}
-
-/** A small seeded PRNG (mulberry32): one seed, one sequence, so a failing run replays. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Rejects when `promise` has not settled in `ms` (a jammed player), naming what hung. */

@@ -4,6 +4,7 @@
  * every machine gets the same record. Objects sit one per grid cell (cells, crowds, trees), three
  * of four boxes and one of four hexagons, each inside its own cell: a point's object is known.
  */
+import { seededRandom } from './seeded-random.js';
 
 export const DENSE_ONTOLOGY = {
   tools: [
@@ -29,18 +30,6 @@ export function denseLayout(count: number, width: number, height: number): Dense
   return { width, height, columns, rows, cell: Math.min(width / columns, height / rows) };
 }
 
-/** mulberry32: small, fast and the same everywhere. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The centre of object `index`'s cell (asset pixels): a click there lands on that object. */
 export function denseCentre(layout: DenseLayout, index: number): [number, number] {
   return [(index % layout.columns) * layout.cell + layout.cell / 2, Math.floor(index / layout.columns) * layout.cell + layout.cell / 2];
@@ -56,7 +45,7 @@ export function denseRecord(count: number, options: { width?: number; height?: n
   const width = options.width ?? 4000;
   const height = options.height ?? 3000;
   const layout = denseLayout(count, width, height);
-  const random = seeded(options.seed ?? 21);
+  const random = seededRandom(options.seed ?? 21);
   const round = (v: number) => Math.round(v * 100) / 100;
   const tools = new Array<unknown>(count);
   for (let i = 0; i < count; i++) {

@@ -3,19 +3,10 @@
  * NaN, deep nesting, cycles, duplicate ids, unknown tools, prototype keys, huge strings and JSON
  * text. The same seed gives the same cases, so a failure names its seed and case number.
  */
-export type Random = () => number;
+import type { Random } from '../../generators/seeded-random.js';
 
-/** mulberry32: small, fast, and good enough to pick mutations. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random } from '../../generators/seeded-random.js';
+export { seededRandom } from '../../generators/seeded-random.js';
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -1,0 +1,14 @@
+/** A small seeded PRNG for tests, fixtures and bench pages: one seed, one sequence, so a run replays. */
+export type Random = () => number;
+
+/** mulberry32: small, fast and the same everywhere. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
