@@ -16,7 +16,7 @@ import '../../../src/elements/lk-video/define.js';
 import type { AnnotatorElement } from '../../../src/elements/base/annotator-element.js';
 import type { LkText } from '../../../src/elements/lk-text/lk-text.js';
 import type { SurfaceElement } from '../../../src/elements/base/surface-element.js';
-import { IMAGE_URL, drag, fetchJson, nextEvent, ONTOLOGY_URL, recordEvents } from '../helpers.js';
+import { IMAGE_URL, drag, fetchJson, nextEvent, ONTOLOGY_URL, recordEvents, showSource } from '../helpers.js';
 import { codePointSpan, dragOver } from '../lk-text-helpers.js';
 import { mouseDrag, pageBox } from '../pdf-helpers.js';
 import { FRAME_NUMBERS_URL } from '../../media/video/video-helpers.js';
@@ -98,10 +98,7 @@ function surfaceKind(
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       wrapper.append(element);
       element.annotations = { task: { tools: [{ ...tool('a', BOX_A, true, 4), ...plane }, { ...tool('b', BOX_B, false), ...plane }] } };
-      const ready = nextEvent(element, 'lk-ready');
-      element.src = src;
-      await ready;
-      await element.settled();
+      await showSource(element, src);
       return element;
     },
     async drawCar(element) {
@@ -127,10 +124,7 @@ const kinds: Kind[] = [
           ],
         },
       };
-      const ready = nextEvent(element, 'lk-ready');
-      element.src = IMAGE_URL;
-      await ready;
-      await element.settled();
+      await showSource(element, IMAGE_URL);
       return element;
     },
     async drawCar(element) {
@@ -175,10 +169,7 @@ const kinds: Kind[] = [
       element.annotations = {
         task: { tools: [{ ...tool('a', BOX_A, true, 4), page: 0 }, { ...tool('b', BOX_B, false), page: 0 }] },
       };
-      const ready = nextEvent(element, 'lk-ready');
-      element.src = '/test/fixtures/pdf/pdflatex-4-pages.pdf';
-      await ready;
-      await element.settled();
+      await showSource(element, '/test/fixtures/pdf/pdflatex-4-pages.pdf');
       return element;
     },
     async drawCar(element) {
