@@ -315,6 +315,7 @@ async function main() {
     // `--scenario=`: the image scenarios not run keep their last numbers, in their order.
     const measured = results.image;
     results.image = { ...previous().image, ...measured };
+    if (previous().video) results.video = { ...previous().video, ...results.video };
     // The header stays the full run's; the filtered rows say when and how they were measured.
     results.machine = { ...(previous().machine ?? results.machine), filteredRun: { date: results.machine.date, runs, scenario: scenarioFilter } };
     // Without a build here, the bundle sizes stay as last measured.
@@ -325,7 +326,7 @@ async function main() {
   console.log('wrote bench/results.json and docs/benchmarks.md');
 }
 
-/** `--scenario=dense`: of the image scenarios, run only those whose label contains the text (the others keep their numbers). */
+/** `--scenario=dense`: of the image and video scenarios, run only those whose label contains the text (the others keep their numbers). */
 const scenarioFilter = process.argv.find((arg) => arg.startsWith('--scenario='))?.slice('--scenario='.length);
 const scenarioWanted = (label) => !scenarioFilter || label.includes(scenarioFilter);
 const previous = () => (existsSync(join(root, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) : {});
@@ -362,8 +363,25 @@ async function repeat(tab, input) {
 /** Frame times (in the page) while `input` drives it from here. */
 async function framesDuring(tab, input) {
   await call(tab, 'startFrames');
+  const trace = await startTrace(tab);
   const inputMs = await input();
+  await trace?.stop();
   return { ...(await call(tab, 'stopFrames')), inputMs };
+}
+
+/**
+ * `BENCH_TRACE=dir`: a Chrome trace (timeline and JS samples) of each input step is written there
+ * (with BENCH_MINIFY=0 for readable names); open it in the Performance panel of DevTools.
+ */
+let traces = 0;
+async function startTrace(tab) {
+  const dir = process.env.BENCH_TRACE;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const browser = tab.context().browser();
+  const path = join(dir, `trace-${++traces}.json`);
+  await browser.startTracing(tab, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'blink.user_timing', 'media', 'gpu'] });
+  return { stop: () => browser.stopTracing() };
 }
 
 /**
@@ -387,6 +405,7 @@ async function videoScenario(run) {
   const results = {};
   for (const { suffix, container, decoding } of smoke ? VIDEO_VARIANTS.slice(0, 1) : VIDEO_VARIANTS) {
     const label = base + suffix;
+    if (!scenarioWanted(label)) continue;
     const generated = smoke ? undefined : makeVideo(assets, { ...VIDEO, container });
     const video = smoke ? '/fixtures/video/frame-numbers.webm' : generated && `/assets/${generated}`;
     if (!video) {

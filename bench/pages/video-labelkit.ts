@@ -13,6 +13,7 @@ const ontology = {
 
 let element: LkVideo;
 let recorder: ReturnType<typeof recordFrames> | undefined;
+let exactFrames: ReturnType<typeof recordExactFrames> | undefined;
 let planeChanges = 0;
 
 const surfaceOf = (el: LkVideo) => (el as unknown as { surface: { renderNow(): void } }).surface;
@@ -84,6 +85,7 @@ window.bench = {
     await element.settled();
     planeChanges = 0;
     recorder = recordFrames();
+    exactFrames = recordExactFrames(element);
     return {};
   },
 
@@ -92,10 +94,11 @@ window.bench = {
     const frames = recorder!.stop();
     const shown = planeChanges;
     await element.settled();
+    const exact = await exactFrames!.stop();
     const cache = element.decodedFrames;
     // The WebCodecs path's frame cache against its bound (the memory the decoded frames hold).
     const decodedFrames = cache && { frames: cache.frames, bytes: cache.bytes, maxFrames: cache.limits.maxFrames, maxBytes: cache.limits.maxBytes };
-    return { ...frames, planeChanges: shown, endFrame: element.currentFrame, ...(decodedFrames ? { decodedFrames } : {}) };
+    return { ...frames, exact, planeChanges: shown, endFrame: element.currentFrame, ...(decodedFrames ? { decodedFrames } : {}) };
   },
 
   /** Goes to `frame` (so there is room to step forward) and focuses the timeline ruler. */
@@ -107,3 +110,36 @@ window.bench = {
     return { frame: element.currentFrame };
   },
 };
+
+/**
+ * Input → exact frame: from each input (its timeStamp) until the element has settled on the frame
+ * asked for (the decoded video frame and the shapes drawn; for an input a later one overtook, the
+ * later one's frame) and the next animation frame has run. `recordFrames` measures input → the next
+ * frame, whatever the video shows by then.
+ */
+function recordExactFrames(lkVideo: LkVideo): { stop(): Promise<ReturnType<typeof stats>> } {
+  const latencies: number[] = [];
+  const waits: Promise<void>[] = [];
+  const onInput = (event: Event) => {
+    const start = event.timeStamp;
+    // After the event has been handled (the seek it makes is asked for by then).
+    setTimeout(() =>
+      waits.push(
+        lkVideo
+          .settled()
+          .then(nextFrame)
+          .then(() => void latencies.push(performance.now() - start)),
+      ),
+    );
+  };
+  const types = ['pointermove', 'keydown'] as const;
+  for (const type of types) window.addEventListener(type, onInput, { capture: true, passive: true });
+  return {
+    async stop() {
+      for (const type of types) window.removeEventListener(type, onInput, { capture: true });
+      await new Promise((resolve) => setTimeout(resolve));
+      await Promise.all(waits);
+      return stats(latencies);
+    },
+  };
+}

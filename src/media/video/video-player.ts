@@ -607,13 +607,18 @@ class FramePlayer implements VideoPlayer {
   }
 
   /**
-   * True when `target` was drawn from the decoder. A failed read (the network, an expired URL) is
-   * left to the `<video>` for this seek, which reports it as before; a decoder failure hands every
-   * later seek to the `<video>` too.
+   * True when the decoder handled `target`: drew it, or gave it up for a later target asked for
+   * meanwhile (scrubbing: the latest position is what counts). A failed read (the network, an
+   * expired URL) is left to the `<video>` for this seek, which reports it as before; a decoder
+   * failure hands every later seek to the `<video>` too.
    */
   private async seekDecoded(decoded: DecodedFrames, target: number): Promise<boolean> {
     try {
-      await decoded.show(target, (frame) => this.drawDecoded(frame, target));
+      await decoded.show(
+        target,
+        (frame) => this.drawDecoded(frame, target),
+        () => this.seekTarget !== undefined,
+      );
       return true;
     } catch (error) {
       if (this.destroyed) return true;

@@ -5,6 +5,12 @@
  * samples, and the frames decoded on the way wait in a small cache around the playhead
  * (frame-cache.ts), so stepping back inside it and scrubbing over it decode nothing.
  *
+ * The samples a frame needs are fed at once, with a few more after it (decoded ahead, so the next
+ * steps find their frames cached and no group waits for a flush), rather than one per decoder
+ * event: under a busy main thread each event waits for a task turn, and a keyframe group fed that
+ * way took hundreds of milliseconds. A call that a later one supersedes (scrubbing) stops waiting;
+ * what it fed stays fed, for the next call to go on from.
+ *
  * Any decoder error, a sample past the end of the file or a decoder that stops answering makes
  * `show` reject; the caller then goes back to the `<video>` element for good.
  */
@@ -19,17 +25,25 @@ export interface DecodedFrames {
   readonly cached: { frames: number; bytes: number; limits: FrameCacheLimits };
   /**
    * Decodes frame `index` and hands it to `draw` (synchronously; the frame is closed by the cache
-   * later, so `draw` must not keep it). Calls run one after the other.
+   * later, so `draw` must not keep it). Calls run one after the other. When `superseded` returns
+   * true before the frame is out (a later frame is wanted), the call gives up without drawing and
+   * resolves false.
    */
-  show(index: number, draw: (frame: VideoFrame) => void): Promise<void>;
+  show(index: number, draw: (frame: VideoFrame) => void, superseded?: () => boolean): Promise<boolean>;
   destroy(): void;
 }
 
 export const DEFAULT_CACHE_LIMITS: FrameCacheLimits = { maxFrames: 32, maxBytes: 96 * 1024 * 1024 };
-/** Samples fed ahead of what has come out; more would only delay a later seek's reset. */
-const QUEUE_DEPTH = 4;
-/** A target this many samples ahead of the decoder is reached by feeding on rather than by a reset. */
-const FORWARD_SAMPLES = 48;
+/**
+ * Samples fed past the one asked for: enough for a decoder that reorders B-frames to let the frame
+ * out without a flush, and the next steps' frames decoded ahead (well within the cache's frames).
+ */
+const AHEAD_SAMPLES = 8;
+/**
+ * A keyframe this few samples past the decoder's position is reached by feeding on; farther, a
+ * reset costs less than decoding the frames in between.
+ */
+const FORWARD_SAMPLES = 8;
 /** A decoder that neither outputs nor takes input for this long is taken as stuck. */
 const STALL_MS = 5000;
 
@@ -53,17 +67,17 @@ class FrameDecoder implements DecodedFrames {
   private readonly frameByTimestamp = new Map<number, number>();
   /** Decode index of the keyframe at or before each sample. */
   private readonly keyBefore: number[] = [];
-  /** Decode index of the next keyframe after each sample (the sample count after the last). */
-  private readonly keyAfter: number[] = [];
   /** The next sample to feed; undefined before the first run. */
   private cursor: number | undefined;
   /** The keyframe the decoder was last reset to: every sample from it to `cursor` has been fed. */
   private runStart = 0;
+  /** Counts resets: feeding ahead for an earlier run stops once the decoder has been reset. */
+  private run = 0;
   /** Frames output since the last reset: one of them missing from the cache was evicted. */
   private readonly output = new Set<number>();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
-  private calls: Promise<void> = Promise.resolve();
+  private calls: Promise<unknown> = Promise.resolve();
   private destroyed = false;
 
   constructor(
@@ -77,10 +91,6 @@ class FrameDecoder implements DecodedFrames {
       this.frameByTimestamp.set(sample.timestamp, sample.frame);
       this.keyBefore[i] = sample.key || i === 0 ? i : this.keyBefore[i - 1]!;
     });
-    for (let i = samples.length - 1, next = samples.length; i >= 0; i--) {
-      this.keyAfter[i] = next;
-      if (samples[i]!.key) next = i;
-    }
     this.decoder = new VideoDecoder({
       output: (frame) => this.onOutput(frame),
       error: (error) => {
@@ -99,10 +109,12 @@ class FrameDecoder implements DecodedFrames {
     return { frames: this.cache.size, bytes: this.cache.byteSize, limits: this.cache.limits };
   }
 
-  show(index: number, draw: (frame: VideoFrame) => void): Promise<void> {
+  show(index: number, draw: (frame: VideoFrame) => void, superseded: () => boolean = () => false): Promise<boolean> {
     const run = this.calls.then(async () => {
-      const frame = await this.decodeTo(index);
+      const frame = await this.decodeTo(index, superseded);
+      if (!frame) return false;
       draw(frame);
+      return true;
     });
     this.calls = run.catch(() => undefined);
     return run;
@@ -145,41 +157,66 @@ class FrameDecoder implements DecodedFrames {
     });
   }
 
-  private async decodeTo(index: number): Promise<VideoFrame> {
+  /** The frame, once out of the decoder; undefined when superseded first. */
+  private async decodeTo(index: number, superseded: () => boolean): Promise<VideoFrame | undefined> {
     const { samples, decodeIndex } = this.track;
     const target = decodeIndex[index];
     if (target === undefined) throw new RangeError(`no frame ${index}`);
     this.cache.setFocus(index);
     const key = this.keyBefore[target]!;
-    const limit = this.keyAfter[target]!;
     const cursor = this.cursor;
     // Go on from where the decoder is when that reaches the target (stepping forward); else start
     // again from its keyframe. A frame already output but evicted needs the restart too.
     const reachable = cursor !== undefined && !this.output.has(index) && (cursor <= key ? key - cursor <= FORWARD_SAMPLES : this.runStart <= key);
     if (!this.cache.has(index) && !reachable) this.restart(key);
+    let feedTo = Math.min(samples.length, target + 1 + AHEAD_SAMPLES);
     for (;;) {
       this.throwIfFailed();
       const frame = this.cache.get(index);
-      if (frame) return frame;
+      if (frame) {
+        // Decoded ahead while the frame is drawn (a held → finds its frames cached).
+        void this.feed(feedTo, this.run).catch(() => undefined);
+        return frame;
+      }
       if (this.output.has(index)) throw new Error(`frame ${index} was decoded but not kept`);
+      if (superseded()) return undefined;
+      if (this.cursor! < feedTo) {
+        await this.feed(feedTo, this.run);
+        continue;
+      }
+      if (this.decoder.decodeQueueSize > 0) {
+        await this.nextEvent();
+        continue;
+      }
+      if (feedTo < samples.length) {
+        // Everything fed is decoded and the frame is still held back (a deeper reorder): feed on.
+        feedTo = Math.min(samples.length, feedTo + AHEAD_SAMPLES);
+        continue;
+      }
+      // The file ends here and the decoder holds back its last frames for reordering: flush them.
+      // (A flushed decoder needs a keyframe next: the cursor is past the last sample, so the next
+      // frame not cached restarts.)
+      await this.decoder.flush();
+      this.throwIfFailed();
+      if (!this.cache.has(index)) throw new Error(`frame ${index} did not come out of the decoder`);
+    }
+  }
+
+  /**
+   * Feeds every sample from the cursor up to (not including) `end`, without waiting for the
+   * decoder: its queue takes them all, and a reset drops them at once.
+   */
+  private async feed(end: number, run: number): Promise<void> {
+    const { samples } = this.track;
+    while (this.cursor! < end && run === this.run) {
       const next = this.cursor!;
-      if (next < limit && this.decoder.decodeQueueSize < QUEUE_DEPTH) {
-        const sample = samples[next]!;
-        const data = await this.bytes.sample(next);
-        this.throwIfFailed();
-        this.decoder.decode(new EncodedVideoChunk({ type: sample.key ? 'key' : 'delta', timestamp: sample.timestamp, duration: sample.duration, data }));
-        this.cursor = next + 1;
-        continue;
-      }
-      if (next >= limit && this.decoder.decodeQueueSize === 0) {
-        // The decoder holds back frames for reordering until more input comes: the group ends here,
-        // so flush it out (the next sample is a keyframe, which is what a flushed decoder needs).
-        await this.decoder.flush();
-        this.throwIfFailed();
-        if (!this.cache.has(index)) throw new Error(`frame ${index} did not come out of the decoder`);
-        continue;
-      }
-      await this.nextEvent();
+      const data = await this.bytes.sample(next);
+      this.throwIfFailed();
+      // Another call moved the decoder on (or reset it) while the bytes were read.
+      if (this.cursor !== next || run !== this.run) continue;
+      const sample = samples[next]!;
+      this.decoder.decode(new EncodedVideoChunk({ type: sample.key ? 'key' : 'delta', timestamp: sample.timestamp, duration: sample.duration, data }));
+      this.cursor = next + 1;
     }
   }
 
@@ -187,6 +224,7 @@ class FrameDecoder implements DecodedFrames {
     if (this.decoder.state === 'configured') this.decoder.reset();
     this.decoder.configure(this.track.config);
     this.output.clear();
+    this.run++;
     this.cursor = key;
     this.runStart = key;
   }
