@@ -103,6 +103,47 @@ describe('<lk-video> decoding with WebCodecs', () => {
     expect(element.decodingPath).to.equal('webcodecs');
   });
 
+  it('→ pressed quickly over a keyframe, then ← back over it: each frame landed on is exact (frames decoded ahead and kept behind)', async function () {
+    this.timeout(90000);
+    const element = await mount(BOTTLES_URL);
+    expect(await element.seekToFrame(246)).to.equal(246);
+    // Six presses without waiting for the frames, as a held key sends them: 246 → 252, over keyframe 250.
+    for (let i = 0; i < 6; i++) await press('ArrowRight');
+    await until(() => element.currentFrame === 252, 'frame 252 after six →');
+    await element.settled();
+    await expectRealFrameShown(element, 252);
+    for (let i = 0; i < 3; i++) await press('ArrowLeft');
+    await until(() => element.currentFrame === 249, 'frame 249 after three ←');
+    await element.settled();
+    await expectRealFrameShown(element, 249);
+    const cache = element.decodedFrames!;
+    expect(cache.frames, 'frames held').to.be.within(1, cache.limits.maxFrames);
+    expect(cache.bytes, 'bytes held').to.be.at.most(cache.limits.maxBytes);
+    expect(element.decodingPath).to.equal('webcodecs');
+  });
+
+  it('a quick scrub forward that turns back inside a keyframe group lands on the exact frame under the pointer', async function () {
+    this.timeout(90000);
+    const element = await mount(BOTTLES_URL);
+    const timeline = element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
+    await timeline.updateComplete;
+    const ruler = timeline.shadowRoot!.querySelector<HTMLElement>('.ruler .track')!.getBoundingClientRect();
+    const x = (frame: number) => Math.round(ruler.left + ((frame + 0.5) * ruler.width) / BOTTLES_FRAMES);
+    const y = Math.round(ruler.top + ruler.height / 2);
+    await sendMouse({ type: 'move', position: [x(100), y] });
+    await sendMouse({ type: 'down' });
+    // Forward over four keyframe groups in big moves, then back into the group of keyframe 250.
+    for (const frame of [300, 520, 780, 1050, 900, 600, 420, 400]) await sendMouse({ type: 'move', position: [x(frame), y] });
+    await sendMouse({ type: 'up' });
+    await until(() => Math.abs(element.currentFrame - 400) <= 1, 'about frame 400 after scrubbing back');
+    await element.settled();
+    await expectRealFrameShown(element, element.currentFrame);
+    const cache = element.decodedFrames!;
+    expect(cache.frames, 'frames held').to.be.within(1, cache.limits.maxFrames);
+    expect(cache.bytes, 'bytes held').to.be.at.most(cache.limits.maxBytes);
+    expect(element.decodingPath).to.equal('webcodecs');
+  });
+
   it('plays from the decoded frame shown and pauses on a frame the decoder shows again', async function () {
     this.timeout(60000);
     const element = await mount(BOTTLES_URL);
