@@ -801,7 +801,7 @@ function smokeProblems(results) {
   const expected = {
     image: ['load.loadMs', 'panZoom.median', 'select.first', 'select.median', 'addOne.first', 'addOne.median', 'exportAll.exportMs'],
     text: ['load.loadMs', 'scroll.median', 'exportAll.exportMs'],
-    video: ['load.loadMs', 'shapesAtFrame.shapes.median', 'shapesAtFrame.seek.median', 'scrub.latency.median', 'scrub.max', 'step.latency.median', 'step.max'],
+    video: ['load.loadMs', 'shapesAtFrame.shapes.median', 'shapesAtFrame.seek.median', 'scrub.latency.median', 'scrub.exact.median', 'scrub.max', 'step.latency.median', 'step.exact.median', 'step.max'],
     dicom: ['load.loadMs', 'sliceChange.median', 'arrows.latency.median', 'arrows.max', 'wheel.latency.median', 'windowLevel.latency.median', 'windowLevel.max'],
     dicomDecode: ['load.loadMs', 'decodeEach.median', 'decodeEach.p95'],
     pdf: ['load.firstPageMs', 'heapAtEnd.usedMB'],
@@ -1035,6 +1035,14 @@ function mediaReport(results) {
     [label, `${what}: input → frame p95`, r[`${key}.latency.p95`], FRAME],
     [label, `${what}: longest frame`, r[`${key}.max`], FRAME * 3],
   ];
+  // Input → the frame asked for on screen (video pixels and shapes), not just the next frame (runs before this metric have none).
+  const exactFrameRows = (label, r, key, what) =>
+    r[`${key}.exact.median`] === undefined
+      ? []
+      : [
+          [label, `${what}: input → exact video frame on screen, median`, r[`${key}.exact.median`], FRAME],
+          [label, `${what}: input → exact video frame on screen, p95`, r[`${key}.exact.p95`], FRAME],
+        ];
   if (results.video && Object.keys(results.video).length) {
     lines.push('', '## Video: `<lk-video>`, tracks interpolated between keyframes (no peer: targets are absolute)', '');
     for (const [index, [label, r]] of measured('video').entries()) {
@@ -1047,7 +1055,9 @@ function mediaReport(results) {
         [label, 'seek to a random frame → video frame and shapes on screen', r['shapesAtFrame.seek.median'], 100],
         [label, 'seek, p95', r['shapesAtFrame.seek.p95'], 100],
         ...inputRows(label, r, 'scrub', 'scrub (mouse drag along the timeline ruler)'),
+        ...exactFrameRows(label, r, 'scrub', 'scrub'),
         ...inputRows(label, r, 'step', 'step (→ held on the ruler)'),
+        ...exactFrameRows(label, r, 'step', 'step'),
       ]);
       const fps = (key) => (r[`${key}.inputMs`] > 0 ? (r[`${key}.planeChanges`] / r[`${key}.inputMs`]) * 1000 : NaN);
       lines.push('', `While scrubbing, the element showed ${r['scrub.planeChanges']} different frames for ${VIDEO.moves} pointer moves in ${(r['scrub.inputMs'] / 1000).toFixed(1)} s (${fps('scrub').toFixed(1)} frames/s); ${VIDEO.keys} → presses took ${(r['step.inputMs'] / 1000).toFixed(1)} s (${fps('step').toFixed(1)} frames/s; a keyboard repeats at ~30/s).`);
