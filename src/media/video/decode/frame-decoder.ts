@@ -174,8 +174,9 @@ class FrameDecoder implements DecodedFrames {
       this.throwIfFailed();
       const frame = this.cache.get(index);
       if (frame) {
-        // Decoded ahead while the frame is drawn (a held → finds its frames cached).
-        void this.feed(feedTo, this.run).catch(() => undefined);
+        // Decoded ahead while the frame is drawn (a held → finds its frames cached); only where the
+        // decoder is at this frame: a frame cached from an earlier run may lie far past it.
+        if (this.runStart <= target && target < this.cursor!) void this.feed(feedTo, this.run).catch(() => undefined);
         return frame;
       }
       if (this.output.has(index)) throw new Error(`frame ${index} was decoded but not kept`);
