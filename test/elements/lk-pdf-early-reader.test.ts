@@ -97,6 +97,20 @@ describe('<lk-pdf> starts pdf.js before it has a file', () => {
     expect(await requestedPaths()).to.include(`${HOST_COPY}pdf.worker.min.mjs`);
   });
 
+  it('a worker-src that is not a URL starts nothing before src and breaks nothing: the element still opens a file once it is fixed', async () => {
+    const element = await fixture<LkPdf>(html`<lk-pdf style="--lk-height: 500px; width: 900px" worker-src="http://[" .ontology=${ontology}></lk-pdf>`);
+    expect(recorded.workers).to.deep.equal([]);
+    element.workerSrc = '';
+    await element.updateComplete;
+    expect(recorded.workers).to.have.length(1);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = PAPER;
+    await ready;
+    await element.settled();
+    expect(inkIn(element, 0, pageBox(element, 0))).to.be.greaterThan(0);
+    expect(recorded.workers).to.have.length(1);
+  });
+
   it('removed before it gets a file, it stops the worker it started', async () => {
     const element = await placeBare();
     await answered(recorded.workers[0]!);

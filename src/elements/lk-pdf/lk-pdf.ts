@@ -316,7 +316,15 @@ export class LkPdf extends AnnotatorElement {
    */
   private prepareReader(): void {
     if (this.src || !this.isConnected) return;
-    this.spareWorker.warm(this.pdfjsResources().worker);
+    let resources: PdfjsResources;
+    try {
+      resources = this.pdfjsResources();
+    } catch {
+      // A `pdfjs-base` or `worker-src` that is not a URL: the load reports it.
+      this.spareWorker.release();
+      return;
+    }
+    this.spareWorker.warm(resources.worker);
     this.readerImport ??= import('../../media/pdf/index.js').catch(() => undefined);
   }
 
