@@ -38,7 +38,9 @@ window.bench = {
   /**
    * Setting `src` → the first page's canvas painted (its drawing started, settled, then the frame
    * that shows it), and → lk-ready, which also waits for every page's size (500 round trips to
-   * pdf.js's worker, made once the first page is drawn): the two are timed apart.
+   * pdf.js's worker, made once the first page is drawn): the two are timed apart. `connectedMs`:
+   * how long the element is on the page before `src` is set (one frame by default), as for a host
+   * that places it while the file's URL is still on its way (the element starts pdf.js meanwhile).
    */
   async load(params) {
     element = document.createElement('lk-pdf') as PdfElement;
@@ -49,6 +51,8 @@ window.bench = {
     element.ontology = ontology;
     document.body.append(element);
     await nextFrame();
+    const connectedMs = Number(params.connectedMs ?? 0);
+    if (connectedMs > 0) await new Promise((resolve) => setTimeout(resolve, connectedMs));
     const start = performance.now();
     let failed: Error | undefined;
     const ready = new Promise<number>((resolve, reject) => {

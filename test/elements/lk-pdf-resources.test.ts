@@ -57,9 +57,10 @@ describe('<lk-pdf> the pdf.js worker and data files', () => {
   it('pdfjs-base: the worker and the standard font data come from the host’s copy, and nothing from anywhere else', async () => {
     const url = blobUrl(helveticaPdf('Fonts from the host copy'));
     try {
+      // The worker starts as soon as the element is on the page (before `src`): log from there.
+      await clearRequestLog();
       const element = await placeBare({ pdfjsBase: HOST_COPY });
       const errors = recordEvents(element, ['lk-error']);
-      await clearRequestLog();
       const ready = nextEvent(element, 'lk-ready');
       element.src = url;
       await ready;
@@ -81,8 +82,8 @@ describe('<lk-pdf> the pdf.js worker and data files', () => {
   it('the package’s own worker and font data by default, from this origin (no CDN)', async () => {
     const url = blobUrl(helveticaPdf('Packaged font data'));
     try {
-      const element = await placeBare();
       await clearRequestLog();
+      const element = await placeBare();
       const ready = nextEvent(element, 'lk-ready');
       element.src = url;
       await ready;

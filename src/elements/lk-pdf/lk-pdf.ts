@@ -14,7 +14,7 @@ import type { PdfDocumentHandle, PdfPageSize, PdfPageView } from '../../media/pd
 import type { PdfPasswordHook } from '../../media/pdf/password.js';
 import { packagedResources, resourcesUnder, type PdfjsResources } from '../../media/pdf/pdf-assets.js';
 import { openPdfSource } from '../../media/pdf/pdf-source.js';
-import { startPdfWorker } from '../../media/pdf/pdf-worker.js';
+import { SpareWorker } from '../../media/pdf/spare-worker.js';
 import { layoutPages, mostVisiblePage, pagesNear, type PageLayout } from '../../media/pdf/page-layout.js';
 import { gatherPageSizes, withStandIns } from '../../media/pdf/page-sizes.js';
 import { createPdfAreaTool } from '../../tools/box/pdf-area-tool.js';
@@ -144,6 +144,10 @@ export class LkPdf extends AnnotatorElement {
   @query('.pages') private pagesElement!: HTMLDivElement;
 
   private doc: PdfDocumentHandle | undefined;
+  /** pdf.js's worker, started while the element waits for a file (the longest step of a load). */
+  private readonly spareWorker = new SpareWorker(WORKER_TIMEOUT_MS);
+  /** pdf.js's own module, imported early with the spare worker (once: the browser keeps it). */
+  private readerImport: Promise<unknown> | undefined;
   /** The frame that lays out the sizes gathered since the last one (`gatheredSize`). */
   private sizesFrame = 0;
   /** Every page's size as laid out: its own once known, a stand-in before (`withStandIns`). */
@@ -288,6 +292,7 @@ export class LkPdf extends AnnotatorElement {
   /** The document and its worker go with the element; put back on the page, it opens the file again. */
   protected override releaseAsset(): void {
     super.releaseAsset();
+    this.spareWorker.release();
     this.closeDocument();
   }
 
@@ -298,7 +303,29 @@ export class LkPdf extends AnnotatorElement {
     // selectionchange fires on the document only, and a drag may end outside the element.
     document.addEventListener('selectionchange', this.onDocumentSelectionChange);
     document.addEventListener('pointerup', this.onDocumentPointerUp);
-    if (this.hasUpdated) this.observeSize();
+    if (this.hasUpdated) {
+      this.observeSize();
+      this.prepareReader();
+    }
+  }
+
+  /**
+   * On the page without a file yet: pdf.js and its worker start loading now, so that a `src`
+   * set later opens without waiting for them. Only the package's files (or the host's copy
+   * named by `pdfjs-base`/`worker-src`) are fetched, as the load itself would.
+   */
+  private prepareReader(): void {
+    if (this.src || !this.isConnected) return;
+    let resources: PdfjsResources;
+    try {
+      resources = this.pdfjsResources();
+    } catch {
+      // A `pdfjs-base` or `worker-src` that is not a URL: the load reports it.
+      this.spareWorker.release();
+      return;
+    }
+    this.spareWorker.warm(resources.worker);
+    this.readerImport ??= import('../../media/pdf/index.js').catch(() => undefined);
   }
 
   // ---- loading ----------------------------------------------------------------------------------
@@ -313,7 +340,7 @@ export class LkPdf extends AnnotatorElement {
       const resources = this.pdfjsResources();
       const source = openPdfSource(loader, signal);
       source.catch(() => undefined);
-      const worker = startPdfWorker(resources.worker, { signal, timeoutMs: WORKER_TIMEOUT_MS });
+      const worker = this.spareWorker.take(resources.worker, signal);
       worker.catch(() => undefined);
       let pdf: typeof import('../../media/pdf/index.js');
       try {
@@ -565,6 +592,7 @@ export class LkPdf extends AnnotatorElement {
     if (changed.has('zoom') && this.sizes.length > 0) this.relayout();
     if (changed.has('areaMode')) this.switchTool();
     this.syncPageViews();
+    this.prepareReader();
   }
 
   // ---- page bitmaps -----------------------------------------------------------------------------

@@ -56,6 +56,12 @@ export interface PdfDocumentHandle {
 /** Tries per load: a hook that keeps answering wrong passwords must not loop forever. */
 const MAX_PASSWORD_TRIES = 3;
 const WORKER_TIMEOUT_MS = 20_000;
+/**
+ * Ranges fetched at once; the others wait, and those the stream has brought meanwhile are not
+ * fetched at all. pdf.js asks for every page object of a flat page tree at once when it opens a
+ * file (it checks the last page), nearly the whole file, which the stream is bringing anyway.
+ */
+const RANGES_IN_FLIGHT = 4;
 
 export function pageSizeOf(page: PDFPageProxy): PdfPageSize {
   const viewport = page.getViewport({ scale: 1 });
@@ -71,12 +77,17 @@ interface RangeTransport {
 
 /**
  * pdf.js's range transport over the source: the stream goes in as progressive data, the ranges
- * pdf.js asks for as range data; a range that cannot be had goes to `onFailure` and is kept
- * for `retry()`.
+ * pdf.js asks for as range data (`RANGES_IN_FLIGHT` at a time; pdf.js counts the stream's bytes
+ * toward a range it waits for, so one the stream has covered is dropped); a range that cannot be
+ * had goes to `onFailure` and is kept for `retry()`.
  */
 function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailure: (error: unknown) => void): RangeTransport {
   const transport = new PDFDataRangeTransport(source.length, source.initial);
   const failed = new Map<number, number>();
+  const waiting: [begin: number, end: number][] = [];
+  let inFlight = 0;
+  /** Bytes handed over by the stream, from the file's start. */
+  let streamed = source.initial.length;
   let closed = false;
   let retrying: Promise<void> | undefined;
   const deliver = (begin: number, chunk: Uint8Array) => {
@@ -87,17 +98,34 @@ function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailur
       // pdf.js no longer waits for this range (the stream brought it meanwhile).
     }
   };
+  const fetchRange = (begin: number, end: number) => {
+    inFlight++;
+    source
+      .read(begin, end)
+      .then(
+        (chunk) => {
+          if (!closed) deliver(begin, chunk);
+        },
+        (error: unknown) => {
+          if (closed) return;
+          failed.set(begin, end);
+          onFailure(error);
+        },
+      )
+      .finally(() => {
+        inFlight--;
+        fetchWaiting();
+      });
+  };
+  const fetchWaiting = () => {
+    while (!closed && inFlight < RANGES_IN_FLIGHT && waiting.length > 0) {
+      const [begin, end] = waiting.shift()!;
+      if (end > streamed) fetchRange(begin, end);
+    }
+  };
   transport.requestDataRange = (begin: number, end: number) => {
-    source.read(begin, end).then(
-      (chunk) => {
-        if (!closed) deliver(begin, chunk);
-      },
-      (error: unknown) => {
-        if (closed) return;
-        failed.set(begin, end);
-        onFailure(error);
-      },
-    );
+    waiting.push([begin, end]);
+    fetchWaiting();
   };
   transport.abort = () => {
     closed = true;
@@ -112,6 +140,7 @@ function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailur
   void (async () => {
     for await (const chunk of source.rest) {
       if (closed) return;
+      streamed += chunk.length;
       transport.onDataProgressiveRead(chunk);
     }
     if (!closed) transport.onDataProgressiveDone();

@@ -71,9 +71,10 @@ export interface PagedPdf {
  * the page tree and page 1 at the start, then per page its dictionary, `padBytes` of an unused
  * stream, its content stream and `padBytes` more; the cross-reference table alone at the end.
  * The page tree has one level of groups of `groupSize` pages with their counts, as writers of
- * long documents make it, so pdf.js finds page n without reading the pages before it.
+ * long documents make it, so pdf.js finds page n without reading the pages before it; `flat`
+ * puts every page straight under the root instead (as some writers do).
  */
-export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, groupSize = 6 } = {}): PagedPdf {
+export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, groupSize = 6, flat = false } = {}): PagedPdf {
   const parts: string[] = [];
   let length = 0;
   const offsets: number[] = [];
@@ -88,7 +89,7 @@ export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, g
     return id;
   };
   const pad = () => object(`<< /Length ${padBytes} >>\nstream\n${' '.repeat(padBytes)}\nendstream`);
-  const groups = Array.from({ length: Math.ceil(pages.length / groupSize) }, (_, index) => index);
+  const groups = flat ? [] : Array.from({ length: Math.ceil(pages.length / groupSize) }, (_, index) => index);
   // Ids: 1 catalog, 2 root, 3 font, then one per group, then the pages' objects.
   const groupId = (group: number) => 4 + group;
   let id = 4 + groups.length;
@@ -99,7 +100,8 @@ export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, g
   });
   write('%PDF-1.4\n');
   object('<< /Type /Catalog /Pages 2 0 R >>', 1);
-  object(`<< /Type /Pages /Count ${pages.length} /Kids [${groups.map((group) => `${groupId(group)} 0 R`).join(' ')}] >>`, 2);
+  const rootKids = flat ? pageIds.map((ids) => `${ids.page} 0 R`) : groups.map((group) => `${groupId(group)} 0 R`);
+  object(`<< /Type /Pages /Count ${pages.length} /Kids [${rootKids.join(' ')}] >>`, 2);
   object('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', 3);
   for (const group of groups) {
     const kids = pageIds.slice(group * groupSize, (group + 1) * groupSize);
@@ -108,7 +110,7 @@ export function pagedPdf(pages: readonly GeneratedPage[], { padBytes = 70_000, g
   nextId = id;
   const regions = pages.map((page, index) => {
     const ids = pageIds[index]!;
-    const group = groupId(Math.floor(index / groupSize));
+    const group = flat ? 2 : groupId(Math.floor(index / groupSize));
     const dictBegin = length;
     object(
       `<< /Type /Page /Parent ${group} 0 R /MediaBox [0 0 ${page.width} ${page.height}]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Resources << /Font << /F1 3 0 R >> >> /Contents ${ids.content} 0 R >>`,

@@ -218,6 +218,31 @@ describe('PDF bytes by ranges', () => {
     }
   });
 
+  it('a flat page tree (pdf.js asks for every page object at once) fetches a few ranges at a time and none the download has brought meanwhile', async () => {
+    const letter = { width: 612, height: 792 };
+    const pdf = pagedPdf(Array.from({ length: 12 }, () => letter), { flat: true });
+    const host = rangeHost(pdf.bytes);
+    // Every page's dictionary waits; the cross-reference table at the end answers.
+    host.hold(pdf.pages.map((page) => page.dict));
+    const source = await openPdfSource(createAssetLoader({ src: '/generated/flat.pdf', fetchAsset: host.fetchAsset }), signal());
+    const opening = openPdf(source, { signal: signal() });
+    const beyondFirstChunk = pdf.pages.filter((page) => page.dict[0] >= PDF_CHUNK_BYTES).length;
+    expect(beyondFirstChunk).to.be.greaterThan(6);
+    // pdf.js has read the cross-reference table and asked for the page objects.
+    while (host.asked.length < 5) await new Promise((resolve) => requestAnimationFrame(resolve));
+    host.finishDownload();
+    // The download brings every page object: the document opens while the ranges still wait.
+    const doc = await opening;
+    try {
+      expect(doc.pageCount).to.equal(12);
+      expect(await inkOf(doc, 11)).to.be.greaterThan(0.001);
+      expect(host.asked, 'the table, then four page objects; the rest came with the download').to.have.length(5);
+    } finally {
+      host.release();
+      await doc.destroy();
+    }
+  });
+
   it('a range the server refuses ends the load in asset-forbidden instead of a wait', async () => {
     const stall = stallingFetch(PDF_CHUNK_BYTES, async () => new Response(null, { status: 403 }));
     const source = await openPdfSource(createAssetLoader({ src: GOOGLE_DOC, fetchAsset: stall.hook }), signal());

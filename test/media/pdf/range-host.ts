@@ -21,6 +21,8 @@ export interface RangeHost {
   /** Ranges touching `spans` fail with HTTP `status` until `heal()`. */
   fail(spans: readonly Span[], status: number): void;
   heal(): void;
+  /** Lets the plain download finish; held ranges keep waiting. */
+  finishDownload(): void;
   /** Answers every held range and lets the plain download finish. */
   release(): void;
 }
@@ -35,6 +37,8 @@ export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions =
   let failing: { spans: readonly Span[]; status: number } | undefined;
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
+  let finishDownload = () => {};
+  const downloadFinishing = new Promise<void>((resolve) => (finishDownload = resolve));
   const asked: Span[] = [];
   const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/pdf' };
   return {
@@ -48,9 +52,11 @@ export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions =
     heal() {
       failing = undefined;
     },
+    finishDownload: () => finishDownload(),
     release() {
       held = [];
       release();
+      finishDownload();
     },
     async fetchAsset(_url, init) {
       const range = /^bytes=(\d+)-(\d+)$/.exec(new Headers(init.headers).get('range') ?? '');
@@ -58,7 +64,7 @@ export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions =
         let sent = 0;
         const body = new ReadableStream<Uint8Array>({
           async pull(controller) {
-            if (sent >= PDF_CHUNK_BYTES) await released;
+            if (sent >= PDF_CHUNK_BYTES) await downloadFinishing;
             if (sent >= bytes.length) return controller.close();
             controller.enqueue(bytes.slice(sent, sent + 16_384));
             sent += 16_384;
