@@ -3,7 +3,9 @@
  * tools' outlines, `Draft.overlay`). Drawing one here costs its own path, a millisecond or less;
  * drawn in the stage it would cost a render of the whole stage (the picture and every shape), which
  * on a software renderer takes more than a frame. The layer follows the view: the surface draws it
- * again with each render, composed frames included. It never takes input (`pointer-events: none`).
+ * again with each render, composed frames included. It never takes input (`pointer-events: none`)
+ * and is in the page only while it shows a draft (appended last, so the stage's own canvas stays
+ * the container's first).
  */
 import type { Geometry } from '../core/model.js';
 import { traceGeometry } from './shape-outline.js';
@@ -22,24 +24,22 @@ const FILL_ALPHA = 0.1;
 
 export class DraftOverlay {
   private readonly canvas: HTMLCanvasElement;
-  private drawn = false;
 
-  constructor(container: HTMLElement) {
+  constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('part', 'draft-overlay');
     this.canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
-    container.append(this.canvas);
   }
 
-  /** Shows `draft` in `view` over a stage of `size` CSS pixels (clears the layer when undefined). */
+  /** Shows `draft` in `view` over a stage of `size` CSS pixels (takes the layer away when undefined). */
   draw(draft: OverlayDraft | undefined, view: ViewportState, size: Size): void {
-    const context = this.canvas.getContext('2d');
-    if (!context) return;
     if (!draft) {
-      if (this.drawn) context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-      this.drawn = false;
+      this.canvas.remove();
       return;
     }
+    if (this.canvas.parentNode !== this.container || this.canvas.nextSibling) this.container.append(this.canvas);
+    const context = this.canvas.getContext('2d');
+    if (!context) return;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(size.width * ratio));
     const height = Math.max(1, Math.round(size.height * ratio));
@@ -87,7 +87,6 @@ export class DraftOverlay {
     context.globalAlpha = STROKE_ALPHA;
     context.stroke(outline);
     context.globalAlpha = 1;
-    this.drawn = true;
   }
 
   destroy(): void {

@@ -11,8 +11,8 @@ import type { PicturePixels } from '../tools/smart/picture.js';
 
 type Drawable = CanvasImageSource & object;
 
-/** Pixels read per task by `readInSteps`: 4 MB of RGBA, a few milliseconds to draw and copy. */
-const BAND_PIXELS = 1_000_000;
+/** Pixels read per task by `readInSteps`: 2 MB of RGBA, a few milliseconds to draw and copy. */
+const BAND_PIXELS = 500_000;
 
 /** Resolves in a later task (a message, not a timer: not clamped to 4 ms nor throttled in the background). */
 function nextTask(): Promise<void> {

@@ -36,7 +36,26 @@ function unionBox(a: Box | undefined, b: Box): Box {
   return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }
 
+/**
+ * Runs the fill and the tracer over a small made-up picture, so the JavaScript engine has compiled
+ * them before the first click: run cold, a million-pixel first fill takes several frames. Once a page.
+ */
+let warmedUp = false;
+function warmUp(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const size = 128;
+  const rgba = new Uint8ClampedArray(size * size * 4).fill(255);
+  for (let y = 16; y < 100; y++) rgba.fill(0, (y * size + 20) * 4, (y * size + 90) * 4);
+  const picture = { width: size, height: size, rgba };
+  for (let i = 0; i < 6; i++) {
+    const region = floodFill(picture, 40 + i, 40, 32);
+    if (region) boxMaskToZones(region.mask, region.box, OUTLINE_TOLERANCE, region.stride);
+  }
+}
+
 export function createMagicWandTool(context: ToolContext, schemaId: string, output: RegionOutput, settings: SmartToolSettings): MagicWandTool {
+  warmUp();
   let fills: Fill[] = [];
   let zones: Zone[] = [];
   /** Bumped by every change of the fills: a picture read that ends after a newer change is not used. */
