@@ -9,7 +9,7 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Tool, ToolPointer } from '../../src/tools/tool.js';
-import { lkImageReady, longestTask, nextFrame, stats, syntheticImage } from './common.js';
+import { frameFloor, lkImageReady, longestTask, nextFrame, stats, syntheticImage } from './common.js';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
@@ -84,6 +84,8 @@ const WAND_SEEDS: [number, number][] = [
 ];
 
 window.bench = {
+  /** A one-pixel change → its frame on this page before the element is on it: what any frame costs here. */
+  frameFloor: () => frameFloor(),
   async load() {
     const src = await picture();
     const start = performance.now();

@@ -27,7 +27,7 @@ export class DraftOverlay {
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
-    this.canvas.setAttribute('part', 'draft-overlay');
+    this.canvas.dataset.layer = 'draft-overlay';
     this.canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
   }
 

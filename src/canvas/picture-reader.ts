@@ -15,7 +15,7 @@ type Drawable = CanvasImageSource & object;
 const BAND_PIXELS = 500_000;
 
 /** Resolves in a later task (a message, not a timer: not clamped to 4 ms nor throttled in the background). */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

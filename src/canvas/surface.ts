@@ -33,7 +33,7 @@ import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
-import { PictureReader } from './picture-reader.js';
+import { nextTask, PictureReader } from './picture-reader.js';
 import { DraftOverlay } from './draft-overlay.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
 import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
@@ -468,10 +468,9 @@ export class Surface {
       return new Promise<void>((resolve) => {
         const warm = () => {
           const read = this.destroyed ? undefined : this.toolContext.picturePixelsInSteps?.();
-          void Promise.resolve(read).then((pixels) => {
-            if (pixels && kind === 'magnetic-lasso' && !this.destroyed) smart.lumaOf(pixels);
-            resolve();
-          });
+          void Promise.resolve(read)
+            .then((pixels) => (pixels && kind === 'magnetic-lasso' && !this.destroyed ? smart.lumaInSteps(pixels, nextTask) : undefined))
+            .then(() => resolve());
         };
         if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
         else setTimeout(warm, 0);

@@ -86,7 +86,7 @@ function plainWandZones({ width, height, data }: ImageData, sx: number, sy: numb
 
 /** The overlay canvas's alpha at an asset point (0 where it shows nothing), or undefined when it is not in the page. */
 function overlayAlpha(element: LkImage, x: number, y: number): number | undefined {
-  const overlay = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part="draft-overlay"]');
+  const overlay = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-layer="draft-overlay"]');
   if (!overlay) return undefined;
   const rect = overlay.getBoundingClientRect();
   const [px, py] = pagePoint(element, x, y);
