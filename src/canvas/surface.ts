@@ -34,7 +34,7 @@ import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
 import { nextTask, PictureReader } from './picture-reader.js';
-import { DraftOverlay } from './draft-overlay.js';
+import type { DraftOverlay } from './draft-overlay.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
 import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
 import type { TileLayer } from './tile-layer.js';
@@ -160,8 +160,8 @@ export class Surface {
   /** The active tool's cursor (a pan shows `grabbing` over it). */
   private toolCursor = '';
   private draft: Draft | undefined;
-  /** Drafts marked `overlay` (the smart tools') are drawn here, without a render of the stage. */
-  private readonly draftOverlay: DraftOverlay;
+  /** Drafts marked `overlay` (the smart tools') are drawn here, without a render of the stage; loaded with them. */
+  private draftOverlay: DraftOverlay | undefined;
   private brushDraft: BrushDraft | undefined;
   private tool: Tool;
   private hovered: string | undefined;
@@ -208,7 +208,6 @@ export class Surface {
       this.app?.resize();
     });
     this.resizeObserver.observe(options.container);
-    this.draftOverlay = new DraftOverlay(options.container);
   }
 
   private async init(kind: 'webgl' | 'canvas'): Promise<void> {
@@ -457,7 +456,8 @@ export class Surface {
   private loadSmartTool(kind: SmartToolKind, schemaId: string, output: 'polygon' | 'segmentation'): void {
     const generation = this.toolGeneration;
     this.tool = idleTool;
-    this.pending = import('../tools/smart/index.js').then((smart) => {
+    this.pending = Promise.all([import('../tools/smart/index.js'), import('./draft-overlay.js')]).then(([smart, overlay]) => {
+      this.draftOverlay ??= new overlay.DraftOverlay(this.options.container);
       if (generation !== this.toolGeneration || this.destroyed) return;
       this.tool =
         kind === 'magic-wand'
@@ -890,7 +890,7 @@ export class Surface {
 
   private drawOverlayDraft(): void {
     const draft = this.draft?.overlay ? this.draft : undefined;
-    this.draftOverlay.draw(draft && { geometry: draft.geometry, color: this.colorOf(draft.schemaId) }, this.view, this.renderSize);
+    this.draftOverlay?.draw(draft && { geometry: draft.geometry, color: this.colorOf(draft.schemaId) }, this.view, this.renderSize);
   }
 
   private renderLive(): void {
@@ -1081,7 +1081,7 @@ export class Surface {
     window.clearTimeout(this.settleTimer);
     window.clearTimeout(this.planeSettleTimer);
     this.resizeObserver.disconnect();
-    this.draftOverlay.destroy();
+    this.draftOverlay?.destroy();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
     // Before the textures go: a filter still holding them warns and keeps them bound.
