@@ -56,21 +56,25 @@ export class PictureReader {
     return cached && cached.resource === resource && cached.version === version && cached.pixels.width === width && cached.pixels.height === height ? cached.pixels : undefined;
   }
 
-  /** Like `read`, a band of rows per task; calls for the picture being read share that read. */
-  readInSteps(resource: unknown, width: number, height: number, version: number): Promise<PicturePixels | undefined> {
+  /**
+   * Like `read`, a band of rows per task; calls for the picture being read share that read.
+   * `current()` is asked after each band: false (a video frame or slice changed meanwhile, so the
+   * bands would not be of one picture) drops the read, resolving undefined.
+   */
+  readInSteps(resource: unknown, width: number, height: number, version: number, current: () => boolean = () => true): Promise<PicturePixels | undefined> {
     const ready = this.readAlready(resource, width, height, version);
     if (ready) return Promise.resolve(ready);
     const reading = this.reading;
     if (reading && reading.resource === resource && reading.version === version && reading.width === width && reading.height === height) return reading.done;
     if (!isDrawable(resource) || !(width > 0 && height > 0)) return Promise.resolve(undefined);
-    const done = this.readBands(resource, width, height, version).finally(() => {
+    const done = this.readBands(resource, width, height, version, current).finally(() => {
       if (this.reading?.done === done) this.reading = undefined;
     });
     this.reading = { resource, version, width, height, done };
     return done;
   }
 
-  private async readBands(resource: Drawable, width: number, height: number, version: number): Promise<PicturePixels | undefined> {
+  private async readBands(resource: Drawable, width: number, height: number, version: number, current: () => boolean): Promise<PicturePixels | undefined> {
     const rows = Math.max(1, Math.min(height, Math.floor(BAND_PIXELS / width)));
     const band = new OffscreenCanvas(width, rows);
     const context = band.getContext('2d', { willReadFrequently: true });
@@ -89,7 +93,7 @@ export class PictureReader {
       }
       await nextTask();
       // Another picture or frame replaced this one meanwhile: this copy is of nothing shown.
-      if (this.reading?.resource !== resource || this.reading.version !== version) return undefined;
+      if (this.reading?.resource !== resource || this.reading.version !== version || !current()) return undefined;
     }
     const pixels: PicturePixels = { width, height, rgba };
     this.cached = { resource, version, pixels };

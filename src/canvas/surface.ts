@@ -545,7 +545,9 @@ export class Surface {
       picturePixelsInSteps: () => {
         const resource = this.pictureResource();
         const { width, height } = this.planeSize;
-        return this.pictureReader.readAlready(resource, width, height, this.pictureVersion) ?? this.pictureReader.readInSteps(resource, width, height, this.pictureVersion);
+        const version = this.pictureVersion;
+        const current = () => this.pictureVersion === version && this.pictureResource() === resource;
+        return this.pictureReader.readAlready(resource, width, height, version) ?? this.pictureReader.readInSteps(resource, width, height, version, current);
       },
       newObjectId: () => this.options.newObjectId(),
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
