@@ -86,6 +86,8 @@ const WAND_SEEDS: [number, number][] = [
 window.bench = {
   /** A one-pixel change → its frame on this page before the element is on it: what any frame costs here. */
   frameFloor: () => frameFloor(),
+  /** The same with the element (its 1280×720 stage) on the page: what compositing any frame costs here. */
+  frameFloorWithElement: () => frameFloor(),
   async load() {
     const src = await picture();
     const start = performance.now();
