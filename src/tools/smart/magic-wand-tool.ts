@@ -3,6 +3,8 @@
  * pixels of the seed's colour within the tolerance; Shift+click adds another fill to the draft,
  * Alt+click takes one away. Changing the tolerance refills every click of the draft. Enter (or a
  * double click) writes the draft as one object of the class (`region-output.ts`); Esc drops it.
+ * A click before the picture's pixels are read (they are read in steps) is filled once they are;
+ * a newer change wins, and Enter meanwhile writes the draft when it is filled.
  */
 import type { Box, Zone } from '../../core/model.js';
 import { CLICK_SLOP_PX, planePoint, within } from '../shared/pointer.js';
