@@ -122,7 +122,9 @@ export function createMagicWandTool(context: ToolContext, schemaId: string, outp
     const picture = context.picturePixelsInSteps?.() ?? context.picturePixels?.();
     if (!picture || !('then' in picture)) {
       waiting = false;
+      // No picture to fill (none shown, or pixels that cannot be read): the click leaves nothing.
       if (picture) compute(picture);
+      else fills = [];
       show();
       return;
     }
