@@ -124,7 +124,10 @@ export function createMagicWandTool(context: ToolContext, schemaId: string, outp
       waiting = false;
       // No picture to fill (none shown, or pixels that cannot be read): the click leaves nothing.
       if (picture) compute(picture);
-      else fills = [];
+      else {
+        fills = [];
+        zones = [];
+      }
       show();
       return;
     }
