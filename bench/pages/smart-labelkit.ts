@@ -2,12 +2,14 @@
  * Smart tools on a 4000×3000 picture (issue 20): the magic wand's click → draft and the magnetic
  * lasso's pointer move → snapped wire, each timed to the frame that shows the draft. The tools are
  * driven through the active tool's pointer entry points (what PointerInput calls), so the numbers
- * are the tools' work plus the draft's render, without the browser's input dispatch.
+ * are the tools' work plus the draft's render, without the browser's input dispatch. The first
+ * wand click comes before the picture's pixels were read (48 MB, read a band of rows per task):
+ * the longest main-thread task around it (long-task observer) says whether the page froze.
  */
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Tool, ToolPointer } from '../../src/tools/tool.js';
-import { lkImageReady, nextFrame, stats, syntheticImage } from './common.js';
+import { frameFloor, lkImageReady, longestTask, nextFrame, stats, syntheticImage } from './common.js';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
@@ -70,7 +72,34 @@ function idle(): Promise<void> {
   return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
 }
 
+/** Resolves once the active tool is the smart tool itself (loaded), not the stand-in while its code loads. */
+async function toolLoaded(): Promise<Tool> {
+  while (surface().activeTool.state === 'loading') await nextFrame();
+  return surface().activeTool;
+}
+
+const WAND_SEEDS: [number, number][] = [
+  [RECT.x + 300, RECT.y + 300],
+  [DISC.x, DISC.y],
+];
+
 window.bench = {
+  /** A one-pixel change → its frame on this page before the element is on it: what any frame costs here. */
+  frameFloor: () => frameFloor(),
+  /**
+   * The floor under the rows below, timed exactly as they are (from just after a frame to the frame
+   * that shows the change) with the element on the page: a one-pixel change of a div.
+   */
+  async frameFloorWithElement() {
+    const pixel = document.createElement('div');
+    pixel.style.cssText = 'position:fixed;left:0;top:0;height:1px;background:#000';
+    document.body.append(pixel);
+    try {
+      return await timed(31, (i) => (pixel.style.width = `${1 + (i % 2)}px`));
+    } finally {
+      pixel.remove();
+    }
+  },
   async load() {
     const src = await picture();
     const start = performance.now();
@@ -79,21 +108,36 @@ window.bench = {
     await element.settled();
     return { loadMs: performance.now() - start };
   },
+  /**
+   * The first click on the picture, as soon as the wand is picked: its pixels are not read yet.
+   * Timed to the frame that shows the draft; the longest main-thread task from the pick to then.
+   */
+  async wandFirstClick() {
+    let ms = NaN;
+    const { longestTask: longest } = await longestTask(async () => {
+      surface().useSmartTool('magic-wand');
+      const tool = (await toolLoaded()) as Tool & { zones: readonly unknown[] };
+      const start = performance.now();
+      tool.pointerDown(pointer(...WAND_SEEDS[0]!));
+      while (tool.zones.length === 0) await nextFrame();
+      ms = performance.now() - start;
+    });
+    surface().activeTool.cancel();
+    return { ms, longestTask: longest };
+  },
   /** Clicks inside the rectangle (1.4 M pixels) and the disc (1.1 M) in turn. */
   async wandClick() {
     surface().useSmartTool('magic-wand');
     await element.settled();
     await idle();
-    const seeds: [number, number][] = [
-      [RECT.x + 300, RECT.y + 300],
-      [DISC.x, DISC.y],
-    ];
-    const result = await timed(11, (i) => {
-      const [x, y] = seeds[i % 2]!;
-      surface().activeTool.pointerDown(pointer(x + (i % 5), y));
-    });
+    const { result, longestTask: longest } = await longestTask(() =>
+      timed(11, (i) => {
+        const [x, y] = WAND_SEEDS[i % 2]!;
+        surface().activeTool.pointerDown(pointer(x + (i % 5), y));
+      }),
+    );
     surface().activeTool.cancel();
-    return result;
+    return { ...result, longestTask: longest };
   },
   /** An anchor on the disc's rim, then 60 pointer moves along the rim at the view's zoom (fit). */
   async lassoMove() {
@@ -105,11 +149,13 @@ window.bench = {
     const start = performance.now();
     tool.pointerDown(pointer(...rim(0)));
     const anchorMs = performance.now() - start;
-    const moves = await timed(61, (i) => {
-      const [x, y] = rim((i / 60) * 0.5);
-      tool.pointerMove(pointer(x + 3, y - 2));
-    });
+    const { result: moves, longestTask: longest } = await longestTask(() =>
+      timed(61, (i) => {
+        const [x, y] = rim((i / 60) * 0.5);
+        tool.pointerMove(pointer(x + 3, y - 2));
+      }),
+    );
     tool.cancel();
-    return { anchorMs, ...moves };
+    return { anchorMs, ...moves, longestTask: longest };
   },
 };

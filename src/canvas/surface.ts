@@ -33,7 +33,8 @@ import { ViewComposer } from './view-composer.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
-import { PictureReader } from './picture-reader.js';
+import { nextTask, PictureReader } from './picture-reader.js';
+import type { DraftOverlay } from './draft-overlay.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
 import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
 import type { TileLayer } from './tile-layer.js';
@@ -159,6 +160,8 @@ export class Surface {
   /** The active tool's cursor (a pan shows `grabbing` over it). */
   private toolCursor = '';
   private draft: Draft | undefined;
+  /** Drafts marked `overlay` (the smart tools') are drawn here, without a render of the stage; loaded with them. */
+  private draftOverlay: DraftOverlay | undefined;
   private brushDraft: BrushDraft | undefined;
   private tool: Tool;
   private hovered: string | undefined;
@@ -453,20 +456,25 @@ export class Surface {
   private loadSmartTool(kind: SmartToolKind, schemaId: string, output: 'polygon' | 'segmentation'): void {
     const generation = this.toolGeneration;
     this.tool = idleTool;
-    this.pending = import('../tools/smart/index.js').then((smart) => {
+    this.pending = Promise.all([import('../tools/smart/index.js'), import('./draft-overlay.js')]).then(([smart, overlay]) => {
+      this.draftOverlay ??= new overlay.DraftOverlay(this.options.container);
       if (generation !== this.toolGeneration || this.destroyed) return;
       this.tool =
         kind === 'magic-wand'
           ? smart.createMagicWandTool(this.toolContext, schemaId, output, this.smartSettings)
           : smart.createMagneticLassoTool(this.toolContext, schemaId, output);
-      // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first click.
-      const warm = () => {
-        if (this.destroyed) return;
-        const pixels = this.toolContext.picturePixels?.();
-        if (pixels && kind === 'magnetic-lasso') smart.lumaOf(pixels);
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
-      else setTimeout(warm, 0);
+      // Read the picture's pixels (and the lasso's luma) while the labeler aims, not on the first
+      // click: a band of rows per task, so the page stays responsive; `settled()` waits for it.
+      return new Promise<void>((resolve) => {
+        const warm = () => {
+          const read = this.destroyed ? undefined : this.toolContext.picturePixelsInSteps?.();
+          void Promise.resolve(read)
+            .then((pixels) => (pixels && kind === 'magnetic-lasso' && !this.destroyed ? smart.lumaInSteps(pixels, nextTask) : undefined))
+            .then(() => resolve());
+        };
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
+        else setTimeout(warm, 0);
+      });
     }, () => {
       // The smart tools' chunk did not load (offline, a deploy that dropped it): draw vertex by vertex.
       if (generation !== this.toolGeneration || this.destroyed) return;
@@ -505,6 +513,12 @@ export class Surface {
     this.options.container.style.cursor = panning ? 'grabbing' : this.toolCursor;
   }
 
+  /** What the smart tools read the picture from: the still image as decoded, else the background's current source. */
+  private pictureResource(): unknown {
+    const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
+    return this.stillBackground?.source.resource ?? source?.resource;
+  }
+
   private createToolContext(): ToolContext {
     const surface = this;
     return {
@@ -527,9 +541,13 @@ export class Surface {
         surface.brushSize = Math.max(1, Math.min(500, Math.round(value)));
       },
       paintablePixels: () => this.paintablePixels?.(),
-      picturePixels: () => {
-        const source = this.background.texture === Texture.EMPTY ? undefined : this.background.texture.source;
-        return this.pictureReader.read(this.stillBackground?.source.resource ?? source?.resource, this.planeSize.width, this.planeSize.height, this.pictureVersion);
+      picturePixels: () => this.pictureReader.read(this.pictureResource(), this.planeSize.width, this.planeSize.height, this.pictureVersion),
+      picturePixelsInSteps: () => {
+        const resource = this.pictureResource();
+        const { width, height } = this.planeSize;
+        const version = this.pictureVersion;
+        const current = () => this.pictureVersion === version && this.pictureResource() === resource;
+        return this.pictureReader.readAlready(resource, width, height, version) ?? this.pictureReader.readInSteps(resource, width, height, version, current);
       },
       newObjectId: () => this.options.newObjectId(),
       hitTest: (point, tolerance) => this.hitTest(point, tolerance),
@@ -537,8 +555,11 @@ export class Surface {
       handleAt: (point, tolerance) => this.handleAt(point, tolerance),
       geometryOf: (id) => this.geometryOf(id),
       setDraft: (draft) => {
+        const previous = this.draft;
         this.draft = draft;
-        this.invalidate(false);
+        if (draft?.overlay || previous?.overlay) this.drawOverlayDraft();
+        // Only a draft drawn in the stage (shown now or before) needs the stage rendered again.
+        if ((draft && !draft.overlay) || (previous && !previous.overlay)) this.invalidate(false);
       },
       setBrushDraft: (draft) => {
         this.brushDraft = draft;
@@ -689,6 +710,7 @@ export class Surface {
   private render(settle: boolean): void {
     const app = this.app;
     if (!app || this.destroyed) return;
+    this.drawOverlayDraft();
     const composable = !settle && !this.contentChanged && this.viewMoving && this.rendererKind === 'canvas';
     if (composable && this.composer.compose(app.canvas, this.view, performance.now())) return;
     this.contentChanged = false;
@@ -868,6 +890,11 @@ export class Surface {
     }
   }
 
+  private drawOverlayDraft(): void {
+    const draft = this.draft?.overlay ? this.draft : undefined;
+    this.draftOverlay?.draw(draft && { geometry: draft.geometry, color: this.colorOf(draft.schemaId) }, this.view, this.renderSize);
+  }
+
   private renderLive(): void {
     const scale = this.view.scale;
     const live = this.liveLayer.clear();
@@ -892,7 +919,7 @@ export class Surface {
 
     const draftLayer = this.draftLayer.clear();
     const draft = this.draft;
-    if (draft) {
+    if (draft && !draft.overlay) {
       const color = this.colorOf(draft.schemaId);
       const extension = this.extensions.find((e) => e.tool === draft.geometry.type);
       if (extension) extension.paint(draftLayer, draft.geometry, this.categoryOf(draft.schemaId), { scale, emphasis: false, draft: true });
@@ -1056,6 +1083,7 @@ export class Surface {
     window.clearTimeout(this.settleTimer);
     window.clearTimeout(this.planeSettleTimer);
     this.resizeObserver.disconnect();
+    this.draftOverlay?.destroy();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.tool.dispose();
     // Before the textures go: a filter still holding them warns and keeps them bound.

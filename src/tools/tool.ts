@@ -42,6 +42,11 @@ export interface Draft {
   preview?: Point;
   /** A box-select rectangle (select tool). */
   marquee?: Box;
+  /**
+   * Drawn on a small layer over the stage instead of in it: for a draft that changes on every
+   * pointer move or click (the smart tools'), which then costs its own path, not a stage render.
+   */
+  overlay?: boolean;
 }
 
 /** A brush stroke in progress: the mask being painted (a working copy, committed on pointer up). */
@@ -71,6 +76,11 @@ export interface ToolContext {
   paintablePixels?(): Uint8Array | undefined;
   /** The plane's picture at asset resolution (magic wand, magnetic lasso); undefined where there is none. */
   picturePixels?(): PicturePixels | undefined;
+  /**
+   * The same pixels without blocking the page: at once when read already, else a promise of a read
+   * done a band of rows per task (undefined: nothing to read, or pixels that cannot be read).
+   */
+  picturePixelsInSteps?(): PicturePixels | Promise<PicturePixels | undefined> | undefined;
   newObjectId(): string;
   /** Topmost visible object on this plane at `point`, within `tolerance` screen pixels (spatial index). */
   hitTest(point: Point, tolerance: number): string | undefined;

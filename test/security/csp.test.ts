@@ -160,6 +160,43 @@ describe('strict CSP and Trusted Types', function () {
     });
   }
 
+  // Smart tools (issue 20): their lazily loaded chunk, the picture read in bands and the draft overlay canvas.
+  it('<lk-image> draws with the magic wand and the magnetic lasso with no violation', async () => {
+    const { KITS, mountKit, toolsOf } = page.lkCsp;
+    const violations = page.lkCspViolations;
+    violations.length = 0;
+    const kit = KITS.image;
+    const input = iframeInput();
+    const ontology = { tools: [{ schemaId: 't-seg', tool: 'segmentation', title: 'Area', color: '#43a047', shortcutKey: '1' }], classifications: [], relations: [] };
+    const element: KitElement = await mountKit(kit, { ontology, width: 1080, height: 600 });
+    const overlay = () => element.shadowRoot!.querySelector('canvas[data-layer="draft-overlay"]');
+    element.focus();
+    await input.keys({ press: '1' });
+    await input.keys({ press: 'Shift+W' });
+    await element.settled();
+    const [x, y] = kit.emptyPoint(element);
+    await input.mouse({ type: 'click', position: [x, y] });
+    await element.settled();
+    expect(overlay(), 'the wand draft on the overlay').not.to.equal(null);
+    await input.keys({ press: 'Enter' });
+    await input.keys({ press: 'Shift+L' });
+    await element.settled();
+    for (const [dx, dy] of [
+      [0, 0],
+      [80, 10],
+      [40, 70],
+    ] as const) {
+      await input.mouse({ type: 'click', position: [x + dx, y + dy] });
+    }
+    await input.mouse({ type: 'move', position: [x + 10, y + 40] });
+    expect(overlay(), 'the lasso wire on the overlay').not.to.equal(null);
+    await input.keys({ press: 'Enter' });
+    await element.settled();
+    expect(toolsOf(element).filter((tool) => tool.schemaId === 't-seg')).to.have.length(2);
+    element.remove();
+    expect(violations, describeViolations(violations)).to.deep.equal([]);
+  });
+
   // Review (issue 22): the lazily loaded compare UI, its overlay or text marks and a Keep all.
   for (const kind of ['image', 'text'] as const) {
     it(`<lk-${kind}> compares versions and keeps one with no violation`, async () => {

@@ -62,7 +62,7 @@ describe('flood fill', () => {
       const expected = referenceFill(pixels, sx, sy, tolerance);
       const got = new Uint8Array(width * height);
       for (let y = 0; y < region.box.height; y++) {
-        for (let x = 0; x < region.box.width; x++) got[(region.box.y + y) * width + region.box.x + x] = region.mask[y * region.box.width + x]!;
+        for (let x = 0; x < region.box.width; x++) got[(region.box.y + y) * width + region.box.x + x] = region.mask[y * region.stride + x]!;
       }
       expect([...got].join(''), `seed ${sx},${sy} tolerance ${tolerance}`).to.equal([...expected].join(''));
     }

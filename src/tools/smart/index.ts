@@ -7,4 +7,4 @@ export { createMagicWandTool, type MagicWandTool } from './magic-wand-tool.js';
 export { createMagneticLassoTool, type MagneticLassoTool } from './magnetic-lasso-tool.js';
 export { runShapeEdit, type EditOutcome } from './shape-edit-actions.js';
 export type { ShapeEdit, SmartToolKind } from './smart-kinds.js';
-export { lumaOf, type PicturePixels } from './picture.js';
+export { lumaInSteps, type PicturePixels } from './picture.js';

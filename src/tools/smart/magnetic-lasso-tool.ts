@@ -37,6 +37,16 @@ export interface MagneticLassoTool extends Tool {
   readonly outline: readonly Point[];
 }
 
+/**
+ * The picture if it is read already; else undefined while it is read in steps (the wire is a
+ * straight line until then), so no pointer event waits on a 48 MB read.
+ */
+function pictureIfRead(context: ToolContext): PicturePixels | undefined {
+  if (!context.picturePixelsInSteps) return context.picturePixels?.();
+  const picture = context.picturePixelsInSteps();
+  return picture && !('then' in picture) ? picture : undefined;
+}
+
 export function createMagneticLassoTool(context: ToolContext, schemaId: string, output: RegionOutput): MagneticLassoTool {
   let anchors: Anchor[] = [];
   let live: Point[] = [];
@@ -61,7 +71,7 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
       context.setDraft(undefined);
       return;
     }
-    context.setDraft({ schemaId, geometry: { type: 'polyline', value: outline() } });
+    context.setDraft({ schemaId, geometry: { type: 'polyline', value: outline() }, overlay: true });
   }
 
   function wire(picture: PicturePixels | undefined, from: Anchor, to: Point): Point[] {
@@ -80,7 +90,7 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
     if (anchors.length < 2 || !context.session.canEdit) return false;
     const first = anchors[0]!;
     const last = anchors.at(-1)!;
-    const back = wire(context.picturePixels?.(), last, first.point);
+    const back = wire(pictureIfRead(context), last, first.point);
     const ring = simplifyRing([...fixedOutline(), ...back.slice(1, -1)], PATH_TOLERANCE);
     reset();
     if (ring.length < 3) return false;
@@ -97,7 +107,7 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
   }
 
   function addAnchor(pointer: ToolPointer): void {
-    const picture = context.picturePixels?.();
+    const picture = pictureIfRead(context);
     const clicked = planePoint(context, pointer);
     const first = anchors[0];
     const last = anchors.at(-1);
@@ -128,7 +138,7 @@ export function createMagneticLassoTool(context: ToolContext, schemaId: string, 
     pointerMove(pointer: ToolPointer) {
       const last = anchors.at(-1);
       if (!last) return;
-      live = wire(context.picturePixels?.(), last, planePoint(context, pointer));
+      live = wire(pictureIfRead(context), last, planePoint(context, pointer));
       show();
     },
     pointerUp() {},

@@ -53,10 +53,13 @@ export function maskToZones(mask: Uint8Array, width: number, box: Box, tolerance
   return boxMaskToZones(crop, box, tolerance);
 }
 
-/** Like `maskToZones` for a mask that covers `box` only (row-major, `box.width` wide). */
-export function boxMaskToZones(mask: Uint8Array, box: Box, tolerance: number): Zone[] {
+/**
+ * Like `maskToZones` for a mask that covers `box` only (row-major, `stride` bytes a row: `box.width`
+ * or more, the columns past `box.width` all 0; a multiple of 4 traces faster).
+ */
+export function boxMaskToZones(mask: Uint8Array, box: Box, tolerance: number, stride = box.width): Zone[] {
   const shift = (ring: Point[]): Point[] => simplifyRing(ring, tolerance).map(([x, y]) => [x + box.x, y + box.y]);
-  return traceMask(mask, box.width, box.height).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
+  return traceMask(mask, stride, box.height).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
 }
 
 /** A plane-sized mask of the zones (a pixel is in when its centre is inside a region and outside its holes). */
