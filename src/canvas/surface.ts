@@ -1168,6 +1168,8 @@ export class Surface {
     }
     this.settledLayer.destroy();
     this.freshLayer.destroy();
+    // On the Canvas2D renderer the live layers are not in the stage that app.destroy() took down.
+    if (!this.liveRoot.destroyed) this.liveRoot.destroy({ children: true });
     this.overlay?.destroy();
     this.pictureReader.clear();
     this.backgroundLevels?.destroy();
