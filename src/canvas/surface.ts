@@ -22,7 +22,8 @@ import { createSelectTool, toolFactories, createBrushTool } from '../tools/index
 import { BrushLayer } from './brush-layer.js';
 import { handlesFor } from './handles.js';
 import { PointerInput } from './pointer-input.js';
-import { SettledLayer, type SettledShape } from './settled-layer.js';
+import { SettledLayer, type SettledFrame, type SettledShape } from './settled-layer.js';
+import { LiveOverlay } from './live-overlay.js';
 import { BackgroundLevels } from './background-levels.js';
 import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry, POINT_RADIUS } from './shape-drawing.js';
@@ -78,6 +79,8 @@ const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
 const SELECTED_STROKE_WIDTH = 3;
+/** At most this many just-added objects wait on the live overlay for the settled bitmap's next render. */
+const FRESH_LIMIT = 64;
 
 /** Fill opacities from the session's display settings: selected shapes are filled twice as strongly. */
 function fillAlphas(display: DisplaySettings): { settled: number; selected: number; selectedOverSettled: number } {
@@ -129,6 +132,21 @@ export class Surface {
   private readonly draftLayer = new Graphics();
   private readonly handleLayer = new Graphics();
   private readonly labels = new Container();
+  /**
+   * What changes without the settled picture (selected, hovered, draft, handles, titles,
+   * relations, just-added objects): in the stage on WebGL, on its own small canvas on Canvas2D.
+   */
+  private readonly liveRoot = new Container();
+  /** Objects just added, painted as the settled bitmap would (and folded into it at its next render). */
+  private readonly freshSprite = new Sprite();
+  private readonly freshLayer = new SettledLayer();
+  /** `pendingAppend` when the fresh bitmap was painted, and the ids it shows. */
+  private freshIds: string[] = [];
+  private freshDrawn: string[] = [];
+  private overlay: LiveOverlay | undefined;
+  /** Something besides the live layers (or the view) changed: the next frame renders the stage canvas. */
+  private stageDue = true;
+  private cacheFrame: SettledFrame | undefined;
   private readonly relationLabels = new RelationLabels();
   private readonly labelCache = new Map<string, { holder: Container; height: number }>();
   private readonly index = createSpatialIndex();
@@ -179,8 +197,10 @@ export class Surface {
     this.options = options;
     this.session = options.session;
     this.brushLayer = new BrushLayer();
-    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.extensionLayer, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
-    this.world.addChild(this.relationLabels.container);
+    this.world.addChild(this.background, this.pixelGrid, this.cacheSprite, this.brushLayer.container, this.extensionLayer, this.liveRoot);
+    this.liveRoot.addChild(this.freshSprite, this.liveLayer, this.draftLayer, this.handleLayer, this.labels);
+    this.freshSprite.visible = false;
+    this.liveRoot.addChild(this.relationLabels.container);
     this.toolContext = this.createToolContext();
     this.tool = createSelectTool(this.toolContext);
     this.input = new PointerInput(this);
@@ -194,7 +214,10 @@ export class Surface {
           this.planeChanged = true;
         }
         if (topic === 'ontology') this.colors.clear();
-        if (topic === 'selection') this.invalidate(this.bitmapMissesUnselected());
+        if (topic === 'selection') {
+          if (this.bitmapMissesUnselected()) this.invalidate(true);
+          else this.invalidateLive();
+        }
         if (topic === 'visibility') this.adjustPicture();
         if (topic === 'visibility' || topic === 'ontology' || topic === 'plane') this.invalidate(true);
       }),
@@ -240,6 +263,11 @@ export class Surface {
     canvas.style.display = 'block';
     canvas.style.touchAction = 'none';
     container.appendChild(canvas);
+    if (this.rendererKind === 'canvas') {
+      this.overlay ??= new LiveOverlay(container, app.renderer.resolution);
+      container.appendChild(this.overlay.canvas);
+      this.world.removeChild(this.liveRoot);
+    }
     canvas.addEventListener('webglcontextlost', this.onContextLost);
     // Input is read on the container: a composed frame may move the canvas away from an edge.
     this.input.attach(container);
@@ -376,11 +404,13 @@ export class Surface {
     this.world.scale.set(view.scale);
     this.world.position.set(view.offsetX, view.offsetY);
     this.viewMoving = true;
+    this.stageDue = true;
     window.clearTimeout(this.settleTimer);
     this.settleTimer = window.setTimeout(() => {
       this.viewMoving = false;
       if (this.needsCacheRender()) this.invalidate(true);
-      else if (this.composer.composing) this.invalidate(false);
+      // A settled-bitmap render put off while the view moved (an edit then) is due now.
+      else if (this.composer.composing || this.cacheDirty) this.invalidate(false);
     }, SETTLE_MS);
     this.options.onViewChange?.(view);
     this.requestFrame();
@@ -558,8 +588,8 @@ export class Surface {
         const previous = this.draft;
         this.draft = draft;
         if (draft?.overlay || previous?.overlay) this.drawOverlayDraft();
-        // Only a draft drawn in the stage (shown now or before) needs the stage rendered again.
-        if ((draft && !draft.overlay) || (previous && !previous.overlay)) this.invalidate(false);
+        // Only a draft drawn by pixi (shown now or before) needs a live frame.
+        if ((draft && !draft.overlay) || (previous && !previous.overlay)) this.invalidateLive();
       },
       setBrushDraft: (draft) => {
         this.brushDraft = draft;
@@ -625,7 +655,7 @@ export class Surface {
   /** Ids drawn in the last frame: settled (cached) and live. For tests and the object list. */
   renderedIds(): string[] {
     const live = this.session.selection.filter((id) => !this.session.hidden.has(id) && this.geometryOf(id));
-    return [...new Set([...this.renderedSettled, ...live])];
+    return [...new Set([...this.renderedSettled, ...this.freshDrawn, ...live])];
   }
 
   colorOf(schemaId: string | undefined): number {
@@ -672,7 +702,9 @@ export class Surface {
       else if (before || geometry) repaint = true;
     }
     if (change.masks.length) this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
-    this.invalidate(repaint);
+    // Selected objects moved and objects added: the live overlay shows them (added ones until the bitmap's next render).
+    if (!repaint && !change.masks.length) this.invalidateLive();
+    else this.invalidate(repaint);
   }
 
   /**
@@ -690,6 +722,15 @@ export class Surface {
   /** Schedules one render on the next animation frame; `settled` also re-renders the shape cache. */
   invalidate(settled: boolean): void {
     if (settled) this.cacheDirty = true;
+    this.contentChanged = true;
+    this.stageDue = true;
+    this.requestFrame();
+  }
+
+  /** Schedules a render of what is drawn live only (a selection, a hover, a draft, a moved selected shape, an added shape). */
+  private invalidateLive(): void {
+    // Objects of an extension kind (keypoints) are drawn, emphasised when selected, on the stage.
+    if (this.extensions.length > 0) this.stageDue = true;
     this.contentChanged = true;
     this.requestFrame();
   }
@@ -712,8 +753,17 @@ export class Surface {
     if (!app || this.destroyed) return;
     this.drawOverlayDraft();
     const composable = !settle && !this.contentChanged && this.viewMoving && this.rendererKind === 'canvas';
-    if (composable && this.composer.compose(app.canvas, this.view, performance.now())) return;
+    const companions = this.overlay ? [this.overlay.canvas] : [];
+    if (composable && this.composer.compose(app.canvas, this.view, performance.now(), companions)) return;
     this.contentChanged = false;
+    const overlay = this.overlay;
+    if (overlay && !settle && !this.stageDue && !this.cacheDirty && !this.viewMoving && !this.composer.composing && this.pendingAppend.length <= FRESH_LIMIT) {
+      // Only live content changed: the stage canvas keeps its pixels and is not committed again.
+      this.renderLive();
+      overlay.render(app.renderer, this.liveRoot, this.view, this.renderSize);
+      return;
+    }
+    this.stageDue = false;
     if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache(settle);
     else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
     this.renderLive();
@@ -721,6 +771,7 @@ export class Surface {
     this.tileLayer?.update(visibleAssetBox(this.view, this.renderSize), this.view.scale * (app.renderer.resolution ?? 1));
     this.showPixels();
     app.render();
+    this.overlay?.render(app.renderer, this.liveRoot, this.view, this.renderSize);
     this.composer.rendered(this.view, performance.now());
   }
 
@@ -797,7 +848,8 @@ export class Surface {
     this.cacheExcluded = selected;
     this.pendingAppend = [];
     const fillAlpha = fillAlphas(this.session.display).settled;
-    this.settledLayer.render([], { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha });
+    this.cacheFrame = { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha };
+    this.settledLayer.render([], this.cacheFrame);
     this.paintSettled(this.index.search(rect), selected, sync);
     this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
@@ -808,15 +860,56 @@ export class Surface {
 
   /** New objects go on top of the settled bitmap: painting them costs what they cost, not what the bitmap holds. */
   private appendToCache(): void {
-    const rect = this.cacheRect;
-    const inView = this.pendingAppend.filter((id) => {
-      const b = this.index.bounds(id);
-      return rect && b && b.x <= rect.x + rect.width && b.y <= rect.y + rect.height && b.x + b.width >= rect.x && b.y + b.height >= rect.y;
-    });
+    const inView = this.inCacheRect(this.pendingAppend);
     this.pendingAppend = [];
     const { shapes, ids } = this.settledShapes(inView, this.cacheExcluded);
     this.settledLayer.append(shapes);
     this.renderedSettled.push(...ids);
+  }
+
+  /** Those of `ids` whose bounds meet the settled bitmap's rectangle. */
+  private inCacheRect(ids: readonly string[]): string[] {
+    const rect = this.cacheRect;
+    return ids.filter((id) => {
+      const b = this.index.bounds(id);
+      return rect && b && b.x <= rect.x + rect.width && b.y <= rect.y + rect.height && b.x + b.width >= rect.x && b.y + b.height >= rect.y;
+    });
+  }
+
+  /**
+   * Objects added since the settled bitmap was painted (`pendingAppend`), painted as the bitmap
+   * would paint them onto a small bitmap of their own, on its pixel grid, under the live layers.
+   * A frame that renders the stage paints them onto the settled bitmap instead (`appendToCache`).
+   */
+  private showFresh(): void {
+    const frame = this.cacheFrame;
+    const pending = this.pendingAppend;
+    if (pending.length === this.freshIds.length && pending.every((id, k) => id === this.freshIds[k])) return;
+    this.freshIds = [...pending];
+    const { shapes, ids } = frame ? this.settledShapes(this.inCacheRect(pending), this.cacheExcluded) : { shapes: [], ids: [] };
+    this.freshSprite.visible = false;
+    this.freshDrawn = [];
+    if (!frame || ids.length === 0) return;
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const b = this.index.bounds(id)!;
+      [minX, minY, maxX, maxY] = [Math.min(minX, b.x), Math.min(minY, b.y), Math.max(maxX, b.x + b.width), Math.max(maxY, b.y + b.height)];
+    }
+    // Outlines and point markers reach past the bounds.
+    const pad = (POINT_RADIUS + 2 * STROKE_WIDTH) / frame.viewScale;
+    const { rect, pixelScale } = frame;
+    const snap = (value: number, origin: number, round: (n: number) => number) => origin + round((value - origin) * pixelScale) / pixelScale;
+    const x0 = Math.max(rect.x, snap(minX - pad, rect.x, Math.floor));
+    const y0 = Math.max(rect.y, snap(minY - pad, rect.y, Math.floor));
+    const x1 = Math.min(rect.x + rect.width, snap(maxX + pad, rect.x, Math.ceil));
+    const y1 = Math.min(rect.y + rect.height, snap(maxY + pad, rect.y, Math.ceil));
+    if (!(x1 > x0 && y1 > y0)) return;
+    this.freshLayer.render(shapes, { ...frame, rect: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+    this.freshSprite.texture = this.freshLayer.texture;
+    this.freshSprite.position.set(x0, y0);
+    this.freshSprite.scale.set(1 / pixelScale);
+    this.freshSprite.visible = true;
+    this.freshDrawn = ids;
   }
 
   private settledShapes(candidates: Iterable<string>, excluded: ReadonlySet<string>): { shapes: SettledShape[]; ids: string[] } {
@@ -896,6 +989,7 @@ export class Surface {
   }
 
   private renderLive(): void {
+    this.showFresh();
     const scale = this.view.scale;
     const live = this.liveLayer.clear();
     const alphas = fillAlphas(this.session.display);
@@ -1071,7 +1165,7 @@ export class Surface {
   setHovered(id: string | undefined): void {
     if (id === this.hovered) return;
     this.hovered = id;
-    this.invalidate(false);
+    this.invalidateLive();
   }
 
   destroy(): void {
@@ -1101,6 +1195,10 @@ export class Surface {
       gl?.getExtension('WEBGL_lose_context')?.loseContext();
     }
     this.settledLayer.destroy();
+    this.freshLayer.destroy();
+    // On the Canvas2D renderer the live layers are not in the stage that app.destroy() took down.
+    if (!this.liveRoot.destroyed) this.liveRoot.destroy({ children: true });
+    this.overlay?.destroy();
     this.pictureReader.clear();
     this.backgroundLevels?.destroy();
     this.brushLayer.destroy();

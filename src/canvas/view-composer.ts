@@ -19,28 +19,32 @@ const MAX_RATIO = 2;
 export class ViewComposer {
   private renderedView: ViewportState | undefined;
   private renderedAt = 0;
-  private transformed: HTMLCanvasElement | undefined;
+  private transformed: HTMLElement[] | undefined;
 
   /** Whether the canvas shows a composed (transformed) frame now. */
   get composing(): boolean {
     return this.transformed !== undefined;
   }
 
-  /** Shows `view` on `canvas` by transforming the last rendered frame; false when a render is due instead. */
-  compose(canvas: HTMLCanvasElement, view: ViewportState, now: number): boolean {
+  /**
+   * Shows `view` on `canvas` by transforming the last rendered frame; false when a render is due
+   * instead. `companions` (the live overlay) get the same transform about their own origin.
+   */
+  compose(canvas: HTMLCanvasElement, view: ViewportState, now: number, companions: readonly HTMLElement[] = []): boolean {
     const from = this.renderedView;
     if (!from || now - this.renderedAt > COMPOSE_MAX_MS) return false;
     const ratio = view.scale / from.scale;
     if (!(ratio >= MIN_RATIO && ratio <= MAX_RATIO)) return false;
     canvas.style.transformOrigin = '0 0';
-    canvas.style.transform = `translate(${view.offsetX - ratio * from.offsetX}px, ${view.offsetY - ratio * from.offsetY}px) scale(${ratio})`;
-    this.transformed = canvas;
+    const transform = `translate(${view.offsetX - ratio * from.offsetX}px, ${view.offsetY - ratio * from.offsetY}px) scale(${ratio})`;
+    this.transformed = [canvas, ...companions];
+    for (const element of this.transformed) element.style.transform = transform;
     return true;
   }
 
   /** `view` was rendered onto the canvas: it shows as drawn. */
   rendered(view: ViewportState, now: number): void {
-    if (this.transformed) this.transformed.style.transform = '';
+    for (const element of this.transformed ?? []) element.style.transform = '';
     this.transformed = undefined;
     this.renderedView = view;
     this.renderedAt = now;

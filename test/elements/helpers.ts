@@ -71,14 +71,23 @@ export async function press(key: string): Promise<void> {
 
 export { resetMouse, sendKeys, sendMouse };
 
-/** The RGBA of the canvas at a CSS-pixel position inside it. */
+/**
+ * The RGBA of the canvas at a CSS-pixel position inside it, with the canvases shown over it in
+ * the stage (the live overlay of the Canvas2D renderer: selected and new shapes) composited on top.
+ */
 export function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number[] {
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const box = canvas.getBoundingClientRect();
+  const ratio = canvas.width / box.width;
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
   copy.height = canvas.height;
   const context = copy.getContext('2d')!;
   context.drawImage(canvas, 0, 0);
+  for (const over of canvas.parentElement?.querySelectorAll('canvas') ?? []) {
+    if (over === canvas || getComputedStyle(over).display === 'none') continue;
+    const at = over.getBoundingClientRect();
+    context.drawImage(over, (at.left - box.left) * ratio, (at.top - box.top) * ratio, at.width * ratio, at.height * ratio);
+  }
   return [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
 }
 

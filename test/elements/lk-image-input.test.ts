@@ -555,7 +555,8 @@ describe('<lk-image> many on one page, and a lost WebGL context', () => {
     await element.settled();
     expect(canvas).not.to.equal(oldCanvas);
     expect(oldCanvas.isConnected, 'the dead canvas is gone').to.equal(false);
-    expect(element.shadowRoot!.querySelectorAll('canvas')).to.have.length(1);
+    // One stage canvas (the Canvas2D renderer adds its small live overlay beside it).
+    expect(element.shadowRoot!.querySelectorAll('canvas[part="canvas"]')).to.have.length(1);
     expect(canvas.getAttribute('part')).to.equal('canvas');
     expect(element.renderedIds().sort()).to.deep.equal(ids);
     expectDrawing(element, canvas, 'after');
