@@ -398,6 +398,11 @@ export class Surface {
     this.setView(zoomAbout(this.view, factor, x, y));
   }
 
+  /** True once the view has stopped moving and the stage shows it rendered, not composed (tests wait on it). */
+  get viewSettled(): boolean {
+    return !this.viewMoving && !this.composer.composing;
+  }
+
   setView(view: ViewportState): void {
     if (this.destroyed) return;
     this.view = view;

@@ -11,6 +11,7 @@ import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ViewportState } from '../../src/canvas/viewport.js';
 import { canvasOf, click, frames, nextEvent, pagePoint, pictureUrl, resetMouse } from './helpers.js';
 import { pixels } from './pixels.js';
+import { until } from './waits.js';
 
 const ontology = {
   tools: [{ schemaId: 't-car', tool: 'bounding-box', title: 'Car', color: '#e53935', shortcutKey: '1' }],
@@ -20,6 +21,7 @@ const ontology = {
 
 interface SurfaceHandle {
   view: ViewportState;
+  readonly viewSettled: boolean;
   setView(view: ViewportState): void;
 }
 
@@ -112,7 +114,7 @@ describe('<lk-image> composed frames (Canvas2D renderer)', () => {
     }
 
     // The view settles: a full render, the canvas back in place, the box where the last view puts it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => surfaceOf(element).viewSettled, 'the view settled');
     await frames(2);
     expect(canvasOf(element).style.transform).to.equal('');
     expect(surfaceOf(element).view).to.deep.equal(views.at(-1));
@@ -122,7 +124,7 @@ describe('<lk-image> composed frames (Canvas2D renderer)', () => {
 
   it('takes clicks and wheel turns where the view says while the canvas is moved, also over the stage it uncovers', async () => {
     const element = await mount('canvas');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the view fitted at load has settled
+    await until(() => surfaceOf(element).viewSettled, 'the view fitted at load settled');
     const canvas = canvasOf(element);
     // As a composed frame of a zoom-out leaves it: the canvas shrunk into the top-left corner.
     canvas.style.transformOrigin = '0 0';
