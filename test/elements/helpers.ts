@@ -84,7 +84,9 @@ export function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): number
   const context = copy.getContext('2d')!;
   context.drawImage(canvas, 0, 0);
   for (const over of canvas.parentElement?.querySelectorAll('canvas') ?? []) {
-    if (over === canvas || getComputedStyle(over).display === 'none') continue;
+    // Only the canvases stacked above this one (later siblings), as the user sees them.
+    const above = canvas.compareDocumentPosition(over) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!above || getComputedStyle(over).display === 'none') continue;
     const at = over.getBoundingClientRect();
     context.drawImage(over, (at.left - box.left) * ratio, (at.top - box.top) * ratio, at.width * ratio, at.height * ratio);
   }
