@@ -165,6 +165,11 @@ export class LkText extends AnnotatorElement {
   private panelsLoading: Promise<unknown> | undefined;
   private panelsLoaded: 'toolbar' | 'all' | undefined;
   private unit: OffsetUnit = 'codepoint';
+  /**
+   * The text the last import was read against (`importContext`): the importer checked each of its
+   * entities there, so storing it needs no second pass over them. Used once.
+   */
+  private importCheckedAgainst: TextDocument | undefined;
   /** The JSON path of each imported entity's entry, for problems found when the text arrives. */
   private importPaths = new Map<string, string>();
 
@@ -322,6 +327,7 @@ export class LkText extends AnnotatorElement {
 
   protected override importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
     const text = this.textOffsets();
+    this.importCheckedAgainst = text ? this.textDocument : undefined;
     // With the text, the importer checks every entity at its path; without it, paths are kept for the check on load.
     return text ? { text } : { keepPaths: true };
   }
@@ -728,8 +734,11 @@ export class LkText extends AnnotatorElement {
    */
   private rejectUnfitImport(change: ChangeSet): void {
     if (change.origin !== 'api' || this.rollingBack || !this.textDocument) return;
-    const added = change.objects.flatMap((entry) => (entry.after ? [entry.after] : []));
-    const problems = this.spanProblems(added);
+    const checked = this.importCheckedAgainst === this.textDocument && (change.reason === 'reset' || change.reason === 'import');
+    this.importCheckedAgainst = undefined;
+    const added: ObjectAnnotation[] = [];
+    for (const entry of change.objects) if (entry.after) added.push(entry.after);
+    const problems = checked ? [] : this.spanProblems(added);
     if (problems.length === 0) {
       this.fillMissingSelections(added);
       return;
