@@ -1078,15 +1078,15 @@ export class LkText extends AnnotatorElement {
   private drawClassLabels(origin: DOMRect, scrolling: boolean): void {
     const view = this.view;
     if (!this.classLabelLayer || !view) return;
-    const screen = this.scroller.getBoundingClientRect();
-    const onScreen = view.renderedBlocksIn(screen.top, screen.bottom);
-    const key = this.labelsKey(origin, onScreen);
-    if (key === this.labelsDrawnFor) return;
     if (scrolling) {
       clearTimeout(this.labelsTimer);
       this.labelsTimer = setTimeout(() => this.scheduleOverlay(), LABELS_AFTER_SCROLL_MS);
       return;
     }
+    const screen = this.scroller.getBoundingClientRect();
+    const onScreen = view.renderedBlocksIn(screen.top, screen.bottom);
+    const key = this.labelsKey(origin, onScreen);
+    if (key === this.labelsDrawnFor) return;
     this.labelsDrawnFor = key;
     const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool] as const));
     drawClassLabels({
