@@ -929,6 +929,8 @@ export class LkText extends AnnotatorElement {
 
   /** Blocks laid out as they scroll into view move the lines after them: the pins follow with the overlay. */
   private placeIssuePins(): void {
+    // Without pins shown there is no layer: no query on every scrolled frame (half its overlay work).
+    if (!this.issueController.shown) return;
     const layer = this.renderRoot.querySelector<HTMLElement & { pins: unknown; draft: unknown }>('lk-issue-pins');
     const placed = layer && this.issuePinPlaces();
     if (!layer || !placed) return;
