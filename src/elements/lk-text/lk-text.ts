@@ -14,7 +14,6 @@ import type { ExportInput } from '../../format/export.js';
 import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
 import type { TextOffsets } from '../../format/import-reader.js';
 import { LkReadyEvent } from '../../events/index.js';
-import { drawClassLabels } from '../../text/class-labels.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
@@ -156,6 +155,9 @@ export class LkText extends AnnotatorElement {
   /** When the document last scrolled, and the timer that places the tags after it. */
   private scrolledAt = -Infinity;
   private labelsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The tags' drawing, loaded on first need (`loadClassLabels`): they come after the first paint. */
+  private classLabels: typeof import('../../text/class-labels.js') | undefined;
+  private classLabelsLoading: Promise<void> | undefined;
   /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
   private editing: TextEditing | undefined;
   private editingLoading: Promise<unknown> | undefined;
@@ -282,6 +284,10 @@ export class LkText extends AnnotatorElement {
       await this.updateComplete;
     }
     await this.editingLoading;
+    if (this.session.display.labels && this.view) {
+      this.loadClassLabels();
+      await this.classLabelsLoading;
+    }
     if (this.session.store.state.relations.size > 0) {
       this.loadRelationOverlay();
       await this.relationOverlayLoading;
@@ -1080,6 +1086,12 @@ export class LkText extends AnnotatorElement {
   private drawClassLabels(origin: DOMRect, scrolling: boolean): void {
     const view = this.view;
     if (!this.classLabelLayer || !view) return;
+    const classLabels = this.classLabels;
+    if (!classLabels) {
+      // No tag was drawn yet: nothing to take away while the labels are off.
+      if (this.session.display.labels) this.loadClassLabels();
+      return;
+    }
     if (scrolling) {
       clearTimeout(this.labelsTimer);
       this.labelsTimer = setTimeout(() => this.scheduleOverlay(), LABELS_AFTER_SCROLL_MS);
@@ -1091,7 +1103,7 @@ export class LkText extends AnnotatorElement {
     if (key === this.labelsDrawnFor) return;
     this.labelsDrawnFor = key;
     const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool] as const));
-    drawClassLabels({
+    classLabels.drawClassLabels({
       layer: this.classLabelLayer,
       view,
       index: this.index,
@@ -1105,6 +1117,19 @@ export class LkText extends AnnotatorElement {
       },
       origin,
     });
+  }
+
+  private loadClassLabels(): void {
+    this.classLabelsLoading ??= import('../../text/class-labels.js').then(
+      (module) => {
+        this.classLabels = module;
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text usable; the next draw tries again.
+        this.classLabelsLoading = undefined;
+      },
+    );
   }
 
   /** Everything the tags depend on: the blocks on screen, the entities, the palette, the display and the layout's size. */
