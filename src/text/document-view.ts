@@ -32,6 +32,8 @@ export interface DocumentView {
   blockSpan(block: number): [number, number];
   /** Whether [start, end) shares text with a rendered block (only those have boxes to measure). */
   isRendered(start: number, end: number): boolean;
+  /** Rendered blocks whose box meets the band between `top` and `bottom` (client coordinates), in order. */
+  renderedBlocksIn(top: number, bottom: number): number[];
   /** The DOM position of a document offset; offsets inside a line terminator go to the line's end. */
   positionOf(offset: number): DomPosition;
   /** The document offset of a DOM boundary point, or undefined when it lies outside the text. */
@@ -202,6 +204,14 @@ export function createDocumentView(options: DocumentViewOptions): DocumentView {
         if (start < to && (end > from || (start === end && start >= from))) return true;
       }
       return false;
+    },
+    renderedBlocksIn(top, bottom) {
+      const found: number[] = [];
+      for (const block of rendered) {
+        const box = blockElements[block]!.getBoundingClientRect();
+        if (box.bottom >= top && box.top <= bottom) found.push(block);
+      }
+      return found.sort((a, b) => a - b);
     },
     positionOf,
     offsetOf,

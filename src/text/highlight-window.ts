@@ -1,9 +1,12 @@
 /**
- * Paints only the entities of blocks the browser renders. Every range in a CSS Custom Highlight is
- * turned into paint markers again whenever the page's style or DOM changes, so registering all
- * 10,000 entities of a novel makes every frame pay for all of them; here a block that comes into
- * view adds the entities it holds and one that leaves takes them out, and a changed entity is
- * repainted only when it lies in a rendered block.
+ * Paints the entities of a window of blocks around the rendered ones, and moves the window only
+ * when the reader nears its edge. Two costs pull against each other: every change to a
+ * `Highlight` makes the browser mark every registered range again and repaint the text in view
+ * (adding a block's entities as it came into view and taking them out as it left cost each
+ * scrolled frame several milliseconds), and so does any change to the page's DOM or style while
+ * ranges are registered (with all 10,000 entities of a novel registered, each such frame paid
+ * ~5 ms). A window of about twenty screens moves once every half dozen screens scrolled and
+ * keeps about a tenth of a novel's entities registered.
  */
 import type { DocumentView } from './document-view.js';
 import type { EntityIndex, TextEntity } from './entity-index.js';
@@ -14,7 +17,7 @@ export interface HighlightWindow {
   blockChanged(block: number, rendered: boolean): void;
   /** These entities were added, moved, reclassified, removed or changed lane. */
   entitiesChanged(ids: Iterable<string>): void;
-  /** Paints the rendered blocks again from scratch (new palette, new index). */
+  /** Paints the window again from scratch (new palette, new index). */
   repaintAll(): void;
 }
 
@@ -26,46 +29,86 @@ export interface HighlightWindowOptions {
   paintOf: (entity: TextEntity) => EntityPaint | undefined;
 }
 
+/** Blocks painted on each side of the rendered ones (a block is about two screens). */
+const REACH = 4;
+/** The window moves when a rendered block comes this close to its edge. */
+const MARGIN = 1;
+
 export function createHighlightWindow(options: HighlightWindowOptions): HighlightWindow {
   const { view, highlights, paintOf } = options;
-  /** For each painted entity, how many rendered blocks it shares text with. */
-  const blockCounts = new Map<string, number>();
+  /** The painted blocks, [first, last]; empty while last < first. */
+  let first = 0;
+  let last = -1;
+  /** The block that came into view last: where the reader is. */
+  let latest = -1;
 
-  const blockChanged = (block: number, rendered: boolean) => {
-    const [start, end] = view.blockSpan(block);
-    for (const entity of options.index().overlapping(start, end)) {
-      const count = (blockCounts.get(entity.id) ?? 0) + (rendered ? 1 : -1);
-      if (count > 0) {
-        if (!blockCounts.has(entity.id)) highlights.paint(entity.id, paintOf(entity));
-        blockCounts.set(entity.id, count);
-      } else {
-        blockCounts.delete(entity.id);
-        highlights.paint(entity.id, undefined);
-      }
+  const spanOf = (from: number, to: number): [number, number] => [view.blockSpan(from)[0], view.blockSpan(to)[1]];
+  const inWindow = (entity: TextEntity) => {
+    if (last < first) return false;
+    const [start, end] = spanOf(first, last);
+    return entity.start < end && (entity.end > start || (entity.start === entity.end && entity.start >= start));
+  };
+
+  /** Paints [from, to] (or takes it out), entity by entity, leaving those still in the window. */
+  const paintBlocks = (from: number, to: number, paint: boolean) => {
+    if (to < from) return;
+    const [start, end] = spanOf(from, to);
+    for (const entity of options.index().overlapping(start, end)) highlights.paint(entity.id, paint || inWindow(entity) ? paintOf(entity) : undefined);
+  };
+
+  /** Moves the window to [from, to]: what leaves is taken out, what enters is painted. */
+  const moveTo = (from: number, to: number) => {
+    const [oldFirst, oldLast] = [first, last];
+    first = from;
+    last = to;
+    if (oldLast < oldFirst) {
+      paintBlocks(first, last, true);
+      return;
     }
+    paintBlocks(oldFirst, Math.min(oldLast, first - 1), false);
+    paintBlocks(Math.max(oldFirst, last + 1), oldLast, false);
+    paintBlocks(first, Math.min(last, oldFirst - 1), true);
+    paintBlocks(Math.max(first, oldLast + 1), last, true);
+  };
+
+  /**
+   * The window around `block` and the rendered blocks near it. After a jump the blocks left behind
+   * are still rendered for a frame: they are not stretched over.
+   */
+  const around = (block: number): [number, number] => {
+    let low = block;
+    let high = block;
+    for (const other of view.renderedBlocks()) {
+      if (Math.abs(other - block) > REACH) continue;
+      low = Math.min(low, other);
+      high = Math.max(high, other);
+    }
+    return [Math.max(0, low - REACH), Math.min(view.blocks.length - 1, high + REACH)];
   };
 
   return {
-    blockChanged,
+    blockChanged(block, rendered) {
+      if (!rendered) return;
+      latest = block;
+      const lastBlock = view.blocks.length - 1;
+      const nearFirst = first > 0 && block < first + MARGIN;
+      const nearLast = last < lastBlock && block > last - MARGIN;
+      if (last >= first && !nearFirst && !nearLast) return;
+      moveTo(...around(block));
+    },
     entitiesChanged(ids) {
       const index = options.index();
-      const rendered = [...view.renderedBlocks()].map((block) => view.blockSpan(block));
       for (const id of ids) {
         const entity = index.get(id);
-        const count = entity ? rendered.filter(([start, end]) => entity.start < end && entity.end > start).length : 0;
-        if (entity && count > 0) {
-          blockCounts.set(id, count);
-          highlights.paint(id, paintOf(entity));
-        } else {
-          blockCounts.delete(id);
-          highlights.paint(id, undefined);
-        }
+        highlights.paint(id, entity && inWindow(entity) ? paintOf(entity) : undefined);
       }
     },
     repaintAll() {
       highlights.clearEntities();
-      blockCounts.clear();
-      for (const block of view.renderedBlocks()) blockChanged(block, true);
+      first = 0;
+      last = -1;
+      const rendered = view.renderedBlocks();
+      if (rendered.size > 0) moveTo(...around(rendered.has(latest) ? latest : Math.min(...rendered)));
     },
   };
 }

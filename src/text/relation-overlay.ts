@@ -16,8 +16,8 @@ export interface RelationScene {
   index: EntityIndex;
   relations: ReadonlyMap<string, RelationAnnotation>;
   categories: readonly RelationCategory[];
-  /** Entities painted now (in rendered blocks). */
-  paintedIds: Iterable<string>;
+  /** The entities of the rendered blocks (hidden ones are not in the index). */
+  entityIds: Iterable<string>;
   selected: ReadonlySet<string>;
   /** The box the SVG's coordinates start from, and the visible part of the document. */
   origin: DOMRect;
@@ -52,9 +52,9 @@ export function createRelationOverlay(): RelationOverlay {
     return byMember.get(entityId) ?? [];
   };
 
-  const draw = ({ svg, view, index, relations, categories, paintedIds, selected, origin, screen, fallbackColor }: RelationScene): void => {
+  const draw = ({ svg, view, index, relations, categories, entityIds, selected, origin, screen, fallbackColor }: RelationScene): void => {
     const candidates = new Set<string>();
-    for (const id of paintedIds) for (const relationId of relationsOf(relations, id)) candidates.add(relationId);
+    for (const id of entityIds) for (const relationId of relationsOf(relations, id)) candidates.add(relationId);
     if (candidates.size === 0) {
       if (svg.childNodes.length > 0) svg.replaceChildren();
       return;

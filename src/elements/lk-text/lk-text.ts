@@ -14,7 +14,6 @@ import type { ExportInput } from '../../format/export.js';
 import type { ImportContext, ImportedAnnotations } from '../../format/import.js';
 import type { TextOffsets } from '../../format/import-reader.js';
 import { LkReadyEvent } from '../../events/index.js';
-import { drawClassLabels } from '../../text/class-labels.js';
 import { createDocumentView, type DocumentView } from '../../text/document-view.js';
 import { createEntityIndex, type EntityIndex, type TextEntity } from '../../text/entity-index.js';
 import { createHighlightWindow, type HighlightWindow } from '../../text/highlight-window.js';
@@ -53,6 +52,8 @@ const FILL_BUDGET_MS = 8;
 const SYNC_NOW_LIMIT = 256;
 /** Store changes touching more entities than this rebuild the index instead of updating it. */
 const REBUILD_ABOVE = 2000;
+/** The class tags of entities scrolled into view are placed once scrolling has paused this long. */
+const LABELS_AFTER_SCROLL_MS = 120;
 
 /**
  * Label plain text with named entities: select a span with the mouse or Shift+arrows, pick a class;
@@ -126,9 +127,11 @@ export class LkText extends AnnotatorElement {
   private entityIndex: EntityIndex = createEntityIndex([]);
   /** Entities changed in the store and not yet in the index and highlights (large changes: a task later). */
   private readonly unsynced = new Set<string>();
+  /** A change too large to bring in entity by entity is waiting: the index is rebuilt from the store. */
+  private rebuildWaiting = false;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ranges = new Map<string, CachedRange>();
-  /** Paints the entities of the rendered blocks; replaced with the view. */
+  /** Paints the entities of a window of blocks around the rendered ones; replaced with the view. */
   private highlightWindow: HighlightWindow | undefined;
   /** The hidden objects the index was last brought up to date with. */
   private indexedHidden = new Set<string>();
@@ -145,6 +148,16 @@ export class LkText extends AnnotatorElement {
   /** The compare versions' marks, once `compare` was set (docs/review.md). */
   private compareMarks: import('../compare/compare-ui.js').TextCompareMarks | undefined;
   private overlayFrame = 0;
+  /** Counts changes to what the class tags show (the index, the palette). */
+  private labelsVersion = 0;
+  /** What the class tags were last drawn for (`labelsKey`). */
+  private labelsDrawnFor = '';
+  /** When the document last scrolled, and the timer that places the tags after it. */
+  private scrolledAt = -Infinity;
+  private labelsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The tags' drawing, loaded on first need (`loadClassLabels`): they come after the first paint. */
+  private classLabels: typeof import('../../text/class-labels.js') | undefined;
+  private classLabelsLoading: Promise<void> | undefined;
   /** Pointer and keyboard input, loaded on first render (`loadEditing`); until then input does nothing. */
   private editing: TextEditing | undefined;
   private editingLoading: Promise<unknown> | undefined;
@@ -154,6 +167,11 @@ export class LkText extends AnnotatorElement {
   private panelsLoading: Promise<unknown> | undefined;
   private panelsLoaded: 'toolbar' | 'all' | undefined;
   private unit: OffsetUnit = 'codepoint';
+  /**
+   * The text the last import was read against (`importContext`): the importer checked each of its
+   * entities there, so storing it needs no second pass over them. Used once.
+   */
+  private importCheckedAgainst: TextDocument | undefined;
   /** The JSON path of each imported entity's entry, for problems found when the text arrives. */
   private importPaths = new Map<string, string>();
 
@@ -244,6 +262,8 @@ export class LkText extends AnnotatorElement {
     // Waiting entity changes are brought in on the next read (after reconnecting), not painted now.
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
+    clearTimeout(this.labelsTimer);
+    this.labelsTimer = undefined;
   }
 
   // ---- public API -------------------------------------------------------------------------------
@@ -264,6 +284,10 @@ export class LkText extends AnnotatorElement {
       await this.updateComplete;
     }
     await this.editingLoading;
+    if (this.session.display.labels && this.view) {
+      this.loadClassLabels();
+      await this.classLabelsLoading;
+    }
     if (this.session.store.state.relations.size > 0) {
       this.loadRelationOverlay();
       await this.relationOverlayLoading;
@@ -272,7 +296,7 @@ export class LkText extends AnnotatorElement {
     // Blocks report whether they are rendered after the frame that laid them out: wait for it.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    this.drawOverlay();
+    this.drawOverlay({ scrolling: false });
   }
 
   /** The highlight names this element has registered in `CSS.highlights`. */
@@ -309,6 +333,7 @@ export class LkText extends AnnotatorElement {
 
   protected override importContext(): Pick<ImportContext, 'text' | 'pages' | 'keepPaths'> {
     const text = this.textOffsets();
+    this.importCheckedAgainst = text ? this.textDocument : undefined;
     // With the text, the importer checks every entity at its path; without it, paths are kept for the check on load.
     return text ? { text } : { keepPaths: true };
   }
@@ -496,6 +521,7 @@ export class LkText extends AnnotatorElement {
     this.textDocument = doc;
     this.entityIndex = createEntityIndex([]);
     this.unsynced.clear();
+    this.rebuildWaiting = false;
     this.ranges.clear();
     this.edit.pending = undefined;
     this.edit.caret = undefined;
@@ -516,7 +542,15 @@ export class LkText extends AnnotatorElement {
     await nextTask();
     const container = this.paragraphsElement;
     if (!current() || !container) return;
-    const view = createDocumentView({ container, document: doc, onRenderedChange: (block, rendered) => this.highlightWindow?.blockChanged(block, rendered) });
+    const view = createDocumentView({
+      container,
+      document: doc,
+      onRenderedChange: (block, rendered) => {
+        this.highlightWindow?.blockChanged(block, rendered);
+        // A block laid out for the first time has boxes now: the tags and arrows over it are drawn.
+        this.scheduleOverlay();
+      },
+    });
     this.view = view;
     let unfilled = view.fillSome(FILL_BUDGET_MS);
     this.scheduleOverlay();
@@ -559,6 +593,7 @@ export class LkText extends AnnotatorElement {
   }
 
   private updatePalette(): void {
+    this.labelsVersion++;
     const tools = this.nerTools();
     this.paletteIndex = new Map(tools.map((tool, i) => [tool.schemaId, i] as const));
     this.highlights.setPalette([...tools.map((tool) => tool.color), FALLBACK_COLOR]);
@@ -603,6 +638,7 @@ export class LkText extends AnnotatorElement {
 
   /** The index from every object in the store (a new text: offsets in UTF-16 change with it). */
   private rebuildIndex(): void {
+    this.labelsVersion++;
     const entities: TextEntity[] = [];
     for (const object of this.session.store.state.objects.values()) {
       const entity = this.entityOf(object);
@@ -610,6 +646,7 @@ export class LkText extends AnnotatorElement {
     }
     this.entityIndex = createEntityIndex(entities);
     this.unsynced.clear();
+    this.rebuildWaiting = false;
     this.indexedHidden = new Set(this.session.hidden);
   }
 
@@ -621,21 +658,25 @@ export class LkText extends AnnotatorElement {
    */
   private syncEntities(ids: readonly string[]): void {
     if (!this.textDocument || ids.length === 0) return;
-    for (const id of ids) this.unsynced.add(id);
-    if (this.unsynced.size <= SYNC_NOW_LIMIT) this.flushEntities();
+    // A change of thousands (an import) rebuilds from the store: its ids need not be kept (a
+    // pass over 10,000 ids, cold, in the host's own call cost ~15 ms).
+    if (ids.length > REBUILD_ABOVE) this.rebuildWaiting = true;
+    else if (!this.rebuildWaiting) for (const id of ids) this.unsynced.add(id);
+    if (!this.rebuildWaiting && this.unsynced.size <= SYNC_NOW_LIMIT) this.flushEntities();
     else this.syncTimer ??= setTimeout(() => this.flushEntities(), 0);
   }
 
   private flushEntities(): void {
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
-    if (this.unsynced.size === 0) return;
+    if (this.unsynced.size === 0 && !this.rebuildWaiting) return;
+    this.labelsVersion++;
     const ids = [...this.unsynced];
     const objects = this.session.store.state.objects;
-    if (ids.length > REBUILD_ABOVE) {
+    if (this.rebuildWaiting || ids.length > REBUILD_ABOVE) {
       // Most of the document changed (a large import): sorting every entity afresh and painting
       // the rendered blocks again costs a fraction of updating them one by one.
-      for (const id of ids) if (!objects.has(id)) this.ranges.delete(id);
+      for (const id of this.ranges.keys()) if (!objects.has(id)) this.ranges.delete(id);
       this.rebuildIndex();
       this.highlightWindow?.repaintAll();
       this.requestUpdate();
@@ -699,8 +740,11 @@ export class LkText extends AnnotatorElement {
    */
   private rejectUnfitImport(change: ChangeSet): void {
     if (change.origin !== 'api' || this.rollingBack || !this.textDocument) return;
-    const added = change.objects.flatMap((entry) => (entry.after ? [entry.after] : []));
-    const problems = this.spanProblems(added);
+    const checked = this.importCheckedAgainst === this.textDocument && (change.reason === 'reset' || change.reason === 'import');
+    this.importCheckedAgainst = undefined;
+    const added: ObjectAnnotation[] = [];
+    for (const entry of change.objects) if (entry.after) added.push(entry.after);
+    const problems = checked ? [] : this.spanProblems(added);
     if (problems.length === 0) {
       this.fillMissingSelections(added);
       return;
@@ -891,6 +935,8 @@ export class LkText extends AnnotatorElement {
 
   /** Blocks laid out as they scroll into view move the lines after them: the pins follow with the overlay. */
   private placeIssuePins(): void {
+    // Without pins shown there is no layer: no query on every scrolled frame (half its overlay work).
+    if (!this.issueController.shown) return;
     const layer = this.renderRoot.querySelector<HTMLElement & { pins: unknown; draft: unknown }>('lk-issue-pins');
     const placed = layer && this.issuePinPlaces();
     if (!layer || !placed) return;
@@ -1004,27 +1050,64 @@ export class LkText extends AnnotatorElement {
     });
   }
 
-  private readonly onScroll = () => this.scheduleOverlay();
+  private readonly onScroll = () => {
+    this.scrolledAt = performance.now();
+    this.scheduleOverlay();
+  };
 
-  private drawOverlay(): void {
+  /** `scrolling`: whether the document scrolled just now (by default, within `LABELS_AFTER_SCROLL_MS`). */
+  private drawOverlay({ scrolling = performance.now() - this.scrolledAt < LABELS_AFTER_SCROLL_MS } = {}): void {
     const view = this.view;
     if (!view || !this.content) return;
     const origin = this.content.getBoundingClientRect();
     this.editing?.drawMarks({ origin, caret: this.caretElement, start: this.startHandle, end: this.endHandle });
     this.drawArrows(origin);
     this.placeIssuePins();
-    this.drawClassLabels(origin);
+    this.drawClassLabels(origin, scrolling);
   }
 
-  /** The class name at each entity's start, while the display's labels are on. */
-  private drawClassLabels(origin: DOMRect): void {
-    if (!this.classLabelLayer || !this.view) return;
+  /** Ids of the entities that share text with the given blocks, each once. */
+  private entityIdsIn(blocks: Iterable<number>): Set<string> {
+    const ids = new Set<string>();
+    const view = this.view;
+    if (!view) return ids;
+    for (const block of blocks) for (const entity of this.index.overlapping(...view.blockSpan(block))) ids.add(entity.id);
+    return ids;
+  }
+
+  /**
+   * The class name at each entity's start, while the display's labels are on: the tags of the
+   * entities in the blocks on screen, placed in the document's coordinates, so they move with the
+   * text. They are drawn again only when what they show changed (`labelsKey`), and while the
+   * document scrolls, only once it pauses: any DOM or style change makes the browser mark every
+   * highlight range again and repaint the text in view, which cost a scrolled frame as much again
+   * as the scroll itself.
+   */
+  private drawClassLabels(origin: DOMRect, scrolling: boolean): void {
+    const view = this.view;
+    if (!this.classLabelLayer || !view) return;
+    const classLabels = this.classLabels;
+    if (!classLabels) {
+      // No tag was drawn yet: nothing to take away while the labels are off.
+      if (this.session.display.labels) this.loadClassLabels();
+      return;
+    }
+    if (scrolling) {
+      clearTimeout(this.labelsTimer);
+      this.labelsTimer = setTimeout(() => this.scheduleOverlay(), LABELS_AFTER_SCROLL_MS);
+      return;
+    }
+    const screen = this.scroller.getBoundingClientRect();
+    const onScreen = view.renderedBlocksIn(screen.top, screen.bottom);
+    const key = this.labelsKey(origin, onScreen);
+    if (key === this.labelsDrawnFor) return;
+    this.labelsDrawnFor = key;
     const titles = new Map(this.nerTools().map((tool) => [tool.schemaId, tool] as const));
-    drawClassLabels({
+    classLabels.drawClassLabels({
       layer: this.classLabelLayer,
-      view: this.view,
+      view,
       index: this.index,
-      paintedIds: this.session.display.labels ? this.highlights.paintedIds() : [],
+      entityIds: this.session.display.labels ? this.entityIdsIn(onScreen) : [],
       labelOf: (id) => {
         const schemaId = this.session.store.state.objects.get(id)?.schemaId;
         if (schemaId === undefined) return undefined;
@@ -1033,8 +1116,26 @@ export class LkText extends AnnotatorElement {
         return { title: tool?.title ?? schemaId, color, ink: inkOn(color) };
       },
       origin,
-      screen: this.scroller.getBoundingClientRect(),
     });
+  }
+
+  private loadClassLabels(): void {
+    this.classLabelsLoading ??= import('../../text/class-labels.js').then(
+      (module) => {
+        this.classLabels = module;
+        this.scheduleOverlay();
+      },
+      () => {
+        // A failed chunk load leaves the text usable; the next draw tries again.
+        this.classLabelsLoading = undefined;
+      },
+    );
+  }
+
+  /** Everything the tags depend on: the blocks on screen, the entities, the palette, the display and the layout's size. */
+  private labelsKey(origin: DOMRect, blocks: readonly number[]): string {
+    const layout = `${origin.width}x${this.content.scrollHeight}@${this.textZoom}`;
+    return `${blocks.join(',')}|${this.index.size}:${this.labelsVersion}:${this.session.store.version}|${this.session.display.labels}|${layout}`;
   }
 
   /**
@@ -1058,7 +1159,7 @@ export class LkText extends AnnotatorElement {
       index: this.index,
       relations,
       categories: this.session.ontology?.relations ?? [],
-      paintedIds: this.highlights.paintedIds(),
+      entityIds: this.entityIdsIn(view.renderedBlocks()),
       selected: new Set(this.session.selection),
       origin,
       screen: this.scroller.getBoundingClientRect(),
