@@ -10,18 +10,17 @@ import { property, state } from 'lit/decorators.js';
 import { geometryBounds } from '../core/geometry.js';
 import { upsertKeyframe } from '../core/interpolation.js';
 import type { Geometry, ObjectAnnotation, Point } from '../core/model.js';
+import type { Ontology } from '../core/ontology.js';
 import type { Problem } from '../core/problem.js';
 import { geometryOnPlane, newObject } from '../core/plane-geometry.js';
-import type { Surface } from '../canvas/surface.js';
 import { traceGeometry } from '../canvas/shape-outline.js';
 import type { ViewportState } from '../canvas/viewport.js';
 import { canDefine } from '../elements/base/define-element.js';
 import type { KeyAction } from '../elements/base/keymap.js';
 import { styleProperties } from '../elements/base/style-properties.js';
-import { observeViewChanges } from '../elements/measure/measure-labels.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { exportGeometry } from '../format/export.js';
-import type { AssistBridge, AssistLayerElement } from './assist-bridge.js';
+import type { AssistBridge, AssistLayerElement, AssistStage } from './assist-bridge.js';
 import { readAssistShape, readAssistShapes, readSegmentResult } from './assist-shapes.js';
 import { createSmartSegmentTool, type SmartSegmentPrompt } from './smart-segment-tool.js';
 import { SuggestionList, type Suggestion } from './suggestion-list.js';
@@ -53,6 +52,12 @@ const keepSliderKeys = (event: KeyboardEvent) => {
 const isScore = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 const aborted = () => new DOMException('Superseded', 'AbortError');
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/** The ontology as detections are read with it: the classes of `tools` (`<lk-pdf>`'s `pdf`) take a bounding box. */
+function boxReadable(ontology: Ontology, tools: readonly string[] | undefined): Ontology {
+  if (!tools || !ontology.tools.some((t) => tools.includes(t.tool))) return ontology;
+  return { ...ontology, tools: ontology.tools.map((t) => (tools.includes(t.tool) ? { ...t, tool: 'bounding-box' as const } : t)) };
+}
 
 /** An SVG path (`d`) of a geometry in stage pixels. */
 function screenPath(geometry: Geometry, view: ViewportState): string {
@@ -201,7 +206,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private detectAbort: AbortController | undefined;
   private trackAbort: AbortController | undefined;
   private unsubscribe: (() => void) | undefined;
-  private observedSurface: Surface | undefined;
+  private observedSurface: AssistStage | undefined;
   private shownPlane = 0;
   private suggestionCounter = 0;
 
@@ -229,7 +234,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const surface = this.bridge?.surface();
     if (surface && surface !== this.observedSurface) {
       this.observedSurface = surface;
-      observeViewChanges(surface, () => this.requestUpdate());
+      this.bridge!.observeView(surface, () => this.requestUpdate());
       if (this.smartSegment) this.installTool(surface);
     }
   }
@@ -290,7 +295,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     try {
       const image = await bridge.picture();
       if (!image) throw new UnreadableAnswer('The picture is not loaded yet.', []);
-      const answer: unknown = await detect.call(this.assist, { assetId: bridge.assetId(), page, image, signal: abort.signal });
+      const answer: unknown = await detect.call(this.assist, { assetId: bridge.assetId(), page, image, ...this.requestExtras(image), signal: abort.signal });
       if (abort.signal.aborted) return;
       this.show(this.readPredictions(answer));
     } catch (error) {
@@ -312,7 +317,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const read: Suggestion[] = [];
     const entries = answer.map((prediction: unknown) => (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>);
     const scored = entries.filter((entry) => isScore(entry.score));
-    const shapes = readAssistShapes(ontology, scored, () => bridge.newObjectId());
+    const shapes = readAssistShapes(boxReadable(ontology, bridge.boxClasses?.tools), scored, () => bridge.newObjectId());
     let next = 0;
     entries.forEach((entry, i) => {
       const score = entry.score;
@@ -346,7 +351,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const { session } = bridge;
     const plane = session.plane;
     const objects = suggestions.map((s) => ({
-      ...newObject(bridge.newObjectId(), s.schemaId, plane, s.geometry, session.planeModel),
+      ...newObject(bridge.newObjectId(), s.schemaId, plane, this.planeGeometry(s), session.planeModel),
       classifications: s.classifications,
     }));
     const change = bridge.writeAs(this.origin(), () =>
@@ -356,6 +361,18 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     this.suggestions.remove(suggestions.map((s) => s.id));
     this.message = `${this.suggestions.all.length} suggestion${this.suggestions.all.length === 1 ? '' : 's'} left`;
     this.requestUpdate();
+  }
+
+  /** A suggestion's shape as an object takes it: a box for a `pdf` class becomes its area selection. */
+  private planeGeometry(suggestion: Suggestion): Geometry {
+    const boxClasses = this.bridge?.boxClasses;
+    const tool = this.bridge?.session.ontology?.tools.find((t) => t.schemaId === suggestion.schemaId)?.tool;
+    return boxClasses && tool && boxClasses.tools.includes(tool) ? boxClasses.toGeometry(suggestion.schemaId, suggestion.geometry, this.bridge!.session.plane) : suggestion.geometry;
+  }
+
+  /** `imageScale` (1 unless the element says otherwise) and what else the element adds to a request. */
+  private requestExtras(image: ImageBitmap): { imageScale: number; pageNumber?: number } {
+    return { imageScale: 1, ...this.bridge?.requestExtras?.(image) };
   }
 
   reject(suggestion: Suggestion): void {
@@ -416,7 +433,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     if (bridge!.session.activeSchemaId !== target!.schemaId) bridge!.session.setActiveSchema(target!.schemaId);
   }
 
-  private installTool(surface: Surface): void {
+  private installTool(surface: AssistStage): void {
     surface.toolOverride = (context, schemaId, tool) => {
       if (tool !== 'polygon' && tool !== 'segmentation') return undefined;
       return createSmartSegmentTool(context, schemaId, {
@@ -443,17 +460,19 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     if (signal.aborted) throw aborted();
     // Read before the call: a host may transfer the bitmap to a worker, which empties it here.
     const size = { width: image.width, height: image.height };
+    const extras = this.requestExtras(image);
     const answer: unknown = await segment.call(this.assist, {
       assetId: bridge.assetId(),
       page: bridge.session.plane,
       image,
+      ...extras,
       points: prompt.points.map((p) => ({ ...p })),
       ...(prompt.box ? { box: { ...prompt.box } } : {}),
       schemaId,
       signal,
     });
     if (signal.aborted) throw aborted();
-    const read = readSegmentResult(ontology, schemaId, tool, answer, size, () => bridge.newObjectId());
+    const read = readSegmentResult(ontology, schemaId, tool, answer, size, () => bridge.newObjectId(), extras.imageScale);
     if (!read.ok) throw new UnreadableAnswer('The shape segment() answered could not be read.', read.problems);
     return read.value.geometry;
   }

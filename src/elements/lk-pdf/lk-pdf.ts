@@ -39,6 +39,10 @@ import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
 import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
+import type { LabelkitAssist } from '../../assist/types.js';
+import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
+import { loadAssistLayer } from '../base/assist-load.js';
+import { createPageAssistBridge, type PageAssistStage } from './page-assist.js';
 
 export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/password.js';
 
@@ -133,6 +137,19 @@ export class LkPdf extends AnnotatorElement {
   /** With a `pdf` class active, drags draw area selections instead of selecting text. */
   @property({ type: Boolean, attribute: 'area-mode', reflect: true }) areaMode = false;
 
+  /**
+   * The host's model hook (docs/assisted-labeling.md): `{ name, detect?, segment? }`. Setting it
+   * loads the assist controls over the pages (Detect, Smart segment); unset, nothing loads. Requests
+   * are for the page shown: `page` 0-based, `pageNumber` 1-based, `image` the page as drawn (an
+   * ImageBitmap of `imageScale` pixels per PDF point); coordinates asked and answered are PDF points
+   * on that page, as in the export. A `pdf` class's detection is a `bounding-box`, accepted as an
+   * area selection.
+   */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
+  /** The assist layer's module has loaded (it loads the first time `assist` is set). */
+  @state() private assistReady = false;
+
   @state() protected helpOpen = false;
   @state() private layout: PageLayout = { slots: [], width: 0, height: 0 };
   @state() private near: PageRange | undefined;
@@ -165,6 +182,9 @@ export class LkPdf extends AnnotatorElement {
   );
   private readonly toolContext: ToolContext;
   private tool: Tool;
+  /** The assist layer's view of the page shown and its tools (built once; `page-assist.ts`). */
+  private assistStage: PageAssistStage | undefined;
+  private assistBridgeValue: AssistBridge | undefined;
   private toolPointer: { pointerId: number; page: number } | undefined;
   private clickStart: { x: number; y: number; page: number; point: Point; additive: boolean } | undefined;
   private objectsByPage = new Map<number, string[]>();
@@ -510,6 +530,7 @@ export class LkPdf extends AnnotatorElement {
     this.scrollFrame = requestAnimationFrame(() => {
       this.scrollFrame = 0;
       this.updateNear();
+      this.assistStage?.viewChanged();
     });
   };
 
@@ -565,6 +586,8 @@ export class LkPdf extends AnnotatorElement {
     if (changed.has('zoom') && this.sizes.length > 0) this.relayout();
     if (changed.has('areaMode')) this.switchTool();
     this.syncPageViews();
+    if (changed.has('assist') && this.assist && !this.assistReady) loadAssistLayer(() => (this.assistReady = true), (info) => this.reportError(info));
+    this.assistStage?.viewChanged();
   }
 
   // ---- page bitmaps -----------------------------------------------------------------------------
@@ -694,7 +717,9 @@ export class LkPdf extends AnnotatorElement {
   private switchTool(): void {
     this.tool.dispose();
     const category = this.activeCategory();
+    const override = category && this.canLabel ? this.assistStage?.toolOverride?.(this.toolContext, category.schemaId, category.tool) : undefined;
     if (!category || !this.canLabel) this.tool = createSelectTool(this.toolContext);
+    else if (override) this.tool = override;
     else if (category.tool === 'pdf') {
       this.tool = this.areaMode
         ? createPdfAreaTool(this.toolContext, category.schemaId, { contentOf: (box, page) => ({ text: this.areaText(page, box) }) })
@@ -904,6 +929,7 @@ export class LkPdf extends AnnotatorElement {
           this.createTextEntry(category.schemaId, this.pendingText);
           return true;
         }
+        if (this.assistLayer?.handleKeyAction(action)) return true;
         return this.tool.finish();
       }
       case 'cancel':
@@ -915,6 +941,7 @@ export class LkPdf extends AnnotatorElement {
         }
         return false;
       case 'delete':
+        if (this.assistLayer?.handleKeyAction(action)) return true;
         return this.tool.deleteKey?.() ?? false;
       case 'help':
         this.helpOpen = !this.helpOpen;
@@ -922,6 +949,36 @@ export class LkPdf extends AnnotatorElement {
       default:
         return false;
     }
+  }
+
+  // ---- assisted labeling ----------------------------------------------------------------------------
+
+  private get assistLayer(): AssistLayerElement | null {
+    return this.renderRoot?.querySelector('lk-assist-layer') ?? null;
+  }
+
+  /** What the assist layer may use of this element: the page shown as its stage (page-assist.ts). */
+  private get assistBridge(): AssistBridge {
+    if (this.assistBridgeValue) return this.assistBridgeValue;
+    const element = this;
+    const { bridge, stage } = createPageAssistBridge({
+      session: this.session,
+      assetId: () => element.assetId,
+      scale: () => element.scale,
+      pageSize: (page) => element.sizes[page],
+      pageBox: (page) => (element.renderRoot as ShadowRoot).querySelector<HTMLElement>(`.page[data-page="${page}"]`) ?? undefined,
+      layer: () => element.assistLayer ?? undefined,
+      pageCanvas: (page) => element.views.bitmap(page),
+      activeTool: () => element.tool,
+      reloadTool: () => element.switchTool(),
+      areaText: (page, box) => element.areaText(page, box),
+      newObjectId: () => element.newObjectId(),
+      writeAs: (origin, write) => element.writeAs(origin, write),
+      reportError: (info) => element.reportError(info),
+    });
+    this.assistStage = stage;
+    this.assistBridgeValue = bridge;
+    return bridge;
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
@@ -1141,6 +1198,7 @@ export class LkPdf extends AnnotatorElement {
               ${repeat(this.nearPages(), (index) => index, (index) => this.renderPage(index))}
             </div>
           </div>
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge} .assist=${this.assist}></lk-assist-layer>` : nothing}
           ${this.renderBar()} ${this.renderStatus()}
         </div>
         ${this.renderSidebar()}
