@@ -53,11 +53,17 @@ const isScore = (value: unknown): value is number => typeof value === 'number' &
 const aborted = () => new DOMException('Superseded', 'AbortError');
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-/** The ontology as detections are read with it: the classes of `tools` (`<lk-pdf>`'s `pdf`) take a bounding box. */
-function boxReadable(ontology: Ontology, tools: readonly string[] | undefined): Ontology {
+/**
+ * The ontology as answers are read with it: the classes of `tools` (`<lk-pdf>`'s `pdf`) take a
+ * bounding box (detections) or a polygon (a segment answer, whose bounds are then taken).
+ */
+function readableAs(ontology: Ontology, tools: readonly string[] | undefined, as: 'bounding-box' | 'polygon'): Ontology {
   if (!tools || !ontology.tools.some((t) => tools.includes(t.tool))) return ontology;
-  return { ...ontology, tools: ontology.tools.map((t) => (tools.includes(t.tool) ? { ...t, tool: 'bounding-box' as const } : t)) };
+  return { ...ontology, tools: ontology.tools.map((t) => (tools.includes(t.tool) ? { ...t, tool: as } : t)) };
 }
+
+/** What the smart segment tool makes for a class: its polygon or segmentation, or (a box class) the answer's bounding box. */
+type SegmentKind = 'polygon' | 'segmentation' | 'box';
 
 /** An SVG path (`d`) of a geometry in stage pixels. */
 function screenPath(geometry: Geometry, view: ViewportState): string {
@@ -317,7 +323,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const read: Suggestion[] = [];
     const entries = answer.map((prediction: unknown) => (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>);
     const scored = entries.filter((entry) => isScore(entry.score));
-    const shapes = readAssistShapes(boxReadable(ontology, bridge.boxClasses?.tools), scored, () => bridge.newObjectId());
+    const shapes = readAssistShapes(readableAs(ontology, bridge.boxClasses?.tools, 'bounding-box'), scored, () => bridge.newObjectId());
     let next = 0;
     entries.forEach((entry, i) => {
       const score = entry.score;
@@ -351,7 +357,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const { session } = bridge;
     const plane = session.plane;
     const objects = suggestions.map((s) => ({
-      ...newObject(bridge.newObjectId(), s.schemaId, plane, this.planeGeometry(s), session.planeModel),
+      ...newObject(bridge.newObjectId(), s.schemaId, plane, this.planeGeometry(s.schemaId, s.geometry), session.planeModel),
       classifications: s.classifications,
     }));
     const change = bridge.writeAs(this.origin(), () =>
@@ -363,11 +369,11 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     this.requestUpdate();
   }
 
-  /** A suggestion's shape as an object takes it: a box for a `pdf` class becomes its area selection. */
-  private planeGeometry(suggestion: Suggestion): Geometry {
+  /** A shape as an object of its class takes it: a box for a `pdf` class becomes its area selection. */
+  private planeGeometry(schemaId: string, geometry: Geometry): Geometry {
     const boxClasses = this.bridge?.boxClasses;
-    const tool = this.bridge?.session.ontology?.tools.find((t) => t.schemaId === suggestion.schemaId)?.tool;
-    return boxClasses && tool && boxClasses.tools.includes(tool) ? boxClasses.toGeometry(suggestion.schemaId, suggestion.geometry, this.bridge!.session.plane) : suggestion.geometry;
+    const tool = this.bridge?.session.ontology?.tools.find((t) => t.schemaId === schemaId)?.tool;
+    return boxClasses && tool && boxClasses.tools.includes(tool) ? boxClasses.toGeometry(schemaId, geometry, this.bridge!.session.plane) : geometry;
   }
 
   /** `imageScale` (1 unless the element says otherwise) and what else the element adds to a request. */
@@ -405,13 +411,20 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
 
   // ---- smart segment ------------------------------------------------------------------------------
 
-  private segmentClass(): { schemaId: string; tool: 'polygon' | 'segmentation' } | undefined {
+  private segmentKind(tool: string): SegmentKind | undefined {
+    if (tool === 'polygon' || tool === 'segmentation') return tool;
+    return this.bridge?.boxClasses?.tools.includes(tool) ? 'box' : undefined;
+  }
+
+  /** The active class when the tool can make its shape (a box class too), else the first polygon or segmentation class. */
+  private segmentClass(): { schemaId: string; kind: SegmentKind } | undefined {
     const session = this.bridge?.session;
     const tools = session?.ontology?.tools ?? [];
-    const fits = (tool: string): tool is 'polygon' | 'segmentation' => tool === 'polygon' || tool === 'segmentation';
     const active = tools.find((t) => t.schemaId === session?.activeSchemaId);
-    const chosen = active && fits(active.tool) ? active : tools.find((t) => fits(t.tool));
-    return chosen && fits(chosen.tool) ? { schemaId: chosen.schemaId, tool: chosen.tool } : undefined;
+    const activeKind = active && this.segmentKind(active.tool);
+    if (active && activeKind) return { schemaId: active.schemaId, kind: activeKind };
+    const first = tools.find((t) => t.tool === 'polygon' || t.tool === 'segmentation');
+    return first ? { schemaId: first.schemaId, kind: first.tool as SegmentKind } : undefined;
   }
 
   /** Turns the smart segment tool on (for the active polygon or segmentation class, else the first one) or off. */
@@ -435,10 +448,11 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
 
   private installTool(surface: AssistStage): void {
     surface.toolOverride = (context, schemaId, tool) => {
-      if (tool !== 'polygon' && tool !== 'segmentation') return undefined;
+      const kind = this.segmentKind(tool);
+      if (!kind) return undefined;
       return createSmartSegmentTool(context, schemaId, {
         debounceMs: SEGMENT_DEBOUNCE_MS,
-        segment: (prompt, signal) => this.segment(schemaId, tool, prompt, signal),
+        segment: (prompt, signal) => this.segment(schemaId, kind, prompt, signal),
         accept: (geometry) => this.acceptSegment(schemaId, geometry),
         failed: (error) => this.fail('segment', error),
         changed: (prompt, waiting) => {
@@ -450,7 +464,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     surface.reloadTool();
   }
 
-  private async segment(schemaId: string, tool: 'polygon' | 'segmentation', prompt: SmartSegmentPrompt, signal: AbortSignal): Promise<Geometry> {
+  private async segment(schemaId: string, kind: SegmentKind, prompt: SmartSegmentPrompt, signal: AbortSignal): Promise<Geometry> {
     const bridge = this.bridge;
     const segment = this.assist?.segment;
     const ontology = bridge?.session.ontology;
@@ -472,9 +486,12 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
       signal,
     });
     if (signal.aborted) throw aborted();
-    const read = readSegmentResult(ontology, schemaId, tool, answer, size, () => bridge.newObjectId(), extras.imageScale);
+    const box = kind === 'box';
+    const readWith = box ? readableAs(ontology, bridge.boxClasses?.tools, 'polygon') : ontology;
+    const read = readSegmentResult(readWith, schemaId, box ? 'polygon' : kind, answer, size, () => bridge.newObjectId(), extras.imageScale);
     if (!read.ok) throw new UnreadableAnswer('The shape segment() answered could not be read.', read.problems);
-    return read.value.geometry;
+    // A box class (a `pdf` area) takes the answer's bounding box: the draft shows what Enter writes.
+    return box ? { type: 'bounding-box', value: geometryBounds(read.value.geometry) } : read.value.geometry;
   }
 
   private acceptSegment(schemaId: string, geometry: Geometry): void {
@@ -483,7 +500,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const { session } = bridge;
     const objectId = bridge.newObjectId();
     const change = bridge.writeAs(this.origin(), () =>
-      session.store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(newObject(objectId, schemaId, session.plane, geometry, session.planeModel))),
+      session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
+        tx.putObject(newObject(objectId, schemaId, session.plane, this.planeGeometry(schemaId, geometry), session.planeModel)),
+      ),
     );
     if (change) session.select([objectId]);
   }

@@ -300,6 +300,28 @@ describe('<lk-pdf> assist.segment: the smart segment tool', () => {
     expect(Math.max(...ys)).to.be.closeTo(220, 2);
   });
 
+  it("with a pdf class the answer's bounding box is the draft, and Enter makes it an area entry of the page", async () => {
+    const { calls, assist } = handSegmenter();
+    const element = await mountWith(assist);
+    await smartSegmentOn(element, 't-claim');
+    // Drags go to the tool, not to the text layer (no area mode needed).
+    await clickPage(element, [190, 200]);
+    await until(() => calls.length === 1, 'the call');
+    expect(calls[0]!.request.schemaId).to.equal('t-claim');
+    calls[0]!.answer({ polygon: TRIANGLE });
+    await until(() => draftPath(element) !== null, 'the draft');
+    await press('Enter');
+    await until(() => toolsOf(element).length === 1, 'the area entry');
+    const [tool] = toolsOf(element);
+    expect(tool!.schemaId).to.equal('t-claim');
+    expect(tool!.metadata.createdIn).to.equal('Assist');
+    const { boundingRect, rects, pageNumber } = tool!.pdf!.position;
+    expect(rects).to.deep.equal([]);
+    expect(pageNumber).to.equal(1);
+    expect([boundingRect.x1, boundingRect.y1, boundingRect.x2, boundingRect.y2]).to.deep.equal([120, 150, 260, 260]);
+    expect(element.pendingSelection).to.equal(undefined);
+  });
+
   it('a failing model gives lk-error assist-failed and keeps the draft; Esc drops it', async () => {
     const { calls, assist } = handSegmenter();
     const element = await mountWith(assist);

@@ -38,7 +38,7 @@ import { centreOf as issueCentreOf, draftPosition, pinsOnPlane } from '../base/i
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
-import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
+import { placedSpans, selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
 import type { LabelkitAssist } from '../../assist/types.js';
 import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
 import { loadAssistLayer } from '../base/assist-load.js';
@@ -185,6 +185,8 @@ export class LkPdf extends AnnotatorElement {
   /** The assist layer's view of the page shown and its tools (built once; `page-assist.ts`). */
   private assistStage: PageAssistStage | undefined;
   private assistBridgeValue: AssistBridge | undefined;
+  /** The assist layer's smart segment tool replaces the class's tool (and takes drags on a `pdf` class too). */
+  private toolOverridden = false;
   private toolPointer: { pointerId: number; page: number } | undefined;
   private clickStart: { x: number; y: number; page: number; point: Point; additive: boolean } | undefined;
   private objectsByPage = new Map<number, string[]>();
@@ -718,6 +720,7 @@ export class LkPdf extends AnnotatorElement {
     this.tool.dispose();
     const category = this.activeCategory();
     const override = category && this.canLabel ? this.assistStage?.toolOverride?.(this.toolContext, category.schemaId, category.tool) : undefined;
+    this.toolOverridden = override !== undefined;
     if (!category || !this.canLabel) this.tool = createSelectTool(this.toolContext);
     else if (override) this.tool = override;
     else if (category.tool === 'pdf') {
@@ -740,6 +743,7 @@ export class LkPdf extends AnnotatorElement {
   private drawing(): boolean {
     const category = this.activeCategory();
     if (!category || !this.canLabel) return false;
+    if (this.toolOverridden) return true;
     return category.tool === 'pdf' ? this.areaMode : category.tool in toolFactories;
   }
 
@@ -971,7 +975,10 @@ export class LkPdf extends AnnotatorElement {
       pageCanvas: (page) => element.views.bitmap(page),
       activeTool: () => element.tool,
       reloadTool: () => element.switchTool(),
-      areaText: (page, box) => element.areaText(page, box),
+      placedSpans: (page) => {
+        const rendered = element.renderedPage(page);
+        return rendered ? placedSpans(rendered, element.scale) : [];
+      },
       newObjectId: () => element.newObjectId(),
       writeAs: (origin, write) => element.writeAs(origin, write),
       reportError: (info) => element.reportError(info),

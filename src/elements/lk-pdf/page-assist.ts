@@ -5,12 +5,12 @@
  * detector's box for a `pdf` class becomes that page's area selection.
  */
 import type { ErrorInfo } from '../../core/errors.js';
-import type { Box } from '../../core/model.js';
 import type { LabelingSession } from '../../core/session.js';
 import type { ViewportState } from '../../canvas/viewport.js';
 import type { Tool } from '../../tools/tool.js';
 import { pdfAreaSelection } from '../../tools/box/pdf-area-tool.js';
 import type { AssistBridge, AssistStage } from '../../assist/assist-bridge.js';
+import { textOfSpansIn, type PlacedSpan } from './text-selection.js';
 
 export interface PageAssistHost {
   readonly session: LabelingSession;
@@ -27,8 +27,8 @@ export interface PageAssistHost {
   pageCanvas(page: number): HTMLCanvasElement | undefined;
   activeTool(): Tool;
   reloadTool(): void;
-  /** The text inside `box` on `page` (an area selection's content). */
-  areaText(page: number, box: Box): string;
+  /** The text spans of `page` with their centres in points (empty while it is not rendered). */
+  placedSpans(page: number): PlacedSpan[];
   newObjectId(): string;
   writeAs<T>(origin: { in: string; model?: string }, write: () => T): T;
   reportError(info: ErrorInfo): void;
@@ -44,6 +44,15 @@ const OFF_VIEW: ViewportState = { scale: 1, offsetX: -1e6, offsetY: -1e6 };
 
 export function createPageAssistBridge(host: PageAssistHost): { bridge: AssistBridge; stage: PageAssistStage } {
   let onViewChange: (() => void) | undefined;
+  // Accept all measures the page's spans once for all its areas, not once per area (areas × spans layout reads).
+  let measured: { page: number; spans: PlacedSpan[] } | undefined;
+  const spansOf = (page: number): PlacedSpan[] => {
+    if (measured?.page !== page) {
+      measured = { page, spans: host.placedSpans(page) };
+      queueMicrotask(() => (measured = undefined));
+    }
+    return measured.spans;
+  };
   const stage: PageAssistStage = {
     get view() {
       const page = host.pageBox(host.session.plane)?.getBoundingClientRect();
@@ -78,7 +87,7 @@ export function createPageAssistBridge(host: PageAssistHost): { bridge: AssistBr
       toGeometry: (_schemaId, geometry, page) => {
         const size = host.pageSize(page);
         if (geometry.type !== 'bounding-box' || !size) return geometry;
-        return { type: 'pdf', value: pdfAreaSelection(geometry.value, page, size, { text: host.areaText(page, geometry.value) }) };
+        return { type: 'pdf', value: pdfAreaSelection(geometry.value, page, size, { text: textOfSpansIn(spansOf(page), geometry.value) }) };
       },
     },
     frameTotal: () => undefined,
