@@ -11,6 +11,7 @@ import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
 import { nextEvent, press, recordEvents, resetMouse, sendKeys, sendMouse } from '../elements/helpers.js';
 import { mount, pageBox, PAPER, span, toolsOf } from '../elements/pdf-helpers.js';
 import { assistControl, assistControls, clickOn, until } from './assist-helpers.js';
+import { inkBlockDetect } from '../../stories/assist/pdf-page-assist.js';
 
 /** The paper at 75 %: a page is 0.75 CSS px per point, so the hook's coordinates are not the screen's. */
 const ZOOM = '75';
@@ -151,6 +152,19 @@ describe('<lk-pdf> assist.detect', () => {
     expect(pdf.position.boundingRect.x1).to.be.closeTo(box.x, 0.01);
     expect(pdf.position.boundingRect.y2).to.be.closeTo(box.y + box.height, 0.01);
     expect((pdf.content as { text: string }).text).to.match(/^Hello, here is some text/);
+  });
+
+  it("a host detector working in the image's pixels (the story's ink blocks) lands on the text once divided by imageScale", async () => {
+    const element = await mountWith({ name: 'ink-blocks', detect: inkBlockDetect('Claim') });
+    await clickOn(assistControl(element, '.detect')!);
+    await until(() => chips(element).length > 0, 'ink-block suggestions');
+    element.focus();
+    await clickOn(assistControl(element, '.accept-all')!);
+    await until(() => toolsOf(element).length > 0, 'area entries');
+    const texts = toolsOf(element).map((tool) => (tool.pdf!.content as { text: string }).text);
+    // Every block found in the bitmap covers words of the text layer: the coordinates are the page's.
+    expect(texts.every((text) => text.length > 0)).to.equal(true);
+    expect(texts.join(' ')).to.contain('Hello, here is some text');
   });
 
   it('on page 2 the request and the objects are for page 2', async () => {
