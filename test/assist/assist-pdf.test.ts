@@ -181,6 +181,32 @@ describe('<lk-pdf> assist.detect', () => {
     expect(toolsOf(element)[0]!.page).to.equal(1);
   });
 
+  it('a slow detector never holds the page: another page shown aborts its request, and its late answer is dropped', async () => {
+    const requests: AssistDetectRequest[] = [];
+    let answer: (predictions: AssistPrediction[]) => void = () => undefined;
+    const element = await mountWith({
+      detect: (request) => {
+        requests.push(request);
+        return new Promise((resolve) => (answer = resolve));
+      },
+    });
+    await clickOn(assistControl(element, '.detect')!);
+    await until(() => requests.length === 1, 'the request');
+    // The reader scrolls on while the model works; the request was for page 1.
+    element.goToPage(1);
+    await element.settled();
+    await until(() => element.page === 1, 'page 2 shown');
+    expect(requests[0]!.signal.aborted).to.equal(true);
+    answer(FIGURES);
+    await until(() => assistControl<HTMLButtonElement>(element, '.detect')!.disabled === false, 'Detect usable again');
+    expect(chips(element)).to.have.length(0);
+    // A new Detect asks for page 2.
+    await clickOn(assistControl(element, '.detect')!);
+    await until(() => requests.length === 2, 'the second request');
+    expect(requests[1]!.pageNumber).to.equal(2);
+    expect(requests[1]!.signal.aborted).to.equal(false);
+  });
+
   it('malformed predictions give lk-error assist-failed naming them; the good one is shown and the element stays usable', async () => {
     const bad = [FIGURES[0], { schemaId: 't-figure', geometry: 'box', score: 0.9 }, { schemaId: 't-figure', geometry: { 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }, score: 'high' }];
     const element = await mountWith(detector(bad).assist);
