@@ -143,6 +143,36 @@ function call(tab, step, params = {}) {
 /** A step that runs longer is stopped and recorded as `<step>.unfinishedAfterMs` (a peer that cannot cope with the load). */
 const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_LIMIT_MS ?? 240000);
 
+/**
+ * `BENCH_PROFILE=1`: a CPU profile of each step's first run goes to bench/out/profiles/<page>-<step>.cpuprofile;
+ * `BENCH_PROFILE=trace`: a Chrome trace (<page>-<step>.trace.json: tasks, layout, paint, GC). Open either in
+ * Chrome DevTools' Performance panel to see where a long task went.
+ */
+const PROFILE = process.env.BENCH_PROFILE;
+
+async function startProfile(browser, tab) {
+  if (PROFILE === 'trace') {
+    await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-v8.cpu_profiler'] });
+    return 'trace';
+  }
+  const session = await tab.context().newCDPSession(tab);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return session;
+}
+
+async function saveProfile(browser, session, name) {
+  mkdirSync(join(out, 'profiles'), { recursive: true });
+  if (session === 'trace') {
+    writeFileSync(join(out, 'profiles', `${name}.trace.json`), await browser.stopTracing());
+    return;
+  }
+  const { profile } = await session.send('Profiler.stop');
+  writeFileSync(join(out, 'profiles', `${name}.cpuprofile`), JSON.stringify(profile));
+  await session.detach();
+}
+
 async function scenario(browser, origin, page, steps) {
   const results = [];
   for (let run = 0; run < runs; run++) {
@@ -156,8 +186,10 @@ async function scenario(browser, origin, page, steps) {
       let value;
       let timer;
       const limit = new Promise((resolveLimit) => (timer = setTimeout(() => resolveLimit('unfinished'), STEP_LIMIT_MS)));
+      const profiler = PROFILE && run === 0 ? await startProfile(browser, tab) : undefined;
       try {
         value = await Promise.race([typeof params === 'function' ? params(tab) : call(tab, name, params ?? {}), limit]);
+        if (profiler) await saveProfile(browser, profiler, `${page}-${name}`);
         if (value === 'unfinished') {
           metrics[`${name}.unfinishedAfterMs`] = STEP_LIMIT_MS;
           break;
