@@ -7,6 +7,7 @@
  */
 import { css, html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { geometryBounds } from '../core/geometry.js';
 import { upsertKeyframe } from '../core/interpolation.js';
 import type { Geometry, ObjectAnnotation, Point } from '../core/model.js';
@@ -21,7 +22,8 @@ import { styleProperties } from '../elements/base/style-properties.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { exportGeometry } from '../format/export.js';
 import type { AssistBridge, AssistLayerElement, AssistStage } from './assist-bridge.js';
-import { readAssistShape, readAssistShapes, readSegmentResult } from './assist-shapes.js';
+import { readAssistShape, readAssistShapesInSlices, readSegmentResult } from './assist-shapes.js';
+import { yieldToMain } from '../elements/base/yield-to-main.js';
 import { createSmartSegmentTool, type SmartSegmentPrompt } from './smart-segment-tool.js';
 import { SuggestionList, type Suggestion } from './suggestion-list.js';
 import type { AssistTrackObject, LabelkitAssist } from './types.js';
@@ -303,7 +305,12 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
       if (!image) throw new UnreadableAnswer('The picture is not loaded yet.', []);
       const answer: unknown = await detect.call(this.assist, { assetId: bridge.assetId(), page, image, ...this.requestExtras(image), signal: abort.signal });
       if (abort.signal.aborted) return;
-      this.show(this.readPredictions(answer));
+      const read = await this.readPredictions(answer, abort.signal);
+      if (!read || abort.signal.aborted) return;
+      // The outlines and chips are drawn in a task of their own, after the reading's last slice.
+      await yieldToMain();
+      if (abort.signal.aborted) return;
+      this.show(read);
     } catch (error) {
       if (!abort.signal.aborted && !isAbort(error)) this.fail('detect', error);
     } finally {
@@ -314,7 +321,8 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     }
   }
 
-  private readPredictions(answer: unknown): Suggestion[] {
+  /** The answer's predictions, read in slices (undefined when the call was superseded meanwhile). */
+  private async readPredictions(answer: unknown, signal: AbortSignal): Promise<Suggestion[] | undefined> {
     const bridge = this.bridge!;
     const ontology = bridge.session.ontology;
     if (!Array.isArray(answer)) throw new UnreadableAnswer('detect() must answer an array of predictions.', []);
@@ -323,7 +331,8 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const read: Suggestion[] = [];
     const entries = answer.map((prediction: unknown) => (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>);
     const scored = entries.filter((entry) => isScore(entry.score));
-    const shapes = readAssistShapes(readableAs(ontology, bridge.boxClasses?.tools, 'bounding-box'), scored, () => bridge.newObjectId());
+    const shapes = await readAssistShapesInSlices(readableAs(ontology, bridge.boxClasses?.tools, 'bounding-box'), scored, () => bridge.newObjectId(), signal);
+    if (!shapes) return undefined;
     let next = 0;
     entries.forEach((entry, i) => {
       const score = entry.score;
@@ -683,7 +692,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     // One path for all the others: a detector's hundreds of outlines are one element to lay out.
     const others = visible.filter((s) => s !== current);
     return html`<svg aria-hidden="true">
-      ${others.length ? svg`<path class="suggestion" d=${others.map((s) => screenPath(s.geometry, view)).join('')}></path>` : nothing}
+      ${guard([this.suggestions.all, this.suggestions.threshold, current, view.scale, view.offsetX, view.offsetY], () =>
+        others.length ? svg`<path class="suggestion" d=${others.map((s) => screenPath(s.geometry, view)).join('')}></path>` : nothing,
+      )}
       ${current ? svg`<path class="suggestion current" data-suggestion=${current.id} d=${screenPath(current.geometry, view)}></path>` : nothing}
       ${box && boxAt ? svg`<rect class="prompt-box" x=${boxAt[0]} y=${boxAt[1]} width=${box.width * view.scale} height=${box.height * view.scale}></rect>` : nothing}
       ${this.smartSegment

@@ -11,6 +11,7 @@ import type { Problem, Result } from '../core/problem.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { traceMask } from '../format/convert/mask.js';
 import { parseImport } from '../format/import.js';
+import { yieldToMain } from '../elements/base/yield-to-main.js';
 import type { AssistSegmentResult } from './types.js';
 
 /** A shape read from the host: its class, geometry and the object's answers. */
@@ -70,6 +71,35 @@ export function readAssistShapes(ontology: Ontology, entries: readonly HostShape
     if (result.ok && result.value.objects.length === entries.length) return result.value.objects.map(shapeOf);
   }
   return entries.map((entry) => readAssistShape(ontology, entry, newId));
+}
+
+/** Predictions read in one import pass at most (a slice): ~1 ms of the main thread for a detector's boxes. */
+const READ_SLICE = 25;
+/** Time a run of slices may hold the main thread before it is given back. */
+const READ_SLICE_MS = 8;
+
+/**
+ * `readAssistShapes` for a detector's hundreds of answers, a slice at a time with the main thread
+ * given back every few ms (no long task); the same shapes, ids and problems in the same order.
+ * Resolves undefined when `signal` aborts first.
+ */
+export async function readAssistShapesInSlices(
+  ontology: Ontology,
+  entries: readonly HostShape[],
+  newId: () => string,
+  signal: AbortSignal,
+): Promise<Result<AssistShape>[] | undefined> {
+  const read: Result<AssistShape>[] = [];
+  let since = performance.now();
+  for (let from = 0; from < entries.length; from += READ_SLICE) {
+    if (performance.now() - since >= READ_SLICE_MS) {
+      await yieldToMain();
+      if (signal.aborted) return undefined;
+      since = performance.now();
+    }
+    read.push(...readAssistShapes(ontology, entries.slice(from, from + READ_SLICE), newId));
+  }
+  return read;
 }
 
 /** The zones of a mask, outlines simplified, in plane units (`pixelsPerUnit` mask pixels each). */

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation, PdfSelection, Point, RelationAnnotation } from '../../core/model.js';
@@ -154,6 +155,11 @@ export class LkPdf extends AnnotatorElement {
   @state() private layout: PageLayout = { slots: [], width: 0, height: 0 };
   @state() private near: PageRange | undefined;
   @state() private draft: { page: number; draft: Draft } | undefined;
+  /**
+   * Counts the session's and the store's changes: a page's shapes are built again only when it moved
+   * (or the scale did), not on a draft's update (a smart segment draft, a shape being drawn).
+   */
+  private sceneVersion = 0;
   /** The text selected with no class active, waiting for a class shortcut or button. */
   @state() private pendingText: PdfSelection | undefined;
 
@@ -224,7 +230,9 @@ export class LkPdf extends AnnotatorElement {
       review: (detail) => this.review(detail),
       showHelp: () => (this.helpOpen = true),
     });
+    this.session.store.subscribe(() => this.sceneVersion++);
     this.session.subscribe((topic) => {
+      this.sceneVersion++;
       // A mode set while a document loads must not open labeling before lk-ready.
       if (topic === 'mode') this.session.store.userWritable = this.canLabel;
       if (topic === 'tool' || topic === 'mode' || topic === 'ontology') this.switchTool();
@@ -589,7 +597,8 @@ export class LkPdf extends AnnotatorElement {
     if (changed.has('areaMode')) this.switchTool();
     this.syncPageViews();
     if (changed.has('assist') && this.assist && !this.assistReady) loadAssistLayer(() => (this.assistReady = true), (info) => this.reportError(info));
-    this.assistStage?.viewChanged();
+    // A draft's update moves no page: the assist layer keeps the view it measured (no layout forced per draft).
+    if (!(changed.size === 1 && changed.has('draft'))) this.assistStage?.viewChanged();
   }
 
   // ---- page bitmaps -----------------------------------------------------------------------------
@@ -1075,7 +1084,8 @@ export class LkPdf extends AnnotatorElement {
       aria-hidden="true"
       style=${styleProperties(shapeFills(this.session.display))}
     >
-      ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${guard([this.sceneVersion, page, this.scale], () => [...this.objectsOn(page).map((id) => this.renderShape(id, page)), ...this.renderRelations(page)])}
+      ${this.renderDraft(page)}
       ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
     </svg>`;

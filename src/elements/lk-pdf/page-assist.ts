@@ -53,19 +53,29 @@ export function createPageAssistBridge(host: PageAssistHost): { bridge: AssistBr
     }
     return measured.spans;
   };
+  // Measured once per change of the view (`viewChanged`): reading the boxes forces a layout, which a
+  // redraw of the layer (a smart segment prompt, a draft) right after the page's own update must not pay.
+  let measuredView: { page: number; view: ViewportState } | undefined;
   const stage: PageAssistStage = {
     get view() {
-      const page = host.pageBox(host.session.plane)?.getBoundingClientRect();
+      const plane = host.session.plane;
+      if (measuredView?.page === plane) return measuredView.view;
+      const page = host.pageBox(plane)?.getBoundingClientRect();
       const layer = host.layer()?.getBoundingClientRect();
       if (!page || !layer) return OFF_VIEW;
-      return { scale: host.scale(), offsetX: page.left - layer.left, offsetY: page.top - layer.top };
+      const view = { scale: host.scale(), offsetX: page.left - layer.left, offsetY: page.top - layer.top };
+      measuredView = { page: plane, view };
+      return view;
     },
     get activeTool() {
       return host.activeTool();
     },
     toolOverride: undefined,
     reloadTool: () => host.reloadTool(),
-    viewChanged: () => onViewChange?.(),
+    viewChanged: () => {
+      measuredView = undefined;
+      onViewChange?.();
+    },
   };
 
   const bridge: AssistBridge = {
