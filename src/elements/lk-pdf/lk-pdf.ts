@@ -1077,18 +1077,22 @@ export class LkPdf extends AnnotatorElement {
 
   private renderOverlay(page: number): TemplateResult {
     const size = this.sizes[page]!;
-    return html`<svg
+    const overlay = (content: unknown) => html`<svg
       class=${this.session.display.outlineOnly ? 'overlay outline-only' : 'overlay'}
       viewBox=${`0 0 ${size.width} ${size.height}`}
       preserveAspectRatio="none"
       aria-hidden="true"
       style=${styleProperties(shapeFills(this.session.display))}
     >
+      ${content}
+    </svg>`;
+    // The draft has an svg of its own: a draft's update (a smart segment answer, a pointer move)
+    // then lays out that one path, not every shape of the page.
+    return html`${overlay(svg`
       ${guard([this.sceneVersion, page, this.scale], () => [...this.objectsOn(page).map((id) => this.renderShape(id, page)), ...this.renderRelations(page)])}
-      ${this.renderDraft(page)}
       ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
-    </svg>`;
+    `)}${this.draft?.page === page ? overlay(this.renderDraft(page)) : nothing}`;
   }
 
   /** Class names on the page's shapes, while the display's labels are on. */
