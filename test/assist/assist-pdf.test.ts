@@ -362,6 +362,42 @@ describe('<lk-pdf> assist.segment: the smart segment tool', () => {
     expect(element.pendingSelection).to.equal(undefined);
   });
 
+  it("the page's shapes follow the store while a draft is shown, and prompts are drawn where clicked after a scroll", async () => {
+    const { calls, assist } = handSegmenter();
+    const element = await mountWith(assist);
+    const shapesOnPage = () => element.shadowRoot!.querySelectorAll('.page[data-page="0"] .overlay [data-object-id]').length;
+    await smartSegmentOn(element);
+    await clickPage(element, [190, 200]);
+    await until(() => calls.length === 1, 'the first call');
+    calls[0]!.answer({ polygon: TRIANGLE });
+    await until(() => draftPath(element) !== null, 'the draft');
+    await press('Enter');
+    await until(() => shapesOnPage() === 1, 'the accepted shape drawn on the page');
+
+    // A second draft over it: the shape stays drawn, and an undo takes it off the page while the draft stays.
+    await clickPage(element, [300, 300]);
+    await until(() => calls.length === 2, 'the second call');
+    calls[1]!.answer({ polygon: TRIANGLE.map(([x, y]): [number, number] => [x + 100, y + 100]) });
+    await until(() => draftPath(element) !== null, 'the second draft');
+    expect(shapesOnPage()).to.equal(1);
+    await sendKeys({ press: 'Control+z' });
+    await until(() => shapesOnPage() === 0, 'the undone shape gone from the page');
+    expect(draftPath(element)).to.not.equal(null);
+
+    // Scrolled: the layer measures the page again, so a new prompt point sits under the pointer.
+    const scroller = element.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const scrolled = new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
+    scroller.scrollTop += 120;
+    await scrolled;
+    await element.settled();
+    await clickPage(element, [250, 400]);
+    const [x, y] = onScreen(element, 0, [250, 400]);
+    await until(() => {
+      const point = assistControls<SVGCircleElement>(element, 'circle.point').at(-1)?.getBoundingClientRect();
+      return point !== undefined && Math.abs(point.left + point.width / 2 - x) <= 1.5 && Math.abs(point.top + point.height / 2 - y) <= 1.5;
+    }, 'the prompt point drawn where the page was clicked');
+  });
+
   it('a failing model gives lk-error assist-failed and keeps the draft; Esc drops it', async () => {
     const { calls, assist } = handSegmenter();
     const element = await mountWith(assist);
