@@ -35,6 +35,8 @@ export const ASSIST_ORIGIN = 'Assist';
 const DEFAULT_TRACK_FRAMES = 10;
 /** Score chips shown at most (the best visible suggestions); Enter and Accept all reach the others. */
 const MAX_CHIPS = 100;
+/** Chips added a task after a detect: building a hundred buttons at once is a long task of its own. */
+const CHIPS_A_TASK = 25;
 
 /** A host's answer that labelkit could not read: its problems go out with the `lk-error`. */
 class UnreadableAnswer extends Error {
@@ -217,6 +219,8 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private observedSurface: AssistStage | undefined;
   private shownPlane = 0;
   private suggestionCounter = 0;
+  /** Chips drawn now (fewer than MAX_CHIPS while a detect's answer is still being drawn). */
+  private chipLimit = MAX_CHIPS;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -311,6 +315,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
       await yieldToMain();
       if (abort.signal.aborted) return;
       this.show(read);
+      await this.revealChips(abort.signal);
     } catch (error) {
       if (!abort.signal.aborted && !isAbort(error)) this.fail('detect', error);
     } finally {
@@ -353,7 +358,22 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     return read;
   }
 
+  /** The outlines first, then the chips a few at a time, each step in a task of its own. */
+  private async revealChips(signal: AbortSignal): Promise<void> {
+    while (this.chipLimit < MAX_CHIPS) {
+      await this.updateComplete;
+      await yieldToMain();
+      if (signal.aborted) break;
+      this.chipLimit = Math.min(MAX_CHIPS, this.chipLimit + CHIPS_A_TASK);
+      this.requestUpdate();
+    }
+    this.chipLimit = MAX_CHIPS;
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
   private show(suggestions: Suggestion[]): void {
+    this.chipLimit = 0;
     this.suggestions.set(suggestions);
     this.message = `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}`;
     this.requestUpdate();
@@ -709,7 +729,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private renderChips(view: ViewportState, visible: readonly Suggestion[], current: Suggestion | undefined): TemplateResult {
     const titles = new Map((this.bridge?.session.ontology?.tools ?? []).map((t) => [t.schemaId, t.title] as const));
     // Chips for the best ones only (and the current one): hundreds of buttons would cost each frame their layout.
-    const chipped = visible.slice(0, MAX_CHIPS);
+    const chipped = visible.slice(0, this.chipLimit);
     if (current && !chipped.includes(current)) chipped.push(current);
     return html`${chipped.map((s) => {
       const bounds = geometryBounds(s.geometry);
