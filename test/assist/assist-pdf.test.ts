@@ -393,7 +393,7 @@ describe('<lk-pdf> assist.segment: the smart segment tool', () => {
     await clickPage(element, [250, 400]);
     const [x, y] = onScreen(element, 0, [250, 400]);
     await until(() => {
-      const point = assistControls<SVGCircleElement>(element, 'circle.point').at(-1)?.getBoundingClientRect();
+      const point = assistControls(element, 'circle.point').at(-1)?.getBoundingClientRect();
       return point !== undefined && Math.abs(point.left + point.width / 2 - x) <= 1.5 && Math.abs(point.top + point.height / 2 - y) <= 1.5;
     }, 'the prompt point drawn where the page was clicked');
   });

@@ -598,7 +598,7 @@ export class LkPdf extends AnnotatorElement {
     this.syncPageViews();
     if (changed.has('assist') && this.assist && !this.assistReady) loadAssistLayer(() => (this.assistReady = true), (info) => this.reportError(info));
     // A draft's update moves no page: the assist layer keeps the view it measured (no layout forced per draft).
-    if (!(changed.size === 1 && changed.has('draft'))) this.assistStage?.viewChanged();
+    if (!(changed.size === 1 && (changed as Map<PropertyKey, unknown>).has('draft'))) this.assistStage?.viewChanged();
   }
 
   // ---- page bitmaps -----------------------------------------------------------------------------
