@@ -4,6 +4,9 @@ import '../src/elements/lk-pdf/define.js';
 import type { LkPdf } from '../src/elements/lk-pdf/lk-pdf.js';
 import { pagedPdf } from '../test/media/pdf/generated-pdf.js';
 import { rangeHost } from '../test/media/pdf/range-host.js';
+import type { LabelkitAssist } from '../src/index.js';
+import { createGrabCutSegmenter, type GrabCutSegmenter } from './assist/grabcut-segmenter.js';
+import { inkBlockDetect, inPdfPoints } from './assist/pdf-page-assist.js';
 
 const PDF = 'assets/pdf';
 
@@ -56,6 +59,7 @@ function pdf(
     fetchAsset?: (url: string, init: RequestInit) => Promise<Response>;
     theme?: 'light' | 'dark' | 'auto';
     onReady?: (element: LkPdf) => void;
+    assist?: LabelkitAssist;
   } = {},
 ) {
   return html`<lk-pdf
@@ -71,6 +75,7 @@ function pdf(
     .annotations=${options.annotations}
     .password=${options.password}
     .fetchAsset=${options.fetchAsset}
+    .assist=${options.assist}
     .user=${{ id: 'storybook', email: 'you@example.com' }}
     @lk-change=${log}
     @lk-submit=${log}
@@ -165,3 +170,20 @@ export const DarkTheme: Story = { render: (args) => pdf(args, { annotations: pre
 
 /** Submit pressed with the required "Document language" unanswered: the problem list under the task says why, and each problem shows its question. */
 export const BlockedSubmit: Story = { render: (args) => pdf(args, { annotations: preLabels, onReady: (element) => void element.submit() }) };
+
+let grabCut: GrabCutSegmenter | undefined;
+
+/**
+ * Assisted labeling on a PDF page (docs/assisted-labeling.md, "On <lk-pdf>"), with real work done in
+ * the page on the bitmap the element drew. Press "Detect": the blocks of ink on the page shown come
+ * back as Claim suggestions (dashed, with a score); Enter, a click on a chip or "Accept all" makes
+ * them area entries with the text inside them, Delete rejects one. Pick Region (4) and press "Smart
+ * segment": drag a box round a shape (or click it, Alt+click beside it) and OpenCV's GrabCut, in a
+ * worker, outlines it; Enter accepts. Objects record `createdIn: "Assist"` and the model's name.
+ */
+export const AssistedDetectAndSegment: Story = {
+  render: (args) => {
+    grabCut ??= createGrabCutSegmenter(new URL('../node_modules/@techstark/opencv-js/dist/opencv.js', import.meta.url).href);
+    return pdf(args, { assist: { name: 'Ink blocks + GrabCut (OpenCV.js)', detect: inkBlockDetect('Claim'), segment: inPdfPoints((request) => grabCut!.segment(request)) } });
+  },
+};

@@ -7,22 +7,23 @@
  */
 import { css, html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { geometryBounds } from '../core/geometry.js';
 import { upsertKeyframe } from '../core/interpolation.js';
 import type { Geometry, ObjectAnnotation, Point } from '../core/model.js';
+import type { Ontology } from '../core/ontology.js';
 import type { Problem } from '../core/problem.js';
 import { geometryOnPlane, newObject } from '../core/plane-geometry.js';
-import type { Surface } from '../canvas/surface.js';
 import { traceGeometry } from '../canvas/shape-outline.js';
 import type { ViewportState } from '../canvas/viewport.js';
 import { canDefine } from '../elements/base/define-element.js';
 import type { KeyAction } from '../elements/base/keymap.js';
 import { styleProperties } from '../elements/base/style-properties.js';
-import { observeViewChanges } from '../elements/measure/measure-labels.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { exportGeometry } from '../format/export.js';
-import type { AssistBridge, AssistLayerElement } from './assist-bridge.js';
-import { readAssistShape, readAssistShapes, readSegmentResult } from './assist-shapes.js';
+import type { AssistBridge, AssistLayerElement, AssistStage } from './assist-bridge.js';
+import { readAssistShape, readAssistShapesInSlices, readSegmentResult } from './assist-shapes.js';
+import { yieldToMain } from '../elements/base/yield-to-main.js';
 import { createSmartSegmentTool, type SmartSegmentPrompt } from './smart-segment-tool.js';
 import { SuggestionList, type Suggestion } from './suggestion-list.js';
 import type { AssistTrackObject, LabelkitAssist } from './types.js';
@@ -34,6 +35,8 @@ export const ASSIST_ORIGIN = 'Assist';
 const DEFAULT_TRACK_FRAMES = 10;
 /** Score chips shown at most (the best visible suggestions); Enter and Accept all reach the others. */
 const MAX_CHIPS = 100;
+/** Chips added a task after a detect: building a hundred buttons at once is a long task of its own. */
+const CHIPS_A_TASK = 25;
 
 /** A host's answer that labelkit could not read: its problems go out with the `lk-error`. */
 class UnreadableAnswer extends Error {
@@ -53,6 +56,18 @@ const keepSliderKeys = (event: KeyboardEvent) => {
 const isScore = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 const aborted = () => new DOMException('Superseded', 'AbortError');
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/**
+ * The ontology as answers are read with it: the classes of `tools` (`<lk-pdf>`'s `pdf`) take a
+ * bounding box (detections) or a polygon (a segment answer, whose bounds are then taken).
+ */
+function readableAs(ontology: Ontology, tools: readonly string[] | undefined, as: 'bounding-box' | 'polygon'): Ontology {
+  if (!tools || !ontology.tools.some((t) => tools.includes(t.tool))) return ontology;
+  return { ...ontology, tools: ontology.tools.map((t) => (tools.includes(t.tool) ? { ...t, tool: as } : t)) };
+}
+
+/** What the smart segment tool makes for a class: its polygon or segmentation, or (a box class) the answer's bounding box. */
+type SegmentKind = 'polygon' | 'segmentation' | 'box';
 
 /** An SVG path (`d`) of a geometry in stage pixels. */
 function screenPath(geometry: Geometry, view: ViewportState): string {
@@ -201,9 +216,11 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private detectAbort: AbortController | undefined;
   private trackAbort: AbortController | undefined;
   private unsubscribe: (() => void) | undefined;
-  private observedSurface: Surface | undefined;
+  private observedSurface: AssistStage | undefined;
   private shownPlane = 0;
   private suggestionCounter = 0;
+  /** Chips drawn now (fewer than MAX_CHIPS while a detect's answer is still being drawn). */
+  private chipLimit = MAX_CHIPS;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -229,7 +246,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const surface = this.bridge?.surface();
     if (surface && surface !== this.observedSurface) {
       this.observedSurface = surface;
-      observeViewChanges(surface, () => this.requestUpdate());
+      this.bridge!.observeView(surface, () => this.requestUpdate());
       if (this.smartSegment) this.installTool(surface);
     }
   }
@@ -290,9 +307,15 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     try {
       const image = await bridge.picture();
       if (!image) throw new UnreadableAnswer('The picture is not loaded yet.', []);
-      const answer: unknown = await detect.call(this.assist, { assetId: bridge.assetId(), page, image, signal: abort.signal });
+      const answer: unknown = await detect.call(this.assist, { assetId: bridge.assetId(), page, image, ...this.requestExtras(image), signal: abort.signal });
       if (abort.signal.aborted) return;
-      this.show(this.readPredictions(answer));
+      const read = await this.readPredictions(answer, abort.signal);
+      if (!read || abort.signal.aborted) return;
+      // The outlines and chips are drawn in a task of their own, after the reading's last slice.
+      await yieldToMain();
+      if (abort.signal.aborted) return;
+      this.show(read);
+      await this.revealChips(abort.signal);
     } catch (error) {
       if (!abort.signal.aborted && !isAbort(error)) this.fail('detect', error);
     } finally {
@@ -303,7 +326,8 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     }
   }
 
-  private readPredictions(answer: unknown): Suggestion[] {
+  /** The answer's predictions, read in slices (undefined when the call was superseded meanwhile). */
+  private async readPredictions(answer: unknown, signal: AbortSignal): Promise<Suggestion[] | undefined> {
     const bridge = this.bridge!;
     const ontology = bridge.session.ontology;
     if (!Array.isArray(answer)) throw new UnreadableAnswer('detect() must answer an array of predictions.', []);
@@ -312,7 +336,8 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const read: Suggestion[] = [];
     const entries = answer.map((prediction: unknown) => (typeof prediction === 'object' && prediction !== null ? prediction : {}) as Record<string, unknown>);
     const scored = entries.filter((entry) => isScore(entry.score));
-    const shapes = readAssistShapes(ontology, scored, () => bridge.newObjectId());
+    const shapes = await readAssistShapesInSlices(readableAs(ontology, bridge.boxClasses?.tools, 'bounding-box'), scored, () => bridge.newObjectId(), signal);
+    if (!shapes) return undefined;
     let next = 0;
     entries.forEach((entry, i) => {
       const score = entry.score;
@@ -333,7 +358,22 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     return read;
   }
 
+  /** The outlines first, then the chips a few at a time, each step in a task of its own. */
+  private async revealChips(signal: AbortSignal): Promise<void> {
+    while (this.chipLimit < MAX_CHIPS) {
+      await this.updateComplete;
+      await yieldToMain();
+      if (signal.aborted) break;
+      this.chipLimit = Math.min(MAX_CHIPS, this.chipLimit + CHIPS_A_TASK);
+      this.requestUpdate();
+    }
+    this.chipLimit = MAX_CHIPS;
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
   private show(suggestions: Suggestion[]): void {
+    this.chipLimit = 0;
     this.suggestions.set(suggestions);
     this.message = `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}`;
     this.requestUpdate();
@@ -346,7 +386,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const { session } = bridge;
     const plane = session.plane;
     const objects = suggestions.map((s) => ({
-      ...newObject(bridge.newObjectId(), s.schemaId, plane, s.geometry, session.planeModel),
+      ...newObject(bridge.newObjectId(), s.schemaId, plane, this.planeGeometry(s.schemaId, s.geometry), session.planeModel),
       classifications: s.classifications,
     }));
     const change = bridge.writeAs(this.origin(), () =>
@@ -356,6 +396,18 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     this.suggestions.remove(suggestions.map((s) => s.id));
     this.message = `${this.suggestions.all.length} suggestion${this.suggestions.all.length === 1 ? '' : 's'} left`;
     this.requestUpdate();
+  }
+
+  /** A shape as an object of its class takes it: a box for a `pdf` class becomes its area selection. */
+  private planeGeometry(schemaId: string, geometry: Geometry): Geometry {
+    const boxClasses = this.bridge?.boxClasses;
+    const tool = this.bridge?.session.ontology?.tools.find((t) => t.schemaId === schemaId)?.tool;
+    return boxClasses && tool && boxClasses.tools.includes(tool) ? boxClasses.toGeometry(schemaId, geometry, this.bridge!.session.plane) : geometry;
+  }
+
+  /** `imageScale` (1 unless the element says otherwise) and what else the element adds to a request. */
+  private requestExtras(image: ImageBitmap): { imageScale: number; pageNumber?: number } {
+    return { imageScale: 1, ...this.bridge?.requestExtras?.(image) };
   }
 
   reject(suggestion: Suggestion): void {
@@ -388,13 +440,20 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
 
   // ---- smart segment ------------------------------------------------------------------------------
 
-  private segmentClass(): { schemaId: string; tool: 'polygon' | 'segmentation' } | undefined {
+  private segmentKind(tool: string): SegmentKind | undefined {
+    if (tool === 'polygon' || tool === 'segmentation') return tool;
+    return this.bridge?.boxClasses?.tools.includes(tool) ? 'box' : undefined;
+  }
+
+  /** The active class when the tool can make its shape (a box class too), else the first polygon or segmentation class. */
+  private segmentClass(): { schemaId: string; kind: SegmentKind } | undefined {
     const session = this.bridge?.session;
     const tools = session?.ontology?.tools ?? [];
-    const fits = (tool: string): tool is 'polygon' | 'segmentation' => tool === 'polygon' || tool === 'segmentation';
     const active = tools.find((t) => t.schemaId === session?.activeSchemaId);
-    const chosen = active && fits(active.tool) ? active : tools.find((t) => fits(t.tool));
-    return chosen && fits(chosen.tool) ? { schemaId: chosen.schemaId, tool: chosen.tool } : undefined;
+    const activeKind = active && this.segmentKind(active.tool);
+    if (active && activeKind) return { schemaId: active.schemaId, kind: activeKind };
+    const first = tools.find((t) => t.tool === 'polygon' || t.tool === 'segmentation');
+    return first ? { schemaId: first.schemaId, kind: first.tool as SegmentKind } : undefined;
   }
 
   /** Turns the smart segment tool on (for the active polygon or segmentation class, else the first one) or off. */
@@ -416,12 +475,13 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     if (bridge!.session.activeSchemaId !== target!.schemaId) bridge!.session.setActiveSchema(target!.schemaId);
   }
 
-  private installTool(surface: Surface): void {
+  private installTool(surface: AssistStage): void {
     surface.toolOverride = (context, schemaId, tool) => {
-      if (tool !== 'polygon' && tool !== 'segmentation') return undefined;
+      const kind = this.segmentKind(tool);
+      if (!kind) return undefined;
       return createSmartSegmentTool(context, schemaId, {
         debounceMs: SEGMENT_DEBOUNCE_MS,
-        segment: (prompt, signal) => this.segment(schemaId, tool, prompt, signal),
+        segment: (prompt, signal) => this.segment(schemaId, kind, prompt, signal),
         accept: (geometry) => this.acceptSegment(schemaId, geometry),
         failed: (error) => this.fail('segment', error),
         changed: (prompt, waiting) => {
@@ -433,7 +493,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     surface.reloadTool();
   }
 
-  private async segment(schemaId: string, tool: 'polygon' | 'segmentation', prompt: SmartSegmentPrompt, signal: AbortSignal): Promise<Geometry> {
+  private async segment(schemaId: string, kind: SegmentKind, prompt: SmartSegmentPrompt, signal: AbortSignal): Promise<Geometry> {
     const bridge = this.bridge;
     const segment = this.assist?.segment;
     const ontology = bridge?.session.ontology;
@@ -443,19 +503,24 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     if (signal.aborted) throw aborted();
     // Read before the call: a host may transfer the bitmap to a worker, which empties it here.
     const size = { width: image.width, height: image.height };
+    const extras = this.requestExtras(image);
     const answer: unknown = await segment.call(this.assist, {
       assetId: bridge.assetId(),
       page: bridge.session.plane,
       image,
+      ...extras,
       points: prompt.points.map((p) => ({ ...p })),
       ...(prompt.box ? { box: { ...prompt.box } } : {}),
       schemaId,
       signal,
     });
     if (signal.aborted) throw aborted();
-    const read = readSegmentResult(ontology, schemaId, tool, answer, size, () => bridge.newObjectId());
+    const box = kind === 'box';
+    const readWith = box ? readableAs(ontology, bridge.boxClasses?.tools, 'polygon') : ontology;
+    const read = readSegmentResult(readWith, schemaId, box ? 'polygon' : kind, answer, size, () => bridge.newObjectId(), extras.imageScale);
     if (!read.ok) throw new UnreadableAnswer('The shape segment() answered could not be read.', read.problems);
-    return read.value.geometry;
+    // A box class (a `pdf` area) takes the answer's bounding box: the draft shows what Enter writes.
+    return box ? { type: 'bounding-box', value: geometryBounds(read.value.geometry) } : read.value.geometry;
   }
 
   private acceptSegment(schemaId: string, geometry: Geometry): void {
@@ -464,7 +529,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     const { session } = bridge;
     const objectId = bridge.newObjectId();
     const change = bridge.writeAs(this.origin(), () =>
-      session.store.transact({ origin: 'user', reason: 'create' }, (tx) => tx.putObject(newObject(objectId, schemaId, session.plane, geometry, session.planeModel))),
+      session.store.transact({ origin: 'user', reason: 'create' }, (tx) =>
+        tx.putObject(newObject(objectId, schemaId, session.plane, this.planeGeometry(schemaId, geometry), session.planeModel)),
+      ),
     );
     if (change) session.select([objectId]);
   }
@@ -645,7 +712,9 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
     // One path for all the others: a detector's hundreds of outlines are one element to lay out.
     const others = visible.filter((s) => s !== current);
     return html`<svg aria-hidden="true">
-      ${others.length ? svg`<path class="suggestion" d=${others.map((s) => screenPath(s.geometry, view)).join('')}></path>` : nothing}
+      ${guard([this.suggestions.all, this.suggestions.threshold, current, view.scale, view.offsetX, view.offsetY], () =>
+        others.length ? svg`<path class="suggestion" d=${others.map((s) => screenPath(s.geometry, view)).join('')}></path>` : nothing,
+      )}
       ${current ? svg`<path class="suggestion current" data-suggestion=${current.id} d=${screenPath(current.geometry, view)}></path>` : nothing}
       ${box && boxAt ? svg`<rect class="prompt-box" x=${boxAt[0]} y=${boxAt[1]} width=${box.width * view.scale} height=${box.height * view.scale}></rect>` : nothing}
       ${this.smartSegment
@@ -660,7 +729,7 @@ export class LkAssistLayer extends LitElement implements AssistLayerElement {
   private renderChips(view: ViewportState, visible: readonly Suggestion[], current: Suggestion | undefined): TemplateResult {
     const titles = new Map((this.bridge?.session.ontology?.tools ?? []).map((t) => [t.schemaId, t.title] as const));
     // Chips for the best ones only (and the current one): hundreds of buttons would cost each frame their layout.
-    const chipped = visible.slice(0, MAX_CHIPS);
+    const chipped = visible.slice(0, this.chipLimit);
     if (current && !chipped.includes(current)) chipped.push(current);
     return html`${chipped.map((s) => {
       const bounds = geometryBounds(s.geometry);

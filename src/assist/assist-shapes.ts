@@ -11,6 +11,7 @@ import type { Problem, Result } from '../core/problem.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { traceMask } from '../format/convert/mask.js';
 import { parseImport } from '../format/import.js';
+import { yieldToMain } from '../elements/base/yield-to-main.js';
 import type { AssistSegmentResult } from './types.js';
 
 /** A shape read from the host: its class, geometry and the object's answers. */
@@ -72,8 +73,37 @@ export function readAssistShapes(ontology: Ontology, entries: readonly HostShape
   return entries.map((entry) => readAssistShape(ontology, entry, newId));
 }
 
-/** The zones of a mask, outlines simplified. */
-function maskZones(mask: unknown, size: { width: number; height: number }): Zone[] | Problem {
+/** Predictions read in one import pass at most (a slice): ~1 ms of the main thread for a detector's boxes. */
+const READ_SLICE = 25;
+/** Time a run of slices may hold the main thread before it is given back. */
+const READ_SLICE_MS = 8;
+
+/**
+ * `readAssistShapes` for a detector's hundreds of answers, a slice at a time with the main thread
+ * given back every few ms (no long task); the same shapes, ids and problems in the same order.
+ * Resolves undefined when `signal` aborts first.
+ */
+export async function readAssistShapesInSlices(
+  ontology: Ontology,
+  entries: readonly HostShape[],
+  newId: () => string,
+  signal: AbortSignal,
+): Promise<Result<AssistShape>[] | undefined> {
+  const read: Result<AssistShape>[] = [];
+  let since = performance.now();
+  for (let from = 0; from < entries.length; from += READ_SLICE) {
+    if (performance.now() - since >= READ_SLICE_MS) {
+      await yieldToMain();
+      if (signal.aborted) return undefined;
+      since = performance.now();
+    }
+    read.push(...readAssistShapes(ontology, entries.slice(from, from + READ_SLICE), newId));
+  }
+  return read;
+}
+
+/** The zones of a mask, outlines simplified, in plane units (`pixelsPerUnit` mask pixels each). */
+function maskZones(mask: unknown, size: { width: number; height: number }, pixelsPerUnit: number): Zone[] | Problem {
   if (!isRecord(mask)) return { code: 'wrong-type', path: '$.mask', message: '"mask" must be { width, height, data }.' };
   const { width, height, data } = mask;
   if (width !== size.width || height !== size.height) {
@@ -85,7 +115,7 @@ function maskZones(mask: unknown, size: { width: number; height: number }): Zone
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const simplify = (ring: Point[]): Point[] => {
     const open = simplifyPolyline([...ring, ring[0]!], MASK_OUTLINE_TOLERANCE);
-    return open.slice(0, -1);
+    return open.slice(0, -1).map(([x, y]) => (pixelsPerUnit === 1 ? [x, y] : [x / pixelsPerUnit, y / pixelsPerUnit]));
   };
   return traceMask(bytes, size.width, size.height)
     .map((zone) => ({ region: simplify(zone.region), holes: zone.holes.map(simplify).filter((hole) => hole.length >= 3) }))
@@ -94,7 +124,8 @@ function maskZones(mask: unknown, size: { width: number; height: number }): Zone
 
 /**
  * What `segment` answered, as a shape of the class being drawn: a polygon class takes the largest
- * region of a segmentation or mask; a segmentation class takes a polygon as one zone.
+ * region of a segmentation or mask; a segmentation class takes a polygon as one zone. A mask is in
+ * the image's pixels (`size`), the rest in plane units.
  */
 export function readSegmentResult(
   ontology: Ontology,
@@ -103,11 +134,13 @@ export function readSegmentResult(
   result: AssistSegmentResult | unknown,
   size: { width: number; height: number },
   newId: () => string,
+  /** Mask pixels per plane unit (`<lk-pdf>`: the image's pixels per PDF point). */
+  pixelsPerUnit = 1,
 ): Result<AssistShape> {
   if (!isRecord(result)) return problem('segment() must answer { polygon }, { segmentation } or { mask }.');
   let zones: unknown;
   if ('mask' in result) {
-    const read = maskZones(result.mask, size);
+    const read = maskZones(result.mask, size, pixelsPerUnit);
     if (!Array.isArray(read)) return { ok: false, problems: [read] };
     if (read.length === 0) return problem('The mask is empty.', '$.mask');
     zones = read;

@@ -16,7 +16,7 @@ export type AssistGeometry = { [K in AssistGeometryKey]: { [P in K]: GeometryInp
 export interface AssistRequestBase {
   /** The element's `asset-id` (empty when the host gave none). */
   assetId: string;
-  /** 0-based plane: the video frame or DICOM slice shown (0 on an image). */
+  /** 0-based plane: the video frame, DICOM slice or PDF page shown (0 on an image). */
   page: number;
   /**
    * The plane's pixels as the element already decoded them (asset pixels, `width × height` of the
@@ -24,6 +24,15 @@ export interface AssistRequestBase {
    * it to a worker or close it.
    */
   image: ImageBitmap;
+  /**
+   * Pixels of `image` per unit of the coordinates asked and answered. 1 on `<lk-image>`,
+   * `<lk-video>` and `<lk-dicom>` (asset pixels). On `<lk-pdf>` coordinates are PDF points, as in
+   * the export, and `image` is the page as drawn on screen, so `imageScale` is its pixels per point
+   * (zoom × device pixel ratio): divide what the model finds in `image` by it.
+   */
+  imageScale: number;
+  /** `<lk-pdf>`: the page's 1-based number (the export's `pageNumber`; `page` is 0-based). */
+  pageNumber?: number;
   /** Aborted when the answer is no longer wanted (a newer prompt, Esc, the element left the page). */
   signal: AbortSignal;
 }
@@ -34,7 +43,11 @@ export type AssistDetectRequest = AssistRequestBase;
 export interface AssistPrediction {
   schemaId?: string;
   title?: string;
-  /** In the export shape of the class's tool (a box for a `bounding-box` class, a polygon for a `polygon` class…). */
+  /**
+   * In the export shape of the class's tool (a box for a `bounding-box` class, a polygon for a
+   * `polygon` class…), in the request's coordinates. On `<lk-pdf>` a `pdf` class takes a
+   * `bounding-box`, accepted as an area selection (`rects: []`) of that page.
+   */
   geometry: AssistGeometry;
   /** Confidence in [0, 1]; the score threshold slider hides those below it. */
   score: number;
@@ -42,7 +55,7 @@ export interface AssistPrediction {
   classifications?: ClassificationEntryInput[];
 }
 
-/** A prompt point of the smart segment tool, in asset pixels. */
+/** A prompt point of the smart segment tool, in asset pixels (`<lk-pdf>`: PDF points on the page). */
 export interface AssistPoint {
   x: number;
   y: number;
@@ -53,13 +66,13 @@ export interface AssistPoint {
 export interface AssistSegmentRequest extends AssistRequestBase {
   /** The points clicked so far, in order. */
   points: AssistPoint[];
-  /** The box dragged, in asset pixels, if any. */
+  /** The box dragged, in asset pixels (`<lk-pdf>`: PDF points), if any. */
   box?: { x: number; y: number; width: number; height: number };
   /** The class being drawn (a `polygon` or `segmentation` class). */
   schemaId: string;
 }
 
-/** A mask in asset pixels: `data[y * width + x]` non-zero inside; `width × height` of the image. */
+/** A mask in the pixels of `image`: `data[y * width + x]` non-zero inside; `width × height` of the image. */
 export interface AssistMask {
   width: number;
   height: number;

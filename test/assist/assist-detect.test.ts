@@ -178,6 +178,48 @@ describe('assist.detect: suggestions', () => {
     expect(chipTexts(element)).to.deep.equal(['Bottle 0.92']);
   });
 
+  it("a detector's hundreds of answers: the main thread is given back before they are drawn, every readable one is shown and accepted, each bad one named by its index", async () => {
+    // 400 boxes on a 20 × 20 grid; three unreadable ones spread over the reading's slices.
+    const bad: Record<number, AssistPrediction> = {
+      40: { schemaId: 'nope', geometry: { 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }, score: 0.9 },
+      137: { schemaId: 'bottle', geometry: { 'bounding-box': { x: 1, y: 1, width: 5, height: 5 } }, score: 7 },
+      390: { schemaId: 'bottle', geometry: { polygon: [[1, 2]] }, score: 0.8 },
+    };
+    const predictions = Array.from({ length: 400 }, (_, i): AssistPrediction => {
+      const box = { x: (i % 20) * 14 + 2, y: Math.floor(i / 20) * 14 + 2, width: 10, height: 10 };
+      return bad[i] ?? { schemaId: 'bottle', geometry: { 'bounding-box': box }, score: 0.6 + (i % 40) / 100 };
+    });
+    // A task the host queues as it answers: it runs before the suggestions are drawn only if
+    // labelkit gives the main thread back between reading the answer and drawing it.
+    let chipsWhenHostTaskRan: number | undefined;
+    const element = await mountWithAssist({
+      name: 'grid-detector',
+      detect: async () => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          chipsWhenHostTaskRan = chips(element).length;
+          channel.port1.close();
+        };
+        channel.port2.postMessage(undefined);
+        return predictions;
+      },
+    });
+    const error = nextEvent(element, 'lk-error');
+    await clickOn(assistControl(element, '.detect')!);
+    const { detail } = await error;
+    expect(detail.cause.problems.map((p: { path: string }) => p.path)).to.deep.equal(['$[40].schemaId', '$[137].score', '$[390]']);
+    await until(() => assistControl(element, '.accept-all')?.textContent?.includes('397') === true, 'Accept all (397)');
+    expect(chipsWhenHostTaskRan).to.equal(0);
+    await clickOn(assistControl(element, '.accept-all')!);
+    await until(() => element.export().task.tools.length === 397, '397 objects');
+    const written = element.export().task.tools.map((tool) => JSON.stringify(tool['bounding-box'])).sort();
+    const expected = predictions
+      .filter((_, i) => !(i in bad))
+      .map((p) => JSON.stringify((p.geometry as Record<string, unknown>)['bounding-box']))
+      .sort();
+    expect(written).to.deep.equal(expected);
+  });
+
   it('a detector that throws gives lk-error assist-failed and the element stays usable', async () => {
     const element = await mountWithAssist({
       detect: () => Promise.reject(new TypeError('model offline')),

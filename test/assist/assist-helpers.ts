@@ -1,8 +1,7 @@
-/** Shared by the assisted-labeling tests: an ontology for bottles, mounting with a hook, the assist layer's controls. */
+/** Shared by the assisted-labeling tests: an ontology for bottles, mounting with a hook, the assist layer's controls (any element with `assist`). */
 import { fixture, html } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import type { SurfaceElement } from '../../src/elements/base/surface-element.js';
 import type { LabelkitAssist } from '../../src/assist/types.js';
 import { IMAGE_URL, sendMouse, showSource } from '../elements/helpers.js';
 import { until } from '../elements/waits.js';
@@ -34,17 +33,17 @@ export async function mountWithAssist(assist: LabelkitAssist, ontology: unknown 
   return element;
 }
 
-export function assistLayer(element: SurfaceElement): HTMLElement {
+export function assistLayer(element: HTMLElement): HTMLElement {
   const layer = element.shadowRoot!.querySelector<HTMLElement>('lk-assist-layer');
   if (!layer) throw new Error('no assist layer');
   return layer;
 }
 
-export function assistControl<T extends HTMLElement = HTMLElement>(element: SurfaceElement, selector: string): T | null {
+export function assistControl<T extends HTMLElement = HTMLElement>(element: HTMLElement, selector: string): T | null {
   return element.shadowRoot?.querySelector('lk-assist-layer')?.shadowRoot?.querySelector<T>(selector) ?? null;
 }
 
-export function assistControls<T extends HTMLElement = HTMLElement>(element: SurfaceElement, selector: string): T[] {
+export function assistControls<T extends HTMLElement = HTMLElement>(element: HTMLElement, selector: string): T[] {
   return [...(element.shadowRoot?.querySelector('lk-assist-layer')?.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
 

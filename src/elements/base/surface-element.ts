@@ -19,6 +19,7 @@ import { SHAPE_EDITS, type ShapeEdit } from '../../tools/smart/smart-kinds.js';
 import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
 import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
 import type { LabelkitAssist } from '../../assist/types.js';
+import { loadAssistLayer } from './assist-load.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -208,6 +209,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
           // The pins follow the view at once (not at the element's next render).
           const pins = this.renderRoot.querySelector<HTMLElement & { view: ViewportState }>('lk-issue-pins');
           if (pins) pins.view = view;
+          this.assistViewChanged?.();
         },
       });
       this.surface = surface;
@@ -234,9 +236,9 @@ export abstract class SurfaceElement extends AnnotatorElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('assist') && this.assist && !this.assistReady) {
-      import('../../assist/assist-layer.js').then(
+      loadAssistLayer(
         () => (this.assistReady = true),
-        () => this.reportError({ code: 'resource-load', message: 'The assisted-labeling controls could not be loaded (a chunk of the package is missing).' }),
+        (info) => this.reportError(info),
       );
     }
   }
@@ -266,6 +268,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
       session: this.session,
       assetId: () => element.assetId,
       surface: () => element.surface,
+      observeView: (_surface, onChange) => (element.assistViewChanged = onChange),
       picture: async () => {
         const source = element.assistPicture();
         return source ? createImageBitmap(source as ImageBitmapSource) : undefined;
@@ -278,6 +281,8 @@ export abstract class SurfaceElement extends AnnotatorElement {
     return this.bridge;
   }
   private bridge: AssistBridge | undefined;
+  /** The assist layer redraws its suggestions when the view moves. */
+  private assistViewChanged: (() => void) | undefined;
 
   /** The surfaces the compare overlay already follows (a surface is rebuilt after the element comes back to the page). */
   private readonly followedSurfaces = new WeakSet<Surface>();

@@ -178,6 +178,14 @@ export const lkPdfStyles = css`
     transform: rotate(270deg) translateX(-100%);
   }
 
+  /*
+   * The assist layer (suggestions, prompts) covers the pages, not the bar under them, and stacks
+   * over the text layer's spans (z-index 1, and no stacking context in between) so its chips take clicks.
+   */
+  lk-assist-layer {
+    bottom: var(--lk-pdf-bar-height, 36px);
+    z-index: 1;
+  }
   .pdf-bar {
     position: absolute;
     left: 0;

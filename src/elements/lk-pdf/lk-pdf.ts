@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleProperties } from '../base/style-properties.js';
 import { LabelkitError } from '../../core/errors.js';
 import type { Geometry, ObjectAnnotation, PdfSelection, Point, RelationAnnotation } from '../../core/model.js';
@@ -38,7 +39,11 @@ import { centreOf as issueCentreOf, draftPosition, pinsOnPlane } from '../base/i
 import { PageViews, type PageDrawing, type PageRange } from './page-views.js';
 import { shapeKind, shapePath } from './shape-paths.js';
 import { SelectionEdges } from './selection-edges.js';
-import { selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
+import { placedSpans, selectedRange, textInside, textSelectionOf, type RenderedPage } from './text-selection.js';
+import type { LabelkitAssist } from '../../assist/types.js';
+import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
+import { loadAssistLayer } from '../base/assist-load.js';
+import { createPageAssistBridge, type PageAssistStage } from './page-assist.js';
 
 export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/password.js';
 
@@ -133,10 +138,28 @@ export class LkPdf extends AnnotatorElement {
   /** With a `pdf` class active, drags draw area selections instead of selecting text. */
   @property({ type: Boolean, attribute: 'area-mode', reflect: true }) areaMode = false;
 
+  /**
+   * The host's model hook (docs/assisted-labeling.md): `{ name, detect?, segment? }`. Setting it
+   * loads the assist controls over the pages (Detect, Smart segment); unset, nothing loads. Requests
+   * are for the page shown: `page` 0-based, `pageNumber` 1-based, `image` the page as drawn (an
+   * ImageBitmap of `imageScale` pixels per PDF point); coordinates asked and answered are PDF points
+   * on that page, as in the export. A `pdf` class's detection is a `bounding-box`, accepted as an
+   * area selection.
+   */
+  @property({ attribute: false }) assist: LabelkitAssist | undefined;
+
+  /** The assist layer's module has loaded (it loads the first time `assist` is set). */
+  @state() private assistReady = false;
+
   @state() protected helpOpen = false;
   @state() private layout: PageLayout = { slots: [], width: 0, height: 0 };
   @state() private near: PageRange | undefined;
   @state() private draft: { page: number; draft: Draft } | undefined;
+  /**
+   * Counts the session's and the store's changes: a page's shapes are built again only when it moved
+   * (or the scale did), not on a draft's update (a smart segment draft, a shape being drawn).
+   */
+  private sceneVersion = 0;
   /** The text selected with no class active, waiting for a class shortcut or button. */
   @state() private pendingText: PdfSelection | undefined;
 
@@ -169,6 +192,11 @@ export class LkPdf extends AnnotatorElement {
   );
   private readonly toolContext: ToolContext;
   private tool: Tool;
+  /** The assist layer's view of the page shown and its tools (built once; `page-assist.ts`). */
+  private assistStage: PageAssistStage | undefined;
+  private assistBridgeValue: AssistBridge | undefined;
+  /** The assist layer's smart segment tool replaces the class's tool (and takes drags on a `pdf` class too). */
+  private toolOverridden = false;
   private toolPointer: { pointerId: number; page: number } | undefined;
   private clickStart: { x: number; y: number; page: number; point: Point; additive: boolean } | undefined;
   private objectsByPage = new Map<number, string[]>();
@@ -206,7 +234,9 @@ export class LkPdf extends AnnotatorElement {
       review: (detail) => this.review(detail),
       showHelp: () => (this.helpOpen = true),
     });
+    this.session.store.subscribe(() => this.sceneVersion++);
     this.session.subscribe((topic) => {
+      this.sceneVersion++;
       // A mode set while a document loads must not open labeling before lk-ready.
       if (topic === 'mode') this.session.store.userWritable = this.canLabel;
       if (topic === 'tool' || topic === 'mode' || topic === 'ontology') this.switchTool();
@@ -537,6 +567,7 @@ export class LkPdf extends AnnotatorElement {
     this.scrollFrame = requestAnimationFrame(() => {
       this.scrollFrame = 0;
       this.updateNear();
+      this.assistStage?.viewChanged();
     });
   };
 
@@ -593,6 +624,9 @@ export class LkPdf extends AnnotatorElement {
     if (changed.has('areaMode')) this.switchTool();
     this.syncPageViews();
     this.prepareReader();
+    if (changed.has('assist') && this.assist && !this.assistReady) loadAssistLayer(() => (this.assistReady = true), (info) => this.reportError(info));
+    // A draft's update moves no page: the assist layer keeps the view it measured (no layout forced per draft).
+    if (!(changed.size === 1 && (changed as Map<PropertyKey, unknown>).has('draft'))) this.assistStage?.viewChanged();
   }
 
   // ---- page bitmaps -----------------------------------------------------------------------------
@@ -722,7 +756,10 @@ export class LkPdf extends AnnotatorElement {
   private switchTool(): void {
     this.tool.dispose();
     const category = this.activeCategory();
+    const override = category && this.canLabel ? this.assistStage?.toolOverride?.(this.toolContext, category.schemaId, category.tool) : undefined;
+    this.toolOverridden = override !== undefined;
     if (!category || !this.canLabel) this.tool = createSelectTool(this.toolContext);
+    else if (override) this.tool = override;
     else if (category.tool === 'pdf') {
       this.tool = this.areaMode
         ? createPdfAreaTool(this.toolContext, category.schemaId, { contentOf: (box, page) => ({ text: this.areaText(page, box) }) })
@@ -743,6 +780,7 @@ export class LkPdf extends AnnotatorElement {
   private drawing(): boolean {
     const category = this.activeCategory();
     if (!category || !this.canLabel) return false;
+    if (this.toolOverridden) return true;
     return category.tool === 'pdf' ? this.areaMode : category.tool in toolFactories;
   }
 
@@ -932,6 +970,7 @@ export class LkPdf extends AnnotatorElement {
           this.createTextEntry(category.schemaId, this.pendingText);
           return true;
         }
+        if (this.assistLayer?.handleKeyAction(action)) return true;
         return this.tool.finish();
       }
       case 'cancel':
@@ -943,6 +982,7 @@ export class LkPdf extends AnnotatorElement {
         }
         return false;
       case 'delete':
+        if (this.assistLayer?.handleKeyAction(action)) return true;
         return this.tool.deleteKey?.() ?? false;
       case 'help':
         this.helpOpen = !this.helpOpen;
@@ -950,6 +990,39 @@ export class LkPdf extends AnnotatorElement {
       default:
         return false;
     }
+  }
+
+  // ---- assisted labeling ----------------------------------------------------------------------------
+
+  private get assistLayer(): AssistLayerElement | null {
+    return this.renderRoot?.querySelector('lk-assist-layer') ?? null;
+  }
+
+  /** What the assist layer may use of this element: the page shown as its stage (page-assist.ts). */
+  private get assistBridge(): AssistBridge {
+    if (this.assistBridgeValue) return this.assistBridgeValue;
+    const element = this;
+    const { bridge, stage } = createPageAssistBridge({
+      session: this.session,
+      assetId: () => element.assetId,
+      scale: () => element.scale,
+      pageSize: (page) => element.sizes[page],
+      pageBox: (page) => (element.renderRoot as ShadowRoot).querySelector<HTMLElement>(`.page[data-page="${page}"]`) ?? undefined,
+      layer: () => element.assistLayer ?? undefined,
+      pageCanvas: (page) => element.views.bitmap(page),
+      activeTool: () => element.tool,
+      reloadTool: () => element.switchTool(),
+      placedSpans: (page) => {
+        const rendered = element.renderedPage(page);
+        return rendered ? placedSpans(rendered, element.scale) : [];
+      },
+      newObjectId: () => element.newObjectId(),
+      writeAs: (origin, write) => element.writeAs(origin, write),
+      reportError: (info) => element.reportError(info),
+    });
+    this.assistStage = stage;
+    this.assistBridgeValue = bridge;
+    return bridge;
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
@@ -1032,17 +1105,22 @@ export class LkPdf extends AnnotatorElement {
 
   private renderOverlay(page: number): TemplateResult {
     const size = this.sizes[page]!;
-    return html`<svg
+    const overlay = (content: unknown) => html`<svg
       class=${this.session.display.outlineOnly ? 'overlay outline-only' : 'overlay'}
       viewBox=${`0 0 ${size.width} ${size.height}`}
       preserveAspectRatio="none"
       aria-hidden="true"
       style=${styleProperties(shapeFills(this.session.display))}
     >
-      ${this.objectsOn(page).map((id) => this.renderShape(id, page))} ${this.renderRelations(page)} ${this.renderDraft(page)}
+      ${content}
+    </svg>`;
+    // The draft has an svg of its own: a draft's update (a smart segment answer, a pointer move)
+    // then lays out that one path, not every shape of the page.
+    return html`${overlay(svg`
+      ${guard([this.sceneVersion, page, this.scale], () => [...this.objectsOn(page).map((id) => this.renderShape(id, page)), ...this.renderRelations(page)])}
       ${this.compareUi?.renderPageCompareShapes(this.compareView, page, (geometry) => shapePath(geometry, page)) ?? nothing}
       ${this.renderHandles(page)}
-    </svg>`;
+    `)}${this.draft?.page === page ? overlay(this.renderDraft(page)) : nothing}`;
   }
 
   /** Class names on the page's shapes, while the display's labels are on. */
@@ -1169,6 +1247,7 @@ export class LkPdf extends AnnotatorElement {
               ${repeat(this.nearPages(), (index) => index, (index) => this.renderPage(index))}
             </div>
           </div>
+          ${this.assist && this.assistReady ? html`<lk-assist-layer .bridge=${this.assistBridge} .assist=${this.assist}></lk-assist-layer>` : nothing}
           ${this.renderBar()} ${this.renderStatus()}
         </div>
         ${this.renderSidebar()}

@@ -138,16 +138,32 @@ function toPdfRect(edges: Edges, page: RenderedPage): PdfRect {
   };
 }
 
-/** The text of the spans whose centres lie inside `box` (PDF points) on a rendered page. */
-export function textInside(page: RenderedPage, box: { x: number; y: number; width: number; height: number }, scale: number): string {
+/** A text-layer span's text and its centre in PDF points. */
+export interface PlacedSpan {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** The text spans of a rendered page with their centres (PDF points): measured once, matched against many boxes. */
+export function placedSpans(page: RenderedPage, scale: number): PlacedSpan[] {
   const origin = page.box.getBoundingClientRect();
-  const parts: string[] = [];
+  const placed: PlacedSpan[] = [];
   for (const span of page.textLayer.querySelectorAll('span')) {
     if (span.childElementCount > 0 || !span.textContent) continue;
     const rect = span.getBoundingClientRect();
-    const cx = ((rect.left + rect.right) / 2 - origin.left) / scale;
-    const cy = ((rect.top + rect.bottom) / 2 - origin.top) / scale;
-    if (cx >= box.x && cx <= box.x + box.width && cy >= box.y && cy <= box.y + box.height) parts.push(span.textContent);
+    placed.push({ text: span.textContent, x: ((rect.left + rect.right) / 2 - origin.left) / scale, y: ((rect.top + rect.bottom) / 2 - origin.top) / scale });
   }
+  return placed;
+}
+
+/** The text of the spans whose centres lie inside `box` (PDF points). */
+export function textOfSpansIn(spans: readonly PlacedSpan[], box: { x: number; y: number; width: number; height: number }): string {
+  const parts = spans.filter(({ x, y }) => x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height).map((span) => span.text);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The text of the spans whose centres lie inside `box` (PDF points) on a rendered page. */
+export function textInside(page: RenderedPage, box: { x: number; y: number; width: number; height: number }, scale: number): string {
+  return textOfSpansIn(placedSpans(page, scale), box);
 }
