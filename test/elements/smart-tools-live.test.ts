@@ -15,6 +15,7 @@ import type { Tool, ToolPointer } from '../../src/tools/tool.js';
 import { boxMaskToZones } from '../../src/tools/smart/mask-shapes.js';
 import { assetPoint, click, decodedPixels, IMAGE_URL, mountImageOn, pagePoint, pictureUrl, pixelAt, press, resetMouse, sendMouse } from './helpers.js';
 import { until } from './waits.js';
+import { referenceFill } from '../tools/reference-fill.js';
 
 const ontology: OntologyInput = {
   tools: [
@@ -53,30 +54,16 @@ async function pick(element: LkImage, classKey: string, toolKey: string): Promis
  * What the wand gave before its fast paths: a 4-connected breadth-first fill comparing channel by
  * channel, traced with the mask one column wider than whole 32-bit words (so pixel by pixel).
  */
-function plainWandZones({ width, height, data }: ImageData, sx: number, sy: number): Zone[] {
-  const seed = (sy * width + sx) * 4;
-  const near = (i: number) => [0, 1, 2].every((c) => Math.abs(data[i * 4 + c]! - data[seed + c]!) <= TOLERANCE);
-  const filled = new Uint8Array(width * height);
-  const queue = [sy * width + sx];
-  filled[queue[0]!] = 1;
+function plainWandZones(image: ImageData, sx: number, sy: number): Zone[] {
+  const { width } = image;
+  const filled = referenceFill({ width, height: image.height, rgba: image.data }, sx, sy, TOLERANCE);
   let [minX, minY, maxX, maxY] = [sx, sy, sx, sy];
-  while (queue.length > 0) {
-    const i = queue.pop()!;
+  filled.forEach((inside, i) => {
+    if (!inside) return;
     const x = i % width;
     const y = (i - x) / width;
     [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
-    for (const [nx, ny] of [
-      [x - 1, y],
-      [x + 1, y],
-      [x, y - 1],
-      [x, y + 1],
-    ] as const) {
-      const j = ny * width + nx;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height || filled[j] || !near(j)) continue;
-      filled[j] = 1;
-      queue.push(j);
-    }
-  }
+  });
   const box: Box = { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
   const stride = box.width + ((box.width + 1) % 4 === 0 ? 2 : 1);
   const mask = new Uint8Array(stride * box.height);

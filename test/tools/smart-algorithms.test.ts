@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { floodFill } from '../../src/tools/smart/flood-fill.js';
 import { liveWire, snapToEdge } from '../../src/tools/smart/live-wire.js';
 import type { PicturePixels } from '../../src/tools/smart/picture.js';
+import { referenceFill } from './reference-fill.js';
 
 function picture(width: number, height: number, grey: (x: number, y: number) => number): PicturePixels {
   const rgba = new Uint8ClampedArray(width * height * 4);
@@ -18,32 +19,6 @@ function picture(width: number, height: number, grey: (x: number, y: number) => 
     }
   }
   return { width, height, rgba };
-}
-
-/** 4-connected breadth-first fill: the definition the span fill must match. */
-function referenceFill(pixels: PicturePixels, sx: number, sy: number, tolerance: number): Uint8Array {
-  const { width, height, rgba } = pixels;
-  const seed = rgba[(sy * width + sx) * 4]!;
-  const filled = new Uint8Array(width * height);
-  const queue = [sy * width + sx];
-  filled[queue[0]!] = 1;
-  while (queue.length > 0) {
-    const i = queue.pop()!;
-    const x = i % width;
-    const y = (i - x) / width;
-    for (const [nx, ny] of [
-      [x - 1, y],
-      [x + 1, y],
-      [x, y - 1],
-      [x, y + 1],
-    ] as const) {
-      const j = ny * width + nx;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height || filled[j] || Math.abs(rgba[j * 4]! - seed) > tolerance) continue;
-      filled[j] = 1;
-      queue.push(j);
-    }
-  }
-  return filled;
 }
 
 describe('flood fill', () => {

@@ -7,34 +7,8 @@
 import { expect } from '@open-wc/testing';
 import { traceMask } from '../../src/format/convert/mask.js';
 import { floodFill } from '../../src/tools/smart/flood-fill.js';
-import type { PicturePixels } from '../../src/tools/smart/picture.js';
 import { seededRandom } from '../generators/seeded-random.js';
-
-/** 4-connected breadth-first fill, every channel within `tolerance` of the seed's: the definition. */
-function referenceFill({ width, height, rgba }: PicturePixels, sx: number, sy: number, tolerance: number): Uint8Array {
-  const seed = (sy * width + sx) * 4;
-  const near = (j: number) => [0, 1, 2].every((c) => Math.abs(rgba[j * 4 + c]! - rgba[seed + c]!) <= tolerance);
-  const filled = new Uint8Array(width * height);
-  const queue = [sy * width + sx];
-  filled[queue[0]!] = 1;
-  while (queue.length > 0) {
-    const i = queue.pop()!;
-    const x = i % width;
-    const y = (i - x) / width;
-    for (const [nx, ny] of [
-      [x - 1, y],
-      [x + 1, y],
-      [x, y - 1],
-      [x, y + 1],
-    ] as const) {
-      const j = ny * width + nx;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height || filled[j] || !near(j)) continue;
-      filled[j] = 1;
-      queue.push(j);
-    }
-  }
-  return filled;
-}
+import { referenceFill } from './reference-fill.js';
 
 describe('magic wand fast paths', () => {
   it('the word-and-table fill matches a channel-by-channel fill on colour pictures (odd widths too)', () => {
