@@ -7,12 +7,8 @@
  */
 import '../../src/elements/lk-pdf/define.js';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
-import type { AssistPrediction, AssistSegmentResult, LabelkitAssist } from '../../src/assist/types.js';
-import { SEGMENT_DEBOUNCE_MS } from '../../src/assist/assist-layer.js';
-import { longestTask, nextFrame } from './common.js';
-
-/** The model's own time, spent off the main thread. */
-const MODEL_MS = 30;
+import type { AssistPrediction } from '../../src/assist/types.js';
+import { assistBench, until, type ToolForBench } from './assist-common.js';
 
 const ontology = {
   tools: [
@@ -22,25 +18,9 @@ const ontology = {
   ],
 };
 
-interface AssistLayerForBench extends HTMLElement {
-  detect(): Promise<void>;
-  setSmartSegment(on: boolean): void;
-  visibleSuggestions: readonly unknown[];
-  accept(suggestions: readonly unknown[]): void;
-}
-interface ToolForBench {
-  state: string;
-  pointerDown(pointer: object): void;
-  pointerUp(pointer: object): void;
-}
-
 let element: LkPdf;
-let predictionCount = 0;
-let answered = 0;
 /** The page's size in points (page 1). */
 let page = { width: 612, height: 792 };
-
-const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), MODEL_MS));
 
 /** `count` boxes in a grid over the page (points): every other one a `pdf` class's area, the rest figures. */
 function predictions(count: number): AssistPrediction[] {
@@ -55,33 +35,13 @@ function predictions(count: number): AssistPrediction[] {
   }));
 }
 
-/** A 400-point outline round (x, y) in points. */
-function outline(x: number, y: number, radius: number): [number, number][] {
-  return Array.from({ length: 400 }, (_, i) => {
-    const angle = (i / 400) * 2 * Math.PI;
-    return [x + radius * Math.cos(angle) * (1 + 0.05 * Math.sin(9 * angle)), y + radius * Math.sin(angle)];
-  });
-}
-
-const assist: LabelkitAssist = {
-  name: 'bench-model',
-  detect: ({ image }) => {
-    image.close();
-    return later(predictions(predictionCount));
-  },
-  segment: ({ image, points }) => {
-    image.close();
-    const last = points.at(-1) ?? { x: 300, y: 400 };
-    return later<AssistSegmentResult>({ polygon: outline(last.x, last.y, 80) }).finally(() => answered++);
-  },
-};
-
-const layer = () => element.shadowRoot!.querySelector('lk-assist-layer') as AssistLayerForBench;
-const tool = () => (element as unknown as { tool: ToolForBench }).tool;
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await nextFrame();
-}
+const { assist, layer, steps } = assistBench({
+  element: () => element,
+  tool: () => (element as unknown as { tool: ToolForBench }).tool,
+  predictions,
+  prompts: { from: { x: 100, y: 400 }, step: 30, radius: 80 },
+  beforeSegment: () => element.session.setActiveSchema('t-poly'),
+});
 
 window.bench = {
   async load(params) {
@@ -105,45 +65,5 @@ window.bench = {
     page = pages[0]!;
     return { loadMs: performance.now() - start, imagePixels: element.pageCanvas(0)!.width * element.pageCanvas(0)!.height };
   },
-  /** Detect round trip on page 1 with `count` predictions: bitmap copy, answers read, suggestions drawn. */
-  async detect(params) {
-    predictionCount = Number(params.count);
-    const start = performance.now();
-    const { longestTask: longest } = await longestTask(async () => {
-      await layer().detect();
-      await nextFrame();
-    });
-    return { ms: performance.now() - start - MODEL_MS, longestTask: longest, shown: layer().visibleSuggestions.length };
-  },
-  /** Accept all: figures and area selections written in one transaction and drawn on the page. */
-  async acceptAll() {
-    const start = performance.now();
-    const { longestTask: longest } = await longestTask(async () => {
-      layer().accept(layer().visibleSuggestions);
-      await element.settled();
-    });
-    return { ms: performance.now() - start, longestTask: longest, objects: element.export().task.tools.length };
-  },
-  /** `count` smart segment prompts on page 1, each waited for until the draft follows its answer. */
-  async segment(params) {
-    const count = Number(params.count);
-    element.session.setActiveSchema('t-poly');
-    layer().setSmartSegment(true);
-    await until(() => tool().state.startsWith('smart-segment'));
-    const times: number[] = [];
-    const { longestTask: longest } = await longestTask(async () => {
-      for (let i = 0; i < count; i++) {
-        const before = answered;
-        const pointer = { x: 100 + i * 30, y: 400, button: 0, shiftKey: false, altKey: i % 3 === 2, ctrlKey: false, pointerType: 'mouse', pressure: 0.5 };
-        const start = performance.now();
-        tool().pointerDown(pointer);
-        tool().pointerUp(pointer);
-        await until(() => answered > before);
-        await nextFrame();
-        times.push(performance.now() - start - MODEL_MS - SEGMENT_DEBOUNCE_MS);
-      }
-    });
-    times.sort((a, b) => a - b);
-    return { roundTripMedian: times[Math.floor(times.length / 2)]!, longestTask: longest };
-  },
+  ...steps,
 };
