@@ -11,6 +11,7 @@ import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportRecord } from '../../src/format/types.js';
 import { DENSE_ONTOLOGY, denseCentre, denseId, denseRecord, type DenseLayout } from '../generators/dense-record.js';
 import { click, drag, nextEvent, press } from '../elements/helpers.js';
+import { until } from '../elements/waits.js';
 
 const COUNT = 100_000;
 
@@ -158,4 +159,21 @@ describe('100,000 objects imported and exported in steps on one lk-image', funct
     expect(problems.map((p) => p.code)).to.deep.equal(['duplicate-object-id']);
     expect(element.export().task.tools).to.have.length(before);
   });
+
+  it('a host write while a stepped import is being stored lands after all of it: a replace then holds only its own objects', async () => {
+    const { record } = denseRecord(COUNT);
+    const stepped = element.importInSteps(record as never, { replace: true });
+    const stored = () => element.session.store.state.objects.size;
+    await until(() => stored() > 0 && stored() < COUNT, 'part of the import stored');
+    element.annotations = { objects: [{ objectId: 'late', schemaId: 'd-box', 'bounding-box': { x: 10, y: 10, width: 20, height: 20 } }] } as never;
+    // The ids exported (a mixed store would hold 'late' and the rest of the import: a short message, not 100,000 lines).
+    const ids = () => element.export().task.tools.map((tool) => tool.objectId);
+    expect(ids().join()).to.equal('late');
+    expect(await stepped).to.deep.equal([]);
+    expect(ids().length).to.equal(1);
+    expect(ids().join()).to.equal('late');
+    await element.settled();
+    expect(element.renderedIds()).to.deep.equal(['late']);
+  });
 });
+

@@ -64,6 +64,14 @@ const USER_REASONS = new Set<string>(['create', 'update', 'delete', 'classify', 
 
 let instanceCounter = 0;
 
+/** An `importInSteps` being stored: its steps, what they store, and whether another host write finished them. */
+interface SteppedStore {
+  steps: Steps<ChangeSet | undefined>;
+  imported: ImportedAnnotations;
+  how: 'replace' | 'merge';
+  finished: boolean;
+}
+
 /** Objects stored between two pauses of a stepped import (about a millisecond). */
 const STORE_STEP = 1000;
 
@@ -267,6 +275,8 @@ export abstract class AnnotatorElement extends LitElement {
   private pendingAnnotations: unknown;
   /** Host writes held back until the element can read them (`importWaits`), in order. */
   private waitingImports: { data: unknown; how: 'replace' | 'merge' }[] = [];
+  /** The store steps of an `importInSteps` under way: another host write first finishes them at once (`finishSteppedStore`). */
+  private steppedStore: SteppedStore | undefined;
   private inputFrame = 0;
   private pendingInput: ChangeSet | undefined;
   private previousSelection: readonly string[] = [];
@@ -452,9 +462,14 @@ export abstract class AnnotatorElement extends LitElement {
     const read = await runSteps(parseImportSteps(data, this.hostImportContext(ontology), this.codecs), current);
     if (!read) return this.applyAnnotations(data, how);
     if (!read.value.ok) return this.storeImport(read.value, how);
-    const stored = await runSteps(this.storeSteps(read.value.value, how), current);
+    this.finishSteppedStore();
+    const imported = read.value.value;
+    const storing: SteppedStore = { steps: this.storeSteps(imported, how), imported, how, finished: false };
+    this.steppedStore = storing;
+    const stored = await runSteps(storing.steps, current);
+    if (this.steppedStore === storing) this.steppedStore = undefined;
     if (!stored) return this.applyAnnotations(data, how);
-    const problems = this.afterStore(read.value.value, how);
+    const problems = storing.finished ? [] : this.afterStore(imported, how);
     // What the element does with a large change (`<lk-text>`: its index) runs in the next task,
     // not in the caller's continuation with the storing.
     await yieldToMain();
@@ -870,8 +885,23 @@ export abstract class AnnotatorElement extends LitElement {
       return result.problems;
     }
     const imported = result.value;
+    this.finishSteppedStore();
     runToEnd(this.storeSteps(imported, how));
     return this.afterStore(imported, how);
+  }
+
+  /**
+   * Stores the rest of a stepped import under way at once, before another host write: the writes
+   * land in the order the host made them, never interleaved (a replace that came second wins
+   * whole, a merge that came second is merged into the whole first one).
+   */
+  private finishSteppedStore(): void {
+    const storing = this.steppedStore;
+    if (!storing) return;
+    this.steppedStore = undefined;
+    runToEnd(storing.steps);
+    storing.finished = true;
+    this.afterStore(storing.imported, storing.how);
   }
 
   /** Stores what was read in steps (one change for the listeners at the end); the host's stage history comes with a replace. */
