@@ -423,6 +423,8 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       let written = false;
       try {
         yield* write(tx);
+        // What the listeners do with the whole change (index it, draw it) gets a step of its own.
+        yield;
         written = true;
       } finally {
         if (!written) rollBack(diff);

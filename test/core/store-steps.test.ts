@@ -38,7 +38,8 @@ describe('annotation store: a host transaction in steps (transactInSteps)', () =
       sizes.push(store.state.objects.size);
       step = steps.next();
     }
-    expect(sizes).to.deep.equal([1000, 2000]);
+    // A pause after each slice, and one before the change is announced.
+    expect(sizes).to.deep.equal([1000, 2000, 2500]);
     expect(changes).to.have.length(1);
     expect(step.value).to.equal(changes[0]);
     expect(changes[0]!.origin).to.equal('api');
@@ -60,6 +61,18 @@ describe('annotation store: a host transaction in steps (transactInSteps)', () =
     expect(store.state.objects.has('kept')).to.equal(false);
     steps.return(undefined);
     expect([...store.state.objects.keys()]).to.deep.equal(['kept']);
+    expect(changes).to.deep.equal([]);
+  });
+
+  it('closed at its last pause, every write made but none announced, it is rolled back too', () => {
+    const steps = store.transactInSteps({ reason: 'import' }, (tx) => putBoxes(tx, 2, 1));
+    // Paused after b0, after b1, then before announcing.
+    steps.next();
+    steps.next();
+    expect(steps.next().done).to.equal(false);
+    expect(store.state.objects.size).to.equal(2);
+    steps.return(undefined);
+    expect(store.state.objects.size).to.equal(0);
     expect(changes).to.deep.equal([]);
   });
 
