@@ -34,7 +34,7 @@ export function tilesReport(results, { ms, ratio }) {
     '',
     '## Tiled image: labelkit `<lk-image>` vs Annotorious 3 on OpenSeadragon 6 (`createOSDAnnotator`), same IIIF tiles',
     '',
-    `Provisional: measured on a machine shared with other jobs${machine ? ` (${machine.date}, ${machine.cpus}, ${machine.runs} run${machine.runs === 1 ? '' : 's'})` : ''}. The sweep crosses the whole picture at 1/4 zoom in 36 views, waiting at each until the viewer says it has every tile it wants (labelkit \`tilesSettled()\`, OpenSeadragon \`getFullyLoaded()\`; OpenSeadragon's wait was not analysed further). OpenSeadragon draws with its \`canvas\` drawer, as labelkit draws with Canvas2D where WebGL is software (its WebGL drawer on SwiftShader took about a second a frame). Memory is the JS heap (\`performance.memory\`), GPU textures are not in it.`,
+    `Provisional: measured on a machine shared with other jobs${machine ? ` (${machine.date}, ${machine.cpus}, ${machine.runs} run${machine.runs === 1 ? '' : 's'})` : ''}. The sweep crosses the whole picture at 1/4 zoom in 36 views, waiting at each until the viewer says it has every tile it wants (labelkit \`tilesSettled()\`, OpenSeadragon \`getFullyLoaded()\`; OpenSeadragon's wait was not analysed further). OpenSeadragon draws with its \`canvas\` drawer, as labelkit draws with Canvas2D where WebGL is software (its WebGL drawer on SwiftShader took about a second a frame). Memory is the JS heap (\`performance.memory\`, precise, read after a full collection: Chromium runs with \`--enable-precise-memory-info\` and \`--expose-gc\`), GPU textures are not in it; it is read before the sweep, after each of its views (the middle one and the most shown) and at the end: bounded means the middle, the most and the end stay near each other however much of the picture was crossed.`,
     '',
     '| scenario | metric | labelkit | Annotorious + OSD | ratio |',
     '| --- | --- | --- | --- | --- |',
@@ -51,6 +51,9 @@ export function tilesReport(results, { ms, ratio }) {
     row('pan/zoom frame p95', 'panZoom.p95');
     row('sweep across the picture', 'sweep.sweepMs');
     row('tiles held after the sweep (labelkit: at most `tile-cache-size`, 256; OSD: `maxImageCacheCount`, 200)', 'sweep.tilesHeld', count);
+    row('JS heap before the sweep (MiB)', 'sweep.heapStartMiB', count);
+    row('JS heap at the middle of the sweep (MiB)', 'sweep.heapMidMiB', count);
+    row('JS heap, the most after any view of the sweep (MiB)', 'sweep.heapMaxMiB', count);
     row('JS heap after the sweep (MiB)', 'sweep.heapMiB', count);
   }
   return lines;

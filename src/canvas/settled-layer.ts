@@ -138,6 +138,43 @@ export class SettledLayer {
     this.paint(context, shapes, frame);
   }
 
+  /**
+   * Starts a render region by region (`paintRegion`, tiled-paint.ts): where `frame` is the one last
+   * rendered, the bitmap keeps showing its shapes until each region is painted again; else it is cleared.
+   */
+  beginRegions(frame: SettledFrame): void {
+    const last = this.frame;
+    const same =
+      last &&
+      last.rect.x === frame.rect.x &&
+      last.rect.y === frame.rect.y &&
+      last.rect.width === frame.rect.width &&
+      last.rect.height === frame.rect.height &&
+      last.pixelScale === frame.pixelScale &&
+      last.viewScale === frame.viewScale &&
+      last.strokeWidth === frame.strokeWidth &&
+      last.fillAlpha === frame.fillAlpha;
+    if (same) this.frame = frame;
+    else this.render([], frame);
+  }
+
+  /**
+   * Clears `region` (bitmap pixels, whole numbers) and paints `shapes` clipped to it: it then shows
+   * what a full render shows there (anti-aliasing next to the clip's edge may differ by a level).
+   */
+  paintRegion(shapes: Iterable<SettledShape>, region: Box): void {
+    if (!this.frame) return;
+    const context = this.canvas.getContext('2d')!;
+    context.save();
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(region.x, region.y, region.width, region.height);
+    context.beginPath();
+    context.rect(region.x, region.y, region.width, region.height);
+    context.clip();
+    this.paint(context, shapes, this.frame);
+    context.restore();
+  }
+
   /** Paints more shapes over the bitmap as last rendered (shapes added on top). */
   append(shapes: Iterable<SettledShape>): void {
     if (!this.frame) return;
@@ -145,7 +182,8 @@ export class SettledLayer {
   }
 
   private paint(context: CanvasRenderingContext2D, shapes: Iterable<SettledShape>, frame: SettledFrame): void {
-    const byColour = this.batch(shapes, frame.viewScale);
+    // Colours in a fixed order (not first seen): a region painted alone stacks them as the whole does.
+    const byColour = [...this.batch(shapes, frame.viewScale)].sort(([a], [b]) => a - b);
     const { pixelScale, rect } = frame;
     const place = (dx = 0, dy = 0) => context.setTransform(pixelScale, 0, 0, pixelScale, dx - rect.x * pixelScale, dy - rect.y * pixelScale);
     place();

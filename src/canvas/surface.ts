@@ -29,8 +29,9 @@ import { chooseRenderer, type RendererPreference } from './renderer-choice.js';
 import { colorNumber, drawGeometry, POINT_RADIUS } from './shape-drawing.js';
 import { createSpatialIndex } from './spatial-index.js';
 import { buildIndexInSlices, SYNC_LIMIT } from './sliced-index-build.js';
-import { runInSlices, type SlicedRun } from './sliced-work.js';
+import { MAX_SLICE_ITEMS, runInSlices, type SlicedRun } from './sliced-work.js';
 import { ViewComposer } from './view-composer.js';
+import { paintInTiles } from './tiled-paint.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
@@ -190,6 +191,8 @@ export class Surface {
   /** The plane's objects going into the index a slice at a time (many objects), and the settled bitmap painted so. */
   private indexBuild: SlicedRun | undefined;
   private paintRun: SlicedRun | undefined;
+  /** New objects (many: a sliced index build's) painted onto the bitmap a slice at a time. */
+  private appendRun: SlicedRun | undefined;
   private coarsePointer = false;
   readonly toolContext: ToolContext;
 
@@ -680,6 +683,9 @@ export class Surface {
     this.indexBuild?.cancel();
     const ids = [...this.session.store.state.objects.keys()];
     this.indexBuild = buildIndexInSlices(this.index, ids, (id) => this.geometryOf(id), (added) => this.onIndexed(added));
+    const build = this.indexBuild;
+    // What a sliced build added was painted on top as it came; once all is in, the bitmap is painted as one render paints it.
+    if (!build.finished) void build.done.then((finished) => finished && build === this.indexBuild && this.invalidate(true));
     this.brushLayer.showMasks(this.session.store.state.masks, this.session.plane, (id) => this.colorOf(id));
   }
 
@@ -770,7 +776,7 @@ export class Surface {
     }
     this.stageDue = false;
     if ((this.cacheDirty || this.needsCacheRender()) && (settle || !this.viewMoving)) this.renderCache(settle);
-    else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache();
+    else if (this.pendingAppend.length && !this.cacheDirty) this.appendToCache(settle);
     this.renderLive();
     this.chooseBackgroundLevel();
     this.tileLayer?.update(visibleAssetBox(this.view, this.renderSize), this.view.scale * (app.renderer.resolution ?? 1));
@@ -854,8 +860,11 @@ export class Surface {
     this.pendingAppend = [];
     const fillAlpha = fillAlphas(this.session.display).settled;
     this.cacheFrame = { rect, pixelScale, viewScale: this.view.scale, strokeWidth: STROKE_WIDTH, fillAlpha };
-    this.settledLayer.render([], this.cacheFrame);
-    this.paintSettled(this.index.search(rect), selected, sync);
+    if (!sync && this.index.size > SYNC_LIMIT) this.paintTiles(this.cacheFrame, selected);
+    else {
+      this.settledLayer.render([], this.cacheFrame);
+      this.paintSettled(this.index.search(rect), selected, sync);
+    }
     this.cacheSprite.texture = this.settledLayer.texture;
     this.cacheSprite.position.set(rect.x, rect.y);
     this.cacheSprite.scale.set(1 / pixelScale);
@@ -863,13 +872,21 @@ export class Surface {
     this.cacheScale = this.view.scale;
   }
 
-  /** New objects go on top of the settled bitmap: painting them costs what they cost, not what the bitmap holds. */
-  private appendToCache(): void {
+  /**
+   * New objects go on top of the settled bitmap: painting them costs what they cost, not what the
+   * bitmap holds. Many (those a sliced index build adds) are painted a slice at a time, a frame
+   * after each, unless `sync`; objects added while a sliced append runs wait for it to end.
+   */
+  private appendToCache(sync = false): void {
+    if (this.appendRun && !this.appendRun.finished) {
+      if (!sync) return;
+      // A settled render while a sliced append runs: the bitmap is painted again, all at once.
+      this.renderCache(true);
+      return;
+    }
     const inView = this.inCacheRect(this.pendingAppend);
     this.pendingAppend = [];
-    const { shapes, ids } = this.settledShapes(inView, this.cacheExcluded);
-    this.settledLayer.append(shapes);
-    this.renderedSettled.push(...ids);
+    this.appendRun = this.paintInSlices(inView, this.cacheExcluded, sync, () => this.invalidate(false));
   }
 
   /** Those of `ids` whose bounds meet the settled bitmap's rectangle. */
@@ -943,7 +960,14 @@ export class Surface {
    */
   private paintSettled(candidates: readonly string[], excluded: ReadonlySet<string>, sync: boolean): void {
     this.paintRun?.cancel();
+    this.appendRun?.cancel();
+    this.appendRun = undefined;
     this.renderedSettled = [];
+    this.paintRun = this.paintInSlices(candidates, excluded, sync || candidates.length <= SYNC_LIMIT, () => this.invalidate(false));
+  }
+
+  /** Paints `candidates` over the bitmap in slices (at once if `sync`); `onLater` after each slice but the first. */
+  private paintInSlices(candidates: readonly string[], excluded: ReadonlySet<string>, sync: boolean, onLater: () => void): SlicedRun {
     let shapes: SettledShape[] = [];
     let first = true;
     const work = {
@@ -956,11 +980,49 @@ export class Surface {
       endSlice: () => {
         this.settledLayer.append(shapes);
         shapes = [];
-        if (!first) this.invalidate(false);
+        if (!first) onLater();
         first = false;
       },
     };
-    this.paintRun = runInSlices(candidates, work, sync || candidates.length <= SYNC_LIMIT ? Infinity : undefined);
+    return runInSlices(candidates, work, sync ? Infinity : undefined);
+  }
+
+  /**
+   * Paints the settled bitmap tile by tile (tiled-paint.ts), a frame after each task: the finished
+   * bitmap has a full render's pixels and no task paints all the objects.
+   */
+  private paintTiles(frame: SettledFrame, excluded: ReadonlySet<string>): void {
+    this.paintRun?.cancel();
+    this.appendRun?.cancel();
+    this.appendRun = undefined;
+    this.renderedSettled = [];
+    this.settledLayer.beginRegions(frame);
+    const { rect, pixelScale, viewScale } = frame;
+    // Outlines, point markers and their anti-aliasing reach past a shape's box: a tile looks that far round it.
+    const reach = (POINT_RADIUS + STROKE_WIDTH + 2) / viewScale + 2 / pixelScale;
+    const painted = new Set<string>();
+    const width = Math.max(1, Math.ceil(rect.width * pixelScale));
+    const height = Math.max(1, Math.ceil(rect.height * pixelScale));
+    this.paintRun = paintInTiles(width, height, this.index.size, {
+      // Clamped to the bitmap's rectangle: the tile finds only shapes a full render paints.
+      find: (tile) => {
+        const x0 = Math.max(rect.x, rect.x + tile.x / pixelScale - reach);
+        const y0 = Math.max(rect.y, rect.y + tile.y / pixelScale - reach);
+        const x1 = Math.min(rect.x + rect.width, rect.x + (tile.x + tile.width) / pixelScale + reach);
+        const y1 = Math.min(rect.y + rect.height, rect.y + (tile.y + tile.height) / pixelScale + reach);
+        return x1 < x0 || y1 < y0 ? [] : this.index.search({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+      },
+      paint: (tile, ids) => {
+        const { shapes, ids: drawn } = this.settledShapes(ids, excluded);
+        this.settledLayer.paintRegion(shapes, tile);
+        for (const id of drawn) {
+          if (painted.has(id)) continue;
+          painted.add(id);
+          this.renderedSettled.push(id);
+        }
+      },
+      onLater: () => this.invalidate(false),
+    });
   }
 
   /** How many of the plane's objects the index holds now (a sliced build adds them after `lk-ready`). */
@@ -976,10 +1038,15 @@ export class Surface {
   async built(): Promise<void> {
     const waitUntil = performance.now() + MAX_BUILD_WAIT_MS;
     while (!this.destroyed) {
-      const run = [this.indexBuild, this.paintRun].find((r) => r && !r.finished);
+      const run = [this.indexBuild, this.paintRun, this.appendRun].find((r) => r && !r.finished);
       if (run) {
         // A cancelled run was replaced by a new one: look again (one cancelled and kept: give up).
-        if (!(await run.done) && (run === this.indexBuild || run === this.paintRun)) return;
+        if (!(await run.done) && (run === this.indexBuild || run === this.paintRun || run === this.appendRun)) return;
+        continue;
+      }
+      // What the build's last slices added is painted now, in slices, not by the caller's render.
+      if (this.pendingAppend.length > MAX_SLICE_ITEMS && this.cacheRect && !this.cacheDirty) {
+        this.appendToCache();
         continue;
       }
       const renderDue = this.index.size > SYNC_LIMIT && (this.viewMoving || this.cacheDirty);
@@ -1179,6 +1246,7 @@ export class Surface {
     cancelAnimationFrame(this.frame);
     this.indexBuild?.cancel();
     this.paintRun?.cancel();
+    this.appendRun?.cancel();
     window.clearTimeout(this.settleTimer);
     window.clearTimeout(this.planeSettleTimer);
     this.resizeObserver.disconnect();

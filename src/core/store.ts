@@ -85,6 +85,14 @@ export interface AnnotationStore {
   /** Whether user-origin writes are accepted (false in `view` mode). */
   userWritable: boolean;
   transact(options: TransactionOptions, write: (tx: Transaction) => void): ChangeSet | undefined;
+  /**
+   * A host (`api`) transaction too big for one task (an import of 100,000 objects): `write`
+   * pauses (`yield`) between slices of its writes and the caller runs the returned steps, giving
+   * the main thread back at each pause. Listeners hear one change when the last step is done.
+   * Until then the maps already hold the writes made so far; steps not run to the end (`return()`
+   * on the generator, or a throw in `write`) are rolled back and announce nothing.
+   */
+  transactInSteps(options: { reason: ChangeReason }, write: (tx: Transaction) => Generator<void, void, void>): Generator<void, ChangeSet | undefined, void>;
   /** Starts a gesture: user writes until `endGesture` become one undo step. */
   beginGesture(): void;
   /** Ends the gesture and announces its net change as one `'commit'`. */
@@ -248,6 +256,22 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
 
   /** Applies `write` against the live maps, recording a diff; rolls back if `write` throws. */
   function run(origin: Origin, write: (tx: Transaction) => void): Diff {
+    const { diff, tx } = begin(origin);
+    try {
+      write(tx);
+    } catch (error) {
+      rollBack(diff);
+      throw error;
+    }
+    return diff;
+  }
+
+  function rollBack(diff: Diff): void {
+    for (const { kind, id, before } of diffEntries(diff).reverse()) setEntity(kind, id, before);
+  }
+
+  /** A transaction's writer: its writes go to the live maps and are recorded in `diff`. */
+  function begin(origin: Origin): { diff: Diff; tx: Transaction } {
     const diff = newDiff();
     const user = origin === 'user';
 
@@ -336,13 +360,30 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       },
     };
 
-    try {
-      write(tx);
-    } catch (error) {
-      for (const { kind, id, before } of diffEntries(diff).reverse()) setEntity(kind, id, before);
-      throw error;
+    return { diff, tx };
+  }
+
+  /** Announces what a transaction wrote (`diff`) and files it in the history as its origin says. */
+  function finish(diff: Diff, { origin, reason, amend = false }: TransactionOptions): ChangeSet | undefined {
+    const phase = origin === 'user' && gesture ? 'live' : 'commit';
+    const change = toChangeSet(diff, origin, reason, phase, origin === 'api');
+    if (isEmpty(change)) return undefined;
+    version++;
+    if (origin === 'api') {
+      // Host writes are not undoable; history recorded before them may no longer apply.
+      undoStack = [];
+      redoStack = [];
+      lastStep = undefined;
+      if (gesture) gesture = undefined;
+    } else if (gesture) {
+      mergeInto(gesture, diff);
+    } else if (amend && lastStep && undoStack.at(-1) === lastStep) {
+      mergeInto(lastStep.diff, diff);
+    } else {
+      pushHistory({ reason, diff });
     }
-    return diff;
+    notify(change);
+    return change;
   }
 
   function applyDiff(diff: Diff, direction: 'before' | 'after'): Diff {
@@ -372,28 +413,23 @@ export function createAnnotationStore(options: StoreOptions): AnnotationStore {
       return gesture !== undefined;
     },
 
-    transact({ origin, reason, amend = false }, write) {
-      if (origin === 'user' && !userWritable) return undefined;
-      const diff = run(origin, write);
-      const phase = origin === 'user' && gesture ? 'live' : 'commit';
-      const change = toChangeSet(diff, origin, reason, phase, origin === 'api');
-      if (isEmpty(change)) return undefined;
-      version++;
-      if (origin === 'api') {
-        // Host writes are not undoable; history recorded before them may no longer apply.
-        undoStack = [];
-        redoStack = [];
-        lastStep = undefined;
-        if (gesture) gesture = undefined;
-      } else if (gesture) {
-        mergeInto(gesture, diff);
-      } else if (amend && lastStep && undoStack.at(-1) === lastStep) {
-        mergeInto(lastStep.diff, diff);
-      } else {
-        pushHistory({ reason, diff });
+    transact(options, write) {
+      if (options.origin === 'user' && !userWritable) return undefined;
+      return finish(run(options.origin, write), options);
+    },
+
+    *transactInSteps({ reason }, write) {
+      const { diff, tx } = begin('api');
+      let written = false;
+      try {
+        yield* write(tx);
+        // What the listeners do with the whole change (index it, draw it) gets a step of its own.
+        yield;
+        written = true;
+      } finally {
+        if (!written) rollBack(diff);
       }
-      notify(change);
-      return change;
+      return finish(diff, { origin: 'api', reason });
     },
 
     beginGesture() {

@@ -25,6 +25,7 @@ import { measurePolyline, roundMeasurement } from '../core/measure.js';
 import { codecFor, type ExportGeometryContext, type FormatCodecs, type GeometryCodec, type MeasurementContext, type TrackFrame } from './geometry/codec.js';
 import type { TextOffsets } from './import-reader.js';
 import { cloneJson } from './json.js';
+import { runToEnd, type Steps } from './steps.js';
 import { createOntologyLookup, type OntologyLookup } from './ontology-lookup.js';
 
 export interface ExportInput {
@@ -208,12 +209,25 @@ export function exportRelation(ontology: Lookup, relation: RelationAnnotation): 
 }
 
 export function buildExportRecord(input: ExportInput): ExportRecord {
+  return runToEnd(exportRecordSteps(input));
+}
+
+/** Objects written between two pauses of `exportRecordSteps` (about a millisecond). */
+const EXPORT_STEP = 1000;
+
+/**
+ * `buildExportRecord` in steps: the objects are written a thousand at a time, pausing between.
+ * The record is the state's at the call (the annotations are never changed in place: later
+ * writes replace them in the maps and do not reach it).
+ */
+export function* exportRecordSteps(input: ExportInput): Steps<ExportRecord> {
   const { state, asset, task, planes } = input;
   const lookup = createOntologyLookup(input.ontology);
-  const tools = [...state.objects.values()].flatMap((object) => exportObject(lookup, object, planes, input.frameTotal, input.keyframesOnly, input.codecs, contextOf(input)));
+  const objects = [...state.objects.values()];
+  const context = contextOf(input);
   const brushDataUrls = input.brushDataUrls ?? {};
   const multiPlane = planes !== 'single';
-  return {
+  const record: ExportRecord = {
     asset: asset.asset,
     ...(asset.assetId ? { assetId: asset.assetId } : {}),
     ...(asset.externalId ? { externalId: asset.externalId } : {}),
@@ -229,7 +243,7 @@ export function buildExportRecord(input: ExportInput): ExportRecord {
       totalDuration: task.durations.totalDuration,
       idleDuration: task.durations.idleDuration,
       blurDuration: task.durations.blurDuration,
-      tools,
+      tools: [],
       classifications: [...state.classifications.values()].map((c) => exportClassification(lookup, c)),
       relations: [...state.relations.values()].map((r) => exportRelation(lookup, r)),
       brushDataUrl: multiPlane ? '' : (brushDataUrls['0'] ?? ''),
@@ -238,6 +252,12 @@ export function buildExportRecord(input: ExportInput): ExportRecord {
       formatVersion: FORMAT_VERSION,
     },
   };
+  const tools = record.task.tools;
+  for (let i = 0; i < objects.length; i++) {
+    if (i > 0 && i % EXPORT_STEP === 0) yield;
+    for (const entry of exportObject(lookup, objects[i]!, planes, input.frameTotal, input.keyframesOnly, input.codecs, context)) tools.push(entry);
+  }
+  return record;
 }
 
 /** Only what a change touched, in export shape; removed ids listed apart. */

@@ -7,6 +7,7 @@ import type { Problem } from '../core/problem.js';
 import type { Ontology } from '../core/ontology.js';
 import type { OntologyLookup } from './ontology-lookup.js';
 import type { OffsetUnit } from './types.js';
+import type { Steps } from './steps.js';
 
 export type Json = Record<string, unknown>;
 
@@ -130,26 +131,49 @@ export function keysOf(record: Json): string[] | undefined {
 
 const MAX_DEPTH = 200;
 
+/** A reader that pauses (`yield`) between slices of its work and returns `T`. */
+export type ImportSteps<T> = Steps<T>;
+
+/** Objects `inspectSteps` visits between two pauses (a few milliseconds). */
+const INSPECT_STEP_VISITS = 4000;
+/** A list this long is walked item by item with pauses between (the 100,000 tool entries); shorter ones are walked through. */
+const LONG_LIST = 64;
+
 /**
  * Walks untrusted input once before it is read: a getter or proxy trap that throws, a cycle, or
  * nesting deeper than any valid record is a problem at its path. On clean input it allocates
  * nothing per value and descends only into objects (records can hold 100k entries, and this runs
- * cold, before the engine has optimised anything). Returns whether the input is clean.
+ * cold, before the engine has optimised anything). Pauses (`yield`) between the items of a long
+ * list once a few thousand objects were visited; returns whether the input is clean.
  */
-export function inspect(walk: Pick<ImportWalk, 'problems'>, value: unknown): boolean {
+export function* inspectSteps(walk: Pick<ImportWalk, 'problems'>, value: unknown): ImportSteps<boolean> {
   if (typeof value !== 'object' || value === null) return true;
   const before = walk.problems.length;
   /** The objects from the root to the one being read: a cycle leads back to one of them. */
   const ancestors: object[] = [];
   /** The keys from the root to the object being read. */
   const keys: (string | number)[] = [];
+  let visits = 0;
   const pathHere = (last: string | number | undefined) =>
     (last === undefined ? keys : [...keys, last]).reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), '$');
   const hasOwn = Object.prototype.hasOwnProperty;
-  const visit = (v: object): void => {
-    if (ancestors.includes(v)) return void report(walk, 'cycle', pathHere(undefined), 'The input refers back to itself here.');
-    if (ancestors.length > MAX_DEPTH) return void report(walk, 'too-deep', pathHere(undefined), `The input nests deeper than ${MAX_DEPTH} levels.`);
+  /** Whether `v` may be entered (no cycle, not too deep); entering pushes it. */
+  const enter = (v: object): boolean => {
+    if (ancestors.includes(v)) {
+      report(walk, 'cycle', pathHere(undefined), 'The input refers back to itself here.');
+      return false;
+    }
+    if (ancestors.length > MAX_DEPTH) {
+      report(walk, 'too-deep', pathHere(undefined), `The input nests deeper than ${MAX_DEPTH} levels.`);
+      return false;
+    }
     ancestors.push(v);
+    visits++;
+    return true;
+  };
+  /** The walk of one object and all below it, without pauses. */
+  const visit = (v: object): void => {
+    if (!enter(v)) return;
     /** Set while one key is read, so that a throw is reported at that key's path. */
     let reading: string | number | undefined;
     try {
@@ -182,7 +206,51 @@ export function inspect(walk: Pick<ImportWalk, 'problems'>, value: unknown): boo
       ancestors.pop();
     }
   };
-  visit(value);
+  /**
+   * The same walk, pausing: records and short lists are entered this way (the path down to the
+   * long list of entries), the items of a long list with `visit`, a pause after every few thousand.
+   */
+  function* visitInSteps(v: object): ImportSteps<void> {
+    if (!enter(v)) return;
+    let reading: string | number | undefined;
+    try {
+      if (isList(v)) {
+        const length = v.length;
+        const long = length > LONG_LIST;
+        let paused = visits;
+        for (let i = 0; i < length; i++) {
+          reading = i;
+          const item: unknown = v[i];
+          reading = undefined;
+          if (typeof item !== 'object' || item === null) continue;
+          keys.push(i);
+          if (long) visit(item);
+          else yield* visitInSteps(item);
+          keys.pop();
+          if (visits - paused >= INSPECT_STEP_VISITS) {
+            yield;
+            paused = visits;
+          }
+        }
+      } else {
+        for (const key in v) {
+          if (!hasOwn.call(v, key)) continue;
+          reading = key;
+          const item: unknown = (v as Json)[key];
+          reading = undefined;
+          if (typeof item !== 'object' || item === null) continue;
+          keys.push(key);
+          yield* visitInSteps(item);
+          keys.pop();
+        }
+      }
+    } catch {
+      report(walk, 'unreadable', pathHere(reading), 'This part of the input could not be read.');
+    } finally {
+      ancestors.pop();
+    }
+  }
+  yield* visitInSteps(value);
   return walk.problems.length === before;
 }
 

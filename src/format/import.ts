@@ -20,6 +20,7 @@ import type { Result } from '../core/problem.js';
 import { FORMAT_VERSION, GEOMETRY_KEYS, type GeometryKey, type StageHistoryEntry } from './types.js';
 import { codecFor, type FormatCodecs } from './geometry/codec.js';
 import { copyJson } from './json.js';
+import { runToEnd } from './steps.js';
 import { createOntologyLookup } from './ontology-lookup.js';
 import { parseAnswers } from './import-answers.js';
 import {
@@ -28,7 +29,7 @@ import {
   claimId,
   field,
   idFrom,
-  inspect,
+  inspectSteps,
   isGivenId,
   isIndex,
   isList,
@@ -40,6 +41,7 @@ import {
   objectMetadataOf,
   report,
   type EntryFacts,
+  type ImportSteps,
   type ImportWalk,
   type Json,
   type PageSize,
@@ -83,8 +85,7 @@ export interface ImportedAnnotations {
   paths?: Map<string, string>;
 }
 
-/** A reader that pauses (`yield`) between slices of its work and returns `T`. */
-export type ImportSteps<T> = Generator<void, T, void>;
+export type { ImportSteps };
 
 /** Object entries read between two pauses of `parseImportSteps` (a few milliseconds each). */
 const STEP_ENTRIES = 500;
@@ -250,7 +251,7 @@ function pickRecord(walk: ImportWalk, list: readonly unknown[], context: ImportC
 }
 
 /** The object holding `tools`/`objects`, `classifications` and `relations`, with its JSON path. */
-function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): { body: Json; path: string } | undefined {
+function* locateBody(walk: ImportWalk, input: unknown, context: ImportContext): ImportSteps<{ body: Json; path: string } | undefined> {
   let data: unknown;
   if (typeof input === 'string') {
     try {
@@ -260,7 +261,7 @@ function locateBody(walk: ImportWalk, input: unknown, context: ImportContext): {
       return report(walk, 'bad-json', '$', 'The annotations are not valid JSON.');
     }
   } else {
-    if (!inspect(walk, input)) return undefined;
+    if (!(yield* inspectSteps(walk, input))) return undefined;
     data = input;
   }
   let path = '$';
@@ -367,11 +368,7 @@ function* readBody(walk: ObjectWalk, body: Json, path: string): ImportSteps<Impo
  * A tool class whose geometry has no codec here is an `unsupported-tool` problem.
  */
 export function parseImport(input: unknown, context: ImportContext, codecs: FormatCodecs): Result<ImportedAnnotations> {
-  const steps = parseImportSteps(input, context, codecs);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(parseImportSteps(input, context, codecs));
 }
 
 /**
@@ -396,8 +393,7 @@ export function* parseImportSteps(input: unknown, context: ImportContext, codecs
       ...(context.text ? { text: context.text } : {}),
       ...(context.pages ? { pages: context.pages } : {}),
     };
-    const located = locateBody(walk, input, context);
-    // Reading the whole input through once (locateBody's inspect) is a step of its own.
+    const located = yield* locateBody(walk, input, context);
     yield;
     const imported = located && (yield* readBody(walk, located.body, located.path));
     if (imported && context.keepPaths) imported.paths = new Map(imported.objects.map((object) => [object.objectId, String(walk.entryPaths.get(object.objectId))]));

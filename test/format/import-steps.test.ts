@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Ontology } from '../../src/core/ontology.js';
 import { parseImport, parseImportSteps } from '../../src/format/import.js';
+import { inspectSteps } from '../../src/format/import-reader.js';
 import { libraryCodecs } from '../../src/format/library-codecs.js';
 import { contextFor, extendOntology, fixture } from './helpers.js';
 
@@ -40,4 +41,18 @@ describe('format: import in steps (parseImportSteps)', () => {
     expect(value).to.deep.equal(parseImport(input, contextFor(ontology, 'single'), libraryCodecs));
     expect(!value.ok && value.problems[0]!.path).to.match(/^\$\.objects\[1700\]/);
   });
+
+  it('the first walk over a long list of entries pauses too, and still finds a cycle deep in it at its path', () => {
+    const objects: Record<string, unknown>[] = boxes(50_000);
+    const clean = drain(inspectSteps({ problems: [] }, { task: { tools: objects } }));
+    expect(clean.value).to.equal(true);
+    expect(clean.pauses).to.be.greaterThanOrEqual(10);
+    const looped = objects[40_000]!;
+    looped.self = { back: looped };
+    const walk = { problems: [] as { path?: string }[] };
+    const found = drain(inspectSteps(walk as never, { task: { tools: objects } }));
+    expect(found.value).to.equal(false);
+    expect(walk.problems.map((p) => p.path)).to.deep.equal(['$.task.tools[40000].self.back']);
+  });
 });
+

@@ -7,11 +7,13 @@ import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { parseOntology, type Ontology } from '../../core/ontology.js';
 import type { Problem, Result } from '../../core/problem.js';
 import { createLabelingSession, type LabelingSession, type Mode, type PlaneModel } from '../../core/session.js';
-import type { ChangeSet } from '../../core/store.js';
+import type { ChangeSet, Transaction } from '../../core/store.js';
 import { createTimeTracker, type TimeTracker } from '../../core/time-tracker.js';
 import { runHostValidator, validateAnnotations } from '../../core/validation.js';
-import { buildChangeDetail, buildExportRecord, type ExportInput } from '../../format/export.js';
+import { buildChangeDetail, buildExportRecord, exportRecordSteps, type ExportInput } from '../../format/export.js';
+import { exportJsonSteps } from '../../format/export-json.js';
 import { formatCodecs, type FormatCodecs } from '../../format/geometry/codec.js';
+import { runToEnd, type Steps } from '../../format/steps.js';
 import { parseImport, parseImportSteps, type ImportContext, type ImportedAnnotations } from '../../format/import.js';
 import type { AnnotationsInput, OntologyInput } from '../../format/input-types.js';
 import type { AssetMetadata, ExportRecord, StageHistoryEntry } from '../../format/types.js';
@@ -37,6 +39,7 @@ import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
 import { yieldToMain } from './yield-to-main.js';
+import { runSteps } from './run-steps.js';
 import type { CompareSource } from '../compare/compare-source.js';
 import type { CompareView } from '../compare/compare-view.js';
 
@@ -60,6 +63,17 @@ export interface ExportOptions {
 const USER_REASONS = new Set<string>(['create', 'update', 'delete', 'classify', 'relate', 'undo', 'redo']);
 
 let instanceCounter = 0;
+
+/** An `importInSteps` being stored: its steps, what they store, and whether another host write finished them. */
+interface SteppedStore {
+  steps: Steps<ChangeSet | undefined>;
+  imported: ImportedAnnotations;
+  how: 'replace' | 'merge';
+  finished: boolean;
+}
+
+/** Objects stored between two pauses of a stepped import (about a millisecond). */
+const STORE_STEP = 1000;
 
 /**
  * What every labelkit element shares: the host contract (properties, methods, events), the
@@ -261,6 +275,8 @@ export abstract class AnnotatorElement extends LitElement {
   private pendingAnnotations: unknown;
   /** Host writes held back until the element can read them (`importWaits`), in order. */
   private waitingImports: { data: unknown; how: 'replace' | 'merge' }[] = [];
+  /** The store steps of an `importInSteps` under way: another host write first finishes them at once (`finishSteppedStore`). */
+  private steppedStore: SteppedStore | undefined;
   private inputFrame = 0;
   private pendingInput: ChangeSet | undefined;
   private previousSelection: readonly string[] = [];
@@ -387,6 +403,30 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   /**
+   * `export()` in steps, for large records (10,000 objects and more): the objects are written a
+   * few thousand at a time, giving the main thread back between them, so the page stays
+   * responsive. Resolves with the record `export()` would have returned at the call; changes made
+   * meanwhile are not in it.
+   */
+  async exportInSteps(options: ExportOptions = {}): Promise<ExportRecord> {
+    return (await runSteps(exportRecordSteps(this.exportInput(options))))!.value;
+  }
+
+  /**
+   * The export record as JSON text in a `Blob` (`application/json`): exactly
+   * `JSON.stringify(export())`, built in steps like `exportInSteps()` and written out a few
+   * hundred objects at a time, so that neither the record nor its text holds the main thread
+   * (a 100,000-object record is about 27 MB). For saving or uploading: `fetch(url, { method:
+   * 'PUT', body: await el.exportBlob() })`.
+   */
+  async exportBlob(options: ExportOptions = {}): Promise<Blob> {
+    const record = await this.exportInSteps(options);
+    const parts: Blob[] = [];
+    await runSteps(exportJsonSteps(record, (text) => parts.push(new Blob([text]))));
+    return new Blob(parts, { type: 'application/json' });
+  }
+
+  /**
    * Adds pre-labels or saved work (FORMAT.md §3) without replacing what is there (same objectIds
    * are replaced). Host writes are not undoable and fire no `lk-change`. Returns the problems, if any.
    */
@@ -395,13 +435,16 @@ export abstract class AnnotatorElement extends LitElement {
   }
 
   /**
-   * `import()` in steps, for large imports (10,000 objects and more): the input is read a few
-   * hundred objects at a time, giving the main thread back between them, then stored at once, so
-   * the page stays responsive. With `{ replace: true }` it is `annotations = data`, which it also
-   * sets. The result is the same as the synchronous call's: `export()` after the promise resolves
-   * holds exactly what was imported, and invalid input fires `lk-error` `import-invalid` and
-   * changes nothing. Do not change `data` until the promise resolves. Resolves with the problems,
-   * if any.
+   * `import()` in steps, for large imports (10,000 objects and more): the input is checked, read
+   * and stored a few hundred to a few thousand objects at a time, giving the main thread back
+   * between them, so the page stays responsive (no task near 50 ms for 100,000 objects). With
+   * `{ replace: true }` it is `annotations = data`, which it also sets. The result is the same as
+   * the synchronous call's: `export()` after the promise resolves holds exactly what was
+   * imported, and invalid input fires `lk-error` `import-invalid` and changes nothing (it is all
+   * read before anything is stored). While it is being stored the drawing and the object list
+   * wait for the whole, and `export()` may hold part of it. Give parsed JSON: a string is parsed
+   * in one task. Do not change `data` until the promise resolves. Resolves with the problems, if
+   * any.
    */
   async importInSteps(data: AnnotationsInput, options: { replace?: boolean } = {}): Promise<Problem[]> {
     const how = options.replace ? 'replace' : 'merge';
@@ -414,15 +457,19 @@ export abstract class AnnotatorElement extends LitElement {
     // Before the ontology or the asset it needs, the write waits as a synchronous one would.
     if (!ontology || this.importWaits()) return this.applyAnnotations(data, how);
     if (this.waitingImports.length > 0) this.applyWaitingImports();
-    const steps = parseImportSteps(data, this.hostImportContext(ontology), this.codecs);
-    let step = steps.next();
-    while (!step.done) {
-      await yieldToMain();
-      // A new ontology or asset meanwhile: read again against it, at once.
-      if (this.session.ontology !== ontology || this.importWaits()) return this.applyAnnotations(data, how);
-      step = steps.next();
-    }
-    const problems = this.storeImport(step.value, how);
+    // A new ontology or asset meanwhile: read again against it, at once.
+    const current = () => this.session.ontology === ontology && !this.importWaits();
+    const read = await runSteps(parseImportSteps(data, this.hostImportContext(ontology), this.codecs), current);
+    if (!read) return this.applyAnnotations(data, how);
+    if (!read.value.ok) return this.storeImport(read.value, how);
+    this.finishSteppedStore();
+    const imported = read.value.value;
+    const storing: SteppedStore = { steps: this.storeSteps(imported, how), imported, how, finished: false };
+    this.steppedStore = storing;
+    const stored = await runSteps(storing.steps, current);
+    if (this.steppedStore === storing) this.steppedStore = undefined;
+    if (!stored) return this.applyAnnotations(data, how);
+    const problems = storing.finished ? [] : this.afterStore(imported, how);
     // What the element does with a large change (`<lk-text>`: its index) runs in the next task,
     // not in the caller's continuation with the storing.
     await yieldToMain();
@@ -838,28 +885,63 @@ export abstract class AnnotatorElement extends LitElement {
       return result.problems;
     }
     const imported = result.value;
-    const store = this.session.store;
-    store.transact({ origin: 'api', reason: how === 'replace' ? 'reset' : 'import' }, (tx) => {
-      if (how === 'replace') {
-        for (const id of [...store.state.relations.keys()]) tx.removeRelation(id);
-        for (const id of [...store.state.objects.keys()]) tx.removeObject(id);
-        for (const id of [...store.state.classifications.keys()]) tx.removeClassification(id);
-        for (const key of [...store.state.masks.keys()]) tx.removeMask(key);
-      }
-      for (const object of imported.objects) tx.putObject(object);
-      for (const answer of imported.classifications) {
-        // One answer per class (and plane): a merged answer replaces the one given before, or the
-        // export would hold two and be refused when imported back ("already answered").
-        for (const existing of [...tx.state.classifications.values()]) {
-          if (existing.objectId !== answer.objectId && existing.schemaId === answer.schemaId && existing.page === answer.page) tx.removeClassification(existing.objectId);
-        }
-        tx.putClassification(answer);
-      }
-      for (const relation of imported.relations) tx.putRelation(relation);
-    });
+    this.finishSteppedStore();
+    runToEnd(this.storeSteps(imported, how));
+    return this.afterStore(imported, how);
+  }
+
+  /**
+   * Stores the rest of a stepped import under way at once, before another host write: the writes
+   * land in the order the host made them, never interleaved (a replace that came second wins
+   * whole, a merge that came second is merged into the whole first one).
+   */
+  private finishSteppedStore(): void {
+    const storing = this.steppedStore;
+    if (!storing) return;
+    this.steppedStore = undefined;
+    runToEnd(storing.steps);
+    storing.finished = true;
+    this.afterStore(storing.imported, storing.how);
+  }
+
+  /** Stores what was read in steps (one change for the listeners at the end); the host's stage history comes with a replace. */
+  private storeSteps(imported: ImportedAnnotations, how: 'replace' | 'merge'): Steps<ChangeSet | undefined> {
+    return this.session.store.transactInSteps({ reason: how === 'replace' ? 'reset' : 'import' }, (tx) => this.importWrites(tx, imported, how));
+  }
+
+  private afterStore(imported: ImportedAnnotations, how: 'replace' | 'merge'): Problem[] {
     if (imported.stageHistory && how === 'replace') this.stageHistory = imported.stageHistory;
     this.onImported(imported);
     return [];
+  }
+
+  /** The writes of an import (replacing everything, or merged), pausing every STORE_STEP items. */
+  private *importWrites(tx: Transaction, imported: ImportedAnnotations, how: 'replace' | 'merge'): Steps<void> {
+    const state = this.session.store.state;
+    let written = 0;
+    const counted = () => ++written % STORE_STEP === 0;
+    if (how === 'replace') {
+      for (const id of [...state.relations.keys()]) tx.removeRelation(id);
+      for (const id of [...state.objects.keys()]) {
+        tx.removeObject(id);
+        if (counted()) yield;
+      }
+      for (const id of [...state.classifications.keys()]) tx.removeClassification(id);
+      for (const key of [...state.masks.keys()]) tx.removeMask(key);
+    }
+    for (const object of imported.objects) {
+      tx.putObject(object);
+      if (counted()) yield;
+    }
+    for (const answer of imported.classifications) {
+      // One answer per class (and plane): a merged answer replaces the one given before, or the
+      // export would hold two and be refused when imported back ("already answered").
+      for (const existing of [...tx.state.classifications.values()]) {
+        if (existing.objectId !== answer.objectId && existing.schemaId === answer.schemaId && existing.page === answer.page) tx.removeClassification(existing.objectId);
+      }
+      tx.putClassification(answer);
+    }
+    for (const relation of imported.relations) tx.putRelation(relation);
   }
 
   /** How host input is read: this element's planes, ids, asset and what the subclass knows (`importContext`). */
