@@ -23,7 +23,7 @@ import { allFormatCodecs } from '../format/all-codecs.js';
 import { exportGeometry } from '../format/export.js';
 import type { AssistBridge, AssistLayerElement, AssistStage } from './assist-bridge.js';
 import { readAssistShape, readAssistShapesInSlices, readSegmentResult } from './assist-shapes.js';
-import { yieldToMain } from '../elements/base/yield-to-main.js';
+import { yieldToMain } from '../scheduling/yield-to-main.js';
 import { createSmartSegmentTool, type SmartSegmentPrompt } from './smart-segment-tool.js';
 import { SuggestionList, type Suggestion } from './suggestion-list.js';
 import type { AssistTrackObject, LabelkitAssist } from './types.js';

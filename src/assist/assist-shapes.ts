@@ -11,7 +11,7 @@ import type { Problem, Result } from '../core/problem.js';
 import { allFormatCodecs } from '../format/all-codecs.js';
 import { traceMask } from '../format/convert/mask.js';
 import { parseImport } from '../format/import.js';
-import { yieldToMain } from '../elements/base/yield-to-main.js';
+import { yieldToMain } from '../scheduling/yield-to-main.js';
 import type { AssistSegmentResult } from './types.js';
 
 /** A shape read from the host: its class, geometry and the object's answers. */

@@ -7,6 +7,7 @@
  * yields between bands, so reading a 4000×3000 picture (48 MB) never blocks the page for long;
  * `read` reads it all at once, for a caller that cannot wait.
  */
+import { yieldToMain } from '../scheduling/yield-to-main.js';
 import type { PicturePixels } from '../tools/smart/picture.js';
 
 type Drawable = CanvasImageSource & object;
@@ -14,17 +15,6 @@ type Drawable = CanvasImageSource & object;
 /** Pixels read per task by `readInSteps`: 2 MB of RGBA, a few milliseconds to draw and copy. */
 const BAND_PIXELS = 500_000;
 
-/** Resolves in a later task (a message, not a timer: not clamped to 4 ms nor throttled in the background). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
 
 export class PictureReader {
   private cached: { resource: Drawable; version: number; pixels: PicturePixels } | undefined;
@@ -91,7 +81,7 @@ export class PictureReader {
         // A cross-origin video without CORS taints the copy: its pixels cannot be read.
         return undefined;
       }
-      await nextTask();
+      await yieldToMain();
       // Another picture or frame replaced this one meanwhile: this copy is of nothing shown.
       if (this.reading?.resource !== resource || this.reading.version !== version || !current()) return undefined;
     }

@@ -4,6 +4,8 @@
  * tasks run) before the next. No slice holds the thread near the 50-ms long-task mark.
  */
 
+import { yieldToMain } from '../scheduling/yield-to-main.js';
+
 /** Time one slice may take before it yields (the check is every CHECK_EVERY items). */
 export const SLICE_MS = 8;
 const CHECK_EVERY = 32;
@@ -13,12 +15,6 @@ const CHECK_EVERY = 32;
  */
 export const MAX_SLICE_ITEMS = 2000;
 
-/** Yields the main thread: `scheduler.yield()` where there is one (it keeps the task's priority), else a macrotask. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export interface SlicedRun {
   /** Resolves true when every item was handled, false when cancelled first. */

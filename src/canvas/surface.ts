@@ -35,7 +35,8 @@ import { paintInTiles } from './tiled-paint.js';
 import { isNeutral, PictureFilter } from './picture-filter.js';
 import { RelationLabels, type RelationLabel } from './relation-labels.js';
 import { inkOn } from '../core/ink.js';
-import { nextTask, PictureReader } from './picture-reader.js';
+import { PictureReader } from './picture-reader.js';
+import { yieldToMain } from '../scheduling/yield-to-main.js';
 import type { DraftOverlay } from './draft-overlay.js';
 import { drawsWithSmartTools, type ShapeEdit, type SmartToolKind } from '../tools/smart/smart-kinds.js';
 import { clampTolerance, DEFAULT_TOLERANCE, type SmartToolSettings } from '../tools/smart/smart-settings.js';
@@ -507,7 +508,7 @@ export class Surface {
         const warm = () => {
           const read = this.destroyed ? undefined : this.toolContext.picturePixelsInSteps?.();
           void Promise.resolve(read)
-            .then((pixels) => (pixels && kind === 'magnetic-lasso' && !this.destroyed ? smart.lumaInSteps(pixels, nextTask) : undefined))
+            .then((pixels) => (pixels && kind === 'magnetic-lasso' && !this.destroyed ? smart.lumaInSteps(pixels, yieldToMain) : undefined))
             .then(() => resolve());
         };
         if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });

@@ -7,7 +7,8 @@
  * slice's fills over an earlier slice's outlines.
  */
 import type { Box } from '../core/model.js';
-import { MAX_SLICE_ITEMS, SLICE_MS, yieldToMain, type SlicedRun } from './sliced-work.js';
+import { yieldToMain } from '../scheduling/yield-to-main.js';
+import { MAX_SLICE_ITEMS, SLICE_MS, type SlicedRun } from './sliced-work.js';
 
 export interface TileWork {
   /** Ids (in draw order) of the shapes that may reach into `tile` (bitmap pixels, whole numbers). */

@@ -38,7 +38,7 @@ import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
-import { yieldToMain } from './yield-to-main.js';
+import { yieldToMain } from '../../scheduling/yield-to-main.js';
 import { runSteps } from './run-steps.js';
 import type { CompareSource } from '../compare/compare-source.js';
 import type { CompareView } from '../compare/compare-view.js';

@@ -1,5 +1,5 @@
 import type { Steps } from '../../format/steps.js';
-import { yieldToMain } from './yield-to-main.js';
+import { yieldToMain } from '../../scheduling/yield-to-main.js';
 
 /** Time the steps of one task may use before the main thread is given back (well under the 50-ms long-task mark). */
 const TASK_BUDGET_MS = 8;
