@@ -1,6 +1,6 @@
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { frameFloor, frameTimes, lkImageReady, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { collectGarbage, frameFloor, frameTimes, lkImageReady, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
 import { DENSE_ONTOLOGY, denseRecord } from '../../test/generators/dense-record.js';
 
 /** Selections and additions timed one after another (the first is cold). */
@@ -35,6 +35,7 @@ async function loadDense(): Promise<Record<string, unknown>> {
   prefix = 'd';
   const { record } = denseRecord(count);
   const src = await syntheticImage();
+  collectGarbage();
   await nextFrame();
   let readyMs = 0;
   let importMs = 0;

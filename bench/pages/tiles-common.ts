@@ -1,5 +1,5 @@
 /** Shared by the tiled-image bench pages: the picture, the views both viewers are driven through. */
-import { frameTimes, nextFrame, type FrameStats } from './common.js';
+import { collectGarbage, frameTimes, nextFrame, type FrameStats } from './common.js';
 
 /** The generated 40,000 × 40,000 grid (scripts/tiled-images.mjs), IIIF level 0 layout, as the bench server makes it. */
 export const GRID_INFO = '/__lk-tiles/iiif/grid/info.json';
@@ -36,7 +36,7 @@ export function sweepViews(): AssetView[] {
  * held, not garbage not yet collected.
  */
 export function heapMiB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return memory ? Math.round((memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : NaN;
 }
