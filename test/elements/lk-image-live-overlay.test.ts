@@ -10,6 +10,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { canvasOf, click, frames, greyPicture, mountImageOn, pagePoint, pixelAt, resetMouse, sendKeys, sendMouse } from './helpers.js';
+import { until } from './waits.js';
 
 const picture = greyPicture();
 afterEach(() => resetMouse());
@@ -38,7 +39,12 @@ function expectNear(actual: number[], expected: number[], what: string, toleranc
 const redness = ([r, g]: number[]) => r! - g!;
 
 async function mountBox(): Promise<LkImage> {
-  return mountImageOn(picture.src, ONTOLOGY, { objects: [BOX] });
+  const element = await mountImageOn(picture.src, ONTOLOGY, { objects: [BOX] });
+  // The view fitted at load settles first: while the view moves, the settled bitmap is not painted
+  // again (a box selected then stays in it, under its live copy, until the view settles).
+  const surface = (element as unknown as { surface: { viewSettled: boolean } }).surface;
+  await until(() => surface.viewSettled, 'the view fitted at load settled');
+  return element;
 }
 
 describe('<lk-image> live shapes (selection, drag, new shapes)', () => {
