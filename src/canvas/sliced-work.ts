@@ -37,21 +37,33 @@ export interface SliceWork<T> {
  */
 export function runInSlices<T>(items: readonly T[], work: SliceWork<T>, sliceMs = SLICE_MS): SlicedRun {
   let next = 0;
-  let cancelled = false;
-  let slices = 0;
   const slice = () => {
     const start = performance.now();
     const last = sliceMs === Infinity ? items.length : Math.min(items.length, next + MAX_SLICE_ITEMS);
-    slices++;
     while (next < last) {
       work.each(items[next++]!);
       if (next % CHECK_EVERY === 0 && performance.now() - start >= sliceMs) break;
     }
     work.endSlice();
   };
-  slice();
+  return runSlices(slice, () => next < items.length);
+}
+
+/**
+ * Runs `slice` now, then again a task at a time (the main thread yielded between) while `more()`
+ * says there is work left; `afterLater` runs after each of the later slices. Cancelling stops it
+ * before the next slice.
+ */
+export function runSlices(slice: () => void, more: () => boolean, afterLater?: () => void): SlicedRun {
+  let cancelled = false;
+  let slices = 0;
+  const step = () => {
+    slices++;
+    slice();
+  };
+  step();
   const run = {
-    finished: next >= items.length,
+    finished: !more(),
     get slices() {
       return slices;
     },
@@ -62,10 +74,11 @@ export function runInSlices<T>(items: readonly T[], work: SliceWork<T>, sliceMs 
   };
   if (!run.finished) {
     run.done = (async () => {
-      while (next < items.length) {
+      while (more()) {
         await yieldToMain();
         if (cancelled) return false;
-        slice();
+        step();
+        afterLater?.();
       }
       run.finished = true;
       return true;

@@ -7,8 +7,7 @@
  * slice's fills over an earlier slice's outlines.
  */
 import type { Box } from '../core/model.js';
-import { yieldToMain } from '../scheduling/yield-to-main.js';
-import { MAX_SLICE_ITEMS, SLICE_MS, type SlicedRun } from './sliced-work.js';
+import { MAX_SLICE_ITEMS, runSlices, SLICE_MS, type SlicedRun } from './sliced-work.js';
 
 export interface TileWork {
   /** Ids (in draw order) of the shapes that may reach into `tile` (bitmap pixels, whole numbers). */
@@ -50,13 +49,10 @@ export function paintInTiles(width: number, height: number, expected: number, wo
       if (w > 0 && h > 0) tiles.push({ x, y, width: w, height: h });
     }
   }
-  let cancelled = false;
-  let slices = 0;
   // A stack, filled last tile first: tiles are painted from the top left, a split tile's quarters next.
   const task = () => {
     const start = performance.now();
     let painted = 0;
-    slices++;
     while (tiles.length && painted < MAX_SLICE_ITEMS && performance.now() - start < SLICE_MS) {
       const tile = tiles.pop()!;
       const ids = work.find(tile);
@@ -68,28 +64,5 @@ export function paintInTiles(width: number, height: number, expected: number, wo
       painted += ids.length;
     }
   };
-  task();
-  const run = {
-    finished: tiles.length === 0,
-    get slices() {
-      return slices;
-    },
-    cancel() {
-      cancelled = true;
-    },
-    done: Promise.resolve(true),
-  };
-  if (!run.finished) {
-    run.done = (async () => {
-      while (tiles.length) {
-        await yieldToMain();
-        if (cancelled) return false;
-        task();
-        work.onLater();
-      }
-      run.finished = true;
-      return true;
-    })();
-  }
-  return run;
+  return runSlices(task, () => tiles.length > 0, () => work.onLater());
 }

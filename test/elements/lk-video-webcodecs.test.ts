@@ -37,6 +37,14 @@ async function mount(src: string, attributes: Partial<Pick<LkVideo, 'decoding' |
 }
 
 /** Presses `key` and waits for the frame it goes to. */
+/** Where on the timeline's ruler a pointer lands on `frame` (`x(frame)`), at the ruler's middle (`y`). */
+async function rulerPoints(element: LkVideo): Promise<{ x: (frame: number) => number; y: number }> {
+  const timeline = element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
+  await timeline.updateComplete;
+  const ruler = timeline.shadowRoot!.querySelector<HTMLElement>('.ruler .track')!.getBoundingClientRect();
+  return { x: (frame) => Math.round(ruler.left + ((frame + 0.5) * ruler.width) / BOTTLES_FRAMES), y: Math.round(ruler.top + ruler.height / 2) };
+}
+
 async function pressTo(element: LkVideo, key: string, frame: number): Promise<void> {
   await press(key);
   await until(() => element.currentFrame === frame, `frame ${frame} after ${key}`);
@@ -83,11 +91,7 @@ describe('<lk-video> decoding with WebCodecs', () => {
   it('scrubbing the timeline over the whole file keeps the decoded frames within their bound and lands on the frame under the pointer', async function () {
     this.timeout(90000);
     const element = await mount(BOTTLES_URL);
-    const timeline = element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
-    await timeline.updateComplete;
-    const ruler = timeline.shadowRoot!.querySelector<HTMLElement>('.ruler .track')!.getBoundingClientRect();
-    const x = (frame: number) => Math.round(ruler.left + ((frame + 0.5) * ruler.width) / BOTTLES_FRAMES);
-    const y = Math.round(ruler.top + ruler.height / 2);
+    const { x, y } = await rulerPoints(element);
     await sendMouse({ type: 'move', position: [x(0), y] });
     await sendMouse({ type: 'down' });
     for (let i = 1; i <= 20; i++) await sendMouse({ type: 'move', position: [x(Math.round((i * (BOTTLES_FRAMES - 1)) / 20)), y] });
@@ -125,11 +129,7 @@ describe('<lk-video> decoding with WebCodecs', () => {
   it('a quick scrub forward that turns back inside a keyframe group lands on the exact frame under the pointer', async function () {
     this.timeout(90000);
     const element = await mount(BOTTLES_URL);
-    const timeline = element.shadowRoot!.querySelector<LkTimeline>('lk-timeline')!;
-    await timeline.updateComplete;
-    const ruler = timeline.shadowRoot!.querySelector<HTMLElement>('.ruler .track')!.getBoundingClientRect();
-    const x = (frame: number) => Math.round(ruler.left + ((frame + 0.5) * ruler.width) / BOTTLES_FRAMES);
-    const y = Math.round(ruler.top + ruler.height / 2);
+    const { x, y } = await rulerPoints(element);
     await sendMouse({ type: 'move', position: [x(100), y] });
     await sendMouse({ type: 'down' });
     // Forward over four keyframe groups in big moves, then back into the group of keyframe 250.

@@ -8,17 +8,16 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { DENSE_ONTOLOGY, denseCentre, denseId, denseRecord, type DenseLayout } from '../generators/dense-record.js';
-import { click, drag, nextEvent, press } from '../elements/helpers.js';
+import { click, drag, nextEvent, pictureUrl, press } from '../elements/helpers.js';
 
 const COUNT = 100_000;
 
-async function picture(width: number, height: number): Promise<string> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#345';
-  context.fillRect(0, 0, width, height);
-  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
-}
+/** A flat dark picture of the layout's size (the objects are what is looked at). */
+const picture = (width: number, height: number) =>
+  pictureUrl(width, height, (context) => {
+    context.fillStyle = '#345';
+    context.fillRect(0, 0, width, height);
+  });
 
 interface Loaded {
   element: LkImage;

@@ -10,7 +10,7 @@ import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { ExportRecord } from '../../src/format/types.js';
 import { DENSE_ONTOLOGY, denseCentre, denseId, denseRecord, type DenseLayout } from '../generators/dense-record.js';
-import { click, drag, nextEvent, press } from '../elements/helpers.js';
+import { click, drag, nextEvent, pictureUrl, press } from '../elements/helpers.js';
 import { until } from '../elements/waits.js';
 
 const COUNT = 100_000;
@@ -21,13 +21,12 @@ interface GivenTool {
   [key: string]: unknown;
 }
 
-async function picture(width: number, height: number): Promise<string> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#345';
-  context.fillRect(0, 0, width, height);
-  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
-}
+/** A flat dark picture of the layout's size (the objects are what is looked at). */
+const picture = (width: number, height: number) =>
+  pictureUrl(width, height, (context) => {
+    context.fillStyle = '#345';
+    context.fillRect(0, 0, width, height);
+  });
 
 /**
  * Runs `work`, noting what else the main thread did meanwhile: the objects the store held at each
