@@ -182,6 +182,8 @@ export class Surface {
   private draft: Draft | undefined;
   /** Drafts marked `overlay` (the smart tools') are drawn here, without a render of the stage; loaded with them. */
   private draftOverlay: DraftOverlay | undefined;
+  /** The view and stage size the overlay's draft was last drawn for. */
+  private overlayDraftDrawnFor: { view: ViewportState; size: Size } | undefined;
   private brushDraft: BrushDraft | undefined;
   private tool: Tool;
   private hovered: string | undefined;
@@ -763,7 +765,7 @@ export class Surface {
   private render(settle: boolean): void {
     const app = this.app;
     if (!app || this.destroyed) return;
-    this.drawOverlayDraft();
+    this.followOverlayDraft();
     const composable = !settle && !this.contentChanged && this.viewMoving && this.rendererKind === 'canvas';
     const companions = this.overlay ? [this.overlay.canvas] : [];
     if (composable && this.composer.compose(app.canvas, this.view, performance.now(), companions)) return;
@@ -1058,7 +1060,15 @@ export class Surface {
 
   private drawOverlayDraft(): void {
     const draft = this.draft?.overlay ? this.draft : undefined;
-    this.draftOverlay?.draw(draft && { geometry: draft.geometry, color: this.colorOf(draft.schemaId) }, this.view, this.renderSize);
+    const size = this.renderSize;
+    this.draftOverlay?.draw(draft && { geometry: draft.geometry, color: this.colorOf(draft.schemaId) }, this.view, size);
+    this.overlayDraftDrawnFor = { view: this.view, size };
+  }
+
+  /** A frame redraws the overlay's draft only when the view or the stage size changed since (a new draft draws itself). */
+  private followOverlayDraft(): void {
+    const drawn = this.overlayDraftDrawnFor;
+    if (!drawn || drawn.view !== this.view || drawn.size !== this.renderSize) this.drawOverlayDraft();
   }
 
   private renderLive(): void {

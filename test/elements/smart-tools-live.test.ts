@@ -6,6 +6,7 @@
  * picture's pixels are read fills once they are, a newer click wins, and Enter meanwhile writes it.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Box, Zone } from '../../src/core/model.js';
@@ -119,6 +120,15 @@ describe('smart tools, fast paths', () => {
       await click(element, [200, 150]);
       await until(() => (overlayAlpha(element, 200, 80) ?? 0) > 0, 'the draft outline on the overlay');
       expect(overlayAlpha(element, 200, 40), 'nothing away from the draft').to.equal(0);
+      // The draft follows a zoom: drawn where the new view puts its edge, gone from where it was.
+      const scaleBefore = element.view!.scale;
+      const edgeBefore = pagePoint(element, 200, 80);
+      const [cx, cy] = pagePoint(element, 200, 150);
+      await executeServerCommand('input:wheel', { x: cx, y: cy, deltaY: 100 });
+      await until(() => element.view!.scale < scaleBefore * 0.95 && (overlayAlpha(element, 200, 80) ?? 0) > 0, 'the outline where the zoomed-out view puts it');
+      const [ax, ay] = assetPoint(element, edgeBefore);
+      expect(ay, 'the old place of the edge is outside the region now').to.be.lessThan(75);
+      expect(overlayAlpha(element, ax, ay), 'nothing left where the edge was').to.equal(0);
       await press('Escape');
       expect(overlayAlpha(element, 200, 80), 'Esc takes the overlay away').to.equal(undefined);
 
