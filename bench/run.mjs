@@ -153,7 +153,7 @@ const PROFILE = process.env.BENCH_PROFILE;
 
 async function startProfile(browser, tab) {
   if (PROFILE === 'trace') {
-    await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-v8.cpu_profiler', 'v8', 'disabled-by-default-v8.gc'] });
+    await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-v8.cpu_profiler', 'v8', 'disabled-by-default-v8.gc', 'cc'] });
     return 'trace';
   }
   const session = await tab.context().newCDPSession(tab);

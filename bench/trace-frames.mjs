@@ -57,6 +57,10 @@ for (const task of mainEvents) {
   frames.push({ cpu: ms(task.tdur), wall: ms(task.dur), phases });
 }
 
+if (frames.length === 0) {
+  console.error('no frame in this trace: it needs the `cc` category (ProxyMain::BeginMainFrame), which BENCH_PROFILE=trace records');
+  process.exit(1);
+}
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 console.log(`${frames.length} frames: CPU median ${median(frames.map((f) => f.cpu)).toFixed(2)} ms, wall median ${median(frames.map((f) => f.wall)).toFixed(2)} ms`);
 for (const phase of Object.keys(PHASES)) {
