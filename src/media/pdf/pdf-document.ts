@@ -9,6 +9,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdf
 import { LabelkitError } from '../../core/errors.js';
 import { packagedResources, RESOURCE_HINT, type PdfjsResources } from './pdf-assets.js';
 import { dataFilesReportingTo, wasmFolder } from './pdf-data-files.js';
+import type { DownloadHandover } from './download-buffer.js';
 import { PDF_CHUNK_BYTES, type PdfSource } from './pdf-source.js';
 import { startPdfWorker } from './pdf-worker.js';
 
@@ -76,18 +77,19 @@ interface RangeTransport {
 }
 
 /**
- * pdf.js's range transport over the source: the stream goes in as progressive data, the ranges
- * pdf.js asks for as range data (`RANGES_IN_FLIGHT` at a time; pdf.js counts the stream's bytes
- * toward a range it waits for, so one the stream has covered is dropped); a range that cannot be
- * had goes to `onFailure` and is kept for `retry()`.
+ * pdf.js's range transport over the source: what the download has brought goes in as initial
+ * data, what it brings next as progressive data, the ranges pdf.js asks for as range data
+ * (`RANGES_IN_FLIGHT` at a time; pdf.js counts the stream's bytes toward a range it waits for,
+ * so one the stream has covered is dropped); a range that cannot be had goes to `onFailure` and
+ * is kept for `retry()`.
  */
-function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailure: (error: unknown) => void): RangeTransport {
-  const transport = new PDFDataRangeTransport(source.length, source.initial);
+function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, download: DownloadHandover, onFailure: (error: unknown) => void): RangeTransport {
+  const transport = new PDFDataRangeTransport(source.length, download.received);
   const failed = new Map<number, number>();
   const waiting: [begin: number, end: number][] = [];
   let inFlight = 0;
   /** Bytes handed over by the stream, from the file's start. */
-  let streamed = source.initial.length;
+  let streamed = download.received.length;
   let closed = false;
   let retrying: Promise<void> | undefined;
   const deliver = (begin: number, chunk: Uint8Array) => {
@@ -138,7 +140,7 @@ function rangeTransport(source: Extract<PdfSource, { kind: 'ranges' }>, onFailur
     ranges.forEach(([begin], index) => deliver(begin, chunks[index]!));
   };
   void (async () => {
-    for await (const chunk of source.rest) {
+    for await (const chunk of download.rest) {
       if (closed) return;
       streamed += chunk.length;
       transport.onDataProgressiveRead(chunk);
@@ -197,13 +199,23 @@ export async function openPdf(bytes: PdfSource | Promise<PdfSource>, options: Op
     starting.then((started) => started.terminate(), () => undefined);
     throw error;
   }
-  const port = await starting;
+  let port: Worker;
+  try {
+    port = await starting;
+  } catch (error) {
+    // The download goes on by itself (download-buffer.ts): stopped with the load.
+    if (source.kind === 'ranges') source.cancel();
+    throw error;
+  }
   const worker = PDFWorker.create({ port });
   let retryRanges = () => Promise.resolve();
   const failure = rangeFailures(() => retryRanges());
   const bytesFrom = (source: PdfSource) => {
     if (source.kind === 'whole') return { data: source.data };
-    const ranges = rangeTransport(source, failure.fail);
+    // What arrived while the worker started goes over at once: all of it, when the download is done.
+    const download = source.take();
+    if (download.ended && download.received.length >= source.length) return { data: download.received.subarray(0, source.length) };
+    const ranges = rangeTransport(source, download, failure.fail);
     retryRanges = ranges.retry;
     return { range: ranges.transport, rangeChunkSize: options.rangeChunkBytes ?? PDF_CHUNK_BYTES };
   };

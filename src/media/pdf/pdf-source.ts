@@ -1,13 +1,15 @@
 /**
  * How pdf.js gets a file's bytes through the host contract (`fetchAsset`, signed-URL refresh).
- * One GET streams the file from its first byte; when the server answers ranges (`Accept-Ranges:
- * bytes`, a known length, no content encoding), pdf.js also asks for the parts it needs first
- * (the cross-reference table at the end, the first page's objects) as ranges, so the first page
+ * One GET streams the file from its first byte, read as it arrives while pdf.js starts
+ * (download-buffer.ts); when the server answers ranges (`Accept-Ranges: bytes`, a known length,
+ * no content encoding), pdf.js also asks for the parts it needs first and has not got yet (the
+ * cross-reference table at the end, the first page's objects) as ranges, so the first page
  * shows before the last byte arrives, as in pdf.js's own viewer. Otherwise the file is read whole
  * and handed over at once. pdf.js never sees the URL.
  */
 import type { AssetLoader } from '../../host/asset-loader.js';
 import { readAssetRange, readAtLeast, wholeBody } from '../../host/asset-range.js';
+import { DownloadBuffer, type DownloadHandover } from './download-buffer.js';
 
 /** The size of the chunks pdf.js asks for, and of the first part handed over before the rest streams. */
 export const PDF_CHUNK_BYTES = 65_536;
@@ -18,10 +20,11 @@ export type PdfSource =
       kind: 'ranges';
       /** The file's size in bytes. */
       length: number;
-      /** Its first bytes (at least one chunk). */
-      initial: Uint8Array;
-      /** The bytes after `initial`, in order, as they arrive; ends early only on a network failure. */
-      rest: AsyncIterable<Uint8Array>;
+      /**
+       * The download so far (at least one chunk; all of it when it has ended) and the rest as it
+       * arrives: called once, by the reader of the bytes.
+       */
+      take(): DownloadHandover;
       /** Bytes `[begin, end)`; rejects with a LabelkitError (`asset-expired`, …) when they cannot be had. */
       read(begin: number, end: number): Promise<Uint8Array>;
       /** Stops the stream (the document was closed). */
@@ -50,25 +53,12 @@ export async function openPdfSource(loader: AssetLoader, signal: AbortSignal, ch
     throw error;
   }
   if (initial.length >= length) return { kind: 'whole', data: initial.subarray(0, length) };
-  const rest: AsyncIterable<Uint8Array> = {
-    async *[Symbol.asyncIterator]() {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      } catch {
-        // A broken stream is not fatal: what pdf.js still needs it asks for as ranges.
-      }
-    },
-  };
+  const download = new DownloadBuffer(reader, initial);
   return {
     kind: 'ranges',
     length,
-    initial,
-    rest,
+    take: () => download.take(),
     read: (begin, end) => readAssetRange(loader, signal, begin, end),
-    cancel: () => void reader.cancel().catch(() => undefined),
+    cancel: () => download.cancel(),
   };
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LabelkitError } from '../../../src/core/errors.js';
 import { createAssetLoader } from '../../../src/host/asset-loader.js';
+import { concatBytes } from '../../../src/host/asset-range.js';
 import { openPdf, type PdfDocumentHandle } from '../../../src/media/pdf/pdf-document.js';
 import { packagedResources } from '../../../src/media/pdf/pdf-assets.js';
 import { openPdfSource, PDF_CHUNK_BYTES } from '../../../src/media/pdf/pdf-source.js';
@@ -161,14 +162,16 @@ describe('PDF bytes by ranges', () => {
     const source = await openPdfSource(createAssetLoader({ src: GOOGLE_DOC, fetchAsset: stall.hook }), signal());
     if (source.kind !== 'ranges') throw new Error(`expected ranges, got ${source.kind}`);
     expect(source.length).to.equal(whole.length);
-    expect(source.initial.length).to.be.at.least(PDF_CHUNK_BYTES);
-    expect([...source.initial.subarray(0, 16)]).to.deep.equal([...whole.subarray(0, 16)]);
     expect([...(await source.read(70_000, 70_100))]).to.deep.equal([...whole.subarray(70_000, 70_100)]);
     expect(stall.ranges).to.deep.equal(['bytes=70000-70099']);
+    const download = source.take();
+    expect(download.received.length).to.be.at.least(PDF_CHUNK_BYTES);
+    expect(download.ended).to.equal(false);
+    expect([...download.received.subarray(0, 16)]).to.deep.equal([...whole.subarray(0, 16)]);
     stall.release();
-    let streamed = source.initial.length;
-    for await (const chunk of source.rest) streamed += chunk.length;
-    expect(streamed).to.equal(whole.length);
+    const streamed = [download.received];
+    for await (const chunk of download.rest) streamed.push(chunk);
+    expect([...concatBytes(streamed)]).to.deep.equal([...whole]);
   });
 
   it('a server that does not offer ranges gets one plain download', async () => {
@@ -237,6 +240,26 @@ describe('PDF bytes by ranges', () => {
       expect(doc.pageCount).to.equal(12);
       expect(await inkOf(doc, 11)).to.be.greaterThan(0.001);
       expect(host.asked, 'the table, then four page objects; the rest came with the download').to.have.length(5);
+    } finally {
+      host.release();
+      await doc.destroy();
+    }
+  });
+
+  it('the download goes on while the worker starts: a file it has brought by then opens from it alone, without a range request', async () => {
+    const pdf = pagedPdf(Array.from({ length: 12 }, () => ({ width: 612, height: 792 })), { flat: true });
+    expect(pdf.bytes.length).to.be.greaterThan(2 * PDF_CHUNK_BYTES);
+    const host = rangeHost(pdf.bytes);
+    host.finishDownload();
+    const source = await openPdfSource(createAssetLoader({ src: '/generated/flat.pdf', fetchAsset: host.fetchAsset }), signal());
+    // The worker answers only once nobody but labelkit could have read the download to its end.
+    const notRead = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the download was not read while the worker started')), 5000));
+    const worker = Promise.all([startPdfWorker(packagedResources().worker, { signal: signal(), timeoutMs: 20_000 }), Promise.race([host.downloaded, notRead])]).then(([started]) => started);
+    const doc = await openPdf(source, { signal: signal(), worker });
+    try {
+      expect(doc.pageCount).to.equal(12);
+      expect(await inkOf(doc, 11)).to.be.greaterThan(0.001);
+      expect(host.asked, 'no range: the cross-reference table and every page came with the download').to.deep.equal([]);
     } finally {
       host.release();
       await doc.destroy();

@@ -25,6 +25,8 @@ export interface RangeHost {
   finishDownload(): void;
   /** Answers every held range and lets the plain download finish. */
   release(): void;
+  /** Resolves once the plain download's last byte has been read. */
+  readonly downloaded: Promise<void>;
 }
 
 export interface RangeHostOptions {
@@ -39,10 +41,13 @@ export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions =
   const released = new Promise<void>((resolve) => (release = resolve));
   let finishDownload = () => {};
   const downloadFinishing = new Promise<void>((resolve) => (finishDownload = resolve));
+  let readToEnd = () => {};
+  const downloaded = new Promise<void>((resolve) => (readToEnd = resolve));
   const asked: Span[] = [];
   const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/pdf' };
   return {
     asked,
+    downloaded,
     hold(spans) {
       held = spans;
     },
@@ -65,7 +70,10 @@ export function rangeHost(bytes: Uint8Array, { delayMs = 0 }: RangeHostOptions =
         const body = new ReadableStream<Uint8Array>({
           async pull(controller) {
             if (sent >= PDF_CHUNK_BYTES) await downloadFinishing;
-            if (sent >= bytes.length) return controller.close();
+            if (sent >= bytes.length) {
+              readToEnd();
+              return controller.close();
+            }
             controller.enqueue(bytes.slice(sent, sent + 16_384));
             sent += 16_384;
           },
