@@ -52,7 +52,7 @@ function warmUp(): void {
   const picture = { width: size, height: size, rgba };
   for (let i = 0; i < 6; i++) {
     const region = floodFill(picture, 40 + i, 40, 32);
-    if (region) boxMaskToZones(region.mask, region.box, OUTLINE_TOLERANCE, region.stride);
+    if (region) boxMaskToZones(region.mask, region.box, OUTLINE_TOLERANCE, region.stride, region.rows);
   }
 }
 
@@ -85,7 +85,7 @@ export function createMagicWandTool(context: ToolContext, schemaId: string, outp
     }
     const [only] = regions;
     if (regions.length === 1 && only) {
-      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE, only.region.stride);
+      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE, only.region.stride, only.region.rows);
       return;
     }
     const stride = maskStride(box.width);
