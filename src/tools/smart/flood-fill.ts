@@ -131,13 +131,14 @@ export function floodFill(picture: PicturePixels, seedX: number, seedY: number, 
     }
     do {
       if (!skip) {
+        const from = x;
         for (; x < width; x++) {
           const i = row + x;
           if (visited[i] !== 0) break;
           const p = words[i]!;
           if ((accept[p & 0xff]! & accept[256 + ((p >>> 8) & 0xff)]! & accept[512 + ((p >>> 16) & 0xff)]!) === 0) break;
-          visited[i] = 1;
         }
+        visited.fill(1, row + from, row + x);
         push(y, left, x - 1, dy);
         if (x > x2 + 1) push(y, x2 + 1, x - 1, -dy);
         if (runCount + 3 > runs.length) runs = filledRuns = grown(runs, runCount + 3);
