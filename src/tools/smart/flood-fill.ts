@@ -59,7 +59,7 @@ function wordsOf(picture: PicturePixels): Uint32Array {
   return words;
 }
 
-function grown(array: Int32Array, needed: number): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
   const bigger = new Int32Array(Math.max(needed, array.length * 2));
   bigger.set(array);
