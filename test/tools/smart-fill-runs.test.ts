@@ -3,11 +3,19 @@
  * edges: the runs must be exactly the mask's set pixels, and tracing with them must give the very
  * rings of tracing every pixel (same rings, same starting corners, same order), on the fill's own
  * regions and on masks whose runs are cut anywhere (adjacent runs, one-pixel runs, edge rows).
+ * Shift+click and Alt+click regions are written into the draft's mask by their runs too: the
+ * draft must be the one a pixel-by-pixel union and difference of the plain fills gives.
  */
 import { expect } from '@open-wc/testing';
+import type { Box } from '../../src/core/model.js';
 import { traceMask, type MaskRows } from '../../src/format/convert/mask.js';
-import { floodFill } from '../../src/tools/smart/flood-fill.js';
+import { floodFill, maskStride } from '../../src/tools/smart/flood-fill.js';
+import { createMagicWandTool, type MagicWandTool } from '../../src/tools/smart/magic-wand-tool.js';
+import { boxMaskToZones } from '../../src/tools/smart/mask-shapes.js';
+import type { PicturePixels } from '../../src/tools/smart/picture.js';
 import { seededRandom, type Random } from '../generators/seeded-random.js';
+import { createHarness } from './harness.js';
+import { referenceFill } from './reference-fill.js';
 
 /** Row by row, the runs of the mask cut at random places too (so a row may hold adjacent runs). */
 function runsOf(mask: Uint8Array, width: number, height: number, random: Random): MaskRows {
@@ -81,4 +89,76 @@ describe('magic wand: the fill’s runs and the tracer', () => {
       expect(traceMask(mask, width, height, rows), `trial ${trial}: ${width}×${height}`).to.deep.equal(traceMask(mask, width, height));
     }
   });
+
+  it('Shift+click adds and Alt+click takes away exactly the plain fills’ pixels', () => {
+    const random = seededRandom(2022);
+    const [width, height] = [120, 90];
+    // Blocks of a few greys, jittered, with specks: regions of many shapes that touch, overlap and have holes.
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const block = ((Math.floor(x / 17) * 7 + Math.floor(y / 13) * 3) % 4) * 50 + 40;
+        const grey = random() < 0.08 ? 250 : block + Math.round(random() * 12);
+        rgba.fill(grey, (y * width + x) * 4, (y * width + x) * 4 + 3);
+        rgba[(y * width + x) * 4 + 3] = 255;
+      }
+    }
+    const picture: PicturePixels = { width, height, rgba };
+    const tolerance = 20;
+    const h = createHarness({ planeSize: { width, height } });
+    Object.assign(h.context, { picturePixels: () => picture });
+    h.use((context, schemaId) => createMagicWandTool(context, schemaId, 'segmentation', { tolerance }));
+    const tool = h.activeTool as MagicWandTool;
+    let nonEmpty = 0;
+    for (let trial = 0; trial < 8; trial++) {
+      // Four clicks, each more than the click slop away from the one before (closer, a press is a
+      // double click's second). A subtracting click lands near an earlier click, in its block, so
+      // that it takes away part of what was added.
+      const clicks: { x: number; y: number; mode: 'replace' | 'add' | 'subtract' }[] = [];
+      while (clicks.length < 4) {
+        const mode = clicks.length === 0 ? 'replace' : random() < 0.5 ? 'add' : 'subtract';
+        const near = clicks[Math.floor(random() * clicks.length)];
+        const [x, y] =
+          mode === 'subtract' && near
+            ? [Math.min(width - 1, near.x + 4 + Math.floor(random() * 4)), Math.max(0, near.y - 4 - Math.floor(random() * 4))]
+            : [5 + Math.floor(random() * (width - 10)), 5 + Math.floor(random() * (height - 10))];
+        const last = clicks.at(-1);
+        if (last && Math.hypot(x - last.x, y - last.y) < 5) continue;
+        clicks.push({ x, y, mode });
+      }
+      // What the draft must be: the plain fills combined pixel by pixel, over the added ones' bounds.
+      const plane = new Uint8Array(width * height);
+      const added = new Uint8Array(width * height);
+      for (const { x, y, mode } of clicks) {
+        referenceFill(picture, x, y, tolerance).forEach((inside, i) => {
+          if (!inside) return;
+          plane[i] = mode === 'subtract' ? 0 : 1;
+          if (mode !== 'subtract') added[i] = 1;
+        });
+      }
+      const box = boundsOf(added, width);
+      const stride = maskStride(box.width);
+      const mask = new Uint8Array(stride * box.height);
+      for (let y = 0; y < box.height; y++) mask.set(plane.subarray((box.y + y) * width + box.x, (box.y + y) * width + box.x + box.width), y * stride);
+      const expected = boxMaskToZones(mask, box, 0.5, stride);
+
+      h.key('cancel');
+      for (const { x, y, mode } of clicks) h.down(x + 0.5, y + 0.5, { shift: mode === 'add', alt: mode === 'subtract' }).up();
+      if (expected.length > 0) nonEmpty++;
+      expect(tool.zones, `trial ${trial}: ${JSON.stringify(clicks)}`).to.deep.equal(expected);
+    }
+    expect(nonEmpty, 'trials whose draft is not empty').to.be.at.least(6);
+  });
 });
+
+/** The bounds of a plane-sized mask's set pixels. */
+function boundsOf(mask: Uint8Array, width: number): Box {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -1, -1];
+  mask.forEach((inside, i) => {
+    if (!inside) return;
+    const x = i % width;
+    const y = (i - x) / width;
+    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  });
+  return { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
