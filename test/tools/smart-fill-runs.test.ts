@@ -79,6 +79,27 @@ describe('magic wand: the fill’s runs and the tracer', () => {
     }
   });
 
+  it('fills a picture whose bytes do not start on a word boundary exactly as the plain fill does', () => {
+    const random = seededRandom(2023);
+    const [width, height] = [40, 30];
+    const bytes = new Uint8ClampedArray(width * height * 4 + 1);
+    // Channels that differ, so reading them in the wrong order or place changes the region.
+    for (let i = 1; i < bytes.length; i++) bytes[i] = (i - 1) % 4 === 3 ? 255 : random() < 0.7 ? 60 * ((i - 1) % 4) + 40 : Math.floor(random() * 256);
+    const picture = { width, height, rgba: bytes.subarray(1) };
+    for (const [x, y] of [
+      [3, 4],
+      [20, 15],
+      [39, 29],
+    ] as const) {
+      const region = floodFill(picture, x, y, 10)!;
+      const got = new Uint8Array(width * height);
+      for (let row = 0; row < region.box.height; row++) {
+        for (let col = 0; col < region.box.width; col++) got[(region.box.y + row) * width + region.box.x + col] = region.mask[row * region.stride + col]!;
+      }
+      expect([...got].join(''), `seed ${x},${y}`).to.equal([...referenceFill(picture, x, y, 10)].join(''));
+    }
+  });
+
   it('tracing only the runs’ edges gives the rings of tracing every pixel (blobs, holes, diagonal touches, cut runs)', () => {
     const random = seededRandom(2021);
     for (let trial = 0; trial < 60; trial++) {
