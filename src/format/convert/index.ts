@@ -21,7 +21,7 @@ export { fromCvat, toCvat, TAG_CLASSIFICATION } from './cvat.js';
 export { fromLabelStudio, toLabelStudio } from './label-studio.js';
 export { fromW3c, toW3c, type W3cImportOptions } from './w3c.js';
 export { decodeCounts, encodeCounts, countsToMask, maskToCounts } from './rle.js';
-export { rasterizeZones, traceMask } from './mask.js';
+export { rasterizeZones, traceMask, type MaskRows } from './mask.js';
 export { imageSizeOf } from './image-size.js';
 export type { Converted } from './common.js';
 

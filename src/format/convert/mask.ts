@@ -58,15 +58,27 @@ function inside([px, py]: Point, ring: readonly Point[]): boolean {
   return hit;
 }
 
+/** Four mask bytes of 1 read as one 32-bit word (either byte order). */
+const ALL_FOUR_SET = 0x01010101;
+
+/**
+ * A mask's set pixels as runs, row by row: row `y`'s runs are `spans[2k]` to `spans[2k + 1]`
+ * (first and last pixel, inclusive) for `start[y] <= k < start[y + 1]`, in increasing x, none
+ * overlapping. The fill that made the mask knows them; with them the tracer skips the insides.
+ */
+export interface MaskRows {
+  start: Int32Array;
+  spans: Int32Array;
+}
+
 /**
  * The set pixels of a row-major mask as zones whose rings run along pixel edges: one zone per
  * outer boundary, with the holes inside it. Diagonal neighbours are separate boundaries (the
  * walk turns right at a corner both ways could take), which keeps every ring simple.
+ * With `rows` (the mask's runs, exactly its set pixels) only the pixels that can lie on a
+ * boundary are looked at: the ends of each run and the pixels whose row above or below differs.
  */
-/** Four mask bytes of 1 read as one 32-bit word (either byte order). */
-const ALL_FOUR_SET = 0x01010101;
-
-export function traceMask(mask: Uint8Array, width: number, height: number): Zone[] {
+export function traceMask(mask: Uint8Array, width: number, height: number, rows?: MaskRows): Zone[] {
   const W = width + 1;
   // Directed edges with the set pixel on their right (clockwise round a pixel, y down), keyed by start corner.
   const next = new Map<number, number[]>();
@@ -75,48 +87,56 @@ export function traceMask(mask: Uint8Array, width: number, height: number): Zone
     if (list) list.push(to);
     else next.set(from, [to]);
   };
-  // Neighbours read by index (no per-pixel bounds closure): a mask of a million pixels is scanned in milliseconds.
-  // Where rows are whole 32-bit words, four pixels are skipped at once when none is set, or when all
-  // four and their neighbours are set (a large region's inside): only boundary pixels add edges.
-  const words = width % 4 === 0 && mask.byteOffset % 4 === 0 ? new Uint32Array(mask.buffer, mask.byteOffset, (width * height) / 4) : undefined;
-  const wordsPerRow = width / 4;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    const middleRow = y > 0 && y + 1 < height;
-    for (let x = 0; x < width; x++) {
-      if (words && (x & 3) === 0) {
-        const k = (row + x) / 4;
-        const four = words[k]!;
-        if (four === 0) {
-          x += 3;
-          continue;
+  // The edges of one pixel. Pixels must be visited in row-major order (the order of the edges
+  // decides where each ring starts); skipping pixels that add none changes nothing.
+  const edgesOf = (x: number, y: number, row: number) => {
+    if (mask[row + x] === 0) return;
+    const up = y > 0 && mask[row - width + x] !== 0;
+    const down = y + 1 < height && mask[row + width + x] !== 0;
+    const left = x > 0 && mask[row + x - 1] !== 0;
+    const right = x + 1 < width && mask[row + x + 1] !== 0;
+    if (up && down && left && right) return;
+    const topLeft = y * W + x;
+    const bottomLeft = topLeft + W;
+    if (!up) add(topLeft, topLeft + 1);
+    if (!right) add(topLeft + 1, bottomLeft + 1);
+    if (!down) add(bottomLeft + 1, bottomLeft);
+    if (!left) add(bottomLeft, topLeft);
+  };
+  if (rows) edgesOfRuns(rows, height, width, edgesOf);
+  else {
+    // Neighbours read by index (no per-pixel bounds closure): a mask of a million pixels is scanned in milliseconds.
+    // Where rows are whole 32-bit words, four pixels are skipped at once when none is set, or when all
+    // four and their neighbours are set (a large region's inside): only boundary pixels add edges.
+    const words = width % 4 === 0 && mask.byteOffset % 4 === 0 ? new Uint32Array(mask.buffer, mask.byteOffset, (width * height) / 4) : undefined;
+    const wordsPerRow = width / 4;
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      const middleRow = y > 0 && y + 1 < height;
+      for (let x = 0; x < width; x++) {
+        if (words && (x & 3) === 0) {
+          const k = (row + x) / 4;
+          const four = words[k]!;
+          if (four === 0) {
+            x += 3;
+            continue;
+          }
+          if (
+            four === ALL_FOUR_SET &&
+            middleRow &&
+            words[k - wordsPerRow] === ALL_FOUR_SET &&
+            words[k + wordsPerRow] === ALL_FOUR_SET &&
+            x > 0 &&
+            mask[row + x - 1] !== 0 &&
+            x + 4 < width &&
+            mask[row + x + 4] !== 0
+          ) {
+            x += 3;
+            continue;
+          }
         }
-        if (
-          four === ALL_FOUR_SET &&
-          middleRow &&
-          words[k - wordsPerRow] === ALL_FOUR_SET &&
-          words[k + wordsPerRow] === ALL_FOUR_SET &&
-          x > 0 &&
-          mask[row + x - 1] !== 0 &&
-          x + 4 < width &&
-          mask[row + x + 4] !== 0
-        ) {
-          x += 3;
-          continue;
-        }
+        edgesOf(x, y, row);
       }
-      if (mask[row + x] === 0) continue;
-      const up = y > 0 && mask[row - width + x] !== 0;
-      const down = y + 1 < height && mask[row + width + x] !== 0;
-      const left = x > 0 && mask[row + x - 1] !== 0;
-      const right = x + 1 < width && mask[row + x + 1] !== 0;
-      if (up && down && left && right) continue;
-      const topLeft = y * W + x;
-      const bottomLeft = topLeft + W;
-      if (!up) add(topLeft, topLeft + 1);
-      if (!right) add(topLeft + 1, bottomLeft + 1);
-      if (!down) add(bottomLeft + 1, bottomLeft);
-      if (!left) add(bottomLeft, topLeft);
     }
   }
   const rings: Point[][] = [];
@@ -180,4 +200,45 @@ function withoutStraightCorners(ring: Point[]): Point[] {
     if (cross !== 0) out.push(cur);
   }
   return out;
+}
+
+/**
+ * Calls `edgesOf` for every pixel of the runs that can lie on a boundary, row by row in increasing
+ * x: a run's first and last pixel, and those inside it not covered by a run of both the row above
+ * and the row below (a pixel inside a run has both side neighbours set).
+ */
+function edgesOfRuns({ start, spans }: MaskRows, height: number, width: number, edgesOf: (x: number, y: number, row: number) => void): void {
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    // Cursors into the runs of the rows above and below (both move right only).
+    let above = y > 0 ? start[y - 1]! : 0;
+    const aboveEnd = y > 0 ? start[y]! : 0;
+    let below = y + 1 < height ? start[y + 1]! : 0;
+    const belowEnd = y + 1 < height ? start[y + 2]! : 0;
+    for (let k = start[y]!; k < start[y + 1]!; k++) {
+      const left = spans[2 * k]!;
+      const right = spans[2 * k + 1]!;
+      edgesOf(left, y, row);
+      let x = left + 1;
+      while (x < right) {
+        while (above < aboveEnd && spans[2 * above + 1]! < x) above++;
+        while (below < belowEnd && spans[2 * below + 1]! < x) below++;
+        const coveredAbove = above < aboveEnd && spans[2 * above]! <= x;
+        const coveredBelow = below < belowEnd && spans[2 * below]! <= x;
+        if (coveredAbove && coveredBelow) {
+          // Inside: skip to where the row above or below stops covering (or the run ends).
+          x = Math.min(spans[2 * above + 1]!, spans[2 * below + 1]!, right - 1) + 1;
+          continue;
+        }
+        // Up to where the row above or below starts covering again, every pixel may be on the boundary.
+        let until = right;
+        if (!coveredAbove && above < aboveEnd) until = Math.min(until, spans[2 * above]!);
+        if (!coveredBelow && below < belowEnd) until = Math.min(until, spans[2 * below]!);
+        if (coveredAbove) until = Math.min(until, spans[2 * above + 1]! + 1);
+        if (coveredBelow) until = Math.min(until, spans[2 * below + 1]! + 1);
+        for (; x < until; x++) edgesOf(x, y, row);
+      }
+      if (right > left) edgesOf(right, y, row);
+    }
+  }
 }

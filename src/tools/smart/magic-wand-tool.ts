@@ -52,7 +52,7 @@ function warmUp(): void {
   const picture = { width: size, height: size, rgba };
   for (let i = 0; i < 6; i++) {
     const region = floodFill(picture, 40 + i, 40, 32);
-    if (region) boxMaskToZones(region.mask, region.box, OUTLINE_TOLERANCE, region.stride);
+    if (region) boxMaskToZones(region.mask, region.box, OUTLINE_TOLERANCE, region.stride, region.rows);
   }
 }
 
@@ -85,20 +85,23 @@ export function createMagicWandTool(context: ToolContext, schemaId: string, outp
     }
     const [only] = regions;
     if (regions.length === 1 && only) {
-      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE, only.region.stride);
+      zones = boxMaskToZones(only.region.mask, only.region.box, OUTLINE_TOLERANCE, only.region.stride, only.region.rows);
       return;
     }
     const stride = maskStride(box.width);
     const mask = new Uint8Array(stride * box.height);
+    // Each region's runs written in turn (a subtracted one may stick out of the box: clipped).
     for (const { region, mode } of regions) {
       const value = mode === 'subtract' ? 0 : 1;
       const r = region.box;
+      const { start, spans } = region.rows;
       for (let y = 0; y < r.height; y++) {
         const ty = r.y + y - box.y;
         if (ty < 0 || ty >= box.height) continue;
-        for (let x = 0; x < r.width; x++) {
-          const tx = r.x + x - box.x;
-          if (tx >= 0 && tx < box.width && region.mask[y * region.stride + x]) mask[ty * stride + tx] = value;
+        for (let k = start[y]!; k < start[y + 1]!; k++) {
+          const from = Math.max(0, r.x + spans[2 * k]! - box.x);
+          const to = Math.min(box.width, r.x + spans[2 * k + 1]! - box.x + 1);
+          if (from < to) mask.fill(value, ty * stride + from, ty * stride + to);
         }
       }
     }

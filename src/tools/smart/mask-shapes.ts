@@ -5,7 +5,7 @@
  */
 import { simplifyPolyline } from '../../core/geometry.js';
 import type { Box, Point, Zone } from '../../core/model.js';
-import { rasterizeZones, traceMask } from '../../format/convert/mask.js';
+import { rasterizeZones, traceMask, type MaskRows } from '../../format/convert/mask.js';
 
 /** Douglas–Peucker on a closed ring (the ring's first point is kept). */
 export function simplifyRing(ring: readonly Point[], tolerance: number): Point[] {
@@ -55,11 +55,12 @@ export function maskToZones(mask: Uint8Array, width: number, box: Box, tolerance
 
 /**
  * Like `maskToZones` for a mask that covers `box` only (row-major, `stride` bytes a row: `box.width`
- * or more, the columns past `box.width` all 0; a multiple of 4 traces faster).
+ * or more, the columns past `box.width` all 0; a multiple of 4 traces faster). With `rows`, the
+ * mask's runs (`floodFill` gives them), the tracer looks only at the runs' edges.
  */
-export function boxMaskToZones(mask: Uint8Array, box: Box, tolerance: number, stride = box.width): Zone[] {
+export function boxMaskToZones(mask: Uint8Array, box: Box, tolerance: number, stride = box.width, rows?: MaskRows): Zone[] {
   const shift = (ring: Point[]): Point[] => simplifyRing(ring, tolerance).map(([x, y]) => [x + box.x, y + box.y]);
-  return traceMask(mask, stride, box.height).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
+  return traceMask(mask, stride, box.height, rows).map((zone) => ({ region: shift(zone.region), holes: zone.holes.map(shift) }));
 }
 
 /** A plane-sized mask of the zones (a pixel is in when its centre is inside a region and outside its holes). */
