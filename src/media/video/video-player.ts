@@ -17,7 +17,7 @@ import type { DecodedFrames } from './decode/frame-decoder.js';
 
 /**
  * Who decodes the frames a seek or step shows: `webcodecs` (a `VideoDecoder` fed from the file's
- * own samples, where the browser can: MP4 with a supported codec) or `element` (the `<video>`).
+ * own samples, where the browser can: MP4 or WebM with a supported codec) or `element` (the `<video>`).
  * Playback always streams through the `<video>`.
  */
 export type FrameDecoding = 'webcodecs' | 'element';

@@ -14,9 +14,9 @@
  * Any decoder error, a sample past the end of the file or a decoder that stops answering makes
  * `show` reject; the caller then goes back to the `<video>` element for good.
  */
-import type { RangeReader } from '../container-probe.js';
+import { readWebmSize, type RangeReader } from '../container-probe.js';
 import { FrameCache, type FrameCacheLimits } from './frame-cache.js';
-import { readMp4Track, type EncodedTrack } from './mp4-track.js';
+import { readMp4Track, type EncodedTrack, type SampleReader } from './mp4-track.js';
 import { SampleBytes } from './sample-bytes.js';
 
 export interface DecodedFrames {
@@ -49,16 +49,29 @@ const STALL_MS = 5000;
 
 /**
  * The decoded-frame path for the file behind `read`, or undefined where it cannot be used: no
- * WebCodecs, not an MP4 that mp4box.js can index, or a codec this browser's `VideoDecoder`
- * does not support (the `<video>` element then decodes, as before).
+ * WebCodecs, neither an MP4 that mp4box.js can index nor a WebM that mediabunny can (loaded only
+ * for a WebM), or a codec this browser's `VideoDecoder` does not support (the `<video>` element
+ * then decodes, as before).
  */
 export async function openDecodedFrames(read: RangeReader, limits: FrameCacheLimits = DEFAULT_CACHE_LIMITS): Promise<DecodedFrames | undefined> {
   if (typeof VideoDecoder === 'undefined') return undefined;
-  const track = await readMp4Track(read);
-  if (!track) return undefined;
-  const support = await VideoDecoder.isConfigSupported(track.config).catch(() => undefined);
-  if (!support?.supported) return undefined;
-  return new FrameDecoder(track, new SampleBytes(read, track.samples), limits);
+  const opened = await openTrack(read);
+  if (!opened) return undefined;
+  const support = await VideoDecoder.isConfigSupported(opened.track.config).catch(() => undefined);
+  if (!support?.supported) {
+    opened.close?.();
+    return undefined;
+  }
+  return new FrameDecoder(opened.track, opened.bytes, limits, opened.close);
+}
+
+async function openTrack(read: RangeReader): Promise<{ track: EncodedTrack; bytes: SampleReader; close?: () => void } | undefined> {
+  const mp4 = await readMp4Track(read);
+  if (mp4) return { track: mp4, bytes: new SampleBytes(read, mp4.samples) };
+  const webmSize = await readWebmSize(read);
+  if (webmSize === undefined) return undefined;
+  const { readWebmTrack } = await import('./webm-track.js');
+  return readWebmTrack(read, webmSize);
 }
 
 class FrameDecoder implements DecodedFrames {
@@ -82,8 +95,9 @@ class FrameDecoder implements DecodedFrames {
 
   constructor(
     private readonly track: EncodedTrack,
-    private readonly bytes: SampleBytes,
+    private readonly bytes: SampleReader,
     limits: FrameCacheLimits,
+    private readonly closeTrack?: () => void,
   ) {
     this.cache = new FrameCache(limits);
     const { samples } = track;
@@ -125,6 +139,7 @@ class FrameDecoder implements DecodedFrames {
     this.destroyed = true;
     this.failure ??= new Error('closed');
     if (this.decoder.state !== 'closed') this.decoder.close();
+    this.closeTrack?.();
     this.cache.clear();
     this.notify();
   }
