@@ -19,11 +19,12 @@ import { until } from './waits.js';
 /** Frames of bottle-detection.mp4; its keyframes are 0, 250, 500, 750 and 1000. */
 const BOTTLES_FRAMES = 1189;
 
-async function mount(src: string, attributes: Partial<Pick<LkVideo, 'decoding' | 'resolveUrl'>> = {}): Promise<LkVideo> {
+async function mount(src: string, attributes: Partial<Pick<LkVideo, 'decoding' | 'resolveUrl' | 'preload'>> = {}): Promise<LkVideo> {
   const element = await fixture<LkVideo>(html`
     <lk-video
       style="--lk-height: 640px; width: 1000px"
       decoding=${attributes.decoding ?? 'webcodecs'}
+      preload=${attributes.preload ?? 'auto'}
       .resolveUrl=${attributes.resolveUrl}
       .ontology=${await fetchJson(ONTOLOGY_URL)}
     ></lk-video>
@@ -200,6 +201,13 @@ describe('<lk-video> decoding with WebCodecs', () => {
     const cache = element.decodedFrames!;
     expect(cache.frames, 'frames held').to.be.within(1, cache.limits.maxFrames);
     expect(element.decodingPath).to.equal('webcodecs');
+  });
+
+  it('preload="metadata" keeps a WebM on the <video> element (its blocks are listed by reading the whole file), frame-accurately', async () => {
+    const element = await mount(FRAME_NUMBERS_URL, { preload: 'metadata' });
+    expect(element.decodingPath).to.equal('element');
+    expect(await element.seekToFrame(137)).to.equal(137);
+    expect(await frameShown(element)).to.equal(137);
   });
 
   it('a WebM whose codec VideoDecoder refuses stays on the <video> element, frame-accurately', async function () {

@@ -297,7 +297,10 @@ class FramePlayer implements VideoPlayer {
    */
   private openDecoded(read: RangeReader | undefined): Promise<DecodedFrames | undefined> {
     if ((this.options.decoding ?? 'webcodecs') !== 'webcodecs' || !read) return Promise.resolve(undefined);
-    return import('./decode/frame-decoder.js').then(({ openDecodedFrames }) => openDecodedFrames(read)).catch(() => undefined);
+    const readWholeWebm = this.options.preload !== 'metadata';
+    return import('./decode/frame-decoder.js')
+      .then(({ openDecodedFrames }) => openDecodedFrames(read, { readWholeWebm }))
+      .catch(() => undefined);
   }
 
   /** Sets `src` and waits until the first frame is decodable. A destroyed player requests nothing. */

@@ -53,9 +53,19 @@ const STALL_MS = 5000;
  * for a WebM), or a codec this browser's `VideoDecoder` does not support (the `<video>` element
  * then decodes, as before).
  */
-export async function openDecodedFrames(read: RangeReader, limits: FrameCacheLimits = DEFAULT_CACHE_LIMITS): Promise<DecodedFrames | undefined> {
+export interface DecodedFramesOptions {
+  limits?: FrameCacheLimits;
+  /**
+   * A WebM has no sample table: its blocks are listed by reading every cluster once at open. False
+   * (the element's `preload="metadata"`: fetch only what is shown) leaves a WebM to the `<video>`.
+   */
+  readWholeWebm?: boolean;
+}
+
+export async function openDecodedFrames(read: RangeReader, options: DecodedFramesOptions = {}): Promise<DecodedFrames | undefined> {
   if (typeof VideoDecoder === 'undefined') return undefined;
-  const opened = await openTrack(read);
+  const { limits = DEFAULT_CACHE_LIMITS, readWholeWebm = true } = options;
+  const opened = await openTrack(read, readWholeWebm);
   if (!opened) return undefined;
   const support = await VideoDecoder.isConfigSupported(opened.track.config).catch(() => undefined);
   if (!support?.supported) {
@@ -65,9 +75,10 @@ export async function openDecodedFrames(read: RangeReader, limits: FrameCacheLim
   return new FrameDecoder(opened.track, opened.bytes, limits, opened.close);
 }
 
-async function openTrack(read: RangeReader): Promise<{ track: EncodedTrack; bytes: SampleReader; close?: () => void } | undefined> {
+async function openTrack(read: RangeReader, readWholeWebm: boolean): Promise<{ track: EncodedTrack; bytes: SampleReader; close?: () => void } | undefined> {
   const mp4 = await readMp4Track(read);
   if (mp4) return { track: mp4, bytes: new SampleBytes(read, mp4.samples) };
+  if (!readWholeWebm) return undefined;
   const webmSize = await readWebmSize(read);
   if (webmSize === undefined) return undefined;
   const { readWebmTrack } = await import('./webm-track.js');
