@@ -437,9 +437,9 @@ async function startTrace(tab) {
 }
 
 /**
- * The same generated video three ways: VP9 WebM (decoded by the `<video>` element: no WebM demuxer
- * for WebCodecs), and H.264 MP4 with `decoding="webcodecs"` (the default) and `decoding="element"`,
- * so the two decoding paths are compared on one file.
+ * The same generated video three ways: VP9 WebM (WebCodecs, demuxed by mediabunny, since issue #19
+ * wave 2; before, the `<video>` element), and H.264 MP4 with `decoding="webcodecs"` (the default)
+ * and `decoding="element"`, so the two decoding paths are compared on one file.
  */
 const VIDEO_VARIANTS = [
   { suffix: '', container: 'webm', decoding: 'webcodecs' },

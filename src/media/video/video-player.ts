@@ -621,6 +621,8 @@ class FramePlayer implements VideoPlayer {
         target,
         (frame) => this.drawDecoded(frame, target),
         () => this.seekTarget !== undefined,
+        // Overtaken: the frame its decode reached is shown on the way (announced as passing).
+        (frame, passing) => this.drawDecoded(frame, passing),
       );
       return true;
     } catch (error) {

@@ -48,4 +48,26 @@ describe('WebCodecs frame decoder on WebM', () => {
     expect(await last).to.equal(95);
     expect(await numberShown(decoded, 249)).to.equal(249);
   });
+
+  it('an overtaken show hands the frame its decode reached to drawPassing: that frame, exact, before the one asked for', async function () {
+    this.timeout(60000);
+    decoded = (await openDecodedFrames(fetchRangeReader(FRAME_NUMBERS_URL)))!;
+    const canvas = new OffscreenCanvas(640, 360);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const passing: Array<{ index: number; number: number }> = [];
+    // Frame 269 is 29 frames into the group of keyframe 240; overtaken once the first of them is out.
+    const drawn = await decoded.show(
+      269,
+      () => expect.fail('the overtaken frame is not drawn'),
+      () => decoded!.cached.frames > 0,
+      (frame, index) => {
+        context.drawImage(frame, 0, 0, 640, 360);
+        passing.push({ index, number: frameNumberFrom((x, y) => context.getImageData(x, y, 1, 1).data[0]!) });
+      },
+    );
+    expect(drawn).to.equal(false);
+    expect(passing).to.have.length(1);
+    expect(passing[0]!.index).to.be.within(240, 268);
+    expect(passing[0]!.number).to.equal(passing[0]!.index);
+  });
 });

@@ -27,9 +27,16 @@ export interface DecodedFrames {
    * Decodes frame `index` and hands it to `draw` (synchronously; the frame is closed by the cache
    * later, so `draw` must not keep it). Calls run one after the other. When `superseded` returns
    * true before the frame is out (a later frame is wanted), the call gives up without drawing and
-   * resolves false.
+   * resolves false; it hands `drawPassing` the frame nearest before `index` that its decode has
+   * brought out by then, if any (scrubbing across keyframe groups: the picture follows the pointer
+   * with the frames on the way instead of waiting for a position the pointer stays on).
    */
-  show(index: number, draw: (frame: VideoFrame) => void, superseded?: () => boolean): Promise<boolean>;
+  show(
+    index: number,
+    draw: (frame: VideoFrame) => void,
+    superseded?: () => boolean,
+    drawPassing?: (frame: VideoFrame, index: number) => void,
+  ): Promise<boolean>;
   destroy(): void;
 }
 
@@ -134,12 +141,21 @@ class FrameDecoder implements DecodedFrames {
     return { frames: this.cache.size, bytes: this.cache.byteSize, limits: this.cache.limits };
   }
 
-  show(index: number, draw: (frame: VideoFrame) => void, superseded: () => boolean = () => false): Promise<boolean> {
+  show(
+    index: number,
+    draw: (frame: VideoFrame) => void,
+    superseded: () => boolean = () => false,
+    drawPassing?: (frame: VideoFrame, index: number) => void,
+  ): Promise<boolean> {
     const run = this.calls.then(async () => {
       const frame = await this.decodeTo(index, superseded);
-      if (!frame) return false;
-      draw(frame);
-      return true;
+      if (frame) {
+        draw(frame);
+        return true;
+      }
+      const passing = this.nearestDecodedBefore(index);
+      if (passing !== undefined) drawPassing?.(this.cache.get(passing)!, passing);
+      return false;
     });
     this.calls = run.catch(() => undefined);
     return run;
@@ -164,6 +180,13 @@ class FrameDecoder implements DecodedFrames {
       this.cache.put(index, frame);
     }
     this.notify();
+  }
+
+  /** The latest frame before `index` that the decoder has brought out since its last reset and the cache still holds. */
+  private nearestDecodedBefore(index: number): number | undefined {
+    let nearest: number | undefined;
+    for (const frame of this.output) if (frame < index && (nearest === undefined || frame > nearest) && this.cache.has(frame)) nearest = frame;
+    return nearest;
   }
 
   private notify(): void {
