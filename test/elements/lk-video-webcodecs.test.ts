@@ -203,6 +203,34 @@ describe('<lk-video> decoding with WebCodecs', () => {
     expect(element.decodingPath).to.equal('webcodecs');
   });
 
+  it("a WebM read through the host's fetchAsset decodes with WebCodecs from the bytes the host gave: every request carries the host's header, seeks and steps request nothing more", async function () {
+    this.timeout(60000);
+    await clearRequestLog();
+    const url = await signedUrl('video/frame-numbers.webm');
+    const element = await fixture<LkVideo>(html`<lk-video
+      style="--lk-height: 640px; width: 1000px"
+      .ontology=${await fetchJson(ONTOLOGY_URL)}
+      .fetchAsset=${(target: string, init: RequestInit) => fetch(target, { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Labelkit-Test': 'token' } })}
+    ></lk-video>`);
+    const ready = nextEvent(element, 'lk-ready');
+    element.src = url;
+    await ready;
+    expect(await element.decodingReady).to.equal('webcodecs');
+    await element.settled();
+    element.focus();
+    const webmRequests = async () => (await servedRequests()).filter((r) => r.path.endsWith('frame-numbers.webm'));
+    const before = await webmRequests();
+    expect(before.length).to.be.at.least(1);
+    expect(before.every((r) => r.headers['x-labelkit-test'] === 'token')).to.equal(true);
+    expect(await element.seekToFrame(271)).to.equal(271);
+    expect(await frameShown(element)).to.equal(271);
+    await pressTo(element, 'ArrowLeft', 270);
+    await pressTo(element, 'ArrowLeft', 269);
+    expect(await frameShown(element)).to.equal(269);
+    expect((await webmRequests()).length).to.equal(before.length);
+    expect(element.decodingPath).to.equal('webcodecs');
+  });
+
   it('preload="metadata" keeps a WebM on the <video> element (its blocks are listed by reading the whole file), frame-accurately', async () => {
     const element = await mount(FRAME_NUMBERS_URL, { preload: 'metadata' });
     expect(element.decodingPath).to.equal('element');
