@@ -106,14 +106,6 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const PRESENT_SETTLE_MS = 400;
 /** After pausing, how long a frame already on its way to the screen may take. */
 const PAUSE_SETTLE_MS = 50;
-/**
- * A seek asked for while another ran this recently means scrubbing (or a held key): a target the
- * decoder cannot reach without starting again from its keyframe goes to the `<video>`, whose
- * media pipeline seeks into a keyframe group without handing the page each frame on the way (on
- * the WebCodecs path every one of them waits for a main-thread turn: scrubbing across groups
- * took ~1.3 s a position in the bench, the `<video>` ~0.1 s).
- */
-const SCRUB_WINDOW_MS = 300;
 const ESTIMATE_SAMPLES = 30;
 const ESTIMATE_MAX_MS = 2000;
 
@@ -171,8 +163,6 @@ class FramePlayer implements VideoPlayer {
    * seek is made even to the frame shown (its presented frame replaces the late one).
    */
   private playbackInterrupted = false;
-  /** When a seek was last asked for while another ran (performance.now()). */
-  private overlappedAt = -Infinity;
   /** Counts play, pause and seek calls: a play() that waited finds out whether another came after it. */
   private controlCalls = 0;
   decodingReady: Promise<FrameDecoding> = Promise.resolve('element');
@@ -552,7 +542,6 @@ class FramePlayer implements VideoPlayer {
     }
     this.seekTarget = this.clock.clampFrame(frame);
     this.requested = this.seekTarget;
-    if (this.seeking) this.overlappedAt = performance.now();
     this.seeking ??= this.runSeeks();
     return this.seeking;
   }
@@ -614,18 +603,9 @@ class FramePlayer implements VideoPlayer {
     return this.seekToFrame(from + Math.round(delta));
   }
 
-  /**
-   * Shows `target`: decoded with WebCodecs while paused where that path is open, except while
-   * scrubbing to a frame the decoder would decode again from its keyframe; else by the `<video>`.
-   */
+  /** Shows `target`: decoded with WebCodecs while paused where that path is open, else by the `<video>`. */
   private async seekOnce(target: number): Promise<void> {
-    const decoded = this.decoded;
-    if (decoded && this.video.paused && !this.opening) {
-      const scrubbing = performance.now() - this.overlappedAt < SCRUB_WINDOW_MS;
-      if ((!scrubbing || decoded.reaches(target)) && (await this.seekDecoded(decoded, target))) return;
-      // The `<video>`'s frames are drawn again (a decoded frame shown keeps them off the canvas).
-      this.decodedShown = false;
-    }
+    if (this.decoded && this.video.paused && !this.opening && (await this.seekDecoded(this.decoded, target))) return;
     await this.seekElement(target);
   }
 

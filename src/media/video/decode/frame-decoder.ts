@@ -37,11 +37,6 @@ export interface DecodedFrames {
     superseded?: () => boolean,
     drawPassing?: (frame: VideoFrame, index: number) => void,
   ): Promise<boolean>;
-  /**
-   * Frame `index` is cached, or the decoder gets there by feeding on from where it is; false when
-   * showing it means decoding again from its keyframe.
-   */
-  reaches(index: number): boolean;
   destroy(): void;
 }
 
@@ -187,17 +182,6 @@ class FrameDecoder implements DecodedFrames {
     this.notify();
   }
 
-  reaches(index: number): boolean {
-    if (this.cache.has(index)) return true;
-    const target = this.track.decodeIndex[index];
-    if (target === undefined) return false;
-    const key = this.keyBefore[target]!;
-    const cursor = this.cursor;
-    // Go on from where the decoder is when that reaches the target (stepping forward); else start
-    // again from its keyframe. A frame already output but evicted needs the restart too.
-    return cursor !== undefined && !this.output.has(index) && (cursor <= key ? key - cursor <= FORWARD_SAMPLES : this.runStart <= key);
-  }
-
   /** The latest frame before `index` that the decoder has brought out since its last reset and the cache still holds. */
   private nearestDecodedBefore(index: number): number | undefined {
     let nearest: number | undefined;
@@ -228,7 +212,12 @@ class FrameDecoder implements DecodedFrames {
     const target = decodeIndex[index];
     if (target === undefined) throw new RangeError(`no frame ${index}`);
     this.cache.setFocus(index);
-    if (!this.reaches(index)) this.restart(this.keyBefore[target]!);
+    const key = this.keyBefore[target]!;
+    const cursor = this.cursor;
+    // Go on from where the decoder is when that reaches the target (stepping forward); else start
+    // again from its keyframe. A frame already output but evicted needs the restart too.
+    const reachable = cursor !== undefined && !this.output.has(index) && (cursor <= key ? key - cursor <= FORWARD_SAMPLES : this.runStart <= key);
+    if (!this.cache.has(index) && !reachable) this.restart(key);
     let feedTo = Math.min(samples.length, target + 1 + AHEAD_SAMPLES);
     for (;;) {
       this.throwIfFailed();
