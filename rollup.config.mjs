@@ -136,7 +136,7 @@ function bundledFileUrls(sets, { outputDir = 'dist' } = {}) {
  * cornerstone and dicom-parser are left out, and each import of one gets a stand-in whose every
  * export throws when used, so server code that only imports an element pays nothing for them.
  */
-const BROWSER_ONLY_LIBRARIES = ['pixi.js', 'pdfjs-dist', 'cornerstone-core', 'dicom-parser', 'mp4box'];
+const BROWSER_ONLY_LIBRARIES = ['pixi.js', 'pdfjs-dist', 'cornerstone-core', 'dicom-parser', 'mp4box', 'mediabunny'];
 
 function browserOnlyStandIns(names) {
   const prefix = '\0lk-browser-only:';
@@ -175,7 +175,7 @@ const browserBuild = {
   // Keep entry modules' exports exactly as written (no facade merging surprises for consumers).
   preserveEntrySignatures: 'strict',
   plugins: [
-    stubNodeBuiltins(['zlib', 'fs', 'path']),
+    stubNodeBuiltins(['zlib', 'fs', 'path', 'fs/promises']),
     ownSourceHasSideEffects(),
     bundledFileUrls(BUNDLED_FILE_SETS),
     nodeResolve({ exportConditions: ['browser'], preferBuiltins: false }),

@@ -20,9 +20,10 @@ const commonjs = fromRollup(rollupCommonjs);
 /**
  * Node built-ins that browser code only names on Node paths: dicom-parser's UMD build calls
  * `require('zlib')` (deflate, which labelkit inflates itself), the DICOM codecs' Emscripten glue
- * `require('fs')` and `require('path')`. Browsers have none.
+ * `require('fs')` and `require('path')`, mediabunny's Node file source `node:fs/promises`.
+ * Browsers have none.
  */
-const NODE_BUILTIN_STUBS = ['zlib', 'fs', 'path'];
+const NODE_BUILTIN_STUBS = ['zlib', 'fs', 'path', 'fs/promises'];
 const zlibStub = {
   name: 'lk-node-builtin-stubs',
   resolveImport({ source }) {
@@ -30,7 +31,7 @@ const zlibStub = {
     return NODE_BUILTIN_STUBS.includes(bare) ? `/__lk-stub/${bare}.js` : undefined;
   },
   serve(context) {
-    const match = /^\/__lk-stub\/([a-z]+)\.js$/.exec(context.path);
+    const match = /^\/__lk-stub\/([a-z/]+)\.js$/.exec(context.path);
     return match && NODE_BUILTIN_STUBS.includes(match[1]) ? { body: 'export default {};', type: 'js' } : undefined;
   },
 };

@@ -75,7 +75,7 @@ export class LkVideo extends SurfaceElement {
   /**
    * Who decodes the frames that seeks, steps and scrubbing show. `webcodecs` (default): a WebCodecs
    * `VideoDecoder` fed from the file's samples, with a small cache of frames around the playhead,
-   * where the browser supports the file's codec (MP4 only for now); anything else, and any decoder
+   * where the browser supports the file's codec (MP4 and WebM); anything else, and any decoder
    * failure, falls back to the `<video>` element. `element`: always the `<video>` element.
    * Playback streams through the `<video>` either way. Read when the video loads.
    */

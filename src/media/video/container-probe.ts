@@ -269,3 +269,23 @@ function webmVideoSize(bytes: Uint8Array, video: EbmlElement): { width?: number;
   }
   return size;
 }
+
+/**
+ * The size of a WebM / Matroska file from its head: where its Segment ends (a demuxer reading by
+ * range must know it). Undefined when the file is not one, or its Segment's size is unknown (a
+ * live recording): then nothing but the whole download tells.
+ */
+export async function readWebmSize(read: RangeReader): Promise<number | undefined> {
+  const head = await read(0, HEAD_BYTES);
+  if (head.length < 4 || readUint(head, 0, 4) !== 0x1a45dfa3) return undefined;
+  let at = 0;
+  while (at < head.length) {
+    const id = readVint(head, at, true);
+    const size = id && readVint(head, at + id.length, false);
+    if (!id || !size || size.unknown) return undefined;
+    const dataStart = at + id.length + size.length;
+    if (id.value === EBML.segment) return dataStart + size.value;
+    at = dataStart + size.value;
+  }
+  return undefined;
+}

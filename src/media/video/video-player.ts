@@ -17,7 +17,7 @@ import type { DecodedFrames } from './decode/frame-decoder.js';
 
 /**
  * Who decodes the frames a seek or step shows: `webcodecs` (a `VideoDecoder` fed from the file's
- * own samples, where the browser can: MP4 with a supported codec) or `element` (the `<video>`).
+ * own samples, where the browser can: MP4 or WebM with a supported codec) or `element` (the `<video>`).
  * Playback always streams through the `<video>`.
  */
 export type FrameDecoding = 'webcodecs' | 'element';
@@ -297,7 +297,10 @@ class FramePlayer implements VideoPlayer {
    */
   private openDecoded(read: RangeReader | undefined): Promise<DecodedFrames | undefined> {
     if ((this.options.decoding ?? 'webcodecs') !== 'webcodecs' || !read) return Promise.resolve(undefined);
-    return import('./decode/frame-decoder.js').then(({ openDecodedFrames }) => openDecodedFrames(read)).catch(() => undefined);
+    const readWholeWebm = this.options.preload !== 'metadata';
+    return import('./decode/frame-decoder.js')
+      .then(({ openDecodedFrames }) => openDecodedFrames(read, { readWholeWebm }))
+      .catch(() => undefined);
   }
 
   /** Sets `src` and waits until the first frame is decodable. A destroyed player requests nothing. */
@@ -618,6 +621,8 @@ class FramePlayer implements VideoPlayer {
         target,
         (frame) => this.drawDecoded(frame, target),
         () => this.seekTarget !== undefined,
+        // Overtaken: the frame its decode reached is shown on the way (announced as passing).
+        (frame, passing) => this.drawDecoded(frame, passing),
       );
       return true;
     } catch (error) {

@@ -14,9 +14,9 @@
  * Any decoder error, a sample past the end of the file or a decoder that stops answering makes
  * `show` reject; the caller then goes back to the `<video>` element for good.
  */
-import type { RangeReader } from '../container-probe.js';
+import { readWebmSize, type RangeReader } from '../container-probe.js';
 import { FrameCache, type FrameCacheLimits } from './frame-cache.js';
-import { readMp4Track, type EncodedTrack } from './mp4-track.js';
+import { readMp4Track, type EncodedTrack, type SampleReader } from './mp4-track.js';
 import { SampleBytes } from './sample-bytes.js';
 
 export interface DecodedFrames {
@@ -27,9 +27,16 @@ export interface DecodedFrames {
    * Decodes frame `index` and hands it to `draw` (synchronously; the frame is closed by the cache
    * later, so `draw` must not keep it). Calls run one after the other. When `superseded` returns
    * true before the frame is out (a later frame is wanted), the call gives up without drawing and
-   * resolves false.
+   * resolves false; it hands `drawPassing` the frame nearest before `index` that its decode has
+   * brought out by then, if any (scrubbing across keyframe groups: the picture follows the pointer
+   * with the frames on the way instead of waiting for a position the pointer stays on).
    */
-  show(index: number, draw: (frame: VideoFrame) => void, superseded?: () => boolean): Promise<boolean>;
+  show(
+    index: number,
+    draw: (frame: VideoFrame) => void,
+    superseded?: () => boolean,
+    drawPassing?: (frame: VideoFrame, index: number) => void,
+  ): Promise<boolean>;
   destroy(): void;
 }
 
@@ -49,16 +56,40 @@ const STALL_MS = 5000;
 
 /**
  * The decoded-frame path for the file behind `read`, or undefined where it cannot be used: no
- * WebCodecs, not an MP4 that mp4box.js can index, or a codec this browser's `VideoDecoder`
- * does not support (the `<video>` element then decodes, as before).
+ * WebCodecs, neither an MP4 that mp4box.js can index nor a WebM that mediabunny can (loaded only
+ * for a WebM), or a codec this browser's `VideoDecoder` does not support (the `<video>` element
+ * then decodes, as before).
  */
-export async function openDecodedFrames(read: RangeReader, limits: FrameCacheLimits = DEFAULT_CACHE_LIMITS): Promise<DecodedFrames | undefined> {
+export interface DecodedFramesOptions {
+  limits?: FrameCacheLimits;
+  /**
+   * A WebM has no sample table: its blocks are listed by reading every cluster once at open. False
+   * (the element's `preload="metadata"`: fetch only what is shown) leaves a WebM to the `<video>`.
+   */
+  readWholeWebm?: boolean;
+}
+
+export async function openDecodedFrames(read: RangeReader, options: DecodedFramesOptions = {}): Promise<DecodedFrames | undefined> {
   if (typeof VideoDecoder === 'undefined') return undefined;
-  const track = await readMp4Track(read);
-  if (!track) return undefined;
-  const support = await VideoDecoder.isConfigSupported(track.config).catch(() => undefined);
-  if (!support?.supported) return undefined;
-  return new FrameDecoder(track, new SampleBytes(read, track.samples), limits);
+  const { limits = DEFAULT_CACHE_LIMITS, readWholeWebm = true } = options;
+  const opened = await openTrack(read, readWholeWebm);
+  if (!opened) return undefined;
+  const support = await VideoDecoder.isConfigSupported(opened.track.config).catch(() => undefined);
+  if (!support?.supported) {
+    opened.close?.();
+    return undefined;
+  }
+  return new FrameDecoder(opened.track, opened.bytes, limits, opened.close);
+}
+
+async function openTrack(read: RangeReader, readWholeWebm: boolean): Promise<{ track: EncodedTrack; bytes: SampleReader; close?: () => void } | undefined> {
+  const mp4 = await readMp4Track(read);
+  if (mp4) return { track: mp4, bytes: new SampleBytes(read, mp4.samples) };
+  if (!readWholeWebm) return undefined;
+  const webmSize = await readWebmSize(read);
+  if (webmSize === undefined) return undefined;
+  const { readWebmTrack } = await import('./webm-track.js');
+  return readWebmTrack(read, webmSize);
 }
 
 class FrameDecoder implements DecodedFrames {
@@ -82,8 +113,9 @@ class FrameDecoder implements DecodedFrames {
 
   constructor(
     private readonly track: EncodedTrack,
-    private readonly bytes: SampleBytes,
+    private readonly bytes: SampleReader,
     limits: FrameCacheLimits,
+    private readonly closeTrack?: () => void,
   ) {
     this.cache = new FrameCache(limits);
     const { samples } = track;
@@ -109,12 +141,21 @@ class FrameDecoder implements DecodedFrames {
     return { frames: this.cache.size, bytes: this.cache.byteSize, limits: this.cache.limits };
   }
 
-  show(index: number, draw: (frame: VideoFrame) => void, superseded: () => boolean = () => false): Promise<boolean> {
+  show(
+    index: number,
+    draw: (frame: VideoFrame) => void,
+    superseded: () => boolean = () => false,
+    drawPassing?: (frame: VideoFrame, index: number) => void,
+  ): Promise<boolean> {
     const run = this.calls.then(async () => {
       const frame = await this.decodeTo(index, superseded);
-      if (!frame) return false;
-      draw(frame);
-      return true;
+      if (frame) {
+        draw(frame);
+        return true;
+      }
+      const passing = this.nearestDecodedBefore(index);
+      if (passing !== undefined) drawPassing?.(this.cache.get(passing)!, passing);
+      return false;
     });
     this.calls = run.catch(() => undefined);
     return run;
@@ -125,6 +166,7 @@ class FrameDecoder implements DecodedFrames {
     this.destroyed = true;
     this.failure ??= new Error('closed');
     if (this.decoder.state !== 'closed') this.decoder.close();
+    this.closeTrack?.();
     this.cache.clear();
     this.notify();
   }
@@ -138,6 +180,13 @@ class FrameDecoder implements DecodedFrames {
       this.cache.put(index, frame);
     }
     this.notify();
+  }
+
+  /** The latest frame before `index` that the decoder has brought out since its last reset and the cache still holds. */
+  private nearestDecodedBefore(index: number): number | undefined {
+    let nearest: number | undefined;
+    for (const frame of this.output) if (frame < index && (nearest === undefined || frame > nearest) && this.cache.has(frame)) nearest = frame;
+    return nearest;
   }
 
   private notify(): void {

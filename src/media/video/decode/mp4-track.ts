@@ -8,7 +8,7 @@ import { createFile, DataStream, Endianness, MP4BoxBuffer, type Movie } from 'mp
 import { readMp4Index, type RangeReader } from '../container-probe.js';
 
 export interface EncodedSample {
-  /** Byte offset and size in the file. */
+  /** Byte offset and size in the file (a WebM sample is found by its timestamp instead: offset 0). */
   offset: number;
   size: number;
   /** Presentation timestamp, microseconds. */
@@ -25,6 +25,12 @@ export interface EncodedTrack {
   samples: EncodedSample[];
   /** Decode-order index of each frame's sample (`decodeIndex[frame]`). */
   decodeIndex: number[];
+}
+
+/** The bytes of each sample, in decode order (sample-bytes.ts for MP4, webm-track.ts for WebM). */
+export interface SampleReader {
+  /** Rejects when the file ends before them. */
+  sample(index: number): Promise<Uint8Array>;
 }
 
 /** Undefined when the file is not a (non-fragmented) MP4 with a video track. */

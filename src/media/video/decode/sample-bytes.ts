@@ -7,7 +7,7 @@
  * request per keyframe group.
  */
 import type { RangeReader } from '../container-probe.js';
-import type { EncodedSample } from './mp4-track.js';
+import type { EncodedSample, SampleReader } from './mp4-track.js';
 
 /** A block spans at most this many bytes of the file… */
 const BLOCK_BYTES = 2 * 1024 * 1024;
@@ -24,7 +24,7 @@ interface Block {
   end: number;
 }
 
-export class SampleBytes {
+export class SampleBytes implements SampleReader {
   private blocks: Block[] = [];
   private pending = new Map<number, Promise<Block>>();
 
