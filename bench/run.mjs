@@ -533,6 +533,25 @@ async function dicomScenario(run) {
       const box = await call(tab, 'stageBox');
       return framesDuring(tab, () => drag(tab, { x: box.x - 150, y: box.y - 100 }, { x: box.x + 150, y: box.y + 100 }, DICOM.moves));
     }],
+    // The floor for Alt + wheel: Alt + wheel on the last slice changes nothing.
+    ['wheelAtEnd', async (tab) => {
+      await call(tab, 'focus', { slice: 'last' });
+      const box = await call(tab, 'stageBox');
+      await tab.mouse.move(box.x, box.y);
+      return framesDuring(tab, async () => {
+        const started = Date.now();
+        await tab.keyboard.down('Alt');
+        for (let i = 0; i < DICOM.keys; i++) await repeat(tab, () => tab.mouse.wheel(0, 100));
+        await tab.keyboard.up('Alt');
+        return Date.now() - started;
+      });
+    }],
+    // The floor for the W/L drag: the same drag (as many moves, 150 px lower) over the empty page under the element.
+    ['dragFloor', async (tab) => {
+      const box = await call(tab, 'stageBox');
+      const y = box.top + box.height + 60;
+      return framesDuring(tab, () => drag(tab, { x: box.x - 150, y }, { x: box.x + 150, y: y + 150 }, DICOM.moves));
+    }],
   ]);
   return { [label]: result };
 }
@@ -896,6 +915,7 @@ function smokeProblems(results) {
   if (only('video') && video && !video.skipped && !(video['scrub.planeChanges'] > 0)) problems.push('video: the timeline drag did not change the frame');
   if (only('video') && video && !video.skipped && !(video['step.planeChanges'] > 0)) problems.push('video: → on the timeline did not step a frame');
   if (only('dicom') && dicom && !dicom.skipped && !(dicom['arrows.planeChanges'] > 0 && dicom['wheel.planeChanges'] > 0)) problems.push('dicom: ↓ or Alt+wheel did not change the slice');
+  if (only('dicom') && dicom && !dicom.skipped && dicom['wheelAtEnd.planeChanges'] > 0) problems.push('dicom: Alt+wheel on the last slice changed the slice (it is the floor)');
   return problems;
 }
 
@@ -1140,6 +1160,16 @@ function mediaReport(results) {
     }
     for (const [label, r] of skipped('video')) lines.push(`${label}: not measured — ${r.skipped}.`);
   }
+  // Runs before these metrics have none: no rows then.
+  const floorRows = (label, r, key, what) =>
+    r[`${key}.latency.median`] === undefined
+      ? []
+      : [
+          [label, `${what}: input → frame median`, r[`${key}.latency.median`]],
+          [label, `${what}: input → frame p95`, r[`${key}.latency.p95`]],
+        ];
+  const nextFrameRows = (label, r, inputs) =>
+    inputs.filter(([key]) => r[`${key}.nextFrame.p95`] !== undefined).map(([key, what]) => [label, `${what}: input → the next frame starts, p95 (see the notes)`, r[`${key}.nextFrame.p95`]]);
   if (results.dicom && Object.keys(results.dicom).length) {
     lines.push('', '## DICOM: `<lk-dicom srcs=[…]>`, a generated CT series (no peer: targets are absolute)', '');
     for (const [label, r] of measured('dicom')) {
@@ -1152,7 +1182,16 @@ function mediaReport(results) {
         [label, '↓ held on the last slice (nothing changes: the floor): input → frame median', r['arrowsAtEnd.latency.median']],
         [label, '↓ held on the last slice (the floor): input → frame p95', r['arrowsAtEnd.latency.p95']],
         ...inputRows(label, r, 'wheel', 'Alt + wheel'),
+        ...floorRows(label, r, 'wheelAtEnd', 'Alt + wheel on the last slice (nothing changes: the floor)'),
         ...inputRows(label, r, 'windowLevel', 'window/level drag (W/L mode)'),
+        ...floorRows(label, r, 'dragFloor', 'the same drag over the empty page (the floor)'),
+        ...nextFrameRows(label, r, [
+          ['arrows', '↓ held'],
+          ['wheel', 'Alt + wheel'],
+          ['wheelAtEnd', 'Alt + wheel, the floor'],
+          ['windowLevel', 'window/level drag'],
+          ['dragFloor', 'drag, the floor'],
+        ]),
       ]);
     }
     for (const [label, r] of skipped('dicom')) lines.push(`${label}: not measured — ${r.skipped}.`);
