@@ -189,6 +189,12 @@ export interface InputFrameStats extends FrameStats {
   inputs: number;
   /** Input event → the frame after its handling: what a person waits to see the change. */
   latency: FrameStats;
+  /**
+   * Input event → the next frame's animation frame callbacks (they run once the frame after the
+   * input is done on the main thread). `latency` ends in a task after that frame, which Chromium
+   * holds back while it runs frames first after pointer drags and wheel input: this one is not.
+   */
+  nextFrame: FrameStats;
   /** Frame intervals: the p95 and the longest frame show the jank. */
   frames: number;
   max: number;
@@ -205,6 +211,7 @@ export interface InputFrameStats extends FrameStats {
 export function recordFrames(): { stop(): InputFrameStats } {
   const samples: number[] = [];
   const latencies: number[] = [];
+  const toNextFrame: number[] = [];
   const pixel = document.createElement('div');
   pixel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
   document.body.append(pixel);
@@ -226,12 +233,13 @@ export function recordFrames(): { stop(): InputFrameStats } {
     if (pending || !running) return;
     pending = true;
     const start = event.timeStamp;
-    requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      requestAnimationFrame(() => toNextFrame.push(performance.now() - start));
       setTimeout(() => {
         pending = false;
         latencies.push(performance.now() - start);
-      }, 0),
-    );
+      }, 0);
+    });
   };
   const types = ['pointermove', 'pointerdown', 'keydown', 'wheel'] as const;
   for (const type of types) window.addEventListener(type, onInput, { capture: true, passive: true });
@@ -240,7 +248,7 @@ export function recordFrames(): { stop(): InputFrameStats } {
       running = false;
       pixel.remove();
       for (const type of types) window.removeEventListener(type, onInput, { capture: true });
-      return { ...stats(samples), frames: samples.length, max: Math.max(0, ...samples), inputs: latencies.length, latency: stats(latencies) };
+      return { ...stats(samples), frames: samples.length, max: Math.max(0, ...samples), inputs: latencies.length, latency: stats(latencies), nextFrame: stats(toNextFrame) };
     },
   };
 }

@@ -120,6 +120,13 @@ export class SettledLayer {
   private canvas = document.createElement('canvas');
   private current: Texture | undefined;
   private frame: SettledFrame | undefined;
+  /** Whether a shape was painted since the bitmap was last cleared whole. */
+  private painted = false;
+
+  /** True while the bitmap is all transparent: the surface need not draw it (a full-view blend in software). */
+  get blank(): boolean {
+    return !this.painted;
+  }
 
   /** The bitmap as a pixi texture; a new one after the bitmap changed size. */
   get texture(): Texture {
@@ -134,6 +141,7 @@ export class SettledLayer {
     const context = this.canvas.getContext('2d')!;
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
+    this.painted = false;
     this.frame = frame;
     this.paint(context, shapes, frame);
   }
@@ -184,6 +192,7 @@ export class SettledLayer {
   private paint(context: CanvasRenderingContext2D, shapes: Iterable<SettledShape>, frame: SettledFrame): void {
     // Colours in a fixed order (not first seen): a region painted alone stacks them as the whole does.
     const byColour = [...this.batch(shapes, frame.viewScale)].sort(([a], [b]) => a - b);
+    if (byColour.length > 0) this.painted = true;
     const { pixelScale, rect } = frame;
     const place = (dx = 0, dy = 0) => context.setTransform(pixelScale, 0, 0, pixelScale, dx - rect.x * pixelScale, dy - rect.y * pixelScale);
     place();
@@ -232,6 +241,7 @@ export class SettledLayer {
     this.current?.destroy(true);
     this.current = undefined;
     this.frame = undefined;
+    this.painted = false;
     this.canvas.width = 0;
     this.canvas.height = 0;
   }

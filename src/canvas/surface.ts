@@ -784,6 +784,7 @@ export class Surface {
     this.chooseBackgroundLevel();
     this.tileLayer?.update(visibleAssetBox(this.view, this.renderSize), this.view.scale * (app.renderer.resolution ?? 1));
     this.showPixels();
+    this.cacheSprite.visible = !this.settledLayer.blank;
     app.render();
     this.overlay?.render(app.renderer, this.liveRoot, this.view, this.renderSize);
     this.composer.rendered(this.view, performance.now());

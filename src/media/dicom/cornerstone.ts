@@ -1,7 +1,7 @@
 /**
  * The part of cornerstone-core (2.6.1) that labelkit renders DICOM slices with: the image object
- * a loader gives it and `renderToCanvas`, which draws an image synchronously into a plain canvas
- * (no enabled element, no DOM). This is the only module that imports cornerstone-core; it loads
+ * a loader gives it and its grey and colour render functions, which draw an image synchronously
+ * into a plain canvas through a small stand-in for an enabled element (no DOM). This is the only module that imports cornerstone-core; it loads
  * with `import()` on first use, so pages without <lk-dicom> never download it.
  *
  * The minified build is imported on purpose: the package's main build is webpack's development
@@ -42,23 +42,71 @@ export interface CornerstoneViewport {
 }
 
 export interface Cornerstone {
-  /** Draws `image` into `canvas` with `viewport`, synchronously. */
-  renderToCanvas(canvas: HTMLCanvasElement, image: CornerstoneImage, viewport: CornerstoneViewport): void;
+  /**
+   * A renderer for `canvas`: draws an image into it with a viewport, synchronously. It keeps
+   * cornerstone's render canvas and its pixel buffer from one call to the next, as an enabled
+   * element does (its `renderToCanvas` makes both anew on every call: a canvas and a 4-bytes-a-pixel
+   * ImageData per window/level move or slice change, garbage that came back as long collections).
+   */
+  canvasRenderer(canvas: HTMLCanvasElement): (image: CornerstoneImage, viewport: CornerstoneViewport) => void;
 }
 
-type RenderToCanvas = Cornerstone['renderToCanvas'];
+/** The part of an enabled element that cornerstone's render functions read and write. */
+interface EnabledElementStub {
+  element: HTMLCanvasElement;
+  canvas: HTMLCanvasElement;
+  image: CornerstoneImage | undefined;
+  viewport: object;
+  options: null;
+  layers: [];
+  data: object;
+  /** Cornerstone's render canvas, its context and pixel buffer, and what it last drew. */
+  renderingTools: { renderCanvas?: HTMLCanvasElement; lastRenderedIsColor?: boolean };
+}
 
-function renderToCanvasOf(value: unknown): RenderToCanvas | undefined {
+type RenderImage = (enabledElement: EnabledElementStub, invalidated: boolean) => void;
+type DefaultViewport = (canvas: HTMLCanvasElement, image: CornerstoneImage) => object;
+
+interface RenderFunctions {
+  renderGrayscaleImage: RenderImage;
+  renderColorImage: RenderImage;
+  getDefaultViewport: DefaultViewport;
+}
+
+function renderFunctionsOf(value: unknown): RenderFunctions | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const render = (value as { renderToCanvas?: unknown }).renderToCanvas;
-  return typeof render === 'function' ? (render as RenderToCanvas) : undefined;
+  const { renderGrayscaleImage, renderColorImage, getDefaultViewport } = value as Record<string, unknown>;
+  if (typeof renderGrayscaleImage !== 'function' || typeof renderColorImage !== 'function' || typeof getDefaultViewport !== 'function') return undefined;
+  return { renderGrayscaleImage, renderColorImage, getDefaultViewport } as RenderFunctions;
 }
 
 /** Loads cornerstone-core. The UMD build arrives through the CommonJS bundler plugins on `default`, as named exports, or both. */
 export async function loadCornerstone(): Promise<Cornerstone> {
   const module: unknown = await import('cornerstone-core/dist/cornerstone.min.js');
   const fallback = typeof module === 'object' && module !== null ? (module as { default?: unknown }).default : undefined;
-  const renderToCanvas = renderToCanvasOf(fallback) ?? renderToCanvasOf(module);
-  if (!renderToCanvas) throw new Error('cornerstone-core did not load.');
-  return { renderToCanvas: (canvas, image, viewport) => renderToCanvas(canvas, image, viewport) };
+  const render = renderFunctionsOf(fallback) ?? renderFunctionsOf(module);
+  if (!render) throw new Error('cornerstone-core did not load.');
+  return {
+    canvasRenderer(canvas) {
+      // The canvas is read back (pixi, tests) and never shown itself: a plain context, made before
+      // cornerstone asks for its low-latency one (which would hand each render to the compositor).
+      canvas.getContext('2d');
+      const stub: EnabledElementStub = { element: canvas, canvas, image: undefined, viewport: {}, options: null, layers: [], data: {}, renderingTools: {} };
+      return (image, viewport) => {
+        // What renderToCanvas does, minus its fresh stub and its two events: the viewport on top of
+        // the image's defaults, and the pixels always redrawn (`invalidated`: the LUT is remade too).
+        if (image.color && stub.renderingTools.lastRenderedIsColor !== true) {
+          // cornerstone's colour path makes its render canvas with createElement's 300 × 150 and
+          // sizes it (and makes its pixel buffer) only when the image's size differs: a 300 × 150
+          // colour image found no buffer. A 0 × 0 canvas handed over instead is always sized.
+          const renderCanvas = document.createElement('canvas');
+          renderCanvas.width = renderCanvas.height = 0;
+          stub.renderingTools = { ...stub.renderingTools, renderCanvas, lastRenderedIsColor: true };
+        }
+        stub.image = image;
+        stub.viewport = Object.assign(render.getDefaultViewport(canvas, image), viewport);
+        (image.color ? render.renderColorImage : render.renderGrayscaleImage)(stub, true);
+      };
+    },
+  };
 }

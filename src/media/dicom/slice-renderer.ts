@@ -40,6 +40,7 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
   const canvas = document.createElement('canvas');
   canvas.width = stack.width;
   canvas.height = stack.height;
+  const draw = cornerstone.canvasRenderer(canvas);
   const images = createRecentCache<number, CornerstoneImage>(IMAGE_CACHE_SIZE, { weigh: imageBytes, maxWeight: IMAGE_CACHE_BYTES });
   const imageOf = (slice: number) =>
     images.get(slice, () => toCornerstoneImage(stack.frame(slice), stack.info(slice), `slice:${slice}`, stack.defaultWindow(slice) ?? IDENTITY_WINDOW));
@@ -49,7 +50,7 @@ export function createSliceRenderer(stack: SliceStack, cornerstone: Cornerstone)
     render(slice, window, overlay, inverted = false) {
       const image = imageOf(slice);
       const voi = image.color ? IDENTITY_WINDOW : (window ?? stack.defaultWindow(slice)!);
-      cornerstone.renderToCanvas(canvas, image, {
+      draw(image, {
         scale: 1,
         translation: { x: 0, y: 0 },
         voi: { windowWidth: voi.width, windowCenter: voi.center },
