@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { traceMask } from '../../src/format/convert/mask.js';
 import { floodFill } from '../../src/tools/smart/flood-fill.js';
 import { seededRandom } from '../generators/seeded-random.js';
+import { blobMask } from './random-masks.js';
 import { referenceFill } from './reference-fill.js';
 
 describe('magic wand fast paths', () => {
@@ -55,16 +56,7 @@ describe('magic wand fast paths', () => {
       const width = 8 + 4 * Math.floor(random() * 12);
       const height = 4 + Math.floor(random() * 40);
       const density = [0.3, 0.6, 0.9][trial % 3]!;
-      const mask = new Uint8Array(width * height);
-      // Filled rectangles with random specks: large insides to skip, holes and saddles to trace.
-      for (let r = 0; r < 3; r++) {
-        const x0 = Math.floor(random() * width);
-        const y0 = Math.floor(random() * height);
-        const x1 = Math.min(width, x0 + Math.floor(random() * width));
-        const y1 = Math.min(height, y0 + Math.floor(random() * height));
-        for (let y = y0; y < y1; y++) mask.fill(1, y * width + x0, y * width + x1);
-      }
-      for (let i = 0; i < mask.length; i++) if (random() > density) mask[i] = mask[i] ? 0 : random() < 0.3 ? 1 : 0;
+      const mask = blobMask(width, height, density, random);
       // The same mask one column wider: no row is whole words, so every pixel is looked at.
       const wider = new Uint8Array((width + 1) * height);
       for (let y = 0; y < height; y++) wider.set(mask.subarray(y * width, (y + 1) * width), y * (width + 1));

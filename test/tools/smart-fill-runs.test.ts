@@ -14,6 +14,7 @@ import { createMagicWandTool, type MagicWandTool } from '../../src/tools/smart/m
 import { boxMaskToZones } from '../../src/tools/smart/mask-shapes.js';
 import type { PicturePixels } from '../../src/tools/smart/picture.js';
 import { seededRandom, type Random } from '../generators/seeded-random.js';
+import { blobMask } from './random-masks.js';
 import { createHarness } from './harness.js';
 import { referenceFill } from './reference-fill.js';
 
@@ -31,20 +32,6 @@ function runsOf(mask: Uint8Array, width: number, height: number, random: Random)
     start[y + 1] = spans.length / 2;
   }
   return { start, spans: Int32Array.from(spans) };
-}
-
-/** Blobs with specks and holes, as the fast-path test of the tracer makes them. */
-function blobMask(width: number, height: number, density: number, random: Random): Uint8Array {
-  const mask = new Uint8Array(width * height);
-  for (let r = 0; r < 3; r++) {
-    const x0 = Math.floor(random() * width);
-    const y0 = Math.floor(random() * height);
-    const x1 = Math.min(width, x0 + Math.floor(random() * width));
-    const y1 = Math.min(height, y0 + Math.floor(random() * height));
-    for (let y = y0; y < y1; y++) mask.fill(1, y * width + x0, y * width + x1);
-  }
-  for (let i = 0; i < mask.length; i++) if (random() > density) mask[i] = mask[i] ? 0 : random() < 0.3 ? 1 : 0;
-  return mask;
 }
 
 describe('magic wand: the fill’s runs and the tracer', () => {
