@@ -4,7 +4,15 @@
  */
 export type RendererPreference = 'auto' | 'webgl' | 'canvas';
 
+/** The answer for this page: asking makes a WebGL context, which costs 5–20 ms in software GL. */
+let software: boolean | undefined;
+
 export function softwareWebGL(): boolean {
+  software ??= readSoftwareWebGL();
+  return software;
+}
+
+function readSoftwareWebGL(): boolean {
   const canvas = document.createElement('canvas');
   const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
   if (!gl) return true;

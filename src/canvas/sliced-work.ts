@@ -51,10 +51,10 @@ export function runInSlices<T>(items: readonly T[], work: SliceWork<T>, sliceMs 
 
 /**
  * Runs `slice` now, then again a task at a time (the main thread yielded between) while `more()`
- * says there is work left; `afterLater` runs after each of the later slices. Cancelling stops it
- * before the next slice.
+ * says there is work left; `afterLater` runs after each of the later slices (`last`: nothing is
+ * left). Cancelling stops it before the next slice.
  */
-export function runSlices(slice: () => void, more: () => boolean, afterLater?: () => void): SlicedRun {
+export function runSlices(slice: () => void, more: () => boolean, afterLater?: (last: boolean) => void): SlicedRun {
   let cancelled = false;
   let slices = 0;
   const step = () => {
@@ -78,7 +78,7 @@ export function runSlices(slice: () => void, more: () => boolean, afterLater?: (
         await yieldToMain();
         if (cancelled) return false;
         step();
-        afterLater?.();
+        afterLater?.(!more());
       }
       run.finished = true;
       return true;

@@ -81,6 +81,11 @@ const CACHE_MARGIN = 0.5;
 const MAX_CACHE_SIDE = 4096;
 const STROKE_WIDTH = 2;
 const SELECTED_STROKE_WIDTH = 3;
+/**
+ * While the settled bitmap is painted in slices, the stage shows the progress at most this often:
+ * each such frame draws the whole stage again, which costs more than a slice of shapes.
+ */
+const PROGRESS_FRAME_MS = 100;
 /** At most this many just-added objects wait on the live overlay for the settled bitmap's next render. */
 const FRESH_LIMIT = 64;
 
@@ -118,7 +123,8 @@ export class Surface {
   private readonly background = new Sprite();
   private readonly cacheSprite = new Sprite();
   private readonly pixelGrid = new Graphics();
-  private readonly pictureFilter = new PictureFilter();
+  /** Made on the first adjustment: its shader program asks pixi for a WebGL test context (tens of ms in software GL). */
+  private pictureFilter: PictureFilter | undefined;
   private readonly pictureReader = new PictureReader();
   /** Bumped when the background's pixels change in place, so smart tools read them again. */
   private pictureVersion = 0;
@@ -197,6 +203,8 @@ export class Surface {
   /** New objects (many: a sliced index build's) painted onto the bitmap a slice at a time. */
   private appendRun: SlicedRun | undefined;
   private coarsePointer = false;
+  /** When the stage was last rendered (not composed). */
+  private renderedAt = 0;
   readonly toolContext: ToolContext;
 
   constructor(options: SurfaceOptions) {
@@ -356,7 +364,10 @@ export class Surface {
     this.background.texture = source ?? Texture.EMPTY;
     this.background.width = size.width;
     this.background.height = size.height;
-    if (sizeChanged) this.fit();
+    if (sizeChanged) {
+      this.fit();
+      this.endViewMove();
+    }
     this.invalidate(false);
   }
 
@@ -377,9 +388,10 @@ export class Surface {
       if (this.tileLayer) this.tileLayer.container.filters = null;
       return;
     }
-    this.pictureFilter.set(display);
-    this.background.filters = [this.pictureFilter];
-    if (this.tileLayer) this.tileLayer.container.filters = [this.pictureFilter];
+    const filter = (this.pictureFilter ??= new PictureFilter());
+    filter.set(display);
+    this.background.filters = [filter];
+    if (this.tileLayer) this.tileLayer.container.filters = [filter];
   }
 
   /** Re-uploads a background whose pixels changed in place (video frame, DICOM window/level). */
@@ -425,6 +437,15 @@ export class Surface {
     }, SETTLE_MS);
     this.options.onViewChange?.(view);
     this.requestFrame();
+  }
+
+  /**
+   * The view stops counting as moving now, not SETTLE_MS after its last change: a new plane fitted
+   * is one jump, not a gesture that goes on, so its shapes are painted at the next frame.
+   */
+  private endViewMove(): void {
+    window.clearTimeout(this.settleTimer);
+    this.viewMoving = false;
   }
 
   /** Asset coordinates of a pointer's client position. */
@@ -787,7 +808,8 @@ export class Surface {
     this.cacheSprite.visible = !this.settledLayer.blank;
     app.render();
     this.overlay?.render(app.renderer, this.liveRoot, this.view, this.renderSize);
-    this.composer.rendered(this.view, performance.now());
+    this.renderedAt = performance.now();
+    this.composer.rendered(this.view, this.renderedAt);
   }
 
   /**
@@ -890,7 +912,7 @@ export class Surface {
     }
     const inView = this.inCacheRect(this.pendingAppend);
     this.pendingAppend = [];
-    this.appendRun = this.paintInSlices(inView, this.cacheExcluded, sync, () => this.invalidate(false));
+    this.appendRun = this.paintInSlices(inView, this.cacheExcluded, sync, (last) => this.showPaintProgress(last));
   }
 
   /** Those of `ids` whose bounds meet the settled bitmap's rectangle. */
@@ -967,15 +989,17 @@ export class Surface {
     this.appendRun?.cancel();
     this.appendRun = undefined;
     this.renderedSettled = [];
-    this.paintRun = this.paintInSlices(candidates, excluded, sync || candidates.length <= SYNC_LIMIT, () => this.invalidate(false));
+    this.paintRun = this.paintInSlices(candidates, excluded, sync || candidates.length <= SYNC_LIMIT, (last) => this.showPaintProgress(last));
   }
 
   /** Paints `candidates` over the bitmap in slices (at once if `sync`); `onLater` after each slice but the first. */
-  private paintInSlices(candidates: readonly string[], excluded: ReadonlySet<string>, sync: boolean, onLater: () => void): SlicedRun {
+  private paintInSlices(candidates: readonly string[], excluded: ReadonlySet<string>, sync: boolean, onLater: (last: boolean) => void): SlicedRun {
     let shapes: SettledShape[] = [];
     let first = true;
+    let handled = 0;
     const work = {
       each: (id: string) => {
+        handled++;
         const shape = this.settledShape(id, excluded);
         if (!shape) return;
         shapes.push(shape);
@@ -984,11 +1008,16 @@ export class Surface {
       endSlice: () => {
         this.settledLayer.append(shapes);
         shapes = [];
-        if (!first) onLater();
+        if (!first) onLater(handled === candidates.length);
         first = false;
       },
     };
     return runInSlices(candidates, work, sync ? Infinity : undefined);
+  }
+
+  /** A later slice of a sliced paint is done: the stage shows it if it is the last, or was last rendered PROGRESS_FRAME_MS ago. */
+  private showPaintProgress(last: boolean): void {
+    if (last || performance.now() - this.renderedAt >= PROGRESS_FRAME_MS) this.invalidate(false);
   }
 
   /**
@@ -1025,7 +1054,7 @@ export class Surface {
           this.renderedSettled.push(id);
         }
       },
-      onLater: () => this.invalidate(false),
+      onLater: (last) => this.showPaintProgress(last),
     });
   }
 
@@ -1053,9 +1082,18 @@ export class Surface {
         this.appendToCache();
         continue;
       }
-      const renderDue = this.index.size > SYNC_LIMIT && (this.viewMoving || this.cacheDirty);
+      const renderDue = this.index.size > SYNC_LIMIT && (this.viewMoving || this.cacheDirty || this.needsCacheRender());
       if (!renderDue || performance.now() > waitUntil) return;
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      if (this.viewMoving) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      else {
+        // The render is due at the next frame (it starts the sliced paint); a page in the background
+        // has no frames, and waits for the timer.
+        this.requestFrame();
+        await new Promise((resolve) => {
+          requestAnimationFrame(resolve);
+          setTimeout(resolve, SETTLE_MS);
+        });
+      }
     }
   }
 
@@ -1269,7 +1307,7 @@ export class Surface {
     this.background.filters = null;
     this.tileLayer?.destroy();
     this.tileLayer = undefined;
-    this.pictureFilter.destroy();
+    this.pictureFilter?.destroy();
     const app = this.app;
     this.input.detach(this.options.container);
     if (app) {

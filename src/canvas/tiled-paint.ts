@@ -14,8 +14,8 @@ export interface TileWork {
   find(tile: Box): readonly string[];
   /** Clears `tile` and paints `ids` clipped to it. */
   paint(tile: Box, ids: readonly string[]): void;
-  /** After each task but the first (the caller's): the bitmap changed. */
-  onLater(): void;
+  /** After each task but the first (the caller's): the bitmap changed (`last`: it is finished). */
+  onLater(last: boolean): void;
 }
 
 /** A tile is not split below this side (bitmap pixels), however many shapes it holds. */
@@ -64,5 +64,5 @@ export function paintInTiles(width: number, height: number, expected: number, wo
       painted += ids.length;
     }
   };
-  return runSlices(task, () => tiles.length > 0, () => work.onLater());
+  return runSlices(task, () => tiles.length > 0, (last) => work.onLater(last));
 }

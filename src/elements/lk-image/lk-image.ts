@@ -47,6 +47,11 @@ export class LkImage extends SurfaceElement {
   @property({ attribute: 'tile-cache-size', type: Number }) tileCacheSize = 256;
 
   private bitmap: ImageBitmap | undefined;
+  /**
+   * pixi's module, asked for when a picture starts loading: a dynamic `import()` resolves a task
+   * later even when the module is in already, and that wait then overlaps the decode.
+   */
+  private pixiLoad: Promise<typeof import('pixi.js')> | undefined;
   private tiles: TileLayer | undefined;
   /** Bumped on every view change so measurement labels follow pan and zoom. */
   @state() private viewTick = 0;
@@ -63,6 +68,7 @@ export class LkImage extends SurfaceElement {
       const format = tiledFormat(loader.currentUrl(), this.sourceType);
       if (format) return await this.loadTiles(format, loader, signal);
       this.tiles = undefined;
+      this.loadPixi();
       const bitmap = await loadImage(loader, signal);
       this.bitmap?.close();
       this.bitmap = bitmap;
@@ -143,11 +149,20 @@ export class LkImage extends SurfaceElement {
     return renderMeasureLabels(this.session, this.view, PIXEL_MEASUREMENTS);
   }
 
+  private loadPixi(): Promise<typeof import('pixi.js')> {
+    // A failed load is asked again next time (and its rejection is handled where it is awaited).
+    this.pixiLoad ??= import('pixi.js').catch((error: unknown) => {
+      this.pixiLoad = undefined;
+      throw error;
+    });
+    return this.pixiLoad;
+  }
+
   /** Puts the decoded image on the surface (fitted) before `lk-ready` fires. */
   private async showBitmap(surface: Surface): Promise<void> {
     const bitmap = this.bitmap;
     if (!bitmap) return;
-    const { Texture } = await import('pixi.js');
+    const { Texture } = await this.loadPixi();
     if (this.bitmap !== bitmap) return;
     surface.setBackground(Texture.from(bitmap), { width: bitmap.width, height: bitmap.height }, { still: true });
   }
