@@ -5,12 +5,13 @@
  * the steps are in assist-common.ts).
  */
 import '../../src/elements/lk-image/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { AssistPrediction } from '../../src/assist/types.js';
 import { assistBench, until, type ToolForBench } from './assist-common.js';
 import { lkImageReady, octagon, shapes, syntheticImage } from './common.js';
 
-const ontology = {
+const ontology: Ontology = {
   tools: [
     { schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935' },
     { schemaId: 't-poly', tool: 'polygon', title: 'Outline', color: '#43a047' },

@@ -6,11 +6,12 @@
  * Target: no main-thread task over 50 ms (PerformanceObserver 'longtask').
  */
 import '../../src/elements/lk-pdf/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
 import type { AssistPrediction } from '../../src/assist/types.js';
 import { assistBench, until, type ToolForBench } from './assist-common.js';
 
-const ontology = {
+const ontology: Ontology = {
   tools: [
     { schemaId: 't-figure', tool: 'bounding-box', title: 'Figure', color: '#e53935' },
     { schemaId: 't-area', tool: 'pdf', title: 'Area', color: '#1e88e5' },

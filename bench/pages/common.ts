@@ -151,7 +151,7 @@ export function shapes(count: number, kind: 'box' | 'polygon'): ShapeSpec[] {
 }
 
 /** 8 points around the ellipse inscribed in the shape's box. */
-export function octagon(s: ShapeSpec): [number, number][] {
+export function octagon(s: Pick<ShapeSpec, 'x' | 'y' | 'w' | 'h'>): [number, number][] {
   return Array.from({ length: 8 }, (_, k) => {
     const a = (k / 8) * Math.PI * 2;
     return [s.x + s.w / 2 + (Math.cos(a) * s.w) / 2, s.y + s.h / 2 + (Math.sin(a) * s.h) / 2];

@@ -1,8 +1,9 @@
 import '../../src/elements/lk-dicom/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkDicom } from '../../src/elements/lk-dicom/lk-dicom.js';
 import { centerOf, frameTimes, nextFrame, randomFrames, recordFrames } from './common.js';
 
-const ontology = {
+const ontology: Ontology = {
   tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Lesion', color: '#e53935', shortcutKey: '1' }],
   classifications: [],
   relations: [],

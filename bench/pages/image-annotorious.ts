@@ -1,36 +1,31 @@
-import { createImageAnnotator } from '@annotorious/annotorious';
+import { createImageAnnotator, ShapeType, type ImageAnnotation, type ImageAnnotator, type Polygon, type Rectangle } from '@annotorious/annotorious';
 import '@annotorious/annotorious/annotorious.css';
-import { collectGarbage, frameTimes, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
+import { collectGarbage, frameTimes, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage, type ShapeSpec } from './common.js';
 import { denseRecord } from '../../test/generators/dense-record.js';
 
 /** Selections and additions timed one after another (the first is cold). */
 const REPEATS = 10;
 
-let annotator: ReturnType<typeof createImageAnnotator>;
+let annotator: ImageAnnotator;
+
+/** Where a shape sits: what both of Annotorious's shapes are made from. */
+type Placement = Pick<ShapeSpec, 'id' | 'x' | 'y' | 'w' | 'h'>;
 let stage: HTMLDivElement;
 let content: HTMLDivElement;
 
-function rectangle(s: { id: string; x: number; y: number; w: number; h: number }) {
-  return {
-    id: s.id,
-    bodies: [],
-    target: {
-      annotation: s.id,
-      selector: { type: 'RECTANGLE', geometry: { x: s.x, y: s.y, w: s.w, h: s.h, bounds: { minX: s.x, minY: s.y, maxX: s.x + s.w, maxY: s.y + s.h } } },
-    },
-  };
+/** An Annotorious annotation of `selector`, with no bodies. */
+function annotation(id: string, selector: Rectangle | Polygon): ImageAnnotation {
+  return { id, bodies: [], target: { annotation: id, selector } };
 }
 
-function polygon(s: { id: string; x: number; y: number; w: number; h: number }) {
-  const points = octagon(s as never);
-  return {
-    id: s.id,
-    bodies: [],
-    target: {
-      annotation: s.id,
-      selector: { type: 'POLYGON', geometry: { points, bounds: { minX: s.x, minY: s.y, maxX: s.x + s.w, maxY: s.y + s.h } } },
-    },
-  };
+function rectangle(s: Placement): ImageAnnotation {
+  const bounds = { minX: s.x, minY: s.y, maxX: s.x + s.w, maxY: s.y + s.h };
+  return annotation(s.id, { type: ShapeType.RECTANGLE, geometry: { x: s.x, y: s.y, w: s.w, h: s.h, bounds } });
+}
+
+function polygon(s: Placement): ImageAnnotation {
+  const bounds = { minX: s.x, minY: s.y, maxX: s.x + s.w, maxY: s.y + s.h };
+  return annotation(s.id, { type: ShapeType.POLYGON, geometry: { points: octagon(s), bounds } });
 }
 
 /** How many shapes were loaded; the ids are s0 … s(count − 1) (d0 … for the dense record). */
@@ -42,7 +37,7 @@ const pick = (i: number) => `${prefix}${(1 + i * 37) % count}`;
 type DenseTool = { objectId: string; 'bounding-box'?: { x: number; y: number; width: number; height: number }; polygon?: [number, number][] };
 
 /** The dense record's objects (test/generators/dense-record.ts) as Annotorious annotations: the same shapes labelkit loads. */
-function denseAnnotations(): unknown[] {
+function denseAnnotations(): ImageAnnotation[] {
   const tools = (denseRecord(count).record as { task: { tools: DenseTool[] } }).task.tools;
   return tools.map((tool) => {
     const box = tool['bounding-box'];
@@ -51,7 +46,7 @@ function denseAnnotations(): unknown[] {
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     const bounds = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
-    return { id: tool.objectId, bodies: [], target: { annotation: tool.objectId, selector: { type: 'POLYGON', geometry: { points, bounds } } } };
+    return annotation(tool.objectId, { type: ShapeType.POLYGON, geometry: { points, bounds } });
   });
 }
 
@@ -88,7 +83,7 @@ window.bench = {
       await image.decode();
       readyMs = performance.now() - start;
       annotator = createImageAnnotator(image);
-      annotator.setAnnotations(annotations as never);
+      annotator.setAnnotations(annotations);
       content.style.transform = `scale(${1280 / 4000})`;
       await nextFrame();
       await nextFrame();
@@ -103,7 +98,7 @@ window.bench = {
     });
   },
   select: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => annotator.setSelected(pick(i))),
-  addOne: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => annotator.addAnnotation(rectangle({ id: `new-${i}`, x: 10 + i * 60, y: 10, w: 50, h: 50 }) as never)),
+  addOne: (params) => repeatedChanges(Number(params.repeats ?? REPEATS), (i) => annotator.addAnnotation(rectangle({ id: `new-${i}`, x: 10 + i * 60, y: 10, w: 50, h: 50 }))),
   async exportAll() {
     await nextFrame();
     let exportMs = 0;

@@ -1,4 +1,5 @@
 import '../../src/elements/lk-image/define.js';
+import type { AnnotationsInput, Ontology } from '../../src/index.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { collectGarbage, frameFloor, frameTimes, lkImageReady, longestTask, nextFrame, octagon, repeatedChanges, shapes, syntheticImage } from './common.js';
 import { DENSE_ONTOLOGY, denseRecord } from '../../test/generators/dense-record.js';
@@ -6,7 +7,7 @@ import { DENSE_ONTOLOGY, denseRecord } from '../../test/generators/dense-record.
 /** Selections and additions timed one after another (the first is cold). */
 const REPEATS = 10;
 
-const ontology = {
+const ontology: Ontology = {
   tools: [
     { schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' },
     { schemaId: 't-poly', tool: 'polygon', title: 'Poly', color: '#43a047', shortcutKey: '2' },
@@ -72,7 +73,7 @@ async function loadDense(): Promise<Record<string, unknown>> {
     );
     element.src = src;
     document.body.append(element);
-    await element.importInSteps(record as never, { replace: true });
+    await element.importInSteps(record as AnnotationsInput, { replace: true });
     importMs = performance.now() - start;
     await ready;
     buildLongest = (await longestTask(() => element.settled())).longestTask;

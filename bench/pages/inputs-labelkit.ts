@@ -5,6 +5,7 @@
 import '../../src/define.js';
 import type { AnnotatorElement } from '../../src/elements/base/annotator-element.js';
 import type { ExportRecord, ExportTool } from '../../src/format/types.js';
+import type { AnnotationsInput, Ontology, ToolCategoryInput } from '../../src/index.js';
 import { centerOf, nextFrame, NOVEL_URL } from './common.js';
 
 type Kind = 'image' | 'text' | 'video' | 'pdf' | 'dicom';
@@ -15,7 +16,7 @@ interface View {
   offsetY: number;
 }
 
-const CAR = {
+const CAR: ToolCategoryInput = {
   schemaId: 't-car',
   tool: 'bounding-box',
   title: 'Car',
@@ -46,7 +47,7 @@ const CAR = {
   ],
 };
 
-const ONTOLOGIES: Record<Kind, unknown> = {
+const ONTOLOGIES: Record<Kind, Ontology> = {
   image: {
     tools: [CAR, { schemaId: 't-person', tool: 'bounding-box', title: 'Person', color: '#1e88e5', shortcutKey: '2' }],
     classifications: [],
@@ -66,7 +67,7 @@ const ONTOLOGIES: Record<Kind, unknown> = {
 };
 
 /** The person the image task relates its new car to: already there, as a pre-label would be. */
-const IMAGE_PRELABELS = { objects: [{ objectId: 'person-1', schemaId: 't-person', 'bounding-box': { x: 420, y: 60, width: 120, height: 200 } }] };
+const IMAGE_PRELABELS: AnnotationsInput = { objects: [{ objectId: 'person-1', schemaId: 't-person', 'bounding-box': { x: 420, y: 60, width: 120, height: 200 } }] };
 
 let element: AnnotatorElement & { view?: View; settled(): Promise<void> };
 let kind: Kind;
@@ -124,7 +125,7 @@ window.bench = {
     const tag = `lk-${kind}`;
     element = document.createElement(tag) as typeof element;
     element.style.cssText = '--lk-height: 860px; width: 1380px; display: block';
-    element.ontology = ONTOLOGIES[kind] as AnnotatorElement['ontology'];
+    element.ontology = ONTOLOGIES[kind];
     if (kind === 'pdf') element.setAttribute('pdfjs-base', '/pdfjs/');
     if (kind === 'video') element.setAttribute('frame-rate', '30');
     const ready = new Promise((resolve, reject) => {
@@ -132,7 +133,7 @@ window.bench = {
       element.addEventListener('lk-error', (e) => reject(new Error(`lk-error ${JSON.stringify((e as CustomEvent).detail)}`)), { once: true });
     });
     document.body.append(element);
-    if (kind === 'image') element.annotations = IMAGE_PRELABELS as AnnotatorElement['annotations'];
+    if (kind === 'image') element.annotations = IMAGE_PRELABELS;
     if (kind === 'text') (element as unknown as { text: string }).text = (await (await fetch(NOVEL_URL)).text()).slice(0, 4000);
     else if (kind === 'dicom') (element as unknown as { srcs: string[] }).srcs = (params.files as string[]).map((file) => `/assets/${file}`);
     else (element as unknown as { src: string }).src = String(params.src);

@@ -1,21 +1,13 @@
 // Bundled only when src/elements/lk-pdf/define.ts exists (bench/run.mjs checks): until then the
 // PDF scenario is reported as "lk-pdf not built".
 import '../../src/elements/lk-pdf/define.js';
+import type { LkPdf } from '../../src/elements/lk-pdf/lk-pdf.js';
+import type { Ontology } from '../../src/index.js';
 import { nextFrame, stats } from './common.js';
 
-/** The documented surface of `<lk-pdf>` the bench uses (docs/elements/lk-pdf.md). */
-interface PdfElement extends HTMLElement {
-  src: string;
-  ontology: unknown;
-  pageCount: number;
-  page: number;
-  settled(): Promise<void>;
-  pageCanvas(index: number): HTMLCanvasElement | undefined;
-}
+const ontology: Ontology = { tools: [{ schemaId: 't-area', tool: 'pdf', title: 'Area', color: '#1e88e5', shortcutKey: '1' }], classifications: [], relations: [] };
 
-const ontology = { tools: [{ schemaId: 't-area', tool: 'pdf', title: 'Area', color: '#1e88e5', shortcutKey: '1' }], classifications: [], relations: [] };
-
-let element: PdfElement;
+let element: LkPdf;
 
 /** Canvas pixels held by the element (every canvas in its shadow tree): what rendered pages keep alive. */
 function canvasBytes(root: ParentNode): { canvases: number; bytes: number } {
@@ -43,7 +35,7 @@ window.bench = {
    * that places it while the file's URL is still on its way (the element starts pdf.js meanwhile).
    */
   async load(params) {
-    element = document.createElement('lk-pdf') as PdfElement;
+    element = document.createElement('lk-pdf') as LkPdf;
     element.style.cssText = '--lk-height: 800px; width: 1200px; display: block';
     element.setAttribute('no-sidebar', '');
     // As a host does that serves the package's dist/pdfjs/ itself (bench/run.mjs serves it at /pdfjs/).

@@ -7,6 +7,7 @@
  * the longest main-thread task around it (long-task observer) says whether the page froze.
  */
 import '../../src/elements/lk-image/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import type { Tool, ToolPointer } from '../../src/tools/tool.js';
 import { frameFloor, lkImageReady, longestTask, nextFrame, stats, syntheticImage } from './common.js';
@@ -17,7 +18,7 @@ const HEIGHT = 3000;
 const RECT = { x: 600, y: 500, width: 1400, height: 1000 };
 const DISC = { x: 2900, y: 1800, r: 600 };
 
-const ontology = { tools: [{ schemaId: 't-seg', tool: 'segmentation', title: 'Region', color: '#43a047', shortcutKey: '1' }], classifications: [], relations: [] };
+const ontology: Ontology = { tools: [{ schemaId: 't-seg', tool: 'segmentation', title: 'Region', color: '#43a047', shortcutKey: '1' }], classifications: [], relations: [] };
 
 let element: LkImage;
 

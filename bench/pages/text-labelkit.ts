@@ -1,9 +1,10 @@
 import '../../src/elements/lk-text/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { longestTask, nextFrame, NOVEL_URL, scrollFrames, wordSpans } from './common.js';
 import { highlightsPainted } from './text-paint.js';
 
-const ontology = {
+const ontology: Ontology = {
   tools: [{ schemaId: 'e-person', tool: 'ner', title: 'Person', color: '#e53935', shortcutKey: '1' }],
   classifications: [],
   relations: [],

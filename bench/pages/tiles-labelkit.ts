@@ -1,9 +1,10 @@
 import '../../src/elements/lk-image/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { lkImageReady, nextFrame } from './common.js';
 import { GRID_INFO, STAGE, panZoomStep, sweepStep, type AssetView, type TileViewer } from './tiles-common.js';
 
-const ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
+const ontology: Ontology = { tools: [{ schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' }], classifications: [], relations: [] };
 
 let element: LkImage;
 const surface = () => (element as unknown as { surface: { setView(v: { scale: number; offsetX: number; offsetY: number }): void } }).surface;

@@ -1,8 +1,9 @@
 import '../../src/elements/lk-video/define.js';
+import type { Ontology } from '../../src/index.js';
 import type { LkVideo } from '../../src/elements/lk-video/lk-video.js';
 import { centerOf, nextFrame, randomFrames, recordFrames, stats } from './common.js';
 
-const ontology = {
+const ontology: Ontology = {
   tools: [
     { schemaId: 't-box', tool: 'bounding-box', title: 'Box', color: '#e53935', shortcutKey: '1' },
     { schemaId: 't-poly', tool: 'polygon', title: 'Poly', color: '#43a047', shortcutKey: '2' },
