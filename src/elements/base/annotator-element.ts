@@ -36,6 +36,7 @@ import type { ErrorCodeCategoryInput, Issue, IssueAnchor } from '../../core/issu
 import { IssueController, type IssueMode } from './issue-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
+import { loadDisplayPanel } from './display-panel-load.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
 import { yieldToMain } from '../../scheduling/yield-to-main.js';
@@ -740,10 +741,14 @@ export abstract class AnnotatorElement extends LitElement {
     this.statusIsError = isError;
   }
 
+  /** The display panel's chunk, asked for when the side panel first renders (`settled()` waits for it). */
+  protected displayPanelLoad: Promise<unknown> | undefined;
+
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
     const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
     const compare = this.compareView ? html`<lk-compare-panel .session=${this.session} .view=${this.compareView}></lk-compare-panel>` : undefined;
+    if (!this.noSidebar) this.displayPanelLoad = loadDisplayPanel();
     return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown, ...(compare ? { compare } : {}) });
   }
 

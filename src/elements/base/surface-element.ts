@@ -305,6 +305,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
     await surface.pending;
+    await this.displayPanelLoad;
     await this.updateComplete;
     // Many objects are indexed and painted in slices after `lk-ready`: all of them are in first.
     await surface.built();

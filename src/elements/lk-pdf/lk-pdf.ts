@@ -296,6 +296,7 @@ export class LkPdf extends AnnotatorElement {
   async settled(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       await this.updateComplete;
+      await this.displayPanelLoad;
       this.syncPageViews();
       const awaited = this.views.drawingsIn(this.inView);
       await Promise.all(awaited.map((drawing) => drawing.rendered));
