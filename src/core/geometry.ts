@@ -11,30 +11,14 @@
 import type { Box, Geometry, PdfRect, Point, RotatedBox } from './model.js';
 import { forEachCatmullRomPoint } from './spline.js';
 import { keypointsBounds, keypointsDistance, translateKeypoints } from './keypoints.js';
+import { normalizeBox, normalizeRotation } from './box-normalize.js';
+
+export { normalizeBox, normalizeRotation };
 
 export type ResizeHandle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
 
 const DEG = Math.PI / 180;
 const EMPTY_BOX: Readonly<Box> = { x: 0, y: 0, width: 0, height: 0 };
-
-/** The same box with width and height ≥ 0 (a negative size extends left/up from x/y). */
-export function normalizeBox(b: Box): Box {
-  return {
-    x: b.width < 0 ? b.x + b.width : b.x,
-    y: b.height < 0 ? b.y + b.height : b.y,
-    width: Math.abs(b.width),
-    height: Math.abs(b.height),
-  };
-}
-
-/** Degrees into (-180, 180]; non-finite input gives 0. */
-export function normalizeRotation(degrees: number): number {
-  if (!Number.isFinite(degrees)) return 0;
-  let r = degrees % 360;
-  if (r <= -180) r += 360;
-  else if (r > 180) r -= 360;
-  return r === 0 ? 0 : r; // no -0 in exports
-}
 
 /** A rotated box with width/height ≥ 0 (same centre) and rotation in (-180, 180]. */
 export function normalizeRotatedBox(b: RotatedBox): RotatedBox {

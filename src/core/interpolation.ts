@@ -16,7 +16,7 @@
  * edit helpers here keep them so and never mutate their input.
  */
 import type { Box, Geometry, Keyframe, Point } from './model.js';
-import { normalizeBox, normalizeRotation } from './geometry.js';
+import { normalizeBox, normalizeRotation } from './box-normalize.js';
 import { interpolateKeypoints } from './keypoints.js';
 
 function lerp(a: number, b: number, t: number): number {

@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LabelkitError, type ErrorInfo } from '../../core/errors.js';
-import { clipboardCentre, copyObjects, pastedObjects, type ClipboardItem } from '../../core/clipboard.js';
 import type { Geometry, ObjectAnnotation, Point } from '../../core/model.js';
 import { parseOntology, type Ontology } from '../../core/ontology.js';
 import type { Problem, Result } from '../../core/problem.js';
@@ -36,6 +35,8 @@ import type { ErrorCodeCategoryInput, Issue, IssueAnchor } from '../../core/issu
 import { IssueController, type IssueMode } from './issue-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { renderSidebar } from './sidebar.js';
+import { loadDisplayPanel } from './display-panel-load.js';
+import type { ShapeClipboard, ShapeClipboardHost } from './shape-clipboard.js';
 import type { KeyAction, KeyBindings } from './keymap.js';
 import { sessionContext } from './session-context.js';
 import { yieldToMain } from '../../scheduling/yield-to-main.js';
@@ -589,12 +590,17 @@ export abstract class AnnotatorElement extends LitElement {
 
   // ---- copy, paste, duplicate ---------------------------------------------------------------------
 
-  /** Copied shapes: in memory only (never the system clipboard, never stored), for this element. */
-  private clipboard: ClipboardItem[] = [];
+  /**
+   * Copy, paste and duplicate of shapes, for an element that draws them (it sets this with
+   * `new ShapeClipboard(…)`); without one, Ctrl/⌘+C, V and D are left to the browser (`<lk-text>`:
+   * copying the document's text).
+   * @internal
+   */
+  protected shapeClipboard: ShapeClipboard | undefined;
 
   /**
    * The object's shape on the plane shown, for copy and duplicate; undefined leaves Ctrl/⌘+C, V
-   * and D to the browser (`<lk-text>`: copying the document's text).
+   * and D to the browser.
    * @internal
    */
   protected shapeOnPlane(_object: ObjectAnnotation): Geometry | undefined {
@@ -618,16 +624,20 @@ export abstract class AnnotatorElement extends LitElement {
     return 10;
   }
 
+  /** The host a `ShapeClipboard` works for: this element's session and its plane hooks. */
+  protected shapeClipboardHost(): ShapeClipboardHost {
+    return {
+      session: this.session,
+      shapeOf: (object) => this.shapeOnPlane(object),
+      pastePoint: () => this.pastePoint(),
+      duplicateOffset: () => this.duplicateOffset(),
+      newObjectId: () => this.newObjectId(),
+    };
+  }
+
   /** Copies the selected objects' shapes on this plane (Ctrl/⌘+C). False when nothing selected is shown here. */
   copySelection(): boolean {
-    const { store } = this.session;
-    const items = copyObjects(
-      this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []),
-      (object) => this.shapeOnPlane(object),
-    );
-    if (items.length === 0) return false;
-    this.clipboard = items;
-    return true;
+    return this.shapeClipboard?.copy() ?? false;
   }
 
   /**
@@ -636,35 +646,12 @@ export abstract class AnnotatorElement extends LitElement {
    * step; the new objects are selected.
    */
   paste(): boolean {
-    const centre = clipboardCentre(this.clipboard);
-    if (!centre || !this.session.canEdit) return false;
-    const pointer = this.pastePoint();
-    return this.createCopies(this.clipboard, pointer ? [pointer[0] - centre[0], pointer[1] - centre[1]] : [0, 0]);
+    return this.shapeClipboard?.paste() ?? false;
   }
 
   /** Copies of the selected objects beside them on this plane (Ctrl/⌘+D), leaving the clipboard alone. One undo step. */
   duplicateSelection(): boolean {
-    if (!this.session.canEdit) return false;
-    const { store } = this.session;
-    const items = copyObjects(
-      this.session.selection.flatMap((id) => store.state.objects.get(id) ?? []),
-      (object) => this.shapeOnPlane(object),
-    );
-    const offset = this.duplicateOffset();
-    return items.length > 0 && this.createCopies(items, [offset, offset]);
-  }
-
-  private createCopies(items: readonly ClipboardItem[], offset: Point): boolean {
-    const { session } = this;
-    const known = new Set((session.ontology?.tools ?? []).map((tool) => tool.schemaId));
-    const objects = pastedObjects(
-      items.filter((item) => known.has(item.schemaId)),
-      { plane: session.plane, planeModel: session.planeModel, offset, newObjectId: () => this.newObjectId() },
-    );
-    if (objects.length === 0) return false;
-    const change = session.store.transact({ origin: 'user', reason: 'create' }, (tx) => objects.forEach((object) => tx.putObject(object)));
-    if (change) session.select(objects.map((object) => object.objectId));
-    return true;
+    return this.shapeClipboard?.duplicate() ?? false;
   }
 
   /** Moves the selected objects to another class of the same tool type, dropping answers that no longer apply. */
@@ -740,10 +727,14 @@ export abstract class AnnotatorElement extends LitElement {
     this.statusIsError = isError;
   }
 
+  /** The display panel's chunk, asked for when the side panel first renders (`settled()` waits for it). */
+  protected displayPanelLoad: Promise<unknown> | undefined;
+
   /** The side panel (see `renderSidebar`) as every element shows it. */
   protected renderSidebar(): TemplateResult | typeof nothing {
     const { planeNoun, shapeStyle, picture } = this.constructor as typeof AnnotatorElement;
     const compare = this.compareView ? html`<lk-compare-panel .session=${this.session} .view=${this.compareView}></lk-compare-panel>` : undefined;
+    if (!this.noSidebar) this.displayPanelLoad = loadDisplayPanel();
     return renderSidebar({ session: this.session, hidden: this.noSidebar, hideSubmit: this.hideSubmit, planeNoun, shapeStyle, picture, issues: this.issueController.shown, ...(compare ? { compare } : {}) });
   }
 

@@ -20,6 +20,7 @@ import { TOLERANCE_STEP } from '../../tools/smart/smart-settings.js';
 import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
 import type { LabelkitAssist } from '../../assist/types.js';
 import { loadAssistLayer } from './assist-load.js';
+import { ShapeClipboard } from './shape-clipboard.js';
 
 const NUDGE: Partial<Record<KeyAction, [number, number]>> = {
   nudgeLeft: [-1, 0],
@@ -305,6 +306,7 @@ export abstract class SurfaceElement extends AnnotatorElement {
     await this.keypointsLoad;
     const surface = await this.ensureSurface();
     await surface.pending;
+    await this.displayPanelLoad;
     await this.updateComplete;
     // Many objects are indexed and painted in slices after `lk-ready`: all of them are in first.
     await surface.built();
@@ -369,6 +371,8 @@ export abstract class SurfaceElement extends AnnotatorElement {
         return true;
     }
   }
+
+  protected override shapeClipboard = new ShapeClipboard(this.shapeClipboardHost());
 
   protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
     return geometryOnPlane(object, this.session.plane, this.session.planeModel);

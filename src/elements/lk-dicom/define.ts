@@ -1,6 +1,6 @@
 import { canDefine } from '../base/define-element.js';
 import { LkDicom } from './lk-dicom.js';
-import '../panels/define.js';
+import '../panels/sidebar-panels.js';
 
 if (canDefine('lk-dicom')) customElements.define('lk-dicom', LkDicom);
 

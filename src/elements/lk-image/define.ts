@@ -1,6 +1,6 @@
 import { canDefine } from '../base/define-element.js';
 import { LkImage } from './lk-image.js';
-import '../panels/define.js';
+import '../panels/sidebar-panels.js';
 
 if (canDefine('lk-image')) customElements.define('lk-image', LkImage);
 

@@ -1,6 +1,6 @@
 import { canDefine } from '../base/define-element.js';
 import { LkPdf } from './lk-pdf.js';
-import '../panels/define.js';
+import '../panels/sidebar-panels.js';
 
 if (canDefine('lk-pdf')) customElements.define('lk-pdf', LkPdf);
 

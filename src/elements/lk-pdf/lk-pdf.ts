@@ -43,6 +43,7 @@ import { placedSpans, selectedRange, textInside, textSelectionOf, type RenderedP
 import type { LabelkitAssist } from '../../assist/types.js';
 import type { AssistBridge, AssistLayerElement } from '../../assist/assist-bridge.js';
 import { loadAssistLayer } from '../base/assist-load.js';
+import { ShapeClipboard } from '../base/shape-clipboard.js';
 import { createPageAssistBridge, type PageAssistStage } from './page-assist.js';
 
 export type { PdfPasswordHook, PdfPasswordRequest } from '../../media/pdf/password.js';
@@ -296,6 +297,7 @@ export class LkPdf extends AnnotatorElement {
   async settled(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       await this.updateComplete;
+      await this.displayPanelLoad;
       this.syncPageViews();
       const awaited = this.views.drawingsIn(this.inView);
       await Promise.all(awaited.map((drawing) => drawing.rendered));
@@ -943,6 +945,8 @@ export class LkPdf extends AnnotatorElement {
    * Copy and paste take the shapes on the page shown (`session.plane`). Text entries stay: their
    * rects belong to their page's glyphs (and Ctrl/⌘+C on selected text stays the browser's).
    */
+  protected override shapeClipboard = new ShapeClipboard(this.shapeClipboardHost());
+
   protected override shapeOnPlane(object: ObjectAnnotation): Geometry | undefined {
     const geometry = geometryOnPlane(object, this.session.plane, this.session.planeModel);
     return geometry?.type === 'pdf' ? undefined : geometry;

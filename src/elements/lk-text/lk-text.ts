@@ -280,7 +280,7 @@ export class LkText extends AnnotatorElement {
     this.flushEntities();
     await this.updateComplete;
     if (this.panelsLoading) {
-      await this.panelsLoading;
+      await Promise.all([this.panelsLoading, this.displayPanelLoad]);
       await this.updateComplete;
     }
     await this.editingLoading;
@@ -453,7 +453,7 @@ export class LkText extends AnnotatorElement {
     };
     if (which === 'all' && this.panelsLoaded !== 'all') {
       this.panelsLoaded = 'all';
-      this.panelsLoading = import('../panels/define.js').catch(retry);
+      this.panelsLoading = import('../panels/sidebar-panels.js').catch(retry);
     } else if (!this.panelsLoaded) {
       this.panelsLoaded = 'toolbar';
       this.panelsLoading = import('../panels/toolbar/define.js').catch(retry);
