@@ -6,14 +6,14 @@
 import { expect } from '@open-wc/testing';
 import { mountImageOn, IMAGE_URL } from '../elements/helpers.js';
 import { BOTTLE_ONTOLOGY, assistControl, until } from './assist-helpers.js';
+import { fetched } from '../elements/fetched-modules.js';
 
 describe('assist loads lazily', () => {
   it('is not loaded without assist, loads when set, follows a new hook and goes when unset', async () => {
     const element = await mountImageOn(IMAGE_URL, BOTTLE_ONTOLOGY, undefined);
     expect(customElements.get('lk-assist-layer')).to.equal(undefined);
     expect(element.shadowRoot!.querySelector('lk-assist-layer')).to.equal(null);
-    const loaded = performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/assist/'));
-    expect(loaded, 'an assist module was fetched').to.equal(false);
+    expect(fetched('/src/assist/'), 'an assist module was fetched').to.equal(false);
 
     element.assist = { detect: async () => [] };
     await until(() => assistControl(element, '.detect') !== null, 'the Detect button');

@@ -5,17 +5,17 @@
 import { expect } from '@open-wc/testing';
 import { mount, PAPER } from '../elements/pdf-helpers.js';
 import { assistControl, until } from './assist-helpers.js';
+import { fetched } from '../elements/fetched-modules.js';
 
 describe('<lk-pdf> assist loads lazily', () => {
   it('is not loaded without assist, loads when set and goes when unset', async () => {
     const element = await mount(PAPER);
     expect(customElements.get('lk-assist-layer')).to.equal(undefined);
-    const fetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/assist/'));
-    expect(fetched(), 'an assist module was fetched').to.equal(false);
+    expect(fetched('/src/assist/'), 'an assist module was fetched').to.equal(false);
 
     element.assist = { detect: async () => [] };
     await until(() => assistControl(element, '.detect') !== null, 'the Detect button');
-    expect(fetched()).to.equal(true);
+    expect(fetched('/src/assist/')).to.equal(true);
     expect(assistControl(element, '.smart-segment')).to.equal(null);
 
     element.assist = undefined;

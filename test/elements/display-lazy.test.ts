@@ -6,18 +6,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
 import { fetchJson, greyPicture, ONTOLOGY_URL, resetMouse, sendMouse, showSource } from './helpers.js';
+import { fetched, recordEveryFetch } from './fetched-modules.js';
 
 const picture = greyPicture();
 const annotations = { objects: [{ objectId: 'car-1', schemaId: 't-car', 'bounding-box': { x: 40, y: 40, width: 120, height: 100 } }] };
 
 before(async () => {
-  // Room for every module the element fetches (the default keeps 250 entries), then the element.
-  performance.setResourceTimingBufferSize(100_000);
+  recordEveryFetch();
   await import('../../src/elements/lk-image/define.js');
 });
 afterEach(() => resetMouse());
-
-const loaded = (file: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(file));
 
 describe('display panel loads on demand', () => {
   it('an <lk-image> with no-sidebar never fetches the display panel; showing the side panel fetches it and its Hide all works on the first click', async () => {
@@ -25,14 +23,14 @@ describe('display panel loads on demand', () => {
       <lk-image no-sidebar style="--lk-height: 640px; width: 1000px" .ontology=${await fetchJson(ONTOLOGY_URL)} .annotations=${annotations}></lk-image>
     `);
     await showSource(element, picture.src);
-    expect(loaded('lk-object-list'), 'the object list module is seen').to.equal(true);
-    expect(loaded('lk-display-panel'), 'the display panel was fetched').to.equal(false);
+    expect(fetched('lk-object-list'), 'the object list module is seen').to.equal(true);
+    expect(fetched('lk-display-panel'), 'the display panel was fetched').to.equal(false);
     expect(customElements.get('lk-display-panel')).to.equal(undefined);
     expect(element.renderedIds()).to.deep.equal(['car-1']);
 
     element.noSidebar = false;
     await element.settled();
-    expect(loaded('lk-display-panel'), 'the display panel was fetched').to.equal(true);
+    expect(fetched('lk-display-panel'), 'the display panel was fetched').to.equal(true);
     const panel = element.shadowRoot!.querySelector('lk-display-panel')!;
     await panel.updateComplete;
     const hideAll = panel.shadowRoot!.querySelector<HTMLElement>('.hide-all')!;

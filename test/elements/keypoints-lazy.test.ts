@@ -4,27 +4,25 @@
  */
 import { expect } from '@open-wc/testing';
 import { fetchJson, greyPicture, mountImageOn, ONTOLOGY_URL } from './helpers.js';
+import { fetched, recordEveryFetch } from './fetched-modules.js';
 
 const picture = greyPicture();
 
 before(async () => {
-  // Room for every module the element fetches (the default keeps 250 entries), then the element.
-  performance.setResourceTimingBufferSize(100_000);
+  recordEveryFetch();
   await import('../../src/elements/lk-image/define.js');
 });
-
-const loaded = (file: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(file));
 
 describe('keypoints load on demand', () => {
   it('an <lk-image> without keypoints classes never fetches the keypoints modules; a keypoints class fetches them', async () => {
     const element = await mountImageOn(picture.src, await fetchJson(ONTOLOGY_URL), undefined);
-    expect(loaded('surface'), 'the surface module is seen').to.equal(true);
+    expect(fetched('surface'), 'the surface module is seen').to.equal(true);
     const modules = ['keypoints-kit', 'keypoints-tool', 'keypoints-painter', 'keypoint-schema', 'library-codecs'];
-    expect(modules.filter(loaded)).to.deep.equal([]);
+    expect(modules.filter(fetched)).to.deep.equal([]);
     element.ontology = { tools: [{ schemaId: 'person', tool: 'keypoints', title: 'Person', keypoints: ['head'] }] };
     element.annotations = { objects: [{ objectId: 'p', schemaId: 'person', keypoints: { points: [{ name: 'head', x: 10, y: 20, visibility: 2 }] } }] };
     await element.settled();
-    expect(modules.filter(loaded)).to.deep.equal(modules);
+    expect(modules.filter(fetched)).to.deep.equal(modules);
     expect(element.export().task.tools.map((tool) => tool.keypoints)).to.deep.equal([{ points: [{ name: 'head', x: 10, y: 20, visibility: 2 }] }]);
   });
 });

@@ -7,19 +7,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import type { LkText } from '../../src/elements/lk-text/lk-text.js';
 import { clickOn, codePointSpan } from './lk-text-helpers.js';
+import { fetched, recordEveryFetch } from './fetched-modules.js';
 
 const TEXT = 'Mr. Darcy met Elizabeth Bennet at the ball.\n';
 const ontology = { tools: [{ schemaId: 'n-person', tool: 'ner', title: 'Person', color: '#e53935', shortcutKey: '1' }] };
 const annotations = { objects: [{ objectId: 'darcy', schemaId: 'n-person', ner: codePointSpan(TEXT, 'Darcy') }] };
 
 before(async () => {
-  // Room for every module the element fetches (the default keeps 250 entries), then the element.
-  performance.setResourceTimingBufferSize(100_000);
+  recordEveryFetch();
   await import('../../src/elements/lk-text/define.js');
 });
 afterEach(() => resetMouse());
-
-const loaded = (file: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(file));
 
 describe('lk-text first load', () => {
   it('fetches neither the shape clipboard nor the shape geometry, and leaves Ctrl+C / Ctrl+V to the browser', async () => {
@@ -27,9 +25,9 @@ describe('lk-text first load', () => {
       <lk-text style="--lk-height: 420px; width: 900px" .ontology=${ontology} .annotations=${annotations} .text=${TEXT}></lk-text>
     `);
     await element.settled();
-    expect(loaded('/src/core/session.'), 'the session module is seen').to.equal(true);
+    expect(fetched('/src/core/session.'), 'the session module is seen').to.equal(true);
     const modules = ['/src/core/geometry.', '/src/core/spline.', '/src/core/clipboard.', '/src/elements/base/shape-clipboard.'];
-    expect(modules.filter(loaded)).to.deep.equal([]);
+    expect(modules.filter(fetched)).to.deep.equal([]);
 
     await clickOn(element, 'Darcy');
     expect(element.session.selection).to.deep.equal(['darcy']);
@@ -45,6 +43,6 @@ describe('lk-text first load', () => {
     await element.settled();
     expect(prevented.filter((was) => was), 'a copy or paste key taken from the browser').to.deep.equal([]);
     expect(element.export().task.tools.map((tool) => tool.objectId)).to.deep.equal(['darcy']);
-    expect(modules.filter(loaded)).to.deep.equal([]);
+    expect(modules.filter(fetched)).to.deep.equal([]);
   });
 });

@@ -4,15 +4,12 @@
  * task) instead of painting every object itself in one task.
  */
 import { expect } from '@open-wc/testing';
-import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { DENSE_ONTOLOGY, denseRecord } from '../generators/dense-record.js';
-import { nextEvent, pictureUrl } from '../elements/helpers.js';
+import { denseRecord } from '../generators/dense-record.js';
+import { DENSE_SCENE, denseImageElement, flatPictureUrl } from './dense-scene.js';
+import { nextEvent } from '../elements/helpers.js';
 
-/** Above the surface's one-task limit (5,000 objects). */
-const COUNT = 12_000;
-const WIDTH = 2000;
-const HEIGHT = 1500;
+const { count: COUNT, width, height } = DENSE_SCENE;
 
 interface SurfaceRuns {
   paintRun: { slices: number; finished: boolean } | undefined;
@@ -24,10 +21,7 @@ describe('settled() right after the picture loads, with many objects', function 
   let src = '';
 
   before(async () => {
-    src = await pictureUrl(WIDTH, HEIGHT, (context) => {
-      context.fillStyle = '#345';
-      context.fillRect(0, 0, WIDTH, HEIGHT);
-    });
+    src = await flatPictureUrl();
   });
 
   after(() => {
@@ -36,11 +30,8 @@ describe('settled() right after the picture loads, with many objects', function 
   });
 
   it('draws every object, the bitmap painted in slices rather than in settled()’s one task', async () => {
-    const { record } = denseRecord(COUNT, { width: WIDTH, height: HEIGHT });
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 600px; width: 1100px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = DENSE_ONTOLOGY;
+    const { record } = denseRecord(COUNT, { width, height });
+    element = denseImageElement();
     // Every object is in before the surface and the picture are: at lk-ready the bitmap's render is due.
     element.annotations = record as never;
     document.body.append(element);

@@ -4,15 +4,12 @@
  * sees once it is done must be what one full render paints.
  */
 import { expect } from '@open-wc/testing';
-import '../../src/elements/lk-image/define.js';
 import type { LkImage } from '../../src/elements/lk-image/lk-image.js';
-import { DENSE_ONTOLOGY, denseRecord } from '../generators/dense-record.js';
-import { canvasOf, nextEvent, pictureUrl } from '../elements/helpers.js';
+import { denseRecord } from '../generators/dense-record.js';
+import { DENSE_SCENE, denseImageElement, flatPictureUrl } from './dense-scene.js';
+import { canvasOf, nextEvent } from '../elements/helpers.js';
 
-/** Above the surface's one-task limit (5,000), on a picture where the shapes are a few screen pixels: some traced, some dots. */
-const COUNT = 12_000;
-const WIDTH = 2000;
-const HEIGHT = 1500;
+const { count: COUNT, width, height } = DENSE_SCENE;
 
 /** Every RGBA value the canvas shows now. */
 function canvasPixels(canvas: HTMLCanvasElement): Uint8ClampedArray {
@@ -52,10 +49,7 @@ describe('the settled bitmap painted in slices', function () {
   let src = '';
 
   before(async () => {
-    src = await pictureUrl(WIDTH, HEIGHT, (context) => {
-      context.fillStyle = '#345';
-      context.fillRect(0, 0, WIDTH, HEIGHT);
-    });
+    src = await flatPictureUrl();
   });
 
   after(() => {
@@ -64,11 +58,8 @@ describe('the settled bitmap painted in slices', function () {
   });
 
   it('once every object is drawn, shows the pixels of one full render (within a few levels of anti-aliasing)', async () => {
-    const { record } = denseRecord(COUNT, { width: WIDTH, height: HEIGHT });
-    element = document.createElement('lk-image') as LkImage;
-    element.style.cssText = '--lk-height: 600px; width: 1100px; display: block';
-    element.setAttribute('no-sidebar', '');
-    element.ontology = DENSE_ONTOLOGY;
+    const { record } = denseRecord(COUNT, { width, height });
+    element = denseImageElement();
     element.src = src;
     const ready = nextEvent(element, 'lk-ready', 120_000);
     document.body.append(element);
@@ -85,7 +76,7 @@ describe('the settled bitmap painted in slices', function () {
     // Painted a tile at a time, anti-aliasing next to a tile's edge may round a few levels apart from
     // the whole; a shape painted over another's outline, or missing, differs by far more.
     const { levels, at } = largestDifference(sliced, whole);
-    const width = canvasOf(element).width;
-    expect(levels, `largest difference, at (${at % width}, ${Math.floor(at / width)})`).to.be.at.most(4);
+    const canvasWidth = canvasOf(element).width;
+    expect(levels, `largest difference, at (${at % canvasWidth}, ${Math.floor(at / canvasWidth)})`).to.be.at.most(4);
   });
 });
