@@ -105,9 +105,12 @@ window.bench = {
     return { ...frames, exact, planeChanges: shown, endFrame: element.currentFrame, ...(decodedFrames ? { decodedFrames } : {}) };
   },
 
-  /** Goes to `frame` (so there is room to step forward) and focuses the timeline ruler. */
+  /**
+   * Goes to `frame` (so there is room to step forward; `'last'`: the last frame, where → changes
+   * nothing, for the step rows' floor) and focuses the timeline ruler.
+   */
   async focusRuler(params) {
-    await element.seekToFrame(Number(params.frame ?? 0));
+    await element.seekToFrame(params.frame === 'last' ? element.frameTotal - 1 : Number(params.frame ?? 0));
     const timeline = element.shadowRoot!.querySelector('lk-timeline')!;
     timeline.shadowRoot!.querySelector<HTMLElement>('.ruler')!.focus();
     await element.settled();
