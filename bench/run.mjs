@@ -426,6 +426,15 @@ async function framesDuring(tab, input) {
   return { ...(await call(tab, 'stopFrames')), inputMs };
 }
 
+/** `key` held down for `presses` presses at a keyboard's auto-repeat rate, with the frames drawn meanwhile. */
+function keyHeld(tab, key, presses) {
+  return framesDuring(tab, async () => {
+    const started = Date.now();
+    for (let i = 0; i < presses; i++) await repeat(tab, () => tab.keyboard.press(key));
+    return Date.now() - started;
+  });
+}
+
 /**
  * `BENCH_TRACE=dir`: a Chrome trace (timeline and JS samples) of each input step is written there
  * (with BENCH_MINIFY=0 for readable names); open it in the Performance panel of DevTools.
@@ -480,20 +489,12 @@ async function videoScenario(run) {
       // Step: the ruler focused, → held down (one frame a press, at a keyboard's auto-repeat rate).
       ['step', async (tab) => {
         await call(tab, 'focusRuler', { frame: Math.floor(VIDEO.frames / 3) });
-        return framesDuring(tab, async () => {
-          const started = Date.now();
-          for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
-          return Date.now() - started;
-        });
+        return keyHeld(tab, 'ArrowRight', VIDEO.keys);
       }],
       // The floor for the step rows: → held on the last frame (nothing to step to), timed the same way.
       ['stepAtEnd', async (tab) => {
         await call(tab, 'focusRuler', { frame: 'last' });
-        return framesDuring(tab, async () => {
-          const started = Date.now();
-          for (let i = 0; i < VIDEO.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowRight'));
-          return Date.now() - started;
-        });
+        return keyHeld(tab, 'ArrowRight', VIDEO.keys);
       }],
       // The floor for the scrub rows: pressed on the ruler where the video already is, then as many
       // moves along the same x (150 px down, held by the ruler's pointer capture): the frame never changes.
@@ -519,22 +520,14 @@ async function dicomScenario(run) {
     ['arrows', async (tab) => {
       const { focused } = await call(tab, 'focus');
       if (!focused) throw new Error('lk-dicom did not take the keyboard focus');
-      return framesDuring(tab, async () => {
-        const started = Date.now();
-        for (let i = 0; i < DICOM.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowDown'));
-        return Date.now() - started;
-      });
+      return keyHeld(tab, 'ArrowDown', DICOM.keys);
     }],
     // The floor for the rows above and below: ↓ held on the last slice changes nothing, so its
     // input → frame time is what this machine takes for a key and a frame, without the element's work.
     ['arrowsAtEnd', async (tab) => {
       const { focused } = await call(tab, 'focus', { slice: 'last' });
       if (!focused) throw new Error('lk-dicom did not take the keyboard focus');
-      return framesDuring(tab, async () => {
-        const started = Date.now();
-        for (let i = 0; i < DICOM.keys; i++) await repeat(tab, () => tab.keyboard.press('ArrowDown'));
-        return Date.now() - started;
-      });
+      return keyHeld(tab, 'ArrowDown', DICOM.keys);
     }],
     // Alt + wheel over the stage: one slice per notch.
     ['wheel', async (tab) => {
