@@ -68,7 +68,8 @@ export class LkImage extends SurfaceElement {
       const format = tiledFormat(loader.currentUrl(), this.sourceType);
       if (format) return await this.loadTiles(format, loader, signal);
       this.tiles = undefined;
-      this.loadPixi();
+      // Asked for now so the wait overlaps the decode; a failure is reported where it is awaited.
+      this.loadPixi().catch(() => undefined);
       const bitmap = await loadImage(loader, signal);
       this.bitmap?.close();
       this.bitmap = bitmap;

@@ -1,8 +1,9 @@
 /**
  * The part of cornerstone-core (2.6.1) that labelkit renders DICOM slices with: the image object
  * a loader gives it and its grey and colour render functions, which draw an image synchronously
- * into a plain canvas through a small stand-in for an enabled element (no DOM). This is the only module that imports cornerstone-core; it loads
- * with `import()` on first use, so pages without <lk-dicom> never download it.
+ * into a plain canvas through a small stand-in for an enabled element (no DOM). This is the only
+ * module that imports cornerstone-core; it loads with `import()` on first use, so pages without
+ * <lk-dicom> never download it.
  *
  * The minified build is imported on purpose: the package's main build is webpack's development
  * output, whose hot-reload runtime sets `window.webpackHotUpdate` and can inject script tags.
